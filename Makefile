@@ -1,0 +1,50 @@
+# 案卷智审 — set-up and everyday commands. Everything runs inside .venv.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+.PHONY: setup app audit test lint bench synth font clean
+
+setup: $(STAMP) font
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[ui,dev]"
+	touch $(STAMP)
+
+# A CJK font is needed to write synthetic PDFs. Debian provides it; install when we are root.
+font:
+	@if [ -f $(FONT) ]; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || \
+		 (apt-get update -qq >/dev/null && apt-get install -y -qq fonts-wqy-microhei >/dev/null)) \
+		&& echo "installed fonts-wqy-microhei"; \
+	else \
+		echo "注意：缺少中文字体 $(FONT)（Debian 包 fonts-wqy-microhei）；生成合成 PDF 的功能和相关测试将跳过。"; \
+		echo "      请以 root 运行 'apt-get install fonts-wqy-microhei'。"; \
+	fi
+
+app: setup
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+audit: setup
+	$(BIN)/auditor audit sample_files/*
+
+test: setup
+	$(BIN)/ruff check auditor tests app.py bench
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check auditor tests app.py bench
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+synth: setup
+	$(BIN)/auditor synth build/synth --count 12
+
+clean:
+	rm -rf $(VENV) build .pytest_cache
