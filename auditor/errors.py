@@ -39,6 +39,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("E030", "无法解析的日期：{detail}", "请人工核对该日期"),
         ErrorKind("E040", "规则执行出错（{detail}），该规则结果缺失", "请将该案卷提交开发人员排查"),
         ErrorKind("E050", "文件读取失败：{path}（{detail}）", "请检查文件"),
+        ErrorKind("E060", "分析阶段出错（{detail}），该阶段结果缺失", "请将该案卷提交开发人员排查"),
     ]
 }
 

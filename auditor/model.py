@@ -25,6 +25,7 @@ class Page:
     width: float | None = None
     height: float | None = None
     quality: float | None = None  # 0..1, how usable the text is (ingest decides)
+    source_index: int | None = None  # 0-based page index inside `source` (to render the page image)
 
 
 @dataclass
@@ -109,6 +110,9 @@ class Document:
     number: str | None = None  # 文号 / 案号
     organ: str | None = None  # issuing organ
     date: str | None = None  # ISO signature date
+    # The date the document speaks from: its signature date, else the latest full date it mentions
+    # (a document is never older than what it recounts). Decides which version of a law applies.
+    ref_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,98 @@
+"""Split a dossier's text into documents.
+
+Boundaries come from hard breaks (TXT `=====` / form feed, a new file in a folder or ZIP) and from
+title lines. A short organ line right above a title belongs to the new document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.model import Document, Dossier
+from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
+from auditor.segment.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
+
+UNKNOWN = "未知文书"
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_organ_line(line: str) -> bool:
+    compact = SPACE_RE.sub("", line)
+    return bool(compact) and len(compact) <= 30 and bool(ORGAN_RE.fullmatch(compact))
+
+
+def segment(dossier: Dossier) -> list[Document]:
+    """Documents of the dossier in order; every character of the text belongs to exactly one."""
+    text = dossier.text
+    if not text.strip():
+        return []
+    lines = _lines(text)
+    # (offset, title match or None): where each document starts.
+    starts: dict[int, TitleMatch | None] = {0: None}
+    for brk in dossier.hard_breaks:
+        if 0 < brk < len(text):
+            starts.setdefault(brk, None)
+    for i, line in enumerate(lines):
+        match = match_title(line.text)
+        if match is None:
+            continue
+        begin = line.start
+        # Pull a bare organ line (and blank lines) just above the title into this document.
+        j = i - 1
+        while j >= 0 and not lines[j].text.strip():
+            j -= 1
+        if j >= 0 and _is_organ_line(lines[j].text) and match.organ is None:
+            begin = lines[j].start
+            match = TitleMatch(match.doc_type, match.title, SPACE_RE.sub("", lines[j].text), match.score, match.rest)
+        # A title right after a hard break (or at the top) names that untitled start.
+        prev = max((s for s in starts if s <= begin), default=0)
+        if starts.get(prev) is None and not text[prev:begin].strip():
+            begin = prev
+        starts[begin] = match
+    bounds = sorted(starts)
+    docs: list[Document] = []
+    for k, begin in enumerate(bounds):
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
+        body = text[begin:end]
+        if not body.strip():
+            continue
+        match = starts[begin]
+        doc = Document(
+            id=f"d{len(docs) + 1}",
+            type=match.doc_type if match else UNKNOWN,
+            title=match.title if match else _first_line(body),
+            start=begin,
+            end=end,
+            text=body,
+        )
+        first_page = dossier.page_index_at(begin)
+        last_page = dossier.page_index_at(max(begin, end - 1))
+        doc.pages = [dossier.pages[p].number for p in range(first_page, last_page + 1)] if dossier.pages else []
+        doc.number = find_number(body)
+        doc.organ = (match.organ if match else None) or find_organ(body)
+        doc.date = find_date(body, doc.type)
+        doc.ref_date = find_ref_date(body, doc.date, doc.number)
+        docs.append(doc)
+    return docs
+
+
+def _first_line(body: str) -> str:
+    for line in body.split("\n"):
+        if line.strip():
+            return re.sub(r"\s+", " ", line.strip())[:30]
+    return ""

@@ -1,0 +1,89 @@
+"""Recognise document title lines against lexicons/doc_types.yaml.
+
+A title line is short and official: an optional issuing-organ prefix, the title, and optionally a
+bracketed remark ("讯问笔录 (第2次)") or the 文号. A sentence that merely mentions a title
+("这是拘留证，你看一下") is not one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from auditor.lexicon import doc_types, load_yaml
+
+# Organ names end with one of these; used to split "大连市公安局甘井子分局起诉意见书" into organ + title.
+ORGAN_SUFFIX = r"(?:公安局|公安分局|分局|派出所|检察院|人民检察院|人民法院|法院|看守所|大队|支队|中队|公安处|国家安全局)"
+ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{ORGAN_SUFFIX}")
+# What may follow a title on its line: a bracketed remark, a 文号, a page counter.
+TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?)?$")
+SPACE_RE = re.compile(r"[\s\u3000]+")
+MAX_TITLE_LINE = 60
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    doc_type: str
+    title: str  # the title text as matched in the line
+    organ: str | None
+    score: float  # 100 for an exact match
+    rest: str  # what follows the title on the line
+
+
+@functools.cache
+def _title_table() -> dict[str, str]:
+    """Every written form of a title (canonical and aliases) → canonical type, longest first."""
+    table: dict[str, str] = {}
+    for entry in doc_types():
+        table[entry["type"]] = entry["type"]
+        for alias in entry.get("aliases") or []:
+            table[alias] = entry["type"]
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@functools.cache
+def _title_re() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in _title_table())
+    return re.compile(rf"({alternatives})")
+
+
+@functools.cache
+def _confusions() -> dict[int, str]:
+    table = load_yaml("ocr_confusions.yaml")["title_confusions"]
+    return str.maketrans({k: v for k, v in table.items() if k != v})
+
+
+def match_title(line: str) -> TitleMatch | None:
+    """Return the title a line announces, or None when the line is not a title line."""
+    raw = SPACE_RE.sub("", line)
+    compact = raw.translate(_confusions())  # 1:1 replacements: offsets into `raw` stay valid
+    if not compact or len(compact) > MAX_TITLE_LINE:
+        return None
+    table = _title_table()
+    for m in _title_re().finditer(compact):
+        prefix, rest = compact[: m.start()], compact[m.end() :]
+        if prefix and not ORGAN_RE.fullmatch(prefix):
+            continue
+        # A judgment header often runs on: "…人民法院刑事判决书(2019)粤0000刑初00号公诉机关…".
+        if not TRAILER_RE.match(rest) and not (prefix and re.match(r"^[（(〔\[]\d{4}", rest)):
+            continue
+        organ = raw[: m.start()] or None  # as written, not confusion-mapped
+        return TitleMatch(table[m.group(1)], m.group(1), organ, 100.0, raw[m.end() :])
+    return _fuzzy_title(compact)
+
+
+def _fuzzy_title(compact: str) -> TitleMatch | None:
+    """Tolerate one OCR confusion in a line that is nothing but a title (決定书, 取保侯审)."""
+    if len(compact) < 4 or len(compact) > 16:
+        return None
+    table = _title_table()
+    best = process.extractOne(compact, list(table), scorer=fuzz.ratio, score_cutoff=86)
+    if best is None:
+        return None
+    title, score, _ = best
+    if abs(len(title) - len(compact)) > 1:
+        return None
+    return TitleMatch(table[title], compact, None, float(score), "")
