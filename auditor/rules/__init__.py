@@ -1,0 +1,1 @@
+"""Rule engine: rules as YAML data (lexicons/rules), check kinds, named Python checks, rule docs."""

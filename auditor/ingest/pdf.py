@@ -1,0 +1,196 @@
+"""PDF pages through pypdfium2: the text layer with one box per character, OCR when there is none.
+
+Characters are read one by one from pdfium's character list (not `get_text_range`) so that the
+text and the boxes cannot drift apart; pdfium's own generated characters ("\r\n" between lines,
+spaces between words) get a None box.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from auditor.errors import make_error
+from auditor.model import AuditError, BBox, Page
+
+OCR_SCALE = 300 / 72  # render at 300 dpi: pdfium's scale 1 is 72 dpi
+MIN_CHARS = 5  # fewer real characters than this on a page: no usable text layer (scanned page)
+MAX_JUNK = 0.5  # more than this share of unmapped / private-use characters: a broken text layer
+
+OcrFunc = Callable[[Any, float], "tuple[str, list[BBox | None]]"]
+
+
+def _is_cjk(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3FFFF
+        or cp == 0x3007  # 〇 in written dates
+    )
+
+
+def text_score(text: str) -> float:
+    """Share of CJK, digits and punctuation among non-space characters (0 for an empty page)."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if not chars:
+        return 0.0
+    good = sum(
+        1
+        for ch in chars
+        if _is_cjk(ord(ch)) or ch.isdigit() or unicodedata.category(ch).startswith("P") or 0x3000 <= ord(ch) <= 0x303F
+    )
+    return round(good / len(chars), 3)
+
+
+def _is_junk(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return ch == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs")
+
+
+def has_text_layer(text: str) -> bool:
+    """Enough real characters to audit, and not mostly unmapped glyphs."""
+    chars = [ch for ch in text if not ch.isspace()]
+    junk = sum(1 for ch in chars if _is_junk(ch))
+    return len(chars) - junk >= MIN_CHARS and junk <= MAX_JUNK * len(chars)
+
+
+def find_ocr() -> tuple[OcrFunc | None, type[BaseException] | None]:
+    """The optional OCR stage (auditor.ingest.ocr), or (None, None) when it is not installed."""
+    try:
+        module = importlib.import_module("auditor.ingest.ocr")
+    except ImportError:
+        return None, None
+    func = getattr(module, "ocr_page_image", None)
+    unavailable = getattr(module, "OcrUnavailable", None)
+    if not (isinstance(unavailable, type) and issubclass(unavailable, BaseException)):
+        unavailable = None
+    return (func if callable(func) else None), unavailable
+
+
+def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page, list[AuditError]]:
+    """OCR one page image; without OCR the page stays empty and E011 says why."""
+    func, unavailable = find_ocr()
+    empty = Page(number=number, text="", source=source, method="ocr", quality=0.0)
+    if func is None:
+        return empty, [make_error("E011", page=number, source=source)]
+    try:
+        text, boxes = func(image, scale)
+    except Exception as exc:  # OCR engines fail in many ways; the page is lost, not the dossier
+        if unavailable is not None and isinstance(exc, unavailable):
+            return empty, [make_error("E011", page=number, source=source)]
+        return empty, [make_error("E010", page=number, source=source, detail=f"OCR：{type(exc).__name__}")]
+    text = text if isinstance(text, str) else ""
+    boxes = list(boxes) if boxes is not None and len(boxes) == len(text) else None
+    page = Page(number=number, text=text, source=source, method="ocr", boxes=boxes, quality=text_score(text))
+    if not text.strip():
+        return page, [make_error("E012", page=number, source=source)]
+    return page, []
+
+
+def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[BBox | None]]:
+    chars: list[str] = []
+    boxes: list[BBox | None] = []
+    n = textpage.count_chars()
+    i = 0
+    while i < n:
+        cp = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        index = i
+        i += 1
+        if 0xD800 <= cp <= 0xDBFF and i < n:  # UTF-16 surrogate pair split over two char slots
+            low = pdfium_c.FPDFText_GetUnicode(textpage, i)
+            if 0xDC00 <= low <= 0xDFFF:
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00)
+                i += 1
+        if cp == 0 or cp > 0x10FFFF or (cp < 0x20 and cp not in (0x0A, 0x0D, 0x09)) or cp in (0xFFFE, 0xFFFF):
+            continue  # pdfium's markers (soft hyphen slots, NUL): no text
+        ch = chr(cp)
+        box: BBox | None = None
+        if ch not in "\r\n" and not pdfium_c.FPDFText_IsGenerated(textpage, index):
+            try:
+                left, bottom, right, top = textpage.get_charbox(index)
+                box = (left, height - top, right, height - bottom)
+            except pdfium.PdfiumError:
+                box = None
+        chars.append(ch)
+        boxes.append(box)
+    return "".join(chars), boxes
+
+
+def _load_page(pdf: pdfium.PdfDocument, index: int, number: int, source: str) -> tuple[Page, list[AuditError]]:
+    empty = Page(number=number, text="", source=source, method="text", quality=0.0, source_index=index)
+    try:
+        page = pdf[index]
+    except Exception as exc:  # a broken page object must not lose the other pages
+        return empty, [make_error("E010", page=number, source=source, detail=type(exc).__name__)]
+    try:
+        width, height = page.get_size()
+        empty.width, empty.height = width, height
+        textpage = page.get_textpage()
+        try:
+            text, boxes = _page_chars(textpage, height)
+        finally:
+            textpage.close()
+        if has_text_layer(text):
+            return Page(number, text, source, "text", boxes, width, height, text_score(text), index), []
+        if find_ocr()[0] is None:  # do not render a bitmap nobody will read
+            return empty, [make_error("E011", page=number, source=source)]
+        bitmap = page.render(scale=OCR_SCALE)
+        try:
+            result, errors = ocr_image(bitmap.to_pil(), OCR_SCALE, number, source)
+        finally:
+            bitmap.close()
+        result.width, result.height, result.source_index = width, height, index
+        return result, errors
+    except Exception as exc:
+        return empty, [make_error("E010", page=number, source=source, detail=type(exc).__name__)]
+    finally:
+        page.close()
+
+
+def _open(path: Path, source: str) -> tuple[pdfium.PdfDocument | None, list[AuditError]]:
+    """Open with pdfium's raw API: pypdfium2 reads FPDF_GetLastError also after a *successful* load of
+    a zero-page file, and that value is stale (e.g. a password error from the previous file)."""
+    raw = pdfium_c.FPDF_LoadDocument((str(path) + "\x00").encode("utf-8", errors="surrogateescape"), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()  # set by the failed load: reliable here
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            return None, [make_error("E004", source=source)]
+        return None, [make_error("E003", source=source, detail=_pdfium_reason(code))]
+    if pdfium_c.FPDF_GetPageCount(raw) < 1:
+        pdfium_c.FPDF_CloseDocument(raw)
+        return None, [make_error("E005", source=source)]
+    return pdfium.PdfDocument(raw), []
+
+
+def load_pdf(path: Path, source: str, first_page: int) -> tuple[list[Page], list[AuditError]]:
+    pdf, open_errors = _open(path, source)
+    if pdf is None:
+        return [], open_errors
+    pages: list[Page] = []
+    errors: list[AuditError] = []
+    try:
+        for index in range(len(pdf)):
+            page, page_errors = _load_page(pdf, index, first_page + index, source)
+            pages.append(page)
+            errors.extend(page_errors)
+    finally:
+        pdf.close()
+    return pages, errors
+
+
+_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "文件无法读取",
+    pdfium_c.FPDF_ERR_FORMAT: "不是有效的 PDF 格式",
+    pdfium_c.FPDF_ERR_SECURITY: "不支持的加密方式",
+}
+
+
+def _pdfium_reason(code: int | None) -> str:
+    return _REASONS.get(code, "未知错误") if code is not None else "未知错误"

@@ -1,0 +1,73 @@
+"""Plain text / Markdown: decoding, front matter, and hard document breaks."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from auditor.errors import make_error
+from auditor.model import AuditError, Page
+
+# design §2.1: a line of five or more "=" (or a form feed) separates documents.
+_BREAK_LINE = re.compile(r"^[ \t\u3000]*={5,}[ \t\u3000]*$", re.MULTILINE)
+_FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?$")
+_FRONT_MAX_LINES = 5
+
+
+def decode_text(data: bytes) -> str | None:
+    """UTF-8 (BOM allowed), UTF-16 with BOM, then GB18030; None when nothing fits."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8-sig", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if "\x00" not in text:  # NUL never occurs in real text: this is a binary file named .txt
+            return text
+    return None
+
+
+def strip_front_matter(text: str) -> str:
+    """Drop leading `key: value` lines closed by `---` within the first five lines (dev corpus header)."""
+    lines = text.split("\n", _FRONT_MAX_LINES)
+    start = 1 if lines and lines[0].strip() == "---" else 0
+    for i in range(start, min(len(lines), _FRONT_MAX_LINES)):
+        line = lines[i].strip()
+        if line == "---":
+            if i > start:
+                return "\n".join(lines[i + 1 :])
+            return text
+        if not _FRONT_KEY.match(line):
+            return text
+    return text
+
+
+def split_documents(text: str) -> list[str]:
+    """Split at `=====` lines and form feeds; the break itself is dropped, blank parts are skipped."""
+    parts: list[str] = []
+    for chunk in _BREAK_LINE.split(text):
+        for part in chunk.split("\f"):
+            part = part.strip("\n")
+            if part.strip():
+                parts.append(part)
+    return parts
+
+
+def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], list[AuditError]]:
+    """One Page per document part; every page after the first follows a hard break."""
+    decoded = decode_text(path.read_bytes())
+    if decoded is None:
+        return [], [make_error("E007", source=source)]
+    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    parts = split_documents(strip_front_matter(decoded))
+    if not parts:
+        return [], [make_error("E008", source=source)]
+    pages = [
+        Page(number=first_page + i, text=part, source=source, method="txt", quality=1.0, source_index=i)
+        for i, part in enumerate(parts)
+    ]
+    return pages, []

@@ -1,0 +1,85 @@
+"""Named Python checks (check kind `python`) for what rule data cannot say.
+
+A check is `fn(case, rule) -> list[Finding]`, registered under a name that rule YAML refers to
+(`check: {kind: python, name: bail_both_guarantees}`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from auditor.model import Case, Document, Evidence, Finding
+from auditor.rules.registry import Rule, documents_of_type
+
+CheckFn = Callable[[Case, Rule], list[Finding]]
+CHECKS: dict[str, CheckFn] = {}
+
+
+def check(name: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+# --- BAIL-BOTH-GUARANTEES -----------------------------------------------------------------------------------
+
+# A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
+_NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
+# Words that follow 保证人 in template wording and are not names.
+_NOT_NAME = re.compile(r"^(或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|向|提|交|缴|所)")
+_GUARANTOR_PATTERNS = [
+    re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{_NAME})"),
+    re.compile(rf"保证人\s*[:：]?\s*(?P<name>{_NAME})[^。；\n]{{0,30}}?担保"),
+]
+_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)")
+_DEPOSIT_WINDOW = 20
+
+
+def find_guarantor(text: str) -> tuple[int, int] | None:
+    """Span naming a guarantor ("提出保证人李某某", "由保证人王某为其担保"); template wording does not count."""
+    for pattern in _GUARANTOR_PATTERNS:
+        for m in pattern.finditer(text):
+            if not _NOT_NAME.match(m.group("name")):
+                return m.start(), m.end()
+    return None
+
+
+def find_deposit(text: str) -> tuple[int, int, float] | None:
+    """Span ordering a deposit of a stated amount ("交纳保证金人民币伍仟元") and the amount."""
+    from auditor.nlp.terms import find_amounts  # sibling helper's module; imported when a check runs
+
+    for m in _DEPOSIT_TRIGGER.finditer(text):
+        window = text[m.end() : m.end() + _DEPOSIT_WINDOW]
+        for amount in find_amounts(window):
+            if amount.value and amount.value > 0:
+                return m.start(), m.end() + amount.end, float(amount.value)
+    return None
+
+
+def _evidence(case: Case, doc: Document, span: tuple[int, int]) -> Evidence:
+    return case.evidence(doc, span[0], span[1])
+
+
+@check("bail_both_guarantees")
+def bail_both_guarantees(case: Case, rule: Rule) -> list[Finding]:
+    """A bail decision ordering both a guarantor and a deposit (公安规定 2020 Art. 84(2); 检察规则 2019 Art. 89(2))."""
+    findings: list[Finding] = []
+    for doc in documents_of_type(case, rule.check.get("document", "取保候审决定书")):
+        guarantor = find_guarantor(doc.text)
+        deposit = find_deposit(doc.text)
+        if not guarantor or not deposit:
+            continue
+        g_quote = doc.text[guarantor[0] : guarantor[1]]
+        d_quote = doc.text[deposit[0] : deposit[1]]
+        values = {"guarantor": g_quote, "deposit": d_quote, "amount": deposit[2]}
+        steps = [
+            f"决定书责令提出保证人：“{g_quote}”",
+            f"决定书同时责令交纳保证金：“{d_quote}”",
+            "对同一犯罪嫌疑人不得同时使用保证人保证和保证金保证",
+        ]
+        evidence = [_evidence(case, doc, guarantor), _evidence(case, doc, deposit[:2])]
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps))
+    return findings

@@ -1,0 +1,504 @@
+"""Synthetic dossiers with planted defects, look-alikes and ground truth.
+
+`generate_dossier` plans one case (era, suspects, crime, measures and their dates), lays out its
+documents, plants the requested defects, renders the text and derives the truth: documents,
+events, citations and the findings the auditor must raise. `generate_corpus` mixes clean and
+defective dossiers so that every rule is planted at least twice in 12 dossiers, and writes them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import random
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from auditor.synth import names
+from auditor.synth.templates import (
+    CPL_ARTICLE_COUNT,
+    CPL_SUBJECTS,
+    CRIMES,
+    PENAL,
+    PENAL_EXEMPTION_ARTICLE,
+    CaseContext,
+    Cite,
+    Crime,
+    PersonPlan,
+    SynthDocument,
+    cpl_cite,
+    penal_cite,
+    render,
+)
+
+RULES = (
+    "ARREST-REQUEST-DEADLINE",
+    "BAIL-TERM",
+    "SURVEILLANCE-TERM",
+    "BAIL-BOTH-GUARANTEES",
+    "DETENTION-NOTICE-MISSING",
+    "CITATION-NONEXISTENT",
+    "CITATION-OUTDATED",
+)
+# Rules that need a single suspect on the custody path; they cannot share a dossier with bail rules.
+_CUSTODY_RULES = {"ARREST-REQUEST-DEADLINE"}
+_NON_CUSTODY_RULES = {"BAIL-TERM", "BAIL-BOTH-GUARANTEES", "SURVEILLANCE-TERM"}
+_CITATION_RULES = {"CITATION-NONEXISTENT", "CITATION-OUTDATED"}
+
+# Order of forms within one day.
+TYPE_ORDER = [
+    "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书", "提请批准逮捕书", "批准逮捕决定书",
+    "逮捕证", "逮捕通知书", "取保候审决定书", "监视居住决定书", "起诉意见书", "不起诉决定书",
+]
+_POLICE_CODES = {
+    "拘留证": "拘", "拘留通知书": "拘通", "延长拘留期限通知书": "延拘", "提请批准逮捕书": "提捕", "逮捕证": "捕",
+    "逮捕通知书": "捕通", "取保候审决定书": "取保", "监视居住决定书": "监居", "起诉意见书": "诉",
+}
+_PROC_CODES = {"批准逮捕决定书": "刑批捕", "不起诉决定书": "刑不诉"}
+
+# 刑事拘留 -> 提请批准逮捕: (days, extension kind) per variant.
+ARREST_DEFECTS = {
+    "late_no_extension": (5, None),
+    "late_beyond_special_extension": (9, "special"),
+    "late_beyond_30_days": (33, "roving"),
+}
+ARREST_LOOKALIKES = {"three_days": (3, None), "special_extension_6_days": (6, "special"), "gang_extension_25_days": (25, "gang")}
+
+DOC_TYPES_YAML = Path(__file__).resolve().parents[2] / "lexicons" / "doc_types.yaml"
+
+
+@lru_cache(maxsize=1)
+def document_acts() -> dict[str, str]:
+    """Document type -> the act it evidences, from lexicons/doc_types.yaml."""
+    data = yaml.safe_load(DOC_TYPES_YAML.read_text(encoding="utf-8"))
+    return {t["type"]: t["act"] for t in data["types"] if t.get("act")}
+
+
+@dataclass
+class SynthDossier:
+    stem: str
+    context: CaseContext
+    documents: list[SynthDocument]
+    planted: list[dict] = field(default_factory=list)
+    lookalikes: list[dict] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.planted
+
+    def expected_findings(self) -> list[dict]:
+        return [{"rule_id": p["rule_id"], "document_type": p["document_type"]} for p in self.planted]
+
+    def citations(self) -> list[dict]:
+        return [c.truth(d.type) for d in self.documents for c in d.cites.values()]
+
+    def events(self) -> list[dict]:
+        """One event per (action, date, person): the documents' own acts and the measures narratives recount."""
+        acts = document_acts()
+        seen: dict[tuple, None] = {}
+        for doc in self.documents:
+            if doc.type in acts:
+                for p in doc.persons:
+                    seen[(acts[doc.type], doc.date, p.name)] = None
+            for action, when, person in recounted(self.context, doc):
+                seen[(action, when, person)] = None
+        order = {a: i for i, a in enumerate(["立案", *acts.values()])}
+        keys = sorted(seen, key=lambda k: (k[1], order.get(k[0], 99), k[2] or ""))
+        return [{"action": a, "date": d.isoformat(), "person": p} for a, d, p in keys]
+
+    def truth(self) -> dict:
+        return {
+            "source": self.stem,
+            "era": self.context.era,
+            "persons": [p.name for p in self.context.persons],
+            "documents": [
+                {"type": d.type, "title": d.title, "number": d.number, "date": d.date.isoformat(), "organ": d.organ}
+                for d in self.documents
+            ],
+            "events": self.events(),
+            "citations": self.citations(),
+            "expected_findings": self.expected_findings(),
+            "planted": self.planted,
+            "lookalikes": self.lookalikes,
+            "clean": self.clean,
+        }
+
+
+def recounted(ctx: CaseContext, doc: SynthDocument) -> list[tuple[str, date, str | None]]:
+    """Dated acts a document's narrative states besides its own act (立案 is case-level: no person)."""
+    d = ctx.dates
+    out: list[tuple[str, date, str | None]] = []
+    if doc.type in ("呈请拘留报告书", "提请批准逮捕书", "起诉意见书"):
+        out.append(("立案", d["filing"], None))
+    for p in doc.persons:
+        plan = ctx.plans[p.name]
+        if doc.type in ("拘留通知书", "提请批准逮捕书"):
+            out.append(("刑事拘留", d["detain"], p.name))
+        elif doc.type == "逮捕通知书":
+            out.append(("逮捕", d["arrest"], p.name))
+        elif doc.type == "批准逮捕决定书":
+            out.append(("提请批准逮捕", d["request"], p.name))
+        elif doc.type in ("起诉意见书", "不起诉决定书"):
+            out += [(a, w, p.name) for a, w in plan_events(ctx, plan)]
+            if doc.type == "不起诉决定书":
+                out.append(("移送审查起诉", d["transfer"], p.name))
+    return out
+
+
+def plan_events(ctx: CaseContext, plan: PersonPlan) -> list[tuple[str, date]]:
+    d = ctx.dates
+    out = []
+    if plan.detained:
+        out.append(("刑事拘留", d["detain"]))
+    if plan.arrested:
+        out += [("提请批准逮捕", d["request"]), ("批准逮捕", d["approve"]), ("逮捕", d["arrest"])]
+    if plan.bailed:
+        out.append(("取保候审", d["bail"]))
+    if plan.surveilled:
+        out.append(("监视居住", d["surveil"]))
+    return out
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def check_plant(plant: list[str]) -> None:
+    unknown = set(plant) - set(RULES)
+    if unknown:
+        raise ValueError(f"unknown rule ids: {sorted(unknown)}")
+    if set(plant) & _CUSTODY_RULES and set(plant) & _NON_CUSTODY_RULES:
+        raise ValueError("ARREST-REQUEST-DEADLINE cannot be planted with bail / surveillance rules")
+
+
+def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: bool | None = None) -> SynthDossier:
+    """One dossier numbered `index` with the rules in `plant` planted (each once) and look-alikes of others.
+
+    `old` forces a 2014–2017 case (2012 CPL numbering); by default a few plain dossiers are old.
+    """
+    check_plant(plant)
+    wanted = set(plant)
+    if old is None:
+        old = not (wanted & _CITATION_RULES) and rng.random() < 0.15
+    if old and wanted & _CITATION_RULES:
+        raise ValueError("citation defects are planted in 2019+ dossiers only")
+    era = "2012" if old else "2018"
+
+    # --- what happened
+    if "ARREST-REQUEST-DEADLINE" in wanted:
+        path = "arrest"
+    elif wanted & _NON_CUSTODY_RULES:
+        path = "bail" if wanted & {"BAIL-TERM", "BAIL-BOTH-GUARANTEES"} else "surveil"
+    else:
+        path = rng.choices(["arrest", "bail", "surveil"], weights=[45, 40, 15])[0]
+    detained = path == "arrest" or "DETENTION-NOTICE-MISSING" in wanted or (path != "surveil" and rng.random() < 0.5)
+    surveil = path == "surveil" or "SURVEILLANCE-TERM" in wanted
+    bail = path == "bail"
+    single = bool(wanted & {"ARREST-REQUEST-DEADLINE", "DETENTION-NOTICE-MISSING"})
+    year = rng.randint(2014, 2017) if old else rng.randint(2019, 2025)
+    crimes = [c for c in CRIMES if c.since < year and (c.custodial or path != "arrest")]
+    crime: Crime = rng.choice(crimes)
+    n_persons = 2 if not single and crime.has_victim and rng.random() < 0.3 else 1
+    non_prosecuted = n_persons == 1 and path != "arrest" and rng.random() < 0.4
+
+    place = rng.choice(names.PLACES)
+    taken: set[str] = set()
+    persons = [names.make_person(rng, place, year, taken) for _ in range(n_persons)]
+    plan = PersonPlan(detained=detained, arrested=path == "arrest", bailed=bail, surveilled=surveil,
+                      non_prosecuted=non_prosecuted)
+    plans = {p.name: replace(plan) for p in persons}
+
+    # --- when
+    d: dict[str, date] = {"incident": date(year, rng.randint(1, 5), rng.randint(1, 28))}
+    d["filing"] = d["incident"] + _days(rng.randint(0, 2))
+    cursor = d["filing"]
+    extension: str | None = None
+    arrest_variant = None
+    if detained:
+        d["detain"] = cursor = d["filing"] + _days(rng.randint(0, 4))
+    if path == "arrest":
+        if "ARREST-REQUEST-DEADLINE" in wanted:
+            arrest_variant = rng.choice(sorted(ARREST_DEFECTS))
+            gap, extension = ARREST_DEFECTS[arrest_variant]
+        else:
+            arrest_variant = rng.choice(sorted(ARREST_LOOKALIKES) + ["two_days"])
+            gap, extension = ARREST_LOOKALIKES.get(arrest_variant, (2, None))
+        if extension:
+            d["extend"] = d["detain"] + _days(rng.randint(1, 2))
+            d["extend_until"] = d["detain"] + _days(7 if extension == "special" else 30)
+        d["request"] = d["detain"] + _days(gap)
+        d["approve"] = d["arrest"] = d["request"] + _days(rng.randint(2, 7))
+        d["transfer"] = d["arrest"] + _days(rng.randint(30, 55))
+    if bail:
+        d["bail"] = cursor = (d["detain"] + _days(rng.randint(1, 3))) if detained else d["filing"] + _days(rng.randint(1, 10))
+    if surveil:
+        if bail:
+            d["surveil"] = cursor + _days(rng.randint(20, 40))
+        elif detained:
+            d["surveil"] = d["detain"] + _days(rng.randint(1, 3))
+        else:
+            d["surveil"] = d["filing"] + _days(rng.randint(2, 10))
+        cursor = d["surveil"]
+    if path != "arrest":
+        d["transfer"] = cursor + _days(rng.randint(30, 90))
+    if non_prosecuted:
+        d["nonpros"] = d["transfer"] + _days(rng.randint(15, 40))
+
+    victim = names.make_name(rng, rng.random() < 0.5, taken) if crime.has_victim else ""
+    officers_taken = set(taken)
+    ctx = CaseContext(
+        place=place, era=era, crime=crime, persons=persons, plans=plans, dates=d, victim=victim,
+        location=f"{place.district}{rng.choice(names.STREETS)}{rng.choice(['一家网吧', '农贸市场', '一家饭店', '路口', '一家超市'])}",
+        amount=rng.randint(80, 250) if crime.name == "危险驾驶罪" else rng.randrange(2000, 60000, 100),
+        hour=rng.randint(8, 17),
+        station=rng.choice(place.towns),
+        officers=(names.make_name(rng, True, officers_taken), names.make_name(rng, True, officers_taken)),
+        family={p.name: names.make_relative(rng, p, officers_taken) for p in persons},
+        police_cn_dates=rng.random() < 0.8,
+        proc_cn_dates=rng.random() < 0.3,
+        extension=extension,
+    )
+
+    docs = _lay_out(rng, ctx, d)
+    dossier = SynthDossier(stem=f"case_{index:02d}", context=ctx, documents=docs)
+    _plant(rng, dossier, wanted, arrest_variant)
+    for doc in docs:
+        doc.lines = render(ctx, doc)
+    return dossier
+
+
+def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[SynthDocument]:
+    """The documents of the case, in dossier order, with their default (correct) citations."""
+    police, proc, v = ctx.place.police, ctx.place.procuratorate, ctx.era
+    persons = ctx.persons
+    plan = ctx.plans[persons[0].name]
+    docs: list[SynthDocument] = []
+
+    def add(doc_type: str, when: date, who: list, **cites: Cite) -> SynthDocument:
+        organ = proc if doc_type in _PROC_CODES else police
+        doc = SynthDocument(doc_type, when, who, organ, cites=dict(cites))
+        docs.append(doc)
+        return doc
+
+    if plan.detained:
+        add("呈请拘留报告书", d["detain"], persons, basis=cpl_cite("detain", v, item=2 if ctx.crime.has_victim else 1))
+        for p in persons:
+            add("拘留证", d["detain"], [p], basis=cpl_cite("detain", v))
+            add("拘留通知书", d["detain"], [p], basis=cpl_cite("detain_notice", v))
+    for p in persons:
+        first = d.get("detain") if plan.detained else d.get("bail", d.get("surveil"))
+        add("讯问笔录", first, [p], basis=cpl_cite("interrogation", v))
+    if plan.arrested:
+        if ctx.extension:
+            for p in persons:
+                para = 1 if ctx.extension == "special" else 2
+                add("延长拘留期限通知书", d["extend"], [p], basis=cpl_cite("extend_detention", v, paragraph=para))
+        add("提请批准逮捕书", d["request"], persons, penal=penal_cite(ctx.crime),
+            conditions=cpl_cite("arrest_conditions", v), basis=cpl_cite("arrest_request", v))
+        for p in persons:
+            add("批准逮捕决定书", d["approve"], [p], basis=cpl_cite("arrest_conditions", v))
+            add("逮捕证", d["arrest"], [p], basis=cpl_cite("arrest_approval", v))
+            add("逮捕通知书", d["arrest"], [p], basis=cpl_cite("arrest_notice", v))
+    for p in persons:
+        if plan.bailed:
+            item = rng.choice([1, 2])
+            doc = add("取保候审决定书", d["bail"], [p], basis=cpl_cite("bail", v, paragraph=1, item=item),
+                      obligations=cpl_cite("bail_obligations", v))
+            doc.params.update(reason_item=item, guarantee=rng.choice(["deposit", "guarantor"]),
+                              amount=rng.choice([2000, 3000, 5000, 10000, 20000]),
+                              guarantor=names.make_name(rng, rng.random() < 0.6, set(ctx.family) | {ctx.victim}))
+        if plan.surveilled:
+            item = rng.choice([1, 3] if p.male else [1, 2, 3])
+            doc = add("监视居住决定书", d["surveil"], [p], basis=cpl_cite("surveillance", v, paragraph=1, item=item),
+                      obligations=cpl_cite("surveillance_obligations", v))
+            doc.params.update(reason_item=item)
+    add("起诉意见书", d["transfer"], persons, penal=penal_cite(ctx.crime), basis=cpl_cite("transfer", v))
+    if plan.non_prosecuted:
+        add("不起诉决定书", d["nonpros"], persons[:1], penal=penal_cite(ctx.crime),
+            exemption=Cite(PENAL, PENAL_EXEMPTION_ARTICLE), basis=cpl_cite("non_prosecution", v, paragraph=2))
+
+    docs.sort(key=lambda x: (x.date, TYPE_ORDER.index(x.type), persons.index(x.persons[0])))
+    serial: dict[str, int] = {}
+    for doc in docs:
+        if doc.type in _POLICE_CODES:
+            n = serial.setdefault(doc.type, rng.randint(1, 150))
+            doc.number = f"{ctx.place.abbr}公（刑）{_POLICE_CODES[doc.type]}字〔{doc.date.year}〕{n}号"
+        elif doc.type in _PROC_CODES:
+            n = serial.setdefault(doc.type, rng.randint(1, 60))
+            doc.number = f"{ctx.place.abbr}检{_PROC_CODES[doc.type]}〔{doc.date.year}〕{n}号"
+        else:
+            continue
+        serial[doc.type] += 1
+    request = next((x for x in docs if x.type == "提请批准逮捕书"), None)
+    for doc in docs:
+        if doc.type == "批准逮捕决定书" and request:
+            doc.params["request_number"] = request.number
+    return docs
+
+
+def _first(docs: list[SynthDocument], doc_type: str) -> SynthDocument | None:
+    return next((x for x in docs if x.type == doc_type), None)
+
+
+# (document type, citation role) that a citation defect may hit.
+_NONEXISTENT_TARGETS = [("取保候审决定书", "basis"), ("监视居住决定书", "basis"), ("呈请拘留报告书", "basis"), ("起诉意见书", "basis")]
+_OUTDATED_TARGETS = [("取保候审决定书", "basis"), ("拘留证", "basis"), ("起诉意见书", "basis"), ("监视居住决定书", "basis"),
+                     ("呈请拘留报告书", "basis")]
+
+
+def _plant(rng: random.Random, dossier: SynthDossier, wanted: set[str], arrest_variant: str | None) -> None:
+    """Apply the planted defects and pick look-alikes for the rules not planted; record both."""
+    ctx, docs = dossier.context, dossier.documents
+    planted, looks = dossier.planted, dossier.lookalikes
+
+    def mark(rule: str, doc_type: str, variant: str, **detail: object) -> None:
+        (planted if rule in wanted else looks).append(
+            {"rule_id": rule, "document_type": doc_type, "variant": variant, **detail}
+        )
+
+    if arrest_variant and arrest_variant != "two_days":
+        days = (ctx.dates["request"] - ctx.dates["detain"]).days
+        mark("ARREST-REQUEST-DEADLINE", "提请批准逮捕书", arrest_variant, days=days, extension=ctx.extension)
+
+    bail = _first(docs, "取保候审决定书")
+    if bail:
+        start = bail.date
+        if "BAIL-TERM" in wanted:
+            variant = rng.choice(["months_18", "months_24", "range_18"])
+        else:
+            variant = rng.choice(["none", "none", "months_12", "range_12"])
+        kind, _, months = variant.partition("_")
+        if kind == "months":
+            bail.params["term"] = int(months)
+        elif kind == "range":
+            bail.params["term"] = add_months(start, int(months)) - _days(1)
+        if variant != "none":
+            mark("BAIL-TERM", "取保候审决定书", variant, months=int(months))
+        if "BAIL-BOTH-GUARANTEES" in wanted:
+            bail.params["guarantee"] = "both"
+            mark("BAIL-BOTH-GUARANTEES", "取保候审决定书", "both")
+        elif rng.random() < 0.5:
+            bail.params["guarantee"] = rng.choice(["either_deposit", "either_guarantor"])
+            mark("BAIL-BOTH-GUARANTEES", "取保候审决定书", bail.params["guarantee"])
+
+    surv = _first(docs, "监视居住决定书")
+    if surv:
+        months = rng.choice([8, 9, 10]) if "SURVEILLANCE-TERM" in wanted else rng.choice([0, 6, 6])
+        if months:
+            surv.params["term"] = months
+            mark("SURVEILLANCE-TERM", "监视居住决定书", f"months_{months}", months=months)
+
+    if "DETENTION-NOTICE-MISSING" in wanted:
+        notice = _first(docs, "拘留通知书")
+        assert notice is not None  # the custody path always lays one out
+        docs.remove(notice)
+        mark("DETENTION-NOTICE-MISSING", "拘留证", "notice_removed")
+    elif _first(docs, "拘留证"):
+        mark("DETENTION-NOTICE-MISSING", "拘留证", "notice_present")
+
+    for rule, targets in (("CITATION-NONEXISTENT", _NONEXISTENT_TARGETS), ("CITATION-OUTDATED", _OUTDATED_TARGETS)):
+        if rule not in wanted:
+            continue
+        options = [(t, r) for t, r in targets if _first(docs, t)]
+        doc_type, role = rng.choice(options)
+        doc = _first(docs, doc_type)
+        good = doc.cites[role]
+        bad, variant = _bad_citation(rule, good)
+        doc.cites[role] = bad
+        mark(rule, doc_type, variant, role=role, cited=bad.text(), article=bad.article, item=bad.item,
+             expected_article=good.article, date=doc.date.isoformat())
+    if ctx.era == "2012":  # 2012 numbers cited while the 2012 text was in force: no finding
+        doc = next(x for x in docs if any(c.subject for c in x.cites.values()))
+        cite = next(c for c in doc.cites.values() if c.subject)
+        mark("CITATION-OUTDATED", doc.type, "cpl_2012_in_force", cited=cite.text(), article=cite.article,
+             date=doc.date.isoformat())
+
+
+def _bad_citation(rule: str, good: Cite) -> tuple[Cite, str]:
+    """The planted wrong citation replacing `good`, and the name of the variant."""
+    if rule == "CITATION-OUTDATED":
+        return replace(good, article=CPL_SUBJECTS[good.subject]["2012"], status="outdated"), "cpl_2012_number"
+    if good.item is not None:  # one item more than the 款 has
+        return replace(good, item=CPL_SUBJECTS[good.subject]["items"] + 1, status="nonexistent"), "item_beyond_count"
+    bad = replace(good, article=CPL_ARTICLE_COUNT["2018"] + 2, paragraph=None, item=None, status="nonexistent")
+    return bad, "article_beyond_count"
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus
+
+
+def plan_corpus(rng: random.Random, count: int) -> list[tuple[list[str], bool]]:
+    """(rules to plant, old era?) per dossier: ~a quarter clean, the rest 1–3 rules, each rule ≥ 2 times."""
+    n_clean = round(count / 4)
+    n_bad = count - n_clean
+    plants: list[list[str]] = [[] for _ in range(n_bad)]
+
+    def fits(p: list[str], rule: str) -> bool:
+        if rule in p or len(p) >= 3:
+            return False
+        return not (({rule} | set(p)) & _CUSTODY_RULES and ({rule} | set(p)) & _NON_CUSTODY_RULES)
+
+    if n_bad:
+        needed = list(RULES) * 2
+        rng.shuffle(needed)
+        for rule in needed:
+            room = [i for i, p in enumerate(plants) if fits(p, rule)]
+            if room:
+                fewest = min(len(plants[i]) for i in room)
+                plants[rng.choice([i for i in room if len(plants[i]) == fewest])].append(rule)
+        for p in plants:
+            extra = rng.choice([0, 0, 1])
+            for rule in rng.sample(RULES, len(RULES)):
+                if extra and fits(p, rule):
+                    p.append(rule)
+                    extra -= 1
+            if not p:
+                p.append(rng.choice([r for r in RULES if fits(p, r)]))
+    plans = [(sorted(p, key=RULES.index), False) for p in plants] + [([], False) for _ in range(n_clean)]
+    rng.shuffle(plans)
+    # A few 2014–2017 dossiers: 2012 numbering in force, so their citations are traps, not defects.
+    can_be_old = [i for i, (p, _) in enumerate(plans) if not set(p) & _CITATION_RULES]
+    for i in rng.sample(can_be_old, min(len(can_be_old), max(1, count // 6))):
+        plans[i] = (plans[i][0], True)
+    return plans
+
+
+def generate_corpus(
+    out_dir: Path, count: int = 12, seed: int = 7, formats: tuple[str, ...] | list[str] = ("txt", "docx", "pdf")
+) -> list[Path]:
+    """Write case_01.{txt,docx,pdf} + case_01.truth.json … into `out_dir`; same seed, same files.
+
+    Returns every path written, dossier files first then the truth file of each case.
+    Raises writers.FontMissingError when "pdf" is asked for and the CJK font is not installed.
+    """
+    from auditor.synth import writers  # late: writers imports reportlab
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    unknown = set(formats) - set(writers.WRITERS)
+    if unknown:
+        raise ValueError(f"unknown formats: {sorted(unknown)}")
+    if "pdf" in formats:
+        writers.check_font()
+    written: list[Path] = []
+    for i, (plant, old) in enumerate(plan_corpus(random.Random(seed), count), start=1):
+        dossier = generate_dossier(random.Random(seed * 10007 + i), i, plant, old=old)
+        for fmt in formats:
+            path = out_dir / f"{dossier.stem}.{fmt}"
+            writers.WRITERS[fmt](dossier, path)
+            written.append(path)
+        truth = out_dir / f"{dossier.stem}.truth.json"
+        truth.write_text(json.dumps(dossier.truth(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(truth)
+    return written

@@ -1,0 +1,587 @@
+"""Wording of the synthetic legal forms (公安 / 检察 式样) and the citations they carry.
+
+A template turns one `SynthDocument` of a `CaseContext` into text lines: organ line, title line,
+文号 line, body, signature block ending with the date line. Which article a form cites is data
+(`CPL_SUBJECTS`, `CRIMES`) pinned by tests against ../shared; the generator may swap a citation
+for a planted wrong one before rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from auditor.synth.names import Person, Place
+
+CPL = "中华人民共和国刑事诉讼法"
+PENAL = "中华人民共和国刑法"
+
+# Subject of a form's CPL citation -> article in the 2018 and 2012 numbering, with the 款 and the
+# number of 项 that 款 has in 2018 (to plant a non-existent item). Pinned by tests/test_synth.py
+# against law-corpus/cpl-2018.md and the concordance in legal-rules.md §5.2.
+CPL_SUBJECTS: dict[str, dict] = {
+    "detain": {"2018": 82, "2012": 80, "keyword": "拘留", "items": 7},
+    "detain_notice": {"2018": 85, "2012": 83, "keyword": "拘留"},
+    "extend_detention": {"2018": 91, "2012": 89, "keyword": "延长"},
+    "arrest_conditions": {"2018": 81, "2012": 79, "keyword": "逮捕"},
+    "arrest_request": {"2018": 87, "2012": 85, "keyword": "提请批准逮捕书"},
+    "arrest_approval": {"2018": 80, "2012": 78, "keyword": "逮捕"},
+    "arrest_notice": {"2018": 93, "2012": 91, "keyword": "逮捕"},
+    "bail": {"2018": 67, "2012": 65, "keyword": "取保候审", "paragraph": 1, "items": 4},
+    "bail_obligations": {"2018": 71, "2012": 69, "keyword": "取保候审"},
+    "surveillance": {"2018": 74, "2012": 72, "keyword": "监视居住", "paragraph": 1, "items": 5},
+    "surveillance_obligations": {"2018": 77, "2012": 75, "keyword": "监视居住"},
+    "interrogation": {"2018": 120, "2012": 118, "keyword": "讯问"},
+    "transfer": {"2018": 162, "2012": 160, "keyword": "起诉意见书"},
+    "non_prosecution": {"2018": 177, "2012": 173, "keyword": "不起诉"},
+}
+CPL_ARTICLE_COUNT = {"2018": 308, "2012": 290}  # legal-rules §5.1
+PENAL_EXEMPTION_ARTICLE = 37  # 刑法 37: 情节轻微不需要判处刑罚 (basis of 酌定不起诉)
+CPL_2018_START = date(2018, 10, 26)
+
+
+@dataclass(frozen=True)
+class Crime:
+    name: str  # 罪名 as in the charge-name lists
+    article: int  # 刑法 article
+    suffix: str | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    since: int = 1997  # first year the charge exists
+    has_victim: bool = True
+    custodial: bool = True  # serious enough for 拘留 → 逮捕
+    facts: str = ""  # narrative; {names} {date} {hour} {loc} {victim} {amount}
+    confession: str = ""  # first-person summary for the 讯问笔录
+    keyword: str = ""  # word of the 刑法 article text (pinned by a test)
+
+
+CRIMES: list[Crime] = [
+    Crime(
+        "盗窃罪", 264, keyword="盗窃",
+        facts="{date}{hour}时许，犯罪嫌疑人{names}在{loc}，趁被害人{victim}不备，窃取其放置在桌上的手机一部及现金若干。"
+        "经价格认证，被盗财物共计价值人民币{amount}元。",
+        confession="那天我在{loc}看到桌上有一部手机没人看着，就拿走了，后来卖了。",
+    ),
+    Crime(
+        "诈骗罪", 266, keyword="诈骗",
+        facts="{date}，犯罪嫌疑人{names}通过微信冒充被害人{victim}的朋友，以急需周转资金为由，骗取{victim}人民币{amount}元，"
+        "所得款项已被挥霍。",
+        confession="我用微信冒充他朋友向他借钱，他转给我{amount}元，钱我都花了。",
+    ),
+    Crime(
+        "故意伤害罪", 234, paragraph=1, keyword="故意伤害",
+        facts="{date}{hour}时许，犯罪嫌疑人{names}在{loc}因琐事与被害人{victim}发生争执，继而持木棍殴打{victim}头部，"
+        "致其受伤。经鉴定，{victim}的损伤程度为轻伤二级。",
+        confession="那天在{loc}我和他吵起来，一时冲动拿木棍打了他。",
+    ),
+    Crime(
+        "寻衅滋事罪", 293, paragraph=1, item=1, keyword="寻衅滋事",
+        facts="{date}{hour}时许，犯罪嫌疑人{names}酒后在{loc}无故拦截路人{victim}，随意殴打{victim}并损毁其手机一部，"
+        "造成恶劣社会影响。",
+        confession="那天我喝多了，在{loc}看他不顺眼就打了他。",
+    ),
+    Crime(
+        "危险驾驶罪", 133, suffix="之一", paragraph=1, item=2, since=2011, has_victim=False, custodial=False,
+        keyword="醉酒驾驶",
+        facts="{date}{hour}时许，犯罪嫌疑人{names}饮酒后驾驶小型轿车行驶至{loc}时被执勤民警查获。"
+        "经鉴定，其血液中乙醇含量为{amount}mg/100ml。",
+        confession="那天我和朋友吃饭喝了酒，开车回家的路上被交警查到了。",
+    ),
+    Crime(
+        "帮助信息网络犯罪活动罪", 287, suffix="之二", paragraph=1, since=2016, keyword="信息网络",
+        facts="{date}，犯罪嫌疑人{names}明知他人利用信息网络实施犯罪，仍将本人名下银行卡出售给他人使用，"
+        "该卡被用于接收被害人{victim}被骗资金人民币{amount}元。",
+        confession="我知道别人买卡是干违法的事，还是把银行卡卖给了他。",
+    ),
+]
+
+
+@dataclass
+class Cite:
+    law: str
+    article: int
+    suffix: str | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    status: str = "valid"  # valid | outdated | nonexistent
+    subject: str | None = None  # key of CPL_SUBJECTS, so a planted defect can renumber it
+
+    def text(self, with_law: bool = True) -> str:
+        out = f"《{self.law}》" if with_law else ""
+        out += f"第{cn_int(self.article)}条{self.suffix or ''}"
+        if self.paragraph:
+            out += f"第{cn_int(self.paragraph)}款"
+        if self.item:
+            out += f"第（{cn_int(self.item)}）项"
+        return out
+
+    def truth(self, document_type: str) -> dict:
+        return {
+            "law": self.law, "article": self.article, "article_suffix": self.suffix,
+            "paragraph": self.paragraph, "item": self.item, "document_type": document_type, "status": self.status,
+        }
+
+
+def cpl_cite(subject: str, version: str, paragraph: int | None = None, item: int | None = None) -> Cite:
+    """The correct CPL citation for a form's subject in the version in force."""
+    return Cite(CPL, CPL_SUBJECTS[subject][version], paragraph=paragraph, item=item, subject=subject)
+
+
+def penal_cite(crime: Crime) -> Cite:
+    return Cite(PENAL, crime.article, crime.suffix, crime.paragraph, crime.item)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese numerals and dates
+
+_DIGITS = "〇一二三四五六七八九"
+_UPPER = "零壹贰叁肆伍陆柒捌玖"
+
+
+def cn_int(n: int) -> str:
+    """1..999 in Chinese numerals as written in citations: 十, 十二, 八十二, 一百零一, 三百一十."""
+    if not 0 < n < 1000:
+        raise ValueError(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += _DIGITS[hundreds] + "百"
+        if tens == 0 and ones:
+            return out + "零" + _DIGITS[ones]
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    if ones:
+        out += _DIGITS[ones]
+    return out
+
+
+def cn_date(d: date) -> str:
+    """二〇二三年三月五日 — the date line of police forms."""
+    return "".join(_DIGITS[int(c)] for c in str(d.year)) + f"年{cn_int(d.month)}月{cn_int(d.day)}日"
+
+
+def ar_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def rel_date(prev: date | None, d: date) -> str:
+    """Narrative date relative to the previously written one: 同日 / 同年3月7日 / 2023年3月7日."""
+    if prev == d:
+        return "同日"
+    if prev is not None and prev.year == d.year:
+        return f"同年{d.month}月{d.day}日"
+    return ar_date(d)
+
+
+def upper_amount(n: int) -> str:
+    """Capital numerals for whole thousands below 100 000: 伍仟元, 壹万贰仟元."""
+    if n <= 0 or n % 1000 or n >= 100000:
+        raise ValueError(n)
+    wan, qian = divmod(n // 1000, 10)
+    out = (_UPPER[wan] + "万") if wan else ""
+    return out + ((_UPPER[qian] + "仟") if qian else "") + "元"
+
+
+# ---------------------------------------------------------------------------------------------
+# Case and document
+
+
+@dataclass
+class PersonPlan:
+    """Which measures one suspect went through (all suspects share the case's dates)."""
+
+    detained: bool = False
+    arrested: bool = False
+    bailed: bool = False
+    surveilled: bool = False
+    non_prosecuted: bool = False
+
+
+@dataclass
+class CaseContext:
+    place: Place
+    era: str  # "2018" or "2012": CPL numbering in force for the whole case
+    crime: Crime
+    persons: list[Person]
+    plans: dict[str, PersonPlan]
+    dates: dict[str, date]  # incident, filing, detain, extend, request, approve, arrest, bail, surveil, transfer, nonpros
+    victim: str
+    location: str
+    amount: int
+    hour: int
+    station: str  # 派出所 name
+    officers: tuple[str, str]
+    family: dict[str, tuple[str, str]]  # suspect name -> (relation, relative's name)
+    police_cn_dates: bool = True
+    proc_cn_dates: bool = False
+    extension: str | None = None  # None | "special" (1–4 days) | "gang" / "roving" (30 days)
+
+    def names(self, persons: list[Person] | None = None) -> str:
+        return "、".join(p.name for p in (persons or self.persons))
+
+    def facts(self, label: str = "犯罪嫌疑人") -> str:
+        text = self.crime.facts.format(
+            names=self.names(), date=ar_date(self.dates["incident"]), hour=self.hour, loc=self.location,
+            victim=self.victim, amount=self.amount,
+        )
+        return text.replace("犯罪嫌疑人", label)
+
+
+@dataclass
+class SynthDocument:
+    type: str
+    date: date
+    persons: list[Person]
+    organ: str
+    number: str | None = None
+    cites: dict[str, Cite] = field(default_factory=dict)  # role -> citation, in the order rendered
+    params: dict = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.type
+
+
+def identity(p: Person, label: str = "犯罪嫌疑人") -> str:
+    return (
+        f"{label}{p.name}，{p.gender}，{ar_date(p.birth)}出生，公民身份号码{p.id_number}，{p.ethnicity}，"
+        f"{p.education}，{p.job}，户籍所在地{p.residence}，现住{p.address}。"
+    )
+
+
+def short_identity(p: Person) -> str:
+    return f"{p.name}（性别{p.gender}，出生日期{ar_date(p.birth)}，住址{p.address}）"
+
+
+def measures(ctx: CaseContext, persons: list[Person], by: str, prev: date | None = None) -> str:
+    """The measures a narrative recounts, e.g. 于2023年3月5日被我局刑事拘留，同年3月7日被我局提请批准逮捕…"""
+    plan = ctx.plans[persons[0].name]
+    d = ctx.dates
+    steps: list[tuple[date, str]] = []
+    if plan.detained:
+        steps.append((d["detain"], f"被{by}刑事拘留"))
+    if plan.arrested:
+        steps.append((d["request"], f"被{by}提请批准逮捕"))
+        steps.append((d["approve"], f"经{ctx.place.procuratorate}批准逮捕"))
+        steps.append((d["arrest"], f"被{by}执行逮捕"))
+    if plan.bailed:
+        steps.append((d["bail"], f"被{by}取保候审"))
+    if plan.surveilled:
+        steps.append((d["surveil"], f"被{by}监视居住"))
+    parts = []
+    for when, what in steps:
+        parts.append(("于" if prev is None else "") + rel_date(prev, when) + what)
+        prev = when
+    return "，".join(parts)
+
+
+def custody_tail(ctx: CaseContext, persons: list[Person]) -> str:
+    plan = ctx.plans[persons[0].name]
+    if plan.arrested or (plan.detained and not (plan.bailed or plan.surveilled)):
+        return f"，现羁押于{ctx.place.detention_center}"
+    return ""
+
+
+def groups(ctx: CaseContext, persons: list[Person]) -> list[list[Person]]:
+    """Suspects with the same measures, so that the narrative recounts them in one sentence."""
+    out: dict[tuple, list[Person]] = {}
+    for p in persons:
+        plan = ctx.plans[p.name]
+        out.setdefault((plan.detained, plan.arrested, plan.bailed, plan.surveilled), []).append(p)
+    return list(out.values())
+
+
+def case_source(ctx: CaseContext) -> str:
+    filing = ar_date(ctx.dates["filing"])
+    if ctx.crime.has_victim:
+        src = f"由被害人{ctx.victim}报案至我局"
+    else:
+        src = f"由{ctx.station}派出所民警在执勤中发现"
+    return f"犯罪嫌疑人{ctx.names()}涉嫌{ctx.crime.name}一案，{src}，我局经审查于{filing}立案侦查。"
+
+
+def evidence_list(ctx: CaseContext) -> str:
+    victim = f"被害人{ctx.victim}的陈述；" if ctx.crime.has_victim else "现场执法视频；"
+    return f"认定上述事实的证据如下：{victim}证人证言；犯罪嫌疑人{ctx.names()}的供述和辩解；鉴定意见；调取的视频监控资料等。"
+
+
+def police_sign(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    return ["", f"{ctx.place.police}（印）", cn_date(doc.date) if ctx.police_cn_dates else ar_date(doc.date)]
+
+
+def proc_sign(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    return ["", f"{ctx.place.procuratorate}（院印）", cn_date(doc.date) if ctx.proc_cn_dates else ar_date(doc.date)]
+
+
+# ---------------------------------------------------------------------------------------------
+# One renderer per form. Each returns the body lines between the 文号 line and the signature.
+
+
+def _detention_report(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    lines = [identity(p) for p in doc.persons]
+    lines += [
+        case_source(ctx),
+        "经侦查查明：" + ctx.facts(),
+        f"被害人{ctx.victim}已指认犯罪嫌疑人{ctx.names(doc.persons)}实施了上述行为。" if ctx.crime.has_victim
+        else f"犯罪嫌疑人{ctx.names(doc.persons)}在犯罪后即时被发觉。",
+        f"综上所述，犯罪嫌疑人{ctx.names(doc.persons)}涉嫌{ctx.crime.name}，根据{doc.cites['basis'].text()}之规定，"
+        f"特呈请对犯罪嫌疑人{ctx.names(doc.persons)}刑事拘留。",
+        "妥否，请批示。",
+        f"办案单位：{ctx.place.police}刑事侦查大队",
+        f"承办人：{ctx.officers[0]}、{ctx.officers[1]}",
+    ]
+    return lines
+
+
+def _detention_warrant(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"根据{doc.cites['basis'].text()}之规定，兹决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}执行拘留，"
+        f"送{ctx.place.detention_center}羁押。",
+    ]
+
+
+def _family_notice(ctx: CaseContext, doc: SynthDocument, act: str, when: date) -> list[str]:
+    p = doc.persons[0]
+    relation, relative = ctx.family[p.name]
+    return [
+        f"{relative}（{p.name}的{relation}）：",
+        f"根据{doc.cites['basis'].text()}之规定，我局已于{ar_date(when)}{ctx.hour + 2}时将涉嫌{ctx.crime.name}的"
+        f"{p.name}{act}，现羁押在{ctx.place.detention_center}。",
+    ]
+
+
+def _detention_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    return _family_notice(ctx, doc, "刑事拘留", ctx.dates["detain"])
+
+
+def _arrest_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    return _family_notice(ctx, doc, "逮捕", ctx.dates["arrest"])
+
+
+def _extension_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    reason = {
+        "special": "案情复杂，属特殊情况，在三日以内不能完成提请批准逮捕工作",
+        "gang": f"犯罪嫌疑人{p.name}系结伙作案的重大嫌疑分子",
+        "roving": f"犯罪嫌疑人{p.name}系流窜作案的重大嫌疑分子",
+    }[ctx.extension or "special"]
+    return [
+        f"{ctx.place.detention_center}：",
+        f"因{reason}，经县级以上公安机关负责人批准，根据{doc.cites['basis'].text()}之规定，决定对被拘留人"
+        f"{short_identity(p)}的拘留期限延长至{ar_date(ctx.dates['extend_until'])}。",
+    ]
+
+
+def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    plan = ctx.plans[p.name]
+    start = ctx.hour + 3
+    where = f"{ctx.place.detention_center}讯问室" if plan.detained else f"{ctx.place.police}{ctx.station}派出所办案区"
+    d = ar_date(doc.date)
+    lenient = "如实供述自己罪行可以从轻处理"
+    if ctx.era == "2018":
+        lenient += "，认罪认罚的可以依法从宽处理"
+    confession = ctx.crime.confession.format(loc=ctx.location, amount=ctx.amount)
+    return [
+        "（第1次）",
+        f"时间：{d}{start}时10分至{d}{start + 1}时25分",
+        f"地点：{where}",
+        f"侦查员姓名、单位：{ctx.officers[0]}、{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
+        f"记录员姓名、单位：{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
+        f"犯罪嫌疑人姓名：{p.name}",
+        f"问：我们是{ctx.place.police}的侦查人员（出示工作证件），现依法对你进行讯问。根据{doc.cites['basis'].text()}"
+        f"之规定，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利，{lenient}。你听清楚了吗？",
+        "答：听清楚了。",
+        "问：你的基本情况？",
+        f"答：我叫{p.name}，{p.gender}，{ar_date(p.birth)}出生，公民身份号码{p.id_number}，现住{p.address}。",
+        "问：你把事情经过讲一下。",
+        f"答：{confession}",
+        "问：你以上所说是否属实？",
+        "答：属实。",
+        "以上笔录我看过，和我说的相符。",
+        f"被讯问人：{p.name}（签名、捺指印）",
+    ]
+
+
+def _arrest_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    lines = [identity(p) for p in doc.persons]
+    for g in groups(ctx, doc.persons):
+        lines.append(f"犯罪嫌疑人{ctx.names(g)}因涉嫌{ctx.crime.name}于{ar_date(ctx.dates['detain'])}被我局刑事拘留"
+                     f"{custody_tail(ctx, g)}。")
+    lines += [
+        case_source(ctx),
+        "经依法侦查查明：" + ctx.facts(),
+        evidence_list(ctx),
+        f"犯罪嫌疑人{ctx.names(doc.persons)}的行为已触犯{doc.cites['penal'].text()}之规定，涉嫌{ctx.crime.name}，"
+        f"可能判处徒刑以上刑罚，采取取保候审尚不足以防止发生社会危险性，依照{doc.cites['conditions'].text()}、"
+        f"{doc.cites['basis'].text(with_law=False)}之规定，特提请批准逮捕。",
+        "此致",
+        ctx.place.procuratorate,
+    ]
+    return lines
+
+
+def _arrest_approval(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.police}：",
+        f"你局于{ar_date(ctx.dates['request'])}以{doc.params['request_number']}提请批准逮捕书提请批准逮捕犯罪嫌疑人{p.name}，"
+        f"经本院审查认为，该犯罪嫌疑人涉嫌{ctx.crime.name}，符合{doc.cites['basis'].text()}规定的逮捕条件，"
+        f"决定批准逮捕犯罪嫌疑人{p.name}。请依法立即执行，并将执行情况在三日以内通知本院。",
+    ]
+
+
+def _arrest_warrant(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"根据{doc.cites['basis'].text()}之规定，经{ctx.place.procuratorate}批准，兹决定对涉嫌{ctx.crime.name}的"
+        f"犯罪嫌疑人{short_identity(p)}执行逮捕，送{ctx.place.detention_center}羁押。",
+    ]
+
+
+_BAIL_REASONS = {
+    1: "可能判处管制、拘役或者独立适用附加刑",
+    2: "可能判处有期徒刑以上刑罚，采取取保候审不致发生社会危险性",
+}
+_BAIL_OBLIGATIONS = (
+    "（一）未经执行机关批准不得离开所居住的市、县；（二）住址、工作单位和联系方式发生变动的，在二十四小时以内向执行机关报告；"
+    "（三）在传讯的时候及时到案；（四）不得以任何形式干扰证人作证；（五）不得毁灭、伪造证据或者串供。"
+)
+
+
+def _bail(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    basis = doc.cites["basis"]
+    reason = _BAIL_REASONS.get(doc.params["reason_item"], _BAIL_REASONS[1])
+    start = ar_date(doc.date)
+    term = doc.params.get("term")  # None | months | ("range", end date)
+    if isinstance(term, date):
+        period = f"期限自{start}起至{ar_date(term)}止"
+    elif term:
+        period = f"期限从{start}起算，取保候审期限为{cn_int(term)}个月"
+    else:
+        period = f"期限从{start}起算"
+    amount = doc.params["amount"]
+    deposit = f"人民币{upper_amount(amount)}（{amount}元）"
+    guarantor = doc.params["guarantor"]
+    guarantee = {
+        "deposit": f"责令犯罪嫌疑人{p.name}交纳保证金{deposit}。",
+        "guarantor": f"责令犯罪嫌疑人{p.name}提出保证人，由保证人{guarantor}担保。",
+        "either_deposit": f"责令犯罪嫌疑人提出保证人或者交纳保证金。经审查，犯罪嫌疑人{p.name}交纳保证金{deposit}。",
+        "either_guarantor": f"责令犯罪嫌疑人提出保证人或者交纳保证金。经审查，由保证人{guarantor}担保。",
+        "both": f"责令犯罪嫌疑人{p.name}提出保证人{guarantor}并交纳保证金{deposit}。",
+    }[doc.params["guarantee"]]
+    return [
+        f"犯罪嫌疑人{p.name}，性别{p.gender}，出生日期{ar_date(p.birth)}，公民身份号码{p.id_number}，住址{p.address}。",
+        f"我局正在侦查{p.name}涉嫌{ctx.crime.name}一案，因犯罪嫌疑人{p.name}{reason}，根据{basis.text()}之规定，"
+        f"决定对其取保候审，{period}。",
+        guarantee,
+        f"被取保候审人在取保候审期间应当遵守{doc.cites['obligations'].text()}的规定：{_BAIL_OBLIGATIONS}",
+        "被取保候审人违反上述规定的，已交纳保证金的，没收部分或者全部保证金，并且区别情形，责令具结悔过、重新交纳保证金、"
+        "提出保证人，或者监视居住、予以逮捕。",
+        f"本决定由{ctx.place.police}{ctx.station}派出所执行。",
+    ]
+
+
+_SURVEILLANCE_REASONS = {
+    1: "患有严重疾病、生活不能自理",
+    2: "系正在哺乳自己婴儿的妇女",
+    3: "系生活不能自理的人的唯一扶养人",
+}
+_SURVEILLANCE_OBLIGATIONS = (
+    "（一）未经执行机关批准不得离开执行监视居住的处所；（二）未经执行机关批准不得会见他人或者通信；（三）在传讯的时候及时到案；"
+    "（四）不得以任何形式干扰证人作证；（五）不得毁灭、伪造证据或者串供；（六）将护照等出入境证件、身份证件、驾驶证件交执行机关保存。"
+)
+
+
+def _surveillance(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    reason = _SURVEILLANCE_REASONS[doc.params["reason_item"]]
+    term = doc.params.get("term")
+    period = f"期限从{ar_date(doc.date)}起算" + (f"，监视居住期限为{cn_int(term)}个月" if term else "")
+    return [
+        f"犯罪嫌疑人{p.name}，性别{p.gender}，出生日期{ar_date(p.birth)}，公民身份号码{p.id_number}，住址{p.address}。",
+        f"我局正在侦查{p.name}涉嫌{ctx.crime.name}一案，因犯罪嫌疑人{p.name}符合逮捕条件，且{reason}，"
+        f"根据{doc.cites['basis'].text()}之规定，决定在其住处对其监视居住，{period}。",
+        f"被监视居住人在监视居住期间应当遵守{doc.cites['obligations'].text()}的规定：{_SURVEILLANCE_OBLIGATIONS}",
+        f"本决定由{ctx.place.police}{ctx.station}派出所执行。",
+    ]
+
+
+def _transfer(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    lines = [identity(p) for p in doc.persons]
+    for g in groups(ctx, doc.persons):
+        lines.append(f"犯罪嫌疑人{ctx.names(g)}因涉嫌{ctx.crime.name}{measures(ctx, g, '我局')}{custody_tail(ctx, g)}。")
+    lines += [
+        case_source(ctx) + f"犯罪嫌疑人{ctx.names(doc.persons)}涉嫌{ctx.crime.name}一案，现已侦查终结。",
+        f"经依法侦查查明，犯罪嫌疑人{ctx.names(doc.persons)}有下列犯罪事实：",
+        ctx.facts(),
+        evidence_list(ctx),
+        "上述犯罪事实清楚，证据确实、充分，足以认定。",
+        f"综上所述，犯罪嫌疑人{ctx.names(doc.persons)}的行为已触犯{doc.cites['penal'].text()}之规定，涉嫌{ctx.crime.name}。"
+        f"依照{doc.cites['basis'].text()}之规定，现将此案移送审查起诉。",
+        "此致",
+        ctx.place.procuratorate,
+    ]
+    return lines
+
+
+def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    police = ctx.place.police
+    return [
+        identity(p, "被不起诉人"),
+        f"被不起诉人{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police)}。",
+        f"本案由{police}侦查终结，以被不起诉人{p.name}涉嫌{ctx.crime.name}，于{ar_date(ctx.dates['transfer'])}"
+        "移送本院审查起诉。",
+        "经本院依法审查查明：" + ctx.facts("被不起诉人"),
+        f"案发后，被不起诉人{p.name}如实供述自己的罪行，"
+        + ("积极赔偿损失，取得了被害人谅解。" if ctx.crime.has_victim else "认罪悔罪。"),
+        f"本院认为，{p.name}实施了{doc.cites['penal'].text()}规定的行为，但犯罪情节轻微，具有坦白情节，"
+        f"根据{doc.cites['exemption'].text()}的规定，不需要判处刑罚。依据{doc.cites['basis'].text()}的规定，"
+        f"决定对{p.name}不起诉。",
+        "被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。",
+    ] + (
+        [
+            f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉，请求提起公诉；"
+            f"也可以不经申诉，直接向{ctx.place.court}提起自诉。"
+        ]
+        if ctx.crime.has_victim
+        else []
+    )
+
+
+Renderer = Callable[[CaseContext, SynthDocument], list[str]]
+
+# type -> (renderer, issued by the procuratorate?)
+RENDERERS: dict[str, tuple[Renderer, bool]] = {
+    "呈请拘留报告书": (_detention_report, False),
+    "拘留证": (_detention_warrant, False),
+    "拘留通知书": (_detention_notice, False),
+    "讯问笔录": (_interrogation, False),
+    "延长拘留期限通知书": (_extension_notice, False),
+    "提请批准逮捕书": (_arrest_request, False),
+    "批准逮捕决定书": (_arrest_approval, True),
+    "逮捕证": (_arrest_warrant, False),
+    "逮捕通知书": (_arrest_notice, False),
+    "取保候审决定书": (_bail, False),
+    "监视居住决定书": (_surveillance, False),
+    "起诉意见书": (_transfer, False),
+    "不起诉决定书": (_non_prosecution, True),
+}
+
+
+def render(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """Full text lines of one document: organ, title, 文号, body, signature and date line last."""
+    renderer, by_proc = RENDERERS[doc.type]
+    head = [doc.organ, doc.title]
+    if doc.number:
+        head.append(doc.number)
+    sign = proc_sign(ctx, doc) if by_proc else police_sign(ctx, doc)
+    if doc.type == "讯问笔录":
+        sign = [ar_date(doc.date)]  # the interrogated person signs and dates the record
+    return head + renderer(ctx, doc) + sign

@@ -1,0 +1,420 @@
+"""Rule engine and the first rules on hand-built Case objects (no pipeline needed)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.model import Case, Citation, Document, Dossier, Event, Evidence, Page
+from auditor.rules import checks
+from auditor.rules.docs import DOCS_DIR, rendered_pages, write_rule_docs
+from auditor.rules.engine import run_rules, select_rules
+from auditor.rules.registry import RULES_DIR, RuleError, evaluate, format_message, load_rules, parse_rule
+
+RULES = load_rules()
+BY_ID = {r.id: r for r in RULES}
+
+# --- building cases ----------------------------------------------------------------------------------------
+
+
+def make_case(docs: list[tuple[str, str, str | None]], events: list[dict[str, Any]] | None = None,
+              citations: list[dict[str, Any]] | None = None) -> Case:
+    """docs: (type, body, ISO date); the body is prefixed by the title line. Events/citations refer to d1…"""
+    texts = [f"{t}\n{body}" for t, body, _ in docs]
+    dossier = Dossier(source="test.txt", pages=[Page(number=1, text="\n".join(texts), source="test.txt", method="txt")])
+    dossier.build_text()
+    documents, pos = [], 0
+    for i, ((dtype, _, day), text) in enumerate(zip(docs, texts, strict=True), start=1):
+        documents.append(Document(id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(text), text=text,
+                                  pages=[1], date=day))
+        pos += len(text) + 1
+    case = Case(dossier=dossier, documents=documents)
+    for ev in events or []:
+        doc = case.document(ev.get("document_id"))
+        evidence = [case.evidence(doc, 0, len(doc.title))] if doc else []
+        case.events.append(Event(action=ev["action"], date=ev.get("date"), person=ev.get("person"),
+                                 document_id=ev.get("document_id"), evidence=evidence))
+    for ci in citations or []:
+        doc = case.document(ci.get("document_id", "d1"))
+        quote = ci.get("quote", "")
+        start = doc.text.find(quote) if doc and quote else 0
+        case.citations.append(Citation(law=ci.get("law", "中华人民共和国刑事诉讼法"), article=ci["article"],
+                                       document_id=doc.id if doc else None, version=ci.get("version", "2018"),
+                                       status=ci["status"], quote=quote, start=max(start, 0),
+                                       end=max(start, 0) + len(quote), note=ci.get("note")))
+    return case
+
+
+def fired(case: Case, rule_id: str) -> list:
+    return [f for f in run_rules(case, rules=[BY_ID[rule_id]]) if f.rule_id == rule_id]
+
+
+def detention(day: str, person: str | None = "张某某") -> dict[str, Any]:
+    return {"action": "刑事拘留", "date": day, "person": person, "document_id": "d1"}
+
+
+def request(day: str | None, person: str | None = "张某某", doc: str = "d2") -> dict[str, Any]:
+    return {"action": "提请批准逮捕", "date": day, "person": person, "document_id": doc}
+
+
+DETENTION_DOC = ("拘留证", "根据《中华人民共和国刑事诉讼法》第八十二条之规定，决定对张某某执行拘留。", "2023-03-01")
+REQUEST_DOC = ("提请批准逮捕书", "犯罪嫌疑人张某某涉嫌盗窃罪，提请批准逮捕。", "2023-03-05")
+EXTENSION_DOC = ("延长拘留期限通知书", "经批准，对犯罪嫌疑人张某某延长拘留期限。", "2023-03-03")
+GANG_DOC = ("延长拘留期限通知书", "因犯罪嫌疑人张某某系结伙作案的重大嫌疑分子，经批准延长拘留期限至三十日。", "2023-03-03")
+
+
+# --- loading and schema ------------------------------------------------------------------------------------
+
+
+def test_rules_load() -> None:
+    assert set(BY_ID) == {
+        "ARREST-REQUEST-DEADLINE", "BAIL-TERM", "SURVEILLANCE-TERM", "BAIL-BOTH-GUARANTEES",
+        "DETENTION-NOTICE-MISSING", "CITATION-NONEXISTENT", "CITATION-OUTDATED",
+    }  # fmt: skip
+    for rule in RULES:
+        assert rule.path is not None and rule.path.stem == rule.id
+        assert all(b.basis_text for b in rule.legal_basis)
+
+
+def _valid() -> dict[str, Any]:
+    return yaml.safe_load((RULES_DIR / "BAIL-TERM.yaml").read_text(encoding="utf-8"))
+
+
+def _without(key: str) -> dict[str, Any]:
+    data = _valid()
+    del data[key]
+    return data
+
+
+def _with(path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(_valid())
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (_without("id"), "missing field(s): id"),
+        (_without("docs"), "missing field(s): docs"),
+        (_with(("check", "kind"), "regex"), "unknown check kind 'regex'"),
+        (_with(("check",), {"kind": "term", "document": "取保候审决定书"}), "missing field(s): max"),
+        (_with(("check", "max"), "12x"), "invalid period '12x'"),
+        (_with(("severity",), "fatal"), "severity must be one of"),
+        (_with(("category",), "style"), "category must be one of"),
+        (_with(("applies_to",), {"profiles": ["court"]}), "unknown profile(s)"),
+        (_with(("docs", "why"), ""), "docs is missing section(s): why"),
+        (_with(("legal_basis",), [{"law": "刑诉法", "version": "2018", "article": 79}]), "missing basis_text"),
+        (_with(("legal_basis",), [{"law": "刑诉法", "version": "2018", "article": "七十九", "basis_text": "x"}]),
+         "article must be an integer"),
+        (_with(("check",), {"kind": "python", "name": "no_such_check"}), "unknown python check 'no_such_check'"),
+        (_with(("check",), {"kind": "required_documents", "requires": {"拘留证": []}}), "requires must map"),
+        (_with(("check",), {"kind": "required_documents", "requires": {"拘留证": ["拘留通知书"]},
+                            "unless": {"txt": ["无法通知"]}}), "a condition needs exactly one of"),
+        (_with(("check",), {"kind": "citation", "status": "stale"}), "citation status must be"),
+        ("just a string", "must hold one mapping"),
+    ],
+)
+def test_schema_errors(data: Any, problem: str) -> None:
+    with pytest.raises(RuleError) as info:
+        parse_rule(data, where="X.yaml")
+    assert problem in str(info.value)
+    assert "X.yaml" in str(info.value)
+
+
+def test_id_must_match_file_name(tmp_path) -> None:
+    (tmp_path / "OTHER.yaml").write_text(yaml.safe_dump(_valid(), allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleError, match="must match the file name"):
+        load_rules(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "expected"),
+    [
+        ("超过{limit}", {"limit": "3日"}, "超过3日"),
+        ("第{days}日，超过{limit}", {"days": 4}, "第4日，超过{limit}"),  # unknown placeholder stays visible
+        ("花括号{", {}, "花括号{"),
+    ],
+)
+def test_format_message(template: str, values: dict[str, Any], expected: str) -> None:
+    assert format_message(template, values) == expected
+
+
+# --- engine behaviour --------------------------------------------------------------------------------------
+
+
+def test_failing_rule_becomes_e040(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(case: Case, rule: Any) -> list:
+        raise RuntimeError("张某某 110101199003071234")  # the message must not reach the report
+
+    monkeypatch.setitem(checks.CHECKS, "boom", boom)
+    broken = parse_rule(_with(("check",), {"kind": "python", "name": "boom"}) | {"id": "BOOM"})
+    case = make_case([DETENTION_DOC])
+    findings = run_rules(case, rules=[broken, BY_ID["DETENTION-NOTICE-MISSING"]])
+    assert [f.rule_id for f in findings] == ["DETENTION-NOTICE-MISSING"]
+    assert [e.code for e in case.dossier.errors] == ["E040"]
+    assert "BOOM" in case.dossier.errors[0].message and "张某某" not in case.dossier.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("profile", "enabled", "expected"),
+    [
+        (None, None, 7),
+        ("police", None, 7),
+        ("procuratorate", {"BAIL-TERM", "CITATION-OUTDATED"}, 2),
+        (None, set(), 0),
+    ],
+)
+def test_select_rules(profile: str | None, enabled: set[str] | None, expected: int) -> None:
+    assert len(select_rules(RULES, profile, enabled)) == expected
+
+
+def test_run_rules_default_loads_all() -> None:
+    case = make_case([DETENTION_DOC])
+    assert [f.rule_id for f in run_rules(case)] == ["DETENTION-NOTICE-MISSING"]
+
+
+@pytest.mark.parametrize(
+    ("cond", "docs", "holds"),
+    [
+        ({"document": ["拘留通知书"]}, [DETENTION_DOC], False),
+        ({"document": ["拘留证"]}, [DETENTION_DOC], True),
+        ({"text": ["执 行拘留"]}, [DETENTION_DOC], True),  # whitespace tolerant
+        ({"text": ["执行拘留"], "in": ["提请批准逮捕书"]}, [DETENTION_DOC], False),
+        ({"all": [{"document": ["拘留证"]}, {"text": ["结伙作案"]}]}, [DETENTION_DOC], False),
+        ({"any": [{"document": ["逮捕证"]}, {"text": ["第八十二条"]}]}, [DETENTION_DOC], True),
+    ],
+)
+def test_conditions(cond: dict[str, Any], docs: list, holds: bool) -> None:
+    assert evaluate(make_case(docs), cond).holds is holds
+
+
+# --- ARREST-REQUEST-DEADLINE -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("docs", "events", "expected"),
+    [
+        # 4 days after detention, no extension -> fires
+        ([DETENTION_DOC, REQUEST_DOC], [detention("2023-03-01"), request("2023-03-05")], {"days": 4, "limit": "3日"}),
+        # exactly 3 days -> ok (start day not counted)
+        ([DETENTION_DOC, REQUEST_DOC], [detention("2023-03-01"), request("2023-03-04")], None),
+        # 7 days with an extension notice -> ok
+        ([DETENTION_DOC, REQUEST_DOC, EXTENSION_DOC], [detention("2023-03-01"), request("2023-03-08")], None),
+        # 8 days with an extension notice -> fires against 7
+        ([DETENTION_DOC, REQUEST_DOC, EXTENSION_DOC], [detention("2023-03-01"), request("2023-03-09")],
+         {"days": 8, "limit": "7日", "extension": "特殊情况经批准延长一日至四日"}),
+        # extension stated in the request itself
+        ([DETENTION_DOC, ("提请批准逮捕书", "经批准延长拘留期限，现提请批准逮捕。", "2023-03-07")],
+         [detention("2023-03-01"), request("2023-03-07")], None),
+        # 25 days with an approved 结伙作案 extension -> ok
+        ([DETENTION_DOC, REQUEST_DOC, GANG_DOC], [detention("2023-03-01"), request("2023-03-26")], None),
+        # 31 days even with it -> fires against 30
+        ([DETENTION_DOC, REQUEST_DOC, GANG_DOC], [detention("2023-03-01"), request("2023-04-01")],
+         {"days": 31, "limit": "30日"}),
+        # 结伙作案 named but no extension evidence -> the 3-day limit applies
+        ([DETENTION_DOC, ("提请批准逮捕书", "犯罪嫌疑人张某某等三人结伙作案。", "2023-03-26")],
+         [detention("2023-03-01"), request("2023-03-26")], {"days": 25, "limit": "3日", "extension": "无"}),
+        # request date unknown -> never fires
+        ([DETENTION_DOC, REQUEST_DOC], [detention("2023-03-01"), request(None)], None),
+        # per person: B's request pairs with B's detention
+        ([DETENTION_DOC, REQUEST_DOC],
+         [detention("2023-03-01", "甲某"), detention("2023-03-18", "乙某"), request("2023-03-20", "乙某")], None),
+        # in custody the holiday does not extend: 2023-09-28 + 3 = 10-01 (holiday), request on 10-02 is late
+        ([DETENTION_DOC, REQUEST_DOC], [detention("2023-09-28"), request("2023-10-02")], {"days": 4, "last_day": "2023-10-01"}),
+    ],
+)
+def test_arrest_request_deadline(docs: list, events: list, expected: dict[str, Any] | None) -> None:
+    case = make_case(docs, events)
+    found = fired(case, "ARREST-REQUEST-DEADLINE")
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    f = found[0]
+    for key, value in expected.items():
+        assert f.explanation["values"][key] == value
+    assert f.category == "deadline" and f.severity == "error" and f.document_id == "d2"
+    assert f"第{expected['days']}日" in f.message and "{" not in f.message
+    assert [b.article for b in f.legal_basis] == [91, 91, 129]
+    assert f.evidence and f.evidence[0].document_id == "d2"
+
+
+# --- DETENTION-NOTICE-MISSING ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("docs", "fires"),
+    [
+        ([DETENTION_DOC], True),
+        ([DETENTION_DOC, ("拘留通知书", "张某某家属：我局已于2023年3月1日将张某某刑事拘留。", "2023-03-01")], False),
+        ([("拘留证", "决定对张某某执行拘留。因无法通知其家属，暂未通知。", "2023-03-01")], False),
+        ([DETENTION_DOC, ("呈请拘留报告书", "通知家属可能有碍侦查。", "2023-03-01")], False),
+        ([REQUEST_DOC], False),
+        ([DETENTION_DOC, ("拘留证", "决定对李某某执行拘留。", "2023-03-02")], True),
+    ],
+)
+def test_detention_notice_missing(docs: list, fires: bool) -> None:
+    found = fired(make_case(docs), "DETENTION-NOTICE-MISSING")
+    assert bool(found) is fires
+    for f in found:
+        assert f.category == "missing_document" and f.severity == "error"
+        assert f.evidence[0].quote == "拘留证"
+    if fires:
+        assert len(found) == sum(1 for d in docs if d[0] == "拘留证")
+
+
+# --- CITATION-NONEXISTENT / CITATION-OUTDATED --------------------------------------------------------------
+
+BAIL_DOC_2023 = ("取保候审决定书", "根据《中华人民共和国刑事诉讼法》第六十五条之规定，决定取保候审。", "2023-05-01")
+
+
+@pytest.mark.parametrize(
+    ("doc", "citation", "expected"),
+    [
+        (BAIL_DOC_2023, {"article": 67, "status": "nonexistent", "quote": "第六十五条", "note": "第六十七条第一款只有四项"},
+         {"CITATION-NONEXISTENT": "error"}),
+        (BAIL_DOC_2023, {"article": 65, "status": "outdated", "quote": "第六十五条", "note": "2012年版序号，现为第六十七条"},
+         {"CITATION-OUTDATED": "error"}),
+        # within six months after CPL 2018 took effect: transition -> warning
+        (("取保候审决定书", BAIL_DOC_2023[1], "2018-12-20"), {"article": 65, "status": "outdated", "quote": "第六十五条"},
+         {"CITATION-OUTDATED": "warning"}),
+        (("取保候审决定书", BAIL_DOC_2023[1], "2019-05-01"), {"article": 65, "status": "outdated", "quote": "第六十五条"},
+         {"CITATION-OUTDATED": "error"}),
+        (("取保候审决定书", BAIL_DOC_2023[1], None), {"article": 65, "status": "outdated", "quote": "第六十五条"},
+         {"CITATION-OUTDATED": "error"}),
+        (BAIL_DOC_2023, {"article": 67, "status": "valid", "quote": "第六十五条"}, {}),
+        (BAIL_DOC_2023, {"article": 5, "status": "unknown_law", "law": "某某条例", "quote": "第六十五条"}, {}),
+    ],
+)
+def test_citation_rules(doc: tuple, citation: dict[str, Any], expected: dict[str, str]) -> None:
+    case = make_case([doc], citations=[citation])
+    rules = [BY_ID["CITATION-NONEXISTENT"], BY_ID["CITATION-OUTDATED"]]
+    found = run_rules(case, rules=rules)
+    assert {f.rule_id: f.severity for f in found} == expected
+    for f in found:
+        assert citation["quote"] in f.message
+        assert citation.get("note", "") in f.message
+        assert f.evidence[0].quote == citation["quote"]
+
+
+# --- BAIL-TERM / SURVEILLANCE-TERM -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "doc_type", "body", "expected"),
+    [
+        ("BAIL-TERM", "取保候审决定书", "决定对张某某取保候审，期限为十八个月。", {"term": "十八个月", "term_months": 18}),
+        ("BAIL-TERM", "取保候审决定书", "决定对张某某取保候审，期限为十二个月。", None),
+        ("BAIL-TERM", "取保候审决定书", "决定取保候审一年零六个月。", {"term_months": 18}),
+        ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年3月8日起至2024年3月8日止。", None),
+        ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年3月8日起至2024年3月9日止。",
+         {"term_start": "2023-03-08", "term_end": "2024-03-09", "limit_end": "2024-03-08"}),
+        ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年1月31日起至2024年1月31日止。", None),
+        # statute quotation and unrelated periods are not the term
+        ("BAIL-TERM", "取保候审决定书", "取保候审最长不得超过十二个月。犯罪嫌疑人曾被判处有期徒刑二年。", None),
+        ("BAIL-TERM", "取保候审决定书", "犯罪嫌疑人于2021年1月至2022年12月间多次盗窃，决定取保候审，期限为十二个月。", None),
+        ("BAIL-TERM", "监视居住决定书", "期限为十八个月。", None),  # wrong document type
+        ("SURVEILLANCE-TERM", "监视居住决定书", "决定对李某某监视居住，期限为八个月。", {"term_months": 8}),
+        ("SURVEILLANCE-TERM", "监视居住决定书", "决定对李某某监视居住，期限为六个月。", None),
+        ("SURVEILLANCE-TERM", "监视居住决定书", "监视居住期限自2023年1月10日起至2023年9月9日止。", {"term_months": 7}),
+        ("SURVEILLANCE-TERM", "监视居住决定书", "依照取保候审最长不得超过十二个月、监视居住最长不得超过六个月之规定。", None),
+    ],
+)
+def test_term_rules(rule_id: str, doc_type: str, body: str, expected: dict[str, Any] | None) -> None:
+    case = make_case([(doc_type, body, "2023-03-08")])
+    found = fired(case, rule_id)
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    values = found[0].explanation["values"]
+    for key, value in expected.items():
+        assert values[key] == value
+    assert found[0].evidence and found[0].evidence[0].quote in body
+    assert "{" not in found[0].message
+
+
+# --- BAIL-BOTH-GUARANTEES ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "fires"),
+    [
+        ("责令其提出保证人李某某，并交纳保证金人民币伍仟元。", True),
+        ("由保证人王某为其提供担保，同时交纳保证金5000元。", True),
+        ("责令其提出保证人或者交纳保证金。经审查，责令其交纳保证金人民币伍仟元。", False),
+        ("责令其提出保证人或者交纳保证金。", False),
+        ("责令其提出保证人李某某。不得同时责令其提出保证人和交纳保证金。", False),
+        ("保证人应当履行担保义务。交纳保证金人民币一万元。", False),
+        ("责令其提出保证人张三。", False),
+    ],
+)
+def test_bail_both_guarantees(body: str, fires: bool) -> None:
+    found = fired(make_case([("取保候审决定书", body, "2023-03-08")]), "BAIL-BOTH-GUARANTEES")
+    assert bool(found) is fires
+    if fires:
+        assert len(found[0].evidence) == 2
+        assert isinstance(found[0].evidence[0], Evidence)
+
+
+# --- generated rule docs -----------------------------------------------------------------------------------
+
+
+def test_rule_docs_up_to_date() -> None:
+    """docs/rules/ must match the YAML: run `python -m auditor.rules.docs` after editing a rule."""
+    pages = rendered_pages(RULES)
+    assert set(pages) == {f"{r.id}.md" for r in RULES} | {"README.md"}
+    for name, content in pages.items():
+        path = DOCS_DIR / name
+        assert path.exists(), f"{path} missing: run python -m auditor.rules.docs"
+        assert path.read_text(encoding="utf-8") == content, f"{path} is stale: run python -m auditor.rules.docs"
+
+
+def test_write_rule_docs(tmp_path) -> None:
+    written = write_rule_docs(tmp_path, RULES)
+    assert {p.name for p in written} == {f"{r.id}.md" for r in RULES} | {"README.md"}
+    page = (tmp_path / "BAIL-TERM.md").read_text(encoding="utf-8")
+    for heading in ("## 检查什么", "## 为什么重要", "## 法律依据", "## 错误示例", "## 正确示例", "## 已知误报"):
+        assert heading in page
+    assert "第79条第1款" in page and "[BAIL-TERM](BAIL-TERM.md)" in (tmp_path / "README.md").read_text(encoding="utf-8")
+
+
+# --- bad input never escapes -------------------------------------------------------------------------------
+
+_DOC_TYPES = ["拘留证", "提请批准逮捕书", "延长拘留期限通知书", "取保候审决定书", "监视居住决定书", "未知文书"]
+_SNIPPETS = ["期限为", "十八个月", "自2023年3月8日起至", "2024年13月40日止", "提出保证人", "交纳保证金", "人民币",
+             "伍仟元", "保证人", "担保", "无法通知", "结伙作案", "延长拘留期限", "取保候审", "\n", "　", "×某"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    docs=st.lists(
+        st.tuples(
+            st.sampled_from(_DOC_TYPES),
+            st.lists(st.one_of(st.sampled_from(_SNIPPETS), st.text(max_size=6)), max_size=12).map("".join),
+            st.one_of(st.none(), st.sampled_from(["2023-03-08", "2023-02-30", "20230308", "", "2040-12-31"])),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    dates=st.lists(st.one_of(st.none(), st.sampled_from(["2023-03-01", "2023-03-09", "bad", "2023-9-1"])), max_size=4),
+)
+def test_rules_never_fail_on_odd_input(docs: list, dates: list) -> None:
+    events = [
+        {"action": action, "date": day, "person": None, "document_id": f"d{i % len(docs) + 1}"}
+        for i, (action, day) in enumerate(zip(["刑事拘留", "提请批准逮捕"] * 2, dates, strict=False))
+    ]
+    case = make_case(docs, events, citations=[{"article": 65, "status": "outdated", "quote": "第", "law": "刑诉法"}])
+    findings = run_rules(case)
+    assert case.dossier.errors == []
+    for f in findings:
+        assert f.rule_id in BY_ID and f.severity in ("error", "warning", "info")

@@ -1,0 +1,211 @@
+"""Procedural events from narrative text and from a document's own act; merging across documents."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SHARED, requires_shared
+
+from auditor.lexicon import load_yaml
+from auditor.model import Case, Document, Dossier, Page
+from auditor.nlp.events import action_names, find_events
+from auditor.nlp.extract import extract_case
+
+
+def _doc(text: str, doc_type: str = "未知文书", date: str | None = None, organ: str | None = None, title: str = "") -> Document:
+    return Document(id="d1", type=doc_type, title=title, start=0, end=len(text), text=text, date=date, organ=organ)
+
+
+def _triples(text: str, persons: list[str], **kw: str | None) -> set[tuple[str, str | None, str | None]]:
+    return {(e.action, e.date, e.person) for e in find_events(_doc(text, **kw), persons)}
+
+
+QSYJS = (
+    "犯罪嫌疑人黄佳男、戴宝生因涉嫌贩卖毒品罪于2015年10月15日被我局刑事拘留，"
+    "同年11月20曰经大连市甘井子区人民检察院批准被执行逮捕，现羁押于大连市公安局看守所。"
+)
+
+CASES = [
+    # --- single and multiple suspects ---------------------------------------------------------
+    ("single", "犯罪嫌疑人张三因涉嫌盗窃罪于2020年3月1日被临川区公安局刑事拘留。", ["张三"],
+     {("刑事拘留", "2020-03-01", "张三")}),
+    ("two suspects share a clause, OCR 曰", QSYJS, ["黄佳男", "戴宝生"],
+     {("刑事拘留", "2015-10-15", "黄佳男"), ("刑事拘留", "2015-10-15", "戴宝生"),
+      ("逮捕", "2015-11-20", "黄佳男"), ("逮捕", "2015-11-20", "戴宝生")}),
+    ("two suspects, own sentences", "被告人甲某某于2020年1月1日被刑事拘留；被告人乙某某于2020年1月2日被取保候审。",
+     ["甲某某", "乙某某"], {("刑事拘留", "2020-01-01", "甲某某"), ("取保候审", "2020-01-02", "乙某某")}),
+    ("其 → subject of the paragraph", "犯罪嫌疑人张三，男，1980年1月1日出生。2020年1月1日我局对其刑事拘留。", ["张三"],
+     {("刑事拘留", "2020-01-01", "张三")}),
+    # --- relative dates ------------------------------------------------------------------------
+    ("次日 after 传唤 (传唤 is no event)", "被告人李四于2018年10月26日被传唤到案，次日被刑事拘留，同年11月23日被逮捕。", ["李四"],
+     {("刑事拘留", "2018-10-27", "李四"), ("逮捕", "2018-11-23", "李四")}),
+    ("同月", "因本案于2016年3月7日被羁押，同月8日被刑事拘留，同月22日被取保候审。", ["刘*甲"],
+     {("刑事拘留", "2016-03-08", "刘*甲"), ("取保候审", "2016-03-22", "刘*甲")}),
+    ("同日 in the same clause", "因本案于2018年9月19日被羁押并于同日被刑事拘留,同年9月26日被广州市公安局取保候审.", ["黄某某"],
+     {("刑事拘留", "2018-09-19", "黄某某"), ("取保候审", "2018-09-26", "黄某某")}),
+    ("PDF line breaks inside words and dates", "因本案于 2016 年 7 月 12 日被羁押，同日被\n刑事拘留，同年 8 月 17 日被逮捕。", ["童*甲"],
+     {("刑事拘留", "2016-07-12", "童*甲"), ("逮捕", "2016-08-17", "童*甲")}),
+    ("date after the action in its clause", "犯罪嫌疑人张三被刑事拘留（2020年1月2日）。", ["张三"],
+     {("刑事拘留", "2020-01-02", "张三")}),
+    # --- OCR and typos -------------------------------------------------------------------------
+    ("取保侯审 typo", "2019年1月9日被广州市白云区人民检察院取保侯审，同年1月22日被本院取保候审。", ["黄某某"],
+     {("取保候审", "2019-01-09", "黄某某"), ("取保候审", "2019-01-22", "黄某某")}),
+    # --- prior convictions are not events ------------------------------------------------------
+    ("曾因 … 刑满释放, then this case", "被告人王五曾因犯盗窃罪于2015年3月31日被判处有期徒刑八个月，2015年5月1日刑满释放。"
+     "现因涉嫌诈骗罪于2018年10月27日被刑事拘留。", ["王五"], {("刑事拘留", "2018-10-27", "王五")}),
+    ("prior detention and arrest inside 曾因", "被告人王五曾因犯盗窃罪于2012年5月1日被刑事拘留，同年6月1日被逮捕，同年9月1日被判处有期徒刑一年。"
+     "因本案于2019年11月20日被刑事拘留。", ["王五"], {("刑事拘留", "2019-11-20", "王五")}),
+    ("因犯…罪被判处 without 曾; ；-separated", "2013年10月15日因犯盗窃罪被本院判处拘役五个月，同年11月7日刑满释放；"
+     "2018年4月2日因本案被德清县公安局刑事拘留，同年4月28日被依法逮捕。", ["卜建斌"],
+     {("刑事拘留", "2018-04-02", "卜建斌"), ("逮捕", "2018-04-28", "卜建斌")}),
+    ("prior told without 曾: conviction follows in the sentence", "被告人赵六，2010年5月1日因盗窃被刑事拘留，同年6月10日被判处有期徒刑一年。",
+     ["赵六"], set()),
+    ("prior and this case in one sentence", "因犯寻衅滋事罪，2005年2月28日被法院判处有期徒刑一年，因本案，2019年11月20日被刑事拘留。",
+     ["沈银锋"], {("刑事拘留", "2019-11-20", "沈银锋")}),
+    ("无前科 is no prior", "被告人何某，女，无前科，于2024年5月23日被左贡县公安局取保候审。", ["何某"],
+     {("取保候审", "2024-05-23", "何某")}),
+    ("刑满释放 is no 释放 event", "2015年5月1日刑满释放。", ["张三"], set()),
+    # --- other people's measures -----------------------------------------------------------------
+    ("victim's detention", "被害人李某因涉嫌盗窃罪于2019年5月1日被刑事拘留。", ["张三"], set()),
+    ("witness clause after the suspect's", "犯罪嫌疑人张三于2020年1月1日被刑事拘留，证人王某于2020年1月2日被取保候审。", ["张三"],
+     {("刑事拘留", "2020-01-01", "张三")}),
+    ("victim as object is no trap", "被告人张三将被害人李四打伤后，于2020年1月2日被刑事拘留。", ["张三"],
+     {("刑事拘留", "2020-01-02", "张三")}),
+    ("masked suspect, masked victim beside", "被告人王某于2020年1月1日被刑事拘留，被害人王某1于同日报警。", ["王某"],
+     {("刑事拘留", "2020-01-01", "王某")}),
+    # --- not acts ------------------------------------------------------------------------------
+    ("no date in the clause", "依照《中华人民共和国刑事诉讼法》第一百六十条之规定，现将此案移送审查起诉。", ["张三"], set()),
+    ("a document's name", "2020年3月1日向其送达取保候审决定书。", ["张三"], set()),
+    ("an application", "犯罪嫌疑人张三的家属于2020年1月3日申请取保候审。", ["张三"], set()),
+    ("行政拘留", "张三于2019年1月1日被行政拘留十日。", ["张三"], set()),
+    ("a request to extend custody is no extension", "我局于2020年2月10日提请批准延长侦查羁押期限。", ["张三"], set()),
+    # --- the other actions ----------------------------------------------------------------------
+    ("移送审查起诉", "以被告人何某涉嫌危险驾驶罪，于2025年3月14日移送本院审查起诉。", ["何某"],
+     {("移送审查起诉", "2025-03-14", "何某")}),
+    ("提请批准逮捕 then 经…批准逮捕", "犯罪嫌疑人张三于2020年1月1日被刑事拘留，2020年1月5日我局提请批准逮捕，2020年1月12日经本院批准逮捕。",
+     ["张三"], {("刑事拘留", "2020-01-01", "张三"), ("提请批准逮捕", "2020-01-05", "张三"), ("逮捕", "2020-01-12", "张三")}),
+    ("批准逮捕 decision", "本院于2020年1月12日决定批准逮捕犯罪嫌疑人张三。", ["张三"], {("批准逮捕", "2020-01-12", "张三")}),
+    ("立案 concerns the case", "我局于2015年9月19日立为贩卖毒品案侦查。", ["黄佳男"], {("立案", "2015-09-19", None)}),
+    ("释放", "犯罪嫌疑人张三于2020年1月1日被刑事拘留，2020年1月8日被释放。", ["张三"],
+     {("刑事拘留", "2020-01-01", "张三"), ("释放", "2020-01-08", "张三")}),
+    ("不起诉 (not 被不起诉人)", "本院于2021年5月10日决定对被不起诉人张某某不起诉。", ["张某某"], {("不起诉", "2021-05-10", "张某某")}),
+    ("解除取保候审", "犯罪嫌疑人张三于2020年3月1日被取保候审，2021年3月1日解除对其取保候审。", ["张三"],
+     {("取保候审", "2020-03-01", "张三"), ("解除取保候审", "2021-03-01", "张三")}),
+    ("指定居所监视居住 (not 监视居住)", "犯罪嫌疑人张三于2020年6月1日被指定居所监视居住。", ["张三"],
+     {("指定居所监视居住", "2020-06-01", "张三")}),
+    ("延长侦查羁押期限", "2020年2月15日经市人民检察院批准延长侦查羁押期限一个月。", ["张三"],
+     {("延长侦查羁押期限", "2020-02-15", "张三")}),
+    ("提起公诉 in a judgment", "深圳市龙华区人民检察院以深龙华检刑诉〔2019〕1247号起诉书指控被告人黄燕玲犯诈骗罪一案，于2019年7月10日向本院提起公诉。",
+     ["黄燕玲"], {("提起公诉", "2019-07-10", "黄燕玲")}),
+]
+
+
+@pytest.mark.parametrize("name,text,persons,expected", CASES, ids=[c[0] for c in CASES])
+def test_narrative_events(name: str, text: str, persons: list[str], expected: set[tuple[str, str | None, str | None]]) -> None:
+    assert _triples(text, persons) == expected
+
+
+ORGANS = [
+    ("经本院决定 … 同日由公安局执行", "2025年3月14日经本院决定取保候审，同日由左贡县公安局执行。", "左贡县人民检察院",
+     "取保候审", "左贡县人民检察院", "左贡县公安局"),
+    ("approving procuratorate of an arrest", QSYJS, None, "逮捕", "大连市甘井子区人民检察院", None),
+    ("被X<act>", "同年9月26日被广州市公安局取保候审。", None, "取保候审", "广州市公安局", None),
+    ("我局 resolved to the document's organ", QSYJS, "大连市公安局甘井子分局", "刑事拘留", "大连市公安局甘井子分局", None),
+    ("X于…决定<act>", "本院于2020年1月12日决定批准逮捕犯罪嫌疑人何某。", "某县人民检察院", "批准逮捕", "某县人民检察院", None),
+    ("X决定于…对其<act>", "临川区公安局决定于2023年3月8日对其取保候审。", None, "取保候审", "临川区公安局", None),
+    ("the earlier act is not given the later executor", "于2024年5月23日被左贡县公安局取保候审，2025年3月14日经本院决定取保候审，"
+     "同日由左贡县公安局执行。", "左贡县人民检察院", "取保候审", "左贡县公安局", None),
+]
+
+
+@pytest.mark.parametrize("name,text,own,action,organ,executed_by", ORGANS, ids=[c[0] for c in ORGANS])
+def test_deciding_and_executing_organ(name: str, text: str, own: str | None, action: str, organ: str, executed_by: str | None) -> None:
+    events = [e for e in find_events(_doc(text, organ=own), ["何某"]) if e.action == action]
+    assert events
+    assert (events[0].organ, events[0].executed_by) == (organ, executed_by)
+
+
+def test_evidence_quote_runs_from_date_to_action_in_original_text() -> None:
+    text = "因本案于 2016 年 7 月 12 日被羁押，同日被\n刑事拘留。"
+    (ev,) = find_events(_doc(text), ["童*甲"])
+    quote = ev.evidence[0]
+    assert quote.quote == "同日被\n刑事拘留" == text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize(
+    "doc_type,date,text,expected",
+    [
+        ("拘留证", "2020-03-01", "拘留证\n根据…决定对犯罪嫌疑人张三执行拘留。", {("刑事拘留", "2020-03-01", "张三")}),
+        ("立案决定书", "2020-02-01", "立案决定书\n张三盗窃案符合立案条件，决定立案侦查。", {("立案", "2020-02-01", None)}),
+        ("取保候审决定书", None, "取保候审决定书\n犯罪嫌疑人张三…", {("取保候审", None, "张三")}),
+        ("刑事判决书", "2020-05-01", "刑事判决书\n被告人张三…", set()),
+    ],
+)
+def test_document_own_act(doc_type: str, date: str | None, text: str, expected: set[tuple[str, str | None, str | None]]) -> None:
+    assert _triples(text, ["张三"], doc_type=doc_type, date=date, title=doc_type) == expected
+
+
+@pytest.mark.parametrize("text", ["", "。。。，，", "于于于2020年被" * 50, "\x00\ufffd刑事拘留", "2020年13月45日被刑事拘留"])
+def test_odd_text_never_raises(text: str) -> None:
+    assert isinstance(find_events(_doc(text), ["张三"]), list)
+
+
+def _case(*docs: tuple[str, str, str | None]) -> Case:
+    pages, documents, pos = [], [], 0
+    for i, (doc_type, text, date) in enumerate(docs, start=1):
+        pages.append(Page(number=i, text=text, source="t.txt", method="txt"))
+        documents.append(Document(id=f"d{i}", type=doc_type, title=doc_type, start=pos, end=pos + len(text), text=text, pages=[i], date=date))
+        pos += len(text) + 1
+    dossier = Dossier(source="t.txt", pages=pages)
+    dossier.build_text()
+    return Case(dossier=dossier, documents=documents)
+
+
+def test_extract_case_merges_one_fact_across_documents() -> None:
+    case = _case(
+        ("提请批准逮捕书", "提请批准逮捕书\n犯罪嫌疑人张三，男，1980年1月1日出生。犯罪嫌疑人张三因涉嫌盗窃罪于2020年3月1日被我局刑事拘留。", "2020-03-04"),
+        ("拘留证", "拘留证\n兹决定对犯罪嫌疑人张三执行拘留。", "2020-03-01"),
+    )
+    extract_case(case)
+    assert case.persons == ["张三"]
+    (detention,) = [e for e in case.events if e.action == "刑事拘留"]
+    assert detention.document_id == "d2"  # the act's own document
+    assert {(e.document_id, e.page) for e in detention.evidence} == {("d1", 1), ("d2", 2)}
+    assert [e.date for e in case.events] == sorted(e.date for e in case.events)
+
+
+def test_extract_case_undated_own_act_joins_the_dated_event() -> None:
+    case = _case(
+        ("起诉意见书", "起诉意见书\n犯罪嫌疑人张三，男，1980年1月1日出生。现将此案移送审查起诉。", None),
+        ("起诉书", "起诉书\n被告人张三，男，1980年1月1日出生。于2020年6月1日移送本院审查起诉。", None),
+    )
+    extract_case(case)
+    (transfer,) = [e for e in case.events if e.action == "移送审查起诉"]
+    assert (transfer.date, transfer.document_id) == ("2020-06-01", "d1")
+    assert {e.document_id for e in transfer.evidence} == {"d1", "d2"}
+
+
+def test_extract_case_sets_citation_document() -> None:
+    case = _case(("起诉书", "起诉书\n依照《中华人民共和国刑事诉讼法》第一百七十六条的规定提起公诉。", "2020-06-01"))
+    extract_case(case)
+    assert [(c.article, c.document_id) for c in case.citations] == [(176, "d1")]
+
+
+def test_extract_case_never_raises_on_odd_documents() -> None:
+    case = _case(("未知文书", "\x00" * 10, "not-a-date"), ("拘留证", "", "2020-13-45"))
+    extract_case(case)
+    assert case.citations == [] and case.persons == []
+
+
+@requires_shared
+def test_action_vocabulary_is_design_section_2_3() -> None:
+    design = (SHARED / "design.md").read_text(encoding="utf-8")
+    section = design.split("### 2.3", 1)[1].split("Measures of", 1)[0]
+    vocabulary = [w.strip(" .") for w in re.split(r"[,，\n]", section.split("\n", 1)[1]) if w.strip(" .")]
+    assert action_names() == vocabulary
+
+
+def test_doc_type_acts_are_canonical_actions() -> None:
+    acts = {t["act"] for t in load_yaml("doc_types.yaml")["types"] if t.get("act")}
+    assert acts <= set(action_names())

@@ -1,0 +1,579 @@
+"""Ingest: files -> Dossier (pages, joined text, hard breaks, errors). Fixtures are generated in tmp_path."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import types
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pypdfium2 as pdfium
+import pytest
+from conftest import DEV_CORPUS, FONT, requires_font, requires_shared
+from docx.enum.text import WD_BREAK
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+from auditor.ingest import archive, load_dossier, loader
+from auditor.ingest import pdf as pdf_module
+from auditor.ingest.archive import natural_key, safe_relative
+from auditor.ingest.normalize import normalize_page
+from auditor.ingest.text import decode_text, split_documents, strip_front_matter
+
+GOOD_TEXT = "取保候审决定书\n临公（刑）取保字〔2023〕15号"
+
+
+def codes(dossier) -> list[str]:
+    return [e.code for e in dossier.errors]
+
+
+# --------------------------------------------------------------------------- fixture builders
+
+
+def make_pdf(path: Path, pages: list[list[str]], encrypt: str | None = None) -> Path:
+    """A text PDF, one list of lines per page (an empty list makes a page with no text layer)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", str(FONT), subfontIndex=0))
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        c.setFont("WQY", 14)
+        for i, line in enumerate(lines):
+            c.drawString(72, 760 - 24 * i, line)
+        if not lines:
+            c.rect(100, 100, 200, 200, fill=1)  # a "scan": ink without text
+        c.showPage()
+    c.save()
+    return path
+
+
+def make_docx(path: Path, build: Callable[[docx.document.Document], None]) -> Path:
+    document = docx.Document()
+    build(document)
+    document.save(str(path))
+    return path
+
+
+def zero_page_pdf() -> bytes:
+    buf = io.BytesIO()
+    pdfium.PdfDocument.new().save(buf)
+    return buf.getvalue()
+
+
+def fake_ocr(behaviour: str) -> types.ModuleType:
+    """Stand-in for auditor.ingest.ocr so tests never depend on the OCR engine being installed."""
+    module = types.ModuleType("auditor.ingest.ocr")
+
+    class OcrUnavailable(Exception):
+        pass
+
+    def ocr_page_image(image, scale):
+        assert image.size[0] > 0 and scale > 0
+        if behaviour == "unavailable":
+            raise OcrUnavailable("no engine")
+        if behaviour == "crash":
+            raise RuntimeError("engine crashed")
+        if behaviour == "blank":
+            return "", []
+        text = "扫描件：拘留证"
+        return text, [(10.0 + i, 10.0, 11.0 + i, 20.0) for i in range(len(text))]
+
+    module.OcrUnavailable = OcrUnavailable
+    module.ocr_page_image = ocr_page_image
+    return module
+
+
+@pytest.fixture
+def ocr(monkeypatch) -> Callable[[str], None]:
+    """ocr("ok" | "blank" | "crash" | "unavailable" | "missing") installs that OCR behaviour."""
+
+    def install(behaviour: str) -> None:
+        module = None if behaviour == "missing" else fake_ocr(behaviour)
+        monkeypatch.setitem(sys.modules, "auditor.ingest.ocr", module)  # None makes the import fail
+
+    return install
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０２３年３月８日", "2023年3月8日"),
+        ("ＡＢＣｘｙｚ", "ABCxyz"),
+        ("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"),
+        ("甲\u3000乙\t丙", "甲 乙 丙"),
+        ("，。：；（）《》〔〕", "，。：；（）《》〔〕"),  # Chinese punctuation is kept
+        ("\ufeff起诉书\u200b", "起诉书"),
+        ("", ""),
+    ],
+)
+def test_normalize_text(text: str, expected: str) -> None:
+    out, boxes = normalize_page(text, [(float(i), 0.0, 0.0, 0.0) for i in range(len(text))])
+    assert out == expected
+    assert boxes is not None and len(boxes) == len(out)
+
+
+def test_normalize_drops_box_of_deleted_cr() -> None:
+    text, boxes = normalize_page("a\r\nb", [(0, 0, 1, 1), None, None, (2, 0, 3, 1)])
+    assert (text, boxes) == ("a\nb", [(0, 0, 1, 1), None, (2, 0, 3, 1)])
+
+
+@pytest.mark.parametrize("boxes", [None, [(0.0, 0.0, 1.0, 1.0)]])  # unknown, or misaligned: no boxes out
+def test_normalize_without_usable_boxes(boxes) -> None:
+    assert normalize_page("ａ\r\nｂ", boxes) == ("a\nb", None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("甲a１Ｚ\r\n\t\u3000 \ufeff\u200b，")) | st.characters(), max_size=60))
+def test_normalize_keeps_boxes_aligned(text: str) -> None:
+    boxes = [(float(i), 0.0, 0.0, 0.0) for i in range(len(text))]
+    out, out_boxes = normalize_page(text, boxes)
+    assert out_boxes is not None and len(out) == len(out_boxes)
+    origins = [int(b[0]) for b in out_boxes]
+    assert origins == sorted(set(origins))  # each kept character keeps its own box, in order
+    assert normalize_page(out, out_boxes) == (out, out_boxes)  # idempotent
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("起诉书".encode(), "起诉书"),
+        (b"\xef\xbb\xbf" + "起诉书".encode(), "起诉书"),
+        ("起诉书".encode("gb18030"), "起诉书"),
+        ("起诉书".encode("utf-16"), "起诉书"),
+        (b"abc\x80\xff", None),
+        (b"PK\x03\x04\x00\x00binary", None),  # NUL bytes: a binary file, not text
+    ],
+)
+def test_decode_text(data: bytes, expected: str | None) -> None:
+    assert decode_text(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kind: 起诉书 (as found)\n---\n正文", "正文"),
+        ("---\nkind: 起诉书\nsource: x\n---\n正文", "正文"),
+        ("正文第一行\n---\n第二行", "正文第一行\n---\n第二行"),
+        ("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n---\n正文", "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n---\n正文"),  # too late
+        ("---\n正文", "---\n正文"),
+        ("被告人：张某\n---\n正文", "被告人：张某\n---\n正文"),  # full-width colon is content, not a key
+    ],
+)
+def test_strip_front_matter(text: str, expected: str) -> None:
+    assert strip_front_matter(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲\n=====\n乙", ["甲", "乙"]),
+        ("甲\n  ========== \n乙\f丙", ["甲", "乙", "丙"]),
+        ("=====\n甲\n=====\n\n=====\n", ["甲"]),
+        ("甲 ==== 乙\n====", ["甲 ==== 乙\n===="]),  # four "=" or inline "=" are not breaks
+    ],
+)
+def test_split_documents(text: str, expected: list[str]) -> None:
+    assert split_documents(text) == expected
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@requires_font
+def test_pdf_round_trip(tmp_path: Path) -> None:
+    lines = [["取保候审决定书", "临公（刑）取保字〔2023〕15号"], ["第二页：２０２３年３月８日"]]
+    dossier = load_dossier(make_pdf(tmp_path / "case.pdf", lines))
+    assert dossier.errors == []
+    assert [p.number for p in dossier.pages] == [1, 2]
+    assert [p.source_index for p in dossier.pages] == [0, 1]
+    assert "取保候审决定书\n临公（刑）取保字〔2023〕15号" in dossier.pages[0].text
+    assert "第二页：2023年3月8日" in dossier.pages[1].text  # full-width digits normalised
+    assert "\r" not in dossier.text
+    for page in dossier.pages:
+        assert page.method == "text" and page.width and page.height
+        assert page.quality is not None and page.quality > 0.8
+        assert page.boxes is not None and len(page.boxes) == len(page.text)
+        for ch, box in zip(page.text, page.boxes, strict=True):
+            if ch != "\n":
+                assert box is not None, ch
+                x0, top, x1, bottom = box
+                assert 0 <= x0 <= x1 <= page.width and 0 <= top <= bottom <= page.height
+    # A box of the first line lies above one of the second (top-left origin).
+    first = dossier.pages[0]
+    assert first.boxes[0][1] < first.boxes[first.text.index("临")][1]
+    start = dossier.text.index("取保")
+    assert dossier.page_at(start) == 1 and dossier.bbox_of(start, start + 2) is not None
+
+
+@requires_font
+@pytest.mark.parametrize(
+    ("behaviour", "expected_codes", "method", "text"),
+    [
+        ("ok", [], "ocr", "扫描件：拘留证"),
+        ("blank", ["E012"], "ocr", ""),
+        ("missing", ["E011"], "text", ""),
+        ("unavailable", ["E011"], "ocr", ""),
+        ("crash", ["E010"], "ocr", ""),
+    ],
+)
+def test_pdf_page_without_text_layer(tmp_path: Path, ocr, behaviour, expected_codes, method, text) -> None:
+    ocr(behaviour)
+    dossier = load_dossier(make_pdf(tmp_path / "scan.pdf", [["第一页有文字层"], []]))
+    assert [p.number for p in dossier.pages] == [1, 2]
+    assert "第一页有文字层" in dossier.pages[0].text
+    scanned = dossier.pages[1]
+    assert (scanned.method, scanned.text) == (method, text)
+    assert codes(dossier) == expected_codes
+    assert all(e.page == 2 for e in dossier.errors)
+    if behaviour == "ok":
+        assert scanned.boxes is not None and len(scanned.boxes) == len(scanned.text)
+
+
+@requires_font
+def test_pdf_page_failure_costs_only_that_page(tmp_path: Path, monkeypatch) -> None:
+    real = pdf_module._page_chars
+    calls = iter(range(100))
+
+    def flaky(textpage, height):
+        if next(calls) == 1:
+            raise RuntimeError("boom")
+        return real(textpage, height)
+
+    monkeypatch.setattr(pdf_module, "_page_chars", flaky)
+    dossier = load_dossier(make_pdf(tmp_path / "x.pdf", [["第一页内容文字"], ["第二页内容文字"], ["第三页内容文字"]]))
+    assert [(e.code, e.page) for e in dossier.errors] == [("E010", 2)]
+    assert [p.text for p in dossier.pages] == ["第一页内容文字", "", "第三页内容文字"]
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def _two_pages_by_break(d) -> None:
+    d.add_paragraph("拘留证")
+    d.add_paragraph("第一页正文")
+    d.add_page_break()
+    d.add_paragraph("拘留通知书")
+
+
+def _break_inside_run(d) -> None:
+    p = d.add_paragraph("前半")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    p.add_run("后半")
+
+
+def _page_break_before(d) -> None:
+    d.add_paragraph("第一页").paragraph_format.page_break_before = True  # first paragraph: no blank page
+    d.add_paragraph("第二页").paragraph_format.page_break_before = True
+
+
+def _table_in_body_order(d) -> None:
+    d.add_paragraph("送达回执")
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"格{r}{c}"
+    d.add_paragraph("表后")
+
+
+def _line_break_and_tab(d) -> None:
+    p = d.add_paragraph("甲")
+    p.add_run().add_break()  # soft line break stays inside the page
+    p.add_run("乙\t丙")
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (_two_pages_by_break, ["拘留证\n第一页正文", "拘留通知书"]),
+        (_break_inside_run, ["前半", "后半"]),
+        (_page_break_before, ["第一页", "第二页"]),
+        (_table_in_body_order, ["送达回执\n格00\n格01\n格10\n格11\n表后"]),
+        (_line_break_and_tab, ["甲\n乙 丙"]),
+    ],
+)
+def test_docx_pages(tmp_path: Path, build, expected: list[str]) -> None:
+    dossier = load_dossier(make_docx(tmp_path / "a.docx", build))
+    assert dossier.errors == []
+    assert [p.text for p in dossier.pages] == expected
+    assert [p.number for p in dossier.pages] == list(range(1, len(expected) + 1))
+    assert all(p.method == "docx" and p.boxes is None for p in dossier.pages)
+
+
+# --------------------------------------------------------------------------- TXT
+
+
+def test_txt_breaks_and_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "case.txt"
+    path.write_text("kind: 合成案卷\n---\n拘留证\n正文一\n======\n拘留通知书\f起诉书\r\n正文三\n", encoding="utf-8")
+    dossier = load_dossier(path)
+    assert dossier.errors == []
+    assert [p.text for p in dossier.pages] == ["拘留证\n正文一", "拘留通知书", "起诉书\n正文三"]
+    assert [p.method for p in dossier.pages] == ["txt"] * 3
+    assert [dossier.text[b : b + 3] for b in dossier.hard_breaks] == ["拘留通", "起诉书"]
+    assert dossier.hard_breaks == dossier.page_starts[1:]
+
+
+def test_txt_gb18030(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(GOOD_TEXT.encode("gb18030"))
+    dossier = load_dossier(path)
+    assert (codes(dossier), dossier.text) == ([], GOOD_TEXT)
+
+
+# --------------------------------------------------------------------------- folders and ZIPs
+
+NAMES = ["10.txt", "2.txt", "1.txt", "sub/3.txt", ".hidden.txt", "__MACOSX/._1.txt", "~$lock.docx"]
+
+
+def _files(names: list[str]) -> dict[str, bytes]:
+    return {name: f"文书{Path(name).stem}".encode() for name in names}
+
+
+def write_folder(root: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return root
+
+
+def write_zip(path: Path, files: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["folder", "zip"])
+def test_natural_order_and_hard_breaks(tmp_path: Path, kind: str) -> None:
+    files = _files(NAMES)
+    target = write_folder(tmp_path / "case", files) if kind == "folder" else write_zip(tmp_path / "case.zip", files)
+    dossier = load_dossier(target)
+    assert dossier.errors == []
+    assert [p.text for p in dossier.pages] == ["文书1", "文书2", "文书10", "文书3"]  # sub/ sorts after 10.txt
+    assert [p.number for p in dossier.pages] == [1, 2, 3, 4]
+    assert dossier.hard_breaks == dossier.page_starts[1:]
+    assert dossier.pages[0].source.endswith("1.txt")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["10.txt", "2.txt", "1.txt"], ["1.txt", "2.txt", "10.txt"]),
+        (["卷2第10页", "卷2第9页", "卷10第1页"], ["卷2第9页", "卷2第10页", "卷10第1页"]),
+        (["B.txt", "a.txt"], ["a.txt", "B.txt"]),
+    ],
+)
+def test_natural_key(names: list[str], expected: list[str]) -> None:
+    assert sorted(names, key=natural_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a/b.txt", "a/b.txt"),
+        ("./a//b.txt", "a/b.txt"),
+        ("../evil.txt", None),
+        ("a/../../evil.txt", None),
+        ("/etc/passwd", None),
+        ("C:/x.txt", None),
+        ("a\\..\\evil.txt", None),
+    ],
+)
+def test_safe_relative(name: str, expected: str | None) -> None:
+    rel = safe_relative(name)
+    assert (None if rel is None else rel.as_posix()) == expected
+
+
+def _bad_files() -> list[tuple[str, Callable[[Path], bytes], str]]:
+    """(file name, content builder, expected error code) — each goes beside a good 1.txt."""
+    return [
+        ("bad.pdf", lambda d: b"%PDF-1.7\n" + os.urandom(2000), "E003"),
+        ("trunc.pdf", lambda d: make_pdf(d / "_full.pdf", [["完整的文字"]]).read_bytes()[:400], "E003"),
+        ("locked.pdf", lambda d: make_pdf(d / "_enc.pdf", [["加密文字"]], encrypt="secret").read_bytes(), "E004"),
+        ("zero.pdf", lambda d: zero_page_pdf(), "E005"),
+        ("junk.docx", lambda d: _zip_bytes({"junk.bin": b"not word"}), "E006"),
+        ("plain.docx", lambda d: b"this is not a zip at all", "E006"),
+        ("garbled.txt", lambda d: b"abc\x80\xff\x80", "E007"),
+        ("empty.txt", lambda d: b"", "E008"),
+        ("blank.md", lambda d: b"\n \n\t\n", "E008"),
+        ("notes.xyz", lambda d: b"whatever", "E002"),
+        ("photo.png", lambda d: b"\x89PNG\r\n\x1a\n broken", "E050"),
+    ]
+
+
+def _zip_bytes(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@requires_font
+@pytest.mark.parametrize("kind", ["folder", "zip"])
+@pytest.mark.parametrize(("name", "build", "code"), _bad_files(), ids=[b[0] for b in _bad_files()])
+def test_bad_file_is_recorded_and_others_load(tmp_path: Path, kind: str, name: str, build, code: str) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    files = {"1.txt": "文书一".encode(), name: build(scratch), "3.txt": "文书三".encode()}
+    target = write_folder(tmp_path / "case", files) if kind == "folder" else write_zip(tmp_path / "c.zip", files)
+    dossier = load_dossier(target)
+    assert codes(dossier) == [code]
+    assert dossier.errors[0].source and dossier.errors[0].source.endswith(name)
+    assert [p.text for p in dossier.pages] == ["文书一", "文书三"]
+    assert [p.number for p in dossier.pages] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("entries", "code"),
+    [
+        ({"../evil.txt": b"x", "2.txt": "文书二".encode()}, "E021"),
+        ({"/abs/evil.txt": b"x", "2.txt": "文书二".encode()}, "E021"),
+        ({"bomb.txt": b"0" * (3 * 1024**2), "2.txt": "文书二".encode()}, "E022"),
+        ({"nested.zip": _zip_bytes({"a.txt": b"a"}), "2.txt": "文书二".encode()}, "E002"),
+    ],
+    ids=["zip-slip", "absolute", "ratio", "zip-in-zip"],
+)
+def test_unsafe_zip_entries_are_skipped(tmp_path: Path, entries: dict[str, bytes], code: str) -> None:
+    files = {"1.txt": "文书一".encode(), **entries}
+    dossier = load_dossier(write_zip(tmp_path / "c.zip", files))
+    assert codes(dossier) == [code]
+    assert [p.text for p in dossier.pages] == ["文书一", "文书二"]
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_zip_too_many_entries(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(archive, "MAX_ENTRIES", 3)
+    files = {f"{i}.txt": f"文书{i}".encode() for i in range(1, 6)}
+    dossier = load_dossier(write_zip(tmp_path / "c.zip", files))
+    assert codes(dossier) == ["E022"]
+    assert [p.text for p in dossier.pages] == ["文书1", "文书2", "文书3"]
+
+
+def test_zip_total_size_limit(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", 20)
+    files = {"1.txt": "文书一".encode(), "2.txt": ("长" * 20).encode(), "3.txt": "文书三".encode()}
+    dossier = load_dossier(write_zip(tmp_path / "c.zip", files))
+    assert codes(dossier) == ["E022"]
+    assert [p.text for p in dossier.pages] == ["文书一", "文书三"]
+
+
+def test_zip_in_folder_is_read(tmp_path: Path) -> None:
+    root = tmp_path / "case"
+    root.mkdir()
+    (root / "1.txt").write_text("文书一", encoding="utf-8")
+    write_zip(root / "2.zip", {"a.txt": "文书二".encode()})
+    dossier = load_dossier(root)
+    assert (codes(dossier), [p.text for p in dossier.pages]) == ([], ["文书一", "文书二"])
+    assert dossier.pages[1].source.endswith("2.zip/a.txt")
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda d: d / "missing.pdf", "E001"),
+        (lambda d: (d / "empty").mkdir() or d / "empty", "E023"),
+        (lambda d: write_folder(d / "hidden", {".DS_Store": b"x", "__MACOSX/a.txt": b"y"}), "E023"),
+        (lambda d: write_zip(d / "empty.zip", {}), "E023"),
+        (lambda d: (d / "bad.zip").write_bytes(b"PK\x03\x04 broken archive") and d / "bad.zip", "E020"),
+        (lambda d: d / "case.xyz", "E001"),
+    ],
+    ids=["missing", "empty-folder", "only-hidden", "empty-zip", "corrupt-zip", "missing-unknown-type"],
+)
+def test_unreadable_dossier(tmp_path: Path, make, code: str) -> None:
+    dossier = load_dossier(make(tmp_path))
+    assert codes(dossier) == [code]
+    assert dossier.pages == [] and dossier.text == ""
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".txt", ".md", ".png", ".jpg", ".tif", ".zip", ".xyz", ""])
+def test_random_bytes_never_raise(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"noise{suffix}"
+    path.write_bytes(os.urandom(4096))
+    dossier = load_dossier(path)
+    assert dossier.errors or dossier.pages  # either read (TXT may decode) or explained
+
+
+# --------------------------------------------------------------------------- images
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "expected_codes", "text"),
+    [("ok", [], "扫描件：拘留证"), ("missing", ["E011"], ""), ("unavailable", ["E011"], "")],
+)
+def test_image_page(tmp_path: Path, ocr, behaviour: str, expected_codes: list[str], text: str) -> None:
+    ocr(behaviour)
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (120, 80), "white").save(path)
+    dossier = load_dossier(path)
+    assert codes(dossier) == expected_codes
+    page = dossier.pages[0]
+    assert (page.method, page.text, page.width, page.height) == ("image", text, 120.0, 80.0)
+
+
+def test_multipage_tiff(tmp_path: Path, ocr) -> None:
+    ocr("ok")
+    path = tmp_path / "scan.tiff"
+    frames = [Image.new("L", (60, 40), shade) for shade in (255, 200, 150)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    dossier = load_dossier(path)
+    assert codes(dossier) == []
+    assert [(p.number, p.source_index, p.method) for p in dossier.pages] == [
+        (1, 0, "image"),
+        (2, 1, "image"),
+        (3, 2, "image"),
+    ]
+
+
+def test_huge_image_refused(tmp_path: Path, ocr, monkeypatch) -> None:
+    ocr("ok")
+    monkeypatch.setattr(loader, "MAX_IMAGE_PIXELS", 100)
+    path = tmp_path / "big.jpg"
+    Image.new("RGB", (20, 20), "white").save(path)
+    dossier = load_dossier(path)
+    assert [(e.code, e.page) for e in dossier.errors] == [("E010", 1)]
+    assert dossier.pages[0].text == ""
+
+
+# --------------------------------------------------------------------------- mixed dossier
+
+
+@requires_font
+def test_pages_numbered_across_files(tmp_path: Path) -> None:
+    root = tmp_path / "case"
+    root.mkdir()
+    make_pdf(root / "1.pdf", [["拘留证第一页"], ["拘留证第二页"]])
+    make_docx(root / "2.docx", _two_pages_by_break)
+    (root / "3.txt").write_text("起诉书\n=====\n判决书", encoding="utf-8")
+    dossier = load_dossier(root)
+    assert dossier.errors == []
+    assert [p.number for p in dossier.pages] == [1, 2, 3, 4, 5, 6]
+    assert [p.method for p in dossier.pages] == ["text", "text", "docx", "docx", "txt", "txt"]
+    # Breaks: start of 2.docx, start of 3.txt, and the ===== inside 3.txt — not the PDF or DOCX page breaks.
+    assert dossier.hard_breaks == [dossier.page_starts[i] for i in (2, 4, 5)]
+    assert dossier.text.split("\n")[0] == "拘留证第一页"
+
+
+# --------------------------------------------------------------------------- dev corpus
+
+
+@requires_shared
+@pytest.mark.parametrize("name", sorted(p.name for p in DEV_CORPUS.glob("*.txt")) if DEV_CORPUS.is_dir() else [])
+def test_dev_corpus_loads(name: str) -> None:
+    dossier = load_dossier(DEV_CORPUS / name)
+    assert dossier.errors == []
+    assert dossier.text.strip()
+    head = dossier.text.split("\n", 3)
+    assert not head[0].startswith("kind:") and "---" not in head[:2]

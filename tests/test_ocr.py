@@ -1,0 +1,222 @@
+"""OCR: synthetic scans read back through pypdfium2 + ocr_page_image; line ordering; offline engine."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import socket
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import requires_font
+from PIL import Image, ImageDraw, ImageFont
+from rapidfuzz.distance import Levenshtein
+
+from auditor.ingest import ocr
+from auditor.ingest.ocr import OcrLine, OcrUnavailable, _Piece, get_engine, ocr_lines, ocr_page_image
+from auditor.synth.scan import FONT_PATH, ScanNoise, render_scan_image, render_scan_pdf
+
+requires_ocr = pytest.mark.skipif(
+    importlib.util.find_spec("rapidocr") is None or importlib.util.find_spec("onnxruntime") is None,
+    reason="OCR package rapidocr + onnxruntime is not installed",
+)
+
+DPI = 200
+SCALE = DPI / 72.0
+
+PAGES = [
+    "拘留通知书\n公（刑）拘通字〔2023〕第00123号\n犯罪嫌疑人王某某的家属：\n"
+    "根据《中华人民共和国刑事诉讼法》第八十二条之规定，我局已于2023年5月6日18时将涉嫌盗窃罪的王某某"
+    "刑事拘留，现羁押在某某市看守所。\n特此通知。\n某某市公安局\n二〇二三年五月六日",
+    "起诉意见书\n某公刑诉字〔2023〕第045号\n犯罪嫌疑人李某，男，1985年3月12日出生，汉族，初中文化，无业。"
+    "因涉嫌盗窃罪，于2023年5月6日被我局刑事拘留，经某某市人民检察院批准，于2023年6月9日被我局执行逮捕。\n"
+    "经依法侦查查明：2023年4月28日22时许，犯罪嫌疑人李某盗窃被害人张某停放的电动自行车一辆，价值人民币3200元。\n"
+    "依照《中华人民共和国刑事诉讼法》第一百六十二条之规定，现将此案移送审查起诉。\n此致\n某某市人民检察院\n"
+    "某某市公安局\n二〇二三年七月十日",
+]
+# Measured 0.0 and 0.016 (seed 3); the seal over the sign-off block costs a few characters.
+PAGE_CER_MAX = 0.05
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    ref = re.sub(r"\s", "", reference)
+    return Levenshtein.distance(ref, re.sub(r"\s", "", hypothesis)) / len(ref)
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not FONT_PATH.exists():
+        pytest.skip("CJK font fonts-wqy-microhei is not installed")
+    out = tmp_path_factory.mktemp("scan") / "scan.pdf"
+    render_scan_pdf(PAGES, out, seed=3)
+    return out
+
+
+@requires_ocr
+@requires_font
+def test_scanned_pdf_reads_back(scanned: Path) -> None:
+    pdf = pdfium.PdfDocument(str(scanned))
+    assert len(pdf) == len(PAGES)
+    for expected, page in zip(PAGES, pdf, strict=True):
+        width, height = page.get_size()
+        assert page.get_textpage().get_text_range() == ""  # image only: no text layer
+        text, boxes = ocr_page_image(page.render(scale=SCALE).to_pil(), SCALE)
+        assert cer(expected, text) <= PAGE_CER_MAX, text
+        assert len(boxes) == len(text)
+        for ch, box in zip(text, boxes, strict=True):
+            if ch == "\n":
+                assert box is None
+                continue
+            assert box is not None
+            x0, top, x1, bottom = box
+            assert 0 <= x0 <= x1 <= width + 0.01 and 0 <= top <= bottom <= height + 0.01
+        # The title line sits near the top of the A4 page, centred.
+        assert boxes[0] is not None and boxes[0][1] < height / 5
+        assert text.splitlines()[0] == expected.splitlines()[0]
+
+
+@requires_ocr
+def test_engine_is_loaded_once() -> None:
+    assert get_engine() is get_engine()
+
+
+@requires_ocr
+@requires_font
+def test_ocr_lines_in_reading_order() -> None:
+    image = Image.new("RGB", (900, 700), "white")  # detection upscales short sides below 736 px
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_PATH), 40)
+    draw.text((500, 30), "第二段", font=font, fill="black")  # same line as 第一段, further right
+    draw.text((40, 32), "第一段", font=font, fill="black")
+    draw.text((40, 150), "公安局拘留通知书", font=font, fill="black")
+    lines = ocr_lines(image)
+    assert [line.text for line in lines] == ["第一段 第二段", "公安局拘留通知书"]
+    assert all(isinstance(line, OcrLine) and 0.5 < line.score <= 1 for line in lines)
+    assert lines[0].box[3] < lines[1].box[1]
+
+
+@requires_ocr
+@requires_font
+def test_recognition_works_with_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access during OCR")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(ocr, "_engine", None)  # build a fresh engine under the block
+    image = Image.new("RGB", (600, 600), "white")
+    ImageDraw.Draw(image).text((20, 20), "人民检察院", font=ImageFont.truetype(str(FONT_PATH), 40), fill="black")
+    text, _ = ocr_page_image(image, 1.0)
+    assert text == "人民检察院"
+
+
+def test_missing_package_raises_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr", None)  # import fails as if not installed
+    monkeypatch.setattr(ocr, "_engine", None)
+    with pytest.raises(OcrUnavailable):
+        ocr_page_image(Image.new("RGB", (100, 100), "white"), 1.0)
+    assert issubclass(OcrUnavailable, Exception)
+
+
+def _quad(x0: float, top: float, x1: float, bottom: float, dy: float = 0.0) -> tuple:
+    """A text box whose right end is `dy` pixels lower than its left (page skew)."""
+    return ((x0, top), (x1, top + dy), (x1, bottom + dy), (x0, bottom))
+
+
+@pytest.mark.parametrize(
+    ("pieces", "scale", "text", "first_box"),
+    [
+        # Engine order is arbitrary: lines go top to bottom, pieces left to right.
+        (
+            [_Piece("乙行", _quad(0, 100, 40, 120), 0.9), _Piece("甲行", _quad(0, 0, 40, 20), 0.9)],
+            1.0,
+            "甲行\n乙行",
+            (0, 0, 20, 20),
+        ),
+        # Two pieces overlapping vertically form one line; a wide gap becomes a space.
+        (
+            [_Piece("右", _quad(200, 2, 220, 22), 0.9), _Piece("左边", _quad(0, 0, 40, 20), 0.9)],
+            2.0,
+            "左边 右",
+            (0, 0, 10, 10),
+        ),
+        # A narrow gap joins without a space.
+        (
+            [_Piece("年", _quad(45, 0, 65, 20), 0.9), _Piece("2023", _quad(0, 0, 40, 20), 0.9)],
+            1.0,
+            "2023年",
+            (0, 0, 10, 20),
+        ),
+        # Skewed page: long lines drift down by more than the line pitch, yet are not merged.
+        (
+            [
+                _Piece("第二行文字", _quad(0, 40, 1000, 70, dy=60), 0.9),
+                _Piece("第一行文字", _quad(0, 0, 1000, 30, dy=60), 0.9),
+                _Piece("第三行", _quad(0, 80, 600, 110, dy=36), 0.9),
+            ],
+            1.0,
+            "第一行文字\n第二行文字\n第三行",
+            (0, 0, 200, 42),
+        ),
+        ([], 1.0, "", None),
+    ],
+)
+def test_line_grouping_and_boxes(
+    monkeypatch: pytest.MonkeyPatch, pieces: list[_Piece], scale: float, text: str, first_box: tuple | None
+) -> None:
+    monkeypatch.setattr(ocr, "_run_engine", lambda image: pieces)
+    got_text, boxes = ocr_page_image(Image.new("RGB", (10, 10)), scale)
+    assert got_text == text
+    assert len(boxes) == len(text)
+    assert [b is None for b in boxes] == [c == "\n" for c in text]
+    if first_box is not None:
+        assert boxes[0] == pytest.approx(first_box)
+
+
+@pytest.mark.parametrize("scale", [0, -1.0, float("nan")])
+def test_bad_scale_is_rejected(scale: float) -> None:
+    with pytest.raises(ValueError):
+        ocr_page_image(Image.new("RGB", (10, 10)), scale)
+
+
+@requires_font
+def test_scan_is_deterministic_per_seed(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.pdf"
+    render_scan_pdf(PAGES[:1], a, seed=5)
+    render_scan_pdf(PAGES[:1], b, seed=5)
+    render_scan_pdf(PAGES[:1], c, seed=6)
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() != c.read_bytes()
+
+
+@requires_font
+@pytest.mark.parametrize(
+    ("pages", "noise"),
+    [([], ScanNoise()), (["很长的一页。" * 2000], ScanNoise())],
+)
+def test_scan_rejects_what_it_cannot_render(tmp_path: Path, pages: list[str], noise: ScanNoise) -> None:
+    with pytest.raises(ValueError):
+        render_scan_pdf(pages, tmp_path / "x.pdf", seed=1, noise=noise)
+
+
+@requires_font
+def test_scan_has_red_seal_and_a4_size() -> None:
+    image = render_scan_image(PAGES[0], seed=1, noise=ScanNoise(skew_deg=0))
+    assert image.size == (1654, 2339)  # A4 at 200 dpi
+    r, g, b = (band.load() for band in image.split())
+    red = sum(
+        1
+        for x in range(0, image.width, 4)
+        for y in range(0, image.height, 4)
+        if r[x, y] > 150 and g[x, y] < 110 and b[x, y] < 110
+    )
+    assert red > 200  # the seal's ring, text and star
+    plain = render_scan_image(PAGES[0], seed=1, noise=ScanNoise(skew_deg=0, stamp=False))
+    r2, g2, b2 = (band.load() for band in plain.split())
+    assert not any(
+        r2[x, y] > 150 and g2[x, y] < 110 and b2[x, y] < 110
+        for x in range(0, plain.width, 4)
+        for y in range(0, plain.height, 4)
+    )

@@ -1,0 +1,91 @@
+"""Parties: role, name (masked or not), gender, birth date, ID number with its GB 11643 check digit."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.nlp.parties import find_parties, id_checksum_ok
+from auditor.nlp.pipeline import get_nlp, text_view, tokens
+
+CASES = [
+    ("犯罪嫌疑人黄佳男，男，1976年4月17日生，辽宁省辽阳市人，居民身份证号码为：******************，汉族",
+     [("黄佳男", "犯罪嫌疑人", "男", "1976-04-17", "******************", None)]),
+    ("被告人黄某某。男,1995年12月13日出生,汉族", [("黄某某", "被告人", "男", "1995-12-13", None, None)]),
+    ("被告人何某，女，1999年1月18日出生，公民身份号码XXX，傈僳族", [("何某", "被告人", "女", "1999-01-18", "XXX", None)]),
+    ("被告人童*甲，男，1982 年 10 月 10 日出生，汉族", [("童*甲", "被告人", "男", "1982-10-10", None, None)]),
+    ("被告人自报安旭，男，1993年2月12日出生，土家族", [("安旭", "被告人", "男", "1993-02-12", None, None)]),
+    ("被不起诉人张某某，男，1980年5月6日出生，公民身份号码11010519491231002X，汉族",
+     [("张某某", "被不起诉人", "男", "1980-05-06", "11010519491231002X", True)]),
+    ("犯罪嫌疑人李四（曾用名李小四），男，1990年1月2日出生，身份证号码110105194912310021",
+     [("李四", "犯罪嫌疑人", "男", "1990-01-02", "110105194912310021", False)]),
+    ("兹决定对犯罪嫌疑人王五（性别男，出生日期1985年3月4日）执行拘留", [("王五", "犯罪嫌疑人", "男", "1985-03-04", None, None)]),
+    ("犯罪嫌疑人姓名\t刘景全__________", [("刘景全", "犯罪嫌疑人", None, None, None, None)]),
+    ("被告人何某对指控的犯罪事实没有异议", [("何某", "被告人", None, None, None, None)]),
+    ("被告人黄燕玲，女，，捕前暂住广东省", [("黄燕玲", "被告人", "女", None, None, None)]),
+    ("犯罪嫌疑人黄佳男，男，1976年4月17日生。犯罪嫌疑人戴宝生，女，1978年5月18日生。",
+     [("黄佳男", "犯罪嫌疑人", "男", "1976-04-17", None, None), ("戴宝生", "犯罪嫌疑人", "女", "1978-05-18", None, None)]),
+    ("持钢筋对被害人李某某、邓某某进行殴打", [("李某某", "被害人", None, None, None, None)]),
+    ("被告人的供述与辩解；被害人陈述：被害人王某的陈述", [("王某", "被害人", None, None, None, None)]),
+    ("本院认为，被告人同意适用简易程序", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:14] for c in CASES])
+def test_find_parties(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(p.name, p.role, p.gender, p.birth_date, p.id_number, p.id_valid) for p in find_parties(text)]
+    assert got == expected
+
+
+def test_span_covers_the_introduction_in_the_original_text() -> None:
+    text = "前言。被告人童*甲，男，1982 年\n10 月 10 日出生"
+    (party,) = find_parties(text)
+    assert text[party.start : party.end] == "被告人童*甲，男"
+
+
+@pytest.mark.parametrize(
+    "number,ok",
+    [
+        ("11010519491231002X", True),
+        ("110105194912310021", False),
+        ("11010519491231002x", True),
+        ("110105491231002", None),  # 15 digits: no check digit
+        ("****************", None),
+        ("1101051949123100", None),
+    ],
+)
+def test_id_checksum(number: str, ok: bool | None) -> None:
+    assert id_checksum_ok(number) is ok
+
+
+def test_suspect_roles() -> None:
+    parties = find_parties("被告人张三，男，1990年1月1日出生。被害人李四，女，1991年1月1日出生。")
+    assert [(p.name, p.is_suspect) for p in parties] == [("张三", True), ("李四", False)]
+
+
+@pytest.mark.parametrize("text", ["", "被告人", "被告人，男，", "犯罪嫌疑人" * 100, "\x00被告人\ufffd"])
+def test_odd_text_never_raises(text: str) -> None:
+    assert isinstance(find_parties(text), list)
+
+
+@pytest.mark.parametrize("term", ["刑事拘留", "取保候审", "提请批准逮捕", "移送审查起诉", "被不起诉人", "犯罪嫌疑人", "人民检察院"])
+def test_user_dictionary_keeps_legal_terms_whole(term: str) -> None:
+    assert term in tokens(f"依法对其{term}的决定")
+
+
+def test_pipeline_is_built_once() -> None:
+    assert get_nlp() is get_nlp()
+
+
+@pytest.mark.parametrize(
+    "text,view",
+    [
+        ("同日被\n刑事拘留", "同日被刑事拘留"),
+        ("2016\n年 9 月 21 日", "2016年9月21日"),
+        ("No. 12 34", "No.12 34"),  # a space between ASCII digits stays
+        ("11月20曰", "11月20日"),  # OCR 曰 after a day number
+    ],
+)
+def test_text_view(text: str, view: str) -> None:
+    v = text_view(text)
+    assert v.text == view
+    assert all(text[o] == c or c == "日" for o, c in zip(v.orig, v.text, strict=True))

@@ -1,0 +1,108 @@
+"""Every rule's legal basis exists in the statute corpus and says what the rule relies on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import LAW_CORPUS, SHARED, requires_shared
+
+from auditor.deadlines import parse_period
+from auditor.law.corpus import read_articles
+from auditor.nlp.numerals import cn_to_int
+from auditor.rules.registry import load_rules
+
+pytestmark = requires_shared
+
+CORPUS_FILES = {
+    ("中华人民共和国刑事诉讼法", "2018"): "cpl-2018.md",
+    ("公安机关办理刑事案件程序规定", "2020"): "mps-criminal-procedure-2020.md",
+    ("人民检察院刑事诉讼规则", "2019"): "spp-criminal-procedure-rules-2019.md",
+}
+RULES = {r.id: r for r in load_rules()}
+_ARTICLES: dict[str, dict] = {}
+
+
+def articles(law: str, version: str) -> dict:
+    name = CORPUS_FILES[(law, version)]
+    if name not in _ARTICLES:
+        _ARTICLES[name] = read_articles(LAW_CORPUS / name)
+    return _ARTICLES[name]
+
+
+def statute_text(law: str, version: str, article: int, paragraph: int | None) -> str:
+    paras = articles(law, version)[(article, None)]
+    if paragraph is None:
+        return "\n".join(paras)
+    assert paragraph <= len(paras), f"{law} {version} 第{article}条 has {len(paras)} 款, not {paragraph}"
+    return paras[paragraph - 1]
+
+
+BASIS = [(r.id, b) for r in RULES.values() for b in r.legal_basis]
+
+
+@pytest.mark.parametrize(("rule_id", "basis"), BASIS, ids=[f"{rid}-{b.article}" for rid, b in BASIS])
+def test_basis_exists_and_matches(rule_id: str, basis) -> None:
+    assert (basis.law, basis.version) in CORPUS_FILES, f"{rule_id}: no corpus file for {basis.law} {basis.version}"
+    assert (basis.article, None) in articles(basis.law, basis.version), f"{rule_id}: 第{basis.article}条 not found"
+    text = statute_text(basis.law, basis.version, basis.article, basis.paragraph)
+    for keyword in basis.basis_text:
+        assert keyword in text, f"{rule_id}: {keyword!r} not in {basis.law} 第{basis.article}条"
+
+
+def _at(rule_id: str, path: str) -> str:
+    value = RULES[rule_id].check
+    for key in path.split("."):
+        value = value[int(key)] if key.isdigit() else value[key]
+    return str(value)
+
+
+_COUNT = re.compile(r"([一二三四五六七八九十百]+)(日|个月)")
+
+
+def _counts(wording: str) -> list[int]:
+    return [cn_to_int(n) for n, _ in _COUNT.findall(wording)]
+
+
+# Periods in the YAML, derived from the statute's own words: (rule, YAML path, corpus article, wording,
+# how the period follows from the numbers in the wording).
+PERIODS = [
+    ("ARREST-REQUEST-DEADLINE", "limit", "cpl-2018.md", 91, 1, "拘留后的三日以内", lambda n: f"{n[0]}d"),
+    # 特殊情况 "延长一日至四日": the base three days plus at most four.
+    ("ARREST-REQUEST-DEADLINE", "extensions.0.limit", "cpl-2018.md", 91, 1, "三日以内，提请人民检察院审查批准。在特殊情况下，提请审查批准的时间可以延长一日至四日",
+     lambda n: f"{n[0] + n[2]}d"),
+    ("ARREST-REQUEST-DEADLINE", "extensions.1.limit", "cpl-2018.md", 91, 2, "延长至三十日", lambda n: f"{n[0]}d"),
+    ("ARREST-REQUEST-DEADLINE", "limit", "mps-criminal-procedure-2020.md", 129, 1, "拘留后的三日以内", lambda n: f"{n[0]}d"),
+    ("ARREST-REQUEST-DEADLINE", "extensions.1.limit", "mps-criminal-procedure-2020.md", 129, 2, "延长至三十日",
+     lambda n: f"{n[0]}d"),
+    ("BAIL-TERM", "max", "cpl-2018.md", 79, 1, "取保候审最长不得超过十二个月", lambda n: f"{n[0]}m"),
+    ("SURVEILLANCE-TERM", "max", "cpl-2018.md", 79, 1, "监视居住最长不得超过六个月", lambda n: f"{n[0]}m"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "path", "corpus", "article", "paragraph", "wording", "derive"), PERIODS)
+def test_periods_pinned_to_statute(rule_id, path, corpus, article, paragraph, wording, derive) -> None:
+    text = read_articles(LAW_CORPUS / corpus)[(article, None)][paragraph - 1]
+    assert wording in text
+    assert parse_period(_at(rule_id, path)) == parse_period(derive(_counts(wording)))
+
+
+def test_custody_flag_pinned() -> None:
+    """No holiday extension while in custody (CPL 2018 Art. 105 para 4)."""
+    text = read_articles(LAW_CORPUS / "cpl-2018.md")[(105, None)][3]
+    assert "在押期间" in text and "不得因节假日而延长" in text
+    assert RULES["ARREST-REQUEST-DEADLINE"].check["custody"] is True
+
+
+def test_month_rule_pinned() -> None:
+    """deadlines.add_months follows 高法解释 2021 Art. 202 para 1."""
+    text = read_articles(LAW_CORPUS / "spc-cpl-interpretation-2021.md")[(202, None)][0]
+    for phrase in ("自本月某日至下月同日为一个月", "期限起算日为本月最后一日的，至下月最后一日", "半个月一律按十五日计算"):
+        assert phrase in text
+
+
+def test_outdated_grace_pinned() -> None:
+    """The transition grace comes from legal-rules.md §5.4 ("within ~6 months after the switch")."""
+    rules_md = Path(SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
+    assert RULES["CITATION-OUTDATED"].check["grace"]["months"] == 6 and "~6 months after the switch" in rules_md
