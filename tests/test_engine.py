@@ -22,31 +22,53 @@ BY_ID = {r.id: r for r in RULES}
 # --- building cases ----------------------------------------------------------------------------------------
 
 
-def make_case(docs: list[tuple[str, str, str | None]], events: list[dict[str, Any]] | None = None,
-              citations: list[dict[str, Any]] | None = None) -> Case:
+def make_case(
+    docs: list[tuple[str, str, str | None]],
+    events: list[dict[str, Any]] | None = None,
+    citations: list[dict[str, Any]] | None = None,
+) -> Case:
     """docs: (type, body, ISO date); the body is prefixed by the title line. Events/citations refer to d1…"""
     texts = [f"{t}\n{body}" for t, body, _ in docs]
     dossier = Dossier(source="test.txt", pages=[Page(number=1, text="\n".join(texts), source="test.txt", method="txt")])
     dossier.build_text()
     documents, pos = [], 0
     for i, ((dtype, _, day), text) in enumerate(zip(docs, texts, strict=True), start=1):
-        documents.append(Document(id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(text), text=text,
-                                  pages=[1], date=day))
+        documents.append(
+            Document(
+                id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(text), text=text, pages=[1], date=day
+            )
+        )
         pos += len(text) + 1
     case = Case(dossier=dossier, documents=documents)
     for ev in events or []:
         doc = case.document(ev.get("document_id"))
         evidence = [case.evidence(doc, 0, len(doc.title))] if doc else []
-        case.events.append(Event(action=ev["action"], date=ev.get("date"), person=ev.get("person"),
-                                 document_id=ev.get("document_id"), evidence=evidence))
+        case.events.append(
+            Event(
+                action=ev["action"],
+                date=ev.get("date"),
+                person=ev.get("person"),
+                document_id=ev.get("document_id"),
+                evidence=evidence,
+            )
+        )
     for ci in citations or []:
         doc = case.document(ci.get("document_id", "d1"))
         quote = ci.get("quote", "")
         start = doc.text.find(quote) if doc and quote else 0
-        case.citations.append(Citation(law=ci.get("law", "中华人民共和国刑事诉讼法"), article=ci["article"],
-                                       document_id=doc.id if doc else None, version=ci.get("version", "2018"),
-                                       status=ci["status"], quote=quote, start=max(start, 0),
-                                       end=max(start, 0) + len(quote), note=ci.get("note")))
+        case.citations.append(
+            Citation(
+                law=ci.get("law", "中华人民共和国刑事诉讼法"),
+                article=ci["article"],
+                document_id=doc.id if doc else None,
+                version=ci.get("version", "2018"),
+                status=ci["status"],
+                quote=quote,
+                start=max(start, 0),
+                end=max(start, 0) + len(quote),
+                note=ci.get("note"),
+            )
+        )
     return case
 
 
@@ -65,7 +87,11 @@ def request(day: str | None, person: str | None = "张某某", doc: str = "d2") 
 DETENTION_DOC = ("拘留证", "根据《中华人民共和国刑事诉讼法》第八十二条之规定，决定对张某某执行拘留。", "2023-03-01")
 REQUEST_DOC = ("提请批准逮捕书", "犯罪嫌疑人张某某涉嫌盗窃罪，提请批准逮捕。", "2023-03-05")
 EXTENSION_DOC = ("延长拘留期限通知书", "经批准，对犯罪嫌疑人张某某延长拘留期限。", "2023-03-03")
-GANG_DOC = ("延长拘留期限通知书", "因犯罪嫌疑人张某某系结伙作案的重大嫌疑分子，经批准延长拘留期限至三十日。", "2023-03-03")
+GANG_DOC = (
+    "延长拘留期限通知书",
+    "因犯罪嫌疑人张某某系结伙作案的重大嫌疑分子，经批准延长拘留期限至三十日。",
+    "2023-03-03",
+)
 
 
 # --- loading and schema ------------------------------------------------------------------------------------
@@ -113,12 +139,19 @@ def _with(path: tuple[str, ...], value: Any) -> dict[str, Any]:
         (_with(("applies_to",), {"profiles": ["court"]}), "unknown profile(s)"),
         (_with(("docs", "why"), ""), "docs is missing section(s): why"),
         (_with(("legal_basis",), [{"law": "刑诉法", "version": "2018", "article": 79}]), "missing basis_text"),
-        (_with(("legal_basis",), [{"law": "刑诉法", "version": "2018", "article": "七十九", "basis_text": "x"}]),
-         "article must be an integer"),
+        (
+            _with(("legal_basis",), [{"law": "刑诉法", "version": "2018", "article": "七十九", "basis_text": "x"}]),
+            "article must be an integer",
+        ),
         (_with(("check",), {"kind": "python", "name": "no_such_check"}), "unknown python check 'no_such_check'"),
         (_with(("check",), {"kind": "required_documents", "requires": {"拘留证": []}}), "requires must map"),
-        (_with(("check",), {"kind": "required_documents", "requires": {"拘留证": ["拘留通知书"]},
-                            "unless": {"txt": ["无法通知"]}}), "a condition needs exactly one of"),
+        (
+            _with(
+                ("check",),
+                {"kind": "required_documents", "requires": {"拘留证": ["拘留通知书"]}, "unless": {"txt": ["无法通知"]}},
+            ),
+            "a condition needs exactly one of",
+        ),
         (_with(("check",), {"kind": "citation", "status": "stale"}), "citation status must be"),
         ("just a string", "must hold one mapping"),
     ],
@@ -210,26 +243,45 @@ def test_conditions(cond: dict[str, Any], docs: list, holds: bool) -> None:
         # 7 days with an extension notice -> ok
         ([DETENTION_DOC, REQUEST_DOC, EXTENSION_DOC], [detention("2023-03-01"), request("2023-03-08")], None),
         # 8 days with an extension notice -> fires against 7
-        ([DETENTION_DOC, REQUEST_DOC, EXTENSION_DOC], [detention("2023-03-01"), request("2023-03-09")],
-         {"days": 8, "limit": "7日", "extension": "特殊情况经批准延长一日至四日"}),
+        (
+            [DETENTION_DOC, REQUEST_DOC, EXTENSION_DOC],
+            [detention("2023-03-01"), request("2023-03-09")],
+            {"days": 8, "limit": "7日", "extension": "特殊情况经批准延长一日至四日"},
+        ),
         # extension stated in the request itself
-        ([DETENTION_DOC, ("提请批准逮捕书", "经批准延长拘留期限，现提请批准逮捕。", "2023-03-07")],
-         [detention("2023-03-01"), request("2023-03-07")], None),
+        (
+            [DETENTION_DOC, ("提请批准逮捕书", "经批准延长拘留期限，现提请批准逮捕。", "2023-03-07")],
+            [detention("2023-03-01"), request("2023-03-07")],
+            None,
+        ),
         # 25 days with an approved 结伙作案 extension -> ok
         ([DETENTION_DOC, REQUEST_DOC, GANG_DOC], [detention("2023-03-01"), request("2023-03-26")], None),
         # 31 days even with it -> fires against 30
-        ([DETENTION_DOC, REQUEST_DOC, GANG_DOC], [detention("2023-03-01"), request("2023-04-01")],
-         {"days": 31, "limit": "30日"}),
+        (
+            [DETENTION_DOC, REQUEST_DOC, GANG_DOC],
+            [detention("2023-03-01"), request("2023-04-01")],
+            {"days": 31, "limit": "30日"},
+        ),
         # 结伙作案 named but no extension evidence -> the 3-day limit applies
-        ([DETENTION_DOC, ("提请批准逮捕书", "犯罪嫌疑人张某某等三人结伙作案。", "2023-03-26")],
-         [detention("2023-03-01"), request("2023-03-26")], {"days": 25, "limit": "3日", "extension": "无"}),
+        (
+            [DETENTION_DOC, ("提请批准逮捕书", "犯罪嫌疑人张某某等三人结伙作案。", "2023-03-26")],
+            [detention("2023-03-01"), request("2023-03-26")],
+            {"days": 25, "limit": "3日", "extension": "无"},
+        ),
         # request date unknown -> never fires
         ([DETENTION_DOC, REQUEST_DOC], [detention("2023-03-01"), request(None)], None),
         # per person: B's request pairs with B's detention
-        ([DETENTION_DOC, REQUEST_DOC],
-         [detention("2023-03-01", "甲某"), detention("2023-03-18", "乙某"), request("2023-03-20", "乙某")], None),
+        (
+            [DETENTION_DOC, REQUEST_DOC],
+            [detention("2023-03-01", "甲某"), detention("2023-03-18", "乙某"), request("2023-03-20", "乙某")],
+            None,
+        ),
         # in custody the holiday does not extend: 2023-09-28 + 3 = 10-01 (holiday), request on 10-02 is late
-        ([DETENTION_DOC, REQUEST_DOC], [detention("2023-09-28"), request("2023-10-02")], {"days": 4, "last_day": "2023-10-01"}),
+        (
+            [DETENTION_DOC, REQUEST_DOC],
+            [detention("2023-09-28"), request("2023-10-02")],
+            {"days": 4, "last_day": "2023-10-01"},
+        ),
     ],
 )
 def test_arrest_request_deadline(docs: list, events: list, expected: dict[str, Any] | None) -> None:
@@ -280,17 +332,32 @@ BAIL_DOC_2023 = ("取保候审决定书", "根据《中华人民共和国刑事�
 @pytest.mark.parametrize(
     ("doc", "citation", "expected"),
     [
-        (BAIL_DOC_2023, {"article": 67, "status": "nonexistent", "quote": "第六十五条", "note": "第六十七条第一款只有四项"},
-         {"CITATION-NONEXISTENT": "error"}),
-        (BAIL_DOC_2023, {"article": 65, "status": "outdated", "quote": "第六十五条", "note": "2012年版序号，现为第六十七条"},
-         {"CITATION-OUTDATED": "error"}),
+        (
+            BAIL_DOC_2023,
+            {"article": 67, "status": "nonexistent", "quote": "第六十五条", "note": "第六十七条第一款只有四项"},
+            {"CITATION-NONEXISTENT": "error"},
+        ),
+        (
+            BAIL_DOC_2023,
+            {"article": 65, "status": "outdated", "quote": "第六十五条", "note": "2012年版序号，现为第六十七条"},
+            {"CITATION-OUTDATED": "error"},
+        ),
         # within six months after CPL 2018 took effect: transition -> warning
-        (("取保候审决定书", BAIL_DOC_2023[1], "2018-12-20"), {"article": 65, "status": "outdated", "quote": "第六十五条"},
-         {"CITATION-OUTDATED": "warning"}),
-        (("取保候审决定书", BAIL_DOC_2023[1], "2019-05-01"), {"article": 65, "status": "outdated", "quote": "第六十五条"},
-         {"CITATION-OUTDATED": "error"}),
-        (("取保候审决定书", BAIL_DOC_2023[1], None), {"article": 65, "status": "outdated", "quote": "第六十五条"},
-         {"CITATION-OUTDATED": "error"}),
+        (
+            ("取保候审决定书", BAIL_DOC_2023[1], "2018-12-20"),
+            {"article": 65, "status": "outdated", "quote": "第六十五条"},
+            {"CITATION-OUTDATED": "warning"},
+        ),
+        (
+            ("取保候审决定书", BAIL_DOC_2023[1], "2019-05-01"),
+            {"article": 65, "status": "outdated", "quote": "第六十五条"},
+            {"CITATION-OUTDATED": "error"},
+        ),
+        (
+            ("取保候审决定书", BAIL_DOC_2023[1], None),
+            {"article": 65, "status": "outdated", "quote": "第六十五条"},
+            {"CITATION-OUTDATED": "error"},
+        ),
         (BAIL_DOC_2023, {"article": 67, "status": "valid", "quote": "第六十五条"}, {}),
         (BAIL_DOC_2023, {"article": 5, "status": "unknown_law", "law": "某某条例", "quote": "第六十五条"}, {}),
     ],
@@ -312,21 +379,40 @@ def test_citation_rules(doc: tuple, citation: dict[str, Any], expected: dict[str
 @pytest.mark.parametrize(
     ("rule_id", "doc_type", "body", "expected"),
     [
-        ("BAIL-TERM", "取保候审决定书", "决定对张某某取保候审，期限为十八个月。", {"term": "十八个月", "term_months": 18}),
+        (
+            "BAIL-TERM",
+            "取保候审决定书",
+            "决定对张某某取保候审，期限为十八个月。",
+            {"term": "十八个月", "term_months": 18},
+        ),
         ("BAIL-TERM", "取保候审决定书", "决定对张某某取保候审，期限为十二个月。", None),
         ("BAIL-TERM", "取保候审决定书", "决定取保候审一年零六个月。", {"term_months": 18}),
         ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年3月8日起至2024年3月8日止。", None),
-        ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年3月8日起至2024年3月9日止。",
-         {"term_start": "2023-03-08", "term_end": "2024-03-09", "limit_end": "2024-03-08"}),
+        (
+            "BAIL-TERM",
+            "取保候审决定书",
+            "取保候审期限自2023年3月8日起至2024年3月9日止。",
+            {"term_start": "2023-03-08", "term_end": "2024-03-09", "limit_end": "2024-03-08"},
+        ),
         ("BAIL-TERM", "取保候审决定书", "取保候审期限自2023年1月31日起至2024年1月31日止。", None),
         # statute quotation and unrelated periods are not the term
         ("BAIL-TERM", "取保候审决定书", "取保候审最长不得超过十二个月。犯罪嫌疑人曾被判处有期徒刑二年。", None),
-        ("BAIL-TERM", "取保候审决定书", "犯罪嫌疑人于2021年1月至2022年12月间多次盗窃，决定取保候审，期限为十二个月。", None),
+        (
+            "BAIL-TERM",
+            "取保候审决定书",
+            "犯罪嫌疑人于2021年1月至2022年12月间多次盗窃，决定取保候审，期限为十二个月。",
+            None,
+        ),
         ("BAIL-TERM", "监视居住决定书", "期限为十八个月。", None),  # wrong document type
         ("SURVEILLANCE-TERM", "监视居住决定书", "决定对李某某监视居住，期限为八个月。", {"term_months": 8}),
         ("SURVEILLANCE-TERM", "监视居住决定书", "决定对李某某监视居住，期限为六个月。", None),
         ("SURVEILLANCE-TERM", "监视居住决定书", "监视居住期限自2023年1月10日起至2023年9月9日止。", {"term_months": 7}),
-        ("SURVEILLANCE-TERM", "监视居住决定书", "依照取保候审最长不得超过十二个月、监视居住最长不得超过六个月之规定。", None),
+        (
+            "SURVEILLANCE-TERM",
+            "监视居住决定书",
+            "依照取保候审最长不得超过十二个月、监视居住最长不得超过六个月之规定。",
+            None,
+        ),
     ],
 )
 def test_term_rules(rule_id: str, doc_type: str, body: str, expected: dict[str, Any] | None) -> None:
@@ -391,8 +477,25 @@ def test_write_rule_docs(tmp_path) -> None:
 # --- bad input never escapes -------------------------------------------------------------------------------
 
 _DOC_TYPES = ["拘留证", "提请批准逮捕书", "延长拘留期限通知书", "取保候审决定书", "监视居住决定书", "未知文书"]
-_SNIPPETS = ["期限为", "十八个月", "自2023年3月8日起至", "2024年13月40日止", "提出保证人", "交纳保证金", "人民币",
-             "伍仟元", "保证人", "担保", "无法通知", "结伙作案", "延长拘留期限", "取保候审", "\n", "　", "×某"]
+_SNIPPETS = [
+    "期限为",
+    "十八个月",
+    "自2023年3月8日起至",
+    "2024年13月40日止",
+    "提出保证人",
+    "交纳保证金",
+    "人民币",
+    "伍仟元",
+    "保证人",
+    "担保",
+    "无法通知",
+    "结伙作案",
+    "延长拘留期限",
+    "取保候审",
+    "\n",
+    "　",
+    "×某",
+]
 
 
 @settings(max_examples=150, deadline=None)

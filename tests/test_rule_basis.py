@@ -70,12 +70,34 @@ def _counts(wording: str) -> list[int]:
 PERIODS = [
     ("ARREST-REQUEST-DEADLINE", "limit", "cpl-2018.md", 91, 1, "拘留后的三日以内", lambda n: f"{n[0]}d"),
     # 特殊情况 "延长一日至四日": the base three days plus at most four.
-    ("ARREST-REQUEST-DEADLINE", "extensions.0.limit", "cpl-2018.md", 91, 1, "三日以内，提请人民检察院审查批准。在特殊情况下，提请审查批准的时间可以延长一日至四日",
-     lambda n: f"{n[0] + n[2]}d"),
+    (
+        "ARREST-REQUEST-DEADLINE",
+        "extensions.0.limit",
+        "cpl-2018.md",
+        91,
+        1,
+        "三日以内，提请人民检察院审查批准。在特殊情况下，提请审查批准的时间可以延长一日至四日",
+        lambda n: f"{n[0] + n[2]}d",
+    ),
     ("ARREST-REQUEST-DEADLINE", "extensions.1.limit", "cpl-2018.md", 91, 2, "延长至三十日", lambda n: f"{n[0]}d"),
-    ("ARREST-REQUEST-DEADLINE", "limit", "mps-criminal-procedure-2020.md", 129, 1, "拘留后的三日以内", lambda n: f"{n[0]}d"),
-    ("ARREST-REQUEST-DEADLINE", "extensions.1.limit", "mps-criminal-procedure-2020.md", 129, 2, "延长至三十日",
-     lambda n: f"{n[0]}d"),
+    (
+        "ARREST-REQUEST-DEADLINE",
+        "limit",
+        "mps-criminal-procedure-2020.md",
+        129,
+        1,
+        "拘留后的三日以内",
+        lambda n: f"{n[0]}d",
+    ),
+    (
+        "ARREST-REQUEST-DEADLINE",
+        "extensions.1.limit",
+        "mps-criminal-procedure-2020.md",
+        129,
+        2,
+        "延长至三十日",
+        lambda n: f"{n[0]}d",
+    ),
     ("BAIL-TERM", "max", "cpl-2018.md", 79, 1, "取保候审最长不得超过十二个月", lambda n: f"{n[0]}m"),
     ("SURVEILLANCE-TERM", "max", "cpl-2018.md", 79, 1, "监视居住最长不得超过六个月", lambda n: f"{n[0]}m"),
 ]
@@ -98,7 +120,11 @@ def test_custody_flag_pinned() -> None:
 def test_month_rule_pinned() -> None:
     """deadlines.add_months follows 高法解释 2021 Art. 202 para 1."""
     text = read_articles(LAW_CORPUS / "spc-cpl-interpretation-2021.md")[(202, None)][0]
-    for phrase in ("自本月某日至下月同日为一个月", "期限起算日为本月最后一日的，至下月最后一日", "半个月一律按十五日计算"):
+    for phrase in (
+        "自本月某日至下月同日为一个月",
+        "期限起算日为本月最后一日的，至下月最后一日",
+        "半个月一律按十五日计算",
+    ):
         assert phrase in text
 
 

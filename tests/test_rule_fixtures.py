@@ -70,7 +70,9 @@ def test_markers_name_known_rules() -> None:
 
 def test_parse_fixture(tmp_path: Path) -> None:
     path = tmp_path / "X.txt"
-    path.write_text("# 【ruleid: A-1】 one\n拘留证\n##### case\n# 【ok: A-1】【ok: B】\n# note\n拘留通知书\n", encoding="utf-8")
+    path.write_text(
+        "# 【ruleid: A-1】 one\n拘留证\n##### case\n# 【ok: A-1】【ok: B】\n# note\n拘留通知书\n", encoding="utf-8"
+    )
     got = [(c.index, c.rule_id, c.must_fire, c.text) for c in parse_fixture(path)]
     assert got == [(1, "A-1", True, "拘留证\n"), (2, "A-1", False, "拘留通知书\n"), (2, "B", False, "拘留通知书\n")]
 

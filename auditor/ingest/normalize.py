@@ -38,3 +38,56 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
     keep = [i for i, ch in enumerate(text) if ch not in _DELETE and not (ch == "\r" and text[i + 1 : i + 2] == "\n")]
     out = "".join(text[i] for i in keep).translate(_TABLE)
     return out, (None if boxes is None else [boxes[i] for i in keep])
+
+
+# A line that runs to the right margin was wrapped by the layout, not ended by the writer — unless
+# it closes with sentence-final punctuation.
+_SENTENCE_END = frozenset("。！？：；")
+
+
+def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
+    """Delete the line breaks that the page layout (not the author) put in, keeping boxes aligned.
+
+    Needs character boxes: a line whose right edge reaches the text block's right margin (within
+    two character widths) continues on the next line ("同日被\\n刑事拘留", "2016\\n年 9 月 21 日").
+    """
+    if boxes is None or len(boxes) != len(text) or "\n" not in text:
+        return text, boxes
+    lines: list[tuple[int, int]] = []  # [start, end) of each line, end = index of its "\n" or len
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            lines.append((start, i))
+            start = i + 1
+    lines.append((start, len(text)))
+    rights: list[float | None] = []
+    lefts: list[float | None] = []
+    widths: list[float] = []
+    for a, b in lines:
+        line_boxes = [bx for i, bx in enumerate(boxes[a:b], a) if bx is not None and not text[i].isspace()]
+        rights.append(max(bx[2] for bx in line_boxes) if line_boxes else None)
+        lefts.append(min(bx[0] for bx in line_boxes) if line_boxes else None)
+        widths += [bx[2] - bx[0] for bx in line_boxes if bx[2] > bx[0]]
+    known = [r for r in rights if r is not None]
+    if len(known) < 2 or not widths:
+        return text, boxes
+    margin = max(known)
+    left_margin = min(x for x in lefts if x is not None)
+    char_width = sorted(widths)[len(widths) // 2]
+    drop: set[int] = set()
+    for k, (a, b) in enumerate(lines[:-1]):
+        right = rights[k]
+        stripped = text[a:b].rstrip()
+        next_line = text[lines[k + 1][0] : lines[k + 1][1]]
+        if right is None or not stripped or not next_line.strip() or stripped[-1] in _SENTENCE_END:
+            continue
+        next_left = lefts[k + 1]
+        # An indented or centred next line starts a paragraph or a title: not a continuation.
+        if next_left is not None and next_left > left_margin + 1.5 * char_width:
+            continue
+        if right >= margin - 2 * char_width:
+            drop.add(b)
+    if not drop:
+        return text, boxes
+    keep = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in keep), [boxes[i] for i in keep]

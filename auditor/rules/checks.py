@@ -29,7 +29,9 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 # A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
 _NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
 # Words that follow 保证人 in template wording and are not names.
-_NOT_NAME = re.compile(r"^(或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|向|提|交|缴|所)")
+_NOT_NAME = re.compile(
+    r"^(或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|向|提|交|缴|所)"
+)
 _GUARANTOR_PATTERNS = [
     re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{_NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{_NAME})[^。；\n]{{0,30}}?担保"),

@@ -69,7 +69,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             values["effective"] = effective
             if in_grace:
                 severity = (rule.check.get("grace") or {}).get("severity", "warning")
-                steps.append(f"文书制作于新版本施行（{effective}）后{rule.check['grace']['months']}个月内，属过渡期，降为提示")
+                steps.append(
+                    f"文书制作于新版本施行（{effective}）后{rule.check['grace']['months']}个月内，属过渡期，降为提示"
+                )
         evidence = [case.evidence(doc, cite.start, cite.end)] if doc and cite.end > cite.start else []
         findings.append(
             rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity)

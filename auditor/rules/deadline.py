@@ -45,7 +45,12 @@ def _applicable_limit(case: Case, rule: Rule) -> tuple[Period, str | None, list[
         result = evaluate(case, ext["when"])
         ext_limit = parse_period(str(ext["limit"]))
         if result.holds and _days_of(ext_limit) > _days_of(limit):
-            limit, label, reasons, evidence = ext_limit, ext.get("label") or str(ext_limit), result.reasons, result.evidence
+            limit, label, reasons, evidence = (
+                ext_limit,
+                ext.get("label") or str(ext_limit),
+                result.reasons,
+                result.evidence,
+            )
     return limit, label, reasons, evidence
 
 
@@ -78,7 +83,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if custody:
             steps.append(f"期限{limit.label}，在押期间不因节假日顺延，最后一日为{result.last_day.isoformat()}")
         elif result.shifted_from:
-            steps.append(f"期限{limit.label}，最后一日{result.shifted_from.isoformat()}为节假日，顺延至{result.last_day.isoformat()}")
+            steps.append(
+                f"期限{limit.label}，最后一日{result.shifted_from.isoformat()}为节假日，顺延至{result.last_day.isoformat()}"
+            )
         else:
             steps.append(f"期限{limit.label}，最后一日为{result.last_day.isoformat()}")
         if not result.holiday_data_known:

@@ -31,9 +31,7 @@ KINDS: dict[str, KindFn] = {
 
 def select_rules(rules: list[Rule], profile: str | None = None, enabled: set[str] | None = None) -> list[Rule]:
     """Rules for `profile` (all when None), restricted to `enabled` ids when given."""
-    return [
-        r for r in rules if (profile is None or profile in r.profiles) and (enabled is None or r.id in enabled)
-    ]
+    return [r for r in rules if (profile is None or profile in r.profiles) and (enabled is None or r.id in enabled)]
 
 
 def run_rule(case: Case, rule: Rule) -> list[Finding]:

@@ -204,8 +204,11 @@ def _parse_basis(entry: Any, where: str) -> BasisEntry:
     texts = entry["basis_text"]
     if isinstance(texts, str):
         texts = [texts]
-    _expect(isinstance(texts, list) and all(isinstance(t, str) and t for t in texts) and texts, where,
-            "legal_basis.basis_text must be a non-empty string or list of strings")
+    _expect(
+        isinstance(texts, list) and all(isinstance(t, str) and t for t in texts) and texts,
+        where,
+        "legal_basis.basis_text must be a non-empty string or list of strings",
+    )
     return BasisEntry(
         law=str(entry["law"]),
         version=str(entry["version"]),
@@ -227,8 +230,9 @@ def _validate_check(check: Any, where: str) -> None:
             if key in check:
                 parse_period(str(check[key]))
         for ext in check.get("extensions", []) or []:
-            _expect(isinstance(ext, dict) and "limit" in ext and "when" in ext, where,
-                    "each extension needs limit and when")
+            _expect(
+                isinstance(ext, dict) and "limit" in ext and "when" in ext, where, "each extension needs limit and when"
+            )
             parse_period(str(ext["limit"]))
             validate_condition(ext["when"], where)
     except ValueError as exc:
@@ -239,16 +243,25 @@ def _validate_check(check: Any, where: str) -> None:
         validate_condition(check["unless"], where)
     if kind == "required_documents":
         req = check["requires"]
-        _expect(isinstance(req, dict) and req and all(isinstance(v, list) and v for v in req.values()), where,
-                "requires must map a document type to a non-empty list of document types")
+        _expect(
+            isinstance(req, dict) and req and all(isinstance(v, list) and v for v in req.values()),
+            where,
+            "requires must map a document type to a non-empty list of document types",
+        )
     if kind == "citation":
-        _expect(check["status"] in ("valid", "outdated", "nonexistent", "unknown_law"), where,
-                "citation status must be valid, outdated, nonexistent or unknown_law")
+        _expect(
+            check["status"] in ("valid", "outdated", "nonexistent", "unknown_law"),
+            where,
+            "citation status must be valid, outdated, nonexistent or unknown_law",
+        )
     if kind == "python":
         from auditor.rules.checks import CHECKS  # late import: checks build findings through this module
 
-        _expect(check["name"] in CHECKS, where,
-                f"unknown python check {check['name']!r}; known: {', '.join(sorted(CHECKS))}")
+        _expect(
+            check["name"] in CHECKS,
+            where,
+            f"unknown python check {check['name']!r}; known: {', '.join(sorted(CHECKS))}",
+        )
 
 
 def validate_condition(cond: Any, where: str) -> None:

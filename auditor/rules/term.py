@@ -53,7 +53,15 @@ def _duration_overruns(doc: Document, check: dict[str, Any], limit: Period) -> l
         if add_days(add_months(anchor, months), days) <= limit_end:
             continue
         values = {"term": dur.text, "term_months": months, "term_days": days}
-        out.append(Overrun(dur.start, dur.end, dur.text, values, f"决定书载明期限“{dur.text}”，即{months}个月{f'{days}日' if days else ''}"))
+        out.append(
+            Overrun(
+                dur.start,
+                dur.end,
+                dur.text,
+                values,
+                f"决定书载明期限“{dur.text}”，即{months}个月{f'{days}日' if days else ''}",
+            )
+        )
     return out
 
 
