@@ -209,3 +209,17 @@ def test_action_vocabulary_is_design_section_2_3() -> None:
 def test_doc_type_acts_are_canonical_actions() -> None:
     acts = {t["act"] for t in load_yaml("doc_types.yaml")["types"] if t.get("act")}
     assert acts <= set(action_names())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "兹决定对犯罪嫌疑人张某某（男，1985年6月2日出生）执行拘留，送临川区看守所羁押。",
+        "兹决定对犯罪嫌疑人张某某（性别男，出生日期1985年6月2日）执行拘留。",
+        "犯罪嫌疑人张某某，男，1985年6月2日生，因涉嫌盗窃罪被刑事拘留。",
+    ],
+)
+def test_birth_date_is_not_a_measure_date(text: str) -> None:
+    """Regression: a 拘留证's birth date was read as the date of 刑事拘留."""
+    doc = Document(id="d1", type="未知文书", title="", start=0, end=len(text), text=text)
+    assert all(e.date != "1985-06-02" for e in find_events(doc, ["张某某"]))

@@ -131,7 +131,7 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
     triggers = _triggers(t, lex)
     if not any(tr.action for tr in triggers):
         return []
-    dates = [d for d in find_dates(t) if d.year is not None or d.relative]
+    dates = [d for d in find_dates(t) if (d.year is not None or d.relative) and not _is_birth_date(t, d)]
     date_starts = [d.start for d in dates]
     sentences = _bounds(t, _SENTENCE_END)
     clauses = _bounds(t, _CLAUSE_END)
@@ -171,6 +171,15 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
                 )
             )
     return events
+
+
+# A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
+_BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于)[：:\s]*$")
+
+
+def _is_birth_date(t: str, d: DateMention) -> bool:
+    return bool(_BIRTH_AFTER.match(t, d.end) or _BIRTH_BEFORE.search(t[max(0, d.start - 8) : d.start]))
 
 
 def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:

@@ -14,6 +14,7 @@ from auditor.segment.fields import find_date, find_number, find_organ, find_ref_
 from auditor.segment.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
 
 UNKNOWN = "未知文书"
+STRAY_SCRAP_CHARS = 80
 
 
 @dataclass
@@ -64,6 +65,14 @@ def segment(dossier: Dossier) -> list[Document]:
         if starts.get(prev) is None and not text[prev:begin].strip():
             begin = prev
         starts[begin] = match
+    # A stray scrap without a title (a line the scanner repeated, a page mark) is not a document of
+    # its own: it joins the document that follows, unless a hard break separates them.
+    breaks = set(dossier.hard_breaks)
+    ordered = sorted(starts)
+    for begin, nxt in zip(ordered, ordered[1:]):
+        if begin in starts and starts[begin] is None and nxt not in breaks and starts[nxt] is not None:
+            if len(SPACE_RE.sub("", text[begin:nxt])) < STRAY_SCRAP_CHARS:
+                starts[begin] = starts.pop(nxt)
     bounds = sorted(starts)
     docs: list[Document] = []
     for k, begin in enumerate(bounds):
