@@ -166,7 +166,7 @@ def _quad(x0: float, top: float, x1: float, bottom: float, dy: float = 0.0) -> t
 def test_line_grouping_and_boxes(
     monkeypatch: pytest.MonkeyPatch, pieces: list[_Piece], scale: float, text: str, first_box: tuple | None
 ) -> None:
-    monkeypatch.setattr(ocr, "_run_engine", lambda image: pieces)
+    monkeypatch.setattr(ocr, "_run_engine", lambda image, drop_red: pieces)
     got_text, boxes = ocr_page_image(Image.new("RGB", (10, 10)), scale)
     assert got_text == text
     assert len(boxes) == len(text)
@@ -220,3 +220,15 @@ def test_scan_has_red_seal_and_a4_size() -> None:
         for x in range(0, plain.width, 4)
         for y in range(0, plain.height, 4)
     )
+
+
+@requires_ocr
+@requires_font
+@pytest.mark.parametrize(("drop_red", "expected"), [(True, ["公安局"]), (False, ["公安局", "专用章"])])
+def test_red_ink_is_faded_on_request(drop_red: bool, expected: list[str]) -> None:
+    image = Image.new("RGB", (700, 700), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_PATH), 48)
+    draw.text((40, 40), "公安局", font=font, fill=(0, 0, 0))
+    draw.text((40, 300), "专用章", font=font, fill=(210, 30, 35))  # seal-red print
+    assert [line.text for line in ocr_lines(image, drop_red=drop_red)] == expected

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from auditor.model import BBox
@@ -35,6 +36,9 @@ _MODEL_FILES = {
 _SPACE_GAP = 1.5
 # Two boxes belong to one line when their vertical overlap is at least this share of the smaller height.
 _LINE_OVERLAP = 0.5
+# Seal ink: red exceeds green and blue by this much, and is light enough not to be ink over black print.
+_RED_MARGIN = 40
+_RED_MIN = 120
 
 _engine: Any = None
 _engine_lock = threading.Lock()
@@ -102,11 +106,31 @@ def _build_engine() -> Any:
     return engine
 
 
-def _run_engine(image: Image.Image) -> list[_Piece]:
+def _prepare(image: Image.Image, drop_red: bool) -> Image.Image:
+    """RGB for the engine; with `drop_red`, red seal ink is replaced by paper.
+
+    The page becomes its red channel as gray: black print stays black, also where a seal covers it.
+    Pixels that are clearly red and light (pure seal ink, not ink over black strokes) become the
+    paper's gray, so the seal's ring and text stop breaking the sign-off lines they cover.
+    """
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    if not drop_red:
+        return rgb
+    pixels = np.asarray(rgb, dtype=np.int16)
+    red = pixels[..., 0]
+    seal = (red - np.maximum(pixels[..., 1], pixels[..., 2]) > _RED_MARGIN) & (red > _RED_MIN)
+    if not seal.any():
+        return rgb
+    gray = red.copy()
+    gray[seal] = np.percentile(red[::8, ::8], 90)  # paper tone, from a sample of the page
+    return Image.fromarray(gray.astype(np.uint8), "L").convert("RGB")
+
+
+def _run_engine(image: Image.Image, drop_red: bool = True) -> list[_Piece]:
     engine = get_engine()
     if image.width < 2 or image.height < 2:
         return []
-    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    rgb = _prepare(image, drop_red)
     try:
         with _call_lock:
             result = engine(rgb)
@@ -199,13 +223,14 @@ def _join_line(members: list[_Piece]) -> tuple[str, list[BBox]]:
     return text, boxes
 
 
-def ocr_lines(image: Image.Image) -> list[OcrLine]:
+def ocr_lines(image: Image.Image, *, drop_red: bool = True) -> list[OcrLine]:
     """Recognised lines of the image in reading order, with pixel boxes and confidence.
 
+    `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
     Raises OcrUnavailable when the engine is not installed, OcrError when it fails on this image.
     """
     out = []
-    for members in _group_lines(_run_engine(image)):
+    for members in _group_lines(_run_engine(image, drop_red)):
         text, _ = _join_line(members)
         bounds = [_quad_bounds(p.quad) for p in members]
         box = (
@@ -218,17 +243,18 @@ def ocr_lines(image: Image.Image) -> list[OcrLine]:
     return out
 
 
-def ocr_page_image(image: Image.Image, scale: float) -> tuple[str, list[BBox | None]]:
+def ocr_page_image(image: Image.Image, scale: float, *, drop_red: bool = True) -> tuple[str, list[BBox | None]]:
     """Text of a page image (lines joined by "\\n") and one box per character in PDF points.
 
     `scale` is pixels per PDF point of the rendering (e.g. 200 dpi / 72). Boxes are None for "\\n".
+    `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
     Raises OcrUnavailable when the engine is not installed, OcrError when it fails on this image.
     """
     if not scale or scale <= 0 or not math.isfinite(scale):
         raise ValueError(f"scale must be a positive number, got {scale!r}")
     texts: list[str] = []
     boxes: list[BBox | None] = []
-    for members in _group_lines(_run_engine(image)):
+    for members in _group_lines(_run_engine(image, drop_red)):
         text, pixel_boxes = _join_line(members)
         if texts:
             boxes.append(None)

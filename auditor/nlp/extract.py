@@ -31,7 +31,7 @@ def extract_case(case: Case) -> None:
         for ev in _safe(lambda d=doc: find_events(d, case.persons), []):
             ev.evidence = [case.evidence(doc, e.start, e.end) for e in ev.evidence]
             events.append(ev)
-        for cit in _safe(lambda d=doc: find_citations(d.text, on=_as_date(d.date)), []):
+        for cit in _safe(lambda d=doc: find_citations(d.text, on=_as_date(d.ref_date or d.date)), []):
             cit.document_id = doc.id
             citations.append(cit)
     case.events = merge_events(events, case.documents)

@@ -69,7 +69,7 @@ def segment(dossier: Dossier) -> list[Document]:
     # its own: it joins the document that follows, unless a hard break separates them.
     breaks = set(dossier.hard_breaks)
     ordered = sorted(starts)
-    for begin, nxt in zip(ordered, ordered[1:]):
+    for begin, nxt in zip(ordered, ordered[1:], strict=False):
         if begin in starts and starts[begin] is None and nxt not in breaks and starts[nxt] is not None:
             if len(SPACE_RE.sub("", text[begin:nxt])) < STRAY_SCRAP_CHARS:
                 starts[begin] = starts.pop(nxt)
