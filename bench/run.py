@@ -1,0 +1,163 @@
+"""Speed benchmarks, each side by side with the raw library it wraps, in one run on the same input.
+
+    .venv/bin/python bench/run.py [--out docs/benchmarks.md]
+
+(a) text-PDF ingest vs raw pypdfium2 text extraction (goal: ingest ≤ 1.25× raw);
+(b) the NLP extraction stage vs bare jieba.lcut on the same ~1 MB of dossier text (goal: ≤ 3×);
+(c) all rules on the extracted content of a 300-page dossier (goal: < 0.2 s).
+Timings are the best of several repeats; the figures go to docs/benchmarks.md with machine and date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import jieba
+import pypdfium2 as pdfium
+
+from auditor.ingest import load_dossier
+from auditor.model import Case, Document, Dossier, Page
+from auditor.nlp.extract import extract_case
+from auditor.rules.engine import load_rules, run_rules
+from auditor.segment import segment
+from auditor.synth.generator import generate_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def raw_pdfium(paths: list[Path]) -> int:
+    chars = 0
+    for path in paths:
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            textpage = page.get_textpage()
+            chars += len(textpage.get_text_range())
+            for i in range(textpage.count_chars()):
+                textpage.get_charbox(i)
+            textpage.close()
+            page.close()
+        pdf.close()
+    return chars
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} CPUs ({cpu}){mem}, Python {platform.python_version()}"
+
+
+def bench_ingest(pdfs: list[Path]) -> dict[str, float]:
+    pages = sum(len(pdfium.PdfDocument(str(p))) for p in pdfs)
+    raw = best_of(lambda: raw_pdfium(pdfs))
+    ours = best_of(lambda: [load_dossier(p) for p in pdfs])
+    return {"pages": pages, "raw_s": raw, "ingest_s": ours, "ratio": ours / raw,
+            "raw_pps": pages / raw, "ingest_pps": pages / ours}
+
+
+def one_doc_case(text: str) -> Case:
+    dossier = Dossier(source="bench", pages=[Page(number=1, text=text, source="bench", method="txt")])
+    dossier.build_text()
+    case = Case(dossier=dossier)
+    case.documents = segment(dossier)
+    return case
+
+
+def bench_nlp(texts: list[str], target_chars: int = 1_000_000) -> dict[str, float]:
+    corpus, size = [], 0
+    while size < target_chars:
+        for t in texts:
+            corpus.append(t)
+            size += len(t)
+    joined = "\n".join(corpus)
+    jieba.lcut("预热")  # load jieba's dictionary outside the timing
+    extract_case(one_doc_case(texts[0]))  # load spaCy, lexicons outside the timing
+    cases = [one_doc_case(t) for t in corpus]
+    raw = best_of(lambda: jieba.lcut(joined), repeat=2)
+    ours = best_of(lambda: [extract_case(c) for c in cases], repeat=2)
+    return {"chars": size, "jieba_s": raw, "extract_s": ours, "ratio": ours / raw, "extract_cps": size / ours}
+
+
+def bench_rules(case: Case, pages_wanted: int = 300) -> dict[str, float]:
+    rules = load_rules()
+    factor = max(1, pages_wanted // max(1, len(case.dossier.pages)))
+    big = Case(dossier=case.dossier)
+    for k in range(factor):
+        for d in case.documents:
+            big.documents.append(Document(id=f"{d.id}_{k}", type=d.type, title=d.title, start=d.start, end=d.end,
+                                          text=d.text, pages=d.pages, number=d.number, organ=d.organ, date=d.date,
+                                          ref_date=d.ref_date))
+        big.events += case.events
+        big.citations += case.citations
+    seconds = best_of(lambda: run_rules(big, rules), repeat=3)
+    return {"pages": len(case.dossier.pages) * factor, "documents": len(big.documents), "rules": len(rules),
+            "seconds": seconds}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        generate_corpus(out, count=12, seed=3, formats=("txt", "pdf"))
+        pdfs = sorted(out.glob("*.pdf"))
+        texts = [p.read_text(encoding="utf-8") for p in sorted(out.glob("*.txt"))]
+        ingest = bench_ingest(pdfs)
+        nlp = bench_nlp(texts)
+        from auditor.pipeline import audit_path
+
+        largest = max(pdfs, key=lambda p: len(pdfium.PdfDocument(str(p))))
+        rules = bench_rules(audit_path(largest))
+    today = dt.date.today().isoformat()
+    section = f"""## Text-PDF ingest, NLP extraction, rules
+
+Measured {today} on {machine()} with `.venv/bin/python bench/run.py` (best of 2–3 repeats, same input
+for both sides of each ratio; input: 12 synthetic dossiers, seed 3).
+
+| stage | raw library | auditor | ratio | goal |
+|---|---|---|---|---|
+| text-PDF ingest ({ingest['pages']:.0f} pages) | pypdfium2 text + char boxes: {ingest['raw_s']:.3f} s ({ingest['raw_pps']:.0f} pages/s) | `load_dossier`: {ingest['ingest_s']:.3f} s ({ingest['ingest_pps']:.0f} pages/s) | {ingest['ratio']:.2f}× | ≤ 1.25× |
+| NLP extraction ({nlp['chars'] / 1e6:.2f} M chars) | `jieba.lcut`: {nlp['jieba_s']:.3f} s | `extract_case`: {nlp['extract_s']:.3f} s ({nlp['extract_cps'] / 1e6:.2f} M chars/s) | {nlp['ratio']:.2f}× | ≤ 3× |
+| all {rules['rules']:.0f} rules on a {rules['pages']:.0f}-page dossier's content ({rules['documents']:.0f} documents) | — | {rules['seconds'] * 1000:.1f} ms | — | < 200 ms |
+"""
+    path = Path(args.out)
+    existing = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    marker = "## Text-PDF ingest, NLP extraction, rules"
+    if marker in existing:
+        head, _, tail = existing.partition(marker)
+        rest = tail.split("\n## ", 1)
+        existing = head + ("## " + rest[1] if len(rest) > 1 else "")
+    path.write_text(existing.rstrip() + "\n\n" + section, encoding="utf-8")
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
