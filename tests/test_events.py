@@ -223,3 +223,26 @@ def test_birth_date_is_not_a_measure_date(text: str) -> None:
     """Regression: a 拘留证's birth date was read as the date of 刑事拘留."""
     doc = Document(id="d1", type="未知文书", title="", start=0, end=len(text), text=text)
     assert all(e.date != "1985-06-02" for e in find_events(doc, ["张某某"]))
+
+
+def test_period_end_is_not_the_date_of_the_act() -> None:
+    """Regression: "拘留期限延长至2023年4月28日" dated the extension on the new expiry day."""
+    text = "决定对被拘留人孟杰海的拘留期限延长至2023年4月28日。"
+    doc = Document(id="d1", type="未知文书", title="", start=0, end=len(text), text=text)
+    assert all(e.date != "2023-04-28" for e in find_events(doc, ["孟杰海"]))
+
+
+def test_name_cut_short_by_the_tokenizer_joins_the_full_name() -> None:
+    """Regression: "孟杰海系结伙作案" made a second suspect 孟杰 with events of its own."""
+    docs = [
+        "临川区公安局\n拘留证\n兹决定对犯罪嫌疑人孟杰海（性别男）执行拘留。\n二〇二三年三月二十九日",
+        "临川区公安局\n延长拘留期限通知书\n因犯罪嫌疑人孟杰海系结伙作案的重大嫌疑分子，决定延长拘留期限。\n二〇二三年三月三十日",
+    ]
+    dossier = Dossier(source="t", pages=[Page(number=i + 1, text=t, source="t", method="txt") for i, t in enumerate(docs)])
+    dossier.build_text()
+    from auditor.segment import segment
+
+    case = Case(dossier=dossier, documents=segment(dossier))
+    extract_case(case)
+    assert case.persons == ["孟杰海"]
+    assert {e.person for e in case.events} == {"孟杰海"}

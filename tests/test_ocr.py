@@ -36,8 +36,8 @@ PAGES = [
     "依照《中华人民共和国刑事诉讼法》第一百六十二条之规定，现将此案移送审查起诉。\n此致\n某某市人民检察院\n"
     "某某市公安局\n二〇二三年七月十日",
 ]
-# Measured 0.0 and 0.016 (seed 3); the seal over the sign-off block costs a few characters.
-PAGE_CER_MAX = 0.05
+# Measured on these pages for seeds 1-6: at most 0.017 (seed 3: 0.0 and 0.0).
+PAGE_CER_MAX = 0.03
 
 
 def cer(reference: str, hypothesis: str) -> float:
@@ -232,3 +232,16 @@ def test_red_ink_is_faded_on_request(drop_red: bool, expected: list[str]) -> Non
     draw.text((40, 40), "公安局", font=font, fill=(0, 0, 0))
     draw.text((40, 300), "专用章", font=font, fill=(210, 30, 35))  # seal-red print
     assert [line.text for line in ocr_lines(image, drop_red=drop_red)] == expected
+
+
+@requires_ocr
+@requires_font
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "L", "1"])
+def test_image_modes_are_read(mode: str) -> None:
+    """Scans arrive as gray, bilevel or transparent PNGs: transparency counts as white paper."""
+    image = Image.new("RGBA", (600, 600), (0, 0, 0, 0))
+    ImageDraw.Draw(image).text((40, 40), "看守所", font=ImageFont.truetype(str(FONT_PATH), 48), fill=(0, 0, 0, 255))
+    if mode != "RGBA":
+        paper = Image.alpha_composite(Image.new("RGBA", image.size, "white"), image)
+        image = image.convert(mode) if mode == "LA" else paper.convert(mode)
+    assert [line.text for line in ocr_lines(image)] == ["看守所"]

@@ -89,3 +89,15 @@ def test_text_view(text: str, view: str) -> None:
     v = text_view(text)
     assert v.text == view
     assert all(text[o] == c or c == "日" for o, c in zip(v.orig, v.text, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("因犯罪嫌疑人朱俊系结伙作案的重大嫌疑分子，经批准延长拘留期限。", "朱俊"),
+        ("犯罪嫌疑人孟杰海，男，1971年11月25日出生", "孟杰海"),
+    ],
+)
+def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
+    """Regression: "朱俊系结伙作案" gave the suspect name 朱俊系."""
+    assert [p.name for p in find_parties(text)] == [name]

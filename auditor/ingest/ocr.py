@@ -106,14 +106,26 @@ def _build_engine() -> Any:
     return engine
 
 
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """RGB, with transparent areas (PNG scans with alpha) laid on white rather than black."""
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        canvas = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(canvas, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
 def _prepare(image: Image.Image, drop_red: bool) -> Image.Image:
     """RGB for the engine; with `drop_red`, red seal ink is replaced by paper.
 
-    The page becomes its red channel as gray: black print stays black, also where a seal covers it.
+    A page holding seal ink becomes its red channel as gray: black print stays black, also where a
+    seal covers it.
     Pixels that are clearly red and light (pure seal ink, not ink over black strokes) become the
     paper's gray, so the seal's ring and text stop breaking the sign-off lines they cover.
     """
-    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    rgb = _to_rgb(image)
     if not drop_red:
         return rgb
     pixels = np.asarray(rgb, dtype=np.int16)
@@ -123,15 +135,15 @@ def _prepare(image: Image.Image, drop_red: bool) -> Image.Image:
         return rgb
     gray = red.copy()
     gray[seal] = np.percentile(red[::8, ::8], 90)  # paper tone, from a sample of the page
-    return Image.fromarray(gray.astype(np.uint8), "L").convert("RGB")
+    return Image.fromarray(gray.astype(np.uint8)).convert("RGB")
 
 
 def _run_engine(image: Image.Image, drop_red: bool = True) -> list[_Piece]:
     engine = get_engine()
     if image.width < 2 or image.height < 2:
         return []
-    rgb = _prepare(image, drop_red)
     try:
+        rgb = _prepare(image, drop_red)
         with _call_lock:
             result = engine(rgb)
     except Exception as exc:

@@ -131,7 +131,10 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
     triggers = _triggers(t, lex)
     if not any(tr.action for tr in triggers):
         return []
-    dates = [d for d in find_dates(t) if (d.year is not None or d.relative) and not _is_birth_date(t, d)]
+    dates = [
+        d for d in find_dates(t)
+        if (d.year is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
+    ]
     date_starts = [d.start for d in dates]
     sentences = _bounds(t, _SENTENCE_END)
     clauses = _bounds(t, _CLAUSE_END)
@@ -176,6 +179,14 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
 # A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
 _BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
 _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于)[：:\s]*$")
+
+
+# "延长至2023年4月28日", "自…起至2024年3月4日止": the end of a period, not the day of an act.
+_PERIOD_END_BEFORE = re.compile(r"(?:至|到|届满|截止|截至)\s*$")
+
+
+def _is_period_end(t: str, d: DateMention) -> bool:
+    return bool(_PERIOD_END_BEFORE.search(t[max(0, d.start - 3) : d.start]))
 
 
 def _is_birth_date(t: str, d: DateMention) -> bool:

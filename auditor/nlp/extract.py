@@ -26,9 +26,12 @@ def extract_case(case: Case) -> None:
     parties = {doc.id: _safe(lambda d=doc: find_parties(d.text), []) for doc in case.documents}
     case.persons = suspects([p for doc in case.documents for p in parties[doc.id]])
     events: list[Event] = []
+    full_name = {p.name: n for doc in case.documents for p in parties[doc.id] for n in case.persons
+                 if p.name and n != p.name and n.startswith(p.name)}
     citations: list[Citation] = []
     for doc in case.documents:
         for ev in _safe(lambda d=doc: find_events(d, case.persons), []):
+            ev.person = full_name.get(ev.person or "", ev.person)
             ev.evidence = [case.evidence(doc, e.start, e.end) for e in ev.evidence]
             events.append(ev)
         for cit in _safe(lambda d=doc: find_citations(d.text, on=_as_date(d.ref_date or d.date)), []):
@@ -39,8 +42,13 @@ def extract_case(case: Case) -> None:
 
 
 def suspects(parties: list[Party]) -> list[str]:
-    """Names of this case's suspects / defendants, first mention order, deduplicated."""
-    return list(dict.fromkeys(p.name for p in parties if p.is_suspect and p.name))
+    """Names of this case's suspects / defendants, first mention order, deduplicated.
+
+    A name that is the start of a longer suspect's name is the tokenizer cutting that name short
+    ("孟杰海系…" → 孟杰 + 海系); two suspects 孟杰 and 孟杰海 in one case are not a real risk.
+    """
+    names = list(dict.fromkeys(p.name for p in parties if p.is_suspect and p.name))
+    return [n for n in names if not any(o != n and o.startswith(n) for o in names)]
 
 
 def merge_events(events: list[Event], documents: list[Document]) -> list[Event]:

@@ -33,6 +33,7 @@ _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
+_COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
 _ID = re.compile(
     r"(?:公民身份号码|居民身份证号码|身份证号码|身份证号|身份号码)(?:为|是)?[:：]?"
@@ -145,4 +146,7 @@ def _name_at(t: str, pos: int, known: set[str]) -> str | None:
     name = leading_name(window)
     if not name or name in _NOT_NAMES or not re.fullmatch(f"[{_CJK}·]+", name):
         return None
+    # The tokenizer glues a copula to a two-character name ("朱俊系结伙作案的…"): cut it off.
+    if len(name) == 3 and name[-1] in _COPULA_AFTER_NAME:
+        name = name[:2]
     return name
