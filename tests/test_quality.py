@@ -30,8 +30,18 @@ REPLACEMENT = "".join("\ufffd" if i % 3 == 0 else c for i, c in enumerate(NOTICE
     ("text", "hint", "usable", "reason"),
     [
         (NOTICE, None, True, "可用"),
-        ("被告人张××，男，1980年×月×日出生，公民身份号码110101********1234，汉族，初中文化，住某某市某区。", None, True, "可用"),
-        ("（2023）京0105刑初123号 刑事判决书 公诉机关北京市朝阳区人民检察院。被告人李某某，男。 Page 1/3", None, True, "可用"),
+        (
+            "被告人张××，男，1980年×月×日出生，公民身份号码110101********1234，汉族，初中文化，住某某市某区。",
+            None,
+            True,
+            "可用",
+        ),
+        (
+            "（2023）京0105刑初123号 刑事判决书 公诉机关北京市朝阳区人民检察院。被告人李某某，男。 Page 1/3",
+            None,
+            True,
+            "可用",
+        ),
         # One radical among normal prose (a font quirk) does not spoil the page.
         (NOTICE + "\n⽂书", None, True, "可用"),
         (NOTICE, len(NOTICE), True, "可用"),

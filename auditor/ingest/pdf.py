@@ -18,9 +18,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from auditor.errors import make_error
+from auditor.ingest.quality import assess_text_layer
 from auditor.model import AuditError, BBox, Page
 
-OCR_SCALE = 300 / 72  # render at 300 dpi: pdfium's scale 1 is 72 dpi
+SPARSE_PAGE_CHARS = 40
+OCR_SCALE = 200 / 72  # 200 dpi: the engine scales the long side to 2000 px anyway (~170 dpi for A4)
 MIN_CHARS = 5  # fewer real characters than this on a page: no usable text layer (scanned page)
 MAX_JUNK = 0.5  # more than this share of unmapped / private-use characters: a broken text layer
 
@@ -143,10 +145,16 @@ def _load_page(pdf: pdfium.PdfDocument, index: int, number: int, source: str) ->
         textpage = page.get_textpage()
         try:
             text, boxes = _page_chars(textpage, height)
+            textpage_chars = textpage.count_chars()
         finally:
             textpage.close()
-        if has_text_layer(text):
-            return Page(number, text, source, "text", boxes, width, height, text_score(text), index), []
+        quality = assess_text_layer(text, textpage_chars)
+        # A sparse page (a cover, a stamp-only sign-off) is too short to judge: its layer stands if it
+        # has real characters; a fuller page must also pass the mojibake / junk-layer checks.
+        sparse = sum(not ch.isspace() for ch in text) < SPARSE_PAGE_CHARS
+        if has_text_layer(text) and (quality.usable or sparse):
+            score = text_score(text) if sparse else quality.score
+            return Page(number, text, source, "text", boxes, width, height, score, index), []
         if find_ocr()[0] is None:  # do not render a bitmap nobody will read
             return empty, [make_error("E011", page=number, source=source)]
         bitmap = page.render(scale=OCR_SCALE)

@@ -23,7 +23,9 @@ MM_PER_INCH = 25.4
 # Fixed PDF dates keep the file byte-identical across runs.
 _PDF_DATE = time.struct_time((2024, 1, 1, 0, 0, 0, 0, 1, 0))
 _ORGAN_RE = re.compile(r"^\s*(\S{2,24}(?:公安局|公安分局|检察院|人民法院|派出所|看守所))\s*$")
-_DATE_LINE_RE = re.compile(r"^\s*(?:[〇○零一二三四五六七八九十]{4}|\d{4})年[〇○零一二三四五六七八九十\d]{1,2}月[〇○零一二三四五六七八九十\d]{1,3}日\s*$")
+_DATE_LINE_RE = re.compile(
+    r"^\s*(?:[〇○零一二三四五六七八九十]{4}|\d{4})年[〇○零一二三四五六七八九十\d]{1,2}月[〇○零一二三四五六七八九十\d]{1,3}日\s*$"
+)
 _DEFAULT_ORGAN = "某某市公安局"
 
 
