@@ -65,7 +65,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from auditor.report.text_report import CATEGORY_LABEL, SEVERITY_LABEL, table
+    from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
+    from auditor.report.text_report import table
     from auditor.rules.engine import load_rules
 
     rules = load_rules()

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
 from auditor.model import Case
-
-SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
-CATEGORY_LABEL = {
-    "deadline": "期限",
-    "missing_document": "文书缺失",
-    "wording": "文书用语",
-    "citation": "法条引用",
-    "notice": "告知",
-    "consistency": "前后一致",
-    "format": "格式",
-}
 
 
 def _width(s: str) -> int:

@@ -8,19 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
 from auditor.rules.registry import BasisEntry, Rule, load_rules
 
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-_CATEGORY = {
-    "deadline": "期限",
-    "missing_document": "文书缺失",
-    "wording": "文书内容",
-    "citation": "法条引用",
-    "notice": "告知通知",
-    "consistency": "前后一致",
-    "format": "文书格式",
-}
+_SEVERITY = SEVERITY_LABEL
+_CATEGORY = CATEGORY_LABEL
 _PROFILE = {"police": "公安执法巡查", "procuratorate": "检察审查"}
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
 from auditor.model import Case, Finding
-from auditor.report.text_report import CATEGORY_LABEL, SEVERITY_LABEL
 from auditor.ui.page_image import render_page
 
 SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
