@@ -15,7 +15,9 @@ from datetime import date, datetime, timedelta
 
 import chinese_calendar
 
-HALF_MONTH_DAYS = 15  # 高法解释 2021 Art. 202: 半个月一律按十五日计算
+from auditor.lexicon import load_yaml
+
+HALF_MONTH_DAYS: int = load_yaml("periods.yaml")["half_month_days"]  # 高法解释 2021 Art. 202
 
 _UNIT_LABEL = {"h": "小时", "d": "日", "m": "个月"}
 _PERIOD_RE = re.compile(r"^\s*(\d+)\s*([hdm])\s*$")

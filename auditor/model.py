@@ -273,6 +273,11 @@ class Case:
         return {
             "source": self.dossier.source,
             "pages": len(self.dossier.pages),
+            # Per page: which path read it (text layer, OCR, DOCX, TXT) and how usable its text was.
+            "page_details": [
+                {"page": p.number, "source": p.source, "method": p.method, "quality": p.quality}
+                for p in self.dossier.pages
+            ],
             "documents": [d.to_dict() for d in self.documents],
             "events": [e.to_dict() for e in self.events],
             "citations": [c.to_dict() for c in self.citations],

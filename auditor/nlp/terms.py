@@ -6,11 +6,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from auditor.lexicon import load_yaml
 from auditor.nlp.dates import find_dates
 from auditor.nlp.numerals import CN_NUM_CHARS, cn_to_int, parse_number
 
 # 高法解释(2021) 第202条: "半个月一律按十五日计算" (pinned by tests/test_terms.py against the law corpus).
-HALF_MONTH_DAYS = 15
+HALF_MONTH_DAYS: int = load_yaml("periods.yaml")["half_month_days"]  # 高法解释 2021 Art. 202
 
 _S = r"[ \t\u3000]{0,2}"
 _NUM = rf"[0-9０-９]{{1,4}}|[{CN_NUM_CHARS}]{{1,8}}"
