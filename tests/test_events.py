@@ -246,3 +246,13 @@ def test_name_cut_short_by_the_tokenizer_joins_the_full_name() -> None:
     extract_case(case)
     assert case.persons == ["孟杰海"]
     assert {e.person for e in case.events} == {"孟杰海"}
+
+
+def test_person_named_after_the_action() -> None:
+    """Regression: "…提请批准逮捕犯罪嫌疑人X" gave an event without a person in a two-suspect case."""
+    text = "你局于2023年4月23日以临公（刑）提捕字〔2023〕108号提请批准逮捕书提请批准逮捕犯罪嫌疑人孟杰海，经本院审查。"
+    doc = Document(id="d1", type="未知文书", title="", start=0, end=len(text), text=text)
+    events = find_events(doc, ["孟杰海", "朱俊"])
+    assert [(e.action, e.date, e.person) for e in events if e.action == "提请批准逮捕"] == [
+        ("提请批准逮捕", "2023-04-23", "孟杰海")
+    ]

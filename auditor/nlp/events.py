@@ -152,7 +152,7 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
-            people = _subject(t, tr.start, ss, clauses, mentions, persons, lex)
+            people = _object(t, tr.end, mentions, lex) or _subject(t, tr.start, ss, clauses, mentions, persons, lex)
             if not people:
                 continue  # the clause is about a victim, a witness or another case's person
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
@@ -252,6 +252,22 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
     # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person).
     rx = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![某*＊×XＸ0-9甲乙丙丁])")
     return [_Mention(m.group(0), m.start(), m.end()) for m in rx.finditer(t)]
+
+
+# Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X".
+_OBJECT_GAP = re.compile(r"[\s:：]*(?:对)?(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$")
+
+
+def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:
+    """The suspect group named directly after an action, when the action names one."""
+    i = next((k for k, m in enumerate(mentions) if m.start >= end), None)
+    if i is None or mentions[i].start - end > 8 or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
+        return []
+    group = [mentions[i].name]
+    while i + 1 < len(mentions) and lex.joiners.match(t[mentions[i].end : mentions[i + 1].start]):
+        i += 1
+        group.append(mentions[i].name)
+    return list(dict.fromkeys(group))
 
 
 def _subject(
