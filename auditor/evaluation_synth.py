@@ -86,11 +86,13 @@ def score_case(case: Case, truth: dict[str, Any], result: SyntheticResult) -> No
             {(c["law"], c["article"], c.get("article_suffix"), c.get("paragraph"), c.get("item"))
              for c in truth.get("citations", [])}
         ),
+        "persons": Counter(set(truth.get("persons", []))),
     }
     got = {
         "documents": Counter((d.type, d.date) for d in case.documents),
         "events": _events(case),
         "citations": _citations(case),
+        "persons": Counter(set(case.persons)),
     }
     for name in wanted:
         result.fields.setdefault(name, Score()).add(wanted[name], got[name])
