@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from auditor.errors import make_error
 from auditor.ingest.archive import extract_zip, iter_folder
 from auditor.ingest.docx import load_docx
-from auditor.ingest.normalize import join_wrapped_lines, normalize_page
+from auditor.ingest.normalize import join_wrapped_lines, normalize_page, strip_page_marks
 from auditor.ingest.pdf import find_ocr, load_pdf, ocr_image
 from auditor.ingest.text import load_text
 from auditor.model import AuditError, Dossier, Page
@@ -129,6 +129,7 @@ class _Builder:
         first = len(self.dossier.pages)
         for i, page in enumerate(pages):
             page.text, page.boxes = normalize_page(page.text, page.boxes)
+            page.text, page.boxes = strip_page_marks(page.text, page.boxes)
             page.text, page.boxes = join_wrapped_lines(page.text, page.boxes)
             # Each new file is a new document; TXT pages are split at explicit breaks.
             if first + i > 0 and (i == 0 or page.method == "txt"):

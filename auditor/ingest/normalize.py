@@ -7,6 +7,8 @@ Chinese punctuation (，。：；（）《》〔〕) is deliberately left alone:
 
 from __future__ import annotations
 
+import re
+
 from auditor.model import BBox
 
 # Full-width ASCII digits and letters -> half-width (U+FF10.. / U+FF21.. / U+FF41..).
@@ -91,3 +93,25 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
         return text, boxes
     keep = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in keep), [boxes[i] for i in keep]
+
+
+# Page counters and page marks a printer or scanner adds: "第3页 共12页", "第 3 页", "－1－", "- 2 -", "3/12".
+_PAGE_MARK = re.compile(
+    r"^[ \t]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[－\-—]\s*\d+\s*[－\-—]|\d+\s*/\s*\d+)[ \t]*(?:\n|$)",
+    re.MULTILINE,
+)
+
+
+def strip_page_marks(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
+    """Delete whole lines that are only a page counter or page mark, keeping boxes aligned."""
+    spans = [(m.start(), m.end()) for m in _PAGE_MARK.finditer(text)]
+    if not spans:
+        return text, boxes
+    keep = []
+    pos = 0
+    for a, b in spans:
+        keep.extend(range(pos, a))
+        pos = b
+    keep.extend(range(pos, len(text)))
+    out = "".join(text[i] for i in keep)
+    return out, (None if boxes is None or len(boxes) != len(text) else [boxes[i] for i in keep])

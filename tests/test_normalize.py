@@ -1,0 +1,56 @@
+"""Page normalisation that deletes characters keeps every remaining character's box."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditor.ingest.normalize import join_wrapped_lines, strip_page_marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公开开\n－1－\n支持公诉", "公开开\n支持公诉"),
+        ("正文\n第 3 页 共 12 页\n下一页", "正文\n下一页"),
+        ("正文\n第3页，共12页", "正文\n"),
+        ("正文\n- 2 -\n续", "正文\n续"),
+        ("正文\n3/12\n续", "正文\n续"),
+        ("第3页的内容不删", "第3页的内容不删"),
+        ("于第3页载明", "于第3页载明"),
+        ("2023/3/5 立案", "2023/3/5 立案"),
+    ],
+)
+def test_strip_page_marks(text: str, expected: str) -> None:
+    assert strip_page_marks(text, None)[0] == expected
+
+
+def _boxes(text: str) -> list[tuple[float, float, float, float] | None]:
+    return [None if ch == "\n" else (float(i), 0.0, float(i) + 1, 1.0) for i, ch in enumerate(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("第页共12－-/ \n案卷正文")), max_size=80))
+def test_strip_page_marks_keeps_boxes_aligned(text: str) -> None:
+    boxes = _boxes(text)
+    out, out_boxes = strip_page_marks(text, boxes)
+    assert out_boxes is not None and len(out) == len(out_boxes)
+    # every kept character still has the box it had in the input
+    for ch, box in zip(out, out_boxes, strict=True):
+        if box is not None:
+            assert text[int(box[0])] == ch
+
+
+def test_join_wrapped_lines_joins_only_full_lines() -> None:
+    # two lines reaching the right margin (x up to 10) then a short closing line and an indented paragraph
+    lines = ["同日被刑事拘留犯罪嫌", "疑人张某某于次日被送", "看守所。", "  另查明"]
+    text = "\n".join(lines)
+    boxes: list[tuple[float, float, float, float] | None] = []
+    for row, line in enumerate(lines):
+        for col, ch in enumerate(line):
+            boxes.append(None if ch == " " else (float(col), row * 2.0, col + 1.0, row * 2.0 + 1))
+        boxes.append(None)
+    boxes = boxes[:-1]
+    out, out_boxes = join_wrapped_lines(text, boxes)
+    assert out == "同日被刑事拘留犯罪嫌疑人张某某于次日被送看守所。\n  另查明"
+    assert out_boxes is not None and len(out_boxes) == len(out)
