@@ -110,3 +110,16 @@ def test_record_is_dated_by_its_time_line() -> None:
     (doc,) = segment(_dossier([text]))
     assert doc.type == "讯问笔录"
     assert doc.date == "2023-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("临川区公安局\n取保候审\n决定书\n临公（刑）取保字〔2023〕15号\n正文。\n二〇二三年三月八日", ["取保候审决定书"]),
+        ("临川区公安局\n提请批准\n逮捕书\n正文。\n二〇二三年三月八日", ["提请批准逮捕书"]),
+        ("讯问笔录\n问：你叫什么\n答：张三", ["讯问笔录"]),
+        ("正文一\n正文二\n2023年3月8日", [UNKNOWN]),
+    ],
+)
+def test_title_over_two_lines(text: str, expected: list[str]) -> None:
+    assert [d.type for d in segment(_dossier([text]))] == expected

@@ -15,6 +15,7 @@ from auditor.segment.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
 
 UNKNOWN = "未知文书"
 STRAY_SCRAP_CHARS = 80
+SPLIT_TITLE_PART = 8  # each half of a title set over two lines is short
 
 
 @dataclass
@@ -50,6 +51,8 @@ def segment(dossier: Dossier) -> list[Document]:
             starts.setdefault(brk, None)
     for i, line in enumerate(lines):
         match = match_title(line.text)
+        if match is None:
+            match = _split_title(lines, i)
         if match is None:
             continue
         begin = line.start
@@ -98,6 +101,21 @@ def segment(dossier: Dossier) -> list[Document]:
         doc.ref_date = find_ref_date(body, doc.date, doc.number)
         docs.append(doc)
     return docs
+
+
+def _split_title(lines: list[_Line], i: int) -> TitleMatch | None:
+    """A title set over two short lines ("取保候审" / "决定书"), neither of which is a title alone."""
+    if i + 1 >= len(lines):
+        return None
+    first, second = SPACE_RE.sub("", lines[i].text), SPACE_RE.sub("", lines[i + 1].text)
+    if not first or not second or len(first) > SPLIT_TITLE_PART or len(second) > SPLIT_TITLE_PART:
+        return None
+    if i > 0 and match_title(lines[i - 1].text + lines[i].text):
+        return None  # this line is the second half of a title already found
+    if match_title(second) is not None:
+        return None
+    match = match_title(first + second)
+    return match if match is not None and not match.rest else None
 
 
 def _first_line(body: str) -> str:
