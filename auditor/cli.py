@@ -133,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir")
     p.add_argument("--count", type=int, default=12)
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf"])
+    p.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf", "scan"],
+                   help="scan：图像型 PDF（模拟扫描件，需 OCR）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")

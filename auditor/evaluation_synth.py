@@ -15,7 +15,7 @@ from typing import Any
 from auditor.model import Case
 from auditor.pipeline import audit_path
 
-FORMATS = (".txt", ".docx", ".pdf")
+FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf")
 
 
 @dataclass

@@ -489,13 +489,13 @@ def generate_corpus(
     unknown = set(formats) - set(writers.WRITERS)
     if unknown:
         raise ValueError(f"unknown formats: {sorted(unknown)}")
-    if "pdf" in formats:
+    if "pdf" in formats or "scan" in formats:
         writers.check_font()
     written: list[Path] = []
     for i, (plant, old) in enumerate(plan_corpus(random.Random(seed), count), start=1):
         dossier = generate_dossier(random.Random(seed * 10007 + i), i, plant, old=old)
         for fmt in formats:
-            path = out_dir / f"{dossier.stem}.{fmt}"
+            path = out_dir / f"{dossier.stem}.{writers.EXTENSIONS[fmt]}"
             writers.WRITERS[fmt](dossier, path)
             written.append(path)
         truth = out_dir / f"{dossier.stem}.truth.json"

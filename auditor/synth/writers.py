@@ -115,4 +115,18 @@ def write_pdf(dossier: SynthDossier, path: Path) -> Path:
     return Path(path)
 
 
-WRITERS: dict[str, Callable[[SynthDossier, Path], Path]] = {"txt": write_txt, "docx": write_docx, "pdf": write_pdf}
+def write_scan(dossier: SynthDossier, path: Path) -> Path:
+    """An image-only PDF, one noisy scanned page per document (skew, blur, JPEG, seal, signature)."""
+    from auditor.synth.scan import render_scan_pdf  # late: Pillow/numpy rendering
+
+    check_font()
+    seed = sum(map(ord, dossier.stem))  # deterministic per dossier
+    render_scan_pdf(["\n".join(doc.lines) for doc in dossier.documents], Path(path), seed=seed)
+    return Path(path)
+
+
+WRITERS: dict[str, Callable[[SynthDossier, Path], Path]] = {
+    "txt": write_txt, "docx": write_docx, "pdf": write_pdf, "scan": write_scan,
+}
+# File name ending per format: a scan is a PDF too, told apart from the text PDF by its name.
+EXTENSIONS = {"txt": "txt", "docx": "docx", "pdf": "pdf", "scan": "scan.pdf"}
