@@ -101,6 +101,8 @@ def test_rules_load() -> None:
     assert set(BY_ID) == {
         "ARREST-REQUEST-DEADLINE", "BAIL-TERM", "SURVEILLANCE-TERM", "BAIL-BOTH-GUARANTEES",
         "DETENTION-NOTICE-MISSING", "CITATION-NONEXISTENT", "CITATION-OUTDATED",
+        "ARREST-NOTICE-MISSING", "INTERROGATION-AFTER-DETENTION-LATE", "DETENTION-NOTICE-LATE",
+        "ARREST-DECISION-DEADLINE", "REVIEW-REQUEST-LATE",
     }  # fmt: skip
     for rule in RULES:
         assert rule.path is not None and rule.path.stem == rule.id
@@ -200,8 +202,8 @@ def test_failing_rule_becomes_e040(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("profile", "enabled", "expected"),
     [
-        (None, None, 7),
-        ("police", None, 7),
+        (None, None, 12),
+        ("police", None, 12),
         ("procuratorate", {"BAIL-TERM", "CITATION-OUTDATED"}, 2),
         (None, set(), 0),
     ],
@@ -521,3 +523,237 @@ def test_rules_never_fail_on_odd_input(docs: list, dates: list) -> None:
     assert case.dossier.errors == []
     for f in findings:
         assert f.rule_id in BY_ID and f.severity in ("error", "warning", "info")
+
+
+# --- ARREST-NOTICE-MISSING ---------------------------------------------------------------------------------
+
+ARREST_WARRANT_DOC = ("逮捕证", "经临川区人民检察院批准，对张某某执行逮捕。", "2023-03-10")
+
+
+@pytest.mark.parametrize(
+    ("docs", "fires"),
+    [
+        ([ARREST_WARRANT_DOC], True),
+        ([ARREST_WARRANT_DOC, ("逮捕通知书", "张某某家属：我局已于2023年3月10日将张某某逮捕。", "2023-03-10")], False),
+        ([("逮捕证", "对张某某执行逮捕。身份不明，无法通知其家属。", "2023-03-10")], False),
+        # 有碍侦查 excuses a detention notice, never an arrest notice (CPL 93(2))
+        ([ARREST_WARRANT_DOC, ("呈请逮捕报告书", "通知家属可能有碍侦查。", "2023-03-09")], True),
+        # a detention notice is no arrest notice
+        ([ARREST_WARRANT_DOC, ("拘留通知书", "我局已于2023年3月1日将张某某刑事拘留。", "2023-03-01")], True),
+        ([("批准逮捕决定书", "决定批准逮捕犯罪嫌疑人张某某。", "2023-03-09")], False),
+    ],
+)
+def test_arrest_notice_missing(docs: list, fires: bool) -> None:
+    found = fired(make_case(docs), "ARREST-NOTICE-MISSING")
+    assert bool(found) is fires
+    for f in found:
+        assert f.category == "missing_document" and f.severity == "error"
+        assert f.evidence[0].quote == "逮捕证" and "{" not in f.message
+        assert [b.article for b in f.legal_basis] == [93, 145]
+
+
+# --- INTERROGATION-AFTER-DETENTION-LATE --------------------------------------------------------------------
+
+RECORD_DOC = ("讯问笔录", "犯罪嫌疑人：张某某\n问：现依法对你进行讯问。", "2023-03-03")
+
+
+def interrogation(day: str | None, person: str | None = "张某某", doc: str = "d2") -> dict[str, Any]:
+    return {"action": "讯问", "date": day, "person": person, "document_id": doc}
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # second day after detention: more than 24 hours whatever the hour -> fires
+        ([detention("2023-03-01"), interrogation("2023-03-03")], {"days": 2, "last_day": "2023-03-02"}),
+        # the next day may be within 24 hours -> ok
+        ([detention("2023-03-01"), interrogation("2023-03-02")], None),
+        ([detention("2023-03-01"), interrogation("2023-03-01")], None),
+        # only the first interrogation is bound: a later one does not fire
+        ([detention("2023-03-01"), interrogation("2023-03-01"), interrogation("2023-03-09", doc="d3")], None),
+        # two late ones: only the first is reported
+        (
+            [detention("2023-03-01"), interrogation("2023-03-05"), interrogation("2023-03-09", doc="d3")],
+            {"days": 4, "to_date": "2023-03-05"},
+        ),
+        # an interrogation before the detention (传唤) does not count as the one after it
+        ([interrogation("2023-02-28"), detention("2023-03-01"), interrogation("2023-03-04", doc="d3")], {"days": 3}),
+        # per person: B's first interrogation is on time even though A's later one is not first
+        (
+            [
+                detention("2023-03-01", "甲某"),
+                detention("2023-03-01", "乙某"),
+                interrogation("2023-03-01", "甲某"),
+                interrogation("2023-03-02", "乙某", doc="d3"),
+                interrogation("2023-03-06", "甲某", doc="d3"),
+            ],
+            None,
+        ),
+        ([detention("2023-03-01"), interrogation(None)], None),
+        ([interrogation("2023-03-05")], None),
+    ],
+)
+def test_interrogation_after_detention_late(events: list, expected: dict[str, Any] | None) -> None:
+    case = make_case([DETENTION_DOC, RECORD_DOC, RECORD_DOC], events)
+    found = fired(case, "INTERROGATION-AFTER-DETENTION-LATE")
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    for key, value in expected.items():
+        assert found[0].explanation["values"][key] == value
+    assert found[0].category == "deadline" and found[0].severity == "error"
+    assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [86, 128]
+
+
+# --- DETENTION-NOTICE-LATE ---------------------------------------------------------------------------------
+
+
+def notified(day: str | None, doc: str = "d2", person: str | None = "张某某") -> dict[str, Any]:
+    return {"action": "通知家属", "date": day, "person": person, "document_id": doc}
+
+
+NOTICE_DOC = ("拘留通知书", "张某某家属：我局已将张某某刑事拘留，现羁押在临川区看守所。", "2023-03-03")
+EXCUSED_NOTICE_DOC = ("拘留通知书", "因犯罪嫌疑人身份不明，无法通知其家属，现身份查明，特此通知。", "2023-03-06")
+OTHER_EXCUSE_DOC = ("呈请拘留报告书", "通知家属可能有碍侦查。", "2023-03-01")
+
+
+@pytest.mark.parametrize(
+    ("docs", "events", "expected"),
+    [
+        ([DETENTION_DOC, NOTICE_DOC], [detention("2023-03-01"), notified("2023-03-03")], {"days": 2}),
+        ([DETENTION_DOC, NOTICE_DOC], [detention("2023-03-01"), notified("2023-03-02")], None),
+        ([DETENTION_DOC, NOTICE_DOC], [detention("2023-03-01"), notified("2023-03-01")], None),
+        # the reason stated in the notice itself excuses it (公安规定 127(5))
+        ([DETENTION_DOC, EXCUSED_NOTICE_DOC], [detention("2023-03-01"), notified("2023-03-06")], None),
+        # a reason elsewhere in the file does not: the notice must state it
+        (
+            [DETENTION_DOC, NOTICE_DOC, OTHER_EXCUSE_DOC],
+            [detention("2023-03-01"), notified("2023-03-05")],
+            {"days": 4, "to_date": "2023-03-05"},
+        ),
+        # in custody: no holiday extension (2023-09-30 detention, notice 10-02)
+        ([DETENTION_DOC, NOTICE_DOC], [detention("2023-09-30"), notified("2023-10-02")], {"last_day": "2023-10-01"}),
+        ([DETENTION_DOC, NOTICE_DOC], [detention("2023-03-01"), notified(None)], None),
+        ([NOTICE_DOC], [notified("2023-03-05", doc="d1")], None),
+    ],
+)
+def test_detention_notice_late(docs: list, events: list, expected: dict[str, Any] | None) -> None:
+    found = fired(make_case(docs, events), "DETENTION-NOTICE-LATE")
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    for key, value in expected.items():
+        assert found[0].explanation["values"][key] == value
+    assert found[0].document_id == "d2" and found[0].evidence[0].quote == "拘留通知书"
+    assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [85, 127, 127]
+
+
+# --- ARREST-DECISION-DEADLINE ------------------------------------------------------------------------------
+
+APPROVAL_DOC = ("批准逮捕决定书", "决定批准逮捕犯罪嫌疑人张某某。", "2023-03-12")
+
+
+def decided(day: str | None, action: str = "批准逮捕", person: str | None = "张某某") -> dict[str, Any]:
+    return {"action": action, "date": day, "person": person, "document_id": "d3"}
+
+
+def measure(action: str, day: str, person: str | None = "张某某") -> dict[str, Any]:
+    return {"action": action, "date": day, "person": person, "document_id": "d1"}
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # held since 03-01, request 03-04, approval on day 8 -> fires
+        (
+            [detention("2023-03-01"), request("2023-03-04"), decided("2023-03-12")],
+            {"days": 8, "last_day": "2023-03-11", "limit": "7日"},
+        ),
+        ([detention("2023-03-01"), request("2023-03-04"), decided("2023-03-11")], None),
+        # a refusal stops the clock too
+        ([detention("2023-03-01"), request("2023-03-04"), decided("2023-03-14", "不批准逮捕")], {"days": 10}),
+        # not held when requested (released on bail before): 15-day limit, not this rule
+        (
+            [detention("2023-03-01"), measure("取保候审", "2023-03-03"), request("2023-03-20"), decided("2023-03-30")],
+            None,
+        ),
+        # bailed, then detained again before the request: held
+        (
+            [
+                measure("取保候审", "2023-02-01"),
+                detention("2023-03-01"),
+                request("2023-03-04"),
+                decided("2023-03-12"),
+            ],
+            {"days": 8},
+        ),
+        # no detention in the file at all: nothing known about custody
+        ([request("2023-03-04"), decided("2023-03-20")], None),
+        # the late decision belongs to the second, non-custodial request, not the first one
+        (
+            [
+                detention("2023-03-01"),
+                request("2023-03-04"),
+                decided("2023-03-08", "不批准逮捕"),
+                measure("释放", "2023-03-08"),
+                request("2023-04-01"),
+                decided("2023-04-12"),
+            ],
+            None,
+        ),
+        ([detention("2023-03-01"), request("2023-03-04"), decided(None)], None),
+        # in custody: no holiday extension (request 09-24, last day 10-01 in the National Day holiday)
+        ([detention("2023-09-21"), request("2023-09-24"), decided("2023-10-02")], {"last_day": "2023-10-01"}),
+    ],
+)
+def test_arrest_decision_deadline(events: list, expected: dict[str, Any] | None) -> None:
+    case = make_case([DETENTION_DOC, REQUEST_DOC, APPROVAL_DOC], events)
+    found = fired(case, "ARREST-DECISION-DEADLINE")
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    for key, value in expected.items():
+        assert found[0].explanation["values"][key] == value
+    assert found[0].severity == "warning" and found[0].document_id == "d3"
+    assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [91, 282]
+
+
+# --- REVIEW-REQUEST-LATE -----------------------------------------------------------------------------------
+
+NON_PROSECUTION_DOC = ("不起诉决定书", "决定对吴某某不起诉。", "2023-05-10")
+REVIEW_DOC = ("要求复议意见书", "我局认为对吴某某的不起诉决定有错误，要求复议。", "2023-05-22")
+
+
+def act(action: str, day: str | None, doc: str, person: str | None = "吴某某") -> dict[str, Any]:
+    return {"action": action, "date": day, "person": person, "document_id": doc}
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([act("不起诉", "2023-05-10", "d1"), act("要求复议", "2023-05-22", "d2")], {"days": 12, "last_day": "2023-05-17"}),
+        ([act("不起诉", "2023-05-10", "d1"), act("要求复议", "2023-05-17", "d2")], None),
+        # day 7 (09-29) in the Mid-Autumn / National Day holiday: not in custody, moves to 10-07 (a working Saturday)
+        ([act("不起诉", "2023-09-22", "d1"), act("要求复议", "2023-10-07", "d2")], None),
+        (
+            [act("不起诉", "2023-09-22", "d1"), act("要求复议", "2023-10-08", "d2")],
+            {"last_day": "2023-10-07", "days": 16},
+        ),
+        # a 要求复议 before any 不起诉 (against a 不批准逮捕 decision) is not paired
+        ([act("要求复议", "2023-03-20", "d2"), act("不起诉", "2023-05-10", "d1")], None),
+        ([act("不起诉", "2023-05-10", "d1"), act("要求复议", None, "d2")], None),
+    ],
+)
+def test_review_request_late(events: list, expected: dict[str, Any] | None) -> None:
+    found = fired(make_case([NON_PROSECUTION_DOC, REVIEW_DOC], events), "REVIEW-REQUEST-LATE")
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    for key, value in expected.items():
+        assert found[0].explanation["values"][key] == value
+    assert found[0].severity == "warning" and found[0].document_id == "d2"
+    assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [294, 179]

@@ -6,11 +6,16 @@ A check is `fn(case, rule) -> list[Finding]`, registered under a name that rule 
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
 
-from auditor.model import Case, Document, Evidence, Finding
-from auditor.rules.registry import Rule, documents_of_type
+from auditor.model import Case, Document, Event, Evidence, Finding
+from auditor.rules import deadline
+from auditor.rules.registry import Rule, documents_of_type, find_phrase, parse_iso
 
 CheckFn = Callable[[Case, Rule], list[Finding]]
 CHECKS: dict[str, CheckFn] = {}
@@ -84,4 +89,82 @@ def bail_both_guarantees(case: Case, rule: Rule) -> list[Finding]:
         ]
         evidence = [_evidence(case, doc, guarantor), _evidence(case, doc, deposit[:2])]
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps))
+    return findings
+
+
+# --- deadlines with conditions the `deadline` kind cannot state ---------------------------------------------
+#
+# `deadline_filtered` takes the `deadline` kind's fields (from, to, limit, custody, extensions) and narrows the
+# `to` events before the deadline kind pairs and measures them, so pairing and wording stay the same:
+#   to: one action or a list (批准逮捕 or 不批准逮捕: either decision stops the clock)
+#   first_only: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones)
+#   excused_by: phrases that, in the `to` event's own document, state a lawful reason for lateness
+#   while_held: {held: [...], released: [...], at: start|end}: only when the person was held at the start
+#     (default) or still held at the end: the latest held event on or before that day, with no release
+#     from that event's day up to it
+
+
+def _same_person(a: Event, b: Event) -> bool:
+    return a.person is None or b.person is None or a.person == b.person
+
+
+def _dated(events: list[Event], actions: list[str]) -> list[tuple[Event, date]]:
+    return [(e, d) for e in events if e.action in actions and (d := parse_iso(e.date))]
+
+
+def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) -> tuple[Event, date] | None:
+    """The start the deadline kind pairs `end` with: the latest one of the same person on or before it."""
+    before = [(e, d) for e, d in starts if d <= end_date and _same_person(e, end)]
+    return max(before, key=lambda x: x[1]) if before else None
+
+
+def _held_at(case: Case, start: Event, start_date: date, spec: dict[str, Any]) -> bool:
+    held = [d for e, d in _dated(case.events, spec["held"]) if d <= start_date and _same_person(e, start)]
+    if not held:
+        return False
+    since = max(held)
+    released = _dated(case.events, spec.get("released", []))
+    return not any(since <= d <= start_date and _same_person(e, start) for e, d in released)
+
+
+def _excused(case: Case, event: Event, phrases: list[str]) -> bool:
+    doc = case.document(event.document_id)
+    return bool(doc) and any(find_phrase(doc.text, p) for p in phrases)
+
+
+def _kept_ends(case: Case, check: dict[str, Any], to_action: str) -> list[Event]:
+    starts = _dated(case.events, [check["from"]])
+    ends = _dated(case.events, [to_action])
+    kept = []
+    for end, end_date in ends:
+        paired = _paired_start(starts, end, end_date)
+        if paired is None:
+            continue
+        start, start_date = paired
+        if check.get("first_only") and any(
+            start_date <= d < end_date and _same_person(e, end) for e, d in ends if e is not end
+        ):
+            continue
+        if check.get("excused_by") and _excused(case, end, check["excused_by"]):
+            continue
+        held = check.get("while_held")
+        # `at: end`: still held when the closing act happened (released on bail in between: the limit is moot).
+        if held and held.get("at") == "end" and not _held_at(case, end, end_date, held):
+            continue
+        if held and held.get("at") != "end" and not _held_at(case, start, start_date, held):
+            continue
+        kept.append(end)
+    return kept
+
+
+@check("deadline_filtered")
+def deadline_filtered(case: Case, rule: Rule) -> list[Finding]:
+    """The `deadline` kind on the `to` events that the rule's conditions leave (see above)."""
+    to_actions = rule.check["to"] if isinstance(rule.check["to"], list) else [rule.check["to"]]
+    findings: list[Finding] = []
+    for to_action in to_actions:
+        others = [e for e in case.events if e.action != to_action]
+        view = copy.copy(case)
+        view.events = others + _kept_ends(case, rule.check, to_action)
+        findings.extend(deadline.run(view, replace(rule, check={**rule.check, "to": to_action})))
     return findings
