@@ -17,28 +17,47 @@ from auditor.synth.names import Person, Place
 CPL = "中华人民共和国刑事诉讼法"
 PENAL = "中华人民共和国刑法"
 
-# Subject of a form's CPL citation -> article in the 2018 and 2012 numbering, with the 款 and the
-# number of 项 that 款 has in 2018 (to plant a non-existent item). Pinned by tests/test_synth.py
-# against law-corpus/cpl-2018.md and the concordance in legal-rules.md §5.2.
-CPL_SUBJECTS: dict[str, dict] = {
-    "detain": {"2018": 82, "2012": 80, "keyword": "拘留", "items": 7},
-    "detain_notice": {"2018": 85, "2012": 83, "keyword": "拘留"},
-    "extend_detention": {"2018": 91, "2012": 89, "keyword": "延长"},
-    "arrest_conditions": {"2018": 81, "2012": 79, "keyword": "逮捕"},
-    "arrest_request": {"2018": 87, "2012": 85, "keyword": "提请批准逮捕书"},
-    "arrest_approval": {"2018": 80, "2012": 78, "keyword": "逮捕"},
-    "arrest_notice": {"2018": 93, "2012": 91, "keyword": "逮捕"},
-    "bail": {"2018": 67, "2012": 65, "keyword": "取保候审", "paragraph": 1, "items": 4},
-    "bail_obligations": {"2018": 71, "2012": 69, "keyword": "取保候审"},
-    "surveillance": {"2018": 74, "2012": 72, "keyword": "监视居住", "paragraph": 1, "items": 5},
-    "surveillance_obligations": {"2018": 77, "2012": 75, "keyword": "监视居住"},
-    "interrogation": {"2018": 120, "2012": 118, "keyword": "讯问"},
-    "transfer": {"2018": 162, "2012": 160, "keyword": "起诉意见书"},
-    "non_prosecution": {"2018": 177, "2012": 173, "keyword": "不起诉"},
+# Subject of a form's CPL citation -> its article in the 2018 numbering (and the 款 whose 项 a planted
+# defect overruns). The 2012 number, the 项 count and the article counts come from lexicons/laws.yaml
+# (verified against the statute corpus there); tests/test_synth.py pins the derived values again.
+_CPL_2018_ARTICLES: dict[str, dict] = {
+    "detain": {"2018": 82, "keyword": "拘留"},
+    "detain_notice": {"2018": 85, "keyword": "拘留"},
+    "extend_detention": {"2018": 91, "keyword": "延长"},
+    "arrest_conditions": {"2018": 81, "keyword": "逮捕"},
+    "arrest_request": {"2018": 87, "keyword": "提请批准逮捕书"},
+    "arrest_approval": {"2018": 80, "keyword": "逮捕"},
+    "arrest_notice": {"2018": 93, "keyword": "逮捕"},
+    "bail": {"2018": 67, "keyword": "取保候审", "paragraph": 1},
+    "bail_obligations": {"2018": 71, "keyword": "取保候审"},
+    "surveillance": {"2018": 74, "keyword": "监视居住", "paragraph": 1},
+    "surveillance_obligations": {"2018": 77, "keyword": "监视居住"},
+    "interrogation": {"2018": 120, "keyword": "讯问"},
+    "transfer": {"2018": 162, "keyword": "起诉意见书"},
+    "non_prosecution": {"2018": 177, "keyword": "不起诉"},
 }
-CPL_ARTICLE_COUNT = {"2018": 308, "2012": 290}  # legal-rules §5.1
+
+
+def _cpl_facts() -> tuple[dict[str, dict], dict[str, int], date]:
+    from auditor.law.catalog import cpl_2018_to_2012, laws
+
+    versions = {v.id: v for v in laws()[CPL].versions}
+    structure = versions["2018"].structure or {}
+    subjects: dict[str, dict] = {}
+    for key, facts in _CPL_2018_ARTICLES.items():
+        entry = {**facts, "2012": cpl_2018_to_2012(facts["2018"])}
+        items = structure.get(str(facts["2018"]), [])
+        if items:
+            entry["items"] = items[(facts.get("paragraph") or 1) - 1]
+        subjects[key] = entry
+    counts = {v: versions[v].articles for v in ("2018", "2012")}
+    start = versions["2018"].effective
+    assert start is not None
+    return subjects, counts, start
+
+
+CPL_SUBJECTS, CPL_ARTICLE_COUNT, CPL_2018_START = _cpl_facts()
 PENAL_EXEMPTION_ARTICLE = 37  # 刑法 37: 情节轻微不需要判处刑罚 (basis of 酌定不起诉)
-CPL_2018_START = date(2018, 10, 26)
 
 
 @dataclass(frozen=True)
