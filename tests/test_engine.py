@@ -98,7 +98,8 @@ GANG_DOC = (
 
 
 def test_rules_load() -> None:
-    assert set(BY_ID) == {
+    # The first rules must never silently disappear; the full list is pinned in test_rule_catalogue.
+    assert set(BY_ID) >= {
         "ARREST-REQUEST-DEADLINE", "BAIL-TERM", "SURVEILLANCE-TERM", "BAIL-BOTH-GUARANTEES",
         "DETENTION-NOTICE-MISSING", "CITATION-NONEXISTENT", "CITATION-OUTDATED",
         "ARREST-NOTICE-MISSING", "INTERROGATION-AFTER-DETENTION-LATE", "DETENTION-NOTICE-LATE",

@@ -10,7 +10,19 @@ from collections.abc import Callable
 
 from auditor.errors import make_error
 from auditor.model import Case, Finding
-from auditor.rules import checks, citation, deadline, required_documents, term
+
+# custody, file_checks, non_prosecution and wording are imported for their @check registrations.
+from auditor.rules import (  # noqa: F401
+    checks,
+    citation,
+    custody,
+    deadline,
+    file_checks,
+    non_prosecution,
+    required_documents,
+    term,
+    wording,
+)
 from auditor.rules.registry import Rule, load_rules
 
 KindFn = Callable[[Case, Rule], list[Finding]]

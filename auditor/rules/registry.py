@@ -255,7 +255,8 @@ def _validate_check(check: Any, where: str) -> None:
             "citation status must be valid, outdated, nonexistent or unknown_law",
         )
     if kind == "python":
-        from auditor.rules.checks import CHECKS  # late import: checks build findings through this module
+        from auditor.rules import engine  # noqa: F401  late import: registers every check module
+        from auditor.rules.checks import CHECKS
 
         _expect(
             check["name"] in CHECKS,
