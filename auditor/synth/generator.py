@@ -51,10 +51,12 @@ _CITATION_RULES = {"CITATION-NONEXISTENT", "CITATION-OUTDATED"}
 
 # Order of forms within one day.
 TYPE_ORDER = [
-    "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书", "提请批准逮捕书", "批准逮捕决定书",
-    "逮捕证", "逮捕通知书", "取保候审决定书", "监视居住决定书", "起诉意见书", "不起诉决定书",
+    "受案登记表", "立案决定书", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
+    "提请批准逮捕书", "批准逮捕决定书", "逮捕证", "逮捕通知书", "取保候审决定书", "取保候审执行通知书", "取保候审保证书",
+    "监视居住决定书", "监视居住执行通知书", "起诉意见书", "不起诉决定书", "送达回证",
 ]
 _POLICE_CODES = {
+    "立案决定书": "立",
     "拘留证": "拘", "拘留通知书": "拘通", "延长拘留期限通知书": "延拘", "提请批准逮捕书": "提捕", "逮捕证": "捕",
     "逮捕通知书": "捕通", "取保候审决定书": "取保", "监视居住决定书": "监居", "起诉意见书": "诉",
 }
@@ -68,6 +70,7 @@ ARREST_DEFECTS = {
 }
 ARREST_LOOKALIKES = {"three_days": (3, None), "special_extension_6_days": (6, "special"), "gang_extension_25_days": (25, "gang")}
 
+_CASE_SCOPE = {"受案", "立案"}  # acts of the case, not of one suspect (lexicons/actions.yaml scope: case)
 DOC_TYPES_YAML = Path(__file__).resolve().parents[2] / "lexicons" / "doc_types.yaml"
 
 
@@ -101,7 +104,9 @@ class SynthDossier:
         acts = document_acts()
         seen: dict[tuple, None] = {}
         for doc in self.documents:
-            if doc.type in acts:
+            if doc.type in acts and acts[doc.type] in _CASE_SCOPE:
+                seen[(acts[doc.type], doc.date, None)] = None
+            elif doc.type in acts:
                 for p in doc.persons:
                     seen[(acts[doc.type], doc.date, p.name)] = None
             for action, when, person in recounted(self.context, doc):
@@ -220,7 +225,8 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
 
     # --- when
     d: dict[str, date] = {"incident": date(year, rng.randint(1, 5), rng.randint(1, 28))}
-    d["filing"] = d["incident"] + _days(rng.randint(0, 2))
+    d["receipt"] = d["incident"] + _days(rng.randint(0, 1))
+    d["filing"] = d["receipt"] + _days(rng.randint(0, 2))
     cursor = d["filing"]
     extension: str | None = None
     arrest_variant = None
@@ -272,6 +278,7 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     docs = _lay_out(rng, ctx, d)
     dossier = SynthDossier(stem=f"case_{index:02d}", context=ctx, documents=docs)
     _plant(rng, dossier, wanted, arrest_variant)
+    _add_pledges(dossier)
     for doc in docs:
         doc.lines = render(ctx, doc)
     return dossier
@@ -290,6 +297,8 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
         docs.append(doc)
         return doc
 
+    add("受案登记表", d["receipt"], persons)
+    add("立案决定书", d["filing"], persons, basis=cpl_cite("filing", v))
     if plan.detained:
         add("呈请拘留报告书", d["detain"], persons, basis=cpl_cite("detain", v, item=2 if ctx.crime.has_victim else 1))
         for p in persons:
@@ -298,6 +307,8 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
     for p in persons:
         first = d.get("detain") if plan.detained else d.get("bail", d.get("surveil"))
         add("讯问笔录", first, [p], basis=cpl_cite("interrogation", v))
+        if plan.arrested:  # the interrogation after arrest, within 24 hours (CPL 94)
+            add("讯问笔录", d["arrest"], [p], basis=cpl_cite("interrogation", v)).params["count"] = 2
     if plan.arrested:
         if ctx.extension:
             for p in persons:
@@ -317,15 +328,18 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
             doc.params.update(reason_item=item, guarantee=rng.choice(["deposit", "guarantor"]),
                               amount=rng.choice([2000, 3000, 5000, 10000, 20000]),
                               guarantor=names.make_name(rng, rng.random() < 0.6, set(ctx.family) | {ctx.victim}))
+            add("取保候审执行通知书", d["bail"], [p])
         if plan.surveilled:
             item = rng.choice([1, 3] if p.male else [1, 2, 3])
             doc = add("监视居住决定书", d["surveil"], [p], basis=cpl_cite("surveillance", v, paragraph=1, item=item),
                       obligations=cpl_cite("surveillance_obligations", v))
             doc.params.update(reason_item=item)
+            add("监视居住执行通知书", d["surveil"], [p])
     add("起诉意见书", d["transfer"], persons, penal=penal_cite(ctx.crime), basis=cpl_cite("transfer", v))
     if plan.non_prosecuted:
         add("不起诉决定书", d["nonpros"], persons[:1], penal=penal_cite(ctx.crime),
             exemption=Cite(PENAL, PENAL_EXEMPTION_ARTICLE), basis=cpl_cite("non_prosecution", v, paragraph=2))
+        add("送达回证", d["nonpros"], persons[:1])
 
     docs.sort(key=lambda x: (x.date, TYPE_ORDER.index(x.type), persons.index(x.persons[0])))
     serial: dict[str, int] = {}
@@ -344,6 +358,16 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
         if doc.type == "批准逮捕决定书" and request:
             doc.params["request_number"] = request.number
     return docs
+
+
+def _add_pledges(dossier: SynthDossier) -> None:
+    """A 取保候审保证书 signed by the guarantor after each decision that names one (legal-rules §3.1 Q8)."""
+    docs = dossier.documents
+    for bail in [x for x in docs if x.type == "取保候审决定书"]:
+        if bail.params["guarantee"] in ("guarantor", "either_guarantor", "both"):
+            pledge = SynthDocument("取保候审保证书", bail.date, bail.persons, bail.organ,
+                                   params={"guarantor": bail.params["guarantor"]})
+            docs.insert(docs.index(bail) + 2, pledge)  # after the decision and its 执行通知书
 
 
 def _first(docs: list[SynthDocument], doc_type: str) -> SynthDocument | None:

@@ -35,6 +35,7 @@ _CPL_2018_ARTICLES: dict[str, dict] = {
     "interrogation": {"2018": 120, "keyword": "讯问"},
     "transfer": {"2018": 162, "keyword": "起诉意见书"},
     "non_prosecution": {"2018": 177, "keyword": "不起诉"},
+    "filing": {"2018": 112, "keyword": "立案"},
 }
 
 
@@ -405,15 +406,16 @@ def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if ctx.era == "2018":
         lenient += "，认罪认罚的可以依法从宽处理"
     confession = ctx.crime.confession.format(loc=ctx.location, amount=ctx.amount)
+    lawyer = doc.params.get("lawyer_notice", "你有权委托律师作为辩护人，因经济困难或者其他原因没有委托辩护人的，可以申请法律援助。")
     return [
-        "（第1次）",
+        f"（第{doc.params.get('count', 1)}次）",
         f"时间：{d}{start}时10分至{d}{start + 1}时25分",
         f"地点：{where}",
         f"侦查员姓名、单位：{ctx.officers[0]}、{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
         f"记录员姓名、单位：{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
         f"犯罪嫌疑人姓名：{p.name}",
         f"问：我们是{ctx.place.police}的侦查人员（出示工作证件），现依法对你进行讯问。根据{doc.cites['basis'].text()}"
-        f"之规定，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利，{lenient}。你听清楚了吗？",
+        f"之规定，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利，{lenient}。{lawyer}你听清楚了吗？",
         "答：听清楚了。",
         "问：你的基本情况？",
         f"答：我叫{p.name}，{p.gender}，{ar_date(p.birth)}出生，公民身份号码{p.id_number}，现住{p.address}。",
@@ -574,6 +576,63 @@ def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     )
 
 
+def _case_registration(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    if ctx.crime.has_victim:
+        source = f"报案人：{ctx.victim}"
+    else:
+        source = f"发现人：{ctx.place.police}{ctx.station}派出所民警{ctx.officers[0]}"
+    return [
+        source,
+        f"简要案情：{ctx.facts()}",
+        "受案意见：属本单位管辖的刑事案件，建议及时审查是否立案。",
+        "受案审批人：同意。",
+    ]
+
+
+def _filing_decision(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    return [f"根据{doc.cites['basis'].text()}之规定，决定对{ctx.names()}涉嫌{ctx.crime.name}案立案侦查。"]
+
+
+def _bail_execution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.police}{ctx.station}派出所：",
+        f"我局决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}取保候审，请依法执行。",
+        "附：取保候审决定书副本一份。",
+    ]
+
+
+def _bail_pledge(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    guarantor = doc.params["guarantor"]
+    return [
+        f"我叫{guarantor}，自愿作为犯罪嫌疑人{p.name}的保证人，保证监督被保证人遵守取保候审期间应当遵守的规定；"
+        "发现被保证人可能发生或者已经发生违反规定的行为的，及时向执行机关报告。",
+        "保证人未履行保证义务的，愿意承担法律责任。",
+        f"保证人：{guarantor}（签名、捺指印）",
+    ]
+
+
+def _surveillance_execution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.police}{ctx.station}派出所：",
+        f"我局决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}在其住处监视居住，请依法执行。",
+        "附：监视居住决定书副本一份。",
+    ]
+
+
+def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"送达文书：{ctx.place.procuratorate}不起诉决定书",
+        f"受送达人：被不起诉人{p.name}",
+        f"送达地点：{ctx.place.procuratorate}",
+        f"受送达人签收：{p.name}（签名、捺指印）",
+        f"送达人：{ctx.place.procuratorate}检察官助理",
+    ]
+
+
 Renderer = Callable[[CaseContext, SynthDocument], list[str]]
 
 # type -> (renderer, issued by the procuratorate?)
@@ -591,6 +650,12 @@ RENDERERS: dict[str, tuple[Renderer, bool]] = {
     "监视居住决定书": (_surveillance, False),
     "起诉意见书": (_transfer, False),
     "不起诉决定书": (_non_prosecution, True),
+    "受案登记表": (_case_registration, False),
+    "立案决定书": (_filing_decision, False),
+    "取保候审执行通知书": (_bail_execution, False),
+    "取保候审保证书": (_bail_pledge, False),
+    "监视居住执行通知书": (_surveillance_execution, False),
+    "送达回证": (_delivery_receipt, True),
 }
 
 
@@ -601,6 +666,6 @@ def render(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if doc.number:
         head.append(doc.number)
     sign = proc_sign(ctx, doc) if by_proc else police_sign(ctx, doc)
-    if doc.type == "讯问笔录":
-        sign = [ar_date(doc.date)]  # the interrogated person signs and dates the record
+    if doc.type in ("讯问笔录", "取保候审保证书"):
+        sign = [ar_date(doc.date)]  # the interrogated person (the guarantor) signs and dates the record
     return head + renderer(ctx, doc) + sign
