@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from auditor.synth import names
+from auditor.synth import defects, names
 from auditor.synth.templates import (
     CPL_ARTICLE_COUNT,
     CPL_SUBJECTS,
@@ -35,7 +35,8 @@ from auditor.synth.templates import (
     render,
 )
 
-RULES = (
+# Rules planted by `_plant` below; the rest of the catalogue is planted by auditor/synth/defects/.
+LEGACY_RULES = (
     "ARREST-REQUEST-DEADLINE",
     "BAIL-TERM",
     "SURVEILLANCE-TERM",
@@ -44,10 +45,33 @@ RULES = (
     "CITATION-NONEXISTENT",
     "CITATION-OUTDATED",
 )
-# Rules that need a single suspect on the custody path; they cannot share a dossier with bail rules.
-_CUSTODY_RULES = {"ARREST-REQUEST-DEADLINE"}
-_NON_CUSTODY_RULES = {"BAIL-TERM", "BAIL-BOTH-GUARANTEES", "SURVEILLANCE-TERM"}
-_CITATION_RULES = {"CITATION-NONEXISTENT", "CITATION-OUTDATED"}
+# Dossier features (defects.FEATURES) each legacy rule needs.
+_LEGACY_NEEDS: dict[str, frozenset[str]] = {
+    "ARREST-REQUEST-DEADLINE": frozenset({"arrest", "single"}),
+    "BAIL-TERM": frozenset({"bail"}),
+    "SURVEILLANCE-TERM": frozenset({"surveil"}),
+    "BAIL-BOTH-GUARANTEES": frozenset({"bail"}),
+    "DETENTION-NOTICE-MISSING": frozenset({"detained", "single"}),
+    "CITATION-NONEXISTENT": frozenset({"new_era"}),
+    "CITATION-OUTDATED": frozenset({"new_era"}),
+}
+defects.load_groups()
+RULES = LEGACY_RULES + tuple(sorted(defects.PLANTS))
+
+
+def needs_of(rule: str) -> frozenset[str]:
+    return _LEGACY_NEEDS[rule] if rule in _LEGACY_NEEDS else defects.PLANTS[rule].needs
+
+
+def _conflicts(rule: str) -> frozenset[str]:
+    return defects.PLANTS[rule].conflicts if rule in defects.PLANTS else frozenset()
+
+
+def plants_fit(plant: list[str] | set[str]) -> bool:
+    """Whether these rules can be planted together in one dossier."""
+    needs: set[str] = set().union(*(needs_of(r) for r in plant)) if plant else set()
+    return defects.compatible(needs) and not any(_conflicts(r) & set(plant) for r in plant)
+
 
 # Order of forms within one day.
 TYPE_ORDER = [
@@ -182,8 +206,8 @@ def check_plant(plant: list[str]) -> None:
     unknown = set(plant) - set(RULES)
     if unknown:
         raise ValueError(f"unknown rule ids: {sorted(unknown)}")
-    if set(plant) & _CUSTODY_RULES and set(plant) & _NON_CUSTODY_RULES:
-        raise ValueError("ARREST-REQUEST-DEADLINE cannot be planted with bail / surveillance rules")
+    if not plants_fit(plant):
+        raise ValueError(f"these rules cannot be planted in one dossier: {sorted(plant)}")
 
 
 def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: bool | None = None) -> SynthDossier:
@@ -193,28 +217,35 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     """
     check_plant(plant)
     wanted = set(plant)
+    needs: set[str] = set().union(*(needs_of(r) for r in wanted)) if wanted else set()
     if old is None:
-        old = not (wanted & _CITATION_RULES) and rng.random() < 0.15
-    if old and wanted & _CITATION_RULES:
+        old = "new_era" not in needs and rng.random() < 0.15
+    if old and "new_era" in needs:
         raise ValueError("citation defects are planted in 2019+ dossiers only")
     era = "2012" if old else "2018"
 
     # --- what happened
-    if "ARREST-REQUEST-DEADLINE" in wanted:
+    if "arrest" in needs:
         path = "arrest"
-    elif wanted & _NON_CUSTODY_RULES:
-        path = "bail" if wanted & {"BAIL-TERM", "BAIL-BOTH-GUARANTEES"} else "surveil"
+    elif needs & {"bail", "surveil"}:
+        path = "bail" if "bail" in needs else "surveil"
+    elif "nonpros" in needs:
+        path = rng.choices(["bail", "surveil"], weights=[70, 30])[0]
     else:
         path = rng.choices(["arrest", "bail", "surveil"], weights=[45, 40, 15])[0]
-    detained = path == "arrest" or "DETENTION-NOTICE-MISSING" in wanted or (path != "surveil" and rng.random() < 0.5)
-    surveil = path == "surveil" or "SURVEILLANCE-TERM" in wanted
+    detained = path == "arrest" or "detained" in needs or (path != "surveil" and rng.random() < 0.5)
+    surveil = path == "surveil" or "surveil" in needs
     bail = path == "bail"
-    single = bool(wanted & {"ARREST-REQUEST-DEADLINE", "DETENTION-NOTICE-MISSING"})
+    single = bool(needs & {"single", "nonpros"})
     year = rng.randint(2014, 2017) if old else rng.randint(2019, 2025)
-    crimes = [c for c in CRIMES if c.since < year and (c.custodial or path != "arrest")]
+    crimes = [
+        c for c in CRIMES
+        if c.since < year and (c.custodial or path != "arrest")
+        and not ("victim" in needs and not c.has_victim) and not ("no_victim" in needs and c.has_victim)
+    ]
     crime: Crime = rng.choice(crimes)
     n_persons = 2 if not single and crime.has_victim and rng.random() < 0.3 else 1
-    non_prosecuted = n_persons == 1 and path != "arrest" and rng.random() < 0.4
+    non_prosecuted = "nonpros" in needs or (n_persons == 1 and path != "arrest" and rng.random() < 0.4)
 
     place = rng.choice(names.PLACES)
     taken: set[str] = set()
@@ -258,7 +289,7 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     if path != "arrest":
         d["transfer"] = cursor + _days(rng.randint(30, 90))
     if non_prosecuted:
-        d["nonpros"] = d["transfer"] + _days(rng.randint(15, 40))
+        d["nonpros"] = d["transfer"] + _days(rng.randint(10, 28))  # 审查起诉 within one month (CPL 172)
 
     victim = names.make_name(rng, rng.random() < 0.5, taken) if crime.has_victim else ""
     officers_taken = set(taken)
@@ -279,9 +310,42 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     dossier = SynthDossier(stem=f"case_{index:02d}", context=ctx, documents=docs)
     _plant(rng, dossier, wanted, arrest_variant)
     _add_pledges(dossier)
+    _apply_plants(rng, dossier, wanted, "layout")
+    docs.sort(key=_day_order)
     for doc in docs:
         doc.lines = render(ctx, doc)
+    _apply_plants(rng, dossier, wanted, "text")
     return dossier
+
+
+def dossier_features(dossier: SynthDossier) -> set[str]:
+    ctx = dossier.context
+    plans = list(ctx.plans.values())
+    have = {
+        "arrest": any(p.arrested for p in plans), "bail": any(p.bailed for p in plans),
+        "surveil": any(p.surveilled for p in plans), "detained": any(p.detained for p in plans),
+        "nonpros": any(p.non_prosecuted for p in plans), "victim": ctx.crime.has_victim,
+        "no_victim": not ctx.crime.has_victim, "new_era": ctx.era == "2018", "single": len(ctx.persons) == 1,
+    }
+    return {k for k, v in have.items() if v}
+
+
+def _apply_plants(rng: random.Random, dossier: SynthDossier, wanted: set[str], stage: str) -> None:
+    """Plant the wanted defects of this stage; give half of the other fitting rules their look-alike."""
+    features = dossier_features(dossier)
+    for rule in sorted(defects.PLANTS):
+        p = defects.PLANTS[rule]
+        if p.stage != stage:
+            continue
+        if rule in wanted:
+            got = p.defect(rng, dossier)
+            if got is None:
+                raise RuntimeError(f"{rule}: the defect could not be planted in {dossier.stem}")
+            dossier.planted.append({"rule_id": rule, **got})
+        elif p.lookalike and p.needs <= features and not (p.conflicts & wanted) and rng.random() < 0.5:
+            got = p.lookalike(rng, dossier)
+            if got is not None:
+                dossier.lookalikes.append({"rule_id": rule, **got})
 
 
 def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[SynthDocument]:
@@ -341,7 +405,7 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
             exemption=Cite(PENAL, PENAL_EXEMPTION_ARTICLE), basis=cpl_cite("non_prosecution", v, paragraph=2))
         add("送达回证", d["nonpros"], persons[:1])
 
-    docs.sort(key=lambda x: (x.date, TYPE_ORDER.index(x.type), persons.index(x.persons[0])))
+    docs.sort(key=lambda x: (*_day_order(x), persons.index(x.persons[0])))
     serial: dict[str, int] = {}
     for doc in docs:
         if doc.type in _POLICE_CODES:
@@ -368,6 +432,14 @@ def _add_pledges(dossier: SynthDossier) -> None:
             pledge = SynthDocument("取保候审保证书", bail.date, bail.persons, bail.organ,
                                    params={"guarantor": bail.params["guarantor"]})
             docs.insert(docs.index(bail) + 2, pledge)  # after the decision and its 执行通知书
+
+
+def _day_order(doc: SynthDocument) -> tuple[date, float]:
+    """Dossier order: by date, then by the form's place in the procedure (a later 讯问 after the arrest forms)."""
+    rank = float(TYPE_ORDER.index(doc.type)) if doc.type in TYPE_ORDER else float(len(TYPE_ORDER))
+    if doc.type == "讯问笔录" and doc.params.get("count", 1) > 1:
+        rank = TYPE_ORDER.index("逮捕通知书") + 0.5
+    return doc.date, rank
 
 
 def _first(docs: list[SynthDocument], doc_type: str) -> SynthDocument | None:
@@ -469,9 +541,7 @@ def plan_corpus(rng: random.Random, count: int) -> list[tuple[list[str], bool]]:
     plants: list[list[str]] = [[] for _ in range(n_bad)]
 
     def fits(p: list[str], rule: str) -> bool:
-        if rule in p or len(p) >= 3:
-            return False
-        return not (({rule} | set(p)) & _CUSTODY_RULES and ({rule} | set(p)) & _NON_CUSTODY_RULES)
+        return rule not in p and len(p) < 3 and plants_fit([*p, rule])
 
     if n_bad:
         needed = list(RULES) * 2
@@ -492,7 +562,7 @@ def plan_corpus(rng: random.Random, count: int) -> list[tuple[list[str], bool]]:
     plans = [(sorted(p, key=RULES.index), False) for p in plants] + [([], False) for _ in range(n_clean)]
     rng.shuffle(plans)
     # A few 2014–2017 dossiers: 2012 numbering in force, so their citations are traps, not defects.
-    can_be_old = [i for i, (p, _) in enumerate(plans) if not set(p) & _CITATION_RULES]
+    can_be_old = [i for i, (p, _) in enumerate(plans) if not any("new_era" in needs_of(r) for r in p)]
     for i in rng.sample(can_be_old, min(len(can_be_old), max(1, count // 6))):
         plans[i] = (plans[i][0], True)
     return plans
