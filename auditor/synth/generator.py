@@ -75,7 +75,7 @@ def plants_fit(plant: list[str] | set[str]) -> bool:
 
 # Order of forms within one day.
 TYPE_ORDER = [
-    "受案登记表", "立案决定书", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
+    "受案登记表", "立案决定书", "鉴定意见书", "鉴定意见通知书", "扣押决定书", "扣押清单", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
     "提请批准逮捕书", "批准逮捕决定书", "逮捕证", "逮捕通知书", "取保候审决定书", "取保候审执行通知书", "取保候审保证书",
     "监视居住决定书", "监视居住执行通知书", "起诉意见书", "不起诉决定书", "送达回证",
 ]
@@ -112,6 +112,8 @@ class SynthDossier:
     documents: list[SynthDocument]
     planted: list[dict] = field(default_factory=list)
     lookalikes: list[dict] = field(default_factory=list)
+    # Dated acts a planted wording states besides those the layout implies: (action, date, person).
+    extra_events: list[tuple[str, date, str | None]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -135,6 +137,8 @@ class SynthDossier:
                     seen[(acts[doc.type], doc.date, p.name)] = None
             for action, when, person in recounted(self.context, doc):
                 seen[(action, when, person)] = None
+        for key in self.extra_events:
+            seen[key] = None
         order = {a: i for i, a in enumerate(["立案", *acts.values()])}
         keys = sorted(seen, key=lambda k: (k[1], order.get(k[0], 99), k[2] or ""))
         return [{"action": a, "date": d.isoformat(), "person": p} for a, d, p in keys]
@@ -262,7 +266,8 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     extension: str | None = None
     arrest_variant = None
     if detained:
-        d["detain"] = cursor = d["filing"] + _days(rng.randint(0, 4))
+        # From the day after filing, so the detention date differs from the dates a narrative states before it.
+        d["detain"] = cursor = d["filing"] + _days(rng.randint(1, 4))
     if path == "arrest":
         if "ARREST-REQUEST-DEADLINE" in wanted:
             arrest_variant = rng.choice(sorted(ARREST_DEFECTS))

@@ -36,6 +36,8 @@ _CPL_2018_ARTICLES: dict[str, dict] = {
     "transfer": {"2018": 162, "keyword": "起诉意见书"},
     "non_prosecution": {"2018": 177, "keyword": "不起诉"},
     "filing": {"2018": 112, "keyword": "立案"},
+    "seizure": {"2018": 141, "keyword": "扣押"},
+    "appraisal_notice": {"2018": 148, "keyword": "鉴定意见"},
 }
 
 
@@ -633,6 +635,43 @@ def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     ]
 
 
+def _seizure_decision(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"根据{doc.cites['basis'].text()}之规定，我局决定扣押犯罪嫌疑人{p.name}的下列物品：{doc.params['item']}。",
+    ]
+
+
+def _seizure_list(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        "编号　名称　数量　特征",
+        f"1　{doc.params['item']}　1　已使用",
+        f"物品持有人：{p.name}（签名、捺指印）",
+        f"见证人：{doc.params['witness']}（签名）",
+        f"侦查人员：{ctx.officers[0]}、{ctx.officers[1]}",
+    ]
+
+
+def _appraisal(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"委托单位：{ctx.place.police}刑事侦查大队",
+        f"委托事项：对犯罪嫌疑人{p.name}涉嫌{ctx.crime.name}一案的检材进行鉴定。",
+        f"鉴定意见：{doc.params['finding']}",
+        f"鉴定人：{doc.params['expert']}（签名）",
+    ]
+
+
+def _appraisal_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{p.name}：",
+        f"根据{doc.cites['basis'].text()}之规定，现将用作证据的鉴定意见告知如下：{doc.params['finding']}",
+        "如果你对该鉴定意见有异议，可以提出补充鉴定或者重新鉴定的申请。",
+    ]
+
+
 Renderer = Callable[[CaseContext, SynthDocument], list[str]]
 
 # type -> (renderer, issued by the procuratorate?)
@@ -656,6 +695,10 @@ RENDERERS: dict[str, tuple[Renderer, bool]] = {
     "取保候审保证书": (_bail_pledge, False),
     "监视居住执行通知书": (_surveillance_execution, False),
     "送达回证": (_delivery_receipt, True),
+    "扣押决定书": (_seizure_decision, False),
+    "扣押清单": (_seizure_list, False),
+    "鉴定意见书": (_appraisal, False),
+    "鉴定意见通知书": (_appraisal_notice, False),
 }
 
 
