@@ -13,7 +13,7 @@ import pytest
 from conftest import DEV_CORPUS, LAW_CORPUS, SHARED, requires_font, requires_shared
 
 from auditor.synth import RULES, generate_corpus, generate_dossier, plan_corpus, writers
-from auditor.synth.generator import ARREST_DEFECTS, ARREST_LOOKALIKES, document_acts, plants_fit
+from auditor.synth.generator import ARREST_DEFECTS, ARREST_LOOKALIKES, LEGACY_RULES, document_acts, plants_fit
 from auditor.synth.names import PLACES, id_check_digit, is_valid_id, make_id
 from auditor.synth.templates import (
     CPL,
@@ -28,6 +28,9 @@ from auditor.synth.templates import (
     rel_date,
     upper_amount,
 )
+
+# Large enough that every plantable rule is planted at least twice (1–3 defects in each of three quarters).
+CORPUS_SIZE = 48
 
 _ANCHORS = {
     "ARREST-REQUEST-DEADLINE": "提请批准逮捕书",
@@ -68,7 +71,7 @@ def parse_date_line(line: str) -> date | None:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth")
-    generate_corpus(out, count=12, seed=7, formats=("txt", "docx"))
+    generate_corpus(out, count=CORPUS_SIZE, seed=7, formats=("txt", "docx"))
     return out
 
 
@@ -151,10 +154,10 @@ def test_corpus_is_deterministic(tmp_path):
 
 def test_corpus_mix(corpus):
     ts = truths(corpus)
-    assert [t["source"] for t in ts] == [f"case_{i:02d}" for i in range(1, 13)]
+    assert [t["source"] for t in ts] == [f"case_{i:02d}" for i in range(1, CORPUS_SIZE + 1)]
     planted = Counter(p["rule_id"] for t in ts for p in t["planted"])
     assert set(planted) == set(RULES) and min(planted.values()) >= 2
-    assert sum(t["clean"] for t in ts) == 3  # about a quarter
+    assert sum(t["clean"] for t in ts) == CORPUS_SIZE // 4  # about a quarter
     for t in ts:
         assert t["clean"] == (not t["expected_findings"])
         assert t["clean"] or 1 <= len(t["planted"]) <= 3
@@ -168,12 +171,12 @@ def test_corpus_mix(corpus):
     assert any(len(t["persons"]) == 2 for t in ts)
 
 
-@pytest.mark.parametrize("count", [1, 4, 12, 20])
+@pytest.mark.parametrize("count", [1, 4, 12, 20, CORPUS_SIZE])
 def test_plan_corpus_covers_rules(count):
     plans = plan_corpus(random.Random(count), count)
     assert len(plans) == count
     used = Counter(r for p, _ in plans for r in p)
-    if count >= 12:
+    if count >= CORPUS_SIZE:
         assert all(used[r] >= 2 for r in RULES)
     for p, _ in plans:
         assert len(p) == len(set(p)) <= 3
@@ -210,7 +213,7 @@ def test_old_dossier_refuses_citation_plants():
 def _dossiers(n: int = 60):
     for seed in range(n):
         rng = random.Random(1000 + seed)
-        plant = rng.sample(RULES, rng.randint(0, 2))
+        plant = rng.sample(LEGACY_RULES, rng.randint(0, 2))  # the legacy plants' wording is checked below
         if not plants_fit(plant):
             plant = plant[:1]
         yield generate_dossier(rng, seed, plant)

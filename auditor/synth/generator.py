@@ -77,7 +77,8 @@ def plants_fit(plant: list[str] | set[str]) -> bool:
 TYPE_ORDER = [
     "受案登记表", "立案决定书", "鉴定意见书", "鉴定意见通知书", "扣押决定书", "扣押清单", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
     "提请批准逮捕书", "批准逮捕决定书", "逮捕证", "逮捕通知书", "取保候审决定书", "取保候审执行通知书", "取保候审保证书",
-    "监视居住决定书", "监视居住执行通知书", "起诉意见书", "不起诉决定书", "送达回证",
+    "监视居住决定书", "监视居住执行通知书", "起诉意见书", "退回补充侦查决定书", "补充侦查报告书",
+    "不起诉决定书", "送达回证",
 ]
 _POLICE_CODES = {
     "立案决定书": "立",
@@ -346,7 +347,10 @@ def _apply_plants(rng: random.Random, dossier: SynthDossier, wanted: set[str], s
             got = p.defect(rng, dossier)
             if got is None:
                 raise RuntimeError(f"{rule}: the defect could not be planted in {dossier.stem}")
+            also = got.pop("also", [])
             dossier.planted.append({"rule_id": rule, **got})
+            # A defect that is necessarily also another rule's (a decision naming no 执行机关 and no 执行通知书).
+            dossier.planted += [{"rule_id": r, "document_type": t, "variant": f"with {rule}"} for r, t in also]
         elif p.lookalike and p.needs <= features and not (p.conflicts & wanted) and rng.random() < 0.5:
             got = p.lookalike(rng, dossier)
             if got is not None:
@@ -408,7 +412,9 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
     if plan.non_prosecuted:
         add("不起诉决定书", d["nonpros"], persons[:1], penal=penal_cite(ctx.crime),
             exemption=Cite(PENAL, PENAL_EXEMPTION_ARTICLE), basis=cpl_cite("non_prosecution", v, paragraph=2))
-        add("送达回证", d["nonpros"], persons[:1])
+        # Delivered to the 被不起诉人, the police that transferred the case and the victim (CPL 178–180).
+        for recipient in ("suspect", "police", "victim") if ctx.crime.has_victim else ("suspect", "police"):
+            add("送达回证", d["nonpros"], persons[:1]).params["recipient"] = recipient
 
     docs.sort(key=lambda x: (*_day_order(x), persons.index(x.persons[0])))
     serial: dict[str, int] = {}

@@ -38,6 +38,7 @@ _CPL_2018_ARTICLES: dict[str, dict] = {
     "filing": {"2018": 112, "keyword": "立案"},
     "seizure": {"2018": 141, "keyword": "扣押"},
     "appraisal_notice": {"2018": 148, "keyword": "鉴定意见"},
+    "return_for_investigation": {"2018": 175, "keyword": "补充侦查", "paragraph": 2},
 }
 
 
@@ -586,7 +587,7 @@ def _case_registration(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     return [
         source,
         f"简要案情：{ctx.facts()}",
-        "受案意见：属本单位管辖的刑事案件，建议及时审查是否立案。",
+        "受案意见：" + doc.params.get("opinion", "属本单位管辖的刑事案件，建议及时审查是否立案。"),
         "受案审批人：同意。",
     ]
 
@@ -626,11 +627,17 @@ def _surveillance_execution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 
 def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
+    recipient = doc.params.get("recipient", "suspect")
+    who, signer = {
+        "suspect": (f"被不起诉人{p.name}", p.name),
+        "police": (ctx.place.police, f"{ctx.place.police}法制大队民警{ctx.officers[0]}"),
+        "victim": (f"被害人{ctx.victim}", ctx.victim),
+    }[recipient]
     return [
-        f"送达文书：{ctx.place.procuratorate}不起诉决定书",
-        f"受送达人：被不起诉人{p.name}",
+        f"送达文书：{ctx.place.procuratorate}不起诉决定书（被不起诉人{p.name}）",
+        f"受送达人：{who}",
         f"送达地点：{ctx.place.procuratorate}",
-        f"受送达人签收：{p.name}（签名、捺指印）",
+        f"受送达人签收：{signer}（签名）",
         f"送达人：{ctx.place.procuratorate}检察官助理",
     ]
 
@@ -672,6 +679,25 @@ def _appraisal_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     ]
 
 
+def _return_for_investigation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.police}：",
+        f"你局移送审查起诉的犯罪嫌疑人{p.name}涉嫌{ctx.crime.name}一案，经本院审查认为，部分犯罪事实不清、证据不足，"
+        f"根据{doc.cites['basis'].text()}之规定，决定退回你局补充侦查。请在一个月以内补充侦查完毕。",
+        "附：补充侦查提纲一份。",
+    ]
+
+
+def _supplementary_report(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.procuratorate}：",
+        f"你院退回补充侦查的犯罪嫌疑人{p.name}涉嫌{ctx.crime.name}一案，我局已按照补充侦查提纲补充侦查完毕，"
+        "补充调取了相关证据。现将此案重新移送审查起诉。",
+    ]
+
+
 Renderer = Callable[[CaseContext, SynthDocument], list[str]]
 
 # type -> (renderer, issued by the procuratorate?)
@@ -699,6 +725,8 @@ RENDERERS: dict[str, tuple[Renderer, bool]] = {
     "扣押清单": (_seizure_list, False),
     "鉴定意见书": (_appraisal, False),
     "鉴定意见通知书": (_appraisal_notice, False),
+    "退回补充侦查决定书": (_return_for_investigation, True),
+    "补充侦查报告书": (_supplementary_report, False),
 }
 
 

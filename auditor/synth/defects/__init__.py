@@ -87,8 +87,9 @@ def all_of(dossier: SynthDossier, doc_type: str) -> list[SynthDocument]:
     return [d for d in dossier.documents if d.type == doc_type]
 
 
-def mark(doc_type: str, variant: str, **detail: Any) -> Mark:
-    return {"document_type": doc_type, "variant": variant, **detail}
+def mark(doc_type: str, variant: str, also: list[tuple[str, str]] | None = None, **detail: Any) -> Mark:
+    """What was planted; `also` lists (rule id, document type) of findings the defect necessarily raises too."""
+    return {"document_type": doc_type, "variant": variant, **({"also": also} if also else {}), **detail}
 
 
 def replace_text(doc: SynthDocument, old: str, new: str, count: int = 1) -> bool:

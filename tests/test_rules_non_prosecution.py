@@ -1,0 +1,258 @@
+"""不起诉 checks (auditor/rules/non_prosecution.py): statute pins for lexicons/non_prosecution.yaml and tables
+of the readers the rules are built on (basis, type, notices, 考验期). Whole-pipeline cases live in
+tests/rules/NON-PROSECUTION-*.txt and tests/rules/CONDITIONAL-NON-PROSECUTION-*.txt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import LAW_CORPUS, SHARED, requires_shared
+
+from auditor.law.catalog import article_exists, cpl_2018_to_2012
+from auditor.law.corpus import read_articles
+from auditor.model import Case, Citation, Document, Dossier, Page
+from auditor.nlp.numerals import cn_to_int
+from auditor.rules import non_prosecution as np
+from auditor.rules.checks import CHECKS
+from auditor.rules.registry import load_rules
+
+CPL = "中华人民共和国刑事诉讼法"
+LEX = np.lexicon()
+NP_RULES = [r for r in load_rules() if "NON-PROSECUTION" in r.id]
+
+
+def _cpl_2018() -> dict:
+    return read_articles(LAW_CORPUS / "cpl-2018.md")
+
+
+def _paragraph(articles: dict, article: int, paragraph: int | None) -> str:
+    paras = articles[(article, None)]
+    return "\n".join(paras) if paragraph is None else paras[paragraph - 1]
+
+
+# --- statute pins ----------------------------------------------------------------------------------------------
+
+TYPE_BASES = [(name, b) for name, spec in LEX["types"].items() for b in spec["basis"]] + [
+    ("附条件不起诉决定", LEX["conditional_basis"])
+]
+
+
+@requires_shared
+@pytest.mark.parametrize(("kind", "basis"), TYPE_BASES, ids=[f"{k}-{b['article']}" for k, b in TYPE_BASES])
+def test_type_basis_pinned_to_cpl_2018(kind: str, basis: dict) -> None:
+    assert basis["wording"] in _paragraph(_cpl_2018(), basis["article"], basis["paragraph"]), kind
+
+
+@requires_shared
+def test_reveal_cite_16_lists_the_statutory_grounds() -> None:
+    text = _paragraph(_cpl_2018(), 16, None)
+    assert LEX["types"]["法定"]["reveal_cites"] == [16]
+    assert "不追究刑事责任" in text and "不起诉" in text
+    assert "有本法第十六条规定的情形之一" in _paragraph(_cpl_2018(), 177, 1)
+
+
+DOC_BASES = [(t, b) for t, entries in LEX["document_bases"].items() for b in entries]
+
+
+@pytest.mark.parametrize(("doc_type", "basis"), DOC_BASES, ids=[f"{t}-{b['article']}" for t, b in DOC_BASES])
+def test_document_bases_exist_in_cpl_2018(doc_type: str, basis: dict) -> None:
+    ok, reason = article_exists(CPL, "2018", basis["article"], paragraph=basis["paragraph"])
+    assert ok, reason
+
+
+def test_every_type_basis_is_a_document_basis() -> None:
+    allowed = np.document_bases("不起诉决定书")
+    for name, bases in np.type_bases().items():
+        assert all(any(a.covers(b) for a in allowed) for b in bases), name
+
+
+@requires_shared
+def test_2012_equivalents_follow_the_concordance_in_legal_rules() -> None:
+    """The 2012 numbers the checks use (catalog concordance) agree with legal-rules §5.2's table."""
+    md = (SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
+    for new, old, subject in [(177, 173, "法定/酌定不起诉"), (180, 176, "被害人申诉"), (181, 177, "被不起诉人申诉")]:
+        assert cpl_2018_to_2012(new) == old
+        assert f"| {subject} | {new} | {old} |" in md
+    assert "| 附条件不起诉 / 考验期 / 撤销或不起诉 | 282 / 283 / 284 | 271 / 272 / 273 |" in md
+    assert (cpl_2018_to_2012(282), cpl_2018_to_2012(284)) == (271, 273)
+    assert "| 补充侦查 (1月, 2次; 证据不足不起诉) | 175 | 171 |" in md and cpl_2018_to_2012(175) == 171
+    assert cpl_2018_to_2012(182) is None  # 特殊不起诉 is new in 2018
+
+
+@requires_shared
+def test_probation_months_pinned() -> None:
+    spec = LEX["probation"]
+    assert spec["wording"] in _paragraph(_cpl_2018(), 283, 2)
+    low, high = spec["wording"].split("考验期为")[1].split("以上")
+    assert cn_to_int(low.removesuffix("个月")) == spec["min_months"]
+    assert cn_to_int(high.removesuffix("以下").removesuffix("年")) * 12 == spec["max_months"]
+    spp = read_articles(LAW_CORPUS / "spp-criminal-procedure-rules-2019.md")
+    assert "考验期为六个月以上一年以下" in _paragraph(spp, 473, None)
+
+
+@requires_shared
+def test_notice_wording_pinned() -> None:
+    notice = LEX["notice"]
+    cpl = _cpl_2018()
+    assert f"{notice['appeal_days']}向{notice['upper_level']}{notice['appeal']}" in _paragraph(cpl, 180, None)
+    assert f"{notice['appeal_days']}向人民检察院{notice['appeal']}" in _paragraph(cpl, 181, None)
+    assert "第一百七十七条第二款" in _paragraph(cpl, 181, None)
+    assert "直接向人民法院起诉" in _paragraph(cpl, 180, None)
+
+
+# --- readers -----------------------------------------------------------------------------------------------------
+
+
+def _doc(text: str, doc_type: str = "不起诉决定书", organ: str | None = "临川区人民检察院") -> Document:
+    return Document(id="d1", type=doc_type, title=doc_type, start=0, end=len(text), text=text, organ=organ)
+
+
+@pytest.mark.parametrize(
+    ("cite", "expected"),
+    [
+        (Citation(CPL, 177, paragraph=2, version="2018"), np.Basis(177, 2)),
+        (Citation(CPL, 173, paragraph=2, version="2012"), np.Basis(177, 2)),
+        (Citation(CPL, 171, paragraph=4, version="2012"), np.Basis(175, 4)),
+        (Citation(CPL, 279, version="2012"), np.Basis(290, None)),
+        (Citation(CPL, 142, paragraph=2, version="1996"), None),  # no 1996 concordance: quiet
+        (Citation("中华人民共和国刑法", 37, version="2023"), None),
+    ],
+)
+def test_to_2018(cite: Citation, expected: np.Basis | None) -> None:
+    assert np.to_2018(cite) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本院认为，吴某犯罪情节轻微，不需要判处刑罚。", {"酌定"}),
+        ("本院认为，吴某犯罪情节轻微，依照刑法规定免除刑罚。", {"酌定"}),
+        ("本院认为，本案证据不足，不符合起诉条件。", {"存疑"}),
+        ("本院认为，吴某没有犯罪事实。", {"法定"}),
+        ("本院认为，吴某的行为情节显著轻微、危害不大，不认为是犯罪。", {"法定"}),
+        ("本院认为，吴某附条件不起诉考验期满，没有撤销情形。", {"附条件"}),
+        ("本院认为，经最高人民检察院核准，对吴某不起诉。", {"特别"}),
+        # both readings at once: the checks treat this as ambiguous
+        ("本院认为，吴某犯罪情节轻微，不需要判处刑罚；且证据不足，不符合起诉条件。", {"酌定", "存疑"}),
+        # the facts before 本院认为 are not the reasoning
+        ("公安机关认为证据不足，不符合起诉条件。本院认为，吴某犯罪情节轻微，不需要判处刑罚。", {"酌定"}),
+        ("本院认为，吴某的行为构成盗窃罪。", set()),
+    ],
+)
+def test_reasoning_types(text: str, expected: set[str]) -> None:
+    assert set(np.reasoning_types(_doc(text), [])) == expected
+
+
+def test_reasoning_type_from_cited_article_16() -> None:
+    assert set(np.reasoning_types(_doc("本院认为，应当不起诉。"), [np.Basis(16, None)])) == {"法定"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依据刑事诉讼法第一百七十七条第二款的规定，决定对吴某某不起诉。", True),
+        ("依据上述规定，本院作出不起诉决定。", True),
+        ("附条件不起诉决定如下：", True),
+        ("本院决定对吴某某附条件不起诉。", True),
+        ("本院决定对吴某某提起公诉。", False),
+        ("", False),
+    ],
+)
+def test_decision_span(text: str, expected: bool) -> None:
+    assert (np.decision_span(_doc(text)) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("被害人如不服，可以七日以内向上一级人民检察院申诉。", "upper"),
+        ("被害人如不服，可以七日以内向抚州市人民检察院申诉。", "upper"),
+        ("被害人如不服，可以七日以内向本院申诉。", "own"),
+        ("被害人如不服，可以七日以内向临川区人民检察院申诉。", "own"),
+        ("被害人如不服，可以申诉。", "none"),
+    ],
+)
+def test_appeal_destination(sentence: str, expected: str) -> None:
+    assert np._appeal_destination(sentence, "临川区人民检察院") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "grants"),
+    [
+        ("也可以不经申诉，直接向临川区人民法院提起自诉。", True),
+        ("也可以直接向人民法院起诉。", True),
+        ("但不适用刑事诉讼法第一百八十条关于被害人可以向人民法院起诉的规定。", False),
+        ("被害人不得直接向人民法院起诉。", False),
+        ("可以七日以内向上一级人民检察院申诉。", False),
+    ],
+)
+def test_grants_private_prosecution(text: str, grants: bool) -> None:
+    assert (np.grants_private_prosecution(text) is not None) is grants
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("决定不起诉。被不起诉人如不服本决定，可以向本院申诉。", [{"被不起诉人"}]),
+        ("决定不起诉。被害人如不服本决定，可以申诉。", [{"被害人"}]),
+        ("决定不起诉。被不起诉人、被害人如不服本决定，可以申诉。", [{"被不起诉人", "被害人"}]),
+        ("决定不起诉。被害人对被不起诉人的决定不服的，可以申诉。", [{"被害人"}]),
+        ("决定不起诉。本决定自宣布之日起生效。", []),
+    ],
+)
+def test_notice_addressees(text: str, roles: list[set[str]]) -> None:
+    doc = _doc(text)
+    span = np.decision_span(doc)
+    assert span is not None
+    assert [n.roles for n in np.notices(doc, span[1])] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("考验期为八个月。", []),
+        ("考验期为四个月。", ["short"]),
+        ("考验期为一年零三个月。", ["long"]),
+        ("考验期为一年。", []),
+        ("考验期为六个月以上一年以下。", []),  # the statute quoted, not a term
+        ("考验期自2023年4月10日起至2023年10月9日止。", []),
+        ("考验期自2023年4月10日起至2023年9月9日止。", ["short"]),
+        ("考验期自2023年4月10日起至2024年4月11日止。", ["long"]),
+        ("每一个月报告一次活动情况。", []),  # not labelled 考验期
+    ],
+)
+def test_probation_terms(text: str, expected: list[str]) -> None:
+    doc = _doc(text, "附条件不起诉决定书")
+    got = [p for t in np.probation_terms(doc) if (p := np.term_problem(t, 6, 12))]
+    assert got == expected
+
+
+def test_term_problem_bounds() -> None:
+    assert np.term_problem(np.Term(0, 1, "", 6, 0), 6, 12) is None
+    assert np.term_problem(np.Term(0, 1, "", 5, 20), 6, 12) == "short"
+    assert np.term_problem(np.Term(0, 1, "", 12, 1), 6, 12) == "long"
+    term = np.Term(0, 1, "", 5, 30, date(2023, 1, 31), date(2023, 7, 30))
+    assert np.term_problem(term, 6, 12) is None  # ends the day before 2023-07-31
+
+
+# --- robustness: bad input never raises ------------------------------------------------------------------------
+
+ODD_TEXTS = ["", "。。。", "不起诉决定书\n决定对不起诉。被害人", "被害人\x00" * 50, "考验期为个月" * 20]
+
+
+@pytest.mark.parametrize("rule", NP_RULES, ids=[r.id for r in NP_RULES])
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_checks_survive_odd_text(rule, text: str) -> None:
+    doc_type = rule.check.get("document", "不起诉决定书")
+    dossier = Dossier(source="t", pages=[Page(number=1, text=text, source="t", method="txt")])
+    dossier.build_text()
+    docs = [
+        Document(id="d1", type=doc_type, title=doc_type, start=0, end=len(text), text=text, organ=None),
+        Document(id="d2", type="送达回证", title="送达回证", start=0, end=len(text), text=text),
+    ]
+    case = Case(dossier=dossier, documents=docs)
+    assert CHECKS[rule.check["name"]](case, rule) == []
+    # a citation whose offsets fall outside the text (a broken extraction) must not raise either
+    case.citations = [Citation(CPL, 176, document_id="d1", version="2018", start=999, end=1005)]
+    assert isinstance(CHECKS[rule.check["name"]](case, rule), list)
