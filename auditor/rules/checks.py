@@ -118,7 +118,7 @@ def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) 
     return max(before, key=lambda x: x[1]) if before else None
 
 
-def _held_at(case: Case, start: Event, start_date: date, spec: dict[str, Any]) -> bool:
+def held_at(case: Case, start: Event, start_date: date, spec: dict[str, Any]) -> bool:
     held = [d for e, d in _dated(case.events, spec["held"]) if d <= start_date and _same_person(e, start)]
     if not held:
         return False
@@ -149,9 +149,9 @@ def _kept_ends(case: Case, check: dict[str, Any], to_action: str) -> list[Event]
             continue
         held = check.get("while_held")
         # `at: end`: still held when the closing act happened (released on bail in between: the limit is moot).
-        if held and held.get("at") == "end" and not _held_at(case, end, end_date, held):
+        if held and held.get("at") == "end" and not held_at(case, end, end_date, held):
             continue
-        if held and held.get("at") != "end" and not _held_at(case, start, start_date, held):
+        if held and held.get("at") != "end" and not held_at(case, start, start_date, held):
             continue
         kept.append(end)
     return kept

@@ -67,6 +67,11 @@ def _conflicts(rule: str) -> frozenset[str]:
     return defects.PLANTS[rule].conflicts if rule in defects.PLANTS else frozenset()
 
 
+def _clashes(rule: str, wanted: set[str]) -> bool:
+    """Conflicts hold both ways: a planted rule keeps the other's look-alike out, and vice versa."""
+    return bool(_conflicts(rule) & wanted) or any(rule in _conflicts(w) for w in wanted)
+
+
 def plants_fit(plant: list[str] | set[str]) -> bool:
     """Whether these rules can be planted together in one dossier."""
     needs: set[str] = set().union(*(needs_of(r) for r in plant)) if plant else set()
@@ -351,7 +356,7 @@ def _apply_plants(rng: random.Random, dossier: SynthDossier, wanted: set[str], s
             dossier.planted.append({"rule_id": rule, **got})
             # A defect that is necessarily also another rule's (a decision naming no 执行机关 and no 执行通知书).
             dossier.planted += [{"rule_id": r, "document_type": t, "variant": f"with {rule}"} for r, t in also]
-        elif p.lookalike and p.needs <= features and not (p.conflicts & wanted) and rng.random() < 0.5:
+        elif p.lookalike and p.needs <= features and not _clashes(rule, wanted) and rng.random() < 0.5:
             got = p.lookalike(rng, dossier)
             if got is not None:
                 dossier.lookalikes.append({"rule_id": rule, **got})

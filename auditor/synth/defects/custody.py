@@ -1,3 +1,164 @@
-"""Plants for the custody rules (auditor/rules/custody.py): each defect and its lawful look-alike."""
+"""Plants for the custody-chain and procuratorate-stage deadline rules (auditor/rules/custody.py).
+
+All are layout plants: they move dates (in `context.dates`, which the narratives render from, and on the
+documents) or add the documents of a 补充侦查 round, before anything is rendered.
+"""
 
 from __future__ import annotations
+
+import random
+from datetime import date
+from typing import TYPE_CHECKING
+
+from auditor.deadlines import add_months
+from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register
+from auditor.synth.templates import SynthDocument, cpl_cite
+
+if TYPE_CHECKING:
+    from auditor.synth.generator import SynthDossier
+
+
+def _move(dossier: SynthDossier, key: str, to: date, *doc_types: str) -> None:
+    """Move one date of the case and the documents dated by it."""
+    old = dossier.context.dates[key]
+    dossier.context.dates[key] = to
+    for doc in dossier.documents:
+        if doc.type in doc_types and doc.date == old:
+            doc.date = to
+
+
+# --- DF02 受案 → 立案 -----------------------------------------------------------------------------------------
+
+
+def _registered_early(dossier: SynthDossier, gap: int) -> None:
+    d = dossier.context.dates
+    d["receipt"] = d["filing"] - days(gap)
+    d["incident"] = min(d["incident"], d["receipt"])
+    registration = first(dossier, "受案登记表")
+    assert registration is not None
+    registration.date = d["receipt"]
+
+
+def _filing_late(rng: random.Random, dossier: SynthDossier) -> Mark:
+    # Beyond 3 days even when the last day falls in the Spring Festival week (non-custodial: it moves).
+    gap = rng.randint(15, 20)
+    _registered_early(dossier, gap)
+    return mark("立案决定书", "filed_late", days=gap)
+
+
+def _filing_checked_clue(rng: random.Random, dossier: SynthDossier) -> Mark:
+    gap = rng.randint(4, 6)
+    _registered_early(dossier, gap)
+    registration = first(dossier, "受案登记表")
+    assert registration is not None
+    registration.params["opinion"] = "涉嫌犯罪线索需要查证，建议进行调查核实后审查是否立案。"
+    return mark("立案决定书", "clue_checked_within_7_days", days=gap)
+
+
+register(Plant("FILING-DECISION-LATE", frozenset(), _filing_late, _filing_checked_clue, stage="layout"))
+
+
+# --- DF07 / DF08 after the arrest --------------------------------------------------------------------------
+
+
+def _after_arrest(doc_type: str, rule_days: tuple[int, int], count: int | None = None):
+    def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
+        arrest = dossier.context.dates["arrest"]
+        docs = [x for x in all_of(dossier, doc_type) if count is None or x.params.get("count", 1) == count]
+        assert docs
+        gap = rng.randint(*rule_days)
+        for doc in docs:
+            doc.date = arrest + days(gap)
+        return mark(doc_type if doc_type != "讯问笔录" else "讯问笔录", f"{gap}_days_after_arrest", days=gap)
+
+    return plant
+
+
+register(Plant("ARREST-NOTICE-LATE", frozenset({"arrest", "single"}), _after_arrest("逮捕通知书", (2, 4)),
+               _after_arrest("逮捕通知书", (1, 1)), stage="layout"))
+register(Plant("INTERROGATION-AFTER-ARREST-LATE", frozenset({"arrest", "single"}),
+               _after_arrest("讯问笔录", (2, 4), count=2), _after_arrest("讯问笔录", (1, 1), count=2), stage="layout"))
+
+
+# --- DF10 侦查羁押 --------------------------------------------------------------------------------------------
+
+
+def _custody_overdue(rng: random.Random, dossier: SynthDossier) -> Mark:
+    arrest = dossier.context.dates["arrest"]
+    to = add_months(arrest, 2) + days(rng.randint(3, 25))
+    _move(dossier, "transfer", to, "起诉意见书")
+    return mark("起诉意见书", "transferred_after_two_months", days=(to - arrest).days)
+
+
+def _custody_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:
+    arrest = dossier.context.dates["arrest"]
+    to = add_months(arrest, 2)  # the start day is not counted: the last day is the same date two months on
+    _move(dossier, "transfer", to, "起诉意见书")
+    return mark("起诉意见书", "transferred_on_the_last_day", days=(to - arrest).days)
+
+
+register(Plant("INVESTIGATION-CUSTODY-OVERDUE", frozenset({"arrest", "single"}), _custody_overdue, _custody_last_day,
+               stage="layout"))
+
+
+# --- DF21 审查起诉 and 补充侦查 -----------------------------------------------------------------------------------
+
+
+def _decide_on(dossier: SynthDossier, to: date) -> None:
+    _move(dossier, "nonpros", to, "不起诉决定书", "送达回证")
+
+
+def _review_late(rng: random.Random, dossier: SynthDossier) -> Mark:
+    transfer = dossier.context.dates["transfer"]
+    to = add_months(transfer, 1) + days(rng.randint(20, 30))  # beyond the 15-day extension as well
+    _decide_on(dossier, to)
+    return mark("不起诉决定书", "decided_after_one_month", days=(to - transfer).days)
+
+
+def _review_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:
+    transfer = dossier.context.dates["transfer"]
+    _decide_on(dossier, add_months(transfer, 1))
+    return mark("不起诉决定书", "decided_on_the_last_day")
+
+
+# A 存疑 decision recounting 退回补充侦查 without dates leaves the restart unknown: the rule goes quiet.
+_RETURNS_TOLD = frozenset({"SUPPLEMENTARY-INVESTIGATION-LIMIT", "NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-MISSING",
+                           "NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-WRONG", "NON-PROSECUTION-TYPE-ARTICLE-MISMATCH"})
+register(Plant("PROSECUTION-REVIEW-LATE", frozenset({"nonpros"}), _review_late, _review_last_day, stage="layout",
+               conflicts=_RETURNS_TOLD))
+
+
+def _returns(rng: random.Random, dossier: SynthDossier, rounds: int) -> None:
+    """`rounds` 退回补充侦查 each answered within a month, then the decision within a month of the last."""
+    ctx = dossier.context
+    p = ctx.persons[0]
+    cursor = ctx.dates["transfer"]
+    anchor = first(dossier, "起诉意见书")
+    assert anchor is not None
+    at = dossier.documents.index(anchor) + 1
+    for n in range(1, rounds + 1):
+        returned = cursor + days(rng.randint(8, 20))
+        back = returned + days(rng.randint(10, 25))
+        decision = SynthDocument("退回补充侦查决定书", returned, [p], ctx.place.procuratorate,
+                                 cites={"basis": cpl_cite("return_for_investigation", ctx.era, paragraph=2)})
+        decision.number = f"{ctx.place.abbr}检刑退查〔{returned.year}〕{rng.randint(1, 60) + n}号"
+        report = SynthDocument("补充侦查报告书", back, [p], ctx.place.police)
+        report.number = f"{ctx.place.abbr}公（刑）补侦字〔{back.year}〕{rng.randint(1, 150) + n}号"
+        dossier.documents[at:at] = [decision, report]
+        at += 2
+        cursor = back
+    _decide_on(dossier, cursor + days(rng.randint(8, 25)))
+
+
+def _three_returns(rng: random.Random, dossier: SynthDossier) -> Mark:
+    _returns(rng, dossier, 3)
+    return mark("退回补充侦查决定书", "returned_three_times")
+
+
+def _two_returns(rng: random.Random, dossier: SynthDossier) -> Mark:
+    _returns(rng, dossier, 2)
+    return mark("退回补充侦查决定书", "returned_twice")
+
+
+register(Plant("SUPPLEMENTARY-INVESTIGATION-LIMIT", frozenset({"nonpros"}), _three_returns, _two_returns,
+               stage="layout", conflicts=frozenset({"PROSECUTION-REVIEW-LATE"})))
