@@ -160,7 +160,7 @@ def test_corpus_mix(corpus):
     assert sum(t["clean"] for t in ts) == CORPUS_SIZE // 4  # about a quarter
     for t in ts:
         assert t["clean"] == (not t["expected_findings"])
-        assert t["clean"] or 1 <= len(t["planted"]) <= 3
+        assert t["clean"] or 1 <= len([p for p in t["planted"] if not p["variant"].startswith("with ")]) <= 3
         assert t["expected_findings"] == [{"rule_id": p["rule_id"], "document_type": p["document_type"]}
                                           for p in t["planted"]]
     old = [t for t in ts if t["era"] == "2012"]
@@ -187,8 +187,10 @@ def test_plan_corpus_covers_rules(count):
 @pytest.mark.parametrize("seed", range(6))
 def test_single_plant_yields_one_finding(rule, seed):
     dossier = generate_dossier(random.Random(seed), 1, [rule])
+    # The defect first; any finding it necessarily raises too is recorded as "with <rule>".
     findings = dossier.expected_findings()
-    assert len(findings) == 1 and findings[0]["rule_id"] == rule
+    assert findings[0]["rule_id"] == rule
+    assert all(p["variant"] == f"with {rule}" for p in dossier.planted[1:])
     if rule in _ANCHORS:
         assert findings[0]["document_type"] == _ANCHORS[rule]
     assert findings[0]["document_type"] in [d.type for d in dossier.documents]

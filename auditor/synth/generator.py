@@ -370,7 +370,7 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
     docs: list[SynthDocument] = []
 
     def add(doc_type: str, when: date, who: list, **cites: Cite) -> SynthDocument:
-        organ = proc if doc_type in _PROC_CODES else police
+        organ = proc if doc_type in _PROC_CODES or doc_type == "送达回证" else police
         doc = SynthDocument(doc_type, when, who, organ, cites=dict(cites))
         docs.append(doc)
         return doc

@@ -555,28 +555,41 @@ def _transfer(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 
 
 def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """A 酌定 (177(2)) decision by default; params["kind"] "存疑" renders a 175(4) one (the facts as the police
+    alleged them, not as found: 存疑 must not state unproven facts as established). params["suspect_notice"]
+    False leaves out the 被不起诉人's 申诉 notice, which CPL 181 gives only under 177(2)."""
     p = doc.persons[0]
     police = ctx.place.police
-    return [
+    lines = [
         identity(p, "被不起诉人"),
         f"被不起诉人{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police)}。",
         f"本案由{police}侦查终结，以被不起诉人{p.name}涉嫌{ctx.crime.name}，于{ar_date(ctx.dates['transfer'])}"
         "移送本院审查起诉。",
-        "经本院依法审查查明：" + ctx.facts("被不起诉人"),
-        f"案发后，被不起诉人{p.name}如实供述自己的罪行，"
-        + ("积极赔偿损失，取得了被害人谅解。" if ctx.crime.has_victim else "认罪悔罪。"),
-        f"本院认为，{p.name}实施了{doc.cites['penal'].text()}规定的行为，但犯罪情节轻微，具有坦白情节，"
-        f"根据{doc.cites['exemption'].text()}的规定，不需要判处刑罚。依据{doc.cites['basis'].text()}的规定，"
-        f"决定对{p.name}不起诉。",
-        "被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。",
-    ] + (
-        [
+    ]
+    if doc.params.get("kind") == "存疑":
+        lines += [
+            f"{police}移送审查起诉认定：" + ctx.facts("被不起诉人"),
+            f"本院认为，{police}认定的被不起诉人{p.name}涉嫌{ctx.crime.name}的犯罪事实不清、证据不足。"
+            f"经本院二次退回补充侦查，仍然证据不足，不符合起诉条件。依据{doc.cites['basis'].text()}的规定，"
+            f"决定对{p.name}不起诉。",
+        ]
+    else:
+        lines += [
+            "经本院依法审查查明：" + ctx.facts("被不起诉人"),
+            f"案发后，被不起诉人{p.name}如实供述自己的罪行，"
+            + ("积极赔偿损失，取得了被害人谅解。" if ctx.crime.has_victim else "认罪悔罪。"),
+            f"本院认为，{p.name}实施了{doc.cites['penal'].text()}规定的行为，但犯罪情节轻微，具有坦白情节，"
+            f"根据{doc.cites['exemption'].text()}的规定，不需要判处刑罚。依据{doc.cites['basis'].text()}的规定，"
+            f"决定对{p.name}不起诉。",
+        ]
+    if doc.params.get("suspect_notice", True):
+        lines.append("被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。")
+    if ctx.crime.has_victim:
+        lines.append(
             f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉，请求提起公诉；"
             f"也可以不经申诉，直接向{ctx.place.court}提起自诉。"
-        ]
-        if ctx.crime.has_victim
-        else []
-    )
+        )
+    return lines
 
 
 def _case_registration(ctx: CaseContext, doc: SynthDocument) -> list[str]:

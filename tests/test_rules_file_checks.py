@@ -1,0 +1,187 @@
+"""Whole-file checks (auditor/rules/file_checks.py): helpers as tables, and the legal facts their data rests on."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import LAW_CORPUS, SHARED, requires_shared
+
+from auditor.law.catalog import laws
+from auditor.law.corpus import read_articles
+from auditor.model import Document
+from auditor.nlp.parties import Party
+from auditor.pipeline import audit_text
+from auditor.rules import file_checks as fc
+from auditor.rules.registry import load_rules
+
+PARTS = {(n, p): spec for n, v in fc.notices_lexicon()["notices"].items() for p, spec in v["parts"].items()}
+RULES = {r.id: r for r in load_rules()}
+
+
+def _doc(text: str, date_: str | None = None) -> Document:
+    return Document(id="d1", type="讯问笔录", title="讯问笔录", start=0, end=len(text), text=text, date=date_)
+
+
+@pytest.mark.parametrize(
+    ("number", "birth", "gender", "checked"),
+    [
+        ("360102199003071236", date(1990, 3, 7), "男", True),
+        ("36010219920511124X", None, None, False),  # wrong check digit (0 is right)
+        ("360102199205111240", date(1992, 5, 11), "女", True),
+        ("360102199003******", None, None, False),  # masked
+        ("360102900307123", None, None, False),  # 15 digits: no check digit to trust
+    ],
+)
+def test_id_number_fields(number: str, birth: date | None, gender: str | None, checked: bool) -> None:
+    got = fc.checked_id(Party(name="张某某", role="犯罪嫌疑人", id_number=number))
+    assert (got is not None) == checked
+    if got:
+        assert fc.id_birth_date(got) == birth
+        assert fc.id_gender(got) == gender
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("讯问笔录\n（第1次）\n时间：", 1),
+        ("讯问笔录（第一次）", 1),
+        ("讯问笔录\n第 2 次\n", 2),
+        ("讯问笔录（第十二次）", 12),
+        ("讯问笔录\n时间：2016年1月20日", None),
+    ],
+)
+def test_interrogation_ordinal(head: str, expected: int | None) -> None:
+    got = fc.interrogation_ordinal(_doc(head))
+    assert (got[0] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "era", "counsel_due", "plea_due"),
+    [
+        (date(2010, 5, 6), "1996", False, False),
+        (date(2016, 1, 20), "2012", True, False),
+        (date(2018, 10, 25), "2012", True, False),
+        (date(2018, 10, 26), "2018", True, True),
+        (None, None, False, False),
+    ],
+)
+def test_era_decides_what_is_due(day: date | None, era: str | None, counsel_due: bool, plea_due: bool) -> None:
+    assert fc.cpl_era(day) == era
+    assert fc.era_at_least(era, PARTS[("lawyer", "counsel")]["since"]) is counsel_due
+    assert fc.era_at_least(era, PARTS[("leniency", "plea")]["since"]) is plea_due
+
+
+@pytest.mark.parametrize(
+    ("part", "text", "found"),
+    [
+        (("lawyer", "counsel"), "你有权委托律师作为辩护人，可以申请法律援助。", True),
+        (("lawyer", "counsel"), "你可以聘请律师为你提供法律咨询。", True),
+        (("lawyer", "counsel"), "你有权\n委托辩护\n人。", True),  # line breaks inside the phrase
+        (("lawyer", "counsel"), "你应当如实回答我们的提问。", False),
+        (("leniency", "confession"), "如实供述自己罪行可以从轻处理", True),
+        (("leniency", "confession"), "如实供述自己罪行可以从輕处理", True),  # OCR slip: fuzzy phrase
+        (("leniency", "confession"), "你应当如实回答我们的提问", False),
+        (("leniency", "plea"), "认罪认罚的可以依法从宽处理", True),
+        (("leniency", "plea"), "如实供述自己罪行可以从轻处理", False),
+    ],
+)
+def test_find_notice_part(part: tuple[str, str], text: str, found: bool) -> None:
+    assert (fc.find_notice_part(text, PARTS[part]) is not None) is found
+
+
+_RECORD = (
+    "讯问笔录\n（第1次）\n时间：2022年4月15日9时10分\n犯罪嫌疑人姓名：张某某\n"
+    "问：我们是临川区公安局的侦查人员，现依法对你进行讯问，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利{extra}。\n"
+    "答：听清楚了。\n问：你把事情经过讲一下。\n答：那天晚上我在临川区青云街道一家超市看到收银台上有一部手机没人看着，"
+    "就趁店员不注意拿走了，后来在二手市场卖了八百元，钱已经花完了，我愿意退赔被害人的损失，请求从轻处理。\n"
+    "以上笔录我看过，和我说的相符。\n被讯问人：张某某（签名、捺指印）\n2022年4月15日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "lawyer", "leniency"),
+    [
+        ("", True, True),
+        ("，如实供述自己罪行可以从轻处理", True, True),  # 2022: 认罪认罚 is due too
+        ("，如实供述自己罪行可以从轻处理，认罪认罚的可以依法从宽处理", True, False),
+        ("，如实供述自己罪行可以从轻处理，认罪认罚的可以依法从宽处理，你有权委托律师作为辩护人", False, False),
+        ("。这是《犯罪嫌疑人诉讼权利义务告知书》，你看一下", False, False),
+    ],
+)
+def test_rights_notice_findings(extra: str, lawyer: bool, leniency: bool) -> None:
+    fired = {f.rule_id for f in audit_text(_RECORD.format(extra=extra)).findings}
+    assert ("RIGHTS-NOTICE-LAWYER-MISSING" in fired) is lawyer
+    assert ("RIGHTS-NOTICE-LENIENCY-MISSING" in fired) is leniency
+
+
+def test_findings_carry_evidence_and_steps() -> None:
+    case = audit_text(_RECORD.format(extra=""))
+    for f in case.findings:
+        assert f.evidence and all(e.quote for e in f.evidence) and f.explanation["steps"], f.rule_id
+        assert "张某某" in f.message
+
+
+_SEIZE = "临川区公安局\n扣押决定书\n临公（刑）扣字〔2023〕5号\n我局决定扣押犯罪嫌疑人吴某某的手机一部。\n临川区公安局（印）\n二〇二三年三月八日\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "fires"),
+    [
+        ("", True),
+        ("临川区公安局\n扣押清单编号　名称　数量　特征\n1　手机　一部　黑色\n", False),  # title glued to the table head
+        ("（详见扣押清单）\n", True),  # a reference is no list
+    ],
+)
+def test_seizure_list_title_line(tail: str, fires: bool) -> None:
+    fired = {f.rule_id for f in audit_text(_SEIZE + tail).findings}
+    assert ("SEIZURE-LIST-MISSING" in fired) is fires
+
+
+# --- legal facts the data rests on ---------------------------------------------------------------------------
+
+
+@requires_shared
+def test_notice_eras_pinned() -> None:
+    """counsel from the 2012 CPL (art. 33, legal-rules J1), 认罪认罚 only from 2018 (art. 15 inserted then)."""
+    cpl = read_articles(LAW_CORPUS / "cpl-2018.md")
+    assert "应当告知犯罪嫌疑人有权委托辩护人" in cpl[(34, None)][1]
+    assert "如实供述自己罪行可以从宽处理和认罪认罚的法律规定" in cpl[(120, None)][1]
+    assert "愿意接受处罚的，可以依法从宽处理" in "".join(cpl[(15, None)])
+    inserted = laws()[fc.CPL].renumbering["inserted"]
+    assert 15 in inserted and 34 - 1 not in inserted
+    rules_md = (SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
+    assert "| 刑诉法 34(2); 公安规定 43 | 33 |" in rules_md and "| 刑诉法 120; 公安规定 203 | 118 |" in rules_md
+    assert PARTS[("lawyer", "counsel")]["since"] == "2012"
+    assert PARTS[("leniency", "confession")]["since"] == "2012"
+    assert PARTS[("leniency", "plea")]["since"] == "2018"
+
+
+@requires_shared
+def test_designated_residence_exceptions_pinned() -> None:
+    """CPL 2018 Art. 75(2) keeps only 无法通知; 有碍侦查 (still in 85(2) for 拘留) excuses only the 2012 era."""
+    cpl = read_articles(LAW_CORPUS / "cpl-2018.md")
+    para = cpl[(75, None)][1]
+    assert "除无法通知的以外" in para and "有碍侦查" not in para
+    assert "有碍侦查" in cpl[(85, None)][1]
+    check = RULES["DESIGNATED-RESIDENCE-NOTICE-MISSING"].check
+    assert check["excused_by"] == ["无法通知"] and check["excused_by_era"] == {"2012": ["有碍侦查"]}
+
+
+@requires_shared
+def test_execution_notice_titles_pinned() -> None:
+    """The titles the execution-notice rules require are the regulations' own words."""
+    spp = read_articles(LAW_CORPUS / "spp-criminal-procedure-rules-2019.md")
+    assert "执行取保候审通知书" in spp[(95, None)][0] and "取保候审保证书" in spp[(95, None)][0]
+    assert "监视居住执行通知书" in spp[(109, None)][0]
+    mps = read_articles(LAW_CORPUS / "mps-criminal-procedure-2020.md")
+    assert "查封、扣押清单" in mps[(230, None)][0] and "监视居住通知书" in mps[(113, None)][0]
+
+
+def test_rights_lexicon_is_well_formed() -> None:
+    versions = [v.id for v in laws()[fc.CPL].versions]
+    for spec in PARTS.values():
+        assert spec["since"] in versions
+        assert spec.get("patterns") or spec.get("phrases")
+    assert Path(fc.__file__).name == "file_checks.py"
