@@ -96,14 +96,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from auditor.evaluation import evaluate_real, format_report
     from auditor.evaluation_synth import evaluate_synthetic, format_synthetic_report
 
+    out: dict[str, object] = {}
+    texts: list[str] = []
     if args.synthetic:
-        print(format_synthetic_report(evaluate_synthetic(Path(args.synthetic))))
+        if not Path(args.synthetic).is_dir():
+            print(f"错误：{args.synthetic} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+        synth = evaluate_synthetic(Path(args.synthetic))
+        out["synthetic"] = synth.to_dict()
+        texts.append(format_synthetic_report(synth))
     if args.real or not args.synthetic:
         dev = Path(args.real) if args.real else Path(__file__).resolve().parents[2] / "shared/dev-corpus/real"
         if not (dev / "labels.jsonl").exists():
             print(f"错误：找不到标注文件 {dev / 'labels.jsonl'}", file=sys.stderr)
             return EXIT_USAGE
-        print(format_report(evaluate_real(dev)))
+        real = evaluate_real(dev)
+        out["real"] = real
+        texts.append(format_report(real))
+    _emit(json.dumps(out, ensure_ascii=False, indent=2) if args.json else "\n\n".join(texts), args.out)
     return EXIT_OK
 
 
@@ -140,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
     p.add_argument("--real", help="真实开发语料目录（含 labels.jsonl）")
     p.add_argument("--synthetic", help="合成案卷目录（含 *.truth.json）")
+    p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
+    p.add_argument("--out", help="写入文件而不是标准输出")
     p.set_defaults(func=cmd_eval)
     return parser
 

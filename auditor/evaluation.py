@@ -1,7 +1,7 @@
 """Extraction accuracy on the real dev corpus (../shared/dev-corpus/real, labels.jsonl).
 
-Each file becomes a one-document case (type and date from its label) and goes through extract_case.
-Scoring, per field:
+Each file becomes a one-document case (type and date from its label, so that events and citations are
+measured apart from segmentation) and goes through extract_case. Scoring, per field:
 - events: (action, date, person). A label's `accept` names alternative actions that also count; a
   label without a person matches on action and date. Recall counts labels found. Precision counts the
   produced events that have a date (labels list dated facts only; an act's own document with an
@@ -9,20 +9,69 @@ Scoring, per field:
   label is a false positive; one that falls on the date of an `other_events` entry (a prior conviction,
   传唤 to the station, 案发 …) is also reported as a trap hit.
 - citations: distinct (law, article, article_suffix, paragraph, item) tuples.
-- persons: the suspects / defendants of the case.
+- dates: the distinct dates the label knows as facts of the case (its document date and its events'
+  dates) against the dates produced (the signature date read by segmentation, the events' dates).
+  `date_mentions` adds a recall-only check of the date parser: every date the label names, prior
+  convictions and 案发 included, must be among the dates read from the text.
+- parties: the suspects / defendants of the case (names; the labels hold no other detail).
+- documents: the file segmented as a dossier of its own: (type, signature date) of each document.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from auditor.model import Case, Document, Dossier, Event, Page
+from auditor.nlp.dates import find_dates
 from auditor.nlp.extract import extract_case
+from auditor.segment.fields import find_date
+from auditor.segment.segmenter import segment
 
 _HEADER_END = re.compile(r"^---[ \t]*$", re.M)
+FIELDS = ("events", "citations", "dates", "parties", "documents")
+
+
+@dataclass
+class Score:
+    """Counts of one field or rule. A ratio with nothing to count is None ("n/a"), never 0 or 1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add_sets(self, expected: set[Any], found: set[Any]) -> None:
+        self.tp += len(expected & found)
+        self.fp += len(found - expected)
+        self.fn += len(expected - found)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        # 2PR/(P+R) written on counts: defined whenever anything was expected or found.
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": r(self.precision), "recall": r(self.recall), "f1": r(self.f1)}
+
+
+def ratio(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
 
 def strip_header(raw: str) -> str:
@@ -34,11 +83,15 @@ def strip_header(raw: str) -> str:
     return raw
 
 
-def one_document_case(text: str, source: str, doc_type: str, date: str | None) -> Case:
+def one_page_dossier(text: str, source: str) -> Dossier:
     dossier = Dossier(source=source, pages=[Page(number=1, text=text, source=source, method="txt")])
     dossier.build_text()
+    return dossier
+
+
+def one_document_case(text: str, source: str, doc_type: str, date: str | None) -> Case:
     doc = Document(id="d1", type=doc_type, title=doc_type, start=0, end=len(text), text=text, pages=[1], date=date)
-    return Case(dossier=dossier, documents=[doc])
+    return Case(dossier=one_page_dossier(text, source), documents=[doc])
 
 
 def _doc_type(label: str) -> str:
@@ -57,16 +110,14 @@ def _cite_key(c: Any) -> tuple[Any, ...]:
     return (get("law"), get("article"), get("article_suffix"), get("paragraph"), get("item"))
 
 
-def _score(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+def _counts(expected: set[Any], found: set[Any]) -> dict[str, int]:
+    return {"tp": len(expected & found), "fp": len(found - expected), "fn": len(expected - found)}
 
 
 def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
-    raw = (dev_dir / label["file"]).read_text(encoding="utf-8")
-    case = one_document_case(strip_header(raw), label["file"], _doc_type(label["doc_type"]), label.get("document_date"))
+    text = strip_header((dev_dir / label["file"]).read_text(encoding="utf-8"))
+    doc_type = _doc_type(label["doc_type"])
+    case = one_document_case(text, label["file"], doc_type, label.get("document_date"))
     extract_case(case)
     gold = label.get("events", [])
     dated = [e for e in case.events if e.date is not None]
@@ -76,17 +127,32 @@ def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
     gold_c = {_cite_key(c) for c in label.get("citations", [])}
     got_c = {_cite_key(c) for c in case.citations}
     gold_p, got_p = set(label.get("persons", [])), set(case.persons)
+    gold_d = {label.get("document_date")} | {g.get("date") for g in gold}
+    gold_d.discard(None)
+    got_d = {find_date(text, doc_type)} | {e.date for e in dated}
+    got_d.discard(None)
+    known = gold_d | other_dates
+    read = {m.iso for m in find_dates(text) if m.iso}
+    gold_docs = {(doc_type, label.get("document_date"))}
+    got_docs = {(d.type, d.date) for d in segment(one_page_dossier(text, label["file"]))}
     return {
         "file": label["file"],
         "events": {"tp": len(found), "fp": len(false), "fn": len(gold) - len(found)},
-        "citations": {"tp": len(gold_c & got_c), "fp": len(got_c - gold_c), "fn": len(gold_c - got_c)},
-        "persons": {"tp": len(gold_p & got_p), "fp": len(got_p - gold_p), "fn": len(gold_p - got_p)},
+        "citations": _counts(gold_c, got_c),
+        "dates": _counts(gold_d, got_d),
+        "parties": _counts(gold_p, got_p),
+        "documents": _counts(gold_docs, got_docs),
+        "date_mentions": {"known": len(known), "read": len(known & read), "missed": sorted(known - read)},
         "missed_events": [g for g in gold if g not in found],
         "false_events": [{"action": e.action, "date": e.date, "person": e.person} for e in false],
         "trap_hits": [{"action": e.action, "date": e.date} for e in false if e.date in other_dates],
         "unscored_events": len(case.events) - len(dated),
         "missed_citations": sorted(map(str, gold_c - got_c)),
         "false_citations": sorted(map(str, got_c - gold_c)),
+        "missed_dates": sorted(gold_d - got_d),
+        "false_dates": sorted(got_d - gold_d),
+        "missed_documents": sorted(map(str, gold_docs - got_docs)),
+        "false_documents": sorted(map(str, got_docs - gold_docs)),
     }
 
 
@@ -95,13 +161,13 @@ def evaluate_real(dev_dir: Path) -> dict[str, Any]:
     dev_dir = Path(dev_dir)
     labels = [json.loads(line) for line in (dev_dir / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     files = [_evaluate_file(label, dev_dir) for label in labels]
-    fields = {
-        name: _score(*(sum(f[name][k] for f in files) for k in ("tp", "fp", "fn")))
-        for name in ("events", "citations", "persons")
-    }
+    fields = {name: Score(*(sum(f[name][k] for f in files) for k in ("tp", "fp", "fn"))).to_dict() for name in FIELDS}
+    known = sum(f["date_mentions"]["known"] for f in files)
+    read = sum(f["date_mentions"]["read"] for f in files)
     return {
         "files": files,
         "fields": fields,
+        "date_mentions": {"known": known, "read": read, "recall": round(read / known, 4) if known else None},
         "trap_hits": sum(len(f["trap_hits"]) for f in files),
         "unscored_events": sum(f["unscored_events"] for f in files),
     }
@@ -109,15 +175,28 @@ def evaluate_real(dev_dir: Path) -> dict[str, Any]:
 
 def format_report(result: dict[str, Any]) -> str:
     """A plain-text table: one row per field, then one per file."""
-    lines = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    lines = ["真实开发语料评估", f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name, s in result["fields"].items():
-        lines.append(f"{name:<10} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+        lines.append(
+            f"{name:<10} {ratio(s['precision']):>6} {ratio(s['recall']):>6} {ratio(s['f1']):>6} "
+            f"{s['tp']:>4} {s['fp']:>4} {s['fn']:>4}"
+        )
+    dm = result["date_mentions"]
+    lines.append(f"date mentions read (recall, every labelled date): {dm['read']}/{dm['known']}")
     lines.append(f"trap hits (other_events produced): {result['trap_hits']}; undated events not scored: {result['unscored_events']}")
     lines.append("")
-    lines.append(f"{'file':<18} {'events tp/fp/fn':>16} {'citations tp/fp/fn':>19} {'persons tp/fp/fn':>17}")
+    lines.append(f"{'file':<18} " + " ".join(f"{name + ' tp/fp/fn':>20}" for name in FIELDS))
     for f in result["files"]:
-        cells = ["/".join(str(f[k][x]) for x in ("tp", "fp", "fn")) for k in ("events", "citations", "persons")]
-        lines.append(f"{f['file']:<18} {cells[0]:>16} {cells[1]:>19} {cells[2]:>17}")
+        cells = ["/".join(str(f[k][x]) for x in ("tp", "fp", "fn")) for k in FIELDS]
+        lines.append(f"{f['file']:<18} " + " ".join(f"{c:>20}" for c in cells))
+    misses = [
+        f"{f['file']}: {kind} {item}"
+        for f in result["files"]
+        for kind in ("missed_dates", "false_dates", "missed_documents", "false_documents")
+        for item in f[kind]
+    ]
+    if misses:
+        lines += ["", "差异：", *misses]
     return "\n".join(lines)
 
 

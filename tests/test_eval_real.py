@@ -7,8 +7,11 @@ from conftest import DEV_CORPUS, requires_shared
 
 from auditor.evaluation import evaluate_real, format_report, strip_header
 
-# Measured 1.00 on every field (docs/accuracy.md); the floors leave room for one slip per field.
-FLOORS = {"events": 0.95, "citations": 0.95, "persons": 0.95}
+# Measured: events, citations and parties 1.00; dates 0.947 (two signature dates on run-on judgment lines
+# not read, one record dated by a date its body recounts); documents 0.60 (titles on run-on lines and
+# an excerpt not classified). Events and citations hold the goals; the others guard against
+# regressions.
+FLOORS = {"events": 0.95, "citations": 0.97, "parties": 0.95, "dates": 0.9, "documents": 0.6}
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +31,16 @@ def test_no_prior_conviction_or_other_event_is_produced(result: dict) -> None:
 
 
 @requires_shared
+def test_every_labelled_date_is_read_by_the_date_parser(result: dict) -> None:
+    assert result["date_mentions"]["recall"] == 1.0, [f["date_mentions"]["missed"] for f in result["files"]]
+
+
+@requires_shared
 def test_every_labelled_file_is_evaluated(result: dict) -> None:
     labelled = (DEV_CORPUS / "labels.jsonl").read_text(encoding="utf-8").count('"file"')
     assert len(result["files"]) == labelled
-    assert "events" in format_report(result)
+    report = format_report(result)
+    assert all(name in report for name in FLOORS)
 
 
 @pytest.mark.parametrize(

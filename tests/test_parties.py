@@ -101,3 +101,28 @@ def test_text_view(text: str, view: str) -> None:
 def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
     """Regression: "朱俊系结伙作案" gave the suspect name 朱俊系."""
     assert [p.name for p in find_parties(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "texts,expected",
+    [
+        # details come from whichever document states them; a later document does not overwrite them
+        (["拘留证\n犯罪嫌疑人张三，男，1980年1月2日出生，公民身份号码11010519491231002X。",
+          "起诉意见书\n犯罪嫌疑人张三，男，1981年1月1日出生。"],
+         [("张三", "犯罪嫌疑人", "男", "1980-01-02", "11010519491231002X", True)]),
+        (["讯问笔录\n犯罪嫌疑人姓名  张三____", "取保候审决定书\n犯罪嫌疑人张三，女，1990年5月6日生。"],
+         [("张三", "犯罪嫌疑人", "女", "1990-05-06", None, None)]),
+        (["被害人李四，男，1970年1月1日出生。犯罪嫌疑人张三，男，1980年1月2日出生。"],
+         [("张三", "犯罪嫌疑人", "男", "1980-01-02", None, None)]),
+        (["本院认为，被告人同意适用简易程序"], []),
+    ],
+)
+def test_case_parties_merges_details_across_documents(texts: list[str], expected: list[tuple[object, ...]]) -> None:
+    from auditor.model import Case, Document, Dossier
+    from auditor.nlp.extract import case_parties, extract_case
+
+    docs = [Document(id=f"d{i}", type="未知文书", title="", start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+    case = Case(dossier=Dossier(source="x"), documents=docs)
+    extract_case(case)
+    got = [(p.name, p.role, p.gender, p.birth_date, p.id_number, p.id_valid) for p in case_parties(case)]
+    assert got == expected

@@ -50,6 +50,9 @@ class _Lexicon:
     deciding: list[re.Pattern[str]]
     deciding_sentence: list[re.Pattern[str]]
     executing: list[re.Pattern[str]]
+    by: list[re.Pattern[str]]
+    investigating: list[re.Pattern[str]]
+    investigating_for: frozenset[str]
     self_refs: frozenset[str]
 
 
@@ -79,6 +82,9 @@ def lexicon() -> _Lexicon:
         deciding=org_patterns("deciding"),
         deciding_sentence=org_patterns("deciding_sentence"),
         executing=org_patterns("executing"),
+        by=org_patterns("by"),
+        investigating=org_patterns("investigating"),
+        investigating_for=frozenset(organs.get("investigating_for", [])),
         self_refs=frozenset(organs["self"]),
     )
 
@@ -156,8 +162,8 @@ def _narrative(doc: Document, persons: list[str]) -> list[Event]:
             if not people:
                 continue  # the clause is about a victim, a witness or another case's person
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
-        organ = _organ(t, tr, cs, ss, lex, doc.organ)
-        executed_by = _executor(t[tr.end : nxt], lex, doc.organ)
+        organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
+        executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
         lo, hi = (date.start, tr.end) if date.start < tr.start else (tr.start, date.end)
         s, e = view.to_orig(lo, hi)
         for person in people:
@@ -309,19 +315,35 @@ def _resolve_self(org: str, lex: _Lexicon, own: str | None) -> str:
     return own if org in lex.self_refs and own else org
 
 
-def _organ(t: str, tr: _Trigger, cs: int, ss: int, lex: _Lexicon, own: str | None) -> str | None:
-    """Deciding organ: "经X批准", "被X<act>", "X决定…" in the clause, else "X以…起诉书" in the sentence."""
+def _organ(t: str, tr: _Trigger, cs: int, ss: int, lex: _Lexicon, own: str | None) -> tuple[str | None, str | None]:
+    """(deciding, executing) organ stated before the action.
+
+    Deciding: "经X批准", "被X<act>", "X决定…" in the clause; "由X<act>" unless the action is worded as
+    an execution ("由公安机关执行逮捕" names the executor); for the end of the investigation and the
+    transfer, "由X侦查终结" in the sentence; else "X以…起诉书" in the sentence.
+    """
     prefix = t[cs : tr.start]
     inner = t[cs : tr.end]
     for rx in lex.deciding:
         m = rx.search(prefix if rx.pattern.endswith("$") else inner)
         if m:
-            return _resolve_self(m.group("org"), lex, own)
+            return _resolve_self(m.group("org"), lex, own), None
+    for rx in lex.by:
+        m = rx.search(prefix)
+        if m:
+            org = _resolve_self(m.group("org"), lex, own)
+            return (None, org) if t.startswith("执行", tr.start) else (org, None)
+    sentence = t[ss : tr.end]
+    if tr.action in lex.investigating_for:
+        for rx in lex.investigating:
+            m = rx.search(sentence)
+            if m:
+                return _resolve_self(m.group("org"), lex, own), None
     for rx in lex.deciding_sentence:
         m = rx.search(t[ss : tr.start])
         if m:
-            return _resolve_self(m.group("org"), lex, own)
-    return None
+            return _resolve_self(m.group("org"), lex, own), None
+    return None, None
 
 
 def _executor(after: str, lex: _Lexicon, own: str | None) -> str | None:

@@ -41,6 +41,26 @@ def extract_case(case: Case) -> None:
     case.citations = citations
 
 
+def case_parties(case: Case) -> list[Party]:
+    """The case's suspects (case.persons, as extract_case named them) with the details any document
+    gives: gender, birth date and ID number from the first document that states each. Never raises."""
+    found: dict[str, Party] = {name: Party(name=name, role="") for name in case.persons}
+    for doc in case.documents:
+        for p in _safe(lambda d=doc: find_parties(d.text), []):
+            name = next((n for n in case.persons if n == p.name), None) or next(
+                (n for n in case.persons if p.name and n.startswith(p.name)), None
+            )
+            if name is None or not p.is_suspect:
+                continue
+            kept = found[name]
+            kept.role = kept.role or p.role
+            kept.gender = kept.gender or p.gender
+            kept.birth_date = kept.birth_date or p.birth_date
+            if kept.id_number is None and p.id_number:
+                kept.id_number, kept.id_valid = p.id_number, p.id_valid
+    return list(found.values())
+
+
 def suspects(parties: list[Party]) -> list[str]:
     """Names of this case's suspects / defendants, first mention order, deduplicated.
 
