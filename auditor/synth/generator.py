@@ -247,7 +247,7 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     surveil = path == "surveil" or "surveil" in needs
     bail = path == "bail"
     single = bool(needs & {"single", "nonpros"})
-    year = rng.randint(2014, 2017) if old else rng.randint(2019, 2025)
+    year = rng.randint(2014, 2017) if old else rng.randint(2019, 2024)  # periods added by plants stay inside the holiday data
     crimes = [
         c for c in CRIMES
         if c.since < year and (c.custodial or path != "arrest")
