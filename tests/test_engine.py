@@ -98,7 +98,7 @@ GANG_DOC = (
 
 
 def test_rules_load() -> None:
-    # The first rules must never silently disappear; the full list is pinned in test_rule_catalogue.
+    # The first rules must never silently disappear; the full list is pinned in tests/test_rule_catalogue.py.
     assert set(BY_ID) >= {
         "ARREST-REQUEST-DEADLINE", "BAIL-TERM", "SURVEILLANCE-TERM", "BAIL-BOTH-GUARANTEES",
         "DETENTION-NOTICE-MISSING", "CITATION-NONEXISTENT", "CITATION-OUTDATED",
