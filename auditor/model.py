@@ -26,6 +26,8 @@ class Page:
     height: float | None = None
     quality: float | None = None  # 0..1, how usable the text is (ingest decides)
     source_index: int | None = None  # 0-based page index inside `source` (to render the page image)
+    # What normalisation deleted from this page, by kind ("page_mark", "running_line"): counts, never text.
+    removed: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -253,6 +255,8 @@ class Case:
     citations: list[Citation] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)  # suspects / defendants of this case
     findings: list[Finding] = field(default_factory=list)
+    # 卷内目录 vs segmentation (auditor.segment.toc.TocCheck.to_dict), one entry per 目录; notices only.
+    toc_check: list[dict[str, Any]] = field(default_factory=list)
 
     def document(self, doc_id: str | None) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -276,6 +280,7 @@ class Case:
             # Per page: which path read it (text layer, OCR, DOCX, TXT) and how usable its text was.
             "page_details": [
                 {"page": p.number, "source": p.source, "method": p.method, "quality": p.quality}
+                | ({"removed": p.removed} if p.removed else {})
                 for p in self.dossier.pages
             ],
             "documents": [d.to_dict() for d in self.documents],
@@ -283,4 +288,4 @@ class Case:
             "citations": [c.to_dict() for c in self.citations],
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.dossier.errors],
-        }
+        } | ({"toc_check": self.toc_check} if self.toc_check else {})

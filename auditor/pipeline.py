@@ -17,6 +17,7 @@ from auditor.model import Case, Dossier
 from auditor.nlp.extract import extract_case
 from auditor.rules.engine import run_rules
 from auditor.segment import segment
+from auditor.segment.toc import check_toc
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,20 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     def do_segment() -> None:
         case.documents = segment(dossier)
 
+    def do_toc() -> None:
+        # 卷内目录 vs segmentation: notices for the reviewer, not rule findings (design §2.2 `toc_check`).
+        case.toc_check = [check.to_dict() for check in check_toc(case.documents)]
+
     def do_extract() -> None:
         extract_case(case)
 
     def do_rules() -> None:
         case.findings = run_rules(case, profile=profile, enabled=enabled)
 
-    if _guarded(case, "segment", do_segment) and _guarded(case, "extract", do_extract):
-        _guarded(case, "rules", do_rules)
+    if _guarded(case, "segment", do_segment):
+        _guarded(case, "toc", do_toc)
+        if _guarded(case, "extract", do_extract):
+            _guarded(case, "rules", do_rules)
     return case
 
 

@@ -445,6 +445,9 @@ def test_term_rules(rule_id: str, doc_type: str, body: str, expected: dict[str, 
         ("责令其提出保证人李某某。不得同时责令其提出保证人和交纳保证金。", False),
         ("保证人应当履行担保义务。交纳保证金人民币一万元。", False),
         ("责令其提出保证人张三。", False),
+        # regression: 向 is a surname, not only "向执行机关报告"
+        ("由保证人向国波担保，同时交纳保证金5000元。", True),
+        ("保证人向执行机关报告被保证人的情况。交纳保证金人民币一万元。", False),
     ],
 )
 def test_bail_both_guarantees(body: str, fires: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import types
 import zipfile
@@ -215,6 +216,21 @@ def test_pdf_round_trip(tmp_path: Path) -> None:
     assert first.boxes[0][1] < first.boxes[first.text.index("临")][1]
     start = dossier.text.index("取保")
     assert dossier.page_at(start) == 1 and dossier.bbox_of(start, start + 2) is not None
+
+
+@requires_font
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [["取保候审决定书", "临公（刑）取保字〔2023〕15号 甲 乙"], ["第二页：２０２３年３月８日"]],
+        [["生僻字𠀀在文中", "另一行\ufffd替换符"]],  # astral character and U+FFFD: the careful path only
+    ],
+)
+def test_pdf_fast_path_equals_careful_path(tmp_path: Path, monkeypatch, lines: list[list[str]]) -> None:
+    path = make_pdf(tmp_path / "case.pdf", lines)
+    fast = [(p.text, p.boxes) for p in load_dossier(path).pages]
+    monkeypatch.setattr(pdf_module, "_ODD_UNITS", re.compile("."))  # every page takes the careful path
+    assert [(p.text, p.boxes) for p in load_dossier(path).pages] == fast
 
 
 @requires_font
@@ -564,6 +580,20 @@ def test_pages_numbered_across_files(tmp_path: Path) -> None:
     # Breaks: start of 2.docx, start of 3.txt, and the ===== inside 3.txt — not the PDF or DOCX page breaks.
     assert dossier.hard_breaks == [dossier.page_starts[i] for i in (2, 4, 5)]
     assert dossier.text.split("\n")[0] == "拘留证第一页"
+
+
+@requires_font
+def test_running_banner_removed_from_pdf_with_boxes_kept(tmp_path: Path) -> None:
+    banner = "某某市公安局刑事案卷"
+    bodies = [["拘留证", "犯罪嫌疑人王某某涉嫌盗窃"], ["经审查现羁押于看守所"], ["被害人陈述与证言一致"]]
+    path = make_pdf(tmp_path / "x.pdf", [[f"{banner} 第{i + 1}页", *body] for i, body in enumerate(bodies)])
+    dossier = load_dossier(path)
+    assert banner not in dossier.text
+    assert [p.text for p in dossier.pages] == ["拘留证\n犯罪嫌疑人王某某涉嫌盗窃", "经审查现羁押于看守所", "被害人陈述与证言一致"]
+    for page in dossier.pages:
+        assert page.boxes is not None and len(page.boxes) == len(page.text)
+        # the title line was drawn first under the banner: its boxes are the second row's (y = 760 - 24)
+        assert all(box[1] > 842 - 760 for ch, box in zip(page.text, page.boxes, strict=True) if box and ch != "\n")
 
 
 # --------------------------------------------------------------------------- dev corpus

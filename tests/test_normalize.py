@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.ingest.normalize import join_wrapped_lines, strip_page_marks
+from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_page_marks
 
 
 @pytest.mark.parametrize(
@@ -53,4 +53,46 @@ def test_join_wrapped_lines_joins_only_full_lines() -> None:
     boxes = boxes[:-1]
     out, out_boxes = join_wrapped_lines(text, boxes)
     assert out == "同日被刑事拘留犯罪嫌疑人张某某于次日被送看守所。\n  另查明"
+    assert out_boxes is not None and len(out_boxes) == len(out)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("案卷 \n\r")), max_size=40),
+    st.lists(st.tuples(st.integers(0, 45), st.integers(0, 10)), max_size=6),
+)
+def test_delete_spans_matches_per_character_deletion(text: str, raw_spans: list[tuple[int, int]]) -> None:
+    spans = sorted((a, a + n) for a, n in raw_spans)
+    boxes = _boxes(text)
+    out, out_boxes = delete_spans(text, boxes, spans)
+    keep = [i for i in range(len(text)) if not any(a <= i < b for a, b in spans)]
+    assert out == "".join(text[i] for i in keep)
+    assert out_boxes == [boxes[i] for i in keep]
+    assert delete_spans(text, None, spans) == (out, None)
+
+
+def _grid(lines: list[str]) -> tuple[str, list[tuple[float, float, float, float] | None]]:
+    boxes: list[tuple[float, float, float, float] | None] = []
+    for row, line in enumerate(lines):
+        boxes += [None if ch == " " else (float(col), row * 2.0, col + 1.0, row * 2.0 + 1) for col, ch in enumerate(line)]
+        boxes.append(None)
+    return "\n".join(lines), boxes[:-1]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # regression (scans): a citation cut inside its numeral on a line that stops short of the margin
+        (["依照《刑事诉讼法》第一", "百六十二条之规定，现将此案移送审查起诉。", "此致"],
+         "依照《刑事诉讼法》第一百六十二条之规定，现将此案移送审查起诉。\n此致"),
+        (["根据刑法第三", "十七条的规定，不需要判处刑罚。"], "根据刑法第三十七条的规定，不需要判处刑罚。"),
+        (["于2016", "年9月21日被刑事拘留。"], "于2016年9月21日被刑事拘留。"),
+        (["根据第", "八十五条之规定。"], "根据第八十五条之规定。"),
+        # a number at the end of a short line before a list row is not one token
+        (["序号 1", "2 立案决定书"], "序号 1\n2 立案决定书"),
+    ],
+)
+def test_join_wrapped_lines_joins_numbers_cut_in_two(lines: list[str], expected: str) -> None:
+    text, boxes = _grid(lines)
+    out, out_boxes = join_wrapped_lines(text, boxes)
+    assert out == expected
     assert out_boxes is not None and len(out_boxes) == len(out)

@@ -10,7 +10,15 @@ from conftest import DEV_CORPUS, requires_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.ingest.quality import TextLayerQuality, assess_text_layer
+from auditor.ingest import quality
+from auditor.ingest.quality import (
+    LayerCounts,
+    TextLayerQuality,
+    assess_text_layer,
+    count_layer,
+    has_text_layer,
+    text_score,
+)
 
 NOTICE = (
     "拘留通知书\n公（刑）拘通字〔2023〕第00123号\n犯罪嫌疑人王某某的家属：\n"
@@ -88,3 +96,47 @@ def test_never_raises_and_score_in_range(text: str, hint: int | None) -> None:
     assert isinstance(result, TextLayerQuality)
     assert 0.0 <= result.score <= 1.0
     assert result.usable == (result.score >= 0.5)
+
+
+def _by_predicates(text: str) -> LayerCounts:
+    """The counts by definition: each predicate run on each non-space character (slow, the spec)."""
+    chars = [c for c in text if not c.isspace()]
+    return LayerCounts(
+        chars=len(chars),
+        cjk=sum(map(quality._is_cjk, chars)),
+        common=sum(quality._is_cjk(c) and quality._is_common_hanzi(c) for c in chars),
+        broken=sum(map(quality._is_broken, chars)),
+        latin=sum(map(quality._is_mojibake_latin, chars)),
+        good=sum(map(quality._is_good, chars)),
+        junk=sum(map(quality._is_junk, chars)),
+    )
+
+
+# Every BMP code point once, plus astral hanzi, private use, unassigned and an emoji.
+ALL_BMP = "".join(chr(cp) for cp in range(0x10000))
+ASTRAL = "".join(map(chr, (0x20000, 0x2A6DF, 0x2A6E0, 0x2F800, 0x30000, 0xF0000, 0x10FFFD, 0x1F600, 0xE0001, 0x3FFFF)))
+
+
+@pytest.mark.parametrize("text", ["", "  \n", NOTICE, ASCII_JUNK, PRIVATE_USE, COMPAT, REPLACEMENT, ALL_BMP, ASTRAL])
+def test_fast_counts_equal_the_definitions(text: str) -> None:
+    assert count_layer(text) == _by_predicates(text)
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=200))
+def test_fast_counts_equal_the_definitions_on_any_text(text: str) -> None:
+    assert count_layer(text) == _by_predicates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "has_layer"),
+    [
+        ("", 0.0, False),
+        ("第 3 页", 1.0, False),  # too few characters to audit
+        ("拘留通知书，特此通知。", 1.0, True),
+        ("abcde fghij", 0.0, True),
+        ("\ue000\ue001\ue002\ue003\ue004\ue005拘留通知书", 0.455, False),  # mostly unmapped glyphs
+    ],
+)
+def test_text_score_and_has_text_layer(text: str, score: float, has_layer: bool) -> None:
+    assert text_score(text) == score
+    assert has_text_layer(text) is has_layer

@@ -41,6 +41,8 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "附：拘留证复印件一份",
         "",
         "临川区公安局",
+        "2 立案决定书",  # a 卷内目录 row without its page number (regression: split the 目录)
+        "12 取保候审决定书",
     ],
 )
 def test_not_title_lines(line: str) -> None:

@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from auditor.errors import make_error
 from auditor.ingest.archive import extract_zip, iter_folder
 from auditor.ingest.docx import load_docx
+from auditor.ingest.headers import strip_running_lines
 from auditor.ingest.normalize import join_wrapped_lines, normalize_page, strip_page_marks
 from auditor.ingest.pdf import find_ocr, load_pdf, ocr_image
 from auditor.ingest.text import load_text
@@ -130,7 +131,6 @@ class _Builder:
         for i, page in enumerate(pages):
             page.text, page.boxes = normalize_page(page.text, page.boxes)
             page.text, page.boxes = strip_page_marks(page.text, page.boxes)
-            page.text, page.boxes = join_wrapped_lines(page.text, page.boxes)
             # Each new file is a new document; TXT pages are split at explicit breaks.
             if first + i > 0 and (i == 0 or page.method == "txt"):
                 self.break_pages.add(first + i)
@@ -149,6 +149,13 @@ class _Builder:
 
     def finish(self) -> Dossier:
         dossier = self.dossier
+        # Running headers repeat across pages (and files) of the dossier, so they are found once all
+        # pages are in; lines are joined after, so a banner is never glued to the line below it.
+        for page, count in zip(dossier.pages, strip_running_lines(dossier.pages), strict=True):
+            if count:
+                page.removed["running_line"] = count
+        for page in dossier.pages:
+            page.text, page.boxes = join_wrapped_lines(page.text, page.boxes)
         dossier.build_text()
         dossier.hard_breaks = sorted(dossier.page_starts[i] for i in self.break_pages)
         return dossier

@@ -8,6 +8,7 @@ Chinese punctuation (，。：；（）《》〔〕) is deliberately left alone:
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from auditor.model import BBox
 
@@ -30,21 +31,53 @@ _TABLE: dict[int, str] = {**_FULLWIDTH, **_SPACES, 0x0D: "\n"}
 _DELETE = frozenset("\ufeff\u200b")
 
 
+def delete_spans(
+    text: str, boxes: list[BBox | None] | None, spans: list[tuple[int, int]]
+) -> tuple[str, list[BBox | None] | None]:
+    """Delete the [start, end) `spans` (sorted, may overlap) from text and boxes alike, slice by slice."""
+    kept: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in spans:
+        if a > pos:
+            kept.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(text):
+        kept.append((pos, len(text)))
+    out = "".join(text[a:b] for a, b in kept)
+    if boxes is None or len(boxes) != len(text):
+        return out, None
+    new_boxes: list[BBox | None] = []
+    for a, b in kept:
+        new_boxes += boxes[a:b]
+    return out, new_boxes
+
+
+# "\r\n" -> "\n" deletes the "\r" (a lone "\r" becomes "\n" through the table); invisible characters
+# that carry no text (BOM in mid-file, zero-width space) go with their box.
+_DROP = re.compile("\r(?=\n)|[" + "".join(sorted(_DELETE)) + "]")
+
+
 def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
     """Return (text, boxes) normalised; `boxes` stays None when unknown, else one per character."""
     if boxes is not None and len(boxes) != len(text):
         boxes = None  # a misaligned box list is worse than none: callers trust boxes[i] <-> text[i]
-    # "\r\n" -> "\n" deletes the "\r"; a lone "\r" becomes "\n" through the table.
-    if "\r\n" not in text and not any(ch in text for ch in _DELETE):
-        return text.translate(_TABLE), boxes
-    keep = [i for i, ch in enumerate(text) if ch not in _DELETE and not (ch == "\r" and text[i + 1 : i + 2] == "\n")]
-    out = "".join(text[i] for i in keep).translate(_TABLE)
-    return out, (None if boxes is None else [boxes[i] for i in keep])
+    spans = [(m.start(), m.end()) for m in _DROP.finditer(text)]
+    if spans:
+        text, boxes = delete_spans(text, boxes, spans)
+    return text.translate(_TABLE), boxes
 
 
 # A line that runs to the right margin was wrapped by the layout, not ended by the writer — unless
 # it closes with sentence-final punctuation.
 _SENTENCE_END = frozenset("。！？：；")
+_SPACE = re.compile(r"\s")
+_LEFT, _RIGHT = itemgetter(0), itemgetter(2)
+WIDTH_SAMPLE = 3
+
+
+_NUMERAL = "〇零一二三四五六七八九十百千两0-9０-９"
+_NUMBER_END = re.compile(f"(?:第[{_NUMERAL}]*|[{_NUMERAL}])$")
+_NUMBER_START = re.compile(f"[{_NUMERAL}]*[条款项年月日号]")
 
 
 def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
@@ -57,23 +90,28 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
         return text, boxes
     lines: list[tuple[int, int]] = []  # [start, end) of each line, end = index of its "\n" or len
     start = 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            lines.append((start, i))
-            start = i + 1
-    lines.append((start, len(text)))
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
     rights: list[float | None] = []
     lefts: list[float | None] = []
     widths: list[float] = []
     for a, b in lines:
-        line_boxes = [bx for i, bx in enumerate(boxes[a:b], a) if bx is not None and not text[i].isspace()]
-        rights.append(max(bx[2] for bx in line_boxes) if line_boxes else None)
-        lefts.append(min(bx[0] for bx in line_boxes) if line_boxes else None)
-        widths += [bx[2] - bx[0] for bx in line_boxes if bx[2] > bx[0]]
+        if _SPACE.search(text, a, b):
+            line_boxes = [bx for i, bx in enumerate(boxes[a:b], a) if bx is not None and not text[i].isspace()]
+        else:  # the usual line: no space to skip, only the boxes pdfium could not give
+            line_boxes = [bx for bx in boxes[a:b] if bx is not None]
+        rights.append(max(map(_RIGHT, line_boxes)) if line_boxes else None)
+        lefts.append(min(map(_LEFT, line_boxes)) if line_boxes else None)
+        # The typical character width is a median: every third box estimates it as well as all do.
+        widths += [bx[2] - bx[0] for bx in line_boxes[::WIDTH_SAMPLE] if bx[2] > bx[0]]
     known = [r for r in rights if r is not None]
     if len(known) < 2 or not widths:
         return text, boxes
-    margin = max(known)
+    # The right margin: a high percentile, not the maximum, so that one skewed scan line, a seal or a
+    # signature sticking out does not push it beyond where the ordinary full lines end.
+    ranked = sorted(known)
+    margin = ranked[int(0.9 * (len(ranked) - 1))] if len(ranked) >= 5 else ranked[-1]
     left_margin = min(x for x in lefts if x is not None)
     char_width = sorted(widths)[len(widths) // 2]
     drop: set[int] = set()
@@ -83,6 +121,10 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
         next_line = text[lines[k + 1][0] : lines[k + 1][1]]
         if right is None or not stripped or not next_line.strip() or stripped[-1] in _SENTENCE_END:
             continue
+        # A number cut in two ("第一\n百六十二条", "2016\n年") is always one token, wherever the line ends.
+        if _NUMBER_END.search(stripped) and _NUMBER_START.match(next_line.lstrip()):
+            drop.add(b)
+            continue
         next_left = lefts[k + 1]
         # An indented or centred next line starts a paragraph or a title: not a continuation.
         if next_left is not None and next_left > left_margin + 1.5 * char_width:
@@ -91,8 +133,7 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
             drop.add(b)
     if not drop:
         return text, boxes
-    keep = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in keep), [boxes[i] for i in keep]
+    return delete_spans(text, boxes, [(i, i + 1) for i in sorted(drop)])
 
 
 # Page counters and page marks a printer or scanner adds: "第3页 共12页", "第 3 页", "－1－", "- 2 -", "3/12".
@@ -107,11 +148,4 @@ def strip_page_marks(text: str, boxes: list[BBox | None] | None) -> tuple[str, l
     spans = [(m.start(), m.end()) for m in _PAGE_MARK.finditer(text)]
     if not spans:
         return text, boxes
-    keep = []
-    pos = 0
-    for a, b in spans:
-        keep.extend(range(pos, a))
-        pos = b
-    keep.extend(range(pos, len(text)))
-    out = "".join(text[i] for i in keep)
-    return out, (None if boxes is None or len(boxes) != len(text) else [boxes[i] for i in keep])
+    return delete_spans(text, boxes, spans)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import importlib
-import unicodedata
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,50 +18,18 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from auditor.errors import make_error
-from auditor.ingest.quality import assess_text_layer
+from auditor.ingest.quality import assess_text_layer, count_layer, has_text_layer, text_score
 from auditor.model import AuditError, BBox, Page
 
 SPARSE_PAGE_CHARS = 40
 OCR_SCALE = 200 / 72  # 200 dpi: the engine scales the long side to 2000 px anyway (~170 dpi for A4)
-MIN_CHARS = 5  # fewer real characters than this on a page: no usable text layer (scanned page)
-MAX_JUNK = 0.5  # more than this share of unmapped / private-use characters: a broken text layer
+
+# UTF-16 units that need the slow path: surrogates (astral characters), NUL and control markers.
+_ODD_UNITS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\ufffd]")
+
+_SPACE = re.compile(r"\s")
 
 OcrFunc = Callable[[Any, float], "tuple[str, list[BBox | None]]"]
-
-
-def _is_cjk(cp: int) -> bool:
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x20000 <= cp <= 0x3FFFF
-        or cp == 0x3007  # 〇 in written dates
-    )
-
-
-def text_score(text: str) -> float:
-    """Share of CJK, digits and punctuation among non-space characters (0 for an empty page)."""
-    chars = [ch for ch in text if not ch.isspace()]
-    if not chars:
-        return 0.0
-    good = sum(
-        1
-        for ch in chars
-        if _is_cjk(ord(ch)) or ch.isdigit() or unicodedata.category(ch).startswith("P") or 0x3000 <= ord(ch) <= 0x303F
-    )
-    return round(good / len(chars), 3)
-
-
-def _is_junk(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return ch == "\ufffd" or cat in ("Co", "Cc", "Cn", "Cs")
-
-
-def has_text_layer(text: str) -> bool:
-    """Enough real characters to audit, and not mostly unmapped glyphs."""
-    chars = [ch for ch in text if not ch.isspace()]
-    junk = sum(1 for ch in chars if _is_junk(ch))
-    return len(chars) - junk >= MIN_CHARS and junk <= MAX_JUNK * len(chars)
 
 
 def find_ocr() -> tuple[OcrFunc | None, type[BaseException] | None]:
@@ -110,6 +78,24 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[
     units += [0] * (n - len(units))
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    get_box, is_generated = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated
+    # The usual page: one UTF-16 unit per character and no marker slots, so the text decodes in
+    # one C call and character i is slot i; only the boxes need a call per character.
+    text = bytes(buffer)[: 2 * n].decode("utf-16-le", errors="replace") if n else ""
+    if len(text) == n and not _ODD_UNITS.search(text):
+        rl, rr, rb, rt = refs
+        fast: list[BBox | None] = [
+            (left.value, height - top.value, right.value, height - bottom.value)
+            if get_box(raw, index, rl, rr, rb, rt)
+            else None
+            for index in range(n)
+        ]
+        # Then the few whitespace slots: line breaks and what pdfium generated have no box.
+        for m in _SPACE.finditer(text):
+            index = m.start()
+            if text[index] in "\r\n" or is_generated(raw, index):
+                fast[index] = None
+        return text, fast
     i = 0
     while i < n:
         cp = units[i]
@@ -148,12 +134,13 @@ def _load_page(pdf: pdfium.PdfDocument, index: int, number: int, source: str) ->
             textpage_chars = textpage.count_chars()
         finally:
             textpage.close()
-        quality = assess_text_layer(text, textpage_chars)
+        counts = count_layer(text)  # one counting pass serves all three judgements below
+        quality = assess_text_layer(text, textpage_chars, counts)
         # A sparse page (a cover, a stamp-only sign-off) is too short to judge: its layer stands if it
         # has real characters; a fuller page must also pass the mojibake / junk-layer checks.
-        sparse = sum(not ch.isspace() for ch in text) < SPARSE_PAGE_CHARS
-        if has_text_layer(text) and (quality.usable or sparse):
-            score = text_score(text) if sparse else quality.score
+        sparse = counts.chars < SPARSE_PAGE_CHARS
+        if has_text_layer(text, counts) and (quality.usable or sparse):
+            score = text_score(text, counts) if sparse else quality.score
             return Page(number, text, source, "text", boxes, width, height, score, index), []
         if find_ocr()[0] is None:  # do not render a bitmap nobody will read
             return empty, [make_error("E011", page=number, source=source)]

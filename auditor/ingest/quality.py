@@ -10,15 +10,22 @@ and the page is usable when the score is at least 0.5. The reason names the wors
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 USABLE = 0.5
 MIN_CJK = 8  # fewer Chinese characters than this: nothing worth reading (score 0.5 at MIN_CJK)
+MIN_CHARS = 5  # fewer real characters than this on a page: no usable text layer (scanned page)
+MAX_JUNK = 0.5  # more than this share of unmapped / private-use characters: a broken text layer
 # Legitimate Latin-1 signs in Chinese documents (×× masking, 间隔号, degrees, sections …).
 _LATIN1_OK = set("×·°±§÷¥¤µ¼½¾²³¹")
 # Classic garbage strings: U+FFFD / uninitialised memory re-decoded as GBK.
 _GARBAGE = ("锟斤拷", "烫烫烫", "屯屯屯")
+# GB2312 row 0xD7 ends at 0xD7F9: the five cells after it hold no character.
+_GB2312_GAPS = frozenset((0xD7, lo) for lo in range(0xFA, 0xFF))
 
 
 @dataclass(frozen=True)
@@ -61,25 +68,139 @@ def _is_mojibake_latin(ch: str) -> bool:
     return 0xA0 < ord(ch) <= 0xFF and ch not in _LATIN1_OK
 
 
+def _is_score_cjk(cp: int) -> bool:
+    """Hanzi as `text_score` counts them: with compatibility and all supplementary ideographs, and 〇."""
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3FFFF
+        or cp == 0x3007  # 〇 in written dates
+    )
+
+
+def _is_good(ch: str) -> bool:
+    """What `text_score` counts as real text: hanzi, digits, punctuation, CJK symbols."""
+    cp = ord(ch)
+    return _is_score_cjk(cp) or ch.isdigit() or unicodedata.category(ch).startswith("P") or 0x3000 <= cp <= 0x303F
+
+
+def _is_junk(ch: str) -> bool:
+    """A glyph the PDF could not map to a character."""
+    return ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cc", "Cn", "Cs")
+
+
+# The per-character predicates above define the counts; running them on every character of every
+# page cost ingest twice the raw extraction. The bulk of a Chinese page (BMP hanzi, ASCII letters and
+# digits) is counted by C-speed regex `subn`; only the rest — punctuation, symbols, anything odd,
+# usually a tenth of a page — goes through the predicates.
+_SPACE = re.compile(r"\s")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _pattern(members: list[int]) -> str:
+    """A regex character-class body for the sorted code points `members` (ranges merged)."""
+    ranges: list[list[int]] = []
+    for cp in members:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+@dataclass(frozen=True)
+class _Classes:
+    hanzi: re.Pattern[str]  # assigned BMP hanzi: cjk and good, never broken, latin or junk
+    common: re.Pattern[str]  # GB2312 level-1 hanzi
+    other: re.Pattern[str]  # everything that is neither space, hanzi, nor an ASCII letter or digit
+
+
+@functools.cache
+def _classes() -> _Classes:
+    hanzi = [
+        cp
+        for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+        for cp in range(lo, hi + 1)
+        if unicodedata.category(chr(cp)) == "Lo"
+    ]
+    gb = (bytes([hi, lo]) for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF))
+    common = sorted(ord(raw.decode("gb2312")) for raw in gb if (raw[0], raw[1]) not in _GB2312_GAPS)
+    body = _pattern(hanzi)
+    return _Classes(re.compile(f"[{body}]"), re.compile(f"[{_pattern(common)}]"), re.compile(rf"[^\s{body}A-Za-z0-9]"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _flags(ch: str) -> tuple[bool, bool, bool, bool, bool]:
+    return _is_cjk(ch), _is_broken(ch), _is_mojibake_latin(ch), _is_good(ch), _is_junk(ch)
+
+
+@dataclass(frozen=True)
+class LayerCounts:
+    """Counts over the non-space characters of a page's text (see the predicates above)."""
+
+    chars: int
+    cjk: int = 0
+    common: int = 0  # GB2312 level-1 hanzi among `cjk`
+    broken: int = 0
+    latin: int = 0
+    good: int = 0
+    junk: int = 0
+
+
+def count_layer(text: str) -> LayerCounts:
+    """The counts `assess_text_layer`, `text_score` and `has_text_layer` judge a page by."""
+    text = text or ""
+    chars = len(text) - _SPACE.subn("", text)[1]
+    if not chars:
+        return LayerCounts(0)
+    classes = _classes()
+    hanzi = classes.hanzi.subn("", text)[1]
+    cjk, good = hanzi, hanzi + _ASCII_DIGIT.subn("", text)[1]
+    broken = latin = junk = 0
+    # The same few signs (，。：（）) make up most of the rest: judge each distinct one once.
+    for ch, k in Counter(classes.other.findall(text)).items():
+        is_cjk, is_broken, is_latin, is_good, is_junk = _flags(ch)
+        cjk += k * is_cjk
+        broken += k * is_broken
+        latin += k * is_latin
+        good += k * is_good
+        junk += k * is_junk
+    common = classes.common.subn("", text)[1]
+    return LayerCounts(chars, cjk, common, broken, latin, good, junk)
+
+
+def text_score(text: str, counts: LayerCounts | None = None) -> float:
+    """Share of CJK, digits and punctuation among non-space characters (0 for an empty page)."""
+    c = counts or count_layer(text)
+    return round(c.good / c.chars, 3) if c.chars else 0.0
+
+
+def has_text_layer(text: str, counts: LayerCounts | None = None) -> bool:
+    """Enough real characters to audit, and not mostly unmapped glyphs."""
+    c = counts or count_layer(text)
+    return c.chars - c.junk >= MIN_CHARS and c.junk <= MAX_JUNK * c.chars
+
+
 def _clamp(value: float) -> float:
     return max(0.0, min(1.0, value))
 
 
-def assess_text_layer(text: str, char_count_hint: int | None = None) -> TextLayerQuality:
+def assess_text_layer(
+    text: str, char_count_hint: int | None = None, counts: LayerCounts | None = None
+) -> TextLayerQuality:
     """Judge a page's extracted text.
 
     `char_count_hint`: how many characters the PDF itself says the page holds (e.g. pdfium's char
     count). Extraction that returns far fewer has lost glyphs it could not map to Unicode.
+    `counts`: `count_layer(text)` when the caller already has it.
     """
-    chars = [c for c in (text or "") if not c.isspace()]
-    n = len(chars)
+    c = counts or count_layer(text)
+    n = c.chars
     if n == 0:
         return TextLayerQuality(False, 0.0, "文字层为空")
-    cjk = [c for c in chars if _is_cjk(c)]
-    broken = sum(_is_broken(c) for c in chars)
-    latin = sum(_is_mojibake_latin(c) for c in chars)
+    cjk, broken, latin, common = c.cjk, c.broken, c.latin, c.common
     garbage = sum(text.count(g) * len(g) for g in _GARBAGE)
-    common = sum(_is_common_hanzi(c) for c in cjk)
 
     # Specific diagnoses first: on a tie the earlier factor names the reason.
     factors: list[tuple[float, str]] = [
@@ -88,10 +209,10 @@ def assess_text_layer(text: str, char_count_hint: int | None = None) -> TextLaye
         (_clamp(1 - broken / n / 0.1), "含替换符、私用区或兼容区字符（乱码，字体缺少编码映射）"),
     ]
     if cjk:
-        factors.append((_clamp((common / len(cjk) - 0.6) / 0.4), "中文字符多为生僻字（疑似编码错误的乱码）"))
+        factors.append((_clamp((common / cjk - 0.6) / 0.4), "中文字符多为生僻字（疑似编码错误的乱码）"))
     factors += [
-        (_clamp(len(cjk) / n / 0.4), "中文字符比例过低（疑似扫描件的隐形乱码层）"),
-        (_clamp(len(cjk) / (2 * MIN_CJK)), "中文字符过少"),
+        (_clamp(cjk / n / 0.4), "中文字符比例过低（疑似扫描件的隐形乱码层）"),
+        (_clamp(cjk / (2 * MIN_CJK)), "中文字符过少"),
     ]
     if char_count_hint and char_count_hint > 0:
         factors.append((_clamp(n / char_count_hint), "文字层缺字（提取的字符远少于页面字符数）"))

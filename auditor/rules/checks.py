@@ -35,7 +35,9 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 _NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
 # Words that follow 保证人 in template wording and are not names.
 _NOT_NAME = re.compile(
-    r"^(或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|向|提|交|缴|所)"
+    r"^(?:或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|提|交|缴|所"
+    # 向 is also a surname (向国波): only "向执行机关报告…" and the like are wording.
+    r"|向(?:执行|公安|机关|派出所|人民|被|其|有关|司法))"
 )
 _GUARANTOR_PATTERNS = [
     re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{_NAME})"),

@@ -395,7 +395,10 @@ def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
     if anchor is None and not listed:
         return None
     starts = ([anchor.start()] if anchor else []) + ([min(m.start for m in present)] if listed else [])
-    ends = ([line_end(text, anchor.end())] if anchor else []) + ([max(m.end for m in present)] if listed else [])
+    # To the end of the line holding the last listed item: an item of the other measure appended after it
+    # (a sixth item in a 取保 list) is part of the list too.
+    ends = ([line_end(text, anchor.end())] if anchor else []) + (
+        [line_end(text, max(m.end for m in present))] if listed else [])
     return min(starts), max(ends)
 
 

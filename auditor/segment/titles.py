@@ -80,6 +80,8 @@ def _fuzzy_title(compact: str) -> TitleMatch | None:
     """Tolerate one OCR confusion in a line that is nothing but a title (決定书, 取保侯审)."""
     if len(compact) < 4 or len(compact) > 16:
         return None
+    if compact[0].isdigit():  # a numbered row of a 卷内目录 ("2立案决定书"), not a title line
+        return None
     table = _title_table()
     best = process.extractOne(compact, list(table), scorer=fuzz.ratio, score_cutoff=86)
     if best is None:

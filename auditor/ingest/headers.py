@@ -1,0 +1,141 @@
+"""Running headers and footers: lines a printer or scanner repeats at the edge of many pages.
+
+A banner ("某某市公安局刑事案卷"), a footer with the case number, a "卷宗 第3页" stamp: the same line,
+give or take OCR noise and a varying page number, at the top (or bottom) of many pages of one dossier.
+It is deleted from each page with its boxes, so every kept character keeps its page and box.
+
+Only what is provably furniture goes. Kept always: a document title (titles repeat on every page of a
+record in real dossiers, and segmentation needs them), either half of a title set over two lines, a
+bare organ line (segmentation pulls it into the document below it; it also signs documents), a dated
+line (signature dates differ only in their numerals) and a sentence (it ends with 。！？).
+Scanning from a page's edge inwards stops at the first kept line: a header sits above all of those.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from auditor.ingest.normalize import delete_spans
+from auditor.model import Page
+from auditor.segment.titles import ORGAN_RE, SPACE_RE, match_title
+
+EDGE_LINES = 2  # a header or footer is one of the two outermost non-blank lines of a page
+MIN_PAGES = 3  # a line repeated on this many pages is furniture …
+MIN_SHARE = 0.5  # … or on this share of the pages, for dossiers of fewer than six pages
+FUZZY_MIN_LEN = 4  # shorter keys must repeat exactly: one OCR slip in three characters is a new line
+FUZZY_SCORE = 80  # rapidfuzz ratio for "the same line read with OCR noise"
+# Methods whose pages are printed pages; a TXT "page" is a whole document, never has a running header.
+PRINTED = frozenset({"text", "ocr", "image", "docx"})
+
+_DIGITS = re.compile(r"\d+")
+_CN_PAGE = re.compile(r"第[〇零一二三四五六七八九十百]+页|共[〇零一二三四五六七八九十百]+页")
+_DATED = re.compile(r"\d{2,4}\s*年|[〇零○Ｏ一二三四五六七八九十]{2,4}\s*年|年\s*\S{1,3}\s*月\s*\S{1,3}\s*日")
+_SENTENCE_END = ("。", "！", "？")
+
+
+@dataclass
+class _Line:
+    start: int  # offsets into the page text; end is the index of the "\n" (or len)
+    end: int
+    key: str  # compact text with numbers masked: what repeats from page to page
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        compact = SPACE_RE.sub("", raw)
+        if compact:
+            out.append(_Line(pos, pos + len(raw), _CN_PAGE.sub("#", _DIGITS.sub("#", compact))))
+        pos += len(raw) + 1
+    return out
+
+
+def _protected(text: str, lines: list[_Line], k: int) -> bool:
+    """A line that may carry content: a title (or half of one), an organ, a date, a sentence."""
+    raw = text[lines[k].start : lines[k].end]
+    compact = SPACE_RE.sub("", raw)
+    if match_title(raw) is not None or ORGAN_RE.fullmatch(compact) or _DATED.search(compact):
+        return True
+    if compact.endswith(_SENTENCE_END):
+        return True
+    for other in (k - 1, k + 1):  # "取保候审" / "决定书": a title set over two lines
+        if 0 <= other < len(lines):
+            a, b = sorted((k, other))
+            pair = text[lines[a].start : lines[a].end] + text[lines[b].start : lines[b].end]
+            if match_title(pair) is not None:
+                return True
+    return False
+
+
+def _edge(text: str, lines: list[_Line], order: range) -> list[_Line]:
+    """Up to EDGE_LINES candidate lines from one edge, stopping at the first protected line."""
+    out: list[_Line] = []
+    for k in order:
+        if len(out) == EDGE_LINES or _protected(text, lines, k):
+            break
+        if any(ch.isalpha() for ch in lines[k].key):  # a bare number is a page mark, handled elsewhere
+            out.append(lines[k])
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= FUZZY_MIN_LEN and fuzz.ratio(a, b, score_cutoff=FUZZY_SCORE) > 0)
+
+
+def _clusters(candidates: list[list[_Line]]) -> list[tuple[str, set[int]]]:
+    """Group candidate lines of all pages by key (fuzzily for longer keys): (representative, pages)."""
+    groups: list[tuple[str, set[int]]] = []
+    for page_index, page_lines in enumerate(candidates):
+        for line in page_lines:
+            for key, pages in groups:
+                if _same(key, line.key):
+                    pages.add(page_index)
+                    break
+            else:
+                groups.append((line.key, {page_index}))
+    return groups
+
+
+def running_lines(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Per page, the [start, end) spans (each with its line break) of running header/footer lines."""
+    n = len(texts)
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if n < 2:
+        return spans
+    needed = max(2, min(MIN_PAGES, math.ceil(n * MIN_SHARE)))
+    all_lines = [_lines(t) for t in texts]
+    for edge in ("top", "bottom"):
+        candidates = [
+            _edge(t, ls, range(len(ls)) if edge == "top" else range(len(ls) - 1, -1, -1))
+            for t, ls in zip(texts, all_lines, strict=True)
+        ]
+        repeated = [key for key, pages in _clusters(candidates) if len(pages) >= needed]
+        for page_index, page_lines in enumerate(candidates):
+            for line in page_lines:
+                if any(_same(key, line.key) for key in repeated):
+                    text = texts[page_index]
+                    # Take the line with its own "\n"; the last line of a page takes the one before it.
+                    if line.end < len(text):
+                        spans[page_index].append((line.start, line.end + 1))
+                    else:
+                        spans[page_index].append((max(0, line.start - 1), line.end))
+    # A page made of nothing but repeated lines keeps them: a header needs a body to sit above.
+    return [sorted(set(s)) if len(set(s)) < len(ls) else [] for s, ls in zip(spans, all_lines, strict=True)]
+
+
+def strip_running_lines(pages: list[Page]) -> list[int]:
+    """Delete running headers and footers from printed pages in place; return lines removed per page."""
+    printed = [i for i, p in enumerate(pages) if p.method in PRINTED]
+    removed = [0] * len(pages)
+    spans = running_lines([pages[i].text for i in printed])
+    for index, page_spans in zip(printed, spans, strict=True):
+        if page_spans:
+            page = pages[index]
+            page.text, page.boxes = delete_spans(page.text, page.boxes, page_spans)
+            removed[index] = len(page_spans)
+    return removed
