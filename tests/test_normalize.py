@@ -96,3 +96,11 @@ def test_join_wrapped_lines_joins_numbers_cut_in_two(lines: list[str], expected:
     out, out_boxes = join_wrapped_lines(text, boxes)
     assert out == expected
     assert out_boxes is not None and len(out_boxes) == len(out)
+
+
+def test_centred_title_over_short_rows_is_not_joined() -> None:
+    # regression: on a page of short table rows a centred title reached the page's margin and was glued to
+    # the header row below it ("扣押清单编号 名称 数量 特征")
+    lines = ["          扣押清单", "编号 名称 数量 特征", "1 银行卡一张 1 已使用"]
+    text, boxes = _grid(lines)
+    assert join_wrapped_lines(text, boxes)[0] == "\n".join(lines)

@@ -491,3 +491,11 @@ def test_forms_resemble_the_real_documents():
     dossier = generate_dossier(random.Random(2), 1, ["ARREST-REQUEST-DEADLINE"])
     transfer = "\n".join(next(d for d in dossier.documents if d.type == "起诉意见书").lines)
     assert "被我局刑事拘留" in transfer and "之规定，现将此案移送审查起诉" in transfer
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_two_citation_plants_never_share_a_citation(seed):
+    """Regression: both citation defects planted on the same (document, role): the second overwrote the first."""
+    dossier = generate_dossier(random.Random(seed), seed, ["CITATION-NONEXISTENT", "CITATION-OUTDATED"])
+    targets = [(p["document_type"], p["role"]) for p in dossier.planted if p["rule_id"].startswith("CITATION")]
+    assert len(targets) == 2 and len(set(targets)) == 2

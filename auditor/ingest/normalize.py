@@ -108,10 +108,7 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
     known = [r for r in rights if r is not None]
     if len(known) < 2 or not widths:
         return text, boxes
-    # The right margin: a high percentile, not the maximum, so that one skewed scan line, a seal or a
-    # signature sticking out does not push it beyond where the ordinary full lines end.
-    ranked = sorted(known)
-    margin = ranked[int(0.9 * (len(ranked) - 1))] if len(ranked) >= 5 else ranked[-1]
+    margin = max(known)
     left_margin = min(x for x in lefts if x is not None)
     char_width = sorted(widths)[len(widths) // 2]
     drop: set[int] = set()
@@ -129,7 +126,10 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
         # An indented or centred next line starts a paragraph or a title: not a continuation.
         if next_left is not None and next_left > left_margin + 1.5 * char_width:
             continue
-        if right >= margin - 2 * char_width:
+        # A centred line (a title over a page of short table rows can reach that page's margin) is not a
+        # wrapped one: wrapped lines start at the left margin, or a paragraph indent of two characters.
+        left = lefts[k]
+        if right >= margin - 2 * char_width and (left is None or left <= left_margin + 3 * char_width):
             drop.add(b)
     if not drop:
         return text, boxes

@@ -223,13 +223,22 @@ class Mention:
         return None
 
 
+# The three consistency rules read the same introductions: parse them once per case (a one-entry cache,
+# checked by identity, so a later case or a changed document list is parsed afresh).
+_MENTIONS: dict[str, Any] = {"case": None, "docs": None, "value": None}
+
+
 def suspect_mentions(case: Case) -> dict[str, list[Mention]]:
     """Suspect introductions by name, in dossier order (masked or unnamed parties are kept by their name)."""
+    docs = tuple(id(d) for d in case.documents)
+    if _MENTIONS["case"] is case and _MENTIONS["docs"] == docs:
+        return _MENTIONS["value"]
     out: dict[str, list[Mention]] = defaultdict(list)
     for doc in case.documents:
         for party in find_parties(doc.text):
             if party.is_suspect and party.name:
                 out[party.name].append(Mention(doc, party))
+    _MENTIONS.update(case=case, docs=docs, value=out)
     return out
 
 

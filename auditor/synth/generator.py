@@ -81,8 +81,8 @@ def plants_fit(plant: list[str] | set[str]) -> bool:
 # Order of forms within one day.
 TYPE_ORDER = [
     "受案登记表", "立案决定书", "鉴定意见书", "鉴定意见通知书", "扣押决定书", "扣押清单", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
-    "提请批准逮捕书", "批准逮捕决定书", "逮捕证", "逮捕通知书", "取保候审决定书", "取保候审执行通知书", "取保候审保证书",
-    "监视居住决定书", "监视居住执行通知书", "起诉意见书", "退回补充侦查决定书", "补充侦查报告书",
+    "提请批准逮捕书", "批准逮捕决定书", "不批准逮捕决定书", "要求复议意见书", "逮捕证", "逮捕通知书", "取保候审决定书",
+    "取保候审执行通知书", "取保候审保证书", "监视居住决定书", "监视居住执行通知书", "监视居住通知书", "起诉意见书", "退回补充侦查决定书", "补充侦查报告书",
     "不起诉决定书", "送达回证",
 ]
 _POLICE_CODES = {
@@ -518,11 +518,13 @@ def _plant(rng: random.Random, dossier: SynthDossier, wanted: set[str], arrest_v
     elif _first(docs, "拘留证"):
         mark("DETENTION-NOTICE-MISSING", "拘留证", "notice_present")
 
+    used: set[tuple[str, str]] = set()  # one planted citation per (document, role): the second would overwrite
     for rule, targets in (("CITATION-NONEXISTENT", _NONEXISTENT_TARGETS), ("CITATION-OUTDATED", _OUTDATED_TARGETS)):
         if rule not in wanted:
             continue
-        options = [(t, r) for t, r in targets if _first(docs, t)]
+        options = [(t, r) for t, r in targets if _first(docs, t) and (t, r) not in used]
         doc_type, role = rng.choice(options)
+        used.add((doc_type, role))
         doc = _first(docs, doc_type)
         good = doc.cites[role]
         bad, variant = _bad_citation(rule, good)
