@@ -6,7 +6,7 @@ import pytest
 
 from auditor.model import Dossier, Page
 from auditor.segment import UNKNOWN, segment
-from auditor.segment.fields import find_number
+from auditor.segment.fields import find_date, find_number
 from auditor.segment.titles import match_title
 
 
@@ -23,6 +23,9 @@ from auditor.segment.titles import match_title
         ("执行取保候审通知书", "取保候审执行通知书", None),
         ("取保侯审决定书", "取保候审决定书", None),  # OCR/typo confusion 侯/候
         ("拘留通知书", "拘留通知书", None),
+        # the 文号 on the title line (a PDF puts both on one baseline)
+        ("立案决定书甘公（刑）立字〔2016〕79号", "立案决定书", None),
+        ("甘井子区公安局扣押决定书 甘公（刑）扣字〔2016〕96号", "扣押决定书", "甘井子区公安局"),
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
@@ -43,9 +46,50 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "临川区公安局",
         "2 立案决定书",  # a 卷内目录 row without its page number (regression: split the 目录)
         "12 取保候审决定书",
+        "立案决定书甘公（刑）立字〔2016〕79号已送达",  # a 文号 followed by a sentence
+        "立案决定书 甘公（刑）立字〔2016〕79号 2",  # a 目录 row: 文号 then page number
     ],
 )
 def test_not_title_lines(line: str) -> None:
+    assert match_title(line) is None
+
+
+# Run-on texts (web-published judgments: the whole document on one line) start with organ, title,
+# 案号 and the first party; every line here is longer than a title line may be.
+_RUN_ON_TAIL = "被告人张某某，男，1990年1月1日出生，汉族，初中文化，无业，户籍所在地某省某县，现住某市某区。"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected_type", "expected_organ"),
+    [
+        ("浙江省德清县人民法院刑 事 判 决 书（2018）浙0521刑初267号公诉机关德清县人民检察院。" + _RUN_ON_TAIL, "刑事判决书", "浙江省德清县人民法院"),
+        ("上海市长宁区人民法院 刑事判决书 （2018）沪0105刑初655号 公诉机关上海市长宁区人民检察院。 " + _RUN_ON_TAIL, "刑事判决书", "上海市长宁区人民法院"),
+        ("广东省广州市白云区人民法院刑事判决书(2019)粤0000刑初00号公诉机关广州市白云区人民检察院." + _RUN_ON_TAIL, "刑事判决书", "广东省广州市白云区人民法院"),
+        ("**省**市中级人民法院刑事裁定书（2019）*01刑终12号原公诉机关**区人民检察院。上诉人（原审被告人）" + _RUN_ON_TAIL, "刑事裁定书", "**省**市中级人民法院"),
+        ("临川区人民检察院起诉书临检刑诉〔2023〕15号" + _RUN_ON_TAIL, "起诉书", "临川区人民检察院"),
+    ],
+)
+def test_run_on_title_lines(line: str, expected_type: str, expected_organ: str) -> None:
+    match = match_title(line)
+    assert match is not None
+    assert (match.doc_type, match.organ) == (expected_type, expected_organ)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence citing a judgment: the 案号 is followed by a verb, not by a party
+        "经查上海市长宁区人民法院刑事判决书（2018）沪0105刑初655号认定被告人张某某犯盗窃罪，判处有期徒刑六个月，并处罚金人民币一千元。",
+        "上海市长宁区人民法院刑事判决书（2018）沪0105刑初655号已于2018年8月1日发生法律效力，" + _RUN_ON_TAIL,
+        # no organ before the title, or no 案号 after it
+        "刑事判决书（2018）沪0105刑初655号公诉机关上海市长宁区人民检察院。" + _RUN_ON_TAIL,
+        "上海市长宁区人民法院刑事判决书公诉机关上海市长宁区人民检察院。" + _RUN_ON_TAIL,
+        "附：拘留证复印件一份，取保候审决定书复印件一份，扣押清单一份，鉴定意见书一份，以上材料共计四份，均已随案移送。",
+        "问这是拘留证，你看一下。答好。问你知不知道你为什么被拘留的？答知道，因为我涉嫌故意伤害的事情。问什么时间？",
+        "被告人张某某曾因犯盗窃罪被上海市长宁区人民法院刑事判决书（2016）沪0105刑初1号判处拘役五个月，" + _RUN_ON_TAIL,
+    ],
+)
+def test_not_run_on_title_lines(line: str) -> None:
     assert match_title(line) is None
 
 
@@ -56,6 +100,7 @@ def test_not_title_lines(line: str) -> None:
         ("左贡县人民检察院\n起诉书\n左检刑诉〔2025〕54号\n", "左检刑诉〔2025〕54号"),
         ("起诉意见书\n甘公刑诉字[2016]001号\n", "甘公刑诉字[2016]001号"),
         ("刑事判决书(2019)粤0000刑初00号公诉机关", "(2019)粤0000刑初00号"),
+        ("**市中级人民法院\n刑事裁定书\n（2019）*01刑终12号\n", "（2019）*01刑终12号"),  # masked 案号
         ("拘留证\n犯罪嫌疑人张三\n", None),
     ],
 )
@@ -125,3 +170,56 @@ def test_record_is_dated_by_its_time_line() -> None:
 )
 def test_title_over_two_lines(text: str, expected: list[str]) -> None:
     assert [d.type for d in segment(_dossier([text]))] == expected
+
+
+_JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日内，通过本院或者直接向某市中级人民法院提出上诉。"
+
+
+@pytest.mark.parametrize(
+    ("body", "doc_type", "expected"),
+    [
+        # a court signature block, run on or laid out: the date between the judges and the clerk
+        (_JUDGMENT_END + "审 判 员杨军二〇一八年七月五日代书记员娄丹", "刑事判决书", "2018-07-05"),
+        (_JUDGMENT_END + " 审判员许艳婷 二〇一八年七月十六日 书记员辛颖 [附相关法律条文略]", "刑事判决书", "2018-07-16"),
+        (_JUDGMENT_END + "\n审判长 张三\n审判员 李四\n二〇一九年三月一日\n本件与原本核对无异\n书记员 王五\n附：相关法律条文\n《中华人民共和国刑法》第二百六十四条 盗窃公私财物……", "刑事判决书", "2019-03-01"),
+        (_JUDGMENT_END + "审判员杨军二〇一八年七月五日", "刑事判决书", "2018-07-05"),  # no clerk: after the judge
+        # an excerpt without its signature: no date, not the last date the text recounts
+        ("广东省广州市白云区人民法院刑事判决书(2019)粤0000刑初00号公诉机关广州市白云区人民检察院.被告人黄某某,男,1995年12月13日出生。因本案于2018年9月19日被刑事拘留,同年9月26日被取保候审。", "刑事判决书", None),
+        ("本院于2018年7月5日审判员宣读了判决，被告人当庭表示不上诉。", "刑事判决书", None),  # 审判员 after a date in a sentence
+        ("二〇二三年三月五日\n本决定书已收到。", "拘留证", "2023-03-05"),
+        # records: the 时间 line of the header
+        ("讯问笔录\n时间：2016年9月21日14时10分至2016年9月21日15时25分\n地点：某看守所\n问：什么时间发生的事情？\n答：2015年12月7日", "讯问笔录", "2016-09-21"),
+        ("询问笔录\n时间：\n2016年9月21日14时10分至15时\n地点：某派出所\n问：你的基本情况？", "询问笔录", "2016-09-21"),
+        ("搜查笔录\n2023年3月5日9时至10时\n地点：某小区\n搜查情况：在卧室搜出手机一部。", "搜查笔录", "2023-03-05"),
+        # a garbled 时间 line: no date rather than the 案发 date the suspect recounts
+        ("讯问笔录 (第2次）\n时间2016年L月11曰17时20分至2016年i月19_0 时£1分 地点大连市看守所\n犯罪嫌疑人姓名 刘某\n问什么时间发生的事情？\n答在2015年12月7日24时许发生的。", "讯问笔录", None),
+        ("讯问笔录\n时间 2023年L月5曰\n问：哪天？\n答：2015年12月7日", "讯问笔录", None),  # an answer that is only a date
+        # no 时间 line; a birth date in the header is not the record's date, the closing date is
+        ("讯问笔录\n犯罪嫌疑人张三，1990年1月1日出生\n问：你的基本情况？\n答：如上。\n以上笔录我看过，和我说的相符。\n2023年3月6日", "讯问笔录", "2023-03-06"),
+    ],
+)
+def test_document_date(body: str, doc_type: str, expected: str | None) -> None:
+    assert find_date(body, doc_type) == expected
+
+
+_RUN_ON_JUDGMENT = (
+    "浙江省德清县人民法院刑 事 判 决 书（2018）浙0521刑初267号公诉机关德清县人民检察院。" + _RUN_ON_TAIL
+    + "2013年10月15日因犯盗窃罪被本院判处拘役五个月。2018年4月2日因本案被刑事拘留，同年4月28日被逮捕。"
+    + _JUDGMENT_END + "审 判 员杨军二〇一八年七月五日代书记员娄丹"
+)
+_CITING = "经查上海市长宁区人民法院刑事判决书（2018）沪0105刑初655号认定被告人张某某犯盗窃罪，判处有期徒刑六个月，并处罚金人民币一千元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ([_RUN_ON_JUDGMENT], [("刑事判决书", "2018-07-05")]),
+        # a body line citing a judgment does not start a document
+        (["临川区公安局\n起诉意见书\n临公（刑）诉字〔2023〕15号\n" + _CITING + "\n临川区公安局\n二〇二三年三月八日"], [("起诉意见书", "2023-03-08")]),
+        # title and 文号 on one line: each a document of its own
+        (["甘井子区公安局\n立案决定书甘公（刑）立字〔2016〕79号\n决定立案侦查。\n二〇一六年二月十九日\n甘井子区公安局\n扣押决定书甘公（刑）扣字〔2016〕96号\n决定扣押。\n二〇一六年二月二十二日"],
+         [("立案决定书", "2016-02-19"), ("扣押决定书", "2016-02-22")]),
+    ],
+)
+def test_segment_real_layouts(text: list[str], expected: list[tuple[str, str | None]]) -> None:
+    assert [(d.type, d.date) for d in segment(_dossier(text))] == expected

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import re
 
-from auditor.nlp.dates import find_dates
-from auditor.segment.titles import ORGAN_SUFFIX, SPACE_RE
+from auditor.nlp.dates import DateMention, find_dates
+from auditor.segment.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 
-# 文号 / 案号 forms: 临公（刑）拘字〔2023〕15号, 左检刑诉〔2025〕54号, 甘公刑诉字[2016]001号, (2019)粤0000刑初00号.
-NUMBER_RE = re.compile(
-    r"[（(]\s*\d{4}\s*[)）][\u4e00-\u9fff\d]{1,16}?[0-9０-９]+\s*号"
-    r"|[\u4e00-\u9fff（）()]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９]+\s*号"
-)
 ORGAN_IN_TEXT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?{ORGAN_SUFFIX}")
-# Record types are dated by their opening 时间 line, not by a signature at the end.
-DATED_AT_TOP = {"讯问笔录", "询问笔录", "搜查笔录", "扣押笔录", "辨认笔录", "宣布笔录"}
+# Records (讯问笔录, 搜查笔录 …) are dated by the 时间 line of their header, not by a signature at the end.
+RECORD_SUFFIX = "笔录"
+RECORD_HEADER_LINES = 8  # 时间 / 地点 / 侦查员 / 记录员 / 被讯问人 …, before the first question
+_QA_RE = re.compile(r"^[\s\u3000]*[问答]")
+_TIME_LABEL_RE = re.compile(r"时[\s\u3000]*间")
+
+
+def _spaced(*words: str) -> str:
+    """Alternatives that tolerate spaces between characters ("审 判 员")."""
+    return "|".join(r"[\s\u3000]*".join(map(re.escape, w)) for w in words)
+
+
+# A court signs with its judges, the date, then the clerk; a run-on text keeps that order on one line
+# ("…审判员杨军二〇一八年七月五日代书记员娄丹"). The signature date is the date right before the clerk
+# (or the 核对 stamp), or right after a judge's name.
+_CLERK_AFTER_RE = re.compile(
+    rf"[\s\u3000]*(?:{_spaced('本件与原本核对无异', '代理书记员', '代书记员', '书记员', '法官助理')})"
+)
+_JUDGE_BEFORE_RE = re.compile(
+    rf"(?:{_spaced('代理审判员', '审判员', '审判长', '人民陪审员')})[\s\u3000]*[\u4e00-\u9fff·]{{2,5}}[\s\u3000]*$"
+)
 HEADER_LINES = 6
 SIGNATURE_LINES = 10
 
@@ -50,18 +64,63 @@ def find_ref_date(body: str, signature_date: str | None, number: str | None) -> 
     return max(candidates) if candidates else None
 
 
+def is_record(doc_type: str) -> bool:
+    return doc_type.endswith(RECORD_SUFFIX)
+
+
 def find_date(body: str, doc_type: str) -> str | None:
-    """Signature date: the last line that is essentially a date; records use their first date."""
-    mentions = find_dates(body)
-    full = [m for m in mentions if m.iso]
+    """Signature date of a document; a record's is the date of its 时间 line.
+
+    Otherwise, in order: the last date of a court's signature block (between 审判员 X and 书记员 Y),
+    the last line that is essentially a date. None when neither is there: a date the text merely
+    recounts is not the document's.
+    """
+    full = [m for m in find_dates(body) if m.iso]
     if not full:
         return None
-    if doc_type in DATED_AT_TOP:
-        return full[0].iso
+    if is_record(doc_type):
+        dated = _record_time_date(body)
+        if dated:
+            return dated
+    for m in reversed(full):
+        if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
+            return m.iso
+    return _date_line(body, full)
+
+
+def _record_time_date(body: str) -> str | None:
+    """The date of the record's 时间 line (or, unlabelled, the first dated clock time) in its header.
+
+    An unreadable 时间 line gives None rather than the date of an event the record goes on to recount.
+    """
+    lines = body.split("\n")
+    header_lines: list[str] = []
+    for line in lines:
+        if _QA_RE.match(line) or len(header_lines) >= RECORD_HEADER_LINES:
+            break
+        header_lines.append(line)
+    header = "\n".join(header_lines)
+    mentions = [m for m in find_dates(header) if m.iso]
+    label = _TIME_LABEL_RE.search(header)
+    if label is None:
+        return next((m.iso for m in mentions if m.hour is not None), None)
+    # The label's own line, or the next line when the label stands alone ("时间：" / "2023年…").
+    line_end = header.find("\n", label.end())
+    line_end = len(header) if line_end < 0 else line_end
+    if not SPACE_RE.sub("", header[label.end() : line_end]).strip("：:"):
+        next_end = header.find("\n", line_end + 1)
+        line_end = len(header) if next_end < 0 else next_end
+    return next((m.iso for m in mentions if label.end() <= m.start < line_end), None)
+
+
+def _date_line(body: str, full: list[DateMention]) -> str | None:
+    """The last line that is essentially a date (a question or answer of a record never is)."""
     for m in reversed(full):
         line_start = body.rfind("\n", 0, m.start) + 1
         line_end = body.find("\n", m.end)
-        line = SPACE_RE.sub("", body[line_start : line_end if line_end >= 0 else len(body)])
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line):
+        raw_line = body[line_start : line_end if line_end >= 0 else len(body)]
+        if _QA_RE.match(raw_line):
+            continue
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(SPACE_RE.sub("", raw_line)):
             return m.iso
     return None

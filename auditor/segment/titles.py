@@ -23,6 +23,19 @@ ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFI
 TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?)?$")
 SPACE_RE = re.compile(r"[\s\u3000]+")
 MAX_TITLE_LINE = 60
+RUN_ON_HEAD = 36  # the longest organ prefix ORGAN_RE accepts: a run-on title starts within it
+# 文号 / 案号 forms: 临公（刑）拘字〔2023〕15号, 左检刑诉〔2025〕54号, 甘公刑诉字[2016]001号, (2019)粤0000刑初00号.
+# Published judgments mask parts of the 案号: "（2019）*01刑终12号", "（2018）沪0105刑初**号".
+NUMBER_RE = re.compile(
+    r"[（(]\s*\d{4}\s*[)）][\u4e00-\u9fff\d*＊×]{1,16}?[0-9０-９*＊×]+\s*号"
+    r"|[\u4e00-\u9fff（）()*＊×]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９*＊×]+\s*号"
+)
+# A header run on into the body (web-published judgments, one line per document) continues after the
+# 案号 with the first party of the case, never with a verb as a sentence citing the document does.
+PARTY_OPENING_RE = re.compile(
+    r"(?:原审|原)?公诉机关|抗诉机关|自诉人|(?:原审)?被告人|上诉人|申诉人|(?:被)?申请人|罪犯|被不起诉人|犯罪嫌疑人"
+    r"|附带民事诉讼原告人"
+)
 
 
 @dataclass(frozen=True)
@@ -61,19 +74,48 @@ def match_title(line: str) -> TitleMatch | None:
     """Return the title a line announces, or None when the line is not a title line."""
     raw = SPACE_RE.sub("", line)
     compact = raw.translate(_confusions())  # 1:1 replacements: offsets into `raw` stay valid
-    if not compact or len(compact) > MAX_TITLE_LINE:
+    if not compact:
         return None
+    if len(compact) > MAX_TITLE_LINE:
+        return _run_on_title(raw, compact)
     table = _title_table()
     for m in _title_re().finditer(compact):
         prefix, rest = compact[: m.start()], compact[m.end() :]
         if prefix and not ORGAN_RE.fullmatch(prefix):
             continue
         # A judgment header often runs on: "…人民法院刑事判决书(2019)粤0000刑初00号公诉机关…".
-        if not TRAILER_RE.match(rest) and not (prefix and re.match(r"^[（(〔\[]\d{4}", rest)):
+        runs_on = bool(prefix) and re.match(r"^[（(〔\[]\d{4}", rest) is not None
+        if not (TRAILER_RE.match(rest) or runs_on or _is_number(rest)):
             continue
         organ = raw[: m.start()] or None  # as written, not confusion-mapped
         return TitleMatch(table[m.group(1)], m.group(1), organ, 100.0, raw[m.end() :])
     return _fuzzy_title(compact)
+
+
+def _is_number(rest: str) -> bool:
+    """The line goes on with nothing but a 文号 ("立案决定书甘公（刑）立字〔2016〕79号")."""
+    m = NUMBER_RE.match(rest)
+    return m is not None and not rest[m.end() :]
+
+
+def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
+    """A title at the head of a long run-on line: organ, title, 案号, then the first party.
+
+    "浙江省德清县人民法院刑事判决书（2018）浙0521刑初267号公诉机关德清县人民检察院。被告人…" is a
+    header; "经审查，XX人民法院刑事判决书（2018）…号认定…" or "附：拘留证复印件一份…" are not.
+    """
+    table = _title_table()
+    for m in _title_re().finditer(compact):
+        if m.start() > RUN_ON_HEAD:
+            break
+        prefix, rest = compact[: m.start()], compact[m.end() :]
+        if not prefix or not ORGAN_RE.fullmatch(prefix):
+            continue
+        number = NUMBER_RE.match(rest)
+        if number is None or not PARTY_OPENING_RE.match(rest[number.end() :]):
+            continue
+        return TitleMatch(table[m.group(1)], m.group(1), raw[: m.start()], 100.0, raw[m.end() :])
+    return None
 
 
 def _fuzzy_title(compact: str) -> TitleMatch | None:
