@@ -452,11 +452,16 @@ def read_victim_notice(doc: Document) -> VictimNoticeReading | None:
     span = decision_span(doc)
     if span is None:
         return None
-    named = victims(doc, span[0])
-    if not named:
-        return None
     spec = lexicon()["notice"]
+    named = victims(doc, span[0])
     told = victim_notices(doc, span[0])
+    if not named:
+        # A notice telling the victim where to 申诉 proves there is one, even when the party reader could
+        # not name him ("与被害人X发生争执"); a bare mention of 被害人 does not.
+        addressed = next((n for n in told if find_phrase(n.text, spec["appeal"])), None)
+        if addressed is None:
+            return None
+        named = [("被害人", addressed.start, addressed.end)]
     appeal = next((n for n in told if find_phrase(n.text, spec["appeal"])), None)
     destination = _appeal_destination(appeal.text, doc.organ) if appeal else "none"
     days_ok = bool(appeal) and bool(find_phrase(appeal.text, spec["appeal_days"]) or re.search(r"七日|7日", appeal.text))
