@@ -162,3 +162,63 @@ def _two_returns(rng: random.Random, dossier: SynthDossier) -> Mark:
 
 register(Plant("SUPPLEMENTARY-INVESTIGATION-LIMIT", frozenset({"nonpros"}), _three_returns, _two_returns,
                stage="layout", conflicts=frozenset({"PROSECUTION-REVIEW-LATE"})))
+
+
+# --- the first custody rules (拘留 → 通知 / 讯问, 逮捕 → 通知书, 提请 → 批准) ------------------------------------------
+
+
+def _notice_removed(rng: random.Random, dossier: SynthDossier) -> Mark:
+    for doc in all_of(dossier, "逮捕通知书"):
+        dossier.documents.remove(doc)
+    return mark("逮捕证", "arrest_notice_removed")
+
+
+register(Plant("ARREST-NOTICE-MISSING", frozenset({"arrest", "single"}), _notice_removed, stage="layout",
+               conflicts=frozenset({"ARREST-NOTICE-LATE"})))
+
+
+def _after_detention(doc_type: str, gaps: tuple[int, int], count: int | None = None):
+    def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
+        detained = dossier.context.dates["detain"]
+        docs = [x for x in all_of(dossier, doc_type) if count is None or x.params.get("count", 1) == count]
+        assert docs
+        gap = rng.randint(*gaps)
+        for doc in docs:
+            doc.date = detained + days(gap)
+        return mark(doc_type, f"{gap}_days_after_detention", days=gap)
+
+    return plant
+
+
+register(Plant("DETENTION-NOTICE-LATE", frozenset({"arrest", "single"}), _after_detention("拘留通知书", (2, 3)),
+               _after_detention("拘留通知书", (1, 1)), stage="layout",
+               conflicts=frozenset({"DETENTION-NOTICE-MISSING", "CONSISTENCY-DETENTION-DATE"})))
+register(Plant("INTERROGATION-AFTER-DETENTION-LATE", frozenset({"arrest", "single"}),
+               _after_detention("讯问笔录", (2, 3), count=1), _after_detention("讯问笔录", (1, 1), count=1),
+               stage="layout", conflicts=frozenset({"CONSISTENCY-DETENTION-DATE"})))
+
+
+def _decided_after(gaps: tuple[int, int]):
+    """The procuratorate decides `gap` days after the request; the arrest is executed the same day."""
+
+    def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
+        d = dossier.context.dates
+        gap = rng.randint(*gaps)
+        shift = d["request"] + days(gap) - d["approve"]
+        old_arrest = d["arrest"]
+        for doc in dossier.documents:
+            if doc.type in ("批准逮捕决定书", "逮捕证", "逮捕通知书") or (
+                doc.type == "讯问笔录" and doc.params.get("count", 1) > 1 and doc.date == old_arrest
+            ):
+                doc.date += shift
+        d["approve"] += shift
+        d["arrest"] += shift
+        return mark("批准逮捕决定书", f"decided_{gap}_days_after_request", days=gap)
+
+    return plant
+
+
+register(Plant("ARREST-DECISION-DEADLINE", frozenset({"arrest", "single"}), _decided_after((9, 12)),
+               _decided_after((7, 7)), stage="layout",
+               conflicts=frozenset({"INVESTIGATION-CUSTODY-OVERDUE", "ARREST-NOTICE-LATE",
+                                    "INTERROGATION-AFTER-ARREST-LATE"})))
