@@ -39,6 +39,9 @@ _CPL_2018_ARTICLES: dict[str, dict] = {
     "seizure": {"2018": 141, "keyword": "扣押"},
     "appraisal_notice": {"2018": 148, "keyword": "鉴定意见"},
     "return_for_investigation": {"2018": 175, "keyword": "补充侦查", "paragraph": 2},
+    "designated_residence": {"2018": 75, "keyword": "无固定住处的，可以在指定的居所执行"},
+    "designated_notice": {"2018": 75, "keyword": "通知被监视居住人的家属"},
+    "non_arrest_review": {"2018": 92, "keyword": "可以要求复议"},
 }
 
 
@@ -434,8 +437,10 @@ def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _arrest_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     lines = [identity(p) for p in doc.persons]
     for g in groups(ctx, doc.persons):
+        # params["held"]: still in custody when the request was made, though released later (a 不批准逮捕).
+        tail = custody_tail(ctx, g) or (f"，现羁押于{ctx.place.detention_center}" if doc.params.get("held") else "")
         lines.append(f"犯罪嫌疑人{ctx.names(g)}因涉嫌{ctx.crime.name}于{ar_date(ctx.dates['detain'])}被我局刑事拘留"
-                     f"{custody_tail(ctx, g)}。")
+                     f"{tail}。")
     lines += [
         case_source(ctx),
         "经依法侦查查明：" + ctx.facts(),
@@ -522,18 +527,37 @@ _SURVEILLANCE_OBLIGATIONS = (
 )
 
 
+def _surveillance_where(doc: SynthDocument) -> str:
+    return "在指定居所" if doc.params.get("place") == "designated" else "在其住处"
+
+
 def _surveillance(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """The police's decision in the suspect's home by default. params: "by" "procuratorate" (decided during
+    审查起诉, handed to the police to execute); "ground" "no_guarantee" (CPL 2018 Art. 74(2) instead of a 74(1)
+    item); "place" "designated" (无固定住处: a 指定居所, Art. 75(1), cites["place"]); "family_notice"
+    "unreachable" (the family cannot be notified, Art. 75(2))."""
     p = doc.persons[0]
-    reason = _SURVEILLANCE_REASONS[doc.params["reason_item"]]
     term = doc.params.get("term")
     period = f"期限从{ar_date(doc.date)}起算" + (f"，监视居住期限为{cn_int(term)}个月" if term else "")
-    return [
+    by_proc = doc.params.get("by") == "procuratorate"
+    if doc.params.get("ground") == "no_guarantee":
+        reason = f"因犯罪嫌疑人{p.name}符合取保候审条件，但不能提出保证人，也不交纳保证金"
+    else:
+        reason = f"因犯罪嫌疑人{p.name}符合逮捕条件，且{_SURVEILLANCE_REASONS[doc.params['reason_item']]}"
+    basis = doc.cites["basis"].text()
+    if doc.params.get("place") == "designated":
+        reason += f"，在{ctx.place.city}{ctx.place.district}无固定住处"
+        basis += "、" + doc.cites["place"].text(with_law=False)
+    case = f"本院在审查起诉{p.name}涉嫌{ctx.crime.name}一案中" if by_proc else f"我局正在侦查{p.name}涉嫌{ctx.crime.name}一案"
+    lines = [
         f"犯罪嫌疑人{p.name}，性别{p.gender}，出生日期{ar_date(p.birth)}，公民身份号码{p.id_number}，住址{p.address}。",
-        f"我局正在侦查{p.name}涉嫌{ctx.crime.name}一案，因犯罪嫌疑人{p.name}符合逮捕条件，且{reason}，"
-        f"根据{doc.cites['basis'].text()}之规定，决定在其住处对其监视居住，{period}。",
+        f"{case}，{reason}，根据{basis}之规定，决定{_surveillance_where(doc)}对其监视居住，{period}。",
         f"被监视居住人在监视居住期间应当遵守{doc.cites['obligations'].text()}的规定：{_SURVEILLANCE_OBLIGATIONS}",
-        f"本决定由{ctx.place.police}{ctx.station}派出所执行。",
     ]
+    if doc.params.get("family_notice") == "unreachable":
+        lines.append(f"犯罪嫌疑人{p.name}拒不提供其家属的姓名、住址和联系方式，经查找无法通知其家属。")
+    lines.append(f"本决定交由{ctx.place.police}执行。" if by_proc else f"本决定由{ctx.place.police}{ctx.station}派出所执行。")
+    return lines
 
 
 def _transfer(ctx: CaseContext, doc: SynthDocument) -> list[str]:
@@ -630,11 +654,54 @@ def _bail_pledge(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 
 
 def _surveillance_execution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """To the 派出所; params "by" "procuratorate": the procuratorate's notice to the police (检察规则 109)."""
     p = doc.persons[0]
+    decided = f"对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}{_surveillance_where(doc)}监视居住"
+    if doc.params.get("by") == "procuratorate":
+        return [
+            f"{ctx.place.police}：",
+            f"本院决定{decided}，现将监视居住决定书副本及犯罪嫌疑人基本情况材料送交你局，请依法执行。",
+            "附：监视居住决定书副本一份。",
+        ]
     return [
         f"{ctx.place.police}{ctx.station}派出所：",
-        f"我局决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}在其住处监视居住，请依法执行。",
+        f"我局决定{decided}，请依法执行。",
         "附：监视居住决定书副本一份。",
+    ]
+
+
+def _surveillance_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """The family's notice of a 指定居所监视居住 (CPL 2018 Art. 75(2)), on the day the measure is executed."""
+    p = doc.persons[0]
+    relation, relative = ctx.family[p.name]
+    return [
+        f"{relative}（{p.name}的{relation}）：",
+        f"根据{doc.cites['basis'].text()}之规定，我局已于{ar_date(ctx.dates['surveil'])}{ctx.hour + 2}时对涉嫌"
+        f"{ctx.crime.name}的{p.name}在指定居所执行监视居住。",
+    ]
+
+
+def _non_arrest(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """不批准逮捕 for want of necessity; params: request_date, request_number."""
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.police}：",
+        f"你局于{ar_date(doc.params['request_date'])}以{doc.params['request_number']}提请批准逮捕书提请批准逮捕"
+        f"犯罪嫌疑人{p.name}，经本院审查认为，犯罪嫌疑人{p.name}涉嫌{ctx.crime.name}，但犯罪情节较轻，尚无逮捕必要，"
+        f"不符合{doc.cites['basis'].text()}规定的逮捕条件，决定不批准逮捕犯罪嫌疑人{p.name}。",
+        "请依法执行，并将执行情况在三日以内通知本院。",
+    ]
+
+
+def _review_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """The police's 要求复议意见书 on a 不批准逮捕 (CPL 2018 Art. 92); params: decision_date, decision_number."""
+    p = doc.persons[0]
+    return [
+        f"{ctx.place.procuratorate}：",
+        f"你院于{ar_date(doc.params['decision_date'])}以{doc.params['decision_number']}不批准逮捕决定书决定不批准逮捕"
+        f"犯罪嫌疑人{p.name}。我局认为该决定有错误，理由如下：犯罪嫌疑人{p.name}可能判处徒刑以上刑罚，"
+        "且有干扰证人作证、毁灭证据的可能，有逮捕必要。",
+        f"根据{doc.cites['basis'].text()}之规定，特要求你院复议。",
     ]
 
 
@@ -740,12 +807,16 @@ RENDERERS: dict[str, tuple[Renderer, bool]] = {
     "鉴定意见通知书": (_appraisal_notice, False),
     "退回补充侦查决定书": (_return_for_investigation, True),
     "补充侦查报告书": (_supplementary_report, False),
+    "监视居住通知书": (_surveillance_notice, False),
+    "不批准逮捕决定书": (_non_arrest, True),
+    "要求复议意见书": (_review_request, False),
 }
 
 
 def render(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     """Full text lines of one document: organ, title, 文号, body, signature and date line last."""
     renderer, by_proc = RENDERERS[doc.type]
+    by_proc = by_proc or doc.organ == ctx.place.procuratorate  # a form either organ may issue (监视居住决定书)
     head = [doc.organ, doc.title]
     if doc.number:
         head.append(doc.number)

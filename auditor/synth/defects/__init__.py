@@ -121,4 +121,4 @@ def shift(doc: SynthDocument, to: date) -> None:
 
 def load_groups() -> None:
     """Import the group modules so that they register their plants."""
-    from auditor.synth.defects import custody, file_checks, non_prosecution, wording  # noqa: F401
+    from auditor.synth.defects import custody, extra, file_checks, non_prosecution, wording  # noqa: F401

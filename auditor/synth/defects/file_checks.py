@@ -142,8 +142,7 @@ def _drop_all(doc_type: str, anchor: str, variant: str):
 
 register(Plant("BAIL-EXECUTION-NOTICE-MISSING", frozenset({"bail", "single"}),
                _drop_all("取保候审执行通知书", "取保候审决定书", "notice_removed"), stage="layout"))
-# SURVEILLANCE-EXECUTION-NOTICE-MISSING concerns a procuratorate's or court's decision; the generator's
-# 监视居住 is decided by the police, so that rule is not planted yet.
+# SURVEILLANCE-EXECUTION-NOTICE-MISSING concerns a procuratorate's or court's decision: planted in extra.py.
 
 
 def _pledge_missing(rng: random.Random, dossier: SynthDossier) -> Mark:
