@@ -119,6 +119,17 @@ def shift(doc: SynthDocument, to: date) -> None:
     doc.date = to
 
 
+def rule_limit(rule_id: str, key: str = "limit") -> str:
+    """A period from the rule's own YAML (pinned against the statute by its tests), so a plant follows the rule
+    instead of restating the law."""
+    from auditor.rules.registry import RULES_DIR, load_rule_file
+
+    value = load_rule_file(RULES_DIR / f"{rule_id}.yaml").check
+    for part in key.split("."):
+        value = value[part]
+    return str(value)
+
+
 def load_groups() -> None:
     """Import the group modules so that they register their plants."""
     from auditor.synth.defects import custody, extra, file_checks, non_prosecution, wording  # noqa: F401

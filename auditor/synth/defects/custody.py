@@ -10,12 +10,19 @@ import random
 from datetime import date
 from typing import TYPE_CHECKING
 
-from auditor.deadlines import add_months
-from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register
+from auditor.deadlines import add_months, parse_period
+from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, rule_limit
 from auditor.synth.templates import SynthDocument, cpl_cite
 
 if TYPE_CHECKING:
     from auditor.synth.generator import SynthDossier
+
+
+def _months(rule_id: str) -> int:
+    """The rule's base period in months (its YAML `limit`, pinned against the statute)."""
+    period = parse_period(rule_limit(rule_id))
+    assert period.unit == "m"
+    return period.amount
 
 
 def _move(dossier: SynthDossier, key: str, to: date, *doc_types: str) -> None:
@@ -61,23 +68,26 @@ register(Plant("FILING-DECISION-LATE", frozenset(), _filing_late, _filing_checke
 # --- DF07 / DF08 after the arrest --------------------------------------------------------------------------
 
 
-def _after_arrest(doc_type: str, rule_days: tuple[int, int], count: int | None = None):
+def _after(act: str, doc_type: str, gaps: tuple[int, int], count: int | None = None):
+    """Date the documents of `doc_type` (the `count`-th 讯问 only, if given) `gap` days after the act."""
+    key, label = {"arrest": ("arrest", "arrest"), "detain": ("detain", "detention")}[act]
+
     def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
-        arrest = dossier.context.dates["arrest"]
+        start = dossier.context.dates[key]
         docs = [x for x in all_of(dossier, doc_type) if count is None or x.params.get("count", 1) == count]
         assert docs
-        gap = rng.randint(*rule_days)
+        gap = rng.randint(*gaps)
         for doc in docs:
-            doc.date = arrest + days(gap)
-        return mark(doc_type if doc_type != "讯问笔录" else "讯问笔录", f"{gap}_days_after_arrest", days=gap)
+            doc.date = start + days(gap)
+        return mark(doc_type, f"{gap}_days_after_{label}", days=gap)
 
     return plant
 
 
-register(Plant("ARREST-NOTICE-LATE", frozenset({"arrest", "single"}), _after_arrest("逮捕通知书", (2, 4)),
-               _after_arrest("逮捕通知书", (1, 1)), stage="layout"))
+register(Plant("ARREST-NOTICE-LATE", frozenset({"arrest", "single"}), _after("arrest", "逮捕通知书", (2, 4)),
+               _after("arrest", "逮捕通知书", (1, 1)), stage="layout"))
 register(Plant("INTERROGATION-AFTER-ARREST-LATE", frozenset({"arrest", "single"}),
-               _after_arrest("讯问笔录", (2, 4), count=2), _after_arrest("讯问笔录", (1, 1), count=2), stage="layout"))
+               _after("arrest", "讯问笔录", (2, 4), count=2), _after("arrest", "讯问笔录", (1, 1), count=2), stage="layout"))
 
 
 # --- DF10 侦查羁押 --------------------------------------------------------------------------------------------
@@ -85,14 +95,14 @@ register(Plant("INTERROGATION-AFTER-ARREST-LATE", frozenset({"arrest", "single"}
 
 def _custody_overdue(rng: random.Random, dossier: SynthDossier) -> Mark:
     arrest = dossier.context.dates["arrest"]
-    to = add_months(arrest, 2) + days(rng.randint(3, 25))
+    to = add_months(arrest, _months("INVESTIGATION-CUSTODY-OVERDUE")) + days(rng.randint(3, 25))
     _move(dossier, "transfer", to, "起诉意见书")
     return mark("起诉意见书", "transferred_after_two_months", days=(to - arrest).days)
 
 
 def _custody_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:
     arrest = dossier.context.dates["arrest"]
-    to = add_months(arrest, 2)  # the start day is not counted: the last day is the same date two months on
+    to = add_months(arrest, _months("INVESTIGATION-CUSTODY-OVERDUE"))  # the start day is not counted: the last day is the same date two months on
     _move(dossier, "transfer", to, "起诉意见书")
     return mark("起诉意见书", "transferred_on_the_last_day", days=(to - arrest).days)
 
@@ -110,14 +120,15 @@ def _decide_on(dossier: SynthDossier, to: date) -> None:
 
 def _review_late(rng: random.Random, dossier: SynthDossier) -> Mark:
     transfer = dossier.context.dates["transfer"]
-    to = add_months(transfer, 1) + days(rng.randint(20, 30))  # beyond the 15-day extension as well
+    to = add_months(transfer, _months("PROSECUTION-REVIEW-LATE")) + days(
+        parse_period(rule_limit("PROSECUTION-REVIEW-LATE", "extension.limit")).amount + rng.randint(5, 15))  # beyond the extension too
     _decide_on(dossier, to)
     return mark("不起诉决定书", "decided_after_one_month", days=(to - transfer).days)
 
 
 def _review_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:
     transfer = dossier.context.dates["transfer"]
-    _decide_on(dossier, add_months(transfer, 1))
+    _decide_on(dossier, add_months(transfer, _months("PROSECUTION-REVIEW-LATE")))
     return mark("不起诉决定书", "decided_on_the_last_day")
 
 
@@ -177,24 +188,11 @@ register(Plant("ARREST-NOTICE-MISSING", frozenset({"arrest", "single"}), _notice
                conflicts=frozenset({"ARREST-NOTICE-LATE"})))
 
 
-def _after_detention(doc_type: str, gaps: tuple[int, int], count: int | None = None):
-    def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
-        detained = dossier.context.dates["detain"]
-        docs = [x for x in all_of(dossier, doc_type) if count is None or x.params.get("count", 1) == count]
-        assert docs
-        gap = rng.randint(*gaps)
-        for doc in docs:
-            doc.date = detained + days(gap)
-        return mark(doc_type, f"{gap}_days_after_detention", days=gap)
-
-    return plant
-
-
-register(Plant("DETENTION-NOTICE-LATE", frozenset({"arrest", "single"}), _after_detention("拘留通知书", (2, 3)),
-               _after_detention("拘留通知书", (1, 1)), stage="layout",
+register(Plant("DETENTION-NOTICE-LATE", frozenset({"arrest", "single"}), _after("detain", "拘留通知书", (2, 3)),
+               _after("detain", "拘留通知书", (1, 1)), stage="layout",
                conflicts=frozenset({"DETENTION-NOTICE-MISSING", "CONSISTENCY-DETENTION-DATE"})))
 register(Plant("INTERROGATION-AFTER-DETENTION-LATE", frozenset({"arrest", "single"}),
-               _after_detention("讯问笔录", (2, 3), count=1), _after_detention("讯问笔录", (1, 1), count=1),
+               _after("detain", "讯问笔录", (2, 3), count=1), _after("detain", "讯问笔录", (1, 1), count=1),
                stage="layout", conflicts=frozenset({"CONSISTENCY-DETENTION-DATE"})))
 
 

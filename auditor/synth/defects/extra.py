@@ -13,9 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from auditor.deadlines import deadline, parse_period
-from auditor.rules.registry import RULES_DIR, load_rule_file
 from auditor.synth import names
-from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register
+from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, rule_limit
 from auditor.synth.templates import SynthDocument, cpl_cite, penal_cite
 
 if TYPE_CHECKING:
@@ -87,8 +86,7 @@ register(Plant("DESIGNATED-RESIDENCE-NOTICE-MISSING", frozenset({"surveil", "sin
 
 def _review_limit() -> str:
     """The rule's own period (公安规定 141(1), pinned by tests/test_rules_custody.py), so the plant follows it."""
-    rule = load_rule_file(RULES_DIR / "NON-ARREST-REVIEW-LATE.yaml")
-    return str(rule.check["limit"])
+    return rule_limit("NON-ARREST-REVIEW-LATE")
 
 
 def _non_arrest(rng: random.Random, dossier: SynthDossier) -> tuple[SynthDocument, SynthDocument]:

@@ -11,6 +11,7 @@ import random
 import re
 from typing import TYPE_CHECKING
 
+from auditor.rules.wording import data as wording_data
 from auditor.synth.defects import Mark, Plant, all_of, first, mark, register, remove_document
 from auditor.synth.templates import cn_int, cpl_cite, upper_amount
 
@@ -264,8 +265,9 @@ def _deposit_at_minimum(rng: random.Random, dossier: SynthDossier) -> Mark | Non
     doc = _decision(dossier, BAIL)
     if doc.params["guarantee"] not in ("deposit", "either_deposit"):
         return None
-    _set_deposit(dossier, doc, 1000, upper_amount(1000))
-    return mark(BAIL, "adult_deposit_1000", amount=1000)
+    floor = int(wording_data()["deposit_floor"]["adult"])  # the rule's own floor (公安规定 87, pinned there)
+    _set_deposit(dossier, doc, floor, upper_amount(floor))
+    return mark(BAIL, f"adult_deposit_{floor}", amount=floor)
 
 
 register(Plant("BAIL-DEPOSIT-BELOW-MINIMUM", frozenset({"bail"}), _deposit_below_minimum, _deposit_at_minimum,
