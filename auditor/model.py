@@ -257,6 +257,12 @@ class Case:
     findings: list[Finding] = field(default_factory=list)
     # 卷内目录 vs segmentation (auditor.segment.toc.TocCheck.to_dict), one entry per 目录; notices only.
     toc_check: list[dict[str, Any]] = field(default_factory=list)
+    # 卷宗封面 / 备考表 page counts vs the volume's pages (auditor.segment.cover.CoverCheck.to_dict); notices only.
+    cover_check: list[dict[str, Any]] = field(default_factory=list)
+
+    def volume_notices(self) -> list[str]:
+        """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""
+        return [n for check in self.toc_check + self.cover_check for n in check.get("notices", [])]
 
     def document(self, doc_id: str | None) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -288,4 +294,6 @@ class Case:
             "citations": [c.to_dict() for c in self.citations],
             "findings": [f.to_dict() for f in self.findings],
             "errors": [e.to_dict() for e in self.dossier.errors],
-        } | ({"toc_check": self.toc_check} if self.toc_check else {})
+        } | ({"toc_check": self.toc_check} if self.toc_check else {}) | (
+            {"cover_check": self.cover_check} if self.cover_check else {}
+        )

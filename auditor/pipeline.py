@@ -17,6 +17,7 @@ from auditor.model import Case, Dossier
 from auditor.nlp.extract import extract_case
 from auditor.rules.engine import run_rules
 from auditor.segment import segment
+from auditor.segment.cover import check_covers
 from auditor.segment.toc import check_toc
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,10 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
         # 卷内目录 vs segmentation: notices for the reviewer, not rule findings (design §2.2 `toc_check`).
         case.toc_check = [check.to_dict() for check in check_toc(case.documents)]
 
+    def do_cover() -> None:
+        # 卷宗封面 / 备考表 page counts vs the pages of each volume: notices, like the 目录 check.
+        case.cover_check = [check.to_dict() for check in check_covers(case.documents)]
+
     def do_extract() -> None:
         extract_case(case)
 
@@ -52,6 +57,7 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
 
     if _guarded(case, "segment", do_segment):
         _guarded(case, "toc", do_toc)
+        _guarded(case, "cover", do_cover)
         if _guarded(case, "extract", do_extract):
             _guarded(case, "rules", do_rules)
     return case

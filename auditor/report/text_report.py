@@ -58,6 +58,9 @@ def render_case(case: Case) -> str:
         out += ["", "  问题：", _indent(table(rows, ["级别", "规则", "类别", "位置", "说明"]))]
     else:
         out += ["", "  未发现问题。"]
+    notices = case.volume_notices()
+    if notices:
+        out += ["", "  卷宗结构提示："] + [f"    {n}" for n in notices]
     if d.errors:
         out += ["", "  读取错误："] + [f"    [{e.code}] {e.message}" for e in d.errors]
     return "\n".join(out)

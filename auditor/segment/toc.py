@@ -27,7 +27,9 @@ from auditor.segment.segmenter import UNKNOWN
 from auditor.segment.titles import SPACE_RE, match_title
 
 TOC_TYPE = "卷内目录"
-UNLISTED_EXEMPT = frozenset({TOC_TYPE, UNKNOWN})  # not expected in a 目录 (or not recognised)
+# A volume's cover (a new volume starts there) and its closing 备考表 are never listed in its 目录.
+VOLUME_COVER, VOLUME_CLOSING = "卷宗封面", "卷内备考表"
+UNLISTED_EXEMPT = frozenset({TOC_TYPE, VOLUME_COVER, VOLUME_CLOSING, UNKNOWN})  # not expected in a 目录 (or not recognised)
 UNKNOWN_TITLE_SCORE = 85  # rapidfuzz partial ratio for a row title that is no known type
 # OCR reads 1 as l/I/|, 0 as O/o in table columns.
 _DIGIT_FIX = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0", "Ｏ": "0", "０": "0"})
@@ -198,13 +200,14 @@ def compare_toc(toc: Document, rows: list[TocRow], docs: list[Document]) -> TocC
 
 
 def check_toc(documents: list[Document]) -> list[TocCheck]:
-    """One check per 卷内目录 with rows; each covers the documents up to the next 目录."""
-    marks = [i for i, d in enumerate(documents) if d.type == TOC_TYPE]
+    """One check per 卷内目录 with rows; each covers the documents up to the next 目录 or cover."""
     checks: list[TocCheck] = []
-    for n, i in enumerate(marks):
-        rows = parse_toc(documents[i].text)
+    for i, doc in enumerate(documents):
+        if doc.type != TOC_TYPE:
+            continue
+        rows = parse_toc(doc.text)
         if not rows:
             continue
-        end = marks[n + 1] if n + 1 < len(marks) else len(documents)
-        checks.append(compare_toc(documents[i], rows, documents[i + 1 : end]))
+        end = next((j for j in range(i + 1, len(documents)) if documents[j].type in (TOC_TYPE, VOLUME_COVER)), len(documents))
+        checks.append(compare_toc(doc, rows, documents[i + 1 : end]))
     return checks

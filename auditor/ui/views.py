@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
-from auditor.model import Case, Finding
+from auditor.model import Case, Finding, Page
 from auditor.ui.page_image import render_page
 
 SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -22,6 +22,9 @@ def show_case(case: Case) -> None:
     cols[4].metric("问题", len(case.findings))
     for err in d.errors:
         st.warning(f"[{err.code}] {err.message}")
+    notices = case.volume_notices()
+    if notices:
+        st.info("**卷宗结构提示**（卷内目录、封面页数与实际页面核对）\n\n" + "\n".join(f"- {n}" for n in notices))
     tabs = st.tabs(["问题", "文书", "事件", "法条引用", "页面"])
     with tabs[0]:
         if not case.findings:
@@ -48,8 +51,21 @@ def show_case(case: Case) -> None:
         )
     with tabs[4]:
         for page in d.pages:
-            with st.expander(f"第{page.number}页（{page.method}）"):
+            with st.expander(_page_label(page)):
                 st.text(page.text)
+
+
+METHOD_LABEL = {"text": "文字层", "ocr": "OCR识别", "image": "图片OCR", "docx": "DOCX", "txt": "文本"}
+
+
+def _page_label(page: Page) -> str:
+    """Which path read the page and how usable its text was: a reviewer weighs OCR'd evidence differently."""
+    parts = [METHOD_LABEL.get(page.method, page.method)]
+    if page.quality is not None:
+        parts.append(f"质量 {page.quality:.2f}")
+    if page.removed:
+        parts.append(f"去除页眉页脚 {page.removed} 行")
+    return f"第{page.number}页（{'，'.join(parts)}）"
 
 
 def show_finding(case: Case, finding: Finding, key: str) -> None:
