@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import socket
 import sys
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from conftest import requires_font
@@ -15,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz.distance import Levenshtein
 
 from auditor.ingest import ocr
-from auditor.ingest.ocr import OcrLine, OcrUnavailable, _Piece, get_engine, ocr_lines, ocr_page_image
+from auditor.ingest.ocr import OcrLine, OcrUnavailable, _Piece, get_engine, ocr_lines, ocr_page, ocr_page_image
 from auditor.synth.scan import FONT_PATH, ScanNoise, render_scan_image, render_scan_pdf
 
 requires_ocr = pytest.mark.skipif(
@@ -245,3 +247,131 @@ def test_image_modes_are_read(mode: str) -> None:
         paper = Image.alpha_composite(Image.new("RGBA", image.size, "white"), image)
         image = image.convert(mode) if mode == "LA" else paper.convert(mode)
     assert [line.text for line in ocr_lines(image)] == ["看守所"]
+
+
+# --- stamp noise: seal ring text read on black-and-white copies -------------------------------------
+
+RING = ocr._Ring(1000.0, 1000.0, 150.0)
+
+
+def _piece(
+    text: str, cx: float, cy: float, width: float, height: float, deg: float = 1.0, score: float = 1.0
+) -> _Piece:
+    """A text box centred on (cx, cy), its text direction turned `deg` degrees clockwise."""
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    corners = ((-width / 2, -height / 2), (width / 2, -height / 2), (width / 2, height / 2), (-width / 2, height / 2))
+    return _Piece(text, tuple((cx + x * c - y * s, cy + x * s + y * c) for x, y in corners), score)  # type: ignore[arg-type]
+
+
+# Body print: five lines, 50 px high, sharing a 1° skew, well above the seal.
+BODY = [_piece("犯罪嫌疑人王某某刑事拘留现羁押在看守所", 800, 200 + 60 * i, 1000, 50) for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("piece", "rings", "dropped"),
+    [
+        # Ring text on the arc: unsure and two lines tall (measured: "集集市公室" 0.65, 2.3 line heights).
+        (_piece("集某市公室", 1000, 880, 200, 120, score=0.6), [RING], True),
+        # One ring character turned along the arc (measured: 13-19° off the skew).
+        (_piece("某", 1120, 1000, 45, 50, deg=16), [RING], True),
+        # The character at the top of the arc reads cleanly and upright, but has a line of its own.
+        (_piece("市", 1000, 875, 45, 50), [RING], True),
+        # Ring text that is sure and upright yet tall (measured "某市公" 1.0, 1.67 line heights).
+        (_piece("某市公", 1000, 878, 130, 85), [RING], True),
+        # The date line under the seal: damaged and tall, but it crosses the seal's middle.
+        (_piece("二〇三年三月二十九日", 1000, 1000, 400, 73, score=0.9), [RING], False),
+        # The organ line above the centre: print.
+        (_piece("某某市公安局", 1000, 940, 250, 52), [RING], False),
+        # A printed short line lying on the band: sure, upright, a line high, more than one character.
+        (_piece("特此通知", 1000, 872, 160, 50), [RING], False),
+        # Unsure fragments away from the seal (a pen signature read as letters) are not seal noise.
+        (_piece("WA", 300, 1000, 120, 65, deg=0, score=0.6), [RING], False),
+        (_piece("某", 300, 1000, 45, 50, deg=16), [RING], False),
+        # No ring found (broken or faint seal): only a turned fragment of one or two characters goes.
+        (_piece("某", 1120, 1000, 45, 50, deg=16), [], True),
+        (_piece("公安", 1120, 1000, 90, 50, deg=-20, score=0.8), [], True),
+        (_piece("某某市公安", 1120, 1000, 220, 50, deg=16, score=0.7), [], False),
+        (_piece("院", 1000, 875, 45, 50), [], False),
+    ],
+)
+def test_stamp_noise_is_split_from_print(piece: _Piece, rings: list, dropped: bool) -> None:
+    kept, count = ocr._split_stamp_noise([*BODY, piece], rings)
+    assert kept == BODY + ([] if dropped else [piece])
+    assert count == int(dropped)
+
+
+def _ring_page(size: tuple[int, int], ink: tuple[int, int, int] | None, mode: str = "RGB") -> Image.Image:
+    image = Image.new("RGB", size, (244, 244, 244))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT_PATH), 30)
+    for i in range(8):  # print lines make edges but no circle
+        draw.text((60, 60 + 50 * i), "依照刑事诉讼法第八十二条之规定" * 2, font=font, fill=(20, 20, 20))
+    if ink is not None:
+        draw.ellipse((470, 620, 630, 780), outline=ink, width=5)  # centre (550, 700), radius 80
+    return image.convert(mode)
+
+
+@requires_font
+@pytest.mark.parametrize(
+    ("ink", "mode", "drop_red", "found"),
+    [
+        ((110, 110, 110), "RGB", True, True),  # a red seal photocopied to gray
+        ((110, 110, 110), "L", True, True),
+        ((30, 30, 30), "1", True, True),  # faxed: bilevel
+        ((205, 35, 40), "RGB", True, False),  # a red seal is faded before the search, as before recognition
+        ((205, 35, 40), "RGB", False, True),
+        (None, "RGB", True, False),  # print only
+    ],
+)
+def test_seal_rings_are_found(ink: tuple[int, int, int] | None, mode: str, drop_red: bool, found: bool) -> None:
+    rings = ocr._find_rings(_ring_page((800, 1100), ink, mode), drop_red)
+    assert bool(rings) == found
+    if found:
+        ring = rings[0]
+        assert math.dist((ring.x, ring.y), (550, 700)) < 8 and abs(ring.radius - 80) < 8
+
+
+def test_ring_search_skips_images_too_small_for_a_page() -> None:
+    assert ocr._find_rings(Image.new("RGB", (150, 150), "white"), True) == []
+
+
+FRAGMENT = _piece("集某市公室", 1000, 880, 200, 120, score=0.6)
+
+
+@pytest.mark.parametrize(
+    ("drop_stamps", "rings", "count"),
+    [(True, [RING], 1), (False, [RING], 0), (True, [], 0), (True, None, 0)],  # None: the search fails
+)
+def test_ocr_page_counts_dropped_stamp_pieces(
+    monkeypatch: pytest.MonkeyPatch, drop_stamps: bool, rings: list | None, count: int
+) -> None:
+    def find_rings(image: Image.Image, drop_red: bool) -> list:
+        if rings is None:
+            raise ValueError("cv2 refused the image")
+        return rings
+
+    monkeypatch.setattr(ocr, "_run_engine", lambda image, drop_red: [*BODY, FRAGMENT])
+    monkeypatch.setattr(ocr, "_find_rings", find_rings)
+    image = Image.new("RGB", (10, 10))
+    page = ocr_page(image, 2.0, drop_stamps=drop_stamps)
+    assert page.stamp_pieces == count
+    assert ("集某市公室" in page.text) == (count == 0)
+    assert len(page.boxes) == len(page.text)
+    if drop_stamps:
+        assert ocr_page_image(image, 2.0) == (page.text, page.boxes)
+    assert [line.text for line in ocr_lines(image, drop_stamps=drop_stamps)] == page.text.split("\n")
+
+
+@requires_font
+def test_photocopy_mode_turns_the_seal_gray() -> None:
+    noise = ScanNoise(skew_deg=0, grayscale=True)
+    image = render_scan_image(PAGES[0], seed=1, noise=noise)
+    assert image.mode == "RGB" and image.size == (1654, 2339)
+    r, g, b = (np.asarray(band, dtype=np.int16) for band in image.split())
+    assert np.abs(r - g).max() <= 1 and np.abs(r - b).max() <= 1  # no colour left anywhere
+    plain = np.asarray(render_scan_image(PAGES[0], seed=1, noise=ScanNoise(skew_deg=0, grayscale=True, stamp=False)))
+    # The seal is there as mid-gray ink (lighter than print, darker than paper) where the plain copy has paper.
+    seal = (r > 70) & (r < 160) & (plain[..., 0] > 200)
+    assert seal.sum() > 3000
+    colour = render_scan_image(PAGES[0], seed=1, noise=ScanNoise(skew_deg=0))
+    assert np.asarray(colour).tobytes() != np.asarray(image).tobytes()

@@ -4,8 +4,12 @@ The models ship inside the `rapidocr` wheel; we point the engine at those files 
 download code path is never reached (nothing is fetched at run time). The engine is built once per
 process and reused; building it costs seconds, a page costs a fraction of that.
 
-Coordinates: `ocr_lines` works in image pixels; `ocr_page_image` returns character boxes in PDF
-points (pixels / scale), origin top-left, as `auditor.model.BBox`.
+Coordinates: `ocr_lines` works in image pixels; `ocr_page` / `ocr_page_image` return character boxes in
+PDF points (pixels / scale), origin top-left, as `auditor.model.BBox`.
+
+Seals: red seal ink is faded before recognition. On black-and-white copies the seal is gray like the
+print, and its ring text comes back as "stamp noise" (rotated, tall or unsure fragments such as "集某市公室",
+"某"): pieces lying on the ring-text band of a detected round seal that do not look like print are dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -39,6 +44,24 @@ _LINE_OVERLAP = 0.5
 # Seal ink: red exceeds green and blue by this much, and is light enough not to be ink over black print.
 _RED_MARGIN = 40
 _RED_MIN = 120
+
+# Stamp noise (measured on synthetic gray photocopies, see tests/test_scans.py): the seal's ring text has
+# its character centres between these shares of the ring radius (0.62-0.97 measured); sign-off lines the
+# seal covers cross its middle (nearest character <= 0.45 of the radius).
+_BAND = (0.5, 1.05)
+# A piece looks like print when it is as sure, as upright and as tall as a line: ring text broke at least
+# one (scores 0.56-0.90, or turned 2.9-30 degrees off the page skew, or 1.4-2.5 line heights tall).
+_PRINT_SCORE = 0.95
+_PRINT_TURN = math.radians(1.5)
+_PRINT_HEIGHT = 1.3
+# Without a detected ring (broken or faint seal) only a turned fragment of one or two characters goes.
+_LONE_TURN = math.radians(10)
+_LONE_CHARS = 2
+# Ring search: a round seal (38-45 mm) has a radius of 0.09-0.11 of an A4 page's width; the search
+# runs on the page shrunk so its short side is about this many pixels.
+_RING_SIDE = 800
+_RING_RADIUS = (0.07, 0.14)
+_RING_MAX = 4
 
 _engine: Any = None
 _engine_lock = threading.Lock()
@@ -63,12 +86,28 @@ class OcrLine:
 
 
 @dataclass(frozen=True)
+class OcrPage:
+    text: str  # lines joined by "\n"
+    boxes: list[BBox | None]  # one per character of `text`, PDF points; None for "\n"
+    stamp_pieces: int = 0  # detected text pieces dropped as seal noise (counted, never kept)
+
+
+@dataclass(frozen=True)
 class _Piece:
     """One text box as the engine detected it."""
 
     text: str
     quad: Quad
     score: float
+
+
+@dataclass(frozen=True)
+class _Ring:
+    """A round seal's ring found on the page, in image pixels."""
+
+    x: float
+    y: float
+    radius: float
 
 
 def get_engine() -> Any:
@@ -235,14 +274,130 @@ def _join_line(members: list[_Piece]) -> tuple[str, list[BBox]]:
     return text, boxes
 
 
-def ocr_lines(image: Image.Image, *, drop_red: bool = True) -> list[OcrLine]:
+def _find_rings(image: Image.Image, drop_red: bool) -> list[_Ring]:
+    """Round seal rings on the page as the engine saw it (red seals already faded when `drop_red`)."""
+    side = min(image.width, image.height)
+    if side < 200:
+        return []
+    factor = min(1.0, _RING_SIDE / side)
+    small = _to_rgb(image).resize(
+        (max(1, round(image.width * factor)), max(1, round(image.height * factor))), Image.Resampling.BOX
+    )
+    gray = np.asarray(_prepare(small, drop_red).convert("L"))
+    short = min(gray.shape)
+    # HOUGH_GRADIENT_ALT scores how complete a circle is (param2): text lines and speckles make none.
+    found = cv2.HoughCircles(
+        gray,
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=short * 0.1,
+        param1=100,
+        param2=0.8,
+        minRadius=round(short * _RING_RADIUS[0]),
+        maxRadius=round(short * _RING_RADIUS[1]),
+    )
+    if found is None:
+        return []
+    return [_Ring(float(x) / factor, float(y) / factor, float(r) / factor) for x, y, r in found[0][:_RING_MAX]]
+
+
+def _turn(piece: _Piece, skew: float) -> float | None:
+    """How far (radians) the piece's text direction is turned off the page skew; None when unknown."""
+    (x0, y0), (x1, y1) = piece.quad[0], piece.quad[1]
+    if y1 == y0:
+        return None  # the engine gives some boxes axis-aligned: their angle says nothing
+    angle = math.atan2(y1 - y0, x1 - x0)
+    return abs((angle - skew + math.pi / 2) % math.pi - math.pi / 2)
+
+
+def _height(piece: _Piece) -> float:
+    return math.dist(piece.quad[0], piece.quad[3])
+
+
+def _looks_printed(piece: _Piece, skew: float, line_height: float) -> bool:
+    turn = _turn(piece, skew)
+    return (
+        piece.score >= _PRINT_SCORE
+        and (turn is None or turn <= _PRINT_TURN)
+        and _height(piece) <= _PRINT_HEIGHT * line_height
+    )
+
+
+def _on_ring_band(piece: _Piece, ring: _Ring) -> bool:
+    """Every character centre of the piece lies where a seal's ring text runs."""
+    low, high = _BAND[0] * ring.radius, _BAND[1] * ring.radius
+    for x0, top, x1, bottom in _char_boxes(piece):
+        if not low <= math.hypot((x0 + x1) / 2 - ring.x, (top + bottom) / 2 - ring.y) <= high:
+            return False
+    return True
+
+
+def _candidates(pieces: list[_Piece]) -> list[bool]:
+    """Per piece: could it be seal noise? True when it does not look like print, or is one character
+    on a line of its own (ring text at the top of the arc reads cleanly and stands upright)."""
+    if not pieces:
+        return []
+    skew = _skew(pieces)
+    line_height = statistics.median(_height(p) for p in pieces)
+    return [not _looks_printed(p, skew, line_height) or (len(p.text) == 1 and _alone(p, pieces, skew)) for p in pieces]
+
+
+def _alone(piece: _Piece, pieces: list[_Piece], skew: float) -> bool:
+    """No other piece shares the piece's line (overlaps half its height, page skew undone)."""
+    _, top, _, bottom = _deskewed_bounds(piece.quad, skew)
+    for other in pieces:
+        if other is not piece:
+            _, otop, _, obottom = _deskewed_bounds(other.quad, skew)
+            if min(bottom, obottom) - max(top, otop) >= _LINE_OVERLAP * min(bottom - top, obottom - otop):
+                return False
+    return True
+
+
+def _split_stamp_noise(pieces: list[_Piece], rings: list[_Ring]) -> tuple[list[_Piece], int]:
+    """The pieces that are print, and how many were dropped as seal noise.
+
+    A candidate (see `_candidates`) is noise when it lies on the ring-text band of a seal, or (no ring
+    found) is a fragment of one or two characters turned well off the page skew. Real lines under a seal cross
+    its middle, so they never lie wholly on the band, however damaged their recognition is.
+    """
+    skew = _skew(pieces)
+    kept = []
+    for p, candidate in zip(pieces, _candidates(pieces), strict=True):
+        noise = False
+        if candidate and rings:
+            noise = any(_on_ring_band(p, ring) for ring in rings)
+        elif candidate:
+            turn = _turn(p, skew)
+            noise = len(p.text) <= _LONE_CHARS and turn is not None and turn >= _LONE_TURN
+        if not noise:
+            kept.append(p)
+    return kept, len(pieces) - len(kept)
+
+
+def _read(image: Image.Image, drop_red: bool, drop_stamps: bool) -> tuple[list[_Piece], int]:
+    """The engine's pieces, less seal noise when `drop_stamps`, and the number dropped."""
+    pieces = _run_engine(image, drop_red)
+    if not drop_stamps or not pieces:
+        return pieces, 0
+    if not any(_candidates(pieces)):
+        return pieces, 0  # nothing suspect: skip the ring search
+    try:
+        rings = _find_rings(image, drop_red)
+    except Exception:  # cv2 refuses odd images; then only the ring-free rule applies
+        rings = []
+    return _split_stamp_noise(pieces, rings)
+
+
+def ocr_lines(image: Image.Image, *, drop_red: bool = True, drop_stamps: bool = True) -> list[OcrLine]:
     """Recognised lines of the image in reading order, with pixel boxes and confidence.
 
     `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
+    `drop_stamps` leaves out seal ring text read on gray copies (see the module doc).
     Raises OcrUnavailable when the engine is not installed, OcrError when it fails on this image.
     """
     out = []
-    for members in _group_lines(_run_engine(image, drop_red)):
+    pieces, _ = _read(image, drop_red, drop_stamps)
+    for members in _group_lines(pieces):
         text, _ = _join_line(members)
         bounds = [_quad_bounds(p.quad) for p in members]
         box = (
@@ -255,18 +410,22 @@ def ocr_lines(image: Image.Image, *, drop_red: bool = True) -> list[OcrLine]:
     return out
 
 
-def ocr_page_image(image: Image.Image, scale: float, *, drop_red: bool = True) -> tuple[str, list[BBox | None]]:
-    """Text of a page image (lines joined by "\\n") and one box per character in PDF points.
+def ocr_page(image: Image.Image, scale: float, *, drop_red: bool = True, drop_stamps: bool = True) -> OcrPage:
+    """Text of a page image (lines joined by "\\n"), one box per character in PDF points, and the
+    number of seal-noise pieces left out.
 
     `scale` is pixels per PDF point of the rendering (e.g. 200 dpi / 72). Boxes are None for "\\n".
     `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
-    Raises OcrUnavailable when the engine is not installed, OcrError when it fails on this image.
+    `drop_stamps` leaves out seal ring text read on gray copies (see the module doc).
+    Raises ValueError for a bad scale, OcrUnavailable when the engine is not installed, OcrError when it
+    fails on this image.
     """
     if not scale or scale <= 0 or not math.isfinite(scale):
         raise ValueError(f"scale must be a positive number, got {scale!r}")
+    pieces, dropped = _read(image, drop_red, drop_stamps)
     texts: list[str] = []
     boxes: list[BBox | None] = []
-    for members in _group_lines(_run_engine(image, drop_red)):
+    for members in _group_lines(pieces):
         text, pixel_boxes = _join_line(members)
         if texts:
             boxes.append(None)
@@ -275,4 +434,10 @@ def ocr_page_image(image: Image.Image, scale: float, *, drop_red: bool = True) -
             (round(x0 / scale, 2), round(top / scale, 2), round(x1 / scale, 2), round(bottom / scale, 2))
             for x0, top, x1, bottom in pixel_boxes
         )
-    return "\n".join(texts), boxes
+    return OcrPage("\n".join(texts), boxes, dropped)
+
+
+def ocr_page_image(image: Image.Image, scale: float, *, drop_red: bool = True) -> tuple[str, list[BBox | None]]:
+    """`ocr_page` as (text, boxes), seal noise dropped: the form `auditor.ingest.pdf` calls."""
+    page = ocr_page(image, scale, drop_red=drop_red)
+    return page.text, page.boxes

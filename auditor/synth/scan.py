@@ -1,8 +1,10 @@
 """Synthetic scans: render page texts as noisy A4 images and write an image-only PDF.
 
 Used to test and benchmark the OCR path without real scans (which carry personal data). The noise
-imitates a photocopied, stamped, signed paper page: slight skew, blur, speckles, JPEG artefacts, a red
-round seal over the last lines and a pen signature. Output is deterministic for a seed.
+imitates a stamped, signed paper page: slight skew, blur, speckles, JPEG artefacts, a red round seal over
+the last lines and a pen signature. With `ScanNoise(grayscale=True)` the page is a black-and-white photocopy
+or fax: seal and signature become gray ink, which the OCR path cannot fade by colour. Output is
+deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class ScanNoise:
     stamp: bool = True
     stamp_text: str | None = None  # None: the page's last organ-name line, else a placeholder
     signature: bool = True
+    # Photocopy / fax: the finished page (seal included) is converted to gray before JPEG encoding.
+    grayscale: bool = False
 
 
 def _font(size_px: int) -> ImageFont.FreeTypeFont:
@@ -226,6 +230,9 @@ def render_scan_image(text: str, seed: int, noise: ScanNoise = ScanNoise()) -> I
     page = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(noise.paper_gray,) * 3)
     if noise.blur_radius > 0:
         page = page.filter(ImageFilter.GaussianBlur(noise.blur_radius))
+    if noise.grayscale:
+        # The seal's red comes out mid-gray (~105 of 255; print ~20), as on a copier: colour no longer tells it apart.
+        page = page.convert("L")
     buf = io.BytesIO()
     page.save(buf, "JPEG", quality=noise.jpeg_quality)
     buf.seek(0)

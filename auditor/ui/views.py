@@ -56,6 +56,7 @@ def show_case(case: Case) -> None:
 
 
 METHOD_LABEL = {"text": "文字层", "ocr": "OCR识别", "image": "图片OCR", "docx": "DOCX", "txt": "文本"}
+REMOVED_LABEL = {"running_line": "去除页眉页脚 {n} 行", "stamp_noise": "去除印章噪声 {n} 处"}
 
 
 def _page_label(page: Page) -> str:
@@ -63,8 +64,7 @@ def _page_label(page: Page) -> str:
     parts = [METHOD_LABEL.get(page.method, page.method)]
     if page.quality is not None:
         parts.append(f"质量 {page.quality:.2f}")
-    if page.removed:
-        parts.append(f"去除页眉页脚 {page.removed} 行")
+    parts += [REMOVED_LABEL.get(kind, kind + " {n}").format(n=n) for kind, n in page.removed.items() if n]
     return f"第{page.number}页（{'，'.join(parts)}）"
 
 
