@@ -86,8 +86,15 @@ def fake_ocr(behaviour: str) -> types.ModuleType:
         text = "扫描件：拘留证"
         return text, [(10.0 + i, 10.0, 11.0 + i, 20.0) for i in range(len(text))]
 
+    def ocr_page(image, scale):
+        # The richer form: also how many seal-noise pieces were left out.
+        text, boxes = ocr_page_image(image, scale)
+        return types.SimpleNamespace(text=text, boxes=boxes, stamp_pieces=2 if behaviour == "stamps" else 0)
+
     module.OcrUnavailable = OcrUnavailable
     module.ocr_page_image = ocr_page_image
+    if behaviour.startswith("stamps") or behaviour == "ok-page":
+        module.ocr_page = ocr_page
     return module
 
 
@@ -537,6 +544,16 @@ def test_image_page(tmp_path: Path, ocr, behaviour: str, expected_codes: list[st
     assert codes(dossier) == expected_codes
     page = dossier.pages[0]
     assert (page.method, page.text, page.width, page.height) == ("image", text, 120.0, 80.0)
+
+
+@pytest.mark.parametrize(("behaviour", "removed"), [("stamps", {"stamp_noise": 2}), ("ok-page", {}), ("ok", {})])
+def test_ocr_page_counts_dropped_stamp_noise(tmp_path: Path, ocr, behaviour: str, removed: dict) -> None:
+    ocr(behaviour)
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (120, 80), "white").save(path)
+    dossier = load_dossier(path)
+    (page,) = dossier.pages
+    assert (page.text, page.removed, codes(dossier)) == ("扫描件：拘留证", removed, [])
 
 
 def test_multipage_tiff(tmp_path: Path, ocr) -> None:

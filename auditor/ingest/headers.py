@@ -44,20 +44,24 @@ class _Line:
     key: str  # compact text with numbers masked: what repeats from page to page
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
+def _lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each non-blank line. Keys are made only for the few edge lines looked at."""
+    out: list[tuple[int, int]] = []
     pos = 0
     for raw in text.split("\n"):
-        compact = SPACE_RE.sub("", raw)
-        if compact:
-            out.append(_Line(pos, pos + len(raw), _CN_PAGE.sub("#", _DIGITS.sub("#", compact))))
+        if raw and not raw.isspace():  # what SPACE_RE would reduce to nothing
+            out.append((pos, pos + len(raw)))
         pos += len(raw) + 1
     return out
 
 
-def _protected(text: str, lines: list[_Line], k: int) -> bool:
+def _key(raw: str) -> str:
+    return _CN_PAGE.sub("#", _DIGITS.sub("#", SPACE_RE.sub("", raw)))
+
+
+def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """A line that may carry content: a title (or half of one), an organ, a date, a sentence."""
-    raw = text[lines[k].start : lines[k].end]
+    raw = text[lines[k][0] : lines[k][1]]
     compact = SPACE_RE.sub("", raw)
     if match_title(raw) is not None or ORGAN_RE.fullmatch(compact) or _DATED.search(compact):
         return True
@@ -66,20 +70,22 @@ def _protected(text: str, lines: list[_Line], k: int) -> bool:
     for other in (k - 1, k + 1):  # "取保候审" / "决定书": a title set over two lines
         if 0 <= other < len(lines):
             a, b = sorted((k, other))
-            pair = text[lines[a].start : lines[a].end] + text[lines[b].start : lines[b].end]
+            pair = text[lines[a][0] : lines[a][1]] + text[lines[b][0] : lines[b][1]]
             if match_title(pair) is not None:
                 return True
     return False
 
 
-def _edge(text: str, lines: list[_Line], order: range) -> list[_Line]:
+def _edge(text: str, lines: list[tuple[int, int]], order: range) -> list[_Line]:
     """Up to EDGE_LINES candidate lines from one edge, stopping at the first protected line."""
     out: list[_Line] = []
     for k in order:
         if len(out) == EDGE_LINES or _protected(text, lines, k):
             break
-        if any(ch.isalpha() for ch in lines[k].key):  # a bare number is a page mark, handled elsewhere
-            out.append(lines[k])
+        start, end = lines[k]
+        key = _key(text[start:end])
+        if any(ch.isalpha() for ch in key):  # a bare number is a page mark, handled elsewhere
+            out.append(_Line(start, end, key))
     return out
 
 

@@ -26,6 +26,7 @@ for _start, _ascii in (
 _SPACES = {0x3000: " ", 0x09: " ", 0xA0: " "}
 
 _TABLE: dict[int, str] = {**_FULLWIDTH, **_SPACES, 0x0D: "\n"}
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 # Invisible characters that carry no text (BOM in mid-file, zero-width space): dropped with their box.
 _DELETE = frozenset("\ufeff\u200b")
@@ -64,7 +65,8 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
     spans = [(m.start(), m.end()) for m in _DROP.finditer(text)]
     if spans:
         text, boxes = delete_spans(text, boxes, spans)
-    return text.translate(_TABLE), boxes
+    # str.translate looks every character up in the table; most pages hold none of its characters.
+    return (text.translate(_TABLE) if _TRANSLATED.search(text) else text), boxes
 
 
 # A line that runs to the right margin was wrapped by the layout, not ended by the writer — unless
@@ -78,6 +80,8 @@ WIDTH_SAMPLE = 3
 _NUMERAL = "〇零一二三四五六七八九十百千两0-9０-９"
 _NUMBER_END = re.compile(f"(?:第[{_NUMERAL}]*|[{_NUMERAL}])$")
 _NUMBER_START = re.compile(f"[{_NUMERAL}]*[条款项年月日号]")
+# Every line `_NUMBER_END` matches ends with one of these (the regex never matches otherwise).
+_NUMBER_LAST = frozenset("第〇零一二三四五六七八九十百千两0123456789０１２３４５６７８９")
 
 
 def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
@@ -88,52 +92,66 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
     """
     if boxes is None or len(boxes) != len(text) or "\n" not in text:
         return text, boxes
+    rows = text.split("\n")
     lines: list[tuple[int, int]] = []  # [start, end) of each line, end = index of its "\n" or len
     start = 0
-    for line in text.split("\n"):
-        lines.append((start, start + len(line)))
-        start += len(line) + 1
+    for row in rows:
+        lines.append((start, start + len(row)))
+        start += len(row) + 1
+    # Per-line loops are the cost here (pages have many short lines): each line makes a few C-level
+    # calls, and the per-box arithmetic runs once per page on the sampled boxes.
     rights: list[float | None] = []
     lefts: list[float | None] = []
-    widths: list[float] = []
+    sample: list[BBox] = []
     for a, b in lines:
         if _SPACE.search(text, a, b):
             line_boxes = [bx for i, bx in enumerate(boxes[a:b], a) if bx is not None and not text[i].isspace()]
         else:  # the usual line: no space to skip, only the boxes pdfium could not give
-            line_boxes = [bx for bx in boxes[a:b] if bx is not None]
-        rights.append(max(map(_RIGHT, line_boxes)) if line_boxes else None)
-        lefts.append(min(map(_LEFT, line_boxes)) if line_boxes else None)
-        # The typical character width is a median: every third box estimates it as well as all do.
-        widths += [bx[2] - bx[0] for bx in line_boxes[::WIDTH_SAMPLE] if bx[2] > bx[0]]
+            line_boxes = list(filter(None, boxes[a:b]))  # a box is a non-empty tuple: only None is false
+        if line_boxes:
+            rights.append(max(map(_RIGHT, line_boxes)))
+            lefts.append(min(map(_LEFT, line_boxes)))
+            # The typical character width is a median: every third box estimates it as well as all do.
+            sample += line_boxes[::WIDTH_SAMPLE]
+        else:
+            rights.append(None)
+            lefts.append(None)
+    widths = [bx[2] - bx[0] for bx in sample if bx[2] > bx[0]]
     known = [r for r in rights if r is not None]
     if len(known) < 2 or not widths:
         return text, boxes
     margin = max(known)
     left_margin = min(x for x in lefts if x is not None)
     char_width = sorted(widths)[len(widths) // 2]
-    drop: set[int] = set()
-    for k, (a, b) in enumerate(lines[:-1]):
+    indent_limit = left_margin + 1.5 * char_width
+    wrap_left_limit = left_margin + 3 * char_width
+    wrap_right = margin - 2 * char_width
+    drop: list[int] = []
+    for k in range(len(rows) - 1):
         right = rights[k]
-        stripped = text[a:b].rstrip()
-        next_line = text[lines[k + 1][0] : lines[k + 1][1]]
-        if right is None or not stripped or not next_line.strip() or stripped[-1] in _SENTENCE_END:
+        if right is None:
+            continue
+        stripped = rows[k].rstrip()
+        next_line = rows[k + 1]
+        if not stripped or not next_line or next_line.isspace() or stripped[-1] in _SENTENCE_END:
             continue
         # A number cut in two ("第一\n百六十二条", "2016\n年") is always one token, wherever the line ends.
-        if _NUMBER_END.search(stripped) and _NUMBER_START.match(next_line.lstrip()):
-            drop.add(b)
+        # (The last-character test only spares the search on the many lines that cannot match.)
+        if stripped[-1] in _NUMBER_LAST and _NUMBER_END.search(stripped) and _NUMBER_START.match(next_line.lstrip()):
+            drop.append(lines[k][1])
             continue
         next_left = lefts[k + 1]
         # An indented or centred next line starts a paragraph or a title: not a continuation.
-        if next_left is not None and next_left > left_margin + 1.5 * char_width:
+        if next_left is not None and next_left > indent_limit:
             continue
         # A centred line (a title over a page of short table rows can reach that page's margin) is not a
         # wrapped one: wrapped lines start at the left margin, or a paragraph indent of two characters.
         left = lefts[k]
-        if right >= margin - 2 * char_width and (left is None or left <= left_margin + 3 * char_width):
-            drop.add(b)
+        if right >= wrap_right and (left is None or left <= wrap_left_limit):
+            drop.append(lines[k][1])
     if not drop:
         return text, boxes
-    return delete_spans(text, boxes, [(i, i + 1) for i in sorted(drop)])
+    return delete_spans(text, boxes, [(i, i + 1) for i in drop])  # drop is in order, one per line
 
 
 # Page counters and page marks a printer or scanner adds: "第3页 共12页", "第 3 页", "－1－", "- 2 -", "3/12".

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -29,16 +31,21 @@ _ODD_UNITS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\uf
 
 _SPACE = re.compile(r"\s")
 
-OcrFunc = Callable[[Any, float], "tuple[str, list[BBox | None]]"]
+# (image, scale) -> OcrPage-like (text, boxes, stamp_pieces) or a (text, boxes) tuple.
+OcrFunc = Callable[[Any, float], Any]
 
 
 def find_ocr() -> tuple[OcrFunc | None, type[BaseException] | None]:
-    """The optional OCR stage (auditor.ingest.ocr), or (None, None) when it is not installed."""
+    """The optional OCR stage (auditor.ingest.ocr), or (None, None) when it is not installed.
+
+    `ocr_page` (which also counts the seal noise it dropped) is preferred; `ocr_page_image` is the
+    plain (text, boxes) form.
+    """
     try:
         module = importlib.import_module("auditor.ingest.ocr")
     except ImportError:
         return None, None
-    func = getattr(module, "ocr_page_image", None)
+    func = getattr(module, "ocr_page", None) or getattr(module, "ocr_page_image", None)
     unavailable = getattr(module, "OcrUnavailable", None)
     if not (isinstance(unavailable, type) and issubclass(unavailable, BaseException)):
         unavailable = None
@@ -52,7 +59,11 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     if func is None:
         return empty, [make_error("E011", page=number, source=source)]
     try:
-        text, boxes = func(image, scale)
+        result = func(image, scale)
+        if isinstance(result, tuple):
+            (text, boxes), dropped = result, 0
+        else:
+            text, boxes, dropped = result.text, result.boxes, getattr(result, "stamp_pieces", 0)
     except Exception as exc:  # OCR engines fail in many ways; the page is lost, not the dossier
         if unavailable is not None and isinstance(exc, unavailable):
             return empty, [make_error("E011", page=number, source=source)]
@@ -60,42 +71,72 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     text = text if isinstance(text, str) else ""
     boxes = list(boxes) if boxes is not None and len(boxes) == len(text) else None
     page = Page(number=number, text=text, source=source, method="ocr", boxes=boxes, quality=text_score(text))
+    if isinstance(dropped, int) and dropped > 0:
+        page.removed["stamp_noise"] = dropped  # seal ring text read off a black-and-white copy
     if not text.strip():
         return page, [make_error("E012", page=number, source=source)]
     return page, []
 
 
-def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[BBox | None]]:
-    chars: list[str] = []
-    boxes: list[BBox | None] = []
-    n = textpage.count_chars()
-    raw = textpage.raw
-    # The whole page's UTF-16 units in one call (one per char index), then one box call per
-    # character with C doubles reused: per-character helper calls cost twice the raw extraction.
+# FPDFText_GetCharBox again, declared with plain address arguments: `map` then calls it straight from C
+# with every character's four output slots in one array (no Python loop, no ctypes pointer objects).
+_GET_BOX_AT = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p
+)(ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
+
+
+def _char_boxes(textpage: Any, n: int, height: float) -> list[BBox | None]:
+    """Box of every character slot 0..n-1 of raw FPDF_TEXTPAGE `textpage` (None where pdfium has none)."""
+    raw = ctypes.cast(textpage, ctypes.c_void_p).value
+    # pdfium writes (left, right, bottom, top) of slot i; they land in row i as (left, top, right, bottom)
+    # so that flipping columns 1 and 3 gives the BBox order (x0, top, x1, bottom).
+    rows = np.zeros((n, 4))
+    base, step = rows.ctypes.data, rows.strides[0]
+    end = base + step * n
+    found = np.fromiter(
+        map(
+            _GET_BOX_AT,
+            itertools.repeat(raw, n),
+            range(n),
+            range(base, end, step),  # left
+            range(base + 16, end, step),  # right
+            range(base + 24, end, step),  # bottom
+            range(base + 8, end, step),  # top
+        ),
+        dtype=np.int32,
+        count=n,
+    )
+    rows[:, 1::2] = height - rows[:, 1::2]
+    boxes: list[BBox | None] = list(zip(*rows.T.tolist(), strict=True))
+    for index in np.flatnonzero(found == 0).tolist():
+        boxes[index] = None
+    return boxes
+
+
+def _page_chars(raw: Any, height: float) -> tuple[str, list[BBox | None]]:
+    """Text and boxes of the raw FPDF_TEXTPAGE `raw`."""
+    n = _count_chars(raw)
+    # The whole page's UTF-16 units in one call (one per char index), then the boxes (see _char_boxes):
+    # per-character helper calls cost twice the raw extraction.
     buffer = (ctypes.c_ushort * (n + 1))()
     written = pdfium_c.FPDFText_GetText(raw, 0, n, buffer) if n else 0
+    # The usual page: one UTF-16 unit per character and no marker slots, so the text decodes in
+    # one C call and character i is slot i.
+    text = ctypes.string_at(buffer, 2 * n).decode("utf-16-le", errors="replace") if n else ""
+    if len(text) == n and not _ODD_UNITS.search(text):
+        fast = _char_boxes(raw, n, height) if n else []
+        # Then the few whitespace slots: line breaks and what pdfium generated have no box.
+        for m in _SPACE.finditer(text):
+            index = m.start()
+            if text[index] in "\r\n" or pdfium_c.FPDFText_IsGenerated(raw, index):
+                fast[index] = None
+        return text, fast
     units = list(buffer[: max(0, written - 1)])  # the last unit written is the terminating NUL
     units += [0] * (n - len(units))
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
-    get_box, is_generated = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated
-    # The usual page: one UTF-16 unit per character and no marker slots, so the text decodes in
-    # one C call and character i is slot i; only the boxes need a call per character.
-    text = bytes(buffer)[: 2 * n].decode("utf-16-le", errors="replace") if n else ""
-    if len(text) == n and not _ODD_UNITS.search(text):
-        rl, rr, rb, rt = refs
-        fast: list[BBox | None] = [
-            (left.value, height - top.value, right.value, height - bottom.value)
-            if get_box(raw, index, rl, rr, rb, rt)
-            else None
-            for index in range(n)
-        ]
-        # Then the few whitespace slots: line breaks and what pdfium generated have no box.
-        for m in _SPACE.finditer(text):
-            index = m.start()
-            if text[index] in "\r\n" or is_generated(raw, index):
-                fast[index] = None
-        return text, fast
+    chars: list[str] = []
+    boxes: list[BBox | None] = []
     i = 0
     while i < n:
         cp = units[i]
@@ -121,19 +162,22 @@ def _page_chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[str, list[
 
 def _load_page(pdf: pdfium.PdfDocument, index: int, number: int, source: str) -> tuple[Page, list[AuditError]]:
     empty = Page(number=number, text="", source=source, method="text", quality=0.0, source_index=index)
+    # Raw page and text-page handles: pypdfium2's wrapper objects (finalizers, kid lists) cost a
+    # tenth of the whole ingest. The wrapper is made only to render a page for OCR.
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:  # a broken page object must not lose the other pages
+        return empty, [make_error("E010", page=number, source=source, detail=pdfium.PdfiumError.__name__)]
     try:
-        page = pdf[index]
-    except Exception as exc:  # a broken page object must not lose the other pages
-        return empty, [make_error("E010", page=number, source=source, detail=type(exc).__name__)]
-    try:
-        width, height = page.get_size()
+        width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
         empty.width, empty.height = width, height
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
             text, boxes = _page_chars(textpage, height)
-            textpage_chars = textpage.count_chars()
+            textpage_chars = _count_chars(textpage)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
         counts = count_layer(text)  # one counting pass serves all three judgements below
         quality = assess_text_layer(text, textpage_chars, counts)
         # A sparse page (a cover, a stamp-only sign-off) is too short to judge: its layer stands if it
@@ -144,17 +188,34 @@ def _load_page(pdf: pdfium.PdfDocument, index: int, number: int, source: str) ->
             return Page(number, text, source, "text", boxes, width, height, score, index), []
         if find_ocr()[0] is None:  # do not render a bitmap nobody will read
             return empty, [make_error("E011", page=number, source=source)]
+        return _ocr_page(pdf, index, number, source, width, height)
+    except Exception as exc:
+        return empty, [make_error("E010", page=number, source=source, detail=type(exc).__name__)]
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+
+
+def _ocr_page(
+    pdf: pdfium.PdfDocument, index: int, number: int, source: str, width: float, height: float
+) -> tuple[Page, list[AuditError]]:
+    page = pdf[index]
+    try:
         bitmap = page.render(scale=OCR_SCALE)
         try:
             result, errors = ocr_image(bitmap.to_pil(), OCR_SCALE, number, source)
         finally:
             bitmap.close()
-        result.width, result.height, result.source_index = width, height, index
-        return result, errors
-    except Exception as exc:
-        return empty, [make_error("E010", page=number, source=source, detail=type(exc).__name__)]
     finally:
         page.close()
+    result.width, result.height, result.source_index = width, height, index
+    return result, errors
+
+
+def _count_chars(textpage: Any) -> int:
+    n = pdfium_c.FPDFText_CountChars(textpage)
+    if n == -1:
+        raise pdfium.PdfiumError("Failed to get character count.")
+    return n
 
 
 def _open(path: Path, source: str) -> tuple[pdfium.PdfDocument | None, list[AuditError]]:

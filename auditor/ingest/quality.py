@@ -16,6 +16,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 USABLE = 0.5
 MIN_CJK = 8  # fewer Chinese characters than this: nothing worth reading (score 0.5 at MIN_CJK)
 MIN_CHARS = 5  # fewer real characters than this on a page: no usable text layer (scanned page)
@@ -91,11 +93,11 @@ def _is_junk(ch: str) -> bool:
 
 
 # The per-character predicates above define the counts; running them on every character of every
-# page cost ingest twice the raw extraction. The bulk of a Chinese page (BMP hanzi, ASCII letters and
-# digits) is counted by C-speed regex `subn`; only the rest — punctuation, symbols, anything odd,
-# usually a tenth of a page — goes through the predicates.
+# page cost ingest twice the raw extraction. The bulk of a Chinese page (spaces, BMP hanzi, ASCII
+# digits) is counted in one numpy pass: each code point looks up its classes in a table and one
+# bincount tallies them. Only the rest — punctuation, symbols, anything odd, usually a tenth of a
+# page — goes through the predicates, each distinct character once.
 _SPACE = re.compile(r"\s")
-_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _pattern(members: list[int]) -> str:
@@ -109,15 +111,22 @@ def _pattern(members: list[int]) -> str:
     return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
+# Class bits of a code point in `_Classes.table`; a page's bincount over them has 16 bins.
+_IS_SPACE, _IS_HANZI, _IS_COMMON, _IS_DIGIT = 1, 2, 4, 8
+# Row k of this matrix picks the bins that have bit k: counts = _BIT_BINS @ bincount.
+_BIT_BINS = np.array([[(value >> k) & 1 for value in range(16)] for k in range(4)])
+_ASTRAL = 0x10000  # the table's last slot stands for every astral code point: none of the classes
+
+
 @dataclass(frozen=True)
 class _Classes:
-    hanzi: re.Pattern[str]  # assigned BMP hanzi: cjk and good, never broken, latin or junk
-    common: re.Pattern[str]  # GB2312 level-1 hanzi
+    table: np.ndarray  # uint8 class bits of each BMP code point (`\s`, hanzi, GB2312 level 1, [0-9])
     other: re.Pattern[str]  # everything that is neither space, hanzi, nor an ASCII letter or digit
 
 
 @functools.cache
 def _classes() -> _Classes:
+    # Hanzi: assigned BMP hanzi, which are cjk and good, never broken, latin or junk.
     hanzi = [
         cp
         for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
@@ -125,9 +134,14 @@ def _classes() -> _Classes:
         if unicodedata.category(chr(cp)) == "Lo"
     ]
     gb = (bytes([hi, lo]) for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF))
-    common = sorted(ord(raw.decode("gb2312")) for raw in gb if (raw[0], raw[1]) not in _GB2312_GAPS)
-    body = _pattern(hanzi)
-    return _Classes(re.compile(f"[{body}]"), re.compile(f"[{_pattern(common)}]"), re.compile(rf"[^\s{body}A-Za-z0-9]"))
+    common = [ord(raw.decode("gb2312")) for raw in gb if (raw[0], raw[1]) not in _GB2312_GAPS]
+    table = np.zeros(_ASTRAL + 1, dtype=np.uint8)
+    # Spaces exactly as the regex `\s` sees them (lone surrogates included: they are no space).
+    table[[m.start() for m in _SPACE.finditer("".join(map(chr, range(_ASTRAL))))]] |= _IS_SPACE
+    table[hanzi] |= _IS_HANZI
+    table[common] |= _IS_COMMON
+    table[ord("0") : ord("9") + 1] |= _IS_DIGIT
+    return _Classes(table, re.compile(rf"[^\s{_pattern(hanzi)}A-Za-z0-9]"))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -151,12 +165,15 @@ class LayerCounts:
 def count_layer(text: str) -> LayerCounts:
     """The counts `assess_text_layer`, `text_score` and `has_text_layer` judge a page by."""
     text = text or ""
-    chars = len(text) - _SPACE.subn("", text)[1]
+    classes = _classes()
+    # "surrogatepass": a lone surrogate from a broken layer is one code point like any other.
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bins = np.bincount(classes.table[np.minimum(points, _ASTRAL)], minlength=16)
+    spaces, hanzi, common, digits = (_BIT_BINS @ bins).tolist()
+    chars = len(text) - spaces
     if not chars:
         return LayerCounts(0)
-    classes = _classes()
-    hanzi = classes.hanzi.subn("", text)[1]
-    cjk, good = hanzi, hanzi + _ASCII_DIGIT.subn("", text)[1]
+    cjk, good = hanzi, hanzi + digits
     broken = latin = junk = 0
     # The same few signs (，。：（）) make up most of the rest: judge each distinct one once.
     for ch, k in Counter(classes.other.findall(text)).items():
@@ -166,7 +183,6 @@ def count_layer(text: str) -> LayerCounts:
         latin += k * is_latin
         good += k * is_good
         junk += k * is_junk
-    common = classes.common.subn("", text)[1]
     return LayerCounts(chars, cjk, common, broken, latin, good, junk)
 
 
