@@ -93,3 +93,32 @@ def test_colour_scans_lose_nothing_to_stamp_dropping() -> None:
         assert page.stamp_pieces == 0
         assert page.text == raw.text
         assert cer(text, page.text) <= PAGE_CER_MAX
+
+
+VOLUME = [
+    "临川区公安局\n刑事侦查卷宗\n（诉讼文书卷）\n案件名称：张某某盗窃案\n立卷单位：临川区公安局刑侦大队\n本卷共8页\n保管期限：长期",
+    "卷内目录\n序号 题名 页号\n1 受案登记表 1\n2 立案决定书 2\n3 拘留证 3",
+    "临川区公安局\n受案登记表\n临公（刑）受案字〔2023〕11号\n报案人张某报称其电动车被盗。\n二〇二三年三月一日",
+    "临川区公安局\n立案决定书\n临公（刑）立字〔2023〕12号\n根据《中华人民共和国刑事诉讼法》第一百零九条之规定，决定对张某某盗窃案立案侦查。\n二〇二三年三月二日",
+    "临川区公安局\n拘留证\n临公（刑）拘字〔2023〕15号\n根据《中华人民共和国刑事诉讼法》第八十二条之规定，兹决定对犯罪嫌疑人张某某执行拘留。\n二〇二三年三月五日",
+    "卷内备考表\n本卷共有文件材料3件，共3页\n立卷人：王某\n检查人：李某\n二〇二三年六月一日",
+]
+
+
+@requires_font
+def test_scanned_volume_cover_and_toc_are_checked(tmp_path: Path) -> None:
+    """A scanned volume: its cover overstates the pages (8 of 6), the 备考表 and the 目录 agree with them."""
+    from auditor.pipeline import audit_path
+    from auditor.synth.scan import render_scan_pdf
+
+    pdf = tmp_path / "volume.pdf"
+    render_scan_pdf(VOLUME, pdf, seed=4)
+    case = audit_path(pdf)
+    assert [d.type for d in case.documents] == ["卷宗封面", "卷内目录", "受案登记表", "立案决定书", "拘留证", "卷内备考表"]
+    (cover,) = case.cover_check
+    assert [(s["type"], s["pages"], s["status"]) for s in cover["stated"]] == [
+        ("卷宗封面", 8, "missing_pages"), ("卷内备考表", 3, "ok"),
+    ]
+    (toc,) = case.toc_check
+    assert [(e["status"], e["found_page"]) for e in toc["entries"]] == [("ok", 3), ("ok", 4), ("ok", 5)]
+    assert case.volume_notices() == ["卷宗封面标注本卷共8页，本卷（第1—6页）实有6页，可能缺少2页"]
