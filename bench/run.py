@@ -142,10 +142,12 @@ def main() -> None:
         largest = max(pdfs, key=lambda p: len(pdfium.PdfDocument(str(p))))
         rules = bench_rules(audit_path(largest))
     today = dt.date.today().isoformat()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     section = f"""## Text-PDF ingest, NLP extraction, rules
 
 Measured {today} on {machine()} with `.venv/bin/python bench/run.py` (best of 2–3 repeats, same input
-for both sides of each ratio; input: 12 synthetic dossiers, seed 3).
+for both sides of each ratio; input: 12 synthetic dossiers, seed 3); load average {load} at the end. On a busy
+machine absolute times grow; the ratios are measured side by side, interleaved, and hold.
 
 | stage | raw library | auditor | ratio | goal |
 |---|---|---|---|---|

@@ -47,6 +47,38 @@ def test_lookalikes_raise_nothing(seed: int, tmp_path: Path) -> None:
     assert not found, [x for x in dossier.lookalikes]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_conditional_lookalikes_raise_nothing(seed: int, tmp_path: Path) -> None:
+    """A clean 附条件不起诉 dossier (a minor, his 法定代理人, the decision) with the look-alikes it draws."""
+    dossier = generate_dossier(random.Random(700 + seed), seed, [], conditional=True)
+    assert "conditional" in dossier_features(dossier)
+    expected, found = _audit(dossier, tmp_path)
+    assert not expected
+    assert not found, [x for x in dossier.lookalikes]
+
+
+def test_conditional_lookalikes_are_laid() -> None:
+    variants = set()
+    for seed in range(40):
+        dossier = generate_dossier(random.Random(700 + seed), seed, [], conditional=True)
+        variants |= {x["variant"] for x in dossier.lookalikes if x["rule_id"].startswith("CONDITIONAL-")}
+    assert {"excluded_apart", "cannot_sue", "term_of_6_months", "term_of_12_months"} <= variants
+
+
+def test_review_request_on_a_holiday_extended_last_day_raises_nothing(tmp_path: Path) -> None:
+    """The 要求复议意见书 made on the first working day after a last day in a holiday (not on day 7). Another
+    不起诉 plant makes every dossier one with a 不起诉决定书; the seeds are scanned for the holiday variant."""
+    for seed in range(200):
+        dossier = generate_dossier(random.Random(seed), seed, ["NON-PROSECUTION-WRONG-ARTICLE"])
+        look = next((x for x in dossier.lookalikes if x["rule_id"] == "REVIEW-REQUEST-LATE"), None)
+        if look and "unshifted_last_day" in look and look["days"] > 9:  # beyond a weekend: a holiday
+            break
+    else:
+        pytest.fail("no holiday-extended REVIEW-REQUEST-LATE look-alike in 200 seeds")
+    expected, found = _audit(dossier, tmp_path)
+    assert found == expected and ("REVIEW-REQUEST-LATE", "要求复议意见书") not in found, look
+
+
 def test_every_plant_fits_alone_and_features_are_known() -> None:
     for rule in RULES:
         assert plants_fit([rule])

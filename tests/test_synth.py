@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from conftest import DEV_CORPUS, LAW_CORPUS, SHARED, requires_font, requires_shared
 
+from auditor.law.catalog import cpl_2012_to_2018
 from auditor.synth import RULES, generate_corpus, generate_dossier, plan_corpus, writers
 from auditor.synth.generator import ARREST_DEFECTS, ARREST_LOOKALIKES, LEGACY_RULES, document_acts, plants_fit
 from auditor.synth.names import PLACES, id_check_digit, is_valid_id, make_id
 from auditor.synth.templates import (
+    CONDITIONAL_CHAPTERS,
     CPL,
     CPL_2018_START,
     CPL_ARTICLE_COUNT,
@@ -205,6 +207,32 @@ def test_single_plant_yields_one_finding(rule, seed):
 def test_bad_plants_are_refused(plant):
     with pytest.raises(ValueError):
         generate_dossier(random.Random(0), 1, plant)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_conditional_dossier_has_a_minor(seed):
+    """附条件不起诉: one minor (16 or 17 at the incident; ID, birth date and gender agree), a crime of the chapters
+    CPL 282 names, his parent present at each 讯问, and the decision instead of a 不起诉决定书."""
+    dossier = generate_dossier(random.Random(seed), 1, [], conditional=True)
+    ctx = dossier.context
+    (p,) = ctx.persons
+    incident = ctx.dates["incident"]
+    age = incident.year - p.birth.year - ((incident.month, incident.day) < (p.birth.month, p.birth.day))
+    assert 16 <= age < 18 and is_valid_id(p.id_number)
+    assert p.id_number[6:14] == f"{p.birth:%Y%m%d}" and int(p.id_number[16]) % 2 == p.male
+    assert ctx.crime.chapter in CONDITIONAL_CHAPTERS and ctx.crime.has_victim
+    types = [d.type for d in dossier.documents]
+    assert "附条件不起诉决定书" in types and "不起诉决定书" not in types and "逮捕证" not in types
+    relation, guardian = ctx.family[p.name]
+    assert relation in ("父亲", "母亲")
+    for doc in dossier.documents:
+        if doc.type == "讯问笔录":
+            assert f"法定代理人：{guardian}（{p.name}的{relation}）" in doc.lines
+
+
+def test_conditional_refused_where_it_cannot_fit():
+    with pytest.raises(ValueError):
+        generate_dossier(random.Random(0), 1, ["ARREST-NOTICE-MISSING"], conditional=True)
 
 
 def test_old_dossier_refuses_citation_plants():
@@ -446,6 +474,29 @@ def test_crimes_pinned(crime):
     charges = "".join(p.read_text(encoding="utf-8") for p in (LAW_CORPUS / "charge-names").glob("*.md"))
     assert crime.name in charges
     assert "免予刑事处罚" in "".join(articles[_key(PENAL_EXEMPTION_ARTICLE)])
+    assert _penal_chapters()[_key(crime.article, crime.suffix)] == crime.chapter
+
+
+def _penal_chapters() -> dict[str, int]:
+    """刑法分则 article ("第二百六十四条") -> the number of its chapter."""
+    out: dict[str, int] = {}
+    chapter = 0
+    text = (LAW_CORPUS / "criminal-law.md").read_text(encoding="utf-8").split("## 第二编 分则")[1]
+    for line in text.splitlines():
+        heading = re.match(r"### 第([一二三四五六七八九十]+)章", line)
+        article = re.match(r"(第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?)", line)
+        if heading:
+            chapter = cn_to_int(heading.group(1))
+        elif article:
+            out[article.group(1)] = chapter
+    return out
+
+
+@requires_shared
+def test_conditional_chapters_pinned():
+    text = "".join(_articles(LAW_CORPUS / "cpl-2018.md")[_key(CPL_SUBJECTS["conditional_non_prosecution"]["2018"])])
+    chapters = "、".join(f"第{cn_int(c)}章" for c in CONDITIONAL_CHAPTERS)
+    assert f"刑法分则{chapters}规定的犯罪" in text
 
 
 @requires_shared
@@ -478,7 +529,10 @@ def test_citations_have_the_status_the_truth_says(corpus):
             elif truth["era"] == "2018":
                 assert exists, c
             else:  # 2012 numbering while it was in force: maps onto an existing 2018 article
-                assert c["article"] <= CPL_ARTICLE_COUNT["2012"] and new_by_old.get(c["article"])
+                # §5.2 lists the articles the forms cite; a planted wrong one (2018 Art. 171 → 168) is outside it,
+                # and the concordance of lexicons/laws.yaml (verified against the corpus there) answers.
+                assert c["article"] <= CPL_ARTICLE_COUNT["2012"]
+                assert new_by_old.get(c["article"]) or cpl_2012_to_2018(c["article"]), c
             checked[c["status"]] += 1
     assert checked["nonexistent"] >= 2 and checked["outdated"] >= 2 and checked["valid"] > 50
 

@@ -20,6 +20,7 @@ import yaml
 
 from auditor.synth import defects, names
 from auditor.synth.templates import (
+    CONDITIONAL_CHAPTERS,
     CPL_ARTICLE_COUNT,
     CPL_SUBJECTS,
     CRIMES,
@@ -32,6 +33,7 @@ from auditor.synth.templates import (
     SynthDocument,
     cpl_cite,
     penal_cite,
+    probation_months,
     render,
 )
 
@@ -83,14 +85,14 @@ TYPE_ORDER = [
     "受案登记表", "立案决定书", "鉴定意见书", "鉴定意见通知书", "扣押决定书", "扣押清单", "呈请拘留报告书", "拘留证", "拘留通知书", "讯问笔录", "延长拘留期限通知书",
     "提请批准逮捕书", "批准逮捕决定书", "不批准逮捕决定书", "要求复议意见书", "逮捕证", "逮捕通知书", "取保候审决定书",
     "取保候审执行通知书", "取保候审保证书", "监视居住决定书", "监视居住执行通知书", "监视居住通知书", "起诉意见书", "退回补充侦查决定书", "补充侦查报告书",
-    "不起诉决定书", "送达回证",
+    "不起诉决定书", "附条件不起诉决定书", "送达回证",
 ]
 _POLICE_CODES = {
     "立案决定书": "立",
     "拘留证": "拘", "拘留通知书": "拘通", "延长拘留期限通知书": "延拘", "提请批准逮捕书": "提捕", "逮捕证": "捕",
     "逮捕通知书": "捕通", "取保候审决定书": "取保", "监视居住决定书": "监居", "起诉意见书": "诉",
 }
-_PROC_CODES = {"批准逮捕决定书": "刑批捕", "不起诉决定书": "刑不诉"}
+_PROC_CODES = {"批准逮捕决定书": "刑批捕", "不起诉决定书": "刑不诉", "附条件不起诉决定书": "未检附不诉"}
 
 # 刑事拘留 -> 提请批准逮捕: (days, extension kind) per variant.
 ARREST_DEFECTS = {
@@ -181,9 +183,9 @@ def recounted(ctx: CaseContext, doc: SynthDocument) -> list[tuple[str, date, str
             out.append(("逮捕", d["arrest"], p.name))
         elif doc.type == "批准逮捕决定书":
             out.append(("提请批准逮捕", d["request"], p.name))
-        elif doc.type in ("起诉意见书", "不起诉决定书"):
+        elif doc.type in ("起诉意见书", "不起诉决定书", "附条件不起诉决定书"):
             out += [(a, w, p.name) for a, w in plan_events(ctx, plan)]
-            if doc.type == "不起诉决定书":
+            if doc.type != "起诉意见书":
                 out.append(("移送审查起诉", d["transfer"], p.name))
     return out
 
@@ -220,14 +222,21 @@ def check_plant(plant: list[str]) -> None:
         raise ValueError(f"these rules cannot be planted in one dossier: {sorted(plant)}")
 
 
-def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: bool | None = None) -> SynthDossier:
+def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: bool | None = None,
+                     conditional: bool = False) -> SynthDossier:
     """One dossier numbered `index` with the rules in `plant` planted (each once) and look-alikes of others.
 
-    `old` forces a 2014–2017 case (2012 CPL numbering); by default a few plain dossiers are old.
+    `old` forces a 2014–2017 case (2012 CPL numbering); by default a few plain dossiers are old. `conditional`
+    lays out a minor's 附条件不起诉 even when no planted rule needs one (for its look-alikes).
     """
     check_plant(plant)
     wanted = set(plant)
     needs: set[str] = set().union(*(needs_of(r) for r in wanted)) if wanted else set()
+    if conditional:
+        needs.add("conditional")
+        if not defects.compatible(needs):
+            raise ValueError(f"no 附条件不起诉 fits these rules: {sorted(plant)}")
+    conditional = "conditional" in needs
     if old is None:
         old = "new_era" not in needs and rng.random() < 0.15
     if old and "new_era" in needs:
@@ -239,29 +248,31 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
         path = "arrest"
     elif needs & {"bail", "surveil"}:
         path = "bail" if "bail" in needs else "surveil"
-    elif "nonpros" in needs:
+    elif needs & {"nonpros", "conditional"}:
         path = rng.choices(["bail", "surveil"], weights=[70, 30])[0]
     else:
         path = rng.choices(["arrest", "bail", "surveil"], weights=[45, 40, 15])[0]
     detained = path == "arrest" or "detained" in needs or (path != "surveil" and rng.random() < 0.5)
     surveil = path == "surveil" or "surveil" in needs
     bail = path == "bail"
-    single = bool(needs & {"single", "nonpros"})
+    single = bool(needs & {"single", "nonpros", "conditional"})
     year = rng.randint(2014, 2017) if old else rng.randint(2019, 2024)  # periods added by plants stay inside the holiday data
     crimes = [
         c for c in CRIMES
         if c.since < year and (c.custodial or path != "arrest")
         and not ("victim" in needs and not c.has_victim) and not ("no_victim" in needs and c.has_victim)
+        and (c.chapter in CONDITIONAL_CHAPTERS or not conditional)
     ]
     crime: Crime = rng.choice(crimes)
     n_persons = 2 if not single and crime.has_victim and rng.random() < 0.3 else 1
-    non_prosecuted = "nonpros" in needs or (n_persons == 1 and path != "arrest" and rng.random() < 0.4)
+    non_prosecuted = "nonpros" in needs or (
+        not conditional and n_persons == 1 and path != "arrest" and rng.random() < 0.4)
 
     place = rng.choice(names.PLACES)
     taken: set[str] = set()
-    persons = [names.make_person(rng, place, year, taken) for _ in range(n_persons)]
+    persons = [names.make_person(rng, place, year, taken, minor=conditional) for _ in range(n_persons)]
     plan = PersonPlan(detained=detained, arrested=path == "arrest", bailed=bail, surveilled=surveil,
-                      non_prosecuted=non_prosecuted)
+                      non_prosecuted=non_prosecuted, conditional=conditional)
     plans = {p.name: replace(plan) for p in persons}
 
     # --- when
@@ -301,17 +312,19 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
         d["transfer"] = cursor + _days(rng.randint(30, 90))
     if non_prosecuted:
         d["nonpros"] = d["transfer"] + _days(rng.randint(10, 28))  # 审查起诉 within one month (CPL 172)
+    if conditional:
+        d["conditional"] = d["transfer"] + _days(rng.randint(10, 28))
 
     victim = names.make_name(rng, rng.random() < 0.5, taken) if crime.has_victim else ""
     officers_taken = set(taken)
     ctx = CaseContext(
         place=place, era=era, crime=crime, persons=persons, plans=plans, dates=d, victim=victim,
         location=f"{place.district}{rng.choice(names.STREETS)}{rng.choice(['一家网吧', '农贸市场', '一家饭店', '路口', '一家超市'])}",
-        amount=rng.randint(80, 250) if crime.name == "危险驾驶罪" else rng.randrange(2000, 60000, 100),
+        amount=_amount(rng, crime, conditional),
         hour=rng.randint(8, 17),
         station=rng.choice(place.towns),
         officers=(names.make_name(rng, True, officers_taken), names.make_name(rng, True, officers_taken)),
-        family={p.name: names.make_relative(rng, p, officers_taken) for p in persons},
+        family={p.name: names.make_relative(rng, p, officers_taken, parent=conditional) for p in persons},
         police_cn_dates=rng.random() < 0.8,
         proc_cn_dates=rng.random() < 0.3,
         extension=extension,
@@ -329,14 +342,22 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     return dossier
 
 
+def _amount(rng: random.Random, crime: Crime, conditional: bool) -> int:
+    """Value stolen or lost (blood alcohol for 危险驾驶); small where the case may end in 附条件不起诉, whose
+    crimes must be punishable by at most a year (CPL 2018 Art. 282(1))."""
+    if crime.name == "危险驾驶罪":
+        return rng.randint(80, 250)
+    return rng.randrange(2000, 5000, 100) if conditional else rng.randrange(2000, 60000, 100)
+
+
 def dossier_features(dossier: SynthDossier) -> set[str]:
     ctx = dossier.context
     plans = list(ctx.plans.values())
     have = {
         "arrest": any(p.arrested for p in plans), "bail": any(p.bailed for p in plans),
         "surveil": any(p.surveilled for p in plans), "detained": any(p.detained for p in plans),
-        "nonpros": any(p.non_prosecuted for p in plans), "victim": ctx.crime.has_victim,
-        "no_victim": not ctx.crime.has_victim, "new_era": ctx.era == "2018", "single": len(ctx.persons) == 1,
+        "nonpros": any(p.non_prosecuted for p in plans), "conditional": any(p.conditional for p in plans),
+        "victim": ctx.crime.has_victim, "no_victim": not ctx.crime.has_victim, "new_era": ctx.era == "2018", "single": len(ctx.persons) == 1,
     }
     return {k for k, v in have.items() if v}
 
@@ -408,7 +429,8 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
                               guarantor=names.make_name(rng, rng.random() < 0.6, set(ctx.family) | {ctx.victim}))
             add("取保候审执行通知书", d["bail"], [p])
         if plan.surveilled:
-            item = rng.choice([1, 3] if p.male else [1, 2, 3])
+            # 74(1) grounds a 16-year-old can have: a serious illness, not a nursing mother or a sole carer.
+            item = rng.choice([1] if plan.conditional else [1, 3] if p.male else [1, 2, 3])
             doc = add("监视居住决定书", d["surveil"], [p], basis=cpl_cite("surveillance", v, paragraph=1, item=item),
                       obligations=cpl_cite("surveillance_obligations", v))
             doc.params.update(reason_item=item)
@@ -420,6 +442,10 @@ def _lay_out(rng: random.Random, ctx: CaseContext, d: dict[str, date]) -> list[S
         # Delivered to the 被不起诉人, the police that transferred the case and the victim (CPL 178–180).
         for recipient in ("suspect", "police", "victim") if ctx.crime.has_victim else ("suspect", "police"):
             add("送达回证", d["nonpros"], persons[:1]).params["recipient"] = recipient
+    if plan.conditional:
+        low, high = probation_months()  # the bounds themselves are the look-alike's (defects/non_prosecution.py)
+        add("附条件不起诉决定书", d["conditional"], persons[:1], basis=cpl_cite("conditional_non_prosecution", v, paragraph=1),
+            suit=cpl_cite("victim_private_prosecution", v)).params["term"] = rng.randint(low + 1, high - 1)
 
     docs.sort(key=lambda x: (*_day_order(x), persons.index(x.persons[0])))
     serial: dict[str, int] = {}

@@ -17,6 +17,10 @@ GIVEN_FEMALE = "芳娜敏静丽艳娟霞燕玲萍红梅莉婷雪琳倩颖洁慧�
 ETHNICITIES = ["汉族"] * 8 + ["回族", "壮族", "苗族", "土家族"]
 EDUCATION = ["小学文化", "初中文化", "初中文化", "高中文化", "中专文化", "大专文化"]
 JOBS = ["无业", "务工", "个体经营", "农民", "司机", "公司职员"]
+# A suspect aged 16 or 17: still at school or out of it, not yet past 高中.
+MINOR_AGE = 17  # years before the case's year: 16 or 17 throughout it (刑法 17: liable for theft from 16)
+MINOR_EDUCATION = ["初中文化", "初中文化", "高中文化"]
+MINOR_JOBS = ["学生", "学生", "无业"]
 STREETS = ["人民路", "建设路", "解放路", "胜利路", "青云路", "文昌路", "沿江路", "新华街", "长青路", "东风路"]
 VILLAGES = ["金桥村", "石塘村", "柳溪村", "双港村", "桃源村", "龙湾村"]
 # relation -> (is male, shares the suspect's surname)
@@ -132,10 +136,12 @@ def make_address(rng: random.Random, place: Place) -> str:
     )
 
 
-def make_person(rng: random.Random, place: Place, year: int, taken: set[str], male: bool | None = None) -> Person:
-    """A suspect aged 18–60 in `year`, living in `place`."""
+def make_person(rng: random.Random, place: Place, year: int, taken: set[str], male: bool | None = None,
+                minor: bool = False) -> Person:
+    """A suspect aged 18–60 in `year` (16 or 17 when `minor`), living in `place`."""
     male = rng.random() < 0.8 if male is None else male
-    birth = date(year - rng.randint(19, 60), rng.randint(1, 12), rng.randint(1, 28))
+    age = MINOR_AGE if minor else rng.randint(19, 60)
+    birth = date(year - age, rng.randint(1, 12), rng.randint(1, 28))
     home = rng.choice(PLACES) if rng.random() < 0.3 else place
     return Person(
         name=make_name(rng, male, taken),
@@ -143,16 +149,19 @@ def make_person(rng: random.Random, place: Place, year: int, taken: set[str], ma
         birth=birth,
         id_number=make_id(rng, home.region, birth, male),
         ethnicity=rng.choice(ETHNICITIES),
-        education=rng.choice(EDUCATION),
-        job=rng.choice(JOBS),
+        education=rng.choice(MINOR_EDUCATION if minor else EDUCATION),
+        job=rng.choice(MINOR_JOBS if minor else JOBS),
         residence=make_address(rng, home),
         address=make_address(rng, place),
     )
 
 
-def make_relative(rng: random.Random, suspect: Person, taken: set[str]) -> tuple[str, str]:
-    """(relation, name) of the family member a 拘留通知书 / 逮捕通知书 is addressed to."""
+def make_relative(rng: random.Random, suspect: Person, taken: set[str], parent: bool = False) -> tuple[str, str]:
+    """(relation, name) of the family member a 拘留通知书 / 逮捕通知书 is addressed to; a minor's parent (his
+    法定代理人) when `parent`."""
     choices = [r for r in RELATIONS if not (r == "妻子" and not suspect.male) and not (r == "丈夫" and suspect.male)]
+    if parent:
+        choices = ["父亲", "母亲"]
     relation = rng.choice(choices)
     male, same_surname = RELATIONS[relation]
     return relation, make_name(rng, male, taken, suspect.name[0] if same_surname else None)

@@ -42,6 +42,9 @@ _CPL_2018_ARTICLES: dict[str, dict] = {
     "designated_residence": {"2018": 75, "keyword": "无固定住处的，可以在指定的居所执行"},
     "designated_notice": {"2018": 75, "keyword": "通知被监视居住人的家属"},
     "non_arrest_review": {"2018": 92, "keyword": "可以要求复议"},
+    "non_prosecution_review": {"2018": 179, "keyword": "可以要求复议"},
+    "victim_private_prosecution": {"2018": 180, "keyword": "直接向人民法院起诉"},
+    "conditional_non_prosecution": {"2018": 282, "keyword": "附条件不起诉"},
 }
 
 
@@ -65,6 +68,8 @@ def _cpl_facts() -> tuple[dict[str, dict], dict[str, int], date]:
 
 CPL_SUBJECTS, CPL_ARTICLE_COUNT, CPL_2018_START = _cpl_facts()
 PENAL_EXEMPTION_ARTICLE = 37  # 刑法 37: 情节轻微不需要判处刑罚 (basis of 酌定不起诉)
+# 刑法分则 chapters whose crimes a minor's case may end in 附条件不起诉 (CPL 2018 Art. 282(1); pinned by a test).
+CONDITIONAL_CHAPTERS = (4, 5, 6)
 
 
 @dataclass(frozen=True)
@@ -80,42 +85,44 @@ class Crime:
     facts: str = ""  # narrative; {names} {date} {hour} {loc} {victim} {amount}
     confession: str = ""  # first-person summary for the 讯问笔录
     keyword: str = ""  # word of the 刑法 article text (pinned by a test)
+    chapter: int = 0  # chapter of 刑法分则 holding the article (pinned by a test)
 
 
 CRIMES: list[Crime] = [
     Crime(
-        "盗窃罪", 264, keyword="盗窃",
+        "盗窃罪", 264, keyword="盗窃", chapter=5,
         facts="{date}{hour}时许，犯罪嫌疑人{names}在{loc}，趁被害人{victim}不备，窃取其放置在桌上的手机一部及现金若干。"
         "经价格认证，被盗财物共计价值人民币{amount}元。",
         confession="那天我在{loc}看到桌上有一部手机没人看着，就拿走了，后来卖了。",
     ),
     Crime(
-        "诈骗罪", 266, keyword="诈骗",
+        "诈骗罪", 266, keyword="诈骗", chapter=5,
         facts="{date}，犯罪嫌疑人{names}通过微信冒充被害人{victim}的朋友，以急需周转资金为由，骗取{victim}人民币{amount}元，"
         "所得款项已被挥霍。",
         confession="我用微信冒充他朋友向他借钱，他转给我{amount}元，钱我都花了。",
     ),
     Crime(
-        "故意伤害罪", 234, paragraph=1, keyword="故意伤害",
+        "故意伤害罪", 234, paragraph=1, keyword="故意伤害", chapter=4,
         facts="{date}{hour}时许，犯罪嫌疑人{names}在{loc}因琐事与被害人{victim}发生争执，继而持木棍殴打{victim}头部，"
         "致其受伤。经鉴定，{victim}的损伤程度为轻伤二级。",
         confession="那天在{loc}我和他吵起来，一时冲动拿木棍打了他。",
     ),
     Crime(
-        "寻衅滋事罪", 293, paragraph=1, item=1, keyword="寻衅滋事",
+        "寻衅滋事罪", 293, paragraph=1, item=1, keyword="寻衅滋事", chapter=6,
         facts="{date}{hour}时许，犯罪嫌疑人{names}酒后在{loc}无故拦截路人{victim}，随意殴打{victim}并损毁其手机一部，"
         "造成恶劣社会影响。",
         confession="那天我喝多了，在{loc}看他不顺眼就打了他。",
     ),
     Crime(
         "危险驾驶罪", 133, suffix="之一", paragraph=1, item=2, since=2011, has_victim=False, custodial=False,
-        keyword="醉酒驾驶",
+        keyword="醉酒驾驶", chapter=2,
         facts="{date}{hour}时许，犯罪嫌疑人{names}饮酒后驾驶小型轿车行驶至{loc}时被执勤民警查获。"
         "经鉴定，其血液中乙醇含量为{amount}mg/100ml。",
         confession="那天我和朋友吃饭喝了酒，开车回家的路上被交警查到了。",
     ),
     Crime(
         "帮助信息网络犯罪活动罪", 287, suffix="之二", paragraph=1, since=2016, keyword="信息网络",
+        chapter=6,
         facts="{date}，犯罪嫌疑人{names}明知他人利用信息网络实施犯罪，仍将本人名下银行卡出售给他人使用，"
         "该卡被用于接收被害人{victim}被骗资金人民币{amount}元。",
         confession="我知道别人买卡是干违法的事，还是把银行卡卖给了他。",
@@ -223,6 +230,7 @@ class PersonPlan:
     bailed: bool = False
     surveilled: bool = False
     non_prosecuted: bool = False
+    conditional: bool = False  # a minor whose case ends in a 附条件不起诉决定书 (CPL 2018 Art. 282)
 
 
 @dataclass
@@ -413,12 +421,15 @@ def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
         lenient += "，认罪认罚的可以依法从宽处理"
     confession = ctx.crime.confession.format(loc=ctx.location, amount=ctx.amount)
     lawyer = doc.params.get("lawyer_notice", "你有权委托律师作为辩护人，因经济困难或者其他原因没有委托辩护人的，可以申请法律援助。")
+    # A minor is questioned with his 法定代理人 present (CPL 2018 Art. 281).
+    guardian = [f"法定代理人：{ctx.family[p.name][1]}（{p.name}的{ctx.family[p.name][0]}）"] if plan.conditional else []
     return [
         f"（第{doc.params.get('count', 1)}次）",
         f"时间：{d}{start}时10分至{d}{start + 1}时25分",
         f"地点：{where}",
         f"侦查员姓名、单位：{ctx.officers[0]}、{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
         f"记录员姓名、单位：{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
+        *guardian,
         f"犯罪嫌疑人姓名：{p.name}",
         f"问：我们是{ctx.place.police}的侦查人员（出示工作证件），现依法对你进行讯问。根据{doc.cites['basis'].text()}"
         f"之规定，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利，{lenient}。{lawyer}你听清楚了吗？",
@@ -616,6 +627,68 @@ def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     return lines
 
 
+def probation_months() -> tuple[int, int]:
+    """The lawful 考验期 of a 附条件不起诉 in months (CPL 2018 Art. 283(2)), from the rule's lexicon."""
+    from auditor.lexicon import load_yaml
+
+    spec = load_yaml("non_prosecution.yaml")["probation"]
+    return int(spec["min_months"]), int(spec["max_months"])
+
+
+def _probation(doc: SynthDocument) -> str:
+    """params["term"]: months (twelve read 一年) or a (first, last day) range."""
+    term = doc.params["term"]
+    if isinstance(term, tuple):
+        return f"考验期自{ar_date(term[0])}起至{ar_date(term[1])}止。"
+    return f"考验期为{'一年' if term == 12 else f'{cn_int(term)}个月'}，从本决定作出之日起计算。"
+
+
+_PROBATION_RULES = (
+    "（一）遵守法律法规，服从监督；（二）按照考察机关的规定报告自己的活动情况；（三）离开所居住的市、县或者迁居，"
+    "应当报经考察机关批准；（四）按照考察机关的要求接受矫治和教育。"
+)
+
+
+def _conditional_victim_notice(ctx: CaseContext, doc: SynthDocument) -> str:
+    """The victim may 申诉 one level up, but not sue in court directly (检察规则 2019 Art. 472). params
+    "victim_notice": "excluded" (default: the exclusion and CPL 180 cited, cites["suit"]), "excluded_apart" (the
+    exclusion in a sentence of its own), "cannot_sue" (said without the article); "private_prosecution" and
+    "sue_directly" copy the ordinary decision's unlawful offer."""
+    appeal = f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉"
+    suit = doc.cites["suit"].text() if "suit" in doc.cites else ""
+    return {
+        "excluded": f"{appeal}，但不适用{suit}关于被害人可以向人民法院起诉的规定。",
+        "excluded_apart": f"{appeal}。本决定不适用{suit}关于被害人可以不经申诉直接向人民法院起诉的规定。",
+        "cannot_sue": f"{appeal}；对附条件不起诉决定，被害人不能直接向人民法院提起自诉。",
+        "private_prosecution": f"{appeal}；也可以不经申诉，直接向{ctx.place.court}提起自诉。",
+        "sue_directly": f"{appeal}，也可以直接向人民法院起诉。",
+    }[doc.params.get("victim_notice", "excluded")]
+
+
+def _conditional_non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
+    """附条件不起诉 of a minor (CPL 2018 Art. 282–283; 检察规则 2019 Art. 469–475): the 考验期 of params["term"],
+    the conditions of probation and the victim's notice."""
+    p = doc.persons[0]
+    police = ctx.place.police
+    label = "被附条件不起诉人"
+    relation, guardian = ctx.family[p.name]
+    lines = [
+        identity(p, label),
+        f"法定代理人{guardian}，系{label}{p.name}的{relation}。",
+        f"{label}{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police)}。",
+        f"本案由{police}侦查终结，以{label}{p.name}涉嫌{ctx.crime.name}，于{ar_date(ctx.dates['transfer'])}移送本院审查起诉。",
+        "经本院依法审查查明：" + ctx.facts(label),
+        f"本院在作出决定前，听取了{police}、被害人、{label}及其法定代理人的意见。",
+        f"本院认为，{p.name}涉嫌{ctx.crime.name}，犯罪时未满十八周岁，可能判处一年有期徒刑以下刑罚，符合起诉条件，"
+        f"但有悔罪表现。依据{doc.cites['basis'].text()}的规定，决定对{p.name}附条件不起诉。",
+        _probation(doc),
+        f"{label}在考验期内应当遵守下列规定：{_PROBATION_RULES}",
+    ]
+    if ctx.crime.has_victim:
+        lines.append(_conditional_victim_notice(ctx, doc))
+    return lines
+
+
 def _case_registration(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if ctx.crime.has_victim:
         source = f"报案人：{ctx.victim}"
@@ -694,15 +767,17 @@ def _non_arrest(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 
 
 def _review_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
-    """The police's 要求复议意见书 on a 不批准逮捕 (CPL 2018 Art. 92); params: decision_date, decision_number."""
+    """The police's 要求复议意见书 on a 不批准逮捕 (CPL 2018 Art. 92), or on a 不起诉 (Art. 179) with params
+    "about" "不起诉"; params: decision_date, decision_number."""
     p = doc.persons[0]
-    return [
-        f"{ctx.place.procuratorate}：",
-        f"你院于{ar_date(doc.params['decision_date'])}以{doc.params['decision_number']}不批准逮捕决定书决定不批准逮捕"
-        f"犯罪嫌疑人{p.name}。我局认为该决定有错误，理由如下：犯罪嫌疑人{p.name}可能判处徒刑以上刑罚，"
-        "且有干扰证人作证、毁灭证据的可能，有逮捕必要。",
-        f"根据{doc.cites['basis'].text()}之规定，特要求你院复议。",
-    ]
+    decided = f"你院于{ar_date(doc.params['decision_date'])}以{doc.params['decision_number']}"
+    if doc.params.get("about") == "不起诉":
+        decision = (f"{decided}不起诉决定书决定对{p.name}不起诉。我局认为该决定有错误，理由如下：现有证据足以证实"
+                    f"{p.name}涉嫌{ctx.crime.name}的犯罪事实，依法应当追究其刑事责任。")
+    else:
+        decision = (f"{decided}不批准逮捕决定书决定不批准逮捕犯罪嫌疑人{p.name}。我局认为该决定有错误，理由如下："
+                    f"犯罪嫌疑人{p.name}可能判处徒刑以上刑罚，且有干扰证人作证、毁灭证据的可能，有逮捕必要。")
+    return [f"{ctx.place.procuratorate}：", decision, f"根据{doc.cites['basis'].text()}之规定，特要求你院复议。"]
 
 
 def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
@@ -810,6 +885,7 @@ RENDERERS: dict[str, tuple[Renderer, bool]] = {
     "监视居住通知书": (_surveillance_notice, False),
     "不批准逮捕决定书": (_non_arrest, True),
     "要求复议意见书": (_review_request, False),
+    "附条件不起诉决定书": (_conditional_non_prosecution, True),
 }
 
 

@@ -33,14 +33,17 @@ FEATURES = frozenset({
     "surveil",  # a 监视居住决定书
     "detained",  # a 拘留证
     "nonpros",  # a 不起诉决定书 (one suspect, not arrested)
+    "conditional",  # a 附条件不起诉决定书 (one minor suspect, not arrested, a crime with a victim)
     "victim",  # a crime with a victim
     "no_victim",  # a crime without a victim
     "new_era",  # 2019 or later (2018 CPL numbering)
     "single",  # one suspect
 })
-# Features that cannot share a dossier: the custody path ends in arrest, the others in release.
+# Features that cannot share a dossier: the custody path ends in arrest, the others in release; a case ends in
+# one decision; the crimes open to 附条件不起诉 (刑法分则 chapters 4–6) all have victims here.
 EXCLUSIVE = [frozenset({"arrest", "bail"}), frozenset({"arrest", "surveil"}), frozenset({"arrest", "nonpros"}),
-             frozenset({"victim", "no_victim"})]
+             frozenset({"victim", "no_victim"}), frozenset({"conditional", "arrest"}),
+             frozenset({"conditional", "nonpros"}), frozenset({"conditional", "no_victim"})]
 
 Mark = dict[str, Any]
 PlantFn = Callable[[random.Random, "SynthDossier"], "Mark | None"]

@@ -10,7 +10,7 @@ import random
 from datetime import date
 from typing import TYPE_CHECKING
 
-from auditor.deadlines import add_months, parse_period
+from auditor.deadlines import DeadlineResult, add_months, deadline, parse_period
 from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, rule_limit
 from auditor.synth.templates import SynthDocument, cpl_cite
 
@@ -116,6 +116,7 @@ register(Plant("INVESTIGATION-CUSTODY-OVERDUE", frozenset({"arrest", "single"}),
 
 def _decide_on(dossier: SynthDossier, to: date) -> None:
     _move(dossier, "nonpros", to, "不起诉决定书", "送达回证")
+    _follow_review(dossier)
 
 
 def _review_late(rng: random.Random, dossier: SynthDossier) -> Mark:
@@ -173,6 +174,92 @@ def _two_returns(rng: random.Random, dossier: SynthDossier) -> Mark:
 
 register(Plant("SUPPLEMENTARY-INVESTIGATION-LIMIT", frozenset({"nonpros"}), _three_returns, _two_returns,
                stage="layout", conflicts=frozenset({"PROSECUTION-REVIEW-LATE"})))
+
+
+# --- REVIEW-REQUEST-LATE: the police's 要求复议 of a 不起诉 (公安规定 2020 Art. 294(1)) --------------------------
+
+_REVIEW = "REVIEW-REQUEST-LATE"
+# Rules whose plants move the 不起诉 decision: the holiday look-alike leaves such a decision where it is.
+_DECISION_MOVERS = frozenset({"PROSECUTION-REVIEW-LATE", "SUPPLEMENTARY-INVESTIGATION-LIMIT"})
+
+
+def _review_deadline(decided: date) -> DeadlineResult:
+    """The last day for the 要求复议意见书, by the rule's own period and custody flag (the 被不起诉人 is free)."""
+    custody = rule_limit(_REVIEW, "custody") == "True"
+    return deadline(decided, parse_period(rule_limit(_REVIEW)), custody=custody)
+
+
+def _review_detail(decided: date, when: date) -> Mark:
+    """The truth's variant of a request made on `when`: which day, and whether a rest day moved the last day."""
+    result = _review_deadline(decided)
+    gap = (when - decided).days
+    if when == result.last_day and result.shifted_from:
+        return {"variant": "review_on_the_workday_after_a_rest_day_last_day", "days": gap,
+                "unshifted_last_day": result.shifted_from.isoformat()}
+    return {"variant": f"review_requested_on_day_{gap}", "days": gap}
+
+
+def _request_review(rng: random.Random, dossier: SynthDossier, lag: int) -> Mark:
+    """The police's 要求复议意见书 on the 不起诉决定书, `lag` days after the last day (0: on it)."""
+    ctx = dossier.context
+    decision = first(dossier, "不起诉决定书")
+    assert decision is not None, "the plant needs a 不起诉决定书"
+    when = _review_deadline(decision.date).last_day + days(lag)
+    review = SynthDocument("要求复议意见书", when, decision.persons, ctx.place.police,
+                           cites={"basis": cpl_cite("non_prosecution_review", ctx.era)},
+                           params={"about": "不起诉", "decision_date": decision.date, "decision_number": decision.number,
+                                   "lag": lag})
+    review.number = f"{ctx.place.abbr}公（刑）要复字〔{when.year}〕{rng.randint(1, 60)}号"
+    dossier.documents.append(review)
+    return mark("要求复议意见书", **_review_detail(decision.date, when))
+
+
+def _follow_review(dossier: SynthDossier) -> None:
+    """Keep a 要求复议 the same number of days from its last day when a later plant (补充侦查 rounds) moves the
+    decision, and its truth entry in step."""
+    decision = first(dossier, "不起诉决定书")
+    reviews = [r for r in all_of(dossier, "要求复议意见书") if r.params.get("about") == "不起诉"]
+    if decision is None or not reviews:
+        return
+    for review in reviews:
+        review.date = _review_deadline(decision.date).last_day + days(review.params["lag"])
+        review.params["decision_date"] = decision.date
+        for entry in dossier.planted + dossier.lookalikes:
+            if entry["rule_id"] == _REVIEW:
+                entry.pop("unshifted_last_day", None)
+                entry.update(_review_detail(decision.date, review.date))
+
+
+def _review_late(rng: random.Random, dossier: SynthDossier) -> Mark:
+    return _request_review(rng, dossier, rng.randint(1, 7))
+
+
+def _holiday_decision(rng: random.Random, dossier: SynthDossier) -> bool:
+    """Move the decision (within 审查起诉's month) to a day whose review period ends on a rest day, a holiday
+    rather than a weekend where one is near; False when no day qualifies."""
+    transfer = dossier.context.dates["transfer"]
+    shifts = {}
+    for gap in range(10, 29):  # the layout's window: 10–28 days after the transfer
+        result = _review_deadline(transfer + days(gap))
+        if result.shifted_from:
+            shifts[transfer + days(gap)] = (result.last_day - result.shifted_from).days
+    if not shifts:
+        return False
+    holidays = [d for d, shift in shifts.items() if shift > 2]  # a weekend alone moves the last day two days at most
+    _decide_on(dossier, rng.choice(holidays or sorted(shifts)))
+    return True
+
+
+def _review_on_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """Made on the last day; mostly one moved past a holiday (the rule must extend the period, not count 7 days)."""
+    moved = {e["rule_id"] for e in dossier.planted + dossier.lookalikes} & _DECISION_MOVERS
+    if not moved and rng.random() < 0.75:
+        _holiday_decision(rng, dossier)
+    return _request_review(rng, dossier, 0)
+
+
+# 补充侦查 rounds laid after this plant move the decision: `_decide_on` moves the request with it.
+register(Plant(_REVIEW, frozenset({"nonpros"}), _review_late, _review_on_last_day, stage="layout"))
 
 
 # --- the first custody rules (拘留 → 通知 / 讯问, 逮捕 → 通知书, 提请 → 批准) ------------------------------------------

@@ -6,9 +6,12 @@ reasoning (params["kind"] "存疑") and the 被不起诉人's notice (params["su
 citations follow. The victim's notice is a text edit on the rendered decision. Delivery plants remove a
 送达回证 before rendering.
 
-Not planted: the two 附条件不起诉 rules (CONDITIONAL-NON-PROSECUTION-*). They need a 附条件不起诉决定书 of a
-minor suspect (birth date and ID number under 18 at the incident, a 法定代理人 at each 讯问) for a crime of
-刑法分则 chapters 4–6 with a sentence of at most one year, none of which the generator lays out.
+The two 附条件不起诉 rules (CONDITIONAL-NON-PROSECUTION-*) need the dossier feature "conditional": the generator
+then lays out a minor suspect (16 or 17 at the incident, birth date and ID number agreeing; a 法定代理人 at each
+讯问) charged with a crime of 刑法分则 chapters 4–6 for a small sum, whose case ends in a 附条件不起诉决定书
+(templates `_conditional_non_prosecution`) instead of a 不起诉决定书. Its 考验期 (params["term"]) and its victim's
+notice (params["victim_notice"], with the CPL 180 citation cites["suit"] where the notice quotes it) are layout
+plants, so the truth's citations follow.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
+from auditor.deadlines import add_months
 from auditor.law.catalog import cpl_2018_to_2012
-from auditor.synth.defects import Mark, Plant, all_of, first, mark, register, remove_document, replace_text
-from auditor.synth.templates import CPL, Cite, cpl_cite
+from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, remove_document, replace_text
+from auditor.synth.templates import CPL, Cite, cpl_cite, probation_months
 
 if TYPE_CHECKING:
     from auditor.synth.generator import SynthDossier
@@ -217,3 +221,69 @@ def _receipt_removed(rng: random.Random, dossier: SynthDossier) -> Mark:
 
 
 register(Plant("NON-PROSECUTION-DELIVERY-MISSING", frozenset({"nonpros"}), _receipt_removed, stage="layout"))
+
+
+# --- 附条件不起诉 (CPL 2018 Art. 282–283; 检察规则 2019 Art. 472–473) ------------------------------------------------
+
+CONDITIONAL = "附条件不起诉决定书"
+
+
+def _conditional(dossier: SynthDossier) -> SynthDocument:
+    doc = first(dossier, CONDITIONAL)
+    assert doc is not None, "no 附条件不起诉决定书: the plant's needs should have laid one out"
+    return doc
+
+
+def _term_outside(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """A 考验期 short of the lawful minimum or beyond the maximum, in months or as a date range."""
+    doc = _conditional(dossier)
+    low, high = probation_months()
+    months = rng.choice([rng.randint(max(1, low - 3), low - 1), high + rng.randint(1, 6)])
+    bound = "short" if months < low else "long"
+    if rng.random() < 0.5:
+        doc.params["term"] = months
+        return mark(CONDITIONAL, f"{bound}_term_of_{months}_months", months=months)
+    doc.params["term"] = (doc.date, add_months(doc.date, months) - days(1))
+    return mark(CONDITIONAL, f"{bound}_range_of_{months}_months", months=months)
+
+
+def _term_at_a_bound(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """Exactly the minimum or the maximum ("一年"), or a range ending the day before the anniversary, as offices
+    write it: lawful, and the first thing a loose reading of "六个月以上一年以下" gets wrong."""
+    doc = _conditional(dossier)
+    months = rng.choice(probation_months())
+    if rng.random() < 0.5:
+        doc.params["term"] = months
+        return mark(CONDITIONAL, f"term_of_{months}_months", months=months)
+    doc.params["term"] = (doc.date, add_months(doc.date, months) - days(1))
+    return mark(CONDITIONAL, f"range_of_{months}_months_to_the_day_before", months=months)
+
+
+register(Plant("CONDITIONAL-NON-PROSECUTION-PROBATION-TERM", frozenset({"conditional"}), _term_outside,
+               _term_at_a_bound, stage="layout"))
+
+
+def _victim_told(dossier: SynthDossier, notice: str) -> None:
+    """Set the victim's notice; only the default and "excluded_apart" quote CPL 180 (cites["suit"])."""
+    doc = _conditional(dossier)
+    doc.params["victim_notice"] = notice
+    if notice not in ("excluded", "excluded_apart"):
+        doc.cites.pop("suit", None)
+
+
+def _suit_offered(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """The ordinary decision's 自诉 offer copied, or a plain "也可以直接向人民法院起诉"."""
+    notice = rng.choice(["private_prosecution", "sue_directly"])
+    _victim_told(dossier, notice)
+    return mark(CONDITIONAL, notice)
+
+
+def _suit_denied(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """The exclusion in a sentence of its own, or said without the article: words of a suit in court, denied."""
+    notice = rng.choice(["excluded_apart", "cannot_sue"])
+    _victim_told(dossier, notice)
+    return mark(CONDITIONAL, notice)
+
+
+register(Plant("CONDITIONAL-NON-PROSECUTION-PRIVATE-PROSECUTION-NOTICE", frozenset({"conditional", "victim"}),
+               _suit_offered, _suit_denied, stage="layout"))
