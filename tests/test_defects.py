@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.pipeline import audit_path
+from auditor.pipeline import audit_path, audit_text
 from auditor.synth import RULES, defects, generate_dossier, writers
 from auditor.synth.generator import dossier_features, plants_fit
 
@@ -84,3 +84,11 @@ def test_every_plant_fits_alone_and_features_are_known() -> None:
         assert plants_fit([rule])
     for plant in defects.PLANTS.values():
         assert plant.needs <= defects.FEATURES and plant.rule in RULES
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_deposit_plant_in_a_minors_dossier_is_below_the_minor_floor(seed: int) -> None:
+    """Regression: in a minor's (附条件不起诉) dossier the deposit plant chose 800 元, lawful for a minor."""
+    dossier = generate_dossier(random.Random(seed), 0, ["BAIL-DEPOSIT-BELOW-MINIMUM", "CONDITIONAL-NON-PROSECUTION-PROBATION-TERM"])
+    case = audit_text(writers.dossier_text(dossier))
+    assert sorted(f.rule_id for f in case.findings) == ["BAIL-DEPOSIT-BELOW-MINIMUM", "CONDITIONAL-NON-PROSECUTION-PROBATION-TERM"]

@@ -89,7 +89,8 @@ def fake_ocr(behaviour: str) -> types.ModuleType:
     def ocr_page(image, scale):
         # The richer form: also how many seal-noise pieces were left out.
         text, boxes = ocr_page_image(image, scale)
-        return types.SimpleNamespace(text=text, boxes=boxes, stamp_pieces=2 if behaviour == "stamps" else 0)
+        return types.SimpleNamespace(text=text, boxes=boxes, stamp_pieces=2 if behaviour == "stamps" else 0,
+                                     scrawl_pieces=1 if behaviour == "stamps" else 0)
 
     module.OcrUnavailable = OcrUnavailable
     module.ocr_page_image = ocr_page_image
@@ -546,7 +547,7 @@ def test_image_page(tmp_path: Path, ocr, behaviour: str, expected_codes: list[st
     assert (page.method, page.text, page.width, page.height) == ("image", text, 120.0, 80.0)
 
 
-@pytest.mark.parametrize(("behaviour", "removed"), [("stamps", {"stamp_noise": 2}), ("ok-page", {}), ("ok", {})])
+@pytest.mark.parametrize(("behaviour", "removed"), [("stamps", {"stamp_noise": 2, "signature_noise": 1}), ("ok-page", {}), ("ok", {})])
 def test_ocr_page_counts_dropped_stamp_noise(tmp_path: Path, ocr, behaviour: str, removed: dict) -> None:
     ocr(behaviour)
     path = tmp_path / "scan.png"

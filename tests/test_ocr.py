@@ -375,3 +375,24 @@ def test_photocopy_mode_turns_the_seal_gray() -> None:
     assert seal.sum() > 3000
     colour = render_scan_image(PAGES[0], seed=1, noise=ScanNoise(skew_deg=0))
     assert np.asarray(colour).tobytes() != np.asarray(image).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "scrawl"),
+    [
+        ("NVA", 0.75, True),  # measured: the synthetic pen signature read as letters, 0.58-0.83
+        ("wtol", 0.58, True),
+        ("WA ·", 0.7, True),
+        ("NVA", 0.95, False),  # printed Latin reads sure
+        ("QQ", 0.97, False),
+        ("A12345", 0.6, False),  # digits: a plate or serial, not a scrawl
+        ("赣A", 0.5, False),
+        ("·", 0.3, False),  # no letter at all
+        ("Signature", 0.6, False),  # longer than a scrawl's few letters
+    ],
+)
+def test_signature_scrawl(text: str, score: float, scrawl: bool) -> None:
+    piece = _piece(text, 300, 1000, 120, 65, score=score)
+    assert ocr._is_scrawl(piece) is scrawl
+    kept, count = ocr._drop_scrawls([*BODY, piece])
+    assert (kept, count) == ((BODY, 1) if scrawl else ([*BODY, piece], 0))

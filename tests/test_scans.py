@@ -50,8 +50,10 @@ def test_scanned_pages_are_read_by_ocr_with_boxes(scan_dir: Path) -> None:
 
 
 # Black-and-white copies: the seal is gray like the print, so its ring text reaches the engine. Measured on
-# these 4 pages (seeds 1-2): mean CER 0.037 with the ring fragments, 0.022 without; per page 0.065 -> 0.024,
-# 0.034 -> 0.017, 0.000 -> 0.000, 0.047 -> 0.047 (there the engine lost the organ line under the ring itself).
+# these 4 pages (seeds 1-2): mean CER 0.038 with the ring fragments, 0.025 without; per page 0.048 -> 0.008,
+# 0.017 -> 0.000, 0.057 -> 0.057 (there the engine lost the organ line under the ring itself), 0.030 -> 0.035
+# (the dropped ring text "市公安" happened to match characters of the lost line "某某市人民检察院", so CER
+# rose although only seal noise went: the per-page guard is "no real line lost", not a lower CER).
 GRAY_CER_MEAN_MAX = 0.03
 GRAY_CER_GAIN_MIN = 0.01
 
@@ -61,6 +63,7 @@ def _read_twice(image: Image.Image) -> tuple[OcrPage, OcrPage]:
     pieces = ocr._run_engine(image, True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ocr, "_run_engine", lambda image, drop_red: pieces)
+        # Both drop the signature's scrawl: the difference is the seal noise alone.
         return ocr_page(image, SCALE, drop_stamps=False), ocr_page(image, SCALE)
 
 
@@ -77,7 +80,6 @@ def test_stamp_noise_is_dropped_on_photocopies() -> None:
             before.append(cer(text, raw.text))
             after.append(cer(text, page.text))
             dropped += page.stamp_pieces
-            assert after[-1] <= before[-1]
             # Never a real line: every line read right without dropping is still there.
             assert _lines(raw.text) & _lines(text) <= _lines(page.text)
             assert len(page.boxes) == len(page.text)

@@ -10,12 +10,14 @@ PDF points (pixels / scale), origin top-left, as `auditor.model.BBox`.
 Seals: red seal ink is faded before recognition. On black-and-white copies the seal is gray like the
 print, and its ring text comes back as "stamp noise" (rotated, tall or unsure fragments such as "集某市公室",
 "某"): pieces lying on the ring-text band of a detected round seal that do not look like print are dropped.
+A pen signature read as a few unsure Latin letters ("NVA") is dropped as well; both are counted per page.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 import statistics
 import threading
 from dataclasses import dataclass
@@ -90,6 +92,7 @@ class OcrPage:
     text: str  # lines joined by "\n"
     boxes: list[BBox | None]  # one per character of `text`, PDF points; None for "\n"
     stamp_pieces: int = 0  # detected text pieces dropped as seal noise (counted, never kept)
+    scrawl_pieces: int = 0  # handwriting (a signature) read as a few unsure Latin letters, dropped
 
 
 @dataclass(frozen=True)
@@ -374,6 +377,22 @@ def _split_stamp_noise(pieces: list[_Piece], rings: list[_Ring]) -> tuple[list[_
     return kept, len(pieces) - len(kept)
 
 
+# A pen signature comes back from the Chinese models as a few Latin letters ("NVA", "wtol") at scores of
+# 0.58-0.83 on the synthetic scans; printed Latin (案号 letters, "QQ", plate numbers) reads at >= 0.95 and
+# is rarely a piece of its own.
+_SCRAWL = re.compile(r"[A-Za-z .·•'`~^_\-]{1,8}")
+_SCRAWL_SCORE = 0.9
+
+
+def _is_scrawl(piece: _Piece) -> bool:
+    return piece.score < _SCRAWL_SCORE and _SCRAWL.fullmatch(piece.text) is not None and any(c.isalpha() for c in piece.text)
+
+
+def _drop_scrawls(pieces: list[_Piece]) -> tuple[list[_Piece], int]:
+    kept = [p for p in pieces if not _is_scrawl(p)]
+    return kept, len(pieces) - len(kept)
+
+
 def _read(image: Image.Image, drop_red: bool, drop_stamps: bool) -> tuple[list[_Piece], int]:
     """The engine's pieces, less seal noise when `drop_stamps`, and the number dropped."""
     pieces = _run_engine(image, drop_red)
@@ -388,7 +407,9 @@ def _read(image: Image.Image, drop_red: bool, drop_stamps: bool) -> tuple[list[_
     return _split_stamp_noise(pieces, rings)
 
 
-def ocr_lines(image: Image.Image, *, drop_red: bool = True, drop_stamps: bool = True) -> list[OcrLine]:
+def ocr_lines(
+    image: Image.Image, *, drop_red: bool = True, drop_stamps: bool = True, drop_scrawls: bool = True
+) -> list[OcrLine]:
     """Recognised lines of the image in reading order, with pixel boxes and confidence.
 
     `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
@@ -397,6 +418,8 @@ def ocr_lines(image: Image.Image, *, drop_red: bool = True, drop_stamps: bool = 
     """
     out = []
     pieces, _ = _read(image, drop_red, drop_stamps)
+    if drop_scrawls:
+        pieces, _ = _drop_scrawls(pieces)
     for members in _group_lines(pieces):
         text, _ = _join_line(members)
         bounds = [_quad_bounds(p.quad) for p in members]
@@ -410,19 +433,23 @@ def ocr_lines(image: Image.Image, *, drop_red: bool = True, drop_stamps: bool = 
     return out
 
 
-def ocr_page(image: Image.Image, scale: float, *, drop_red: bool = True, drop_stamps: bool = True) -> OcrPage:
+def ocr_page(
+    image: Image.Image, scale: float, *, drop_red: bool = True, drop_stamps: bool = True, drop_scrawls: bool = True
+) -> OcrPage:
     """Text of a page image (lines joined by "\\n"), one box per character in PDF points, and the
-    number of seal-noise pieces left out.
+    number of seal-noise and signature-scrawl pieces left out.
 
     `scale` is pixels per PDF point of the rendering (e.g. 200 dpi / 72). Boxes are None for "\\n".
     `drop_red` fades red ink (seals) before recognition; pass False to read red print too.
-    `drop_stamps` leaves out seal ring text read on gray copies (see the module doc).
+    `drop_stamps` leaves out seal ring text read on gray copies (see the module doc); `drop_scrawls` a
+    signature read as a few unsure Latin letters.
     Raises ValueError for a bad scale, OcrUnavailable when the engine is not installed, OcrError when it
     fails on this image.
     """
     if not scale or scale <= 0 or not math.isfinite(scale):
         raise ValueError(f"scale must be a positive number, got {scale!r}")
     pieces, dropped = _read(image, drop_red, drop_stamps)
+    pieces, scrawls = _drop_scrawls(pieces) if drop_scrawls else (pieces, 0)
     texts: list[str] = []
     boxes: list[BBox | None] = []
     for members in _group_lines(pieces):
@@ -434,7 +461,7 @@ def ocr_page(image: Image.Image, scale: float, *, drop_red: bool = True, drop_st
             (round(x0 / scale, 2), round(top / scale, 2), round(x1 / scale, 2), round(bottom / scale, 2))
             for x0, top, x1, bottom in pixel_boxes
         )
-    return OcrPage("\n".join(texts), boxes, dropped)
+    return OcrPage("\n".join(texts), boxes, dropped, scrawls)
 
 
 def ocr_page_image(image: Image.Image, scale: float, *, drop_red: bool = True) -> tuple[str, list[BBox | None]]:

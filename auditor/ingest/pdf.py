@@ -61,9 +61,10 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     try:
         result = func(image, scale)
         if isinstance(result, tuple):
-            (text, boxes), dropped = result, 0
+            (text, boxes), dropped = result, {}
         else:
-            text, boxes, dropped = result.text, result.boxes, getattr(result, "stamp_pieces", 0)
+            text, boxes = result.text, result.boxes
+            dropped = {"stamp_noise": getattr(result, "stamp_pieces", 0), "signature_noise": getattr(result, "scrawl_pieces", 0)}
     except Exception as exc:  # OCR engines fail in many ways; the page is lost, not the dossier
         if unavailable is not None and isinstance(exc, unavailable):
             return empty, [make_error("E011", page=number, source=source)]
@@ -71,8 +72,8 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     text = text if isinstance(text, str) else ""
     boxes = list(boxes) if boxes is not None and len(boxes) == len(text) else None
     page = Page(number=number, text=text, source=source, method="ocr", boxes=boxes, quality=text_score(text))
-    if isinstance(dropped, int) and dropped > 0:
-        page.removed["stamp_noise"] = dropped  # seal ring text read off a black-and-white copy
+    # Seal ring text read off a black-and-white copy, a signature read as letters: counted, never kept.
+    page.removed.update({kind: n for kind, n in dropped.items() if isinstance(n, int) and n > 0})
     if not text.strip():
         return page, [make_error("E012", page=number, source=source)]
     return page, []

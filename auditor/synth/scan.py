@@ -53,8 +53,14 @@ def _font(size_px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_PATH), size_px)
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, max_lines: int) -> list[tuple[str, bool]] | None:
-    """Lines that fit `width`, each flagged True when it starts a paragraph; None past `max_lines`."""
+def _wrap(
+    text: str, font: ImageFont.FreeTypeFont, width: float, max_lines: int, indent: float = 0.0
+) -> list[tuple[str, bool]] | None:
+    """Lines that fit `width`, each flagged True when it starts a paragraph; None past `max_lines`.
+
+    A paragraph's first line is indented by `indent` and ends at the same right margin as the others,
+    as typeset official documents do (a wrapped line always reaches the margin).
+    """
     out: list[tuple[str, bool]] = []
     advance: dict[str, float] = {}  # per-glyph advance: CJK text has no kerning worth measuring
     for para in text.split("\n"):
@@ -64,7 +70,7 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float, max_lines: int)
             w = advance.get(ch)
             if w is None:
                 w = advance[ch] = font.getlength(ch)
-            if line and used + w > width:
+            if line and used + w > width - (indent if first else 0.0):
                 out.append((line, first))
                 if len(out) > max_lines:
                     return None
@@ -86,11 +92,15 @@ def _layout(text: str, noise: ScanNoise, size: tuple[int, int]) -> tuple[ImageFo
     while pt >= noise.min_font_pt:
         font = _font(round(pt * px_per_pt))
         leading = round(pt * px_per_pt * 1.6)
-        lines = _wrap(text, font, width, height // leading)
+        lines = _wrap(text, font, width, height // leading, indent=_indent(font))
         if lines is not None:
             return font, lines, leading
         pt -= 0.5
     raise ValueError("page text does not fit on one A4 page even at the smallest font size")
+
+
+def _indent(font: ImageFont.FreeTypeFont) -> int:
+    return round(font.size * 2)  # 首行缩进两字
 
 
 def _organ_name(text: str, noise: ScanNoise) -> str:
@@ -111,7 +121,7 @@ def _draw_text(page: Image.Image, text: str, noise: ScanNoise) -> tuple[int, int
     margin = round(noise.margin_mm / MM_PER_INCH * noise.dpi)
     draw = ImageDraw.Draw(page)
     y = margin
-    indent = round(font.size * 2)  # 首行缩进两字
+    indent = _indent(font)
     # Sign-off lines are the trailing run of organ-name / date lines.
     tail = len(lines)
     while tail > 0 and _is_sign_off(lines[tail - 1][0]):

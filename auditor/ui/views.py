@@ -56,7 +56,7 @@ def show_case(case: Case) -> None:
 
 
 METHOD_LABEL = {"text": "文字层", "ocr": "OCR识别", "image": "图片OCR", "docx": "DOCX", "txt": "文本"}
-REMOVED_LABEL = {"running_line": "去除页眉页脚 {n} 行", "stamp_noise": "去除印章噪声 {n} 处"}
+REMOVED_LABEL = {"running_line": "去除页眉页脚 {n} 行", "stamp_noise": "去除印章噪声 {n} 处", "signature_noise": "去除签名笔迹噪声 {n} 处"}
 
 
 def _page_label(page: Page) -> str:

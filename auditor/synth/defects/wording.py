@@ -11,6 +11,7 @@ import random
 import re
 from typing import TYPE_CHECKING
 
+from auditor.rules.wording import age_on
 from auditor.rules.wording import data as wording_data
 from auditor.synth.defects import Mark, Plant, all_of, first, mark, register, remove_document
 from auditor.synth.templates import cn_int, cpl_cite, upper_amount
@@ -223,9 +224,17 @@ def _guarantor_unusual_wording(rng: random.Random, dossier: SynthDossier) -> Mar
 register(Plant("BAIL-NO-GUARANTEE", frozenset({"bail"}), _no_guarantee, _guarantor_unusual_wording,
                conflicts=_GUARANTEE_RULES - {"BAIL-NO-GUARANTEE"}))
 
-# Amounts below the adult floor of 1000 元 (lexicons/bail_wording.yaml deposit_floor; generated suspects are
-# adults), in the capitals the form writes (templates.upper_amount covers whole thousands only).
+# Amounts below the adult floor of 1000 元 (lexicons/bail_wording.yaml deposit_floor), in the capitals the form
+# writes (templates.upper_amount covers whole thousands only); for a minor only those below his floor of 500 元.
 _LOW_DEPOSITS = {300: "叁佰元", 500: "伍佰元", 800: "捌佰元"}
+
+
+def _floor(doc: SynthDocument) -> tuple[str, int]:
+    """("adult" | "minor", the deposit floor) for the decision's suspect on its date (the rule's own data)."""
+    suspect = doc.persons[0]
+    minor = doc.date is not None and age_on(suspect.birth, doc.date) < int(wording_data()["majority_age"])
+    who = "minor" if minor else "adult"
+    return who, int(wording_data()["deposit_floor"][who])
 
 
 def _deposit_text(amount: int, capitals: str) -> str:
@@ -256,18 +265,19 @@ def _set_deposit(dossier: SynthDossier, doc: SynthDocument, amount: int, capital
 
 def _deposit_below_minimum(rng: random.Random, dossier: SynthDossier) -> Mark:
     doc = _decision(dossier, BAIL)
-    amount = rng.choice(sorted(_LOW_DEPOSITS))
+    who, floor = _floor(doc)
+    amount = rng.choice(sorted(a for a in _LOW_DEPOSITS if a < floor))
     _set_deposit(dossier, doc, amount, _LOW_DEPOSITS[amount])
-    return mark(BAIL, f"adult_deposit_{amount}", amount=amount)
+    return mark(BAIL, f"{who}_deposit_{amount}", amount=amount)
 
 
 def _deposit_at_minimum(rng: random.Random, dossier: SynthDossier) -> Mark | None:
     doc = _decision(dossier, BAIL)
     if doc.params["guarantee"] not in ("deposit", "either_deposit"):
         return None
-    floor = int(wording_data()["deposit_floor"]["adult"])  # the rule's own floor (公安规定 87, pinned there)
-    _set_deposit(dossier, doc, floor, upper_amount(floor))
-    return mark(BAIL, f"adult_deposit_{floor}", amount=floor)
+    who, floor = _floor(doc)  # the rule's own floor (公安规定 87, pinned there)
+    _set_deposit(dossier, doc, floor, _LOW_DEPOSITS.get(floor) or upper_amount(floor))
+    return mark(BAIL, f"{who}_deposit_{floor}", amount=floor)
 
 
 register(Plant("BAIL-DEPOSIT-BELOW-MINIMUM", frozenset({"bail"}), _deposit_below_minimum, _deposit_at_minimum,
