@@ -393,18 +393,22 @@ def _drop_scrawls(pieces: list[_Piece]) -> tuple[list[_Piece], int]:
     return kept, len(pieces) - len(kept)
 
 
-def _read(image: Image.Image, drop_red: bool, drop_stamps: bool) -> tuple[list[_Piece], int]:
-    """The engine's pieces, less seal noise when `drop_stamps`, and the number dropped."""
+def _read(image: Image.Image, drop_red: bool, drop_stamps: bool, drop_scrawls: bool) -> tuple[list[_Piece], int, int]:
+    """The engine's pieces, less signature scrawls and seal noise when asked, and how many of each went.
+
+    Scrawls go first: an unsure signature is a stamp-noise candidate too, and would start a ring search
+    for nothing on every signed page.
+    """
     pieces = _run_engine(image, drop_red)
-    if not drop_stamps or not pieces:
-        return pieces, 0
-    if not any(_candidates(pieces)):
-        return pieces, 0  # nothing suspect: skip the ring search
+    pieces, scrawls = _drop_scrawls(pieces) if drop_scrawls else (pieces, 0)
+    if not drop_stamps or not pieces or not any(_candidates(pieces)):
+        return pieces, 0, scrawls  # nothing suspect: skip the ring search
     try:
         rings = _find_rings(image, drop_red)
     except Exception:  # cv2 refuses odd images; then only the ring-free rule applies
         rings = []
-    return _split_stamp_noise(pieces, rings)
+    kept, stamps = _split_stamp_noise(pieces, rings)
+    return kept, stamps, scrawls
 
 
 def ocr_lines(
@@ -417,9 +421,7 @@ def ocr_lines(
     Raises OcrUnavailable when the engine is not installed, OcrError when it fails on this image.
     """
     out = []
-    pieces, _ = _read(image, drop_red, drop_stamps)
-    if drop_scrawls:
-        pieces, _ = _drop_scrawls(pieces)
+    pieces, _, _ = _read(image, drop_red, drop_stamps, drop_scrawls)
     for members in _group_lines(pieces):
         text, _ = _join_line(members)
         bounds = [_quad_bounds(p.quad) for p in members]
@@ -448,8 +450,7 @@ def ocr_page(
     """
     if not scale or scale <= 0 or not math.isfinite(scale):
         raise ValueError(f"scale must be a positive number, got {scale!r}")
-    pieces, dropped = _read(image, drop_red, drop_stamps)
-    pieces, scrawls = _drop_scrawls(pieces) if drop_scrawls else (pieces, 0)
+    pieces, dropped, scrawls = _read(image, drop_red, drop_stamps, drop_scrawls)
     texts: list[str] = []
     boxes: list[BBox | None] = []
     for members in _group_lines(pieces):
