@@ -18,7 +18,7 @@ from auditor.nlp.extract import extract_case
 from auditor.rules.engine import run_rules
 from auditor.segment import segment
 from auditor.segment.cover import check_covers
-from auditor.segment.toc import check_toc
+from auditor.segment.toc import TocCheck, check_toc
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +41,16 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     def do_segment() -> None:
         case.documents = segment(dossier)
 
+    tocs: list[TocCheck] = []
+
     def do_toc() -> None:
         # 卷内目录 vs segmentation: notices for the reviewer, not rule findings (design §2.2 `toc_check`).
-        case.toc_check = [check.to_dict() for check in check_toc(case.documents)]
+        tocs.extend(check_toc(case.documents))
+        case.toc_check = [check.to_dict() for check in tocs]
 
     def do_cover() -> None:
         # 卷宗封面 / 备考表 page counts vs the pages of each volume: notices, like the 目录 check.
-        case.cover_check = [check.to_dict() for check in check_covers(case.documents)]
+        case.cover_check = [check.to_dict() for check in check_covers(case.documents, tocs)]
 
     def do_extract() -> None:
         extract_case(case)

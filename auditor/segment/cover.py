@@ -22,7 +22,7 @@ from typing import Any
 
 from auditor.model import Document
 from auditor.nlp.numerals import cn_to_int
-from auditor.segment.toc import TOC_TYPE, parse_toc
+from auditor.segment.toc import TOC_TYPE, TocCheck, check_toc
 from auditor.segment.toc import VOLUME_CLOSING as CLOSING_TYPE
 from auditor.segment.toc import VOLUME_COVER as COVER_TYPE
 
@@ -119,14 +119,16 @@ def _volumes(documents: list[Document]) -> list[list[Document]]:
     return [documents[i : (marks[n + 1] if n + 1 < len(marks) else len(documents))] for n, i in enumerate(marks)]
 
 
-def _toc_last_page(documents: list[Document]) -> int | None:
-    pages = [row.last_page or row.page for d in documents if d.type == TOC_TYPE for row in parse_toc(d.text)]
+def _toc_last_page(documents: list[Document], tocs: list[TocCheck]) -> int | None:
+    """The highest page the 卷内目录 among `documents` list (their rows as the 目录 check parsed them)."""
+    ids = {d.id for d in documents if d.type == TOC_TYPE}
+    pages = [e.row.last_page or e.row.page for t in tocs if t.toc_document in ids for e in t.entries]
     pages = [p for p in pages if p is not None]
     return max(pages) if pages else None
 
 
-def check_volume(volume: list[Document]) -> CoverCheck:
-    """The cover check of one volume (its cover first)."""
+def check_volume(volume: list[Document], tocs: list[TocCheck]) -> CoverCheck:
+    """The cover check of one volume (its cover first); `tocs` are the dossier's 卷内目录 checks."""
     cover = volume[0]
     types_on_page: dict[int, set[str]] = {}
     for doc in volume:
@@ -140,7 +142,7 @@ def check_volume(volume: list[Document]) -> CoverCheck:
         actual_pages=len(pages),
         # A page shared with a numbered document is numbered.
         unnumbered_pages=sum(1 for types in types_on_page.values() if types <= UNNUMBERED_TYPES),
-        toc_last_page=_toc_last_page(volume),
+        toc_last_page=_toc_last_page(volume, tocs),
     )
     for doc in volume:
         if doc.type not in (COVER_TYPE, CLOSING_TYPE):
@@ -151,7 +153,10 @@ def check_volume(volume: list[Document]) -> CoverCheck:
     return check
 
 
-def check_covers(documents: list[Document]) -> list[CoverCheck]:
-    """One check per volume whose cover or 备考表 states a page count."""
-    checks = [check_volume(volume) for volume in _volumes(documents)]
+def check_covers(documents: list[Document], tocs: list[TocCheck] | None = None) -> list[CoverCheck]:
+    """One check per volume whose cover or 备考表 states a page count; pass the 目录 checks already made
+    (`check_toc`) so that no 目录 is parsed twice."""
+    if tocs is None:
+        tocs = check_toc(documents)
+    checks = [check_volume(volume, tocs) for volume in _volumes(documents)]
     return [c for c in checks if c.stated]

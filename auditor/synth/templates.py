@@ -620,18 +620,20 @@ def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if doc.params.get("suspect_notice", True):
         lines.append("被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。")
     if ctx.crime.has_victim:
-        lines.append(
-            f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉，请求提起公诉；"
-            f"也可以不经申诉，直接向{ctx.place.court}提起自诉。"
-        )
+        lines.append(f"{_victim_appeal(ctx)}，请求提起公诉；也可以不经申诉，直接向{ctx.place.court}提起自诉。")
     return lines
+
+
+def _victim_appeal(ctx: CaseContext) -> str:
+    """The victim's 申诉 to the procuratorate one level up (CPL 2018 Art. 180), as both decisions open it."""
+    return f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉"
 
 
 def probation_months() -> tuple[int, int]:
     """The lawful 考验期 of a 附条件不起诉 in months (CPL 2018 Art. 283(2)), from the rule's lexicon."""
-    from auditor.lexicon import load_yaml
+    from auditor.rules.non_prosecution import lexicon  # late: a rule module, as the other plants read theirs
 
-    spec = load_yaml("non_prosecution.yaml")["probation"]
+    spec = lexicon()["probation"]
     return int(spec["min_months"]), int(spec["max_months"])
 
 
@@ -654,7 +656,7 @@ def _conditional_victim_notice(ctx: CaseContext, doc: SynthDocument) -> str:
     "victim_notice": "excluded" (default: the exclusion and CPL 180 cited, cites["suit"]), "excluded_apart" (the
     exclusion in a sentence of its own), "cannot_sue" (said without the article); "private_prosecution" and
     "sue_directly" copy the ordinary decision's unlawful offer."""
-    appeal = f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉"
+    appeal = _victim_appeal(ctx)
     suit = doc.cites["suit"].text() if "suit" in doc.cites else ""
     return {
         "excluded": f"{appeal}，但不适用{suit}关于被害人可以向人民法院起诉的规定。",

@@ -234,9 +234,9 @@ def _review_late(rng: random.Random, dossier: SynthDossier) -> Mark:
     return _request_review(rng, dossier, rng.randint(1, 7))
 
 
-def _holiday_decision(rng: random.Random, dossier: SynthDossier) -> bool:
+def _holiday_decision(rng: random.Random, dossier: SynthDossier) -> None:
     """Move the decision (within 审查起诉's month) to a day whose review period ends on a rest day, a holiday
-    rather than a weekend where one is near; False when no day qualifies."""
+    rather than a weekend where one is near; left where it is when no day qualifies."""
     transfer = dossier.context.dates["transfer"]
     shifts = {}
     for gap in range(10, 29):  # the layout's window: 10–28 days after the transfer
@@ -244,10 +244,9 @@ def _holiday_decision(rng: random.Random, dossier: SynthDossier) -> bool:
         if result.shifted_from:
             shifts[transfer + days(gap)] = (result.last_day - result.shifted_from).days
     if not shifts:
-        return False
+        return
     holidays = [d for d, shift in shifts.items() if shift > 2]  # a weekend alone moves the last day two days at most
     _decide_on(dossier, rng.choice(holidays or sorted(shifts)))
-    return True
 
 
 def _review_on_last_day(rng: random.Random, dossier: SynthDossier) -> Mark:

@@ -234,29 +234,34 @@ def _conditional(dossier: SynthDossier) -> SynthDocument:
     return doc
 
 
+def _set_term(rng: random.Random, doc: SynthDocument, months: int) -> str:
+    """Write a 考验期 of `months`: as months or, half the time, as a range ending the day before the anniversary
+    (as offices write it). Returns "term" or "range"."""
+    if rng.random() < 0.5:
+        doc.params["term"] = months
+        return "term"
+    doc.params["term"] = (doc.date, add_months(doc.date, months) - days(1))
+    return "range"
+
+
 def _term_outside(rng: random.Random, dossier: SynthDossier) -> Mark:
     """A 考验期 short of the lawful minimum or beyond the maximum, in months or as a date range."""
     doc = _conditional(dossier)
     low, high = probation_months()
     months = rng.choice([rng.randint(max(1, low - 3), low - 1), high + rng.randint(1, 6)])
     bound = "short" if months < low else "long"
-    if rng.random() < 0.5:
-        doc.params["term"] = months
-        return mark(CONDITIONAL, f"{bound}_term_of_{months}_months", months=months)
-    doc.params["term"] = (doc.date, add_months(doc.date, months) - days(1))
-    return mark(CONDITIONAL, f"{bound}_range_of_{months}_months", months=months)
+    form = _set_term(rng, doc, months)
+    return mark(CONDITIONAL, f"{bound}_{form}_of_{months}_months", months=months)
 
 
 def _term_at_a_bound(rng: random.Random, dossier: SynthDossier) -> Mark:
-    """Exactly the minimum or the maximum ("一年"), or a range ending the day before the anniversary, as offices
-    write it: lawful, and the first thing a loose reading of "六个月以上一年以下" gets wrong."""
+    """Exactly the minimum or the maximum ("一年"), or a range ending the day before the anniversary: lawful,
+    and the first thing a loose reading of "六个月以上一年以下" gets wrong."""
     doc = _conditional(dossier)
     months = rng.choice(probation_months())
-    if rng.random() < 0.5:
-        doc.params["term"] = months
-        return mark(CONDITIONAL, f"term_of_{months}_months", months=months)
-    doc.params["term"] = (doc.date, add_months(doc.date, months) - days(1))
-    return mark(CONDITIONAL, f"range_of_{months}_months_to_the_day_before", months=months)
+    form = _set_term(rng, doc, months)
+    suffix = "_to_the_day_before" if form == "range" else ""
+    return mark(CONDITIONAL, f"{form}_of_{months}_months{suffix}", months=months)
 
 
 register(Plant("CONDITIONAL-NON-PROSECUTION-PROBATION-TERM", frozenset({"conditional"}), _term_outside,
