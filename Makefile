@@ -35,10 +35,12 @@ audit: setup
 
 test: setup
 	$(BIN)/ruff check auditor tests app.py bench
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: setup
 	$(BIN)/ruff check auditor tests app.py bench
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from auditor.model import Case
+from auditor.model import AuditResult
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
 
 
-def _readable(case: Case) -> bool:
-    return bool(case.dossier.text.strip())
+def _readable(case: AuditResult) -> bool:
+    return case.readable
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -57,7 +57,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         (out / f"{entry.stem}.json").write_text(
             json.dumps(to_json_dict([case]), ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        rows.append([entry.name, str(len(case.documents)), str(len(case.findings)), str(len(case.dossier.errors))])
+        rows.append([entry.name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors))])
     summary = table(rows, ["案卷", "文书", "问题", "错误"])
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
     print(summary)
@@ -67,7 +67,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
     from auditor.report.text_report import table
-    from auditor.rules.engine import load_rules
+    from auditor.rules.loader import load_rules
 
     rules = load_rules()
     if args.format == "json":
@@ -77,6 +77,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
         rows = [[r.id, r.name, CATEGORY_LABEL.get(r.category, r.category), SEVERITY_LABEL.get(r.severity, r.severity)]
                 for r in rules]
         print(table(rows, ["规则", "名称", "类别", "级别"]))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from auditor.report.json_report import json_schema
+
+    _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2), args.out)
     return EXIT_OK
 
 
@@ -93,8 +100,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from auditor.evaluation import evaluate_real, format_report
-    from auditor.evaluation_synth import evaluate_synthetic, format_synthetic_report
+    from auditor.evaluation.real import evaluate_real, format_report
+    from auditor.evaluation.synthetic import evaluate_synthetic, format_synthetic_report
 
     out: dict[str, object] = {}
     texts: list[str] = []
@@ -138,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="列出审查规则")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("schema", help="输出 --format json 结果的 JSON Schema")
+    p.add_argument("--out", help="写入文件而不是标准输出")
+    p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("synth", help="生成带标注的合成案卷")
     p.add_argument("out_dir")

@@ -22,9 +22,9 @@ from pathlib import Path
 import jieba
 import pypdfium2 as pdfium
 
+from auditor.extract.case import extract_case
 from auditor.ingest import load_dossier
 from auditor.model import Case, Document, Dossier, Page
-from auditor.nlp.extract import extract_case
 from auditor.rules.engine import load_rules, run_rules
 from auditor.segment import segment
 from auditor.synth.generator import generate_corpus

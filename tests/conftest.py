@@ -19,3 +19,20 @@ requires_shared = pytest.mark.skipif(
 requires_font = pytest.mark.skipif(
     not FONT.exists(), reason="CJK font fonts-wqy-microhei is not installed (make font)"
 )
+
+
+def iso(day: object) -> str | None:
+    """A date as the tables of cases write it (ISO), None stays None."""
+    return day.isoformat() if hasattr(day, "isoformat") else day  # type: ignore[return-value]
+
+
+SCHEMA_FILE = ROOT / "docs" / "schema" / "report.schema.json"
+
+
+def validate_report(data: object) -> None:
+    """Every JSON the CLI prints follows the published schema (docs/schema/report.schema.json)."""
+    import json
+
+    import jsonschema
+
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))

@@ -1,4 +1,4 @@
-"""Citation finder (auditor/nlp/citations.py) and citation checking (auditor/law/catalog.check_citation)."""
+"""Citation finder (auditor/extract/citations.py) and citation checking (auditor/law/catalog.check_citation)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from conftest import DEV_CORPUS, requires_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor.extract.citations import find_citations
 from auditor.law.catalog import check_citation
 from auditor.model import Citation
-from auditor.nlp.citations import find_citations
 
 CPL = "中华人民共和国刑事诉讼法"
 CL = "中华人民共和国刑法"

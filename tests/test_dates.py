@@ -14,7 +14,7 @@ from conftest import DEV_CORPUS, requires_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.nlp.dates import DateMention, find_date_ranges, find_dates, parse_date
+from auditor.text.dates import DateMention, find_date_ranges, find_dates, parse_date
 
 
 def _summary(m: DateMention) -> str:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from auditor.deadlines import (
+from auditor.law.periods import (
     HALF_MONTH_DAYS,
     DeadlineResult,
     Period,

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DEV_CORPUS, FONT, requires_shared
+from conftest import DEV_CORPUS, FONT, requires_shared, validate_report
 
 from auditor.cli import main
-from auditor.evaluation_synth import evaluate_synthetic
-from auditor.rules.registry import load_rules
+from auditor.evaluation.synthetic import evaluate_synthetic
+from auditor.rules.loader import load_rules
 from auditor.synth.generator import generate_corpus
 
 SEVERITIES = {"error", "warning", "info"}
@@ -67,7 +67,10 @@ def _check_contract(data: dict) -> None:
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = main(argv)
-    return code, capsys.readouterr().out
+    out = capsys.readouterr().out
+    if argv[0] == "audit" and "json" in argv and "--out" not in argv:
+        validate_report(json.loads(out))  # every JSON the CLI prints follows the published schema
+    return code, out
 
 
 def test_cli_json_contract_and_evidence_quotes(synth_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,69 +7,21 @@ from typing import Any
 
 import pytest
 import yaml
+from casebuild import make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.model import Case, Citation, Document, Dossier, Event, Evidence, Page
-from auditor.rules import checks
+from auditor.model import Case, Evidence
+from auditor.rules import registry
+from auditor.rules.conditions import evaluate
 from auditor.rules.docs import DOCS_DIR, rendered_pages, write_rule_docs
 from auditor.rules.engine import run_rules, select_rules
-from auditor.rules.registry import RULES_DIR, RuleError, evaluate, format_message, load_rules, parse_rule
+from auditor.rules.loader import RULES_DIR, RuleError, load_rules, parse_rule
+from auditor.rules.params import Params
+from auditor.rules.rule import format_message
 
 RULES = load_rules()
 BY_ID = {r.id: r for r in RULES}
-
-# --- building cases ----------------------------------------------------------------------------------------
-
-
-def make_case(
-    docs: list[tuple[str, str, str | None]],
-    events: list[dict[str, Any]] | None = None,
-    citations: list[dict[str, Any]] | None = None,
-) -> Case:
-    """docs: (type, body, ISO date); the body is prefixed by the title line. Events/citations refer to d1…"""
-    texts = [f"{t}\n{body}" for t, body, _ in docs]
-    dossier = Dossier(source="test.txt", pages=[Page(number=1, text="\n".join(texts), source="test.txt", method="txt")])
-    dossier.build_text()
-    documents, pos = [], 0
-    for i, ((dtype, _, day), text) in enumerate(zip(docs, texts, strict=True), start=1):
-        documents.append(
-            Document(
-                id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(text), text=text, pages=[1], date=day
-            )
-        )
-        pos += len(text) + 1
-    case = Case(dossier=dossier, documents=documents)
-    for ev in events or []:
-        doc = case.document(ev.get("document_id"))
-        evidence = [case.evidence(doc, 0, len(doc.title))] if doc else []
-        case.events.append(
-            Event(
-                action=ev["action"],
-                date=ev.get("date"),
-                person=ev.get("person"),
-                document_id=ev.get("document_id"),
-                evidence=evidence,
-            )
-        )
-    for ci in citations or []:
-        doc = case.document(ci.get("document_id", "d1"))
-        quote = ci.get("quote", "")
-        start = doc.text.find(quote) if doc and quote else 0
-        case.citations.append(
-            Citation(
-                law=ci.get("law", "中华人民共和国刑事诉讼法"),
-                article=ci["article"],
-                document_id=doc.id if doc else None,
-                version=ci.get("version", "2018"),
-                status=ci["status"],
-                quote=quote,
-                start=max(start, 0),
-                end=max(start, 0) + len(quote),
-                note=ci.get("note"),
-            )
-        )
-    return case
 
 
 def fired(case: Case, rule_id: str) -> list:
@@ -135,7 +87,8 @@ def _with(path: tuple[str, ...], value: Any) -> dict[str, Any]:
         (_without("id"), "missing field(s): id"),
         (_without("docs"), "missing field(s): docs"),
         (_with(("check", "kind"), "regex"), "unknown check kind 'regex'"),
-        (_with(("check",), {"kind": "term", "document": "取保候审决定书"}), "missing field(s): max"),
+        (_with(("check",), {"kind": "term", "document": "取保候审决定书"}), "check.max: Field required"),
+        (_with(("check", "contxt"), ["期限"]), "check.contxt: Extra inputs are not permitted"),  # a typo is an error
         (_with(("check", "max"), "12x"), "invalid period '12x'"),
         (_with(("severity",), "fatal"), "severity must be one of"),
         (_with(("category",), "style"), "category must be one of"),
@@ -147,15 +100,16 @@ def _with(path: tuple[str, ...], value: Any) -> dict[str, Any]:
             "article must be an integer",
         ),
         (_with(("check",), {"kind": "python", "name": "no_such_check"}), "unknown python check 'no_such_check'"),
-        (_with(("check",), {"kind": "required_documents", "requires": {"拘留证": []}}), "requires must map"),
+        (_with(("check",), {"kind": "required_documents", "trigger": "拘留证"}), "check.requires: Field required"),
         (
             _with(
                 ("check",),
-                {"kind": "required_documents", "requires": {"拘留证": ["拘留通知书"]}, "unless": {"txt": ["无法通知"]}},
+                {"kind": "required_documents", "trigger": "拘留证", "requires": ["拘留通知书"], "unless": {"txt": ["无法通知"]}},
             ),
             "a condition needs exactly one of",
         ),
-        (_with(("check",), {"kind": "citation", "status": "stale"}), "citation status must be"),
+        (_with(("check",), {"kind": "citation", "status": "stale"}), "check.status: Input should be"),
+        (_with(("steps",), {"no_such_step": "x"}), "steps: unknown step name(s) ['no_such_step']"),
         ("just a string", "must hold one mapping"),
     ],
 )
@@ -191,13 +145,14 @@ def test_failing_rule_becomes_e040(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(case: Case, rule: Any) -> list:
         raise RuntimeError("张某某 110101199003071234")  # the message must not reach the report
 
-    monkeypatch.setitem(checks.CHECKS, "boom", boom)
+    monkeypatch.setitem(registry.CHECKS, "boom", registry.Kind("boom", Params, boom, (), "boom"))
     broken = parse_rule(_with(("check",), {"kind": "python", "name": "boom"}) | {"id": "BOOM"})
     case = make_case([DETENTION_DOC])
-    findings = run_rules(case, rules=[broken, BY_ID["DETENTION-NOTICE-MISSING"]])
+    errors: list = []
+    findings = run_rules(case, rules=[broken, BY_ID["DETENTION-NOTICE-MISSING"]], errors=errors)
     assert [f.rule_id for f in findings] == ["DETENTION-NOTICE-MISSING"]
-    assert [e.code for e in case.dossier.errors] == ["E040"]
-    assert "BOOM" in case.dossier.errors[0].message and "张某某" not in case.dossier.errors[0].message
+    assert [e.code for e in errors] == ["E040"]
+    assert "BOOM" in errors[0].message and "张某某" not in errors[0].message
 
 
 @pytest.mark.parametrize(
@@ -296,7 +251,7 @@ def test_arrest_request_deadline(docs: list, events: list, expected: dict[str, A
     assert len(found) == 1
     f = found[0]
     for key, value in expected.items():
-        assert f.explanation["values"][key] == value
+        assert f.explanation.values[key] == value
     assert f.category == "deadline" and f.severity == "error" and f.document_id == "d2"
     assert f"第{expected['days']}日" in f.message and "{" not in f.message
     assert [b.article for b in f.legal_basis] == [91, 91, 129]
@@ -425,7 +380,7 @@ def test_term_rules(rule_id: str, doc_type: str, body: str, expected: dict[str, 
         assert found == []
         return
     assert len(found) == 1
-    values = found[0].explanation["values"]
+    values = found[0].explanation.values
     for key, value in expected.items():
         assert values[key] == value
     assert found[0].evidence and found[0].evidence[0].quote in body
@@ -523,8 +478,9 @@ def test_rules_never_fail_on_odd_input(docs: list, dates: list) -> None:
         for i, (action, day) in enumerate(zip(["刑事拘留", "提请批准逮捕"] * 2, dates, strict=False))
     ]
     case = make_case(docs, events, citations=[{"article": 65, "status": "outdated", "quote": "第", "law": "刑诉法"}])
-    findings = run_rules(case)
-    assert case.dossier.errors == []
+    errors: list = []
+    findings = run_rules(case, errors=errors)
+    assert errors == []
     for f in findings:
         assert f.rule_id in BY_ID and f.severity in ("error", "warning", "info")
 
@@ -605,7 +561,7 @@ def test_interrogation_after_detention_late(events: list, expected: dict[str, An
         return
     assert len(found) == 1
     for key, value in expected.items():
-        assert found[0].explanation["values"][key] == value
+        assert found[0].explanation.values[key] == value
     assert found[0].category == "deadline" and found[0].severity == "error"
     assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [86, 128]
 
@@ -649,7 +605,7 @@ def test_detention_notice_late(docs: list, events: list, expected: dict[str, Any
         return
     assert len(found) == 1
     for key, value in expected.items():
-        assert found[0].explanation["values"][key] == value
+        assert found[0].explanation.values[key] == value
     assert found[0].document_id == "d2" and found[0].evidence[0].quote == "拘留通知书"
     assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [85, 127, 127]
 
@@ -720,7 +676,7 @@ def test_arrest_decision_deadline(events: list, expected: dict[str, Any] | None)
         return
     assert len(found) == 1
     for key, value in expected.items():
-        assert found[0].explanation["values"][key] == value
+        assert found[0].explanation.values[key] == value
     assert found[0].severity == "warning" and found[0].document_id == "d3"
     assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [91, 282]
 
@@ -758,6 +714,6 @@ def test_review_request_late(events: list, expected: dict[str, Any] | None) -> N
         return
     assert len(found) == 1
     for key, value in expected.items():
-        assert found[0].explanation["values"][key] == value
+        assert found[0].explanation.values[key] == value
     assert found[0].severity == "warning" and found[0].document_id == "d2"
     assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [294, 179]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DEV_CORPUS, requires_shared
 
-from auditor.evaluation import evaluate_real, format_report, strip_header
+from auditor.evaluation.real import evaluate_real, format_report, strip_header
 
 # Measured: every field 1.00 on the ten files. Dates and documents reached it by reading a record's
 # date from its 时间 line and a judgment's from its signature block (run-on lines included), and by

@@ -7,17 +7,19 @@ import json
 from pathlib import Path
 
 import pytest
+from casebuild import day
 
 from auditor.cli import main
-from auditor.evaluation import Score, ratio
-from auditor.evaluation_synth import (
+from auditor.evaluation.real import Score, ratio
+from auditor.evaluation.synthetic import (
     SyntheticResult,
     evaluate_synthetic,
     registered_categories,
     score_case,
     truth_parties,
 )
-from auditor.model import Case, Document, Dossier, Event, Finding, Page
+from auditor.extract.case import build_case
+from auditor.model import AuditResult, Document, Dossier, Event, Finding, Page, Party
 from auditor.synth.generator import generate_corpus
 
 BAIL = "犯罪嫌疑人张三，男，1980年1月2日出生，公民身份号码11010519491231002X。"
@@ -45,14 +47,18 @@ def test_ratio_text(value: float | None, text: str) -> None:
 
 
 def _case(findings: list[tuple[str, str, str]], text: str = BAIL, persons: tuple[str, ...] = ("张三",),
-          date: str = "2020-03-01", events: tuple[Event, ...] = ()) -> Case:
-    """A one-document case (取保候审决定书 d1) with findings (rule_id, category, document id)."""
+          date: str = "2020-03-01", events: tuple[Event, ...] = ()) -> AuditResult:
+    """A one-document case (取保候审决定书 d1) with findings (rule_id, category, document id); the suspects' details
+    are what extraction reads in `text`."""
     dossier = Dossier(source="case.txt", pages=[Page(1, text, "case.txt", "txt")])
     dossier.build_text()
-    doc = Document(id="d1", type="取保候审决定书", title="", start=0, end=len(text), text=text, date=date)
-    case = Case(dossier=dossier, documents=[doc], persons=list(persons), events=list(events))
-    case.findings = [Finding(rule_id=r, category=c, severity="error", message="", document_id=d) for r, c, d in findings]
-    return case
+    doc = Document(id="d1", type="取保候审决定书", title="", start=0, end=len(text), text=text, date=day(date))
+    built, _ = build_case(dossier, [doc])
+    found = {p.name: p for p in built.parties if p.is_suspect}
+    parties = tuple(found.get(n) or Party(name=n, role="犯罪嫌疑人", is_suspect=True) for n in persons)
+    case = built.model_copy(update={"parties": parties, "events": tuple(events)})
+    return AuditResult(case=case, findings=tuple(
+        Finding(rule_id=r, category=c, severity="error", message="", document_id=d) for r, c, d in findings))
 
 
 RULE_CASES = [

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from auditor.ingest import headers
 from auditor.ingest.normalize import _TABLE, delete_spans, join_wrapped_lines, normalize_page
 from auditor.model import BBox
-from auditor.segment.titles import SPACE_RE
+from auditor.text.titles import SPACE_RE
 
 _NUMERAL = "〇零一二三四五六七八九十百千两0-9０-９"
 _NUMBER_END = re.compile(f"(?:第[{_NUMERAL}]*|[{_NUMERAL}])$")

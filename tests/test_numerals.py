@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.nlp.numerals import CN_NUM_CHARS, cn_to_int, parse_number
+from auditor.text.numerals import CN_NUM_CHARS, cn_to_int, parse_number
 
 
 @pytest.mark.parametrize(

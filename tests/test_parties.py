@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import iso
 
-from auditor.nlp.parties import find_parties, id_checksum_ok
-from auditor.nlp.pipeline import get_nlp, text_view, tokens
+from auditor.extract.parties import find_parties
+from auditor.text.ids import id_checksum_ok
+from auditor.text.tokens import _tagger
+from auditor.text.view import text_view
 
 CASES = [
     ("犯罪嫌疑人黄佳男，男，1976年4月17日生，辽宁省辽阳市人，居民身份证号码为：******************，汉族",
@@ -69,11 +72,11 @@ def test_odd_text_never_raises(text: str) -> None:
 
 @pytest.mark.parametrize("term", ["刑事拘留", "取保候审", "提请批准逮捕", "移送审查起诉", "被不起诉人", "犯罪嫌疑人", "人民检察院"])
 def test_user_dictionary_keeps_legal_terms_whole(term: str) -> None:
-    assert term in tokens(f"依法对其{term}的决定")
+    assert term in [w.word for w in _tagger().cut(f"依法对其{term}的决定")]
 
 
-def test_pipeline_is_built_once() -> None:
-    assert get_nlp() is get_nlp()
+def test_tagger_is_built_once() -> None:
+    assert _tagger() is _tagger()
 
 
 @pytest.mark.parametrize(
@@ -118,11 +121,10 @@ def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
     ],
 )
 def test_case_parties_merges_details_across_documents(texts: list[str], expected: list[tuple[object, ...]]) -> None:
-    from auditor.model import Case, Document, Dossier
-    from auditor.nlp.extract import case_parties, extract_case
+    from auditor.extract.case import build_case
+    from auditor.model import Document, Dossier
 
     docs = [Document(id=f"d{i}", type="未知文书", title="", start=0, end=len(t), text=t) for i, t in enumerate(texts)]
-    case = Case(dossier=Dossier(source="x"), documents=docs)
-    extract_case(case)
-    got = [(p.name, p.role, p.gender, p.birth_date, p.id_number, p.id_valid) for p in case_parties(case)]
+    case, _ = build_case(Dossier(source="x"), docs)
+    got = [(p.name, p.role, p.gender, iso(p.birth_date), p.id_number, p.id_valid) for p in case.parties if p.is_suspect]
     assert got == expected

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import LAW_CORPUS, SHARED, requires_shared
 
-from auditor.deadlines import parse_period
 from auditor.law.corpus import read_articles
-from auditor.nlp.numerals import cn_to_int
-from auditor.rules.registry import load_rules
+from auditor.law.periods import parse_period
+from auditor.rules.loader import load_rules
+from auditor.text.numerals import cn_to_int
 
 pytestmark = requires_shared
 

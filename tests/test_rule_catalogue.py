@@ -1,6 +1,7 @@
 """The catalogue as a whole: which rules exist, and that each is documented and has fixtures both ways.
 
-A rule leaving the catalogue must be a deliberate edit of this list, never a silently broken YAML file.
+A rule leaving the catalogue must be a deliberate edit of this list, never a silently broken YAML file; a rule
+joining it needs no edit here (one YAML file and one fixture file, docs/adding-a-rule.md).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 from auditor.rules.docs import DOCS_DIR
-from auditor.rules.registry import CATEGORIES, load_rules
+from auditor.rules.loader import load_rules
+from auditor.rules.rule import CATEGORIES
 
 FIXTURES = Path(__file__).parent / "rules"
 CATALOGUE = {
@@ -34,8 +36,8 @@ CATALOGUE = {
 RULES = load_rules()
 
 
-def test_catalogue_is_exactly_the_pinned_rules() -> None:
-    assert {r.id for r in RULES} == CATALOGUE
+def test_no_pinned_rule_has_left_the_catalogue() -> None:
+    assert {r.id for r in RULES} >= CATALOGUE
     assert len(CATALOGUE) >= 40  # issue 5
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.rules.registry import load_rules
+from auditor.rules.loader import load_rules
 
 FIXTURES = Path(__file__).resolve().parent / "rules"
 CASE_BREAK = "##### case"

@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from casebuild import day as iso_day
+from casebuild import make_case
 from conftest import LAW_CORPUS, SHARED, requires_shared
 
-from auditor.deadlines import parse_period
 from auditor.law.corpus import read_articles
-from auditor.model import Case, Document, Dossier, Event, Page
-from auditor.nlp.numerals import cn_to_int
+from auditor.law.periods import parse_period
+from auditor.model import Case, Party
 from auditor.rules.engine import run_rules
-from auditor.rules.registry import load_rules
+from auditor.rules.loader import load_rules
+from auditor.text.numerals import cn_to_int
 
 RULES = {r.id: r for r in load_rules()}
 MINE = [
@@ -31,21 +33,13 @@ MINE = [
 
 
 def build(docs: list[tuple[str, str]], events: list[tuple[str, str | None, str | None, int]]) -> Case:
-    """docs: (type, body); events refer to documents by 1-based index."""
-    texts = [f"{t}\n{body}" for t, body in docs]
-    dossier = Dossier(source="t.txt", pages=[Page(number=1, text="\n".join(texts), source="t.txt", method="txt")])
-    dossier.build_text()
-    case = Case(dossier=dossier)
-    pos = 0
-    for i, ((dtype, _), text) in enumerate(zip(docs, texts, strict=True), start=1):
-        case.documents.append(Document(id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(text), text=text))
-        pos += len(text) + 1
-    for action, day, person, idx in events:
-        doc = case.documents[idx - 1]
-        ev = Event(action=action, date=day, person=person, document_id=doc.id, evidence=[case.evidence(doc, 0, 2)])
-        case.events.append(ev)
-    case.persons = sorted({p for _, _, p, _ in events if p})
-    return case
+    """docs: (type, body); events refer to documents by 1-based index; the events' persons are the suspects."""
+    case = make_case([(t, body, None) for t, body in docs], [
+        {"action": action, "date": day, "person": person, "document_id": f"d{idx}"}
+        for action, day, person, idx in events
+    ])
+    names = sorted({p for _, _, p, _ in events if p})
+    return case.model_copy(update={"parties": tuple(Party(name=n, role="犯罪嫌疑人", is_suspect=True) for n in names)})
 
 
 def fired(case: Case, rule_id: str) -> list:
@@ -102,7 +96,7 @@ def test_investigation_custody(arrest: str, end: str | None, extensions: list, e
     found = fired(custody_case(arrest, end, extensions=extensions, extra=extra), "INVESTIGATION-CUSTODY-OVERDUE")
     assert bool(found) is expected
     for f in found:
-        assert f.evidence and f.explanation["steps"] and f.severity == "error"
+        assert f.evidence and f.explanation.steps and f.severity == "error"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +123,7 @@ def test_investigation_custody_per_person() -> None:
         ],
     )
     found = fired(case, "INVESTIGATION-CUSTODY-OVERDUE")
-    assert [f.explanation["values"]["from_date"] for f in found] == ["2023-03-10"]
+    assert [f.explanation.values["from_date"] for f in found] == ["2023-03-10"]
 
 
 # --- PROSECUTION-REVIEW-LATE ------------------------------------------------------------------------------------
@@ -160,7 +154,7 @@ def test_prosecution_review(between: list[tuple[str, str]], decision: str, expec
         events.append((action, day, "张某", len(docs)))
     found = fired(build(docs, events), "PROSECUTION-REVIEW-LATE")
     assert bool(found) is expected
-    assert all(f.severity == "warning" and f.explanation["steps"] for f in found)
+    assert all(f.severity == "warning" and f.explanation.steps for f in found)
 
 
 @pytest.mark.parametrize(
@@ -224,7 +218,7 @@ def test_supplementary_investigation(
         events.append(("提起公诉", indicted, None, len(docs)))
     found = fired(build(docs, events), "SUPPLEMENTARY-INVESTIGATION-LIMIT")
     assert sorted(f.severity for f in found) == expected
-    assert all(f.evidence and f.explanation["steps"] for f in found)
+    assert all(f.evidence and f.explanation.steps for f in found)
 
 
 @pytest.mark.parametrize(
@@ -255,8 +249,9 @@ def test_supplementary_stated_count(text: str, fires: bool) -> None:
 )
 def test_arrest_notice_derived_from_document(notice_body: str, notice_date: str, fires: bool) -> None:
     case = build([("逮捕证", "张某"), ("逮捕通知书", notice_body)], [("逮捕", "2023-03-10", "张某", 1)])
-    case.documents[1].date = notice_date
-    case.persons = ["张某", "李某"]
+    notice = case.documents[1].model_copy(update={"date": iso_day(notice_date)})
+    suspects = tuple(Party(name=n, role="犯罪嫌疑人", is_suspect=True) for n in ("张某", "李某"))
+    case = case.model_copy(update={"documents": (case.documents[0], notice), "parties": suspects})
     assert bool(fired(case, "ARREST-NOTICE-LATE")) is fires
 
 
@@ -304,9 +299,9 @@ def test_garbage_never_raises(rule_id: str) -> None:
         [("逮捕证", ""), ("起诉书", "退回补充侦查九十九次"), ("逮捕通知书", "")],
         [(a, d, None, 1) for a in ("逮捕", "移送审查起诉", "退回补充侦查", "受案") for d in (None, "", "2023-13-45")],
     )
-    case.documents[2].date = "二〇二三年"
-    run_rules(case, rules=[RULES[rule_id]])
-    assert case.dossier.errors == []
+    errors: list = []
+    run_rules(case, rules=[RULES[rule_id]], errors=errors)
+    assert errors == []
 
 
 # --- periods pinned to the statute corpus (the PERIODS idea of tests/test_rule_basis.py) ---------------------------

@@ -1,4 +1,5 @@
-"""Whole-file checks (auditor/rules/file_checks.py): helpers as tables, and the legal facts their data rests on."""
+"""Whole-file checks (rights notices, consistency, required documents): helpers as tables, and the legal facts
+their data rests on."""
 
 from __future__ import annotations
 
@@ -8,20 +9,23 @@ from pathlib import Path
 import pytest
 from conftest import LAW_CORPUS, SHARED, requires_shared
 
-from auditor.law.catalog import laws
+from auditor.extract.records import record_ordinal
+from auditor.law.catalog import CPL, cpl_version_on, laws, version_at_least
 from auditor.law.corpus import read_articles
-from auditor.model import Document
-from auditor.nlp.parties import Party
+from auditor.model import Document, PartyMention
 from auditor.pipeline import audit_text
-from auditor.rules import file_checks as fc
-from auditor.rules.registry import load_rules
+from auditor.rules.checks import rights_notice as rn
+from auditor.rules.kinds.consistency import checked_id
+from auditor.rules.loader import load_rules
+from auditor.text.ids import id_birth_date, id_gender
 
-PARTS = {(n, p): spec for n, v in fc.notices_lexicon()["notices"].items() for p, spec in v["parts"].items()}
+PARTS = {(n, p): spec for n, v in rn.notices_lexicon()["notices"].items() for p, spec in v["parts"].items()}
 RULES = {r.id: r for r in load_rules()}
 
 
 def _doc(text: str, date_: str | None = None) -> Document:
-    return Document(id="d1", type="讯问笔录", title="讯问笔录", start=0, end=len(text), text=text, date=date_)
+    return Document(id="d1", type="讯问笔录", title="讯问笔录", start=0, end=len(text), text=text,
+                    date=date.fromisoformat(date_) if date_ else None)
 
 
 @pytest.mark.parametrize(
@@ -35,11 +39,11 @@ def _doc(text: str, date_: str | None = None) -> Document:
     ],
 )
 def test_id_number_fields(number: str, birth: date | None, gender: str | None, checked: bool) -> None:
-    got = fc.checked_id(Party(name="张某某", role="犯罪嫌疑人", id_number=number))
+    got = checked_id(PartyMention(document_id="d1", name="张某某", role="犯罪嫌疑人", start=0, end=3, id_number=number))
     assert (got is not None) == checked
     if got:
-        assert fc.id_birth_date(got) == birth
-        assert fc.id_gender(got) == gender
+        assert id_birth_date(got) == birth
+        assert id_gender(got) == gender
 
 
 @pytest.mark.parametrize(
@@ -53,7 +57,7 @@ def test_id_number_fields(number: str, birth: date | None, gender: str | None, c
     ],
 )
 def test_interrogation_ordinal(head: str, expected: int | None) -> None:
-    got = fc.interrogation_ordinal(_doc(head))
+    got = record_ordinal(_doc(head))
     assert (got[0] if got else None) == expected
 
 
@@ -68,9 +72,9 @@ def test_interrogation_ordinal(head: str, expected: int | None) -> None:
     ],
 )
 def test_era_decides_what_is_due(day: date | None, era: str | None, counsel_due: bool, plea_due: bool) -> None:
-    assert fc.cpl_era(day) == era
-    assert fc.era_at_least(era, PARTS[("lawyer", "counsel")]["since"]) is counsel_due
-    assert fc.era_at_least(era, PARTS[("leniency", "plea")]["since"]) is plea_due
+    assert cpl_version_on(day) == era
+    assert version_at_least(CPL, era, PARTS[("lawyer", "counsel")]["since"]) is counsel_due
+    assert version_at_least(CPL, era, PARTS[("leniency", "plea")]["since"]) is plea_due
 
 
 @pytest.mark.parametrize(
@@ -88,7 +92,7 @@ def test_era_decides_what_is_due(day: date | None, era: str | None, counsel_due:
     ],
 )
 def test_find_notice_part(part: tuple[str, str], text: str, found: bool) -> None:
-    assert (fc.find_notice_part(text, PARTS[part]) is not None) is found
+    assert (rn.find_notice_part(text, PARTS[part]) is not None) is found
 
 
 _RECORD = (
@@ -119,7 +123,7 @@ def test_rights_notice_findings(extra: str, lawyer: bool, leniency: bool) -> Non
 def test_findings_carry_evidence_and_steps() -> None:
     case = audit_text(_RECORD.format(extra=""))
     for f in case.findings:
-        assert f.evidence and all(e.quote for e in f.evidence) and f.explanation["steps"], f.rule_id
+        assert f.evidence and all(e.quote for e in f.evidence) and f.explanation.steps, f.rule_id
         assert "张某某" in f.message
 
 
@@ -149,7 +153,7 @@ def test_notice_eras_pinned() -> None:
     assert "应当告知犯罪嫌疑人有权委托辩护人" in cpl[(34, None)][1]
     assert "如实供述自己罪行可以从宽处理和认罪认罚的法律规定" in cpl[(120, None)][1]
     assert "愿意接受处罚的，可以依法从宽处理" in "".join(cpl[(15, None)])
-    inserted = laws()[fc.CPL].renumbering["inserted"]
+    inserted = laws()[CPL].renumbering["inserted"]
     assert 15 in inserted and 34 - 1 not in inserted
     rules_md = (SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
     assert "| 刑诉法 34(2); 公安规定 43 | 33 |" in rules_md and "| 刑诉法 120; 公安规定 203 | 118 |" in rules_md
@@ -180,8 +184,8 @@ def test_execution_notice_titles_pinned() -> None:
 
 
 def test_rights_lexicon_is_well_formed() -> None:
-    versions = [v.id for v in laws()[fc.CPL].versions]
+    versions = [v.id for v in laws()[CPL].versions]
     for spec in PARTS.values():
         assert spec["since"] in versions
         assert spec.get("patterns") or spec.get("phrases")
-    assert Path(fc.__file__).name == "file_checks.py"
+    assert Path(rn.__file__).name == "rights_notice.py"

@@ -1,4 +1,4 @@
-"""不起诉 checks (auditor/rules/non_prosecution.py): statute pins for lexicons/non_prosecution.yaml and tables
+"""不起诉 checks (auditor/extract/decisions.py, auditor/rules/checks/non_prosecution.py): statute pins for lexicons/non_prosecution.yaml and tables
 of the readers the rules are built on (basis, type, notices, 考验期). Whole-pipeline cases live in
 tests/rules/NON-PROSECUTION-*.txt and tests/rules/CONDITIONAL-NON-PROSECUTION-*.txt."""
 
@@ -7,19 +7,26 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from casebuild import make_case
 from conftest import LAW_CORPUS, SHARED, requires_shared
 
+from auditor.extract import decisions as dec
 from auditor.law.catalog import article_exists, cpl_2018_to_2012
 from auditor.law.corpus import read_articles
-from auditor.model import Case, Citation, Document, Dossier, Page
-from auditor.nlp.numerals import cn_to_int
-from auditor.rules import non_prosecution as np
-from auditor.rules.checks import CHECKS
-from auditor.rules.registry import load_rules
+from auditor.model import Basis, Citation, Document
+from auditor.rules import registry
+from auditor.rules.checks import non_prosecution as np
+from auditor.rules.checks import probation_term as pt
+from auditor.rules.loader import load_rules
+from auditor.text.numerals import cn_to_int
 
 CPL = "中华人民共和国刑事诉讼法"
 LEX = np.lexicon()
 NP_RULES = [r for r in load_rules() if "NON-PROSECUTION" in r.id]
+
+
+def B(article: int, paragraph: int | None = None) -> Basis:  # noqa: N802 — reads like the statute's 条/款
+    return Basis(article=article, paragraph=paragraph)
 
 
 def _cpl_2018() -> dict:
@@ -111,16 +118,16 @@ def _doc(text: str, doc_type: str = "不起诉决定书", organ: str | None = "�
 @pytest.mark.parametrize(
     ("cite", "expected"),
     [
-        (Citation(CPL, 177, paragraph=2, version="2018"), np.Basis(177, 2)),
-        (Citation(CPL, 173, paragraph=2, version="2012"), np.Basis(177, 2)),
-        (Citation(CPL, 171, paragraph=4, version="2012"), np.Basis(175, 4)),
-        (Citation(CPL, 279, version="2012"), np.Basis(290, None)),
-        (Citation(CPL, 142, paragraph=2, version="1996"), None),  # no 1996 concordance: quiet
-        (Citation("中华人民共和国刑法", 37, version="2023"), None),
+        (Citation(law=CPL, article=177, paragraph=2, version="2018"), B(177, 2)),
+        (Citation(law=CPL, article=173, paragraph=2, version="2012"), B(177, 2)),
+        (Citation(law=CPL, article=171, paragraph=4, version="2012"), B(175, 4)),
+        (Citation(law=CPL, article=279, version="2012"), B(290, None)),
+        (Citation(law=CPL, article=142, paragraph=2, version="1996"), None),  # no 1996 concordance: quiet
+        (Citation(law="中华人民共和国刑法", article=37, version="2023"), None),
     ],
 )
 def test_to_2018(cite: Citation, expected: np.Basis | None) -> None:
-    assert np.to_2018(cite) == expected
+    assert dec.to_2018(cite) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,11 +148,11 @@ def test_to_2018(cite: Citation, expected: np.Basis | None) -> None:
     ],
 )
 def test_reasoning_types(text: str, expected: set[str]) -> None:
-    assert set(np.reasoning_types(_doc(text), [])) == expected
+    assert set(dec.reasoning_types(_doc(text), [])) == expected
 
 
 def test_reasoning_type_from_cited_article_16() -> None:
-    assert set(np.reasoning_types(_doc("本院认为，应当不起诉。"), [np.Basis(16, None)])) == {"法定"}
+    assert set(dec.reasoning_types(_doc("本院认为，应当不起诉。"), [B(16, None)])) == {"法定"}
 
 
 @pytest.mark.parametrize(
@@ -160,7 +167,7 @@ def test_reasoning_type_from_cited_article_16() -> None:
     ],
 )
 def test_decision_span(text: str, expected: bool) -> None:
-    assert (np.decision_span(_doc(text)) is not None) is expected
+    assert (dec.decision_span(_doc(text)) is not None) is expected
 
 
 @pytest.mark.parametrize(
@@ -203,9 +210,9 @@ def test_grants_private_prosecution(text: str, grants: bool) -> None:
 )
 def test_notice_addressees(text: str, roles: list[set[str]]) -> None:
     doc = _doc(text)
-    span = np.decision_span(doc)
+    span = dec.decision_span(doc)
     assert span is not None
-    assert [n.roles for n in np.notices(doc, span[1])] == roles
+    assert [set(n.roles) for n in dec.notices(doc, span[1])] == roles
 
 
 @pytest.mark.parametrize(
@@ -223,17 +230,17 @@ def test_notice_addressees(text: str, roles: list[set[str]]) -> None:
     ],
 )
 def test_probation_terms(text: str, expected: list[str]) -> None:
-    doc = _doc(text, "附条件不起诉决定书")
-    got = [p for t in np.probation_terms(doc) if (p := np.term_problem(t, 6, 12))]
+    case = make_case([("附条件不起诉决定书", text, None)])
+    got = [p for t in pt.probation_terms(case, case.documents[0]) if (p := pt.term_problem(t, 6, 12))]
     assert got == expected
 
 
 def test_term_problem_bounds() -> None:
-    assert np.term_problem(np.Term(0, 1, "", 6, 0), 6, 12) is None
-    assert np.term_problem(np.Term(0, 1, "", 5, 20), 6, 12) == "short"
-    assert np.term_problem(np.Term(0, 1, "", 12, 1), 6, 12) == "long"
-    term = np.Term(0, 1, "", 5, 30, date(2023, 1, 31), date(2023, 7, 30))
-    assert np.term_problem(term, 6, 12) is None  # ends the day before 2023-07-31
+    assert pt.term_problem(pt.Probation(0, 1, "", 6, 0), 6, 12) is None
+    assert pt.term_problem(pt.Probation(0, 1, "", 5, 20), 6, 12) == "short"
+    assert pt.term_problem(pt.Probation(0, 1, "", 12, 1), 6, 12) == "long"
+    term = pt.Probation(0, 1, "", 5, 30, date(2023, 1, 31), date(2023, 7, 30))
+    assert pt.term_problem(term, 6, 12) is None  # ends the day before 2023-07-31
 
 
 # --- robustness: bad input never raises ------------------------------------------------------------------------
@@ -245,14 +252,11 @@ ODD_TEXTS = ["", "。。。", "不起诉决定书\n决定对不起诉。被害�
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_checks_survive_odd_text(rule, text: str) -> None:
     doc_type = rule.check.get("document", "不起诉决定书")
-    dossier = Dossier(source="t", pages=[Page(number=1, text=text, source="t", method="txt")])
-    dossier.build_text()
-    docs = [
-        Document(id="d1", type=doc_type, title=doc_type, start=0, end=len(text), text=text, organ=None),
-        Document(id="d2", type="送达回证", title="送达回证", start=0, end=len(text), text=text),
-    ]
-    case = Case(dossier=dossier, documents=docs)
-    assert CHECKS[rule.check["name"]](case, rule) == []
+    case = make_case([(doc_type, text, None), ("送达回证", text, None)], extract=("citations",))
+    run = registry.CHECKS[rule.check["name"]].run
+    assert run(case, rule) == []
     # a citation whose offsets fall outside the text (a broken extraction) must not raise either
-    case.citations = [Citation(CPL, 176, document_id="d1", version="2018", start=999, end=1005)]
-    assert isinstance(CHECKS[rule.check["name"]](case, rule), list)
+    broken = Citation(law=CPL, article=176, document_id="d1", version="2018", start=999, end=1005)
+    decided = [x for d in case.documents for x in dec.decisions_in(d, [broken])]
+    case = case.model_copy(update={"citations": (broken,), "decisions": tuple(decided)})
+    assert isinstance(run(case, rule), list)

@@ -7,15 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from casebuild import make_case
 from conftest import LAW_CORPUS, ROOT, SHARED, requires_shared
 
+from auditor.extract.guarantees import guarantees_in
 from auditor.law.catalog import cpl_2018_to_2012
 from auditor.law.corpus import read_articles
-from auditor.model import Case, Document, Dossier, Page
-from auditor.nlp.numerals import cn_to_int
-from auditor.rules import wording
-from auditor.rules.checks import CHECKS
-from auditor.rules.registry import load_rules
+from auditor.law.periods import age_on
+from auditor.model import Document
+from auditor.rules.checks import bail_deposit
+from auditor.rules.kinds import phrase as wording
+from auditor.rules.loader import kind_of, load_rules
+from auditor.text.numerals import cn_article, cn_to_int
+from auditor.text.phrases import contains
 
 RULE_IDS = [
     "BAIL-OBLIGATIONS-MISSING",
@@ -30,7 +34,7 @@ RULE_IDS = [
     "BAIL-VAGUE-REASON",
 ]
 RULES = {r.id: r for r in load_rules()}
-DATA = wording.data()
+DATA = wording.wording()
 _ITEM = re.compile(r"（[一二三四五六七八九十]+）([^；。\n]+)[；。]")
 
 
@@ -129,8 +133,8 @@ def test_foreign_wording_is_the_other_measures_alone(measure: str, phrase: str) 
     """Each leaked phrase is in the other measure's list (Art. 77(1) / 71(1)) and in no part of its own article."""
     own, other = (71, 77) if measure == "取保候审" else (77, 71)
     cpl = _articles("cpl-2018.md")
-    assert wording.contains(cpl[(other, None)][0], phrase)
-    assert not any(wording.contains(p, phrase) for p in cpl[(own, None)])
+    assert contains(cpl[(other, None)][0], phrase)
+    assert not any(contains(p, phrase) for p in cpl[(own, None)])
 
 
 # --- fuzzy thresholds ----------------------------------------------------------------------------------------
@@ -202,7 +206,7 @@ def test_obligation_thresholds(measure: str, item: int, variant: str, expected: 
     ],
 )
 def test_contains(text: str, phrase: str, expected: tuple[int, int] | None) -> None:
-    assert wording.contains(text, phrase) == expected
+    assert contains(text, phrase) == expected
 
 
 @pytest.mark.parametrize(
@@ -210,7 +214,7 @@ def test_contains(text: str, phrase: str, expected: tuple[int, int] | None) -> N
     [(10, "第十条"), (67, "第六十七条"), (98, "第九十八条"), (101, "第一百零一条"), (110, "第一百一十条"), (308, "第三百零八条")],
 )
 def test_cn_article(n: int, expected: str) -> None:
-    assert wording.cn_article(n) == expected
+    assert cn_article(n) == expected
 
 
 @pytest.mark.parametrize(
@@ -223,7 +227,7 @@ def test_cn_article(n: int, expected: str) -> None:
     ],
 )
 def test_age_on(born: date, on: date, age: int) -> None:
-    assert wording.age_on(born, on) == age
+    assert age_on(born, on) == age
 
 
 @pytest.mark.parametrize(
@@ -241,8 +245,8 @@ def test_age_on(born: date, on: date, age: int) -> None:
     ],
 )
 def test_guarantee_span(text: str, found: str | None) -> None:
-    span = wording.guarantee_span(text)
-    assert (text[span[0] : span[1]] if span else None) == found
+    ordered = guarantees_in(Document(id="d1", type="取保候审决定书", title="", start=0, end=len(text), text=text))
+    assert (text[ordered[0].start : ordered[0].end] if ordered else None) == found
 
 
 @pytest.mark.parametrize(
@@ -256,7 +260,7 @@ def test_guarantee_span(text: str, found: str | None) -> None:
     ],
 )
 def test_executor_span(text: str, found: bool) -> None:
-    assert (wording.executor_span(text) is not None) is found
+    assert any(re.search(p, text) for p in DATA["executor_patterns"]) is found
 
 
 @pytest.mark.parametrize(
@@ -268,8 +272,8 @@ def test_executor_span(text: str, found: bool) -> None:
     ],
 )
 def test_birth_date(intro: str, expected: date | None) -> None:
-    doc = Document(id="d1", type="取保候审决定书", title="取保候审决定书", start=0, end=len(intro), text=intro)
-    assert wording.birth_date(doc) == expected
+    case = make_case([("取保候审决定书", intro, None)])
+    assert bail_deposit.birth_date(case, case.documents[0]) == expected
 
 
 # --- clean synthetic decisions and bad input ------------------------------------------------------------------
@@ -292,20 +296,8 @@ def test_synthetic_templates_list_every_obligation() -> None:
         assert all(o.present for o in wording.obligations(listing, measure))
         part = wording.obligations_region(HEAD + listing, measure)
         assert part and not any(
-            wording.contains(HEAD + listing, p) for p in wording.measure(measure)["foreign_wording"]
+            contains(HEAD + listing, p) for p in wording.measure(measure)["foreign_wording"]
         )
-
-
-def _case(docs: list[tuple[str, str, str | None]]) -> Case:
-    text = "\n".join(body for _, body, _ in docs)
-    dossier = Dossier(source="t.txt", pages=[Page(number=1, text=text, source="t.txt", method="txt")])
-    dossier.build_text()
-    documents, pos = [], 0
-    for i, (dtype, body, day) in enumerate(docs, start=1):
-        documents.append(Document(id=f"d{i}", type=dtype, title=dtype, start=pos, end=pos + len(body), text=body,
-                                  date=day, ref_date=day))
-        pos += len(body) + 1
-    return Case(dossier=dossier, documents=documents)
 
 
 BAD = [
@@ -320,12 +312,13 @@ BAD = [
 @pytest.mark.parametrize("docs", BAD)
 def test_bad_input_never_raises(rule_id: str, docs: list[tuple[str, str, str | None]]) -> None:
     rule = RULES[rule_id]
-    findings = CHECKS[rule.check["name"]](_case(docs), rule)
-    assert all(f.evidence and f.explanation["steps"] for f in findings)
+    findings = kind_of(rule.check).run(make_case(docs, extract=("events", "citations")), rule)
+    assert all(f.evidence and f.explanation.steps for f in findings)
 
 
 def test_rule_files_use_these_checks() -> None:
     for rule_id in RULE_IDS:
         rule = RULES[rule_id]
-        assert rule.kind == "python" and CHECKS[rule.check["name"]].__module__ == wording.__name__
+        assert kind_of(rule.check).run.__module__ in (wording.__name__, bail_deposit.__name__,
+                                                       "auditor.rules.kinds.citation")
         assert Path(rule.path).name == f"{rule_id}.yaml"

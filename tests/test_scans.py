@@ -10,7 +10,7 @@ from conftest import requires_font
 from PIL import Image
 from test_ocr import PAGE_CER_MAX, PAGES, SCALE, cer
 
-from auditor.evaluation_synth import evaluate_synthetic
+from auditor.evaluation.synthetic import evaluate_synthetic
 from auditor.ingest import ocr
 from auditor.ingest.ocr import OcrPage, ocr_page
 from auditor.synth.generator import generate_corpus
@@ -118,9 +118,9 @@ def test_scanned_volume_cover_and_toc_are_checked(tmp_path: Path) -> None:
     case = audit_path(pdf)
     assert [d.type for d in case.documents] == ["卷宗封面", "卷内目录", "受案登记表", "立案决定书", "拘留证", "卷内备考表"]
     (cover,) = case.cover_check
-    assert [(s["type"], s["pages"], s["status"]) for s in cover["stated"]] == [
+    assert [(s.type, s.pages, s.status) for s in cover.stated] == [
         ("卷宗封面", 8, "missing_pages"), ("卷内备考表", 3, "ok"),
     ]
     (toc,) = case.toc_check
-    assert [(e["status"], e["found_page"]) for e in toc["entries"]] == [("ok", 3), ("ok", 4), ("ok", 5)]
-    assert case.volume_notices() == ["卷宗封面标注本卷共8页，本卷（第1—6页）实有6页，可能缺少2页"]
+    assert [(e.status, e.found_page) for e in toc.entries] == [("ok", 3), ("ok", 4), ("ok", 5)]
+    assert case.case.volume_notices() == ["卷宗封面标注本卷共8页，本卷（第1—6页）实有6页，可能缺少2页"]

@@ -9,7 +9,7 @@ from conftest import DEV_CORPUS, LAW_CORPUS, requires_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.nlp.terms import HALF_MONTH_DAYS, find_amounts, find_durations
+from auditor.extract.terms import HALF_MONTH_DAYS, find_amounts, find_durations
 
 
 def _durations(text: str) -> list[tuple[str, int, int, int, int]]:

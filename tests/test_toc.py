@@ -81,8 +81,8 @@ def test_compare_toc(rows, docs, offset: int, entries: list[tuple], unlisted: li
     assert check.page_offset == offset
     assert [(e.status, e.document_id, e.found_page) for e in check.entries] == entries
     assert [d.id for d in check.unlisted] == unlisted
-    out = check.to_dict()
-    assert len(out["notices"]) == sum(e[0] != "ok" for e in entries) + len(unlisted)
+    out = check.report()
+    assert len(out.notices) == sum(e[0] != "ok" for e in entries) + len(unlisted)
 
 
 def test_notices_in_chinese() -> None:
@@ -129,11 +129,10 @@ def test_pipeline_records_the_toc_check() -> None:
 
     pages = ["卷内目录\n1 受案登记表 1\n2 逮捕证 2", "受案登记表\n报案人陈述被盗", "拘留证\n根据规定决定拘留"]
     case = audit_dossier(_dossier(pages))
-    (check,) = case.toc_check
+    (check,) = case.to_dict()["toc_check"]
     assert [(e["serial"], e["status"]) for e in check["entries"]] == [(1, "ok"), (2, "not_found")]
     assert check["unlisted"] == [{"document_id": "d3", "type": "拘留证", "page": 3}]
     assert check["notices"] == ["卷内目录第2项“逮捕证”在案卷中未找到", "“拘留证”（第3页）未列入卷内目录"]
-# Append to tests/test_toc.py once auditor/model.py has Case.toc_check and Page.removed.
 
 
 def test_toc_check_in_json_and_removed_lines_in_page_details() -> None:

@@ -12,8 +12,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from auditor.errors import make_error
 from auditor.model import AuditError
+from auditor.model.errors import make_error
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 2 * 1024**3

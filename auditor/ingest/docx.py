@@ -13,8 +13,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from auditor.errors import make_error
 from auditor.model import AuditError, Page
+from auditor.model.errors import make_error
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

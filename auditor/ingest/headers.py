@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from auditor.ingest.normalize import delete_spans
 from auditor.model import Page
-from auditor.segment.titles import ORGAN_RE, SPACE_RE, match_title
+from auditor.text.titles import ORGAN_RE, SPACE_RE, match_title
 
 EDGE_LINES = 2  # a header or footer is one of the two outermost non-blank lines of a page
 MIN_PAGES = 3  # a line repeated on this many pages is furniture …

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from auditor.errors import make_error
 from auditor.ingest.archive import extract_zip, iter_folder
 from auditor.ingest.docx import load_docx
 from auditor.ingest.headers import strip_running_lines
@@ -21,6 +20,7 @@ from auditor.ingest.normalize import join_wrapped_lines, normalize_page, strip_p
 from auditor.ingest.pdf import find_ocr, load_pdf, ocr_image
 from auditor.ingest.text import load_text
 from auditor.model import AuditError, Dossier, Page
+from auditor.model.errors import make_error
 
 MAX_IMAGE_PIXELS = 80_000_000  # larger "scans" are decompression bombs or mistakes, not pages
 MAX_ARCHIVE_DEPTH = 1  # a ZIP inside a folder is read; a ZIP inside a ZIP is not (bomb nesting)

@@ -19,9 +19,9 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from auditor.errors import make_error
 from auditor.ingest.quality import assess_text_layer, count_layer, has_text_layer, text_score
 from auditor.model import AuditError, BBox, Page
+from auditor.model.errors import make_error
 
 SPARSE_PAGE_CHARS = 40
 OCR_SCALE = 200 / 72  # 200 dpi: the engine scales the long side to 2000 px anyway (~170 dpi for A4)

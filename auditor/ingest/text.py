@@ -6,8 +6,8 @@ import codecs
 import re
 from pathlib import Path
 
-from auditor.errors import make_error
 from auditor.model import AuditError, Page
+from auditor.model.errors import make_error
 
 # design §2.1: a line of five or more "=" (or a form feed) separates documents.
 _BREAK_LINE = re.compile(r"^[ \t\u3000]*={5,}[ \t\u3000]*$", re.MULTILINE)

@@ -250,7 +250,7 @@ def _old_numbering(law: Law, version: str, article: int, suffix: str | None, con
 def check_citation(
     c: Citation, on: datetime.date | None, context: str | None = None, named: str | None = None
 ) -> Citation:
-    """Fill c.version, c.status and c.note (in place; returns c).
+    """`c` with its law's canonical title, the version in force on `on`, its status and a note (a new Citation).
 
     `context` is the sentence around the citation; with a document date in force of the renumbered
     version it lets a known old number be recognised by its subject (status "outdated"). `named` is the
@@ -259,18 +259,14 @@ def check_citation(
     on = as_date(on)
     title = resolve_law(c.law)
     if title is None:
-        c.version = None
-        c.status = "unknown_law"
-        c.note = f"未收录的法律：{c.law}" if c.law else "“同法/本法”等指代的法律无法确定"
-        return c
+        note = f"未收录的法律：{c.law}" if c.law else "“同法/本法”等指代的法律无法确定"
+        return c.model_copy(update={"version": None, "status": "unknown_law", "note": note})
     law = laws()[title]
-    c.law = title
-    c.version = version_in_force(title, on)
-    v = _version(law, c.version)
+    version = version_in_force(title, on)
+    c = c.model_copy(update={"law": title, "version": version})
+    v = _version(law, version)
     if v is None:
-        c.status = "valid"
-        c.note = "未收录该日期施行的版本，未核对条文"
-        return c
+        return c.model_copy(update={"status": "valid", "note": "未收录该日期施行的版本，未核对条文"})
     if named and named != v.id and on is not None:
         return _check_named(c, law, v, named)
     where = f"《{title}》（{v.id}）"
@@ -278,29 +274,62 @@ def check_citation(
     if ok and on is not None:
         old = _old_numbering(law, v.id, c.article, c.article_suffix, context or "")
         if old:
-            c.status, c.note = "outdated", old
-            return c
+            return c.model_copy(update={"status": "outdated", "note": old})
     if ok:
         ok, reason = _parts_ok(v, where, _label(c.article, c.article_suffix), c.paragraph, c.item)
-    c.status = "valid" if ok else "nonexistent"
-    c.note = reason
-    return c
+    return c.model_copy(update={"status": "valid" if ok else "nonexistent", "note": reason})
 
 
 def _check_named(c: Citation, law: Law, in_force: Version, named: str) -> Citation:
     """A citation of a version by its own title (…（试行）) while another version is in force."""
     v = _version(law, named)
     if v is None:
-        c.status, c.note = "valid", None
-        return c
+        return c.model_copy(update={"status": "valid", "note": None})
     where = f"《{law.title}》（{v.id}）"
     ok, reason = _article_ok(v, where, c.article, c.article_suffix)
     if ok:
         ok, reason = _parts_ok(v, where, _label(c.article, c.article_suffix), c.paragraph, c.item)
     if not ok:
-        c.status, c.note = "nonexistent", reason
-    elif law.versions.index(v) < law.versions.index(in_force):
-        c.status, c.note = "outdated", f"所引{v.id}版已被{in_force.id}版取代"
-    else:
-        c.status, c.note = "valid", None
-    return c
+        return c.model_copy(update={"status": "nonexistent", "note": reason})
+    if law.versions.index(v) < law.versions.index(in_force):
+        return c.model_copy(update={"status": "outdated", "note": f"所引{v.id}版已被{in_force.id}版取代"})
+    return c.model_copy(update={"status": "valid", "note": None})
+
+
+CPL = "中华人民共和国刑事诉讼法"
+
+
+def compare_versions(law: str, a: str | None, b: str) -> int | None:
+    """-1, 0 or 1 as version `a` of `law` is older than, the same as or newer than `b` (lexicons/laws.yaml order);
+    None when either is unknown."""
+    found = _law(law)
+    order = [v.id for v in found.versions] if found else []
+    if a not in order or b not in order:
+        return None
+    return (order.index(a) > order.index(b)) - (order.index(a) < order.index(b))
+
+
+def version_at_least(law: str, version: str | None, since: str) -> bool:
+    """True when `version` is `since` or a later version of `law`."""
+    cmp = compare_versions(law, version, since)
+    return cmp is not None and cmp >= 0
+
+
+def version_at_most(law: str, version: str | None, until: str) -> bool:
+    """True when `version` is `until` or an earlier version of `law`."""
+    cmp = compare_versions(law, version, until)
+    return cmp is not None and cmp <= 0
+
+
+def cpl_version_on(on: datetime.date | None) -> str | None:
+    """Id of the CPL version in force on `on` ("1996", "2012", "2018"); None when the date is unknown."""
+    return version_in_force(CPL, on) if on else None
+
+
+def cpl_article_in(version: str | None, article_2018: int) -> int | None:
+    """A 2018 CPL article number as numbered in `version` (2012 via the laws.yaml renumbering); None otherwise."""
+    if version == "2018":
+        return article_2018
+    if version == "2012":
+        return cpl_2018_to_2012(article_2018)
+    return None

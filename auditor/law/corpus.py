@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from auditor.nlp.numerals import cn_to_int
+from auditor.text.numerals import cn_to_int
 
 ArticleKey = tuple[int, str | None]  # (number, "之一" or None)
 

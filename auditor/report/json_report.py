@@ -1,4 +1,4 @@
-"""The JSON contract of design §2.2."""
+"""The JSON contract of design §2.2: one serialisation point, the published schema (`auditor schema`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,24 @@ import json
 from typing import Any
 
 from auditor import __version__
-from auditor.model import Case
+from auditor.model import AuditResult, Report
 
 
-def to_json_dict(cases: list[Case]) -> dict[str, Any]:
-    return {"auditor_version": __version__, "dossiers": [c.to_dict() for c in cases]}
+def report_of(results: list[AuditResult]) -> Report:
+    return Report(auditor_version=__version__, dossiers=tuple(r.report() for r in results))
 
 
-def render_json(cases: list[Case]) -> str:
-    return json.dumps(to_json_dict(cases), ensure_ascii=False, indent=2)
+def to_json_dict(results: list[AuditResult]) -> dict[str, Any]:
+    return report_of(results).model_dump(mode="json")
+
+
+def render_json(results: list[AuditResult]) -> str:
+    return json.dumps(to_json_dict(results), ensure_ascii=False, indent=2)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `render_json`'s output, generated from the model."""
+    schema = Report.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "案卷智审 auditor --format json"
+    return schema

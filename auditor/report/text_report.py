@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
-from auditor.model import Case
+from auditor.model import AuditResult
 
 
 def _width(s: str) -> int:
@@ -35,7 +35,7 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-def render_case(case: Case) -> str:
+def render_case(case: AuditResult) -> str:
     d = case.dossier
     counts = {s: sum(1 for f in case.findings if f.severity == s) for s in SEVERITY_LABEL}
     out = [
@@ -44,7 +44,8 @@ def render_case(case: Case) -> str:
         f"  问题 {len(case.findings)}（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）",
     ]
     if case.documents:
-        rows = [[doc.id, doc.type, doc.number or "", doc.date or "", ",".join(map(str, doc.pages))] for doc in case.documents]
+        rows = [[doc.id, doc.type, doc.number or "", doc.date.isoformat() if doc.date else "", ",".join(map(str, doc.pages))]
+                for doc in case.documents]
         out += ["", "  文书：", _indent(table(rows, ["编号", "类型", "文号", "日期", "页"]))]
     if case.findings:
         rows = []
@@ -58,11 +59,11 @@ def render_case(case: Case) -> str:
         out += ["", "  问题：", _indent(table(rows, ["级别", "规则", "类别", "位置", "说明"]))]
     else:
         out += ["", "  未发现问题。"]
-    notices = case.volume_notices()
+    notices = case.case.volume_notices()
     if notices:
         out += ["", "  卷宗结构提示："] + [f"    {n}" for n in notices]
-    if d.errors:
-        out += ["", "  读取错误："] + [f"    [{e.code}] {e.message}" for e in d.errors]
+    if case.errors:
+        out += ["", "  读取错误："] + [f"    [{e.code}] {e.message}" for e in case.errors]
     return "\n".join(out)
 
 
@@ -70,7 +71,7 @@ def _indent(s: str, n: int = 4) -> str:
     return "\n".join(" " * n + line for line in s.split("\n"))
 
 
-def render_text(cases: list[Case]) -> str:
+def render_text(cases: list[AuditResult]) -> str:
     parts = [render_case(c) for c in cases]
     total = sum(len(c.findings) for c in cases)
     parts.append(f"共审查 {len(cases)} 份案卷，发现问题 {total} 项。")

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
-from auditor.rules.registry import BasisEntry, Rule, load_rules
+from auditor.rules.loader import load_rules
+from auditor.rules.rule import BasisEntry, Rule
 
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
 _SEVERITY = SEVERITY_LABEL

@@ -1,72 +1,59 @@
-"""Run rules over a Case: select by profile and enable flags, dispatch on check kind, contain failures.
+"""Run rules over a read-only Case: select by profile and enable flags, run each rule's check, contain failures,
+and link findings that follow from another finding's root cause (`caused_by`).
 
-A rule that raises never stops the run: it becomes an AuditError E040 in the dossier's errors and the
-other rules go on.
+A rule that raises never stops the run: it becomes an error E040 for the dossier and the other rules go on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from auditor.errors import make_error
-from auditor.model import Case, Finding
-
-# custody, file_checks, non_prosecution and wording are imported for their @check registrations.
-from auditor.rules import (  # noqa: F401
-    checks,
-    citation,
-    custody,
-    deadline,
-    file_checks,
-    non_prosecution,
-    required_documents,
-    term,
-    wording,
-)
-from auditor.rules.registry import Rule, load_rules
-
-KindFn = Callable[[Case, Rule], list[Finding]]
+from auditor.model import AuditError, Case, Finding, make_error
+from auditor.rules.loader import kind_of, load_rules
+from auditor.rules.rule import Rule
 
 
-def _python(case: Case, rule: Rule) -> list[Finding]:
-    return checks.CHECKS[rule.check["name"]](case, rule)
-
-
-KINDS: dict[str, KindFn] = {
-    "deadline": deadline.run,
-    "required_documents": required_documents.run,
-    "term": term.run,
-    "citation": citation.run,
-    "python": _python,
-}
-
-
-def select_rules(rules: list[Rule], profile: str | None = None, enabled: set[str] | None = None) -> list[Rule]:
+def select_rules(rules: tuple[Rule, ...] | list[Rule], profile: str | None = None,
+                 enabled: set[str] | None = None) -> list[Rule]:
     """Rules for `profile` (all when None), restricted to `enabled` ids when given."""
     return [r for r in rules if (profile is None or profile in r.profiles) and (enabled is None or r.id in enabled)]
 
 
-def run_rule(case: Case, rule: Rule) -> list[Finding]:
-    """One rule; failures become E040 in case.dossier.errors."""
+def run_rule(case: Case, rule: Rule, errors: list[AuditError] | None = None) -> list[Finding]:
+    """One rule's findings; a failure becomes E040 in `errors` (the exception type only: messages may quote case
+    text, names and ID numbers)."""
     try:
-        return list(KINDS[rule.kind](case, rule))
+        return list(kind_of(rule.check).run(case, rule))
     except Exception as exc:  # a broken rule must not end the audit
-        # Only the exception type: messages may quote case text (names, ID numbers).
-        case.dossier.errors.append(
-            make_error("E040", source=case.dossier.source, detail=f"{rule.id}: {type(exc).__name__}")
-        )
+        if errors is not None:
+            errors.append(make_error("E040", source=case.dossier.source, detail=f"{rule.id}: {type(exc).__name__}"))
         return []
 
 
 def run_rules(
     case: Case,
-    rules: list[Rule] | None = None,
+    rules: tuple[Rule, ...] | list[Rule] | None = None,
     profile: str | None = None,
     enabled: set[str] | None = None,
+    errors: list[AuditError] | None = None,
 ) -> list[Finding]:
-    """Findings of every selected rule, in rule order. The caller stores them in case.findings."""
+    """Findings of every selected rule, in rule order, with consequences linked to their root causes."""
     chosen = select_rules(load_rules() if rules is None else rules, profile, enabled)
     findings: list[Finding] = []
     for rule in chosen:
-        findings.extend(run_rule(case, rule))
-    return findings
+        findings.extend(run_rule(case, rule, errors))
+    return link_causes(findings, {r.id: r for r in chosen})
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return any(x.document_id == y.document_id and x.start < y.end and y.start < x.end
+               for x in a.evidence for y in b.evidence)
+
+
+def link_causes(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
+    """A finding of a rule whose YAML lists `caused_by: [ROOT-RULE…]` and whose evidence overlaps a finding of one
+    of those rules follows from that root cause: it carries the root's fingerprint in `caused_by`."""
+    out = []
+    for f in findings:
+        roots = rules[f.rule_id].caused_by if f.rule_id in rules else ()
+        root = next((g for g in findings if g is not f and g.rule_id in roots and _overlap(f, g)), None)
+        out.append(f.model_copy(update={"caused_by": root.fingerprint}) if root else f)
+    return out

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
+from auditor import model
 from auditor.model import Document
-from auditor.nlp.numerals import cn_to_int
 from auditor.segment.toc import TOC_TYPE, TocCheck, check_toc
 from auditor.segment.toc import VOLUME_CLOSING as CLOSING_TYPE
 from auditor.segment.toc import VOLUME_COVER as COVER_TYPE
+from auditor.text.numerals import cn_to_int
 
 # Pages the binding rules leave unnumbered (in most provinces).
 UNNUMBERED_TYPES = frozenset({COVER_TYPE, TOC_TYPE, CLOSING_TYPE})
@@ -82,21 +82,22 @@ class CoverCheck:
             out.append(f"卷内目录列至第{self.toc_last_page}页，超出封面（备考表）标注的本卷页数{limit}页")
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "cover_document": self.cover_document,
-            "first_page": self.first_page,
-            "last_page": self.last_page,
-            "actual_pages": self.actual_pages,
-            "unnumbered_pages": self.unnumbered_pages,
-            "stated": [
-                {"document_id": c.document_id, "type": c.doc_type, "pages": c.pages, "quote": c.quote,
-                 "status": self.status_of(c)}
+    def report(self) -> model.CoverCheck:
+        """The check as the case and the JSON carry it."""
+        return model.CoverCheck(
+            cover_document=self.cover_document,
+            first_page=self.first_page,
+            last_page=self.last_page,
+            actual_pages=self.actual_pages,
+            unnumbered_pages=self.unnumbered_pages,
+            stated=tuple(
+                model.StatedPageCount(document_id=c.document_id, type=c.doc_type, pages=c.pages, quote=c.quote,
+                                      status=self.status_of(c))
                 for c in self.stated
-            ],
-            "toc_last_page": self.toc_last_page,
-            "notices": self.notices(),
-        }
+            ),
+            toc_last_page=self.toc_last_page,
+            notices=tuple(self.notices()),
+        )
 
 
 def stated_pages(text: str) -> tuple[int, str] | None:

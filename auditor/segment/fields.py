@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from auditor.nlp.dates import DateMention, find_dates
-from auditor.segment.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
+from auditor.text.dates import DateMention, find_dates
+from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 
 ORGAN_IN_TEXT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?{ORGAN_SUFFIX}")
 # Records (讯问笔录, 搜查笔录 …) are dated by the 时间 line of their header, not by a signature at the end.
@@ -53,14 +54,14 @@ def find_organ(body: str) -> str | None:
     return None
 
 
-def find_ref_date(body: str, signature_date: str | None, number: str | None) -> str | None:
+def find_ref_date(body: str, signature_date: date | None, number: str | None) -> date | None:
     """Signature date, else the latest of: the dates the text mentions, 1 January of the 文号 year."""
     if signature_date:
         return signature_date
-    candidates = [m.iso for m in find_dates(body) if m.iso]
+    candidates = [d for m in find_dates(body) if (d := m.as_date())]
     year = re.search(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]", number or "")
     if year:
-        candidates.append(f"{year.group(1)}-01-01")
+        candidates.append(date(int(year.group(1)), 1, 1))
     return max(candidates) if candidates else None
 
 
@@ -68,7 +69,7 @@ def is_record(doc_type: str) -> bool:
     return doc_type.endswith(RECORD_SUFFIX)
 
 
-def find_date(body: str, doc_type: str) -> str | None:
+def find_date(body: str, doc_type: str) -> date | None:
     """Signature date of a document; a record's is the date of its 时间 line.
 
     Otherwise, in order: the last date of a court's signature block (between 审判员 X and 书记员 Y),
@@ -84,11 +85,11 @@ def find_date(body: str, doc_type: str) -> str | None:
             return dated
     for m in reversed(full):
         if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
-            return m.iso
+            return m.as_date()
     return _date_line(body, full)
 
 
-def _record_time_date(body: str) -> str | None:
+def _record_time_date(body: str) -> date | None:
     """The date of the record's 时间 line (or, unlabelled, the first dated clock time) in its header.
 
     An unreadable 时间 line gives None rather than the date of an event the record goes on to recount.
@@ -103,17 +104,17 @@ def _record_time_date(body: str) -> str | None:
     mentions = [m for m in find_dates(header) if m.iso]
     label = _TIME_LABEL_RE.search(header)
     if label is None:
-        return next((m.iso for m in mentions if m.hour is not None), None)
+        return next((m.as_date() for m in mentions if m.hour is not None), None)
     # The label's own line, or the next line when the label stands alone ("时间：" / "2023年…").
     line_end = header.find("\n", label.end())
     line_end = len(header) if line_end < 0 else line_end
     if not SPACE_RE.sub("", header[label.end() : line_end]).strip("：:"):
         next_end = header.find("\n", line_end + 1)
         line_end = len(header) if next_end < 0 else next_end
-    return next((m.iso for m in mentions if label.end() <= m.start < line_end), None)
+    return next((m.as_date() for m in mentions if label.end() <= m.start < line_end), None)
 
 
-def _date_line(body: str, full: list[DateMention]) -> str | None:
+def _date_line(body: str, full: list[DateMention]) -> date | None:
     """The last line that is essentially a date (a question or answer of a record never is)."""
     for m in reversed(full):
         line_start = body.rfind("\n", 0, m.start) + 1
@@ -122,5 +123,5 @@ def _date_line(body: str, full: list[DateMention]) -> str | None:
         if _QA_RE.match(raw_line):
             continue
         if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(SPACE_RE.sub("", raw_line)):
-            return m.iso
+            return m.as_date()
     return None

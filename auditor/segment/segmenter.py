@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
-from auditor.segment.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
+from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
 
 UNKNOWN = "未知文书"
 STRAY_SCRAP_CHARS = 80
@@ -84,22 +84,24 @@ def segment(dossier: Dossier) -> list[Document]:
         if not body.strip():
             continue
         match = starts[begin]
-        doc = Document(
+        doc_type = match.doc_type if match else UNKNOWN
+        first_page = dossier.page_index_at(begin)
+        last_page = dossier.page_index_at(max(begin, end - 1))
+        number = find_number(body)
+        signed = find_date(body, doc_type)
+        docs.append(Document(
             id=f"d{len(docs) + 1}",
-            type=match.doc_type if match else UNKNOWN,
+            type=doc_type,
             title=match.title if match else _first_line(body),
             start=begin,
             end=end,
             text=body,
-        )
-        first_page = dossier.page_index_at(begin)
-        last_page = dossier.page_index_at(max(begin, end - 1))
-        doc.pages = [dossier.pages[p].number for p in range(first_page, last_page + 1)] if dossier.pages else []
-        doc.number = find_number(body)
-        doc.organ = (match.organ if match else None) or find_organ(body)
-        doc.date = find_date(body, doc.type)
-        doc.ref_date = find_ref_date(body, doc.date, doc.number)
-        docs.append(doc)
+            pages=tuple(dossier.pages[p].number for p in range(first_page, last_page + 1)) if dossier.pages else (),
+            number=number,
+            organ=(match.organ if match else None) or find_organ(body),
+            date=signed,
+            ref_date=find_ref_date(body, signed, number),
+        ))
     return docs
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz
 
+from auditor import model
 from auditor.model import Document
 from auditor.segment.segmenter import UNKNOWN
-from auditor.segment.titles import SPACE_RE, match_title
+from auditor.text.titles import SPACE_RE, match_title
 
 TOC_TYPE = "卷内目录"
 # A volume's cover (a new volume starts there) and its closing 备考表 are never listed in its 目录.
@@ -77,25 +77,22 @@ class TocCheck:
         out += [f"“{d.title}”（第{d.pages[0] if d.pages else '?'}页）未列入卷内目录" for d in self.unlisted]
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "toc_document": self.toc_document,
-            "page_offset": self.page_offset,
-            "entries": [
-                {
-                    "serial": e.row.serial,
-                    "title": e.row.title,
-                    "type": e.row.doc_type,
-                    "listed_page": e.row.page,
-                    "status": e.status,
-                    "document_id": e.document_id,
-                    "found_page": e.found_page,
-                }
+    def report(self) -> model.TocCheck:
+        """The check as the case and the JSON carry it."""
+        return model.TocCheck(
+            toc_document=self.toc_document,
+            page_offset=self.page_offset,
+            entries=tuple(
+                model.TocEntry(serial=e.row.serial, title=e.row.title, type=e.row.doc_type, listed_page=e.row.page,
+                               status=e.status, document_id=e.document_id, found_page=e.found_page)
                 for e in self.entries
-            ],
-            "unlisted": [{"document_id": d.id, "type": d.type, "page": d.pages[0] if d.pages else None} for d in self.unlisted],
-            "notices": self.notices(),
-        }
+            ),
+            unlisted=tuple(
+                model.UnlistedDocument(document_id=d.id, type=d.type, page=d.pages[0] if d.pages else None)
+                for d in self.unlisted
+            ),
+            notices=tuple(self.notices()),
+        )
 
 
 def _title_of(text: str) -> tuple[str, str | None]:

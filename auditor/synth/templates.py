@@ -631,9 +631,9 @@ def _victim_appeal(ctx: CaseContext) -> str:
 
 def probation_months() -> tuple[int, int]:
     """The lawful 考验期 of a 附条件不起诉 in months (CPL 2018 Art. 283(2)), from the rule's lexicon."""
-    from auditor.rules.non_prosecution import lexicon  # late: a rule module, as the other plants read theirs
+    from auditor.lexicon import load_yaml
 
-    spec = lexicon()["probation"]
+    spec = load_yaml("non_prosecution.yaml")["probation"]
     return int(spec["min_months"]), int(spec["max_months"])
 
 

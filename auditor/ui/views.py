@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
-from auditor.model import Case, Finding, Page
+from auditor.model import AuditResult, Finding, Page
 from auditor.ui.page_image import render_page
 
 SEVERITY_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
-def show_case(case: Case) -> None:
+def show_case(case: AuditResult) -> None:
     d = case.dossier
     st.subheader(d.source.split("/")[-1])
     cols = st.columns(5)
@@ -20,9 +20,9 @@ def show_case(case: Case) -> None:
     cols[2].metric("事件", len(case.events))
     cols[3].metric("引用", len(case.citations))
     cols[4].metric("问题", len(case.findings))
-    for err in d.errors:
+    for err in case.errors:
         st.warning(f"[{err.code}] {err.message}")
-    notices = case.volume_notices()
+    notices = case.case.volume_notices()
     if notices:
         st.info("**卷宗结构提示**（卷内目录、封面页数与实际页面核对）\n\n" + "\n".join(f"- {n}" for n in notices))
     tabs = st.tabs(["问题", "文书", "事件", "法条引用", "页面"])
@@ -68,7 +68,7 @@ def _page_label(page: Page) -> str:
     return f"第{page.number}页（{'，'.join(parts)}）"
 
 
-def show_finding(case: Case, finding: Finding, key: str) -> None:
+def show_finding(case: AuditResult, finding: Finding, key: str) -> None:
     label = (f"{SEVERITY_ICON.get(finding.severity, '')} {SEVERITY_LABEL.get(finding.severity, finding.severity)}"
              f" · {CATEGORY_LABEL.get(finding.category, finding.category)} · {finding.message}")
     with st.expander(label):
@@ -85,9 +85,9 @@ def show_finding(case: Case, finding: Finding, key: str) -> None:
             st.markdown("**法律依据：** " + "；".join(
                 f"《{b.law}》（{b.version}）第{b.article}条" + (f"第{b.paragraph}款" if b.paragraph else "")
                 + (f"第{b.item}项" if b.item else "") for b in finding.legal_basis))
-        steps = finding.explanation.get("steps") or []
+        steps = finding.explanation.steps
         if steps:
             st.markdown("**计算过程：**\n" + "\n".join(f"1. {s}" for s in steps))
-        values = finding.explanation.get("values") or {}
+        values = finding.explanation.values
         if values:
             st.json(values, expanded=False)

@@ -125,9 +125,9 @@ def shift(doc: SynthDocument, to: date) -> None:
 def rule_limit(rule_id: str, key: str = "limit") -> str:
     """A period from the rule's own YAML (pinned against the statute by its tests), so a plant follows the rule
     instead of restating the law."""
-    from auditor.rules.registry import RULES_DIR, load_rule_file
+    from auditor.lexicon import load_yaml
 
-    value = load_rule_file(RULES_DIR / f"{rule_id}.yaml").check
+    value = load_yaml(f"rules/{rule_id}.yaml")["check"]
     for part in key.split("."):
         value = value[part]
     return str(value)

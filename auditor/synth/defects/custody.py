@@ -10,7 +10,7 @@ import random
 from datetime import date
 from typing import TYPE_CHECKING
 
-from auditor.deadlines import DeadlineResult, add_months, deadline, parse_period
+from auditor.law.periods import DeadlineResult, add_months, deadline, parse_period
 from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, rule_limit
 from auditor.synth.templates import SynthDocument, cpl_cite
 

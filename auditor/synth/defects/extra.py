@@ -12,7 +12,7 @@ import random
 from datetime import date
 from typing import TYPE_CHECKING
 
-from auditor.deadlines import deadline, parse_period
+from auditor.law.periods import deadline, parse_period
 from auditor.synth import names
 from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, rule_limit
 from auditor.synth.templates import SynthDocument, cpl_cite, penal_cite

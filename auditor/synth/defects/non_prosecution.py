@@ -19,8 +19,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from auditor.deadlines import add_months
 from auditor.law.catalog import cpl_2018_to_2012
+from auditor.law.periods import add_months
 from auditor.synth.defects import Mark, Plant, all_of, days, first, mark, register, remove_document, replace_text
 from auditor.synth.templates import CPL, Cite, cpl_cite, probation_months
 

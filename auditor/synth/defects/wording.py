@@ -11,8 +11,8 @@ import random
 import re
 from typing import TYPE_CHECKING
 
-from auditor.rules.wording import age_on
-from auditor.rules.wording import data as wording_data
+from auditor.law.periods import age_on
+from auditor.lexicon import load_yaml
 from auditor.synth.defects import Mark, Plant, all_of, first, mark, register, remove_document
 from auditor.synth.templates import cn_int, cpl_cite, upper_amount
 
@@ -232,9 +232,9 @@ _LOW_DEPOSITS = {300: "叁佰元", 500: "伍佰元", 800: "捌佰元"}
 def _floor(doc: SynthDocument) -> tuple[str, int]:
     """("adult" | "minor", the deposit floor) for the decision's suspect on its date (the rule's own data)."""
     suspect = doc.persons[0]
-    minor = doc.date is not None and age_on(suspect.birth, doc.date) < int(wording_data()["majority_age"])
+    minor = doc.date is not None and age_on(suspect.birth, doc.date) < int(load_yaml("bail_wording.yaml")["majority_age"])
     who = "minor" if minor else "adult"
-    return who, int(wording_data()["deposit_floor"][who])
+    return who, int(load_yaml("bail_wording.yaml")["deposit_floor"][who])
 
 
 def _deposit_text(amount: int, capitals: str) -> str:

@@ -1,0 +1,226 @@
+"""Evaluation against synthetic dossiers: findings per rule and per category, and extraction fields.
+
+Each `case_NN.truth.json` lists what the dossier holds and which findings it must raise
+(`expected_findings`: [{rule_id, document_type}]); every written format of the dossier (txt, docx, pdf,
+scan) is audited and scored against the same truth.
+
+- Findings: a (rule, document type) pair is a hit when expected and raised. Every registered rule is
+  reported, with "n/a" where there is nothing to count (a rule with no planted instance has no recall).
+  A finding on a lawful look-alike the truth lists for that rule is also counted as a trap hit.
+- Fields: documents (type, date); events (action, date, person); citations (law, article, suffix, 款, 项);
+  dates (every date the truth knows: documents, events, and the suspects' birth dates when the truth
+  gives them); persons (suspect names); parties (suspects with the gender, birth date and ID number the
+  truth gives, each compared only where the truth states it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.evaluation.real import Score, iso, ratio
+from auditor.model import AuditResult, Party
+from auditor.pipeline import audit_path
+
+FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf")
+PARTY_DETAILS = ("gender", "birth_date", "id_number")
+UNREGISTERED = "unregistered"  # category of a rule id the truth names but no rule file defines (yet)
+
+
+def add_counts(score: Score, expected: Counter, found: Counter) -> None:
+    score.tp += sum((expected & found).values())
+    score.fp += sum((found - expected).values())
+    score.fn += sum((expected - found).values())
+
+
+@dataclass
+class SyntheticResult:
+    files: int = 0
+    per_rule: dict[str, Score] = field(default_factory=dict)
+    rule_category: dict[str, str] = field(default_factory=dict)
+    trap_hits: Counter = field(default_factory=Counter)  # rule → findings raised on a lawful look-alike
+    fields: dict[str, Score] = field(default_factory=dict)
+    errors: Counter = field(default_factory=Counter)  # AuditError code → count (E040: a rule failed)
+    clean_files: int = 0
+    clean_findings: int = 0  # findings raised on dossiers the truth marks clean
+    clean_with_findings: list[str] = field(default_factory=list)
+    mismatches: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def per_category(self) -> dict[str, Score]:
+        out: dict[str, Score] = {}
+        for rule, s in self.per_rule.items():
+            agg = out.setdefault(self.rule_category.get(rule, UNREGISTERED), Score())
+            agg.tp, agg.fp, agg.fn = agg.tp + s.tp, agg.fp + s.fp, agg.fn + s.fn
+        return dict(sorted(out.items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "per_rule": {
+                r: {"category": self.rule_category.get(r, UNREGISTERED), "trap_hits": self.trap_hits[r], **s.to_dict()}
+                for r, s in sorted(self.per_rule.items())
+            },
+            "per_category": {c: s.to_dict() for c, s in self.per_category.items()},
+            "fields": {k: s.to_dict() for k, s in self.fields.items()},
+            "errors": dict(sorted(self.errors.items())),
+            "clean_files": self.clean_files,
+            "clean_findings": self.clean_findings,
+            "clean_with_findings": self.clean_with_findings,
+            "mismatches": self.mismatches,
+        }
+
+
+def registered_categories() -> dict[str, str]:
+    """rule id → category of every rule file; {} when the rule files cannot be read."""
+    from auditor.rules.loader import load_rules
+
+    try:
+        return {r.id: r.category for r in load_rules()}
+    except Exception:  # noqa: BLE001 — a broken rule file is reported by `auditor rules`, not here
+        return {}
+
+
+def suspects(case: AuditResult) -> list[Party]:
+    return [p for p in case.case.parties if p.is_suspect]
+
+
+def _findings(case: AuditResult) -> Counter:
+    types = {d.id: d.type for d in case.documents}
+    return Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings)
+
+
+def truth_parties(truth: dict[str, Any]) -> list[dict[str, Any]]:
+    """The truth's suspects as dicts: `parties` when given, else `persons` (names or dicts)."""
+    entries = truth.get("parties") or truth.get("persons") or []
+    return [{"name": e} if isinstance(e, str) else dict(e) for e in entries if e]
+
+
+def _party_keys(gold: list[dict[str, Any]], case: AuditResult) -> tuple[Counter, Counter]:
+    """Each suspect as (name, (detail, value)…) over the details the truth states for that name."""
+    got = {p.name: p for p in suspects(case)}
+    wanted: Counter = Counter()
+    found: Counter = Counter()
+    for g in gold:
+        details = tuple((k, g[k]) for k in PARTY_DETAILS if g.get(k) is not None)
+        wanted[(g["name"], details)] += 1
+        p = got.get(g["name"])
+        if p is not None:
+            found[(p.name, tuple((k, _plain(getattr(p, k))) for k, _ in details))] += 1
+    named = {g["name"] for g in gold}
+    found.update((name, ()) for name in case.case.persons if name not in named)
+    return wanted, found
+
+
+def _plain(value: Any) -> Any:
+    return iso(value) if hasattr(value, "isoformat") else value
+
+
+def _dates(truth: dict[str, Any], gold_parties: list[dict[str, Any]], case: AuditResult) -> tuple[Counter, Counter]:
+    wanted = {d.get("date") for d in truth.get("documents", [])} | {e.get("date") for e in truth.get("events", [])}
+    got = {iso(d.date) for d in case.documents} | {iso(e.date) for e in case.events}
+    if any(g.get("birth_date") for g in gold_parties):
+        wanted |= {g.get("birth_date") for g in gold_parties}
+        got |= {iso(p.birth_date) for p in suspects(case)}
+    return Counter(wanted - {None}), Counter(got - {None})
+
+
+def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
+    expected = Counter((f["rule_id"], f.get("document_type", "")) for f in truth.get("expected_findings", []))
+    found = _findings(case)
+    result.errors.update(e.code for e in case.errors)
+    for f in case.findings:
+        result.rule_category.setdefault(f.rule_id, f.category)
+    for rule in {r for r, _ in expected} | {r for r, _ in found}:
+        add_counts(
+            result.per_rule.setdefault(rule, Score()),
+            Counter({k: v for k, v in expected.items() if k[0] == rule}),
+            Counter({k: v for k, v in found.items() if k[0] == rule}),
+        )
+    lookalikes = {(t["rule_id"], t.get("document_type", "")) for t in truth.get("lookalikes", [])}
+    for key, n in (found - expected).items():
+        if key in lookalikes:
+            result.trap_hits[key[0]] += n
+    if truth.get("clean"):
+        result.clean_files += 1
+        result.clean_findings += len(case.findings)
+        if case.findings:
+            result.clean_with_findings.append(case.dossier.source)
+    if expected != found:
+        result.mismatches.append(
+            {"source": case.dossier.source, "missing": sorted(expected - found), "unexpected": sorted(found - expected)}
+        )
+    gold_parties = truth_parties(truth)
+    wanted = {
+        "documents": Counter((d["type"], d.get("date")) for d in truth.get("documents", [])),
+        "events": Counter({(e["action"], e.get("date"), e.get("person")) for e in truth.get("events", [])}),
+        "citations": Counter(
+            {(c["law"], c["article"], c.get("article_suffix"), c.get("paragraph"), c.get("item"))
+             for c in truth.get("citations", [])}
+        ),
+        "persons": Counter({g["name"] for g in gold_parties}),
+    }
+    got = {
+        "documents": Counter((d.type, iso(d.date)) for d in case.documents),
+        "events": Counter({(e.action, iso(e.date), e.person) for e in case.events}),
+        "citations": Counter({(c.law, c.article, c.article_suffix, c.paragraph, c.item) for c in case.citations}),
+        "persons": Counter(set(case.case.persons)),
+    }
+    wanted["dates"], got["dates"] = _dates(truth, gold_parties, case)
+    wanted["parties"], got["parties"] = _party_keys(gold_parties, case)
+    for name in ("events", "citations", "dates", "parties", "persons", "documents"):
+        add_counts(result.fields.setdefault(name, Score()), wanted[name], got[name])
+
+
+def evaluate_synthetic(directory: Path) -> SyntheticResult:
+    result = SyntheticResult()
+    categories = registered_categories()
+    for rule, category in categories.items():
+        result.per_rule.setdefault(rule, Score())
+        result.rule_category[rule] = category
+    for truth_path in sorted(Path(directory).glob("*.truth.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        stem = truth_path.name.removesuffix(".truth.json")
+        for suffix in FORMATS:
+            path = Path(directory) / f"{stem}{suffix}"
+            if path.exists():
+                result.files += 1
+                score_case(audit_path(path), truth, result)
+    return result
+
+
+def format_synthetic_report(result: SyntheticResult) -> str:
+    from auditor.labels import CATEGORY_LABEL
+    from auditor.report.text_report import table
+
+    def row(name: str, s: Score, *extra: str) -> list[str]:
+        return [name, *extra, str(s.tp), str(s.fp), str(s.fn), ratio(s.precision), ratio(s.recall), ratio(s.f1)]
+
+    header = ["TP", "FP", "FN", "精确率", "召回率", "F1"]
+    rule_rows = [
+        row(r, s, CATEGORY_LABEL.get(result.rule_category.get(r, ""), result.rule_category.get(r, UNREGISTERED)),
+            str(result.trap_hits[r]))
+        for r, s in sorted(result.per_rule.items())
+    ]
+    lines = [
+        f"合成案卷评估：{result.files} 个文件",
+        "",
+        "按规则（n/a：没有可计数的实例，如未植入该缺陷）：",
+        table(rule_rows, ["规则", "类别", "误报陷阱", *header]),
+        "",
+        "按类别：",
+        table([row(CATEGORY_LABEL.get(c, c), s) for c, s in result.per_category.items()], ["类别", *header]),
+        "",
+        f"无缺陷案卷：{result.clean_files} 个文件，发现 {result.clean_findings} 条",
+        "",
+        "抽取：",
+        table([row(k, v) for k, v in result.fields.items()], ["项目", *header]),
+    ]
+    if result.errors:
+        lines += ["", "审查中记录的错误（代码：次数）：" + "，".join(f"{c}：{n}" for c, n in sorted(result.errors.items()))]
+    if result.clean_with_findings:
+        lines += ["", "无缺陷案卷却有发现：", *result.clean_with_findings]
+    return "\n".join(lines)

@@ -1,0 +1,253 @@
+"""Legal citations in a document's text: 《中华人民共和国刑法》第二百六十四条、第二十五条第一款 …
+
+Steps: find law mentions (known titles and aliases from lexicons/laws.yaml, other 《…法》 titles, and
+同法/本法/该法/上述法律), then article chains (第N条[之X][第N款][第（N）项], joined by 、/和/及 or 至 for a
+range). A chain takes the law named right before it, else the last law named earlier in the same sentence;
+a chain with neither is skipped, never guessed. Each citation is then judged by `check_citation`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from auditor.law.catalog import as_date, check_citation, law_names, named_version, resolve_law
+from auditor.model import Citation
+from auditor.text.numerals import cn_to_int
+
+_NUM = r"[0-9０-９零〇一二两三四五六七八九十百千]+"
+_ART_RE = re.compile(rf"第\s*({_NUM})\s*条(?:\s*(之[一二三四五六七八九十]+))?")
+_ART_CONT_RE = re.compile(rf"(?:第\s*)?({_NUM})\s*条(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
+_PARA_RE = re.compile(rf"\s*第\s*({_NUM})\s*款")
+_ITEM_RE = re.compile(rf"\s*(?:(?:第\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|第\s*({_NUM})\s*项)")
+_SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
+_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}\s*条")
+# Between a law's name and its first article: a closing 》 left by a broken title, "（2018年修正）", "的".
+_GAP_RE = re.compile(r"\s*》?\s*(?:[（(][^（）()\n]{0,20}[）)])?\s*的?\s*")
+_SENTENCE_END_RE = re.compile(r"[。！？!?]|\n\s*\n")
+# Other titles in 《》 that name a law-like text: cited as written, status unknown_law.
+_LAWLIKE_RE = re.compile(r"(?:法|法典|修正案|条例|规定|规则|解释|办法|决定|意见|细则|通知|批复|答复|纪要|准则)$")
+_ANAPHORA = r"(?:同法|本法|该法)(?![院官庭医警律])|上述法律|前述法律"
+# A text referring to itself or to a document (本解释第三百五十五条, 本决定书第三条): not a law we can check,
+# and it ends the reach of a law named earlier in the sentence.
+_SELF_REF = r"本(?:解释|规定|规则|条例|办法|细则|意见|决定书?|通知书?|意见书|告知书|判决书?|裁定书?|文书|章|节)"
+_MAX_RANGE = 40  # a wider range is read as its two ends only
+
+
+def _name_pattern(name: str) -> str:
+    """Regex for a normalised title: any bracket style, line breaks or spaces between characters."""
+    alt = {"《": "[《〈<]", "》": "[》〉>]", "（": "[（(]", "）": "[）)]"}
+    return r"\s*".join(alt.get(ch, re.escape(ch)) for ch in name)
+
+
+@functools.cache
+def _mention_re() -> re.Pattern[str]:
+    names = sorted(law_names(), key=len, reverse=True)  # longest first: 刑诉法解释 before 刑诉法
+    known = "|".join(_name_pattern(n) for n in names)
+    return re.compile(
+        rf"《\s*(?P<quoted>{known})\s*(?:[（(][^（）()《》\n]{{0,20}}[）)])?\s*[》〉>]"
+        rf"|(?P<bare>{known})(?!修正案)"
+        rf"|《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
+        rf"|(?P<anaphora>{_ANAPHORA})"
+        rf"|(?P<self>{_SELF_REF})"
+    )
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    article: int | None = None
+    suffix: str | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    sep: str | None = None  # separator before this ref: "range", "comma", "list"
+
+
+def _num(s: str | None) -> int | None:
+    return cn_to_int(s) if s else None
+
+
+def _parse_ref(text: str, pos: int, continuation: bool) -> _Ref | None:
+    """One 第N条[之X][第N款][第（N）项] at pos; a continuation may start at its 款 or 项."""
+    ref = _Ref(start=pos, end=pos)
+    m = (_ART_CONT_RE if continuation else _ART_RE).match(text, pos)
+    if m:
+        ref.article, ref.suffix, ref.end = _num(m.group(1)), m.group(2), m.end()
+        if ref.article is None:
+            return None
+    elif not continuation:
+        return None
+    m = _PARA_RE.match(text, ref.end)
+    if m:
+        ref.paragraph, ref.end = _num(m.group(1)), m.end()
+    m = _ITEM_RE.match(text, ref.end)
+    if m:
+        ref.item, ref.end = _num(m.group(1) or m.group(2)), m.end()
+    if ref.end == pos:
+        return None
+    return ref
+
+
+def _parse_chain(text: str, pos: int) -> list[_Ref]:
+    first = _parse_ref(text, pos, continuation=False)
+    if first is None:
+        return []
+    refs = [first]
+    while True:
+        sep = _SEP_RE.match(text, refs[-1].end)
+        if not sep:
+            break
+        nxt = _parse_ref(text, sep.end(), continuation=True)
+        if nxt is None:
+            break
+        # After a comma only a full 第N条 continues the chain ("第十五条，（一）…" does not).
+        if sep.group("comma") and (nxt.article is None or not text.startswith("第", sep.end())):
+            break
+        nxt.start = sep.end()
+        nxt.sep = sep.lastgroup
+        refs.append(nxt)
+    return refs
+
+
+@dataclass
+class _Cite:
+    article: int
+    suffix: str | None
+    paragraph: int | None
+    item: int | None
+    start: int
+    end: int
+
+
+def _expand(refs: list[_Ref]) -> list[_Cite]:
+    """Resolve shared context (a bare 款 or 项 belongs to the article before it) and expand ranges."""
+    out: list[_Cite] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if ref.article is not None:
+            cite = _Cite(ref.article, ref.suffix, ref.paragraph, ref.item, ref.start, ref.end)
+        elif prev is None:
+            continue
+        elif ref.paragraph is not None:
+            cite = _Cite(prev.article, prev.suffix, ref.paragraph, ref.item, ref.start, ref.end)
+        else:
+            cite = _Cite(prev.article, prev.suffix, prev.paragraph, ref.item, ref.start, ref.end)
+        if ref.sep == "range" and prev is not None:
+            out.extend(_between(prev, cite))
+        out.append(cite)
+    return out
+
+
+def _between(a: _Cite, b: _Cite) -> list[_Cite]:
+    """Citations strictly between the two ends of a range, at the level where they differ."""
+    span = (a.start, b.end)
+    if a.suffix or b.suffix:
+        return []
+    if a.article != b.article and a.paragraph is None and b.paragraph is None and a.item is None and b.item is None:
+        lo, hi, make = a.article, b.article, lambda n: _Cite(n, None, None, None, *span)
+    elif a.article == b.article and a.paragraph != b.paragraph and a.item is None and b.item is None:
+        lo, hi = a.paragraph or 0, b.paragraph or 0
+        make = lambda n: _Cite(a.article, None, n, None, *span)  # noqa: E731
+    elif a.article == b.article and a.paragraph == b.paragraph and a.item is not None and b.item is not None:
+        lo, hi = a.item, b.item
+        make = lambda n: _Cite(a.article, None, a.paragraph, n, *span)  # noqa: E731
+    else:
+        return []
+    if not 0 < hi - lo <= _MAX_RANGE:
+        return []
+    return [make(n) for n in range(lo + 1, hi)]
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    law: str | None  # canonical title, a title as written (unknown law), "" (unresolved anaphora), None (not a law)
+    named: str | None = None  # the version the title itself names (…（试行）)
+
+
+def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
+    if m.group("quoted") or m.group("bare"):
+        name = m.group("quoted") or m.group("bare")
+        return _Mention(m.start(), m.end(), resolve_law(name), named_version(name))
+    if m.group("anaphora"):
+        return _Mention(m.start(), m.end(), last_law if last_law is not None else "")
+    if m.group("self"):
+        return _Mention(m.start(), m.end(), None)
+    name = re.sub(r"\s+", "", m.group("other"))
+    lawlike = _LAWLIKE_RE.search(re.sub(r"[（(][^（）()]*[）)]$", "", name))
+    return _Mention(m.start(), m.end(), name if lawlike else None)
+
+
+def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:
+    """Citations in `text` (offsets into it), each checked against the version in force on `on`."""
+    if not isinstance(text, str) or not text:
+        return []
+    on = as_date(on)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(ends, pos)
+
+    def context(pos: int) -> str:
+        i = sentence(pos)
+        return text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)]
+
+    events: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in _mention_re().finditer(text)]
+    events += [(m.start(), 1, m) for m in _CHAIN_START_RE.finditer(text)]
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    found: list[Citation] = []
+    last_law: str | None = None  # most recent law named in the text, for 同法/本法
+    recent: _Mention | None = None  # most recent mention of any kind
+    consumed = 0
+    for start, kind, m in events:
+        if start < consumed:
+            continue
+        if kind == 0:
+            recent = _mention(m, last_law)
+            if recent.law and m.group("quoted", "bare", "other") != (None, None, None):
+                last_law = recent.law
+            consumed = m.end()
+            continue
+        refs = _parse_chain(text, start)
+        if not refs:
+            continue
+        consumed = refs[-1].end
+        law, quote_start = _law_for(text, start, recent, sentence)
+        named = recent.named if recent is not None else None
+        if law is None:
+            continue  # bare 第N条 with no law named before it in the sentence
+        ctx = context(start)
+        for cite in _expand(refs):
+            s = quote_start if cite.start == refs[0].start else cite.start
+            c = Citation(
+                law=law,
+                article=cite.article,
+                article_suffix=cite.suffix,
+                paragraph=cite.paragraph,
+                item=cite.item,
+                quote=text[s : cite.end],
+                start=s,
+                end=cite.end,
+                document_id=document_id,
+            )
+            found.append(check_citation(c, on, ctx, named))
+    return found
+
+
+def _law_for(text: str, start: int, recent: _Mention | None, sentence: Callable[[int], int]) -> tuple[str | None, int]:
+    """The law of a chain starting at `start`, and where its first citation's quote begins."""
+    if recent is None:
+        return None, start
+    gap = _GAP_RE.match(text, recent.end)
+    if gap and gap.end() == start:
+        return recent.law, recent.start
+    if sentence(recent.start) == sentence(start):
+        return recent.law, start
+    return None, start

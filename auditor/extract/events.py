@@ -1,0 +1,373 @@
+"""Procedural events of this case's suspects, read from one document.
+
+Two sources:
+- the document itself: a document whose type has an `act` (doc_types.yaml) evidences that act on its
+  own date for the person(s) it names (a 拘留证 dated X → 刑事拘留 on X);
+- narrative text: "因涉嫌X罪于2015年10月15日被我局刑事拘留，同年11月20日经…检察院批准被执行逮捕".
+  A trigger (lexicons/actions.yaml) is an event when its clause holds a date; the date is the nearest
+  one before the trigger in the clause (else the first after it); the person is the nearest preceding
+  suspect (with the names joined to it: "黄佳男、戴宝生"), which also resolves "其"; a clause opening
+  with a victim or witness, and measures of a prior conviction (前科), are not events of this case.
+Matching runs on a view of the text without line breaks and spaces (PDF lines split words); evidence
+offsets are mapped back to the document text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from auditor.lexicon import doc_type_act, load_yaml
+from auditor.model import Document, Event, Evidence
+from auditor.text.dates import DateMention, find_dates
+from auditor.text.view import text_view
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
+# A victim's / witness's role word opens the clause (after an optional connective).
+_CLAUSE_OPENERS = ("而", "但", "另", "其中", "此外", "且", "并", "另有")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    action: str | None  # None for a blocker
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: list[tuple[str | None, re.Pattern[str]]]
+    case_scope: frozenset[str]
+    not_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    prior: re.Pattern[str]
+    current: re.Pattern[str]
+    other_roles: tuple[str, ...]
+    joiners: re.Pattern[str]
+    deciding: list[re.Pattern[str]]
+    deciding_sentence: list[re.Pattern[str]]
+    executing: list[re.Pattern[str]]
+    by: list[re.Pattern[str]]
+    investigating: list[re.Pattern[str]]
+    investigating_for: frozenset[str]
+    self_refs: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> _Lexicon:
+    data = load_yaml("actions.yaml")
+    organs = data["organs"]
+    suffixes = "|".join(sorted(organs["suffixes"], key=len, reverse=True))
+    org = rf"[\u4e00-\u9fff]{{0,25}}?(?:{suffixes})|" + "|".join(organs["self"])
+
+    def org_patterns(key: str) -> list[re.Pattern[str]]:
+        return [re.compile(p.replace("{ORG}", org)) for p in organs.get(key, [])]
+
+    triggers: list[tuple[str | None, re.Pattern[str]]] = []
+    for entry in data["actions"]:
+        triggers += [(entry["name"], re.compile(p)) for p in entry.get("triggers") or []]
+    triggers += [(None, re.compile(p)) for p in data.get("blockers") or []]
+    return _Lexicon(
+        triggers=triggers,
+        case_scope=frozenset(e["name"] for e in data["actions"] if e.get("scope") == "case"),
+        not_after=re.compile(data["not_after"]),
+        not_before=re.compile(data["not_before"]),
+        prior=re.compile("|".join(data["prior_markers"])),
+        current=re.compile("|".join(data["current_markers"])),
+        other_roles=tuple(data["other_roles"]),
+        joiners=re.compile(data["name_joiners"]),
+        deciding=org_patterns("deciding"),
+        deciding_sentence=org_patterns("deciding_sentence"),
+        executing=org_patterns("executing"),
+        by=org_patterns("by"),
+        investigating=org_patterns("investigating"),
+        investigating_for=frozenset(organs.get("investigating_for", [])),
+        self_refs=frozenset(organs["self"]),
+    )
+
+
+def action_names() -> list[str]:
+    """Canonical action vocabulary, in lexicon order."""
+    return [e["name"] for e in load_yaml("actions.yaml")["actions"]]
+
+
+def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+    """Events of `persons` (this case's suspects) evidenced by `doc`, evidence spans in the document's text.
+
+    Raises on a failure inside the document; the case builder records it as an error for that document.
+    """
+    return _dedupe(_own_act(doc, persons) + _narrative(doc, persons))
+
+
+# --- the document's own act ---------------------------------------------------------------------
+
+
+def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+    act = doc_type_act(doc.type)
+    if not act:
+        return []
+    named = [p for p in persons if p and p in doc.text]
+    people: list[str | None] = [None] if act in lexicon().case_scope or not named else list(named)
+    start = doc.text.find(doc.title) if doc.title else -1
+    start, end = (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
+    return [
+        Event(
+            action=act,
+            date=doc.date,
+            person=person,
+            organ=doc.organ,
+            document_id=doc.id,
+            evidence=(Evidence(document_id=doc.id, page=0, start=start, end=end, quote=doc.text[start:end]),),
+        )
+        for person in people
+    ]
+
+
+# --- narrative text ------------------------------------------------------------------------------
+
+
+def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+    lex = lexicon()
+    view = text_view(doc.text)
+    t = view.text
+    triggers = _triggers(t, lex)
+    if not any(tr.action for tr in triggers):
+        return []
+    dates = [
+        d for d in find_dates(t)
+        if (d.year is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
+    ]
+    date_starts = [d.start for d in dates]
+    sentences = _bounds(t, _SENTENCE_END)
+    clauses = _bounds(t, _CLAUSE_END)
+    mentions = _mentions(t, persons)
+    events: list[Event] = []
+    actions = [tr for tr in triggers if tr.action]
+    for i, tr in enumerate(actions):
+        cs, ce = _enclosing(clauses, tr.start)
+        ss, se = _enclosing(sentences, tr.start)
+        if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
+            continue
+        date = _date_for(dates, date_starts, tr, cs, ce)
+        if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
+            continue
+        if tr.action in lex.case_scope:
+            people: list[str | None] = [None]
+        else:
+            people = _object(t, tr.end, mentions, lex) or _subject(t, tr.start, ss, clauses, mentions, persons, lex)
+            if not people:
+                continue  # the clause is about a victim, a witness or another case's person
+        nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
+        organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
+        executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
+        lo, hi = (date.start, tr.end) if date.start < tr.start else (tr.start, date.end)
+        s, e = view.to_orig(lo, hi)
+        for person in people:
+            events.append(
+                Event(
+                    action=tr.action or "",
+                    date=date.as_date(),
+                    time=date.clock(),
+                    person=person,
+                    organ=organ,
+                    executed_by=executed_by,
+                    document_id=doc.id,
+                    evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+                )
+            )
+    return events
+
+
+# A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
+_BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于)[：:\s]*$")
+
+
+# "延长至2023年4月28日", "自…起至2024年3月4日止": the end of a period, not the day of an act.
+_PERIOD_END_BEFORE = re.compile(r"(?:至|到|届满|截止|截至)\s*$")
+
+
+def _is_period_end(t: str, d: DateMention) -> bool:
+    return bool(_PERIOD_END_BEFORE.search(t[max(0, d.start - 3) : d.start]))
+
+
+def _is_birth_date(t: str, d: DateMention) -> bool:
+    return bool(_BIRTH_AFTER.match(t, d.end) or _BIRTH_BEFORE.search(t[max(0, d.start - 8) : d.start]))
+
+
+def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:
+    """All trigger and blocker matches, overlaps resolved longest-first, in text order."""
+    found = [_Trigger(action, m.start(), m.end()) for action, rx in lex.triggers for m in rx.finditer(t) if m.end() > m.start()]
+    found.sort(key=lambda tr: (-(tr.end - tr.start), tr.start))
+    kept: list[_Trigger] = []
+    for tr in found:
+        if all(tr.end <= k.start or tr.start >= k.end for k in kept):
+            kept.append(tr)
+    return sorted(kept, key=lambda tr: tr.start)
+
+
+def _bounds(t: str, ender: re.Pattern[str]) -> list[int]:
+    """Start offsets of the spans separated by `ender` (each span includes its end mark)."""
+    return [0] + [m.end() for m in ender.finditer(t)] + [len(t)]
+
+
+def _enclosing(starts: list[int], pos: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else starts[-1]
+
+
+def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int) -> DateMention | None:
+    i = bisect.bisect_left(starts, tr.start)
+    before = [d for d in dates[:i] if d.start >= cs and d.end <= tr.start]
+    if before:
+        return before[-1]
+    after = [d for d in dates[i:] if d.start >= tr.end and d.end <= ce]
+    return after[0] if after else None
+
+
+def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
+    """Is the trigger at `pos` part of a prior conviction's story told in this sentence?"""
+    priors = [m.start() for m in lex.prior.finditer(sentence)]
+    if not priors:
+        return False
+    currents = [m.start() for m in lex.current.finditer(sentence)]
+    last_current = max((c for c in currents if c < pos), default=-1)
+    if any(last_current < p < pos for p in priors):
+        return True
+    if last_current >= 0:
+        return False
+    next_current = min((c for c in currents if c > pos), default=len(sentence))
+    return any(pos < p < next_current for p in priors)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    start: int
+    end: int
+
+
+def _mentions(t: str, persons: list[str]) -> list[_Mention]:
+    names = sorted({p for p in persons if p}, key=len, reverse=True)
+    if not names:
+        return []
+    # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person).
+    rx = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![某*＊×XＸ0-9甲乙丙丁])")
+    return [_Mention(m.group(0), m.start(), m.end()) for m in rx.finditer(t)]
+
+
+# Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X".
+_OBJECT_GAP = re.compile(r"[\s:：]*(?:对)?(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$")
+
+
+def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:
+    """The suspect group named directly after an action, when the action names one."""
+    i = next((k for k, m in enumerate(mentions) if m.start >= end), None)
+    if i is None or mentions[i].start - end > 8 or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
+        return []
+    group = [mentions[i].name]
+    while i + 1 < len(mentions) and lex.joiners.match(t[mentions[i].end : mentions[i + 1].start]):
+        i += 1
+        group.append(mentions[i].name)
+    return list(dict.fromkeys(group))
+
+
+def _subject(
+    t: str, pos: int, ss: int, clauses: list[int], mentions: list[_Mention], persons: list[str], lex: _Lexicon
+) -> list[str | None]:
+    """Persons an action at `pos` concerns: the nearest preceding suspect group; [] when a clause
+    between that group and the action opens with another person's role (a victim, a witness)."""
+    before = [m for m in mentions if m.end <= pos]
+    last = before[-1] if before else None
+    other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
+    if other:
+        return []
+    if last is None:
+        return [persons[0]] if len(set(persons)) == 1 else [None]
+    group = [last.name]
+    j = len(before) - 1
+    while j > 0 and lex.joiners.match(t[before[j - 1].end : before[j].start]):
+        j -= 1
+        group.insert(0, before[j].name)
+    return list(dict.fromkeys(group))
+
+
+def _other_role_at(t: str, lo: int, hi: int, clauses: list[int], lex: _Lexicon) -> bool:
+    """Does a clause starting in [lo, hi) open with a role word of someone else?"""
+    i = bisect.bisect_left(clauses, lo)
+    starts = [lo] + [c for c in clauses[i:] if lo < c < hi]
+    for c in starts:
+        head = t[c : c + 8]
+        for opener in _CLAUSE_OPENERS:
+            if head.startswith(opener):
+                head = head[len(opener) :]
+                break
+        if head.startswith(lex.other_roles):
+            return True
+    return False
+
+
+def _resolve_self(org: str, lex: _Lexicon, own: str | None) -> str:
+    return own if org in lex.self_refs and own else org
+
+
+def _organ(t: str, tr: _Trigger, cs: int, ss: int, lex: _Lexicon, own: str | None) -> tuple[str | None, str | None]:
+    """(deciding, executing) organ stated before the action.
+
+    Deciding: "经X批准", "被X<act>", "X决定…" in the clause; "由X<act>" unless the action is worded as
+    an execution ("由公安机关执行逮捕" names the executor); for the end of the investigation and the
+    transfer, "由X侦查终结" in the sentence; else "X以…起诉书" in the sentence.
+    """
+    prefix = t[cs : tr.start]
+    inner = t[cs : tr.end]
+    for rx in lex.deciding:
+        m = rx.search(prefix if rx.pattern.endswith("$") else inner)
+        if m:
+            return _resolve_self(m.group("org"), lex, own), None
+    for rx in lex.by:
+        m = rx.search(prefix)
+        if m:
+            org = _resolve_self(m.group("org"), lex, own)
+            return (None, org) if t.startswith("执行", tr.start) else (org, None)
+    sentence = t[ss : tr.end]
+    if tr.action in lex.investigating_for:
+        for rx in lex.investigating:
+            m = rx.search(sentence)
+            if m:
+                return _resolve_self(m.group("org"), lex, own), None
+    for rx in lex.deciding_sentence:
+        m = rx.search(t[ss : tr.start])
+        if m:
+            return _resolve_self(m.group("org"), lex, own), None
+    return None, None
+
+
+def _executor(after: str, lex: _Lexicon, own: str | None) -> str | None:
+    """Executing organ stated after the action and before the next one: "同日由X公安局执行"."""
+    for rx in lex.executing:
+        m = rx.search(after)
+        if m:
+            return _resolve_self(m.group("org"), lex, own)
+    return None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (person, action, date) within the document; evidence and details merged."""
+    out: dict[tuple[str | None, str, object], Event] = {}
+    for ev in events:
+        key = (ev.person, ev.action, ev.date)
+        if key not in out:
+            out[key] = ev
+            continue
+        kept = out[key]
+        spans = {(k.start, k.end) for k in kept.evidence}
+        out[key] = kept.model_copy(update={
+            "evidence": kept.evidence + tuple(e for e in ev.evidence if (e.start, e.end) not in spans),
+            "organ": kept.organ or ev.organ,
+            "executed_by": kept.executed_by or ev.executed_by,
+            "time": kept.time or ev.time,
+        })
+    return list(out.values())

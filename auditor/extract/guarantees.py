@@ -1,0 +1,90 @@
+"""The guarantee a 取保候审决定书 orders: a named guarantor, a deposit (with its amount), decided once.
+
+Several rules read it (both guarantees ordered, none ordered, a deposit under the floor, a guarantor without a
+保证书); each reads the same facts. `certain` guarantees are worded as an order with a name or an amount
+("提出保证人李某某", "交纳保证金人民币伍仟元"); the looser wordings of lexicons/bail_wording.yaml (a masked amount,
+"由李某某作为保证人") prove a guarantee was ordered but not what it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from auditor.extract.terms import find_amounts
+from auditor.lexicon import load_yaml
+from auditor.model import Document, Guarantee
+
+# A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
+NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
+# Words that follow 保证人 in template wording and are not names.
+NOT_NAME = re.compile(
+    r"^(?:或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|提|交|缴|所"
+    # 向 is also a surname (向国波): only "向执行机关报告…" and the like are wording.
+    r"|向(?:执行|公安|机关|派出所|人民|被|其|有关|司法))"
+)
+_GUARANTOR_PATTERNS = [
+    re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME})"),
+    re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
+]
+_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)")
+_DEPOSIT_WINDOW = 20
+
+
+@functools.cache
+def _wording() -> dict:
+    return load_yaml("bail_wording.yaml")
+
+
+@functools.cache
+def _loose(key: str) -> list[re.Pattern[str]]:
+    return [re.compile(p.replace("{name}", NAME)) for p in _wording()[key]]
+
+
+def find_guarantor(text: str) -> re.Match[str] | None:
+    """A guarantor named in an order ("提出保证人李某某", "由保证人王某为其担保"); template wording does not count."""
+    for pattern in _GUARANTOR_PATTERNS:
+        for m in pattern.finditer(text):
+            if not NOT_NAME.match(m.group("name")):
+                return m
+    return None
+
+
+def find_deposit(text: str) -> tuple[int, int, float] | None:
+    """Span ordering a deposit of a stated amount ("交纳保证金人民币伍仟元") and the amount."""
+    for m in _DEPOSIT_TRIGGER.finditer(text):
+        window = text[m.end() : m.end() + _DEPOSIT_WINDOW]
+        for amount in find_amounts(window):
+            if amount.value and amount.value > 0:
+                return m.start(), m.end() + amount.end, float(amount.value)
+    return None
+
+
+def guarantees_in(doc: Document) -> list[Guarantee]:
+    """The guarantees `doc` orders: the certain ones, else the first loosely worded one."""
+    out: list[Guarantee] = []
+    guarantor = find_guarantor(doc.text)
+    if guarantor:
+        out.append(Guarantee(document_id=doc.id, kind="guarantor", start=guarantor.start(), end=guarantor.end(),
+                             name=guarantor.group("name"), certain=True))
+    deposit = find_deposit(doc.text)
+    if deposit:
+        out.append(Guarantee(document_id=doc.id, kind="deposit", start=deposit[0], end=deposit[1], amount=deposit[2],
+                             certain=True))
+    if out:
+        return out
+    for pattern in _loose("guarantor_patterns"):
+        for m in pattern.finditer(doc.text):
+            if not NOT_NAME.match(m.group("name")):
+                return [Guarantee(document_id=doc.id, kind="guarantor", start=m.start(), end=m.end(),
+                                  name=m.group("name"), certain=False)]
+    for pattern in _loose("deposit_patterns"):
+        m = pattern.search(doc.text)
+        if m:
+            return [Guarantee(document_id=doc.id, kind="deposit", start=m.start(), end=m.end(), certain=False)]
+    return []
+
+
+def decision_types() -> list[str]:
+    """Document types that order a 取保候审 (and so may state its guarantee)."""
+    return [_wording()["measures"]["取保候审"]["decision_document"]]

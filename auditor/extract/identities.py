@@ -1,0 +1,117 @@
+"""Who is who across the dossier: party mentions of all documents → one Party per person.
+
+Suspects are named by their mentions (a name cut short by the tokenizer joins the full one). Two spellings of a
+suspect's name are one person written two ways when the names are close — one character different, or the same
+pinyin (a homophone) — and something else ties them: the same valid ID number, the same birth date, or the same
+address, with no contradicting ID number. The spelling most documents use is the name; the others are variants
+(the consistency rules report them). Co-suspects with similar names and different ID numbers stay two people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pypinyin import lazy_pinyin
+
+from auditor.extract.parties import SUSPECT_ROLES, cut_short, suspect_names
+from auditor.model import Party, PartyMention
+
+_MASK = re.compile(r"[某*＊×XＸ]")
+_SPACE = re.compile(r"\s+")
+
+
+def close_names(a: str, b: str) -> bool:
+    """One character different (same length), or the same reading: 张志强 / 张智强, 刘桂兰 / 刘贵兰."""
+    if a == b or len(a) != len(b) or not 2 <= len(a) <= 4 or _MASK.search(a) or _MASK.search(b):
+        return False
+    if a[0] != b[0] and len(a) == 2:
+        return False  # a two-character name with another surname is another person
+    if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True
+    return lazy_pinyin(a) == lazy_pinyin(b)
+
+
+def _ids(mentions: list[PartyMention]) -> set[str]:
+    return {m.id_number.upper() for m in mentions if m.id_number and m.id_valid}
+
+
+def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
+    """What ties two groups of mentions to one person ("id_number", "birth_date", "address"), or None."""
+    ids_a, ids_b = _ids(a), _ids(b)
+    if ids_a and ids_b:
+        return "id_number" if ids_a & ids_b else None  # two valid numbers that differ: two people
+    births_a = {m.birth_date for m in a if m.birth_date}
+    births_b = {m.birth_date for m in b if m.birth_date}
+    if births_a & births_b:
+        return "birth_date"
+    addr_a = {_SPACE.sub("", m.address) for m in a if m.address}
+    addr_b = {_SPACE.sub("", m.address) for m in b if m.address}
+    if addr_a & addr_b:
+        return "address"
+    return None
+
+
+def build_parties(mentions: list[PartyMention]) -> tuple[Party, ...]:
+    """Parties in first-mention order: suspects (with name variants merged) first, then the other roles."""
+    suspects = suspect_names(mentions)
+    # A mention's name cut short by the tokenizer belongs to the suspect whose name it starts.
+    resolved = {n: next((s for s in suspects if s != n and s.startswith(n)), n) if cut_short(n, suspects) else n
+                for n in {m.name for m in mentions}}
+    groups: dict[str, list[PartyMention]] = {s: [] for s in suspects}
+    for m in mentions:
+        if m.role in SUSPECT_ROLES and resolved[m.name] in groups:
+            groups[resolved[m.name]].append(m)
+    # Spellings of one person: merge a later group into an earlier close, tied one.
+    merged: dict[str, list[str]] = {s: [s] for s in suspects}
+    ties: dict[str, str] = {}
+    for later in suspects:
+        if later not in merged:
+            continue
+        for earlier in suspects:
+            if earlier == later or earlier not in merged or suspects.index(earlier) > suspects.index(later):
+                continue
+            if not any(close_names(x, later) for x in merged[earlier]):
+                continue
+            tie = _tie([m for n in merged[earlier] for m in groups[n]], groups[later])
+            if tie:
+                ties[later] = tie
+                merged[earlier] += merged.pop(later)
+                break
+    parties: list[Party] = []
+    for spellings in merged.values():
+        group = sorted((m for n in spellings for m in groups[n]), key=_dossier_order)
+        counts = Counter(m.name for m in group)
+        # The spelling most documents use is the name (the first seen on a tie).
+        docs_per_name = {n: len({m.document_id for m in group if m.name == n}) for n in spellings}
+        name = max(spellings, key=lambda n: (docs_per_name[n], counts[n], -spellings.index(n)))
+        variants = tuple(n for n in spellings if n != name)
+        # A tie is found for each spelling merged into the group; the group's first spelling takes any of them.
+        tie_of = {n: ties.get(n) or next((ties[x] for x in spellings if x in ties), "") for n in variants}
+        parties.append(_party(name, variants, group, is_suspect=True).model_copy(update={"variant_ties": tie_of}))
+    others: dict[tuple[str, str], list[PartyMention]] = {}
+    for m in mentions:
+        if m.role not in SUSPECT_ROLES:
+            others.setdefault((m.name, m.role), []).append(m)
+    parties += [_party(name, (), group, is_suspect=False) for (name, _), group in others.items()]
+    return tuple(parties)
+
+
+def _dossier_order(m: PartyMention) -> tuple[int, int]:
+    digits = m.document_id.lstrip("d")
+    return (int(digits) if digits.isdigit() else 0, m.start)
+
+
+def _party(name: str, variants: tuple[str, ...], group: list[PartyMention], *, is_suspect: bool) -> Party:
+    any_id = next((m for m in group if m.id_number), None)  # the first stated, as the documents give it
+    return Party(
+        name=name,
+        role=group[0].role if group else "",
+        is_suspect=is_suspect,
+        variants=variants,
+        gender=next((m.gender for m in group if m.gender), None),
+        birth_date=next((m.birth_date for m in group if m.birth_date), None),
+        id_number=any_id.id_number if any_id else None,
+        id_valid=any_id.id_valid if any_id else None,
+        mentions=tuple(group),
+    )

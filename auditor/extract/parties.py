@@ -1,0 +1,197 @@
+"""Parties named in a document: suspects, defendants, victims, witnesses.
+
+A party is introduced the way every case document does it: role, name, then gender, birth date and
+ID number ("犯罪嫌疑人黄佳男，男，1976年4月17日生，…居民身份证号码为：…"). Names may be masked
+(某/某某/*/X). Where a role word is followed by a name without that introduction, the name is
+delimited by the part-of-speech tagger (or the mask pattern), so "被告人何某对指控…" gives 何某.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.model import Document, PartyMention
+from auditor.text.dates import find_dates
+from auditor.text.ids import id_checksum_ok
+from auditor.text.tokens import leading_name
+from auditor.text.view import TextView, text_view
+
+# Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
+ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "被害人", "证人", "嫌疑人")
+SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
+
+_ROLE = "|".join(ROLES)
+_CJK = "\u4e00-\u9fff"
+_MASKCH = "*＊×XＸ"
+_NAME = rf"[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?"
+# Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
+_SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
+_INTRO = re.compile(
+    rf"(?P<role>{_ROLE})(?:自报|姓名[:：]?)?(?P<name>{_NAME})"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)])?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$)"
+)
+# Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
+_FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
+_ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
+_MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
+# A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
+_COPULA_AFTER_NAME = set("系是因于在将对被")
+_NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
+_ID = re.compile(
+    r"(?:公民身份号码|居民身份证号码|身份证号码|身份证号|身份号码)(?:为|是)?[:：]?"
+    rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
+)
+# Words the tagger may take for a name after a role word ("被害人陈述：…").
+_NOT_NAMES = frozenset({"陈述", "供述", "证言", "辩解", "身份", "信息", "笔录", "签名", "捺印", "权利", "义务"})
+_BIRTH_AFTER = re.compile(r"^(?:出生|生)")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|生日)[:：为]?$")
+_WINDOW = 160  # characters after the name searched for birth date and ID number
+
+
+@dataclass
+class Party:
+    name: str
+    role: str
+    gender: str | None = None  # 男 | 女
+    birth_date: str | None = None  # ISO
+    id_number: str | None = None  # as written (may be masked)
+    id_valid: bool | None = None  # GB 11643 checksum; None when masked or not checkable (15 digits)
+    start: int = 0  # offsets into the text given
+    end: int = 0
+
+    @property
+    def is_suspect(self) -> bool:
+        return self.role in SUSPECT_ROLES
+
+
+def find_parties(text: str) -> list[Party]:
+    """Every party introduced or named with a role in `text` (first mention per name and role)."""
+    return _find(text_view(text))
+
+
+def _find(view: TextView) -> list[Party]:
+    t = view.text
+    found: dict[tuple[str, str], Party] = {}
+    spans: list[tuple[int, int]] = []
+    for regex in (_INTRO, _FORM):
+        for m in regex.finditer(t):
+            name = m.group("name")
+            if _bad_name(name):
+                continue
+            key = (name, m.group("role"))
+            spans.append((m.start(), m.end()))
+            if key in found:
+                continue
+            party = Party(name=name, role=m.group("role"), gender=m.groupdict().get("gender"))
+            _details(party, t[m.end() : _window_end(t, m.end())])
+            party.start, party.end = view.to_orig(m.start(), m.end())
+            found[key] = party
+    known = {p.name for p in found.values()}
+    for m in _ROLE_ONLY.finditer(t):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        name = _name_at(t, m.end(), known)
+        if name is None or (name, m.group("role")) in found:
+            continue
+        party = Party(name=name, role=m.group("role"))
+        party.start, party.end = view.to_orig(m.start(), m.end() + len(name))
+        found[(name, party.role)] = party
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _bad_name(name: str) -> bool:
+    return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报"))
+
+
+def _window_end(t: str, pos: int) -> int:
+    """The introduction runs to the next role word or at most _WINDOW characters."""
+    nxt = re.compile(_ROLE).search(t, pos, pos + _WINDOW)
+    return nxt.start() if nxt else min(len(t), pos + _WINDOW)
+
+
+def _details(party: Party, window: str) -> None:
+    for d in find_dates(window):
+        labelled = _BIRTH_BEFORE.search(window[max(0, d.start - 6) : d.start])
+        if d.year is not None and (labelled or _BIRTH_AFTER.match(window[d.end : d.end + 2])):
+            party.birth_date = d.iso
+            break
+    m = _ID.search(window)
+    if m:
+        party.id_number = m.group("id")
+        party.id_valid = id_checksum_ok(party.id_number)
+
+
+def _name_at(t: str, pos: int, known: set[str]) -> str | None:
+    """The name right after a role word at `pos`: a known name, a masked name, or the tokenizer's word."""
+    for name in sorted(known, key=len, reverse=True):
+        if t.startswith(name, pos):
+            return None  # already introduced; not a new party
+    m = _MASKED.match(t, pos)
+    if m:
+        return m.group(0)
+    window = t[pos : pos + 8]
+    if not window or window[0] in _NOT_NAME_START:
+        return None
+    name = leading_name(window)
+    if not name or name in _NOT_NAMES or not re.fullmatch(f"[{_CJK}·]+", name):
+        return None
+    # The tokenizer glues a copula to a two-character name ("朱俊系结伙作案的…"): cut it off.
+    if len(name) == 3 and name[-1] in _COPULA_AFTER_NAME:
+        name = name[:2]
+    return name
+
+
+# --- mentions per document, parties per case -----------------------------------------------------------------
+
+_ADDRESS = re.compile(r"(?:住址|现住址|现住|户籍所在地|户籍地|住)[:：为]?\s*(?P<addr>[^，,。；;\n（(]{4,40})")
+_BIRTH_SPAN_WINDOW = 200
+_MASKED_NAME = re.compile(rf"某|[{_MASKCH}]")
+
+
+def mentions_in(doc: Document) -> list[PartyMention]:
+    """Every party `doc` introduces or names with a role, with the spans of what it states about them."""
+    out = []
+    for p in find_parties(doc.text):
+        birth = parse_iso_date(p.birth_date)
+        birth_span = None
+        if birth:
+            window = doc.text[p.start : p.start + _BIRTH_SPAN_WINDOW]
+            birth_span = next(((p.start + d.start, p.start + d.end) for d in find_dates(window) if d.iso == p.birth_date),
+                              None)
+        id_span = None
+        if p.id_number:
+            pos = doc.text.find(p.id_number, p.start)
+            id_span = (pos, pos + len(p.id_number)) if pos >= 0 else None
+        addr = _ADDRESS.search(doc.text, p.end, min(len(doc.text), p.end + _WINDOW))
+        out.append(PartyMention(
+            document_id=doc.id, role=p.role, name=p.name, start=p.start, end=p.end, gender=p.gender,
+            birth_date=birth, birth_span=birth_span, id_number=p.id_number, id_valid=p.id_valid, id_span=id_span,
+            address=addr.group("addr").strip() if addr else None,
+        ))
+    return out
+
+
+def parse_iso_date(value: str | None):  # -> date | None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def suspect_names(mentions: list[PartyMention]) -> list[str]:
+    """Names of this case's suspects / defendants, first mention order, deduplicated.
+
+    A name that is the start of a longer suspect's name is the tokenizer cutting that name short
+    ("孟杰海系…" → 孟杰 + 海系); two suspects 孟杰 and 孟杰海 in one case are not a real risk.
+    """
+    names = list(dict.fromkeys(m.name for m in mentions if m.role in SUSPECT_ROLES and m.name))
+    return [n for n in names if not cut_short(n, names)]
+
+
+def cut_short(name: str, names: list[str] | tuple[str, ...]) -> bool:
+    """`name` is the start of a longer name in `names`: the tokenizer cut it short. A masked name (张某 beside
+    张某某) never is: masks come from the text, not the tokenizer, and anonymised co-defendants are common."""
+    return not _MASKED_NAME.search(name) and any(o != name and o.startswith(name) for o in names)

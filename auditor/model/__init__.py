@@ -1,0 +1,29 @@
+"""Layer 0: the typed facts every stage shares, immutable once built, and the numbered error catalogue."""
+
+from auditor.model.base import BBox, ClockTime, Fact
+from auditor.model.case import AuditResult, Case, DossierReport, Report
+from auditor.model.documents import Document, Evidence
+from auditor.model.dossier import Dossier, Page, PageDetail
+from auditor.model.errors import AuditError, make_error
+from auditor.model.facts import (
+    Basis,
+    Citation,
+    Decision,
+    Event,
+    Guarantee,
+    Notice,
+    Party,
+    PartyMention,
+    Record,
+    Span,
+    Term,
+)
+from auditor.model.findings import Explanation, Finding, LegalBasis
+from auditor.model.volume import CoverCheck, StatedPageCount, TocCheck, TocEntry, UnlistedDocument
+
+__all__ = [
+    "AuditError", "AuditResult", "BBox", "Basis", "Case", "Citation", "Decision", "ClockTime", "CoverCheck", "Document", "Dossier",
+    "DossierReport", "Event", "Evidence", "Explanation", "Fact", "Finding", "Guarantee", "LegalBasis", "Notice", "Page",
+    "PageDetail", "Party", "PartyMention", "Record", "Report", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
+    "UnlistedDocument", "make_error",
+]

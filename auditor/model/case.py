@@ -1,0 +1,171 @@
+"""The case the rules read (everything extraction decided, frozen) and the audit result the reports write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from pydantic import ConfigDict, Field
+
+from auditor.model.base import Fact
+from auditor.model.documents import Document, Evidence
+from auditor.model.dossier import Dossier, PageDetail
+from auditor.model.errors import AuditError
+from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Record, Term
+from auditor.model.findings import Finding
+from auditor.model.volume import CoverCheck, TocCheck
+
+UNKNOWN_TYPE = "未知文书"
+
+
+class Case(Fact):
+    """Everything extracted from one dossier, read-only: what the rules look at."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    dossier: Dossier = Field(exclude=True, repr=False)
+    documents: tuple[Document, ...] = ()
+    parties: tuple[Party, ...] = ()
+    events: tuple[Event, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    terms: tuple[Term, ...] = ()
+    guarantees: tuple[Guarantee, ...] = ()
+    records: tuple[Record, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    toc_check: tuple[TocCheck, ...] = ()
+    cover_check: tuple[CoverCheck, ...] = ()
+
+    @cached_property
+    def persons(self) -> tuple[str, ...]:
+        """Names of this case's suspects / defendants, in first-mention order."""
+        return tuple(p.name for p in self.parties if p.is_suspect)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    def document(self, doc_id: str | None) -> Document | None:
+        return self._by_id.get(doc_id) if doc_id else None
+
+    def documents_of_type(self, types: str | Iterable[str]) -> list[Document]:
+        """Documents whose canonical type is one of `types` (or, when untyped, whose title names one)."""
+        wanted = [types] if isinstance(types, str) else list(types)
+        return [
+            d for d in self.documents
+            if d.type in wanted or (d.type == UNKNOWN_TYPE and any(t in (d.title or "") for t in wanted))
+        ]
+
+    def evidence(self, doc: Document, start: int, end: int) -> Evidence:
+        """Evidence for document-text span [start, end), with page and box resolved."""
+        abs_start = doc.start + start
+        return Evidence(
+            document_id=doc.id,
+            page=self.dossier.page_at(abs_start),
+            start=start,
+            end=end,
+            quote=doc.text[start:end],
+            bbox=self.dossier.bbox_of(abs_start, doc.start + end),
+        )
+
+    def party(self, name: str | None) -> Party | None:
+        """The party written `name` (its canonical name or one of its variants)."""
+        if not name:
+            return None
+        return next((p for p in self.parties if name in p.names), None)
+
+    def decision(self, doc_id: str | None) -> Decision | None:
+        return next((d for d in self.decisions if d.document_id == doc_id), None)
+
+    def volume_notices(self) -> list[str]:
+        """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""
+        return [n for check in (*self.toc_check, *self.cover_check) for n in check.notices]
+
+
+class AuditResult(Fact):
+    """One audited dossier: the case, its findings, and every error met on the way (ingest, stages, rules)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    case: Case
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[AuditError, ...] = ()
+
+    @property
+    def dossier(self) -> Dossier:
+        return self.case.dossier
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.case.documents
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.case.events
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.case.citations
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        return self.case.parties
+
+    @property
+    def persons(self) -> tuple[str, ...]:
+        return self.case.persons
+
+    @property
+    def toc_check(self) -> tuple[TocCheck, ...]:
+        return self.case.toc_check
+
+    @property
+    def cover_check(self) -> tuple[CoverCheck, ...]:
+        return self.case.cover_check
+
+    def document(self, doc_id: str | None) -> Document | None:
+        return self.case.document(doc_id)
+
+    def to_dict(self) -> dict:
+        """This dossier as the JSON contract writes it."""
+        return self.report().model_dump(mode="json")
+
+    @property
+    def readable(self) -> bool:
+        return bool(self.case.dossier.text.strip())
+
+    def report(self) -> DossierReport:
+        d = self.case.dossier
+        return DossierReport(
+            source=d.source,
+            pages=len(d.pages),
+            page_details=d.page_details(),
+            documents=self.case.documents,
+            events=self.case.events,
+            citations=self.case.citations,
+            findings=self.findings,
+            errors=self.errors,
+            toc_check=self.case.toc_check,
+            cover_check=self.case.cover_check,
+        )
+
+
+class DossierReport(Fact):
+    """One dossier in the JSON contract (design §2.2)."""
+
+    source: str
+    pages: int
+    page_details: tuple[PageDetail, ...] = ()
+    documents: tuple[Document, ...] = ()
+    events: tuple[Event, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[AuditError, ...] = ()
+    toc_check: tuple[TocCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
+    cover_check: tuple[CoverCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
+
+
+class Report(Fact):
+    """The JSON `auditor audit --format json` prints: the published contract (`auditor schema`)."""
+
+    auditor_version: str
+    dossiers: tuple[DossierReport, ...] = ()

@@ -1,0 +1,39 @@
+"""Documents of a dossier and evidence pointing into them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from auditor.model.base import BBox, Fact
+
+
+class Document(Fact):
+    id: str  # d1, d2 … in dossier order
+    type: str  # canonical type from lexicons/doc_types.yaml, or "未知文书"
+    title: str
+    number: str | None = None  # 文号 / 案号
+    organ: str | None = None  # issuing organ
+    date: dt.date | None = None  # signature date
+    pages: tuple[int, ...] = ()
+    start: int = Field(default=0, exclude=True)  # dossier offsets
+    end: int = Field(default=0, exclude=True)
+    text: str = Field(default="", exclude=True, repr=False)
+    # The date the document speaks from: its signature date, else the latest full date it mentions
+    # (a document is never older than what it recounts). Decides which version of a law applies.
+    ref_date: dt.date | None = Field(default=None, exclude=True)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The signature date, else the reference date: the day the document speaks from."""
+        return self.date or self.ref_date
+
+
+class Evidence(Fact):
+    document_id: str
+    page: int
+    start: int  # offsets into the document's text
+    end: int
+    quote: str
+    bbox: BBox | None = Field(default=None, exclude_if=lambda v: v is None)

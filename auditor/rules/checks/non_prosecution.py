@@ -1,0 +1,359 @@
+"""不起诉决定书 checks (legal-rules §4): the article, the type, the notices to the 被不起诉人 and the victim.
+
+Each reads the case's `decisions` (extraction read the decision sentence, its basis and decided its type once)
+and stays quiet when it cannot read what it needs: no decision sentence, a basis citation that is outdated or
+nonexistent (the citation rules report those), an unknown version, a reasoning that reads as more than one type.
+Facts (articles, phrases) come from lexicons/non_prosecution.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.law.catalog import cpl_2018_to_2012
+from auditor.lexicon import load_yaml
+from auditor.model import Basis, Case, Citation, Decision, Document, Evidence, Finding, Notice
+from auditor.rules.conditions import title_evidence
+from auditor.rules.params import Params
+from auditor.rules.rule import Rule
+from auditor.text.numerals import cn_article
+from auditor.text.phrases import find_phrase
+
+STEPS = {
+    "wrong_article": ("cited", "allowed", "none_allowed", "unknown_date"),
+    "type_mismatch": ("reasoning", "type_basis", "cited_other", "other_type", "reason_cited"),
+    "suspect_appeal_missing": ("decided", "may_appeal", "not_told"),
+    "suspect_appeal_wrong": ("decided", "may_not_appeal", "told"),
+    "victim_notice_missing": ("victim", "victim_due", "not_told", "missing_appeal", "missing_destination",
+                              "missing_days", "missing_suit", "victim_word"),
+    "victim_notice_wrong_level": ("upper_due", "told_own"),
+    "private_prosecution": ("suit_excluded", "told"),
+}
+
+
+class DecisionParams(Params):
+    document: str = "不起诉决定书"
+
+
+@functools.cache
+def lexicon() -> dict[str, Any]:
+    return load_yaml("non_prosecution.yaml")
+
+
+def _decisions(case: Case, p: DecisionParams) -> list[tuple[Document, Decision]]:
+    out = []
+    for doc in case.documents_of_type(p.document):
+        decision = case.decision(doc.id)
+        if decision is not None:
+            out.append((doc, decision))
+    return out
+
+
+def _basis(entry: dict[str, Any]) -> Basis:
+    return Basis(article=int(entry["article"]), paragraph=entry.get("paragraph"))
+
+
+def type_bases() -> dict[str, list[Basis]]:
+    return {name: [_basis(b) for b in spec["basis"]] for name, spec in lexicon()["types"].items()}
+
+
+def document_bases(doc_type: str) -> list[Basis]:
+    return [_basis(b) for b in lexicon()["document_bases"].get(doc_type, [])]
+
+
+def label(b: Basis, version: str | None) -> str:
+    """第N条[第M款] in the numbering of `version` (2012 through the concordance); "" when it has no number there."""
+    article = b.article if version == "2018" else cpl_2018_to_2012(b.article)
+    if not article:
+        return ""
+    return f"第{article}条" + (f"第{b.paragraph}款" if b.paragraph else "")
+
+
+def quote(decision: Decision) -> str:
+    return "、".join(c.quote for c in decision.citations)
+
+
+def _cite_evidence(case: Case, doc: Document, cites: tuple[Citation, ...]) -> list[Evidence]:
+    return [case.evidence(doc, c.start, c.end) for c in cites if c.end > c.start]
+
+
+def _span_evidence(case: Case, doc: Document, span: tuple[int, int]) -> Evidence:
+    s, e = span
+    while s < e and doc.text[s].isspace():
+        s += 1
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return case.evidence(doc, s, e)
+
+
+def _identity(doc: Document, decision: Decision, **more: Any) -> dict[str, Any]:
+    return {"document_date": doc.day, "bases": [c.article for c in decision.citations], **more}
+
+
+# --- NON-PROSECUTION-WRONG-ARTICLE ---------------------------------------------------------------------------
+
+
+def wrong_article(case: Case, rule: Rule) -> list[Finding]:
+    """The decision's CPL basis is none of the articles a decision of this type may rest on."""
+    findings = []
+    companions = {a for spec in lexicon()["types"].values() for a in spec.get("reveal_cites") or []}
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        if not d.readable:
+            continue
+        allowed = document_bases(doc.type)
+        bases = [b for b in d.bases if b is not None]
+        if any(a.covers(b) for b in bases for a in allowed) or any(b.article in companions for b in bases):
+            continue
+        version = d.citations[0].version
+        allowed_text = "、".join(x for x in (label(a, version) for a in allowed) if x)
+        words = {"date": doc.date or rule.text("unknown_date"), "cited": "、".join(c.quote for c in d.citations),
+                 "version": version, "document": doc.type, "allowed": allowed_text}
+        steps = [rule.text("cited", **words), rule.text("allowed", **words), rule.text("none_allowed", **words)]
+        values = {"quote": quote(d), "version": version, "allowed": allowed_text}
+        findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
+                                     values=values, steps=steps, identity=_identity(doc, d)))
+    return findings
+
+
+# --- NON-PROSECUTION-TYPE-ARTICLE-MISMATCH -------------------------------------------------------------------
+
+
+def _reason_quote(rule: Rule, doc: Document, d: Decision, span: tuple[int, int] | None) -> str:
+    if span is None:
+        revealing = next((b.article for b in d.bases if b is not None and any(
+            b.article in (spec.get("reveal_cites") or []) for spec in lexicon()["types"].values())), 0)
+        return rule.text("reason_cited", article=cn_article(revealing))
+    text = re.sub(r"\s+", "", doc.text[span[0] : span[1]])
+    return text if len(text) <= 40 else f"{text[:16]}……{text[-12:]}"
+
+
+def type_article_mismatch(case: Case, rule: Rule) -> list[Finding]:
+    """The type the reasoning reveals (酌定, 存疑, 法定, …) is not the type of the cited article."""
+    findings = []
+    types = lexicon()["types"]
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        if not d.readable:
+            continue
+        bases = [b for b in d.bases if b is not None]
+        if not any(a.covers(b) for b in bases for a in document_bases(doc.type)):
+            continue  # not a non-prosecution article at all: NON-PROSECUTION-WRONG-ARTICLE
+        if len(d.reasoning_types) != 1:
+            continue  # no type or an ambiguous reasoning: no accusation
+        ((kind, span),) = d.reasoning_types.items()
+        expected = type_bases()[kind]
+        if any(a.covers(b) for b in bases for a in expected):
+            continue
+        version = d.citations[0].version
+        expected_text = "或".join(x for x in (label(a, version) for a in expected) if x)
+        cited_label = "、".join(types[k]["label"] for k in d.cited_types) or rule.text("other_type")
+        reason = _reason_quote(rule, doc, d, span)
+        words = {"reason": reason, "type": types[kind]["label"], "version": version, "expected": expected_text,
+                 "quote": quote(d), "cited_type": cited_label}
+        steps = [rule.text("reasoning", **words), rule.text("type_basis", **words), rule.text("cited_other", **words)]
+        evidence = ([_span_evidence(case, doc, span)] if span else []) + _cite_evidence(case, doc, d.citations)
+        values = {"type": types[kind]["label"], "reason": reason, "quote": quote(d), "expected": expected_text,
+                  "cited_type": cited_label, "version": version}
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity=_identity(doc, d, type=kind)))
+    return findings
+
+
+# --- notices to the 被不起诉人 (CPL 181) -----------------------------------------------------------------------
+
+
+def suspect_appeal_notices(d: Decision) -> list[Notice]:
+    spec = lexicon()["notice"]
+    return [n for n in d.notices if spec["suspect_role"] in n.roles and find_phrase(n.text, spec["appeal"])]
+
+
+def _type_label(d: Decision) -> str:
+    return lexicon()["types"][d.type]["label"] if d.type else ""
+
+
+def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
+    """A 177(2) decision that does not tell the 被不起诉人 of his 申诉 (CPL 181; 检察规则 377)."""
+    findings = []
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        if not d.readable or d.span is None or d.suspect_may_appeal is not True or suspect_appeal_notices(d):
+            continue
+        words = {"quote": quote(d), "type": _type_label(d)}
+        steps = [rule.text("decided", **words), rule.text("may_appeal", **words), rule.text("not_told", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
+                                     values={"quote": quote(d)}, steps=steps, identity=_identity(doc, d)))
+    return findings
+
+
+def suspect_appeal_notice_wrong(case: Case, rule: Rule) -> list[Finding]:
+    """A decision not made under 177(2) that tells the 被不起诉人 he may 申诉 (CPL 181 does not apply)."""
+    findings = []
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        if not d.readable or d.span is None or d.suspect_may_appeal is not False:
+            continue
+        told = suspect_appeal_notices(d)
+        if not told:
+            continue
+        kinds = _type_label(d)
+        notice = told[0].text.strip()
+        words = {"quote": quote(d), "type": kinds, "notice": notice}
+        steps = [rule.text("decided", **words), rule.text("may_not_appeal", **words), rule.text("told", **words)]
+        evidence = [_span_evidence(case, doc, (told[0].start, told[0].end)), *_cite_evidence(case, doc, d.citations)]
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=words, steps=steps,
+                                     identity=_identity(doc, d)))
+    return findings
+
+
+# --- notices to the victim (CPL 180) ---------------------------------------------------------------------------
+
+
+@dataclass
+class VictimNoticeReading:
+    victim: tuple[str, int, int]
+    appeal: Notice | None  # the sentence telling the victim of 申诉
+    destination: str  # upper | own | none
+    days_ok: bool
+    sue: tuple[int, int, Notice] | None  # span of the 自诉 words and their sentence
+
+
+def victim_notices(d: Decision) -> list[Notice]:
+    spec = lexicon()["notice"]
+    return [n for n in d.notices if set(spec["victim_roles"]) & set(n.roles)]
+
+
+def victims(case: Case, doc: Document, before: int) -> list[tuple[str, int, int]]:
+    """Victims introduced in the document before offset `before`: (name, start, end)."""
+    roles = set(lexicon()["notice"]["victim_roles"])
+    found = sorted((m for p in case.parties for m in p.mentions
+                    if m.document_id == doc.id and m.role in roles and m.start < before), key=lambda m: m.start)
+    return [(m.name, m.start, m.end) for m in found]
+
+
+def grants_private_prosecution(text: str) -> tuple[int, int] | None:
+    """Span telling the victim he may sue in court, unless that clause denies it ("不适用…起诉的规定")."""
+    spec = lexicon()["notice"]
+    for pattern in spec["private_prosecution"]:
+        for m in re.finditer(pattern, text):
+            clause_start = max(text.rfind(p, 0, m.start()) for p in "，,；;。")
+            clause = text[clause_start + 1 : m.end() + 8]
+            if not any(w in clause for w in spec["denials"]):
+                return m.start(), m.end()
+    return None
+
+
+_PROCURATORATE = re.compile(r"[\u4e00-\u9fff]{2,20}?人民检察院")
+
+
+def _appeal_destination(sentence: str, issuer: str | None) -> str:
+    """"upper" (上一级 or a procuratorate other than the issuer), "own" (本院 / the issuer) or "none"."""
+    spec = lexicon()["notice"]
+    if find_phrase(sentence, spec["upper_level"]):
+        return "upper"
+    own_named = False
+    for m in _PROCURATORATE.finditer(sentence):
+        name = m.group(0).lstrip("向")
+        if issuer and (name == issuer or issuer.endswith(name) or name.endswith(issuer)):
+            own_named = True
+        elif name != spec["generic_procuratorate"]:
+            return "upper"
+    if own_named or any(find_phrase(sentence, f"向{w}") for w in spec["own_procuratorate"]):
+        return "own"
+    return "none"
+
+
+def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeReading | None:
+    """What the decision tells its named victim; None when no victim is named or no decision sentence."""
+    if d.span is None:
+        return None
+    spec = lexicon()["notice"]
+    named = victims(case, doc, d.span[0])
+    told = victim_notices(d)
+    appeal = next((n for n in told if find_phrase(n.text, spec["appeal"])), None)
+    if not named:
+        # A notice telling the victim where to 申诉 proves there is one, even when the party reader could
+        # not name him ("与被害人X发生争执"); a bare mention of 被害人 does not.
+        if appeal is None:
+            return None
+        named = [(spec["victim_roles"][0], appeal.start, appeal.end)]
+    destination = _appeal_destination(appeal.text, doc.organ) if appeal else "none"
+    days_ok = bool(appeal) and any(find_phrase(appeal.text, w) for w in spec["appeal_days_words"])  # type: ignore[union-attr]
+    sue = None
+    for n in told:
+        found = grants_private_prosecution(n.text)
+        if found:
+            sue = (n.start + found[0], n.start + found[1], n)
+            break
+    return VictimNoticeReading(named[0], appeal, destination, days_ok, sue)
+
+
+def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
+    """A decision naming a victim that does not tell him of his 申诉 to the procuratorate one level up, within
+    the period, and of his right to sue in court directly (CPL 180; 检察规则 377)."""
+    findings = []
+    excluded = lexicon()["notice"]["no_private_suit_types"]
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        reading = read_victim_notice(case, doc, d)
+        if reading is None:
+            continue
+        # After a 附条件不起诉 考验期 the victim's direct suit is excluded (检察规则 472): do not ask for it.
+        no_suit = any(b is not None and any(b.article == a.article for t in excluded for a in type_bases()[t])
+                      for b in d.bases)
+        missing = []
+        if reading.appeal is None:
+            missing.append(rule.text("missing_appeal"))
+        else:
+            if reading.destination == "none":
+                missing.append(rule.text("missing_destination"))
+            if not reading.days_ok:
+                missing.append(rule.text("missing_days"))
+        if reading.sue is None and not no_suit:
+            missing.append(rule.text("missing_suit"))
+        if not missing:
+            continue
+        name, vs, ve = reading.victim
+        words = {"victim": doc.text[vs:ve], "missing": "；".join(missing)}
+        steps = [rule.text("victim", **words), rule.text("victim_due", **words), rule.text("not_told", **words)]
+        evidence = [case.evidence(doc, vs, ve)]
+        if reading.appeal:
+            evidence.append(_span_evidence(case, doc, (reading.appeal.start, reading.appeal.end)))
+        else:
+            evidence.append(title_evidence(case, doc))
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values={"missing": words["missing"]},
+                                     steps=steps, identity={"document_date": doc.day, "victim": name,
+                                                            "missing": missing}))
+    return findings
+
+
+def victim_notice_wrong_level(case: Case, rule: Rule) -> list[Finding]:
+    """The victim is told to 申诉 to the deciding procuratorate itself instead of the one a level up."""
+    findings = []
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        reading = read_victim_notice(case, doc, d)
+        if reading is None or reading.appeal is None or reading.destination != "own":
+            continue
+        notice = reading.appeal.text.strip()
+        steps = [rule.text("upper_due"), rule.text("told_own", notice=notice)]
+        evidence = [_span_evidence(case, doc, (reading.appeal.start, reading.appeal.end))]
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values={"notice": notice}, steps=steps,
+                                     identity={"document_date": doc.day}))
+    return findings
+
+
+def private_prosecution_notice(case: Case, rule: Rule) -> list[Finding]:
+    """A 附条件不起诉决定书 telling the victim he may sue in court directly (检察规则 472: 180's suit excluded)."""
+    findings = []
+    for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
+        if d.span is None:
+            continue
+        for n in victim_notices(d):
+            found = grants_private_prosecution(n.text)
+            if not found:
+                continue
+            notice = n.text.strip()
+            steps = [rule.text("suit_excluded"), rule.text("told", notice=notice)]
+            evidence = [_span_evidence(case, doc, (n.start + found[0], n.start + found[1]))]
+            findings.append(rule.finding(case, document=doc, evidence=evidence, values={"notice": notice},
+                                         steps=steps, identity={"document_date": doc.day}))
+            break
+    return findings

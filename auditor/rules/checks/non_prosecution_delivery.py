@@ -1,0 +1,60 @@
+"""The file holds delivery receipts, but none shows the 不起诉决定书 reaching a required recipient (CPL 178–180;
+检察规则 377, 378). A file without any 送达回证 is not judged: receipts are often bound in another volume, and their
+absence from a partial file is no evidence that the decision was not delivered."""
+
+from __future__ import annotations
+
+from auditor.model import Case, Document, Finding
+from auditor.rules.checks.non_prosecution import DecisionParams, lexicon, victims
+from auditor.rules.conditions import title_evidence
+from auditor.rules.rule import Rule
+from auditor.text.phrases import find_phrase
+
+STEPS = ("counted", "not_delivered", "suspect", "police", "victim")
+
+
+def _mentions(doc: Document, words: list[str]) -> bool:
+    return any(find_phrase(doc.text, w) for w in words if w)
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    spec = lexicon()["delivery"]
+    receipts = case.documents_of_type(spec["receipt_types"])
+    if not receipts:
+        return []
+    announced = case.documents_of_type(spec["announcement_types"])
+    suspect_role = lexicon()["notice"]["suspect_role"]
+    p: DecisionParams = rule.params  # type: ignore[assignment]
+    findings = []
+    for doc in case.documents_of_type(p.document):
+        decision = case.decision(doc.id)
+        if decision is None or decision.span is None:
+            continue  # an unreadable decision: nothing to hold the receipts against
+        own = [r for r in receipts if _mentions(r, spec["decision_names"])]
+        before = decision.span[0]
+        suspects = [m.name for m in sorted((m for party in case.parties for m in party.mentions
+                                            if m.document_id == doc.id and m.role == suspect_role
+                                            and m.start < before), key=lambda m: m.start)]
+        missing = []
+        if not own and not announced:
+            missing.append("suspect")
+        elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
+            missing.append("suspect")
+        head = doc.text[:before]
+        if own and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
+            if not any(_mentions(r, spec["police_words"]) for r in own):
+                missing.append("police")
+        named = victims(case, doc, before)
+        if own and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
+            missing.append("victim")
+        if not missing:
+            continue
+        recipients = "、".join(rule.text(m) for m in missing)
+        words = {"receipts": len(receipts), "document": doc.type, "own": len(own), "announced": len(announced),
+                 "recipients": recipients}
+        steps = [rule.text("counted", **words), rule.text("not_delivered", **words)]
+        evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts)[:2]]
+        values = {"recipients": recipients, "receipts": len(receipts)}
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"document_date": doc.day, "missing": missing}))
+    return findings

@@ -1,0 +1,117 @@
+"""移送 / 重新移送审查起诉 → 起诉 or 不起诉 beyond the review period (+ its extension) (CPL 172, 175(3)).
+
+Quiet where the file cannot date the restart: a 退回补充侦查 after the start with no re-transfer dated, or a
+return told without dates; and where the period starts or pauses on dates the file may not hold (改变管辖, 留置).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from auditor.model import Case, Document, Finding
+from auditor.rules.explain import SHIFT_STEPS, last_day, shift_note, text_anywhere
+from auditor.rules.kinds.deadline import WhileHeld, dated, held_at, same_person
+from auditor.rules.params import Names, Params, PeriodField
+from auditor.rules.rule import Rule
+
+STEPS = ("dates", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
+         "text_source", *SHIFT_STEPS)
+
+
+class ExtensionWhen(Params):
+    event: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
+
+
+class ReviewExtension(Params):
+    limit: PeriodField
+    when: ExtensionWhen
+
+
+class ProsecutionReviewParams(Params):
+    from_: Names = Field(alias="from")
+    to: Names
+    paused_by: tuple[str, ...] = ()
+    restarted_by: tuple[str, ...] = ()
+    paused_text: tuple[str, ...] = ()
+    limit: PeriodField
+    extension: ReviewExtension
+    while_held: WhileHeld | None = None
+    skip_if_text: tuple[str, ...] = ()
+
+
+def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Document, tuple[int, int], str] | None:
+    """Where the file states the extension: an event of `spec.event` or one of `spec.text`."""
+    for event, _ in sorted(dated(case.events, spec.event), key=lambda x: x[1]):
+        doc = case.document(event.document_id)
+        if doc and event.evidence:
+            ev = event.evidence[0]
+            return doc, (ev.start, ev.end), rule.text("event_source", document=doc.type, quote=ev.quote)
+    found = text_anywhere(case, spec.text)
+    if found:
+        return found[0], found[1], rule.text("text_source", document=found[0].type, quote=found[2])
+    return None
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: ProsecutionReviewParams = rule.params  # type: ignore[assignment]
+    if text_anywhere(case, p.skip_if_text):
+        return []  # 改变管辖 / 监察留置: the period starts or pauses on dates the file may not hold
+    base, extended = p.limit, p.extension.limit
+    ext_cond = extension_stated(case, rule, p.extension.when)
+    starts = sorted(dated(case.events, p.from_), key=lambda x: x[1])
+    returns = sorted(dated(case.events, p.paused_by), key=lambda x: x[1])
+    undated_return = text_anywhere(case, p.paused_text)
+    findings: list[Finding] = []
+    seen: set[tuple[str | None, date, date]] = set()
+    for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
+        before = [(e, d) for e, d in starts if d <= end_day and same_person(e, end_event)]
+        if not before:
+            continue
+        start_event, start_day = max(before, key=lambda x: x[1])
+        # Sent back after this start and no re-transfer recorded: the restart date is unknown.
+        if any(start_day < d <= end_day and same_person(e, end_event) for e, d in returns):
+            continue
+        # Only the first transfer is dated, yet the file tells of a return ("退回补充侦查二次"): same.
+        if start_event.action not in p.restarted_by and undated_return:
+            continue
+        key = (end_event.person or start_event.person, start_day, end_day)
+        if key in seen:
+            continue
+        seen.add(key)
+        custody = bool(p.while_held) and held_at(case.events, end_event, end_day, p.while_held)  # type: ignore[arg-type]
+        days = extended.amount if ext_cond else 0
+        result = last_day(start_day, base.amount, days, custody)
+        if end_day <= result.last_day:
+            continue
+        limit_label = rule.text("limit_extended" if ext_cond else "limit", base=base.label, extension=extended.label)
+        words = {"from_action": start_event.action, "from_date": start_day, "to_action": end_event.action,
+                 "to_date": end_day, "days": (end_day - start_day).days, "base": base.label, "base_cn": base.cn_label,
+                 "limit": limit_label, "last_day": result.last_day, "shift": shift_note(rule, result, custody),
+                 "source": ext_cond[2] if ext_cond else ""}
+        steps = [
+            rule.text("dates", **words),
+            rule.text("counted", **words),
+            rule.text("extended_by", **words) if ext_cond else rule.text("not_extended", **words),
+            rule.text("period", **words),
+            rule.text("late", **words),
+        ]
+        values = {
+            "from_date": start_day,
+            "to_date": end_day,
+            "from_action": start_event.action,
+            "to_action": end_event.action,
+            "days": (end_day - start_day).days,
+            "limit": limit_label,
+            "last_day": result.last_day,
+        }
+        evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1])
+        if ext_cond:
+            evidence.append(case.evidence(ext_cond[0], *ext_cond[1]))
+        doc = case.document(end_event.document_id) or case.document(start_event.document_id)
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"person": end_event.person or start_event.person, "from": start_day,
+                                               "to": end_day}))
+    return findings

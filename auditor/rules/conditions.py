@@ -1,0 +1,73 @@
+"""Rule conditions evaluated against a case, with the evidence of why they hold.
+
+A condition is data (see params.Condition): a document type in the file, an event, a phrase in some documents,
+or all / any of other conditions. The reasons are template sentences (lexicons/rule_steps.yaml `conditions`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.lexicon import load_yaml
+from auditor.model import Case, Document, Evidence
+from auditor.rules.rule import format_message
+from auditor.text.phrases import find_phrase
+
+
+@dataclass
+class ConditionResult:
+    holds: bool
+    evidence: list[Evidence] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # Chinese, for explanation steps
+
+
+@functools.cache
+def _templates() -> dict[str, str]:
+    return load_yaml("rule_steps.yaml")["conditions"]
+
+
+def title_evidence(case: Case, doc: Document) -> Evidence:
+    """Evidence pointing at the document's title line (its first line when the title is not found)."""
+    pos = doc.text.find(doc.title) if doc.title else -1
+    if pos >= 0:
+        return case.evidence(doc, pos, pos + len(doc.title))
+    first = doc.text.strip().split("\n", 1)[0] if doc.text.strip() else ""
+    start = doc.text.find(first) if first else 0
+    return case.evidence(doc, start, start + len(first))
+
+
+def evaluate(case: Case, cond: dict[str, Any]) -> ConditionResult:
+    """Evaluate a rule condition against the case, with evidence of why it holds."""
+    t = _templates()
+    if "all" in cond:
+        parts = [evaluate(case, c) for c in cond["all"]]
+        if all(p.holds for p in parts):
+            return ConditionResult(True, [e for p in parts for e in p.evidence], [r for p in parts for r in p.reasons])
+        return ConditionResult(False)
+    if "any" in cond:
+        held = [p for p in (evaluate(case, c) for c in cond["any"]) if p.holds]
+        if held:
+            return ConditionResult(True, [e for p in held for e in p.evidence], [r for p in held for r in p.reasons])
+        return ConditionResult(False)
+    if "document" in cond:
+        docs = case.documents_of_type(cond["document"])
+        if docs:
+            return ConditionResult(True, [title_evidence(case, docs[0])],
+                                   [format_message(t["document"], {"type": docs[0].type})])
+        return ConditionResult(False)
+    if "event" in cond:
+        for event in case.events:
+            if event.action in cond["event"]:
+                return ConditionResult(True, list(event.evidence[:1]),
+                                       [format_message(t["event"], {"action": event.action})])
+        return ConditionResult(False)
+    scope = case.documents_of_type(cond["in"]) if "in" in cond else case.documents
+    for doc in scope:
+        for phrase in cond["text"]:
+            span = find_phrase(doc.text, phrase)
+            if span:
+                return ConditionResult(True, [case.evidence(doc, *span)],
+                                       [format_message(t["text"], {"type": doc.type, "phrase": phrase})])
+    return ConditionResult(False)

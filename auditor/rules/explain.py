@@ -1,0 +1,40 @@
+"""Explanation pieces several checks share: the last day of a period and how it was reached."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from auditor.law.periods import DeadlineResult, add_days, add_months, deadline, parse_period
+from auditor.model import Case, Document
+from auditor.rules.rule import Rule
+from auditor.text.phrases import find_phrase
+
+# Step templates a check using `shift_note` must have (lexicons/rule_steps.yaml `periods`).
+SHIFT_STEPS = ("shift_custody", "shift_holiday", "shift_unknown", "shift_plain")
+
+
+def last_day(start: date, months: int, days: int, custody: bool) -> DeadlineResult:
+    """Last day of "months + days" from `start`, moved past a holiday unless in custody (CPL 105)."""
+    base = add_days(add_months(start, months), days)
+    return deadline(base, parse_period("0d"), custody)
+
+
+def shift_note(rule: Rule, result: DeadlineResult, custody: bool) -> str:
+    words = {"last_day": result.last_day, "shifted_from": result.shifted_from}
+    if custody:
+        return rule.text("shift_custody", **words)
+    if result.shifted_from:
+        return rule.text("shift_holiday", **words)
+    if not result.holiday_data_known:
+        return rule.text("shift_unknown", **words)
+    return rule.text("shift_plain", **words)
+
+
+def text_anywhere(case: Case, phrases: list[str] | tuple[str, ...]) -> tuple[Document, tuple[int, int], str] | None:
+    """First document stating one of `phrases`: (document, span, phrase)."""
+    for doc in case.documents:
+        for phrase in phrases:
+            span = find_phrase(doc.text, phrase)
+            if span:
+                return doc, span, phrase
+    return None

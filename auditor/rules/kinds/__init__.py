@@ -1,0 +1,1 @@
+"""Declarative check kinds: a rule of one of these kinds is one YAML file in lexicons/rules/."""

@@ -1,0 +1,230 @@
+"""Check kind `consistency`: what the documents state about one suspect must agree (DF17).
+
+`field` names what is compared across the suspect's introductions (extraction decided who is who once:
+case.parties, each with its mentions):
+- `id_number`: two different valid 公民身份号码; the number most documents give is the reference;
+- `birth_date`: a stated birth date against the one inside the same introduction's ID number, else against
+  another document's;
+- `gender`: the stated gender against the parity of the ID number's 17th character;
+- `name`: the name written another way in a document while the ID number, birth date or address ties it to the
+  same person (extraction merged the spellings; a co-suspect with a similar name and another ID stays apart);
+  on a page read by OCR the finding is only a request to check the page (`ocr_severity`);
+- `act_date`: a narrative "于X被刑事拘留/逮捕" date against the date of the suspect's only 拘留证 / 逮捕证 (`actions`),
+  quiet when the warrant records the narrative day, the narrative speaks of approval (`skip_quotes`), or the
+  narrative document also states the warrant's day.
+Only valid ID numbers (GB 11643 check digit) are compared: an OCR slip almost never keeps the check digit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Literal
+
+from auditor.lexicon import doc_type_act
+from auditor.model import Case, Document, Event, Evidence, Finding, Party, PartyMention, Span
+from auditor.rules.params import Params
+from auditor.rules.rule import Rule
+from auditor.text.dates import find_dates
+from auditor.text.ids import id_birth_date, id_checksum_ok, id_gender
+
+STEPS = ("id_reference", "id_odd", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
+         "id_source", "document_source", "name_reference", "name_odd", "name_tie", "name_differ",
+         "tie_id_number", "tie_birth_date", "tie_address", "act_warrant", "act_narrative", "act_differ")
+
+
+class ConsistencyParams(Params):
+    field: Literal["id_number", "birth_date", "gender", "name", "act_date"]
+    actions: tuple[str, ...] = ()  # act_date: acts whose own document (doc_types.yaml `act`) dates them
+    skip_quotes: tuple[str, ...] = ()  # act_date: narrative quotes with these words tell another date
+    ocr_severity: Literal["error", "warning", "info"] = "info"  # name: a finding on an OCR'd page
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: ConsistencyParams = rule.params  # type: ignore[assignment]
+    if p.field == "act_date":
+        return _act_date(case, rule, p)
+    check = {"id_number": _id_number, "birth_date": _birth_date, "gender": _gender, "name": _name}[p.field]
+    return [f for party in case.parties if party.is_suspect for f in check(case, rule, party, p)]
+
+
+# --- introductions ---------------------------------------------------------------------------------------
+
+
+def checked_id(m: PartyMention) -> str | None:
+    """The 18-character ID number when its GB 11643 check digit holds."""
+    number = (m.id_number or "").upper()
+    return number if id_checksum_ok(number) else None
+
+
+def _evidence(case: Case, m: PartyMention, span: Span | None) -> Evidence:
+    doc = case.document(m.document_id)
+    assert doc is not None
+    return case.evidence(doc, *(span or (m.start, m.end)))
+
+
+def _doc(case: Case, m: PartyMention) -> Document:
+    doc = case.document(m.document_id)
+    assert doc is not None
+    return doc
+
+
+def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
+    """The number most documents give is the reference (the first seen on a tie); each other number is reported
+    on the first document giving it, that document's quote first in the evidence."""
+    by_id: dict[str, list[PartyMention]] = defaultdict(list)
+    for m in party.mentions:
+        number = checked_id(m)
+        if number:
+            by_id[number].append(m)
+    if len(by_id) < 2:
+        return []
+    ref_id = max(by_id, key=lambda n: len(by_id[n]))
+    ref = by_id[ref_id][0]
+    findings = []
+    for odd_id, odd_mentions in by_id.items():
+        if odd_id == ref_id:
+            continue
+        odd = odd_mentions[0]
+        values = {"person": party.name, "id_a": ref_id, "id_b": odd_id, "doc_a": _doc(case, ref).type,
+                  "doc_b": _doc(case, odd).type}
+        words = {**values, "count": len(by_id[ref_id])}
+        steps = [rule.text("id_reference", **words), rule.text("id_odd", **words), rule.text("id_differ", **words)]
+        evidence = [_evidence(case, odd, odd.id_span), _evidence(case, ref, ref.id_span)]
+        findings.append(rule.finding(case, document=_doc(case, odd), evidence=evidence, values=values, steps=steps,
+                                     identity={"person": party.name, "ids": sorted([ref_id, odd_id])}))
+    return findings
+
+
+def _birth_date(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
+    findings = []
+    for m in party.mentions:
+        number = checked_id(m)
+        stated = m.birth_date
+        born = id_birth_date(number) if number else None
+        if not (stated and born) or stated == born:
+            continue
+        doc = _doc(case, m)
+        values = {"person": party.name, "stated": stated, "expected": born, "document": doc.type,
+                  "source": rule.text("id_source", number=number)}
+        steps = [rule.text("birth_stated", document=doc.type, person=party.name, day=stated),
+                 rule.text("birth_in_id", number=number, expected=born), rule.text("birth_differ")]
+        evidence = [_evidence(case, m, m.birth_span), _evidence(case, m, m.id_span)]
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"person": party.name, "stated": stated, "expected": born}))
+    if findings:
+        return findings  # the ID-based finding already names the wrong date; a cross-document one would repeat it
+    dated = [(m, m.birth_date) for m in party.mentions if m.birth_date]
+    other = next(((a, b) for a in dated for b in dated if a[1] != b[1] and a[0].document_id != b[0].document_id),
+                 None)
+    if other is None:
+        return []
+    (a, a_day), (b, b_day) = sorted(other, key=lambda x: _doc(case, x[0]).start)
+    values = {"person": party.name, "stated": b_day, "expected": a_day, "document": _doc(case, b).type,
+              "source": rule.text("document_source", document=_doc(case, a).type)}
+    steps = [rule.text("birth_stated", document=_doc(case, a).type, person=party.name, day=a_day),
+             rule.text("birth_stated", document=_doc(case, b).type, person=party.name, day=b_day),
+             rule.text("birth_cross_differ")]
+    evidence = [_evidence(case, b, b.birth_span), _evidence(case, a, a.birth_span)]
+    return [rule.finding(case, document=_doc(case, b), evidence=evidence, values=values, steps=steps,
+                         identity={"person": party.name, "dates": sorted([a_day, b_day])})]
+
+
+def _gender(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
+    findings = []
+    for m in party.mentions:
+        number = checked_id(m)
+        if not number or m.gender not in ("男", "女") or id_gender(number) == m.gender:
+            continue
+        expected = id_gender(number)
+        doc = _doc(case, m)
+        values = {"person": party.name, "stated": m.gender, "expected": expected, "number": number,
+                  "document": doc.type}
+        parity = rule.text("parity_odd" if expected == "男" else "parity_even")
+        words = {**values, "digit": number[16], "parity": parity}
+        steps = [rule.text("gender_stated", **words), rule.text("gender_in_id", **words), rule.text("gender_differ")]
+        evidence = [_evidence(case, m, None), _evidence(case, m, m.id_span)]
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"person": party.name, "stated": m.gender, "number": number}))
+    return findings
+
+
+def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
+    """One finding per document writing the suspect's name another way."""
+    findings = []
+    reference = [m for m in party.mentions if m.name == party.name]
+    ref_docs = list(dict.fromkeys(m.document_id for m in reference))
+    for variant in party.variants:
+        odd_docs: dict[str, PartyMention] = {}
+        for m in party.mentions:
+            if m.name == variant:
+                odd_docs.setdefault(m.document_id, m)
+        for m in odd_docs.values():
+            doc = _doc(case, m)
+            ref = reference[0]
+            tie = party.variant_ties.get(variant, "")
+            tie_value = {"id_number": checked_id(m) or m.id_number, "birth_date": m.birth_date,
+                         "address": m.address}.get(tie)
+            values = {"person": party.name, "written": variant, "document": doc.type,
+                      "reference_document": _doc(case, ref).type, "tie": tie}
+            words = {**values, "count": len(ref_docs), "tie_label": rule.text(f"tie_{tie}") if tie else "",
+                     "tie_value": tie_value}
+            steps = [rule.text("name_reference", **words), rule.text("name_odd", **words)]
+            if tie:
+                steps.append(rule.text("name_tie", **words))
+            steps.append(rule.text("name_differ", **words))
+            page = case.dossier.pages[case.dossier.page_index_at(doc.start + m.start)] if case.dossier.pages else None
+            severity = p.ocr_severity if page is not None and page.method == "ocr" else None
+            evidence = [_evidence(case, m, None), _evidence(case, ref, None)]
+            findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                         severity=severity, identity={"person": party.name, "written": variant}))
+    return findings
+
+
+# --- narrative dates of a custody act against the act's own document -------------------------------------
+
+
+def _own(case: Case, event: Event) -> bool:
+    doc = case.document(event.document_id)
+    return bool(doc) and doc_type_act(doc.type) == event.action
+
+
+def _mentions_day(doc: Document, day: date) -> bool:
+    return any(m.as_date() == day for m in find_dates(doc.text))
+
+
+def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
+    skip = [re.compile(q) for q in p.skip_quotes]
+    findings = []
+    for action in p.actions:
+        events = [e for e in case.events if e.action == action and e.person and e.date]
+        for person in dict.fromkeys(e.person for e in events):
+            own = [e for e in events if e.person == person and _own(case, e)]
+            if len(own) != 1:
+                continue
+            warrant_event = own[0]
+            warrant = case.document(warrant_event.document_id)
+            if warrant is None or warrant_event.date is None:
+                continue
+            for ev in events:
+                if ev.person != person or ev is warrant_event or ev.date is None:
+                    continue
+                if _mentions_day(warrant, ev.date):
+                    continue
+                places = [x for x in ev.evidence if not any(q.search(x.quote) for q in skip)]
+                places = [x for x in places if (d := case.document(x.document_id))
+                          and not _mentions_day(d, warrant_event.date)]
+                if not places:
+                    continue
+                narrative = case.document(places[0].document_id)
+                values = {"person": person, "action": action, "stated": ev.date, "expected": warrant_event.date,
+                          "warrant": warrant.type, "document": narrative.type if narrative else ""}
+                words = {**values, "quote": places[0].quote}
+                steps = [rule.text("act_warrant", **words), rule.text("act_narrative", **words),
+                         rule.text("act_differ", **words)]
+                evidence = [places[0], *warrant_event.evidence[:1]]
+                findings.append(rule.finding(case, document=narrative, evidence=evidence, values=values, steps=steps,
+                                             identity={"person": person, "action": action, "stated": ev.date,
+                                                       "expected": warrant_event.date}))
+    return findings

@@ -1,0 +1,233 @@
+"""Check kind `deadline`: the time from one act to the next must stay within a legal limit.
+
+Pairs each `to` event with the latest `from` event of the same person on or before it (the act that started the
+clock), picks the longest limit whose extension evidence is in the dossier, and fires when the `to` date is after
+the computed last day. Undated events never fire: an unknown date is not a late one.
+
+What narrows the events, all data in the rule file:
+- `to`: one action or a list (批准逮捕 or 不批准逮捕: either decision stops the clock);
+- `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones);
+- `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness;
+- `while_held: {held, released, at: start|end}`: only when the person was held at the start (default) or still
+  held at the end: the latest held event on or before that day, with no release from that day up to it;
+- `from_documents`: start events count only when taken from these document types;
+- `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
+- `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
+- `to_mentions`: end events count only when their document states one of these phrases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from auditor.law.periods import Period, deadline
+from auditor.model import Case, Event, Evidence, Finding
+from auditor.rules.conditions import evaluate, title_evidence
+from auditor.rules.params import Condition, Names, Params, PeriodField
+from auditor.rules.rule import Rule
+from auditor.text.phrases import find_any
+
+STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
+         "limit_plain", "no_holiday_data", "late")
+
+
+class Extension(Params):
+    limit: PeriodField
+    label: str | None = None
+    when: Condition
+
+
+class WhileHeld(Params):
+    held: tuple[str, ...]
+    released: tuple[str, ...] = ()
+    at: Literal["start", "end"] = "start"
+
+
+class Derive(Params):
+    types: tuple[str, ...]
+    action: str
+
+
+class DeadlineParams(Params):
+    from_: str = Field(alias="from")
+    to: Names
+    limit: PeriodField
+    custody: bool
+    extensions: tuple[Extension, ...] = ()
+    first_only: bool = False
+    excused_by: tuple[str, ...] = ()
+    while_held: WhileHeld | None = None
+    from_documents: tuple[str, ...] = ()
+    skip_if_from_mentions: tuple[str, ...] = ()
+    derive: Derive | None = None
+    to_mentions: tuple[str, ...] = ()
+
+
+def same_person(a: Event, b: Event) -> bool:
+    return a.person is None or b.person is None or a.person == b.person
+
+
+def dated(events: list[Event] | tuple[Event, ...], actions: tuple[str, ...] | list[str]) -> list[tuple[Event, date]]:
+    return [(e, e.date) for e in events if e.action in actions and e.date]
+
+
+def held_at(events: list[Event] | tuple[Event, ...], who: Event, day: date, spec: WhileHeld) -> bool:
+    """Was `who` held on `day`: a held event on or before it, and no release between that event and `day`."""
+    held = [d for e, d in dated(events, spec.held) if d <= day and same_person(e, who)]
+    if not held:
+        return False
+    since = max(held)
+    return not any(since <= d <= day and same_person(e, who) for e, d in dated(events, spec.released))
+
+
+def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) -> tuple[Event, date] | None:
+    """The start an end is paired with: the latest one of the same person on or before it."""
+    before = [(e, d) for e, d in starts if d <= end_date and same_person(e, end)]
+    return max(before, key=lambda x: x[1]) if before else None
+
+
+def _derived(case: Case, spec: Derive) -> list[Event]:
+    """One event per person named in each dated document of `spec.types` (the act has no event of its own)."""
+    out: list[Event] = []
+    for doc in case.documents_of_type(spec.types):
+        if not doc.date:
+            continue
+        evidence = (title_evidence(case, doc),)
+        for person in [p for p in case.persons if p and p in doc.text] or [None]:
+            out.append(Event(action=spec.action, date=doc.date, person=person, document_id=doc.id, evidence=evidence))
+    return out
+
+
+def _mentions(case: Case, event: Event, phrases: tuple[str, ...]) -> bool:
+    doc = case.document(event.document_id)
+    return bool(doc) and find_any(doc.text, phrases) is not None
+
+
+def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
+    """The case's events narrowed by the documents that evidence them."""
+    events = list(case.events)
+    if p.derive:
+        events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
+    kept = []
+    for event in events:
+        doc = case.document(event.document_id)
+        if event.action == p.from_:
+            if p.from_documents and (doc is None or doc.type not in p.from_documents):
+                continue
+            if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
+                continue
+        if event.action in p.to and p.to_mentions and not _mentions(case, event, p.to_mentions):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
+    starts = dated(events, [p.from_])
+    ends = dated(events, [to_action])
+    kept = []
+    for end, end_date in ends:
+        paired = _paired_start(starts, end, end_date)
+        if paired is None:
+            continue
+        start, start_date = paired
+        if p.first_only and any(start_date <= d < end_date and same_person(e, end) for e, d in ends if e is not end):
+            continue
+        if p.excused_by and _mentions(case, end, p.excused_by):
+            continue
+        held = p.while_held
+        # `at: end`: still held when the closing act happened (released on bail in between: the limit is moot).
+        if held and held.at == "end" and not held_at(events, end, end_date, held):
+            continue
+        if held and held.at != "end" and not held_at(events, start, start_date, held):
+            continue
+        kept.append(end)
+    return kept
+
+
+def _pairs(events: list[Event], start_action: str, end_action: str) -> list[tuple[Event, date, Event, date]]:
+    starts = dated(events, [start_action])
+    pairs = []
+    seen: set[tuple[str | None, date, date]] = set()
+    for end_event, end_date in sorted(dated(events, [end_action]), key=lambda x: x[1]):
+        paired = _paired_start(starts, end_event, end_date)
+        if paired is None:
+            continue
+        start_event, start_date = paired
+        key = (end_event.person or start_event.person, start_date, end_date)
+        if key not in seen:
+            seen.add(key)
+            pairs.append((start_event, start_date, end_event, end_date))
+    return pairs
+
+
+def _days_of(period: Period) -> float:
+    """Rough size, only to order limits of the same rule."""
+    return {"h": period.amount / 24, "d": period.amount, "m": period.amount * 30.5}[period.unit]
+
+
+def applicable_limit(case: Case, p: DeadlineParams) -> tuple[Period, str | None, list[str], list[Evidence]]:
+    """Longest limit whose extension condition holds: (limit, extension label, reasons, evidence)."""
+    limit, label, reasons, evidence = p.limit, None, [], []
+    for ext in p.extensions:
+        result = evaluate(case, ext.when)
+        if result.holds and _days_of(ext.limit) > _days_of(limit):
+            limit, label, reasons, evidence = ext.limit, ext.label or str(ext.limit), result.reasons, result.evidence
+    return limit, label, reasons, evidence
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: DeadlineParams = rule.params  # type: ignore[assignment]
+    events = _scoped(case, p)
+    findings: list[Finding] = []
+    for to_action in p.to:
+        view_events = [e for e in events if e.action != to_action] + _kept_ends(case, events, p, to_action)
+        view = case.model_copy(update={"events": tuple(view_events)})
+        findings += _measure(view, view_events, rule, p, to_action)
+    return findings
+
+
+def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
+    pairs = _pairs(events, p.from_, to_action)
+    if not pairs:
+        return []
+    limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
+    findings = []
+    for start_event, start_date, end_event, end_date in pairs:
+        result = deadline(start_date, limit, p.custody)
+        if end_date <= result.last_day:
+            continue
+        days = (end_date - start_date).days
+        values = {
+            "from_date": start_date,
+            "to_date": end_date,
+            "days": days,
+            "limit": limit.label,
+            "limit_period": str(limit),
+            "last_day": result.last_day,
+            "extension": ext_label or rule.text("no_extension_value"),
+            "custody": p.custody,
+            "holiday_data_known": result.holiday_data_known,
+        }
+        words = {**values, "from_action": p.from_, "to_action": to_action, "reasons": "；".join(ext_reasons),
+                 "shifted_from": result.shifted_from}
+        steps = [rule.text("dates", **words), rule.text("counted", **words)]
+        steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+        if p.custody:
+            steps.append(rule.text("limit_custody", **words))
+        elif result.shifted_from:
+            steps.append(rule.text("limit_shifted", **words))
+        else:
+            steps.append(rule.text("limit_plain", **words))
+        if not result.holiday_data_known:
+            steps.append(rule.text("no_holiday_data", **words))
+        steps.append(rule.text("late", **words))
+        evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + list(ext_evidence[:1])
+        doc = case.document(end_event.document_id) or case.document(start_event.document_id)
+        identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity=identity))
+    return findings

@@ -1,0 +1,271 @@
+"""Check kind `phrase`: wording a document of a type must hold, must not hold, or may hold only one of.
+
+The wording of 取保候审 / 监视居住 decisions lives in lexicons/bail_wording.yaml per measure (the sentence that
+orders it, the statutory obligations with fuzzy thresholds, the other measure's wording, executor patterns,
+vague reasons); a rule names the measure and what to test (`test`):
+- `obligations`: a document that lists the measure's obligations (at least `min_listed` of them recognised,
+  rapidfuzz partial ratio over text without punctuation or spaces) must list all of its era's;
+- `foreign_wording`: the obligations a decision lists must not use the other measure's wording;
+- `executor`: a read decision (its ordering sentence found, dated) must name its 执行机关 unless the file holds
+  the measure's 执行通知书;
+- `vague_reason`: the reason clause before the order must not be only a blacklisted vague reason;
+- `guarantee: required | exclusive`: a read 取保候审 decision must order a guarantee (a guarantor or a deposit)
+  — and may not order both (the case's `guarantees`, decided once by extraction).
+- `required_any`: for other documents, one of `patterns` (regex on the text without spaces) must be present
+  unless one of `exceptions` is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from auditor.law.catalog import cpl_article_in, cpl_version_on
+from auditor.lexicon import load_yaml
+from auditor.model import Case, Document, Finding
+from auditor.rules.conditions import title_evidence
+from auditor.rules.params import Names, Params
+from auditor.rules.rule import Rule
+from auditor.text.numerals import cn_article
+from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at
+from auditor.text.view import text_view
+
+STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
+         "decision_read", "no_executor", "no_notice", "vague_reason", "vague_explained", "no_guarantee",
+         "guarantee_due", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
+         "required_due")
+_ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
+_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)[，,]\s*(?:根据|依据|依照)")
+_CN_ITEM = "一二三四五六七八九十"
+
+
+class PhraseParams(Params):
+    test: Literal["obligations", "foreign_wording", "executor", "vague_reason", "guarantee", "required_any"]
+    measure: str | None = None  # 取保候审 | 监视居住 (lexicons/bail_wording.yaml)
+    guarantee: Literal["required", "exclusive"] | None = None
+    document: Names = ()  # required_any: the document types
+    patterns: tuple[str, ...] = ()  # required_any
+    exceptions: tuple[str, ...] = ()  # required_any: stated exceptions (regex)
+
+
+@functools.cache
+def wording() -> dict[str, Any]:
+    return load_yaml("bail_wording.yaml")
+
+
+def measure(name: str) -> dict[str, Any]:
+    return wording()["measures"][name]
+
+
+@dataclass
+class Obligation:
+    item: int
+    text: str
+    match: Match | None
+    threshold: float
+
+    @property
+    def present(self) -> bool:
+        return self.match is not None and self.match.score >= self.threshold
+
+
+def obligations(text: str, measure_name: str) -> list[Obligation]:
+    """Each statutory obligation of the measure with its best match in `text`."""
+    out = []
+    for ob in measure(measure_name)["obligations"]:
+        phrases = [ob["text"], *ob.get("variants", [])]
+        out.append(Obligation(ob["item"], ob["text"], best_match(text, phrases), float(ob["threshold"])))
+    return out
+
+
+def decision_span(doc: Document, measure_name: str) -> tuple[int, int] | None:
+    """The phrase ordering the measure ("决定对其取保候审"): proof the document's body was read."""
+    m = re.search(measure(measure_name)["decision"], doc.text)
+    return (m.start(), m.end()) if m else None
+
+
+def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
+    """Where the document states the obligations: from "应当遵守…" to the end of its own listed items."""
+    anchor = _ANCHOR.search(text)
+    present = [o.match for o in obligations(text, measure_name) if o.present and o.match]
+    listed = len(present) >= wording()["min_listed"]
+    if anchor is None and not listed:
+        return None
+    starts = ([anchor.start()] if anchor else []) + ([min(m.start for m in present)] if listed else [])
+    # To the end of the line holding the last listed item: an item of the other measure appended after it
+    # (a sixth item in a 取保 list) is part of the list too.
+    ends = ([line_end(text, anchor.end())] if anchor else []) + (
+        [line_end(text, max(m.end for m in present))] if listed else [])
+    return min(starts), max(ends)
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: PhraseParams = rule.params  # type: ignore[assignment]
+    return {
+        "obligations": _obligations,
+        "foreign_wording": _foreign_wording,
+        "executor": _executor,
+        "vague_reason": _vague_reason,
+        "guarantee": _guarantee,
+        "required_any": _required_any,
+    }[p.test](case, rule, p)
+
+
+def _ev(case: Case, doc: Document, span: tuple[int, int]):  # -> Evidence
+    return case.evidence(doc, span[0], span[1])
+
+
+def _obligations(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    name = p.measure or ""
+    spec = measure(name)
+    findings: list[Finding] = []
+    for doc in case.documents_of_type(spec["documents"]):
+        version = cpl_version_on(doc.day)
+        if version not in wording()["obligation_versions"]:
+            continue  # undated, or an era whose list was different
+        found = obligations(doc.text, name)
+        present = [o for o in found if o.present]
+        missing = [o for o in found if not o.present]
+        if len(present) < wording()["min_listed"] or not missing:
+            continue
+        passage = (min(o.match.start for o in present), max(o.match.end for o in present))  # type: ignore[union-attr]
+        article = cn_article(cpl_article_in(version, spec["obligations_article"]) or 0)
+        labels = "、".join(rule.text("item_label", number=_CN_ITEM[o.item - 1], text=o.text) for o in missing)
+        steps = [rule.text("listed", document=doc.type, measure=name, count=len(present))]
+        steps += [rule.text("item_found", item=o.item, text=o.text, quote=doc.text[o.match.start:o.match.end],
+                            score=o.match.score, threshold=o.threshold) for o in present if o.match]
+        steps += [rule.text("item_missing", item=o.item, text=o.text, score=o.match.score if o.match else 0,
+                            threshold=o.threshold) for o in missing]
+        steps.append(rule.text("all_due", version=version, article=article, total=len(found)))
+        evidence = [_ev(case, doc, passage)] + [_ev(case, doc, (o.match.start, o.match.end)) for o in present if o.match]
+        values = {"missing": labels, "count": len(missing), "total": len(found), "article": article,
+                  "version": version, "document": doc.type}
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"document_date": doc.day, "missing": [o.item for o in missing]}))
+    return findings
+
+
+def _foreign_wording(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    findings: list[Finding] = []
+    names = [p.measure] if p.measure else list(wording()["measures"])
+    for name in names:
+        spec = measure(name)
+        other = next(n for n in wording()["measures"] if n != name)
+        for doc in case.documents_of_type(spec["decision_document"]):
+            region = obligations_region(doc.text, name)
+            if region is None:
+                continue
+            part = doc.text[region[0] : region[1]]
+            hits = [(w, s) for w in spec["foreign_wording"] if (s := contains(part, w))]
+            if not hits:
+                continue
+            spans = [(region[0] + s[0], region[0] + s[1]) for _, s in hits]
+            quotes = "、".join(f"“{doc.text[a:b]}”" for a, b in spans)
+            words = {"document": doc.type, "quotes": quotes, "measure": name, "other": other}
+            steps = [rule.text("foreign_found", **words), rule.text("foreign_explained", **words)]
+            findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, s) for s in spans],
+                                         values=words, steps=steps,
+                                         identity={"document_date": doc.day, "measure": name,
+                                                   "wording": [w for w, _ in hits]}))
+    return findings
+
+
+def _executor(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    """A complete decision that names no 执行机关, with no 执行通知书 in the file either."""
+    name = p.measure or ""
+    spec = measure(name)
+    if case.documents_of_type(spec["notice_document"]):
+        return []
+    patterns = [re.compile(x) for x in wording()["executor_patterns"]]
+    findings: list[Finding] = []
+    for doc in case.documents_of_type(spec["decision_document"]):
+        decided = decision_span(doc, name)
+        if decided is None or doc.date is None or any(x.search(doc.text) for x in patterns):
+            continue
+        words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date,
+                 "notice": spec["notice_document"]}
+        steps = [rule.text("decision_read", **words), rule.text("no_executor", **words),
+                 rule.text("no_notice", **words)]
+        values = {"document": doc.type, "notice": spec["notice_document"]}
+        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, decided), title_evidence(case, doc)],
+                                     values=values, steps=steps, identity={"document_date": doc.date}))
+    return findings
+
+
+def _vague_reason(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    """The reason clause names only a blacklisted vague reason and no statutory ground."""
+    name = p.measure or ""
+    findings: list[Finding] = []
+    for doc in case.documents_of_type(measure(name)["decision_document"]):
+        decided = decision_span(doc, name)
+        if decided is None:
+            continue
+        start, _ = sentence_at(doc.text, decided[0])
+        reason = None
+        for m in _REASON.finditer(doc.text, start, decided[0]):
+            reason = m
+        if reason is None:
+            continue
+        clause = reason.group("reason")
+        vague = [w for w in wording()["vague_reasons"] if w in clause]
+        if not vague or any(w in clause for w in wording()["ground_words"]):
+            continue
+        span = (reason.start(), reason.end("reason"))
+        quote = doc.text[span[0] : span[1]]
+        words = {"reason": quote, "vague": "、".join(vague), "measure": name}
+        steps = [rule.text("vague_reason", **words), rule.text("vague_explained", **words)]
+        values = {"reason": quote, "vague": "、".join(vague)}
+        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, span)], values=values, steps=steps,
+                                     identity={"document_date": doc.day, "vague": vague}))
+    return findings
+
+
+def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    name = p.measure or "取保候审"
+    findings: list[Finding] = []
+    for doc in case.documents_of_type(measure(name)["decision_document"]):
+        ordered = [g for g in case.guarantees if g.document_id == doc.id]
+        if p.guarantee == "exclusive":
+            guarantor = next((g for g in ordered if g.kind == "guarantor" and g.certain), None)
+            deposit = next((g for g in ordered if g.kind == "deposit" and g.certain and g.amount), None)
+            if not guarantor or not deposit:
+                continue
+            g_quote = doc.text[guarantor.start : guarantor.end]
+            d_quote = doc.text[deposit.start : deposit.end]
+            steps = [rule.text("guarantor_ordered", quote=g_quote), rule.text("deposit_ordered", quote=d_quote),
+                     rule.text("both_forbidden")]
+            evidence = [_ev(case, doc, (guarantor.start, guarantor.end)), _ev(case, doc, (deposit.start, deposit.end))]
+            values = {"guarantor": g_quote, "deposit": d_quote, "amount": deposit.amount}
+            findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                         identity={"document_date": doc.day, "guarantor": guarantor.name,
+                                                   "amount": deposit.amount}))
+            continue
+        decided = decision_span(doc, name)
+        if decided is None or doc.date is None or ordered:
+            continue
+        if re.search(wording()["blank_field"], doc.text):
+            continue  # a blank (or unreadable handwritten) field of the printed form
+        words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date}
+        steps = [rule.text("decision_read", **words), rule.text("no_guarantee", **words),
+                 rule.text("guarantee_due", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, decided)],
+                                     values={"document": doc.type}, steps=steps, identity={"document_date": doc.date}))
+    return findings
+
+
+def _required_any(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    """A document of the rule's types that holds none of `patterns` and states none of `exceptions`."""
+    findings: list[Finding] = []
+    patterns = [re.compile(x) for x in p.patterns]
+    exceptions = [re.compile(x) for x in p.exceptions]
+    for doc in case.documents_of_type(p.document):
+        flat = text_view(doc.text).text
+        if any(x.search(flat) for x in patterns) or any(x.search(flat) for x in exceptions):
+            continue
+        words = {"document": doc.type, "date": doc.date or doc.day}
+        steps = [rule.text("required_missing", **words), rule.text("required_due", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)], values=words,
+                                     steps=steps, identity={"document_date": doc.day}))
+    return findings

@@ -1,0 +1,112 @@
+"""Check kind `required_documents`: a document of one type calls for documents of other types.
+
+`trigger: [拘留证]`, `requires: [拘留通知书]` fires once per 拘留证 when the dossier holds none of the required
+documents. Narrowed by data:
+- `when`: the trigger calls for them only when it names a guarantor (`{guarantor: true}`), states one of some
+  phrases (`{text: [...]}`), or is issued by one of some organs (`{organ: [...]}`);
+- `unless`: a condition (rules/conditions) that excuses the absence, e.g. a stated reason for not notifying;
+- `excused_by`: phrases anywhere in the file that excuse it; `excused_by_era`: phrases that excuse it only when
+  the trigger is dated in that CPL version or earlier (an exception a later amendment removed);
+- `glued_titles`: a line opening with a required title inside another document also counts (a PDF text layer
+  may glue a title to the table below it: "扣押清单编号 名称 数量").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.law.catalog import CPL, cpl_version_on, version_at_most
+from auditor.model import Case, Document, Finding
+from auditor.rules.conditions import evaluate, title_evidence
+from auditor.rules.params import Condition, Names, Params
+from auditor.rules.rule import Rule
+from auditor.text.phrases import find_any, find_phrase
+
+STEPS = ("has", "has_reason", "not_found", "unexcused", "unexcused_phrases", "unknown_date")
+
+
+class When(Params):
+    guarantor: bool = False
+    text: tuple[str, ...] = ()
+    organ: tuple[str, ...] = ()
+
+
+class RequiredDocumentsParams(Params):
+    trigger: Names
+    requires: Names
+    when: When | None = None
+    unless: Condition | None = None
+    excused_by: tuple[str, ...] = ()
+    excused_by_era: dict[str, tuple[str, ...]] = {}
+    glued_titles: bool = False
+
+
+def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, int] | None:
+    """Span in `doc` that makes it call for the required documents; (0, 0) when it always does; None: it does not."""
+    if when is None:
+        return (0, 0)
+    if when.guarantor:
+        found = [g for g in case.guarantees if g.document_id == doc.id and g.kind == "guarantor" and g.certain]
+        return (found[0].start, found[0].end) if found else None
+    if when.text:
+        hit = find_any(doc.text, when.text)
+        return hit[0] if hit else None
+    if when.organ:
+        head = f"{doc.organ or ''}\n{doc.text[:120]}"
+        return (0, 0) if any(o in head for o in when.organ) else None
+    return (0, 0)
+
+
+def glued_title(case: Case, titles: tuple[str, ...]) -> bool:
+    """A line opening with one of `titles` inside another document: a document the segmenter did not split off."""
+    return any(line.strip().startswith(titles) for doc in case.documents for line in doc.text.split("\n"))
+
+
+def _excused(case: Case, phrases: list[str]) -> bool:
+    return any(find_phrase(doc.text, p) for doc in case.documents for p in phrases)
+
+
+def _trigger_label(doc: Document, triggers: tuple[str, ...]) -> str:
+    """The trigger type the document was taken for (its own type, or the type its title names)."""
+    return doc.type if doc.type in triggers else next((t for t in triggers if t in (doc.title or "")), doc.type)
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
+    if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
+        return []
+    if p.unless is not None and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
+        return []
+    findings = []
+    for doc in case.documents_of_type(p.trigger):
+        span = _trigger_span(case, doc, p.when)
+        if span is None:
+            continue
+        era = cpl_version_on(doc.day)
+        phrases = list(p.excused_by)
+        for until, extra in p.excused_by_era.items():
+            if era and version_at_most(CPL, era, until):
+                phrases += extra
+        if _excused(case, phrases):
+            continue
+        evidence = [title_evidence(case, doc)]
+        if span != (0, 0):
+            evidence.append(case.evidence(doc, *span))
+        reason = doc.text[span[0] : span[1]] if span != (0, 0) else ""
+        values: dict[str, Any] = {
+            "document": _trigger_label(doc, p.trigger),
+            "missing": "、".join(p.requires),
+            "date": doc.date or rule.text("unknown_date"),
+        }
+        if p.unless is None:
+            values["reason"] = reason  # what made the document call for the others
+        words = {**values, "reason": reason, "missing_or": "或".join(f"《{n}》" for n in p.requires),
+                 "excuses": "、".join(phrases)}
+        steps = [rule.text("has_reason" if reason else "has", **words), rule.text("not_found", **words)]
+        if p.unless is not None:
+            steps.append(rule.text("unexcused", **words))
+        elif phrases:
+            steps.append(rule.text("unexcused_phrases", **words))
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"document": doc.type, "date": doc.date}))
+    return findings

@@ -1,0 +1,87 @@
+"""Finding phrases in document text: exact with free whitespace, fuzzy with a score, sentences and lines.
+
+Fuzzy matching (rapidfuzz partial_ratio over text without punctuation or spaces) keeps OCR noise from turning a
+present phrase into a missing one; every match maps back to offsets in the text searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+SENTENCE_END = "。；;\n"
+Span = tuple[int, int]
+
+
+@functools.lru_cache(maxsize=4096)
+def _spaced(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"\s*".join(re.escape(ch) for ch in phrase if not ch.isspace()))
+
+
+def find_phrase(text: str, phrase: str) -> Span | None:
+    """First occurrence of `phrase`, tolerating whitespace and line breaks between its characters."""
+    if not phrase:
+        return None
+    m = _spaced(phrase).search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def find_any(text: str, phrases: list[str] | tuple[str, ...]) -> tuple[Span, str] | None:
+    """The first phrase of `phrases` (in list order) found in `text`, with its span."""
+    for phrase in phrases:
+        span = find_phrase(text, phrase)
+        if span:
+            return span, phrase
+    return None
+
+
+def sentence_at(text: str, pos: int, ends: str = SENTENCE_END) -> Span:
+    """The sentence (or line) holding `pos`, its end mark included."""
+    start = max(text.rfind(ch, 0, pos) for ch in ends) + 1
+    after = [i for i in (text.find(ch, pos) for ch in ends) if i >= 0]
+    return start, (min(after) + 1 if after else len(text))
+
+
+def line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Letters, digits and Han characters only, with each kept character's offset in `text`."""
+    kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float  # 0..100
+    start: int  # offsets into the searched text
+    end: int
+
+
+def best_match(text: str, phrases: list[str] | tuple[str, ...]) -> Match | None:
+    """Best partial alignment of any of `phrases` in `text` (None when `text` has nothing to align)."""
+    hay, index = normalise(text)
+    best: Match | None = None
+    for phrase in phrases:
+        needle, _ = normalise(phrase)
+        if not needle or not hay:
+            continue
+        al = fuzz.partial_ratio_alignment(needle, hay)
+        if al is None or al.dest_end <= al.dest_start:
+            continue
+        if best is None or al.score > best.score:
+            best = Match(al.score, index[al.dest_start], index[al.dest_end - 1] + 1)
+    return best
+
+
+def contains(text: str, phrase: str) -> Span | None:
+    """Span of `phrase` in `text`, ignoring punctuation and spaces on both sides."""
+    hay, index = normalise(text)
+    needle, _ = normalise(phrase)
+    pos = hay.find(needle) if needle else -1
+    return (index[pos], index[pos + len(needle) - 1] + 1) if pos >= 0 else None

@@ -1,0 +1,36 @@
+"""Word boundaries where regexes cannot tell them: jieba with the legal user dictionary.
+
+Extraction is mostly regexes (fast); the tagger is used only where an unmasked name runs straight into the next
+word ("被告人何某对指控…"). spaCy is not used: it only wrapped jieba here and cost 0.6 s of start-up
+(docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from auditor.lexicon import LEXICON_DIR
+
+USERDICT = LEXICON_DIR / "userdict.txt"
+
+
+@functools.cache
+def _tagger():  # -> jieba.posseg, initialised once per process with the user dictionary
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # jieba prints its cache status on stderr otherwise
+    if USERDICT.is_file():
+        jieba.load_userdict(str(USERDICT))
+    return jieba.posseg
+
+
+def leading_name(text: str) -> str | None:
+    """The person name `text` starts with, by jieba's part-of-speech tagger (nr*), else None."""
+    try:
+        first = next(iter(_tagger().cut(text)), None)
+    except Exception:  # noqa: BLE001 — the tagger failing means no name, not a crash
+        return None
+    if first is None or not first.flag.startswith("nr"):
+        return None
+    return first.word if 2 <= len(first.word) <= 6 else None

@@ -1,0 +1,52 @@
+"""The text view the extractors match on.
+
+`TextView` removes line breaks and spaces inside Chinese text (PDF lines split words and dates:
+"同日被\\n刑事拘留", "2016\\n年 9 月 21 日") and keeps a map back to the original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Whitespace is dropped unless it separates two ASCII letters/digits ("No. 12 34" keeps its space).
+_WS = re.compile(r"\s+")
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+# OCR reads 日 as 曰 after a day number ("11月20曰").
+_OCR_DAY = re.compile(r"(?<=[0-9０-９])曰")
+
+
+@dataclass
+class TextView:
+    """`text` without in-text whitespace; `orig[i]` is the original offset of text[i]."""
+
+    text: str
+    orig: list[int] = field(default_factory=list)
+    length: int = 0  # length of the original text
+
+    def to_orig(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of view span [start, end)."""
+        if not self.orig:
+            return 0, 0
+        s = self.orig[min(max(start, 0), len(self.orig) - 1)]
+        e = self.orig[min(max(end, 1), len(self.orig)) - 1] + 1
+        return s, max(s, e)
+
+
+def text_view(text: str) -> TextView:
+    chars: list[str] = []
+    orig: list[int] = []
+    pos = 0
+    for m in _WS.finditer(text):
+        chars.extend(text[pos : m.start()])
+        orig.extend(range(pos, m.start()))
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if _ASCII_ALNUM.match(before) and _ASCII_ALNUM.match(after):
+            chars.append(" ")
+            orig.append(m.start())
+        pos = m.end()
+    chars.extend(text[pos:])
+    orig.extend(range(pos, len(text)))
+    joined = _OCR_DAY.sub("日", "".join(chars))
+    return TextView(text=joined, orig=orig, length=len(text))
