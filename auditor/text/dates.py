@@ -9,6 +9,7 @@ separators a numeric date needs).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ _PATTERN = re.compile(
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里", "深夜", "晚间", "晚"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMention:
     start: int  # offsets into the text given; text == source[start:end]
     end: int
@@ -181,9 +182,18 @@ def _standalone_time_ok(m: re.Match[str]) -> bool:
 
 
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
-    """Every date / date-time / time mention in order, relative ones resolved (see module doc)."""
+    """Every date / date-time / time mention in order, relative ones resolved (see module doc).
+
+    Several extractors read the same document's dates: the mentions of a text are found once (a small cache of
+    recent texts) and each caller gets its own list.
+    """
     if not isinstance(text, str) or not text:
         return []
+    return list(_find_dates(text, anchor))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     # Resolution context: nearest preceding year, (year, month) and full date.
     ctx_y: int | None = anchor.year if anchor else None
@@ -247,7 +257,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                 ctx_ym = (y, mo)
             ctx_y = y
             ctx_full = mention.as_date() or ctx_full
-    return out
+    return tuple(out)
 
 
 _RANGE_JOIN = re.compile(r"[ \t\u3000\r\n]{0,3}起?[ \t\u3000\r\n]{0,3}(?:至|到|—|－|-|~|～)[ \t\u3000\r\n]{0,3}")
