@@ -32,6 +32,16 @@ _JUDGE_BEFORE_RE = re.compile(
 )
 HEADER_LINES = 6
 SIGNATURE_LINES = 10
+# A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
+_SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
+# A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
+_DATE_LABEL_RE = re.compile(
+    r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
+    r"(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*$"
+)
+# A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
+# 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).
+_SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章)[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
 def find_number(body: str) -> str | None:
@@ -115,13 +125,29 @@ def _record_time_date(body: str) -> date | None:
 
 
 def _date_line(body: str, full: list[DateMention]) -> date | None:
-    """The last line that is essentially a date (a question or answer of a record never is)."""
+    """The last signature date: a line that is essentially a date (a seal remark after it allowed); failing that,
+    in the signature lines at the end, a date a form labels as its own ("收到日期：…", "送达时间：…") or one written
+    after a signer's name ("负责人：孟和　2024年9月27日"). A question or answer of a record never is one."""
+    tail_start = _tail_start(body)
+    labelled: date | None = None
     for m in reversed(full):
         line_start = body.rfind("\n", 0, m.start) + 1
         line_end = body.find("\n", m.end)
-        raw_line = body[line_start : line_end if line_end >= 0 else len(body)]
+        line_end = len(body) if line_end < 0 else line_end
+        raw_line = body[line_start:line_end]
         if _QA_RE.match(raw_line):
             continue
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(SPACE_RE.sub("", raw_line)):
+        line = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", raw_line))
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line):
             return m.as_date()
-    return None
+        if labelled is None and line_start >= tail_start:
+            before = body[line_start : m.start]
+            if _DATE_LABEL_RE.search(before) or (_SIGNER_RE.search(before) and not body[m.end : line_end].strip()):
+                labelled = m.as_date()
+    return labelled
+
+
+def _tail_start(body: str) -> int:
+    """Where the last SIGNATURE_LINES non-empty lines begin."""
+    ends = [m.start() for m in re.finditer(r"\n[\s\u3000]*(?=\S)", body)]
+    return ends[-SIGNATURE_LINES] if len(ends) >= SIGNATURE_LINES else 0
