@@ -11,17 +11,19 @@ numbered error naming the document and the step (E061), never only logged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
 from auditor.extract.citations import find_citations
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events
+from auditor.extract.events import find_events, own_act
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties
 from auditor.extract.parties import cut_short, mentions_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
+from auditor.extract.times import stated_times_in
 from auditor.lexicon import doc_type_act
 from auditor.model import (
     AuditError,
@@ -30,6 +32,8 @@ from auditor.model import (
     Document,
     Dossier,
     Event,
+    Record,
+    StatedTime,
     TocCheck,
     make_error,
 )
@@ -72,18 +76,26 @@ def build_case(
     records = []
     bail_types = decision_types()
     persons = [p.name for p in suspects]
+    stated_times = []
     for doc in documents:
+        doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
+        records += doc_records
+        stated = safe("times", doc, lambda d=doc: stated_times_in(d))
+        stated_times += stated
+        moment = own_act_moment(doc, stated, doc_records)
         for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
-            events.append(ev.model_copy(update={
+            update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
-            }))
+            }
+            if moment is not None and ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH:
+                update |= {"date": moment[0], "time": moment[1]}
+            events.append(ev.model_copy(update=update))
         citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,
                                                                          document_id=d.id))
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
-        records += safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
@@ -93,10 +105,28 @@ def build_case(
         "guarantees": tuple(guarantees),
         "records": tuple(records),
         "decisions": tuple(decisions),
+        "stated_times": tuple(stated_times),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
     })
     return case, errors
+
+
+# The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned
+# person's arrival, the family's notification, a record's 时间 line. Its signature date only dates the paper.
+_ACT_MOMENT = {"刑事拘留": "announced", "逮捕": "announced", "传唤": "arrival", "拘传": "arrival",
+               "通知家属": "family_notified"}
+_TITLE_REACH = 60  # the own-act event's evidence is the document's title, near its top
+
+
+def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record]) -> tuple[dt.date, dt.time | None] | None:
+    """(date, time) of the act the document evidences, when the document states more than its signature date."""
+    act = own_act(doc)
+    if act in ("讯问", "询问") and records and records[0].began is not None:
+        return records[0].began.date(), records[0].began.time()
+    kind = _ACT_MOMENT.get(act or "")
+    found = next((s for s in stated if s.kind == kind), None)
+    return (found.date, found.time) if found else None
 
 
 def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Document]) -> list[Event]:

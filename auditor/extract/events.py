@@ -105,8 +105,20 @@ def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Eve
 # --- the document's own act ---------------------------------------------------------------------
 
 
-def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+_DESIGNATED = re.compile(r"指定(?:的)?居所")
+
+
+def own_act(doc: Document) -> str | None:
+    """The act a document itself evidences (doc_types.yaml `act`); a 监视居住 decision executed in a designated
+    residence ("在指定的居所执行") evidences 指定居所监视居住."""
     act = doc_type_act(doc.type)
+    if act == "监视居住" and _DESIGNATED.search(doc.text):
+        return "指定居所监视居住"
+    return act
+
+
+def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+    act = own_act(doc)
     if not act:
         return []
     named = [p for p in persons if p and p in doc.text]

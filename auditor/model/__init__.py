@@ -16,6 +16,7 @@ from auditor.model.facts import (
     PartyMention,
     Record,
     Span,
+    StatedTime,
     Term,
 )
 from auditor.model.findings import Explanation, Finding, LegalBasis
@@ -24,6 +25,6 @@ from auditor.model.volume import CoverCheck, StatedPageCount, TocCheck, TocEntry
 __all__ = [
     "AuditError", "AuditResult", "BBox", "Basis", "Case", "Citation", "Decision", "ClockTime", "CoverCheck", "Document", "Dossier",
     "DossierReport", "Event", "Evidence", "Explanation", "Fact", "Finding", "Guarantee", "LegalBasis", "Notice", "Page",
-    "PageDetail", "Party", "PartyMention", "Record", "Report", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
+    "PageDetail", "Party", "PartyMention", "Record", "Report", "StatedTime", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
     "UnlistedDocument", "make_error",
 ]

@@ -11,7 +11,7 @@ from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
 from auditor.model.errors import AuditError
-from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Record, Term
+from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Record, StatedTime, Term
 from auditor.model.findings import Finding
 from auditor.model.volume import CoverCheck, TocCheck
 
@@ -32,6 +32,7 @@ class Case(Fact):
     guarantees: tuple[Guarantee, ...] = ()
     records: tuple[Record, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    stated_times: tuple[StatedTime, ...] = ()
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
 

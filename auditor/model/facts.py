@@ -113,13 +113,37 @@ class Guarantee(Fact):
 
 
 class Record(Fact):
-    """A 笔录 (讯问 / 询问 …): whom it records, which one it is ("第N次"), read once for every rule."""
+    """A 笔录 (讯问 / 询问 …): whom it records, which one it is ("第N次"), when, by whom; read once for every rule."""
 
     document_id: str
     kind: str  # the document type: 讯问笔录, 询问笔录 …
     person: str | None = None  # the suspect (canonical name) a 讯问笔录 records, when known
     ordinal: int | None = None  # "第N次" in the record's head
     ordinal_span: Span | None = None
+    began: dt.datetime | None = None  # the 时间 line: "2021年3月15日20时30分至22时10分"
+    ended: dt.datetime | None = None
+    time_span: Span | None = None
+    officers: tuple[str, ...] = ()  # 讯问人 / 侦查员 and 记录人 / 记录员 named in the head, in order, distinct
+    officers_span: Span | None = None
+
+
+StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified"]
+
+
+class StatedTime(Fact):
+    """A moment a document states about itself (lexicons/stated_times.yaml): a warrant announced, the person
+    received by the 看守所, a summoned person's arrival and departure, the family notified."""
+
+    document_id: str
+    kind: StatedTimeKind
+    date: dt.date
+    time: ClockTime | None = None  # None: the document states only the day
+    start: int
+    end: int
+
+    @property
+    def moment(self) -> dt.datetime | None:
+        return dt.datetime.combine(self.date, self.time) if self.time else None
 
 
 class Basis(Fact):

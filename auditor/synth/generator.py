@@ -138,11 +138,14 @@ class SynthDossier:
         acts = document_acts()
         seen: dict[tuple, None] = {}
         for doc in self.documents:
-            if doc.type in acts and acts[doc.type] in _CASE_SCOPE:
-                seen[(acts[doc.type], doc.date, None)] = None
-            elif doc.type in acts:
+            act = acts.get(doc.type)
+            if act == "监视居住" and doc.params.get("place") == "designated":
+                act = "指定居所监视居住"  # the decision executes it at a designated residence
+            if act in _CASE_SCOPE:
+                seen[(act, doc.date, None)] = None
+            elif act:
                 for p in doc.persons:
-                    seen[(acts[doc.type], doc.date, p.name)] = None
+                    seen[(act, doc.date, p.name)] = None
             for action, when, person in recounted(self.context, doc):
                 seen[(action, when, person)] = None
         for key in self.extra_events:

@@ -18,7 +18,7 @@ What narrows the events, all data in the rule file:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import Field
@@ -31,7 +31,8 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
-         "limit_plain", "no_holiday_data", "late")
+         "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
+         "elapsed_hours")
 
 
 class Extension(Params):
@@ -190,6 +191,14 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     return findings
 
 
+def _moment(day: date, event: Event) -> datetime | None:
+    return datetime.combine(day, event.time) if event.time else None
+
+
+def _stamp(day: date, event: Event) -> str:
+    return f"{day.isoformat()} {event.time.strftime('%H:%M')}" if event.time else day.isoformat()
+
+
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
     pairs = _pairs(events, p.from_, to_action)
     if not pairs:
@@ -198,9 +207,21 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
     findings = []
     for start_event, start_date, end_event, end_date in pairs:
         result = deadline(start_date, limit, p.custody)
-        if end_date <= result.last_day:
+        start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
+        # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.
+        by_hours = limit.unit == "h" and start_at is not None and end_at is not None
+        if by_hours:
+            hours = (end_at - start_at).total_seconds() / 3600  # type: ignore[operator]
+            if hours <= limit.amount:
+                continue
+        elif end_date <= result.last_day:
             continue
         days = (end_date - start_date).days
+        words_base = {"from_action": p.from_, "to_action": to_action, "from_moment": _stamp(start_date, start_event),
+                      "to_moment": _stamp(end_date, end_event), "days": days, "limit": limit.label}
+        elapsed = (rule.text("elapsed_hours", hours=f"{hours:g}" if by_hours and hours == int(hours) else
+                             (f"{hours:.1f}" if by_hours else ""), **words_base)
+                   if by_hours else rule.text("elapsed_days", **words_base))
         values = {
             "from_date": start_date,
             "to_date": end_date,
@@ -211,20 +232,34 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             "extension": ext_label or rule.text("no_extension_value"),
             "custody": p.custody,
             "holiday_data_known": result.holiday_data_known,
+            "from_moment": words_base["from_moment"],
+            "to_moment": words_base["to_moment"],
+            "elapsed": elapsed,
         }
+        if by_hours:
+            values["hours"] = round(hours, 2)
         words = {**values, "from_action": p.from_, "to_action": to_action, "reasons": "；".join(ext_reasons),
-                 "shifted_from": result.shifted_from}
-        steps = [rule.text("dates", **words), rule.text("counted", **words)]
-        steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
-        if p.custody:
-            steps.append(rule.text("limit_custody", **words))
-        elif result.shifted_from:
-            steps.append(rule.text("limit_shifted", **words))
+                 "shifted_from": result.shifted_from,
+                 "deadline_moment": (start_at + timedelta(hours=limit.amount)).strftime("%Y-%m-%d %H:%M")
+                 if by_hours else ""}  # type: ignore[operator]
+        if by_hours:
+            steps = [rule.text("moments", **words), rule.text("elapsed", **words)]
+            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            steps.append(rule.text("late_hours", **words))
         else:
-            steps.append(rule.text("limit_plain", **words))
-        if not result.holiday_data_known:
-            steps.append(rule.text("no_holiday_data", **words))
-        steps.append(rule.text("late", **words))
+            steps = [rule.text("dates", **words), rule.text("counted", **words)]
+            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            if p.custody:
+                steps.append(rule.text("limit_custody", **words))
+            elif result.shifted_from:
+                steps.append(rule.text("limit_shifted", **words))
+            else:
+                steps.append(rule.text("limit_plain", **words))
+            if limit.unit == "h":
+                steps.append(rule.text("date_only", **words))
+            if not result.holiday_data_known:
+                steps.append(rule.text("no_holiday_data", **words))
+            steps.append(rule.text("late", **words))
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + list(ext_evidence[:1])
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
