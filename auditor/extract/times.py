@@ -39,11 +39,16 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
         day = d.as_date()
         if day is None:
             continue
-        before = t[max(0, d.start - 16) : d.start]
-        after = t[d.end : d.end + window]
+        start, end = view.to_orig(d.start, d.end)
         for name, label, follows in kinds:
-            if label.search(before) or follows.search(after):
-                start, end = view.to_orig(d.start, d.end)
-                out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
-                break
+            before = label.search(t, max(0, d.start - 16), d.start)
+            after = None if before else follows.match(t[d.end : d.end + window])
+            if before is None and after is None:
+                continue
+            words = view.to_orig(before.start(), before.end()) if before else view.to_orig(d.end, d.end + after.end())
+            # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two).
+            if "\n" in doc.text[min(words[0], start) : max(words[1], end)]:
+                continue
+            out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
+            break
     return out

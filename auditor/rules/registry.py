@@ -23,7 +23,7 @@ from auditor.rules.checks import (
     rights_notice,
     supplementary_investigation,
 )
-from auditor.rules.kinds import citation, consistency, deadline, phrase, required_documents, term
+from auditor.rules.kinds import citation, consistency, deadline, duration, phrase, required_documents, term
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     _kind("citation", citation.CitationParams, citation.run, citation.STEPS),
     _kind("consistency", consistency.ConsistencyParams, consistency.run, consistency.STEPS),
     _kind("phrase", phrase.PhraseParams, phrase.run, phrase.STEPS),
+    _kind("duration", duration.DurationParams, duration.run, duration.STEPS),
 ]}
 
 _np = non_prosecution

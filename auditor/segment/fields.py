@@ -34,6 +34,7 @@ HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
+_FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
     r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
@@ -138,7 +139,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if _QA_RE.match(raw_line):
             continue
         line = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", raw_line))
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line):
+        # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body[line_start : m.start]):
             return m.as_date()
         if labelled is None and line_start >= tail_start:
             before = body[line_start : m.start]

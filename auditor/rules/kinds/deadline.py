@@ -25,6 +25,7 @@ from pydantic import Field
 
 from auditor.law.periods import Period, deadline
 from auditor.model import Case, Event, Evidence, Finding
+from auditor.model.facts import StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
@@ -50,6 +51,8 @@ class WhileHeld(Params):
 class Derive(Params):
     types: tuple[str, ...]
     action: str
+    moment: StatedTimeKind | None = None  # the document's stated moment of this kind dates the act, when stated
+    organs: tuple[str, ...] = ()  # only documents issued by these organs (words of the organ or the head)
 
 
 class DeadlineParams(Params):
@@ -94,11 +97,16 @@ def _derived(case: Case, spec: Derive) -> list[Event]:
     """One event per person named in each dated document of `spec.types` (the act has no event of its own)."""
     out: list[Event] = []
     for doc in case.documents_of_type(spec.types):
-        if not doc.date:
+        if spec.organs and not any(o in f"{doc.organ or ''}\n{doc.text[:120]}" for o in spec.organs):
             continue
-        evidence = (title_evidence(case, doc),)
+        stated = next((t for t in case.stated_times if t.document_id == doc.id and t.kind == spec.moment), None)
+        day, time = (stated.date, stated.time) if stated else (doc.date, None)
+        if not day:
+            continue
+        evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
         for person in [p for p in case.persons if p and p in doc.text] or [None]:
-            out.append(Event(action=spec.action, date=doc.date, person=person, document_id=doc.id, evidence=evidence))
+            out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
+                             evidence=evidence))
     return out
 
 
