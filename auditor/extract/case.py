@@ -21,6 +21,7 @@ from auditor.extract.events import find_events, own_act
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties
 from auditor.extract.parties import cut_short, mentions_in
+from auditor.extract.receipts import receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
@@ -77,6 +78,7 @@ def build_case(
     bail_types = decision_types()
     persons = [p.name for p in suspects]
     stated_times = []
+    receipts = []
     for doc in documents:
         doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
         records += doc_records
@@ -94,6 +96,7 @@ def build_case(
         citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,
                                                                          document_id=d.id))
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
+        receipts += safe("receipts", doc, lambda d=doc: receipts_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
@@ -106,6 +109,7 @@ def build_case(
         "records": tuple(records),
         "decisions": tuple(decisions),
         "stated_times": tuple(stated_times),
+        "receipts": tuple(receipts),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
     })

@@ -14,6 +14,7 @@ from auditor.model.facts import (
     Notice,
     Party,
     PartyMention,
+    Receipt,
     Record,
     Span,
     StatedTime,
@@ -25,6 +26,6 @@ from auditor.model.volume import CoverCheck, StatedPageCount, TocCheck, TocEntry
 __all__ = [
     "AuditError", "AuditResult", "BBox", "Basis", "Case", "Citation", "Decision", "ClockTime", "CoverCheck", "Document", "Dossier",
     "DossierReport", "Event", "Evidence", "Explanation", "Fact", "Finding", "Guarantee", "LegalBasis", "Notice", "Page",
-    "PageDetail", "Party", "PartyMention", "Record", "Report", "StatedTime", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
+    "PageDetail", "Party", "PartyMention", "Receipt", "Record", "Report", "StatedTime", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
     "UnlistedDocument", "make_error",
 ]

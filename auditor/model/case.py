@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -11,7 +12,7 @@ from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
 from auditor.model.errors import AuditError
-from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Record, StatedTime, Term
+from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Receipt, Record, StatedTime, Term
 from auditor.model.findings import Finding
 from auditor.model.volume import CoverCheck, TocCheck
 
@@ -33,6 +34,7 @@ class Case(Fact):
     records: tuple[Record, ...] = ()
     decisions: tuple[Decision, ...] = ()
     stated_times: tuple[StatedTime, ...] = ()
+    receipts: tuple[Receipt, ...] = ()
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
 
@@ -73,6 +75,15 @@ class Case(Fact):
         if not name:
             return None
         return next((p for p in self.parties if name in p.names), None)
+
+    def received(self, types: Iterable[str], by: Iterable[str], on_or_after: dt.date,
+                 until: dt.date | None = None) -> Receipt | None:
+        """The earliest receipt of a document of `types` by a recipient of kinds `by`, dated in [on_or_after, until]:
+        the day a period that runs from receipt starts."""
+        kinds, wanted = set(by), set(types)
+        found = [r for r in self.receipts if r.received_type in wanted and r.recipient_kind in kinds
+                 and r.date >= on_or_after and (until is None or r.date <= until)]
+        return min(found, key=lambda r: r.date) if found else None
 
     def decision(self, doc_id: str | None) -> Decision | None:
         return next((d for d in self.decisions if d.document_id == doc_id), None)

@@ -146,6 +146,24 @@ class StatedTime(Fact):
         return dt.datetime.combine(self.date, self.time) if self.time else None
 
 
+RecipientKind = Literal["police", "procuratorate", "court", "person"]
+ReceiptSource = Literal["delivery_receipt", "stated"]
+
+
+class Receipt(Fact):
+    """A document received: which one, by whom, on which day, and where the file says so (a 送达回证's 收到日期 or
+    签收 line, or a later document's "我局于…收到该决定书"). Periods of 复议 / 复核 / 申诉 run from this day."""
+
+    document_id: str  # the document stating the receipt
+    received_type: str  # canonical type of the document received (不起诉决定书)
+    recipient: str  # as written ("临沂市公安局兰山分局", "我局", "段晓峰")
+    recipient_kind: RecipientKind
+    date: dt.date
+    source: ReceiptSource
+    start: int  # the date's span in the stating document
+    end: int
+
+
 class Basis(Fact):
     """A CPL 条/款 in the 2018 numbering; paragraph None = the article as a whole (or not stated)."""
 

@@ -833,7 +833,7 @@ def _appraisal(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _appraisal_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
-        f"{p.name}：",
+        f"{doc.params.get('addressee', p.name)}：",
         f"根据{doc.cites['basis'].text()}之规定，现将用作证据的鉴定意见告知如下：{doc.params['finding']}",
         "如果你对该鉴定意见有异议，可以提出补充鉴定或者重新鉴定的申请。",
     ]

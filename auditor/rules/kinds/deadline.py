@@ -10,10 +10,12 @@ What narrows the events, all data in the rule file:
 - `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness;
 - `while_held: {held, released, at: start|end}`: only when the person was held at the start (default) or still
   held at the end: the latest held event on or before that day, with no release from that day up to it;
-- `from_documents`: start events count only when taken from these document types;
+- `from_documents`: start events count only when one of these document types states them;
 - `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
-- `to_mentions`: end events count only when their document states one of these phrases.
+- `to_mentions`: end events count only when their document states one of these phrases;
+- `from_receipt: {types, by}`: the period runs from the day a recipient of kinds `by` received the start act's
+  document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pydantic import Field
 
 from auditor.law.periods import Period, deadline
 from auditor.model import Case, Event, Evidence, Finding
-from auditor.model.facts import StatedTimeKind
+from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
@@ -33,7 +35,8 @@ from auditor.text.phrases import find_any
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
-         "elapsed_hours")
+         "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
+         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person")
 
 
 class Extension(Params):
@@ -55,6 +58,11 @@ class Derive(Params):
     organs: tuple[str, ...] = ()  # only documents issued by these organs (words of the organ or the head)
 
 
+class FromReceipt(Params):
+    types: tuple[str, ...]  # the start act's documents (不起诉决定书)
+    by: tuple[RecipientKind, ...]  # who must have received them (police: 公安机关要求复议)
+
+
 class DeadlineParams(Params):
     from_: str = Field(alias="from")
     to: Names
@@ -68,6 +76,7 @@ class DeadlineParams(Params):
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
     to_mentions: tuple[str, ...] = ()
+    from_receipt: FromReceipt | None = None
 
 
 def same_person(a: Event, b: Event) -> bool:
@@ -124,7 +133,10 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     for event in events:
         doc = case.document(event.document_id)
         if event.action == p.from_:
-            if p.from_documents and (doc is None or doc.type not in p.from_documents):
+            # Counted only when some place that states it is a document of these types.
+            places = {d.type for e in event.evidence if (d := case.document(e.document_id))} or (
+                {doc.type} if doc else set())
+            if p.from_documents and not places & set(p.from_documents):
                 continue
             if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
                 continue
@@ -213,7 +225,11 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         return []
     limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
     findings = []
-    for start_event, start_date, end_event, end_date in pairs:
+    for start_event, decided, end_event, end_date in pairs:
+        start_date, receipt_words, receipt_evidence = decided, {}, []
+        if p.from_receipt:
+            start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
+                                                                       end_date)
         result = deadline(start_date, limit, p.custody)
         start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
         # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.
@@ -231,7 +247,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
                              (f"{hours:.1f}" if by_hours else ""), **words_base)
                    if by_hours else rule.text("elapsed_days", **words_base))
         values = {
-            "from_date": start_date,
+            "from_date": decided,
             "to_date": end_date,
             "days": days,
             "limit": limit.label,
@@ -246,6 +262,8 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         }
         if by_hours:
             values["hours"] = round(hours, 2)
+        if p.from_receipt:
+            values |= {"clock_start": start_date, "clock_from": receipt_words["clock_from"]}
         words = {**values, "from_action": p.from_, "to_action": to_action, "reasons": "；".join(ext_reasons),
                  "shifted_from": result.shifted_from,
                  "deadline_moment": (start_at + timedelta(hours=limit.amount)).strftime("%Y-%m-%d %H:%M")
@@ -255,7 +273,10 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
             steps.append(rule.text("late_hours", **words))
         else:
-            steps = [rule.text("dates", **words), rule.text("counted", **words)]
+            steps = [rule.text("dates", **words)]
+            if p.from_receipt:
+                steps.append(receipt_words["step"])
+            steps.append(rule.text("counted_received" if p.from_receipt else "counted", **words))
             steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
             if p.custody:
                 steps.append(rule.text("limit_custody", **words))
@@ -268,9 +289,31 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             if not result.holiday_data_known:
                 steps.append(rule.text("no_holiday_data", **words))
             steps.append(rule.text("late", **words))
-        evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + list(ext_evidence[:1])
+        evidence = (list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + receipt_evidence
+                    + list(ext_evidence[:1]))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                      identity=identity))
     return findings
+
+
+def _clock_start(case: Case, rule: Rule, p: DeadlineParams, spec: FromReceipt, decided: date,
+                 end_date: date) -> tuple[date, dict[str, str], list[Evidence]]:
+    """The day the period starts: the earliest receipt by `spec.by` between the decision and the closing act, else
+    the decision's date. Returns (day, {step, clock_from}, evidence of the receipt)."""
+    words: dict[str, object] = {"received_type": spec.types[0], "from_action": p.from_, "decision_date": decided,
+                                "received_by_kind": rule.text(f"kind_{spec.by[0]}")}
+    receipt = case.received(spec.types, spec.by, decided, end_date)
+    if receipt is None:
+        return decided, {"step": rule.text("receipt_unknown", **words),
+                         "clock_from": rule.text("clock_decided", **words)}, []
+    stating = case.document(receipt.document_id)
+    source = (rule.text("source_delivery_receipt") if receipt.source == "delivery_receipt"
+              else rule.text("source_stated", stating_document=stating.type if stating else ""))
+    own_words = not receipt.recipient or receipt.recipient.startswith(("我", "本", "你", "该"))  # 我局: the kind
+    words |= {"received_by": words["received_by_kind"] if own_words else receipt.recipient, "received_type": receipt.received_type,
+              "received_date": receipt.date, "received_source": source}
+    evidence = [case.evidence(stating, receipt.start, receipt.end)] if stating else []
+    return receipt.date, {"step": rule.text("received", **words),
+                          "clock_from": rule.text("clock_received", **words)}, evidence
