@@ -133,6 +133,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_PROFILE_HELP = "规则集（lexicons/profiles/*.yaml）：police 执法巡查（公安法制），procuratorate 不起诉审查（检察）；默认全部规则"
+
+
+def _profile_ids() -> list[str]:
+    from auditor.rules.profiles import profile_ids
+
+    return profile_ids()
+
+
 def _budget_arguments(p: argparse.ArgumentParser, timeout: float) -> None:
     p.add_argument("--workers", type=int, help="并行审查进程数（默认：CPU 核数）")
     p.add_argument("--timeout", type=float, default=timeout, help=f"每份案卷的时间上限，秒（默认 {timeout:g}）")
@@ -148,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
                    help="jsonl：每审完一份案卷即输出一行")
     p.add_argument("--out", help="写入文件而不是标准输出")
-    p.add_argument("--profile", choices=["police", "procuratorate"], help="规则集（执法巡查 / 不起诉审查）")
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
     _budget_arguments(p, timeout=300)
     p.set_defaults(func=cmd_audit)
@@ -157,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("roots", nargs="+", metavar="ROOT")
     p.add_argument("--out", required=True, help="结果目录：reports/ 每份案卷一个 JSON，index.jsonl，summary.txt")
     p.add_argument("--db", help="审查库地址（SQLAlchemy URL）")
-    p.add_argument("--profile", choices=["police", "procuratorate"])
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="跳过已审完的案卷（默认）")
     again.add_argument("--rerun", action="store_true", help="全部重新审查")
