@@ -16,6 +16,7 @@ from conftest import ROOT, validate_report
 
 from auditor.batch.files import LineFile, atomic_write, repair_last_line
 from auditor.batch.pool import BudgetPool, in_input_order
+from auditor.batch.progress import make_progress
 from auditor.batch.runner import BatchOptions, run_batch
 from auditor.batch.sinks import LEDGER, FileSink, read_ledger, report_name
 from auditor.batch.stream import json_pieces, text_pieces
@@ -150,6 +151,30 @@ def test_atomic_write_replaces_whole_and_leaves_no_temp(tmp_path: Path) -> None:
     atomic_write(target, "new" * 1000)
     assert target.read_text() == "new" * 1000
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+# -- the summary --------------------------------------------------------------------------------------------------
+def test_summary_keeps_unreadable_inputs_apart_from_error_findings(dossiers: list[Path], tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    root = _root(tmp_path, dossiers[:3], {"broken.pdf": b"%PDF-1.4 broken", "x_hang.txt": b"x"})
+    out = tmp_path / "out"
+    sink = FileSink(out)
+    summary = run_batch(BatchOptions(roots=(root,), out=out, workers=2, budget=Budget(seconds=6), audit=HOSTILE),
+                        sink, make_progress("json"))
+    sink.close()
+    data = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(summary.to_dict()))  # the file says what the run returned
+    unreadable = {u["name"]: u["errors"] for u in data["unreadable_inputs"]}
+    assert unreadable == {"broken.pdf": ["E003"], "x_hang.txt": ["E090"]}
+    findings = [f for p in dossiers[:3] for f in audit_path(p).findings]
+    assert data["findings_by_severity"] == {s: n for s in ("error", "warning", "info")
+                                            if (n := sum(f.severity == s for f in findings))}
+    assert data["dossiers"] == 5 and data["audited_now"] == 5 and data["pages"] > 0
+    assert [s["name"] for s in data["slowest"]][0] == "x_hang.txt"
+    text = (out / "summary.txt").read_text(encoding="utf-8")
+    assert "未能读取的文件（未得到审查结果的案卷）：2 份" in text and "错误级问题" in text
+    progress = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    assert [p["done"] for p in progress] == [1, 2, 3, 4, 5] and progress[-1]["failed"] == 2
 
 
 # -- resume -----------------------------------------------------------------------------------------------------

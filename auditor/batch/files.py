@@ -14,6 +14,10 @@ def atomic_write(path: Path | str, data: str | bytes) -> None:
     """Replace `path` with `data` in one step: readers see the old file or the new one, never a part."""
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: nothing to replace, write through
+        with open(path, "wb") as fh:
+            fh.write(raw)
+        return
     temp = path.with_name(f"{path.name}{TEMP_MARK}{os.getpid()}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
