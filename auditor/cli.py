@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from auditor.model import AuditResult
-
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
-
-
-def _readable(case: AuditResult) -> bool:
-    return case.readable
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -25,43 +20,57 @@ def _emit(text: str, out: str | None) -> None:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from auditor.pipeline import audit_path
-    from auditor.report import render_json, render_text
+    """Each PATH in a worker process under its own time and memory budget; reports written as they finish."""
+    from auditor.batch.pool import BudgetPool
+    from auditor.batch.stream import write_reports
+    from auditor.batch.task import Budget, Task
 
-    cases = [audit_path(p, profile=args.profile) for p in args.paths]
-    _emit(render_json(cases) if args.format == "json" else render_text(cases), args.out)
-    if not any(_readable(c) for c in cases):
+    tasks = [Task(i, p, profile=args.profile, text=args.format == "text") for i, p in enumerate(args.paths)]
+    budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
+    with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
+        outcomes = write_reports(pool.run(tasks), args.format, args.out)
+    if not any(o.readable for o in outcomes):
         print("错误：没有任何输入可以读取。", file=sys.stderr)
         return EXIT_USAGE
     if args.fail_on:
         floor = SEVERITY_RANK[args.fail_on]
-        if any(SEVERITY_RANK.get(f.severity, 0) >= floor for c in cases for f in c.findings):
+        if any(SEVERITY_RANK.get(s, 0) >= floor for o in outcomes for s, n in o.severities.items() if n):
             return EXIT_FAIL_ON
     return EXIT_OK
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from auditor.pipeline import audit_path
-    from auditor.report import to_json_dict
-    from auditor.report.text_report import table
+    """Every entry under each ROOT is one dossier; finished ones are recorded as they finish and skipped on resume."""
+    from auditor.batch.progress import make_progress
+    from auditor.batch.runner import BatchOptions, run_batch
+    from auditor.batch.sinks import FileSink
+    from auditor.batch.task import Budget
 
-    root, out = Path(args.root), Path(args.out)
-    if not root.is_dir():
-        print(f"错误：{root} 不是文件夹。", file=sys.stderr)
+    roots = tuple(Path(r) for r in args.roots)
+    for root in roots:
+        if not root.is_dir():
+            print(f"错误：{root} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+    if args.db:
+        print("错误：--db（审查库）尚未接入本版本，请使用 --out 目录。", file=sys.stderr)
         return EXIT_USAGE
-    out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    entries = sorted(p for p in root.iterdir() if not p.name.startswith("."))
-    for entry in entries:
-        case = audit_path(entry, profile=args.profile)  # never raises: errors are recorded per dossier
-        (out / f"{entry.stem}.json").write_text(
-            json.dumps(to_json_dict([case]), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
-        rows.append([entry.name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors))])
-    summary = table(rows, ["案卷", "文书", "问题", "错误"])
-    (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
-    print(summary)
-    return EXIT_OK if entries else EXIT_USAGE
+    options = BatchOptions(
+        roots=roots, out=Path(args.out), workers=args.workers or os.cpu_count() or 1,
+        budget=Budget(seconds=args.timeout, memory_mb=args.max_memory), profile=args.profile,
+        resume=not args.rerun, scheduler=args.scheduler,
+    )
+    sink = FileSink(options.out)
+    progress = make_progress("none" if args.quiet else args.progress)
+    try:
+        summary = run_batch(options, sink, progress)
+    except KeyboardInterrupt:
+        print("已中断：已完成的案卷均已保存，再次运行同一命令即从中断处继续。", file=sys.stderr)
+        return 130
+    finally:
+        sink.close()
+    if not args.quiet:
+        print(summary.render(per_dossier=len(summary.records) <= 50), end="")
+    return EXIT_OK if summary.records or summary.duplicates else EXIT_USAGE
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -124,22 +133,47 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_PROFILE_HELP = "规则集（lexicons/profiles/*.yaml）：police 执法巡查（公安法制），procuratorate 不起诉审查（检察）；默认全部规则"
+
+
+def _profile_ids() -> list[str]:
+    from auditor.rules.profiles import profile_ids
+
+    return profile_ids()
+
+
+def _budget_arguments(p: argparse.ArgumentParser, timeout: float) -> None:
+    p.add_argument("--workers", type=int, help="并行审查进程数（默认：CPU 核数）")
+    p.add_argument("--timeout", type=float, default=timeout, help=f"每份案卷的时间上限，秒（默认 {timeout:g}）")
+    p.add_argument("--max-memory", type=int, default=2048, help="每份案卷的内存上限，MB（默认 2048）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="案卷智审：审查刑事/治安案卷文书")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("audit", help="审查一个或多个案卷（文件、文件夹或 ZIP）")
     p.add_argument("paths", nargs="+", help="案卷文件、文件夹或 ZIP")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                   help="jsonl：每审完一份案卷即输出一行")
     p.add_argument("--out", help="写入文件而不是标准输出")
-    p.add_argument("--profile", choices=["police", "procuratorate"], help="规则集（执法巡查 / 不起诉审查）")
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
+    _budget_arguments(p, timeout=300)
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("batch", help="批量审查：ROOT 下每一项为一份案卷")
-    p.add_argument("root")
-    p.add_argument("--out", required=True)
-    p.add_argument("--profile", choices=["police", "procuratorate"])
+    p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
+    p.add_argument("roots", nargs="+", metavar="ROOT")
+    p.add_argument("--out", required=True, help="结果目录：reports/ 每份案卷一个 JSON，index.jsonl，summary.txt")
+    p.add_argument("--db", help="审查库地址（SQLAlchemy URL）")
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="跳过已审完的案卷（默认）")
+    again.add_argument("--rerun", action="store_true", help="全部重新审查")
+    p.add_argument("--scheduler", help="Dask 集群调度器地址，如 tcp://HOST:8786")
+    p.add_argument("--quiet", action="store_true", help="不显示进度和汇总")
+    p.add_argument("--progress", choices=["bar", "json"], default="bar", help="json：每审完一份输出一行进度")
+    _budget_arguments(p, timeout=600)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("rules", help="列出审查规则")

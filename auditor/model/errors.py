@@ -52,6 +52,11 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("E050", "文件读取失败：{path}（{detail}）", "请检查文件"),
         ErrorKind("E060", "分析阶段出错（{detail}），该阶段结果缺失", "请将该案卷提交开发人员排查"),
         ErrorKind("E061", "文书内容抽取出错（{detail}），该文书的这部分结果缺失", "请人工核对该文书；并将案卷提交开发人员排查"),
+        # The budget of one dossier in `auditor audit` / `auditor batch` (auditor/batch): it was not finished.
+        ErrorKind("E090", "审查超过时间限制（{detail}），该案卷未完成审查", "请单独审查该案卷或提高 --timeout；仍超时请提交开发人员排查"),
+        ErrorKind("E091", "审查超过内存限制（{detail}），该案卷未完成审查", "请拆分案卷或提高 --max-memory；仍超限请提交开发人员排查"),
+        ErrorKind("E092", "审查进程意外退出（{detail}），该案卷未完成审查", "请单独重试该案卷；仍失败请提交开发人员排查"),
+        ErrorKind("E093", "审查程序内部错误（{detail}），该案卷未完成审查", "请将该案卷提交开发人员排查"),
     ]
 }
 
