@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -24,11 +25,35 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _as_of(args: argparse.Namespace) -> dt.date | None:
+    """`--as-of DATE` (warnings as of that day), `--warn` alone: as of today; neither: no as-of audit."""
+    if args.as_of is not None:
+        return args.as_of
+    return dt.date.today() if args.warn else None
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _audit_options(p: argparse.ArgumentParser) -> None:
+    from auditor.scoring import standard_names
+
+    p.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                   help="执法巡查预警：列出该日（YYYY-MM-DD）仍在运行的期限和流程提示；晚于该日的文书视为尚未形成")
+    p.add_argument("--warn", action="store_true", help="执法巡查预警（未给 --as-of 时以今天为准）")
+    p.add_argument("--standard", choices=standard_names(), help="评查打分标准（默认按规则集：公安 police / 检察 procuratorate）")
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from auditor.pipeline import audit_path
     from auditor.report import render_json, render_text
 
-    cases = [audit_path(p, profile=args.profile) for p in args.paths]
+    as_of = _as_of(args)
+    cases = [audit_path(p, profile=args.profile, as_of=as_of, standard=args.standard) for p in args.paths]
     _emit(render_json(cases) if args.format == "json" else render_text(cases), args.out)
     if not any(_readable(c) for c in cases):
         print("错误：没有任何输入可以读取。", file=sys.stderr)
@@ -43,25 +68,64 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from auditor.pipeline import audit_path
     from auditor.report import to_json_dict
-    from auditor.report.text_report import table
 
     root, out = Path(args.root), Path(args.out)
     if not root.is_dir():
         print(f"错误：{root} 不是文件夹。", file=sys.stderr)
         return EXIT_USAGE
     out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    as_of = _as_of(args)
+    results = []
     entries = sorted(p for p in root.iterdir() if not p.name.startswith("."))
     for entry in entries:
-        case = audit_path(entry, profile=args.profile)  # never raises: errors are recorded per dossier
+        # never raises: errors are recorded per dossier
+        case = audit_path(entry, profile=args.profile, as_of=as_of, standard=args.standard)
         (out / f"{entry.stem}.json").write_text(
             json.dumps(to_json_dict([case]), ensure_ascii=False, indent=2), encoding="utf-8"
         )
-        rows.append([entry.name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors))])
-    summary = table(rows, ["案卷", "文书", "问题", "错误"])
+        results.append((entry.name, case))
+    summary = batch_summary(results, as_of)
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
     print(summary)
     return EXIT_OK if entries else EXIT_USAGE
+
+
+def batch_summary(results: list[tuple[str, AuditResult]], as_of: dt.date | None) -> str:
+    """Per dossier: documents, findings, errors, score and grade (and warnings by level); then the grades by
+    办案单位, and with an as-of date every running period across the batch, fewest days left first."""
+    from auditor.labels import LEVEL_LABEL
+    from auditor.report.text_report import WARNING_HEADER, table, warning_rows
+    from auditor.scoring.tables import grades_by_unit, unit_rows
+    from auditor.warn.board import BoardEntry, board_rows, level_counts
+
+    header = ["案卷", "文书", "问题", "错误", "得分", "等次"]
+    if as_of is not None:
+        header += [f"预警{LEVEL_LABEL[k]}" for k in LEVEL_LABEL]
+    rows = []
+    for name, case in results:
+        row = [name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors)),
+               f"{case.score.points:g}" if case.score else "", case.score.grade if case.score else ""]
+        if as_of is not None:
+            counts = level_counts(board_rows([BoardEntry(name, None, case.warnings or ())], as_of))
+            row += [str(counts[k]) for k in LEVEL_LABEL]
+        rows.append(row)
+    parts = [table(rows, header)]
+    scores = [case.score for _, case in results if case.score is not None]
+    if scores:
+        unit_header, unit_table = unit_rows(grades_by_unit(scores))
+        parts += ["", "评查等次（按办案单位）：", table(unit_table, unit_header)]
+    if as_of is not None:
+        entries = [BoardEntry(name, case.score.unit if case.score else None, case.warnings or ())
+                   for name, case in results]
+        board = board_rows(entries, as_of)
+        parts += ["", f"执法巡查预警（截至{as_of}，共{len(board)}项，按剩余日数排序）："]
+        if board:
+            body = warning_rows([r.warning for r in board])
+            parts.append(table([[r.source, r.unit or "", *b] for r, b in zip(board, body, strict=True)],
+                               ["案卷", "办案单位", *WARNING_HEADER]))
+        else:
+            parts.append("无仍在运行的期限。")
+    return "\n".join(parts)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -134,12 +198,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.add_argument("--profile", choices=["police", "procuratorate"], help="规则集（执法巡查 / 不起诉审查）")
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
+    _audit_options(p)
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("batch", help="批量审查：ROOT 下每一项为一份案卷")
     p.add_argument("root")
     p.add_argument("--out", required=True)
     p.add_argument("--profile", choices=["police", "procuratorate"])
+    _audit_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("rules", help="列出审查规则")
