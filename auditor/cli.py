@@ -155,7 +155,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from auditor.synth.generator import generate_corpus
 
     try:
-        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats))
+        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats),
+                                truncate=args.truncate)
     except (OSError, RuntimeError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -222,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf", "scan"],
                    help="scan：图像型 PDF（模拟扫描件，需 OCR）")
+    p.add_argument("--truncate", action="store_true",
+                   help="生成在随机日期截断的无缺陷案卷，标注该日仍在运行的期限（评估执法巡查预警）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
