@@ -115,8 +115,7 @@ def batch_summary(results: list[tuple[str, AuditResult]], as_of: dt.date | None)
         unit_header, unit_table = unit_rows(grades_by_unit(scores))
         parts += ["", "评查等次（按办案单位）：", table(unit_table, unit_header)]
     if as_of is not None:
-        entries = [BoardEntry(name, case.score.unit if case.score else None, case.warnings or ())
-                   for name, case in results]
+        entries = [BoardEntry(name, case.case.handling_unit(), case.warnings or ()) for name, case in results]
         board = board_rows(entries, as_of)
         parts += ["", f"执法巡查预警（截至{as_of}，共{len(board)}项，按剩余日数排序）："]
         if board:
