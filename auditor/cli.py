@@ -169,6 +169,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     out: dict[str, object] = {}
     texts: list[str] = []
+    if args.warn_oracle:
+        from auditor.evaluation.warn_oracle import evaluate_warning_oracle, format_oracle_report
+
+        if not Path(args.warn_oracle).is_dir():
+            print(f"错误：{args.warn_oracle} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+        oracle = evaluate_warning_oracle(Path(args.warn_oracle))
+        out["warn_oracle"] = oracle.to_dict()
+        texts.append(format_oracle_report(oracle))
     if args.synthetic:
         if not Path(args.synthetic).is_dir():
             print(f"错误：{args.synthetic} 不是文件夹。", file=sys.stderr)
@@ -176,7 +185,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         synth = evaluate_synthetic(Path(args.synthetic))
         out["synthetic"] = synth.to_dict()
         texts.append(format_synthetic_report(synth))
-    if args.real or not args.synthetic:
+    if args.real or not (args.synthetic or args.warn_oracle):
         dev = Path(args.real) if args.real else Path(__file__).resolve().parents[2] / "shared/dev-corpus/real"
         if not (dev / "labels.jsonl").exists():
             print(f"错误：找不到标注文件 {dev / 'labels.jsonl'}", file=sys.stderr)
@@ -229,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
     p.add_argument("--real", help="真实开发语料目录（含 labels.jsonl）")
     p.add_argument("--synthetic", help="合成案卷目录（含 *.truth.json）")
+    p.add_argument("--warn-oracle", metavar="DIR",
+                   help="执法巡查预警：按抽取结果与按标注事件计算的预警对照（如 tests/corpus/independent）")
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.set_defaults(func=cmd_eval)

@@ -113,3 +113,24 @@ def test_batch_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     report = json.loads((tmp_path / "out" / "case_09_arrest_deadline_outdated_citation.json").read_text("utf-8"))
     validate_report(report)
     assert report["dossiers"][0]["score"]["standard"] == "procuratorate"
+
+
+# --- the independent corpus: warnings from the extracted case against the truth's own acts -------------------------
+
+INDEPENDENT = Path(__file__).resolve().parent / "corpus" / "independent"
+
+
+def test_warning_oracle_agrees_on_independent_dossiers(tmp_path: Path) -> None:
+    """Three dossiers written apart from the generator (a custody chain with an approved extension, a detention
+    through arrest, 取保 with two 退回补充侦查): every warning on every day the file changes equals the one computed
+    from the truth's acts (`auditor eval --warn-oracle`; the whole corpus is measured in docs/accuracy.md)."""
+    from auditor.evaluation.warn_oracle import evaluate_warning_oracle, format_oracle_report
+
+    for stem in ("ind_a11", "ind_a14", "ind_b02"):
+        for path in INDEPENDENT.glob(f"{stem}.*"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    result = evaluate_warning_oracle(tmp_path)
+    assert result.dossiers == 3 and result.mismatches == []
+    assert result.total.tp >= 60 and result.total.precision == result.total.recall == 1.0
+    assert {"investigation-custody", "arrest-review", "supplementary-investigation", "bail"} <= set(result.per_period)
+    assert "抽取结果对照标注事件" in format_oracle_report(result)

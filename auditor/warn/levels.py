@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from auditor.model import DeadlineWarning, Level
-from auditor.warn.spec import Levels, warn_spec
+from auditor.warn.spec import Levels, text, warn_spec
 
 
 def level_of(days_left: int, unit: str, levels: Levels | None = None) -> Level | None:
@@ -22,6 +22,15 @@ def level_of(days_left: int, unit: str, levels: Levels | None = None) -> Level |
     return None
 
 
+def left_step(as_of: date, days_left: int) -> str:
+    """The explanation's last sentence: days left, due today, or days over."""
+    if days_left > 0:
+        return text("left", as_of=as_of, days_left=days_left)
+    if days_left == 0:
+        return text("due_today", as_of=as_of)
+    return text("overdue", as_of=as_of, over=-days_left)
+
+
 def relevel(warnings: Iterable[DeadlineWarning], as_of: date, levels: Levels | None = None) -> list[DeadlineWarning]:
     """The same running periods seen on another day (a later one: the file has not changed since the audit).
 
@@ -30,7 +39,11 @@ def relevel(warnings: Iterable[DeadlineWarning], as_of: date, levels: Levels | N
     out = []
     for w in warnings:
         left = (w.last_day - as_of).days
-        out.append(w.model_copy(update={"as_of": as_of, "days_left": left, "level": level_of(left, w.unit, levels)}))
+        explanation = w.explanation.model_copy(update={
+            "steps": (*w.explanation.steps[:-1], left_step(as_of, left)),
+            "values": {**w.explanation.values, "days_left": left}})
+        out.append(w.model_copy(update={"as_of": as_of, "days_left": left, "level": level_of(left, w.unit, levels),
+                                        "explanation": explanation}))
     return sort_warnings(out)
 
 

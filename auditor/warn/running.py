@@ -10,7 +10,7 @@ from auditor.model import Case, DeadlineWarning, Evidence, Explanation
 from auditor.rules.kinds.deadline import WhileHeld, held_at
 from auditor.text.phrases import find_any
 from auditor.warn.basis import numbered
-from auditor.warn.levels import level_of
+from auditor.warn.levels import left_step, level_of
 from auditor.warn.limits import Reckoning, hours_due, reckon
 from auditor.warn.spec import PeriodSpec, RuleRef, StepSpec, base_limit, rule, text, warn_spec
 from auditor.warn.timeline import Act, first_after, latest, running
@@ -27,22 +27,12 @@ def fingerprint(kind: str, spec_id: str, person: str | None, start: date) -> str
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _last_steps(result: DeadlineResult, custody: bool) -> list[str]:
+def _last_step(result: DeadlineResult, custody: bool) -> str:
     if custody:
-        return [text("last_custody", last_day=result.last_day)]
-    steps = [text("last_shifted", shifted_from=result.shifted_from, last_day=result.last_day)
-             if result.shifted_from else text("last_plain", last_day=result.last_day)]
-    if not result.holiday_data_known:
-        steps.append(text("no_holiday_data"))
-    return steps
-
-
-def _left_step(as_of: date, days_left: int) -> str:
-    if days_left > 0:
-        return text("left", as_of=as_of, days_left=days_left)
-    if days_left == 0:
-        return text("due_today", as_of=as_of)
-    return text("overdue", as_of=as_of, over=-days_left)
+        return text("last_custody", last_day=result.last_day)
+    if result.shifted_from:
+        return text("last_shifted", shifted_from=result.shifted_from, last_day=result.last_day)
+    return text("last_plain", last_day=result.last_day)  # holiday data missing: a note says so
 
 
 def _warning(*, kind: str, spec: PeriodSpec | StepSpec, person: str | None, measure: str | None, start: Act,
@@ -50,7 +40,7 @@ def _warning(*, kind: str, spec: PeriodSpec | StepSpec, person: str | None, meas
              steps: list[str], extensions: list[str], evidence: list[Evidence], notes: list[str],
              values: dict) -> DeadlineWarning:
     days_left = (result.last_day - as_of).days
-    steps = [*steps, _left_step(as_of, days_left)]
+    steps = [*steps, left_step(as_of, days_left)]
     values = {"start": start.day.isoformat(), "last_day": result.last_day.isoformat(), "limit": label,
               "days_left": days_left, "custody": custody, **values}
     return DeadlineWarning(
@@ -84,8 +74,10 @@ def period_warnings(view: Case, acts: list[Act], person: str | None, as_of: date
         steps = [text("start", start_action=start.action, start=start.day), *r.steps,
                  text("limit", limit=r.label),
                  text("extension", extension="；".join(r.extensions)) if r.extensions else text("no_extension"),
-                 *_last_steps(r.result, r.custody)]
+                 _last_step(r.result, r.custody)]
         notes = list(r.notes)
+        if not r.result.holiday_data_known:
+            notes.append(text("no_holiday_data"))
         if spec.from_receipt:
             notes.append(text("from_receipt", start_action=start.action, start=start.day))
         out.append(_warning(
