@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from casebuild import make_case
-from conftest import LAW_CORPUS, requires_shared
+from conftest import requires_shared
+from conftest import statute_text as statute
 
-from auditor.law.corpus import read_articles
 from auditor.law.periods import parse_period
 from auditor.model import Case, DeadlineWarning, Party
 from auditor.warn import relevel, warnings_as_of
@@ -320,20 +320,6 @@ def test_board_sorts_filters_and_counts() -> None:
 
 
 # --- lexicons/warn.yaml pinned against the statutes --------------------------------------------------------------
-
-CORPUS = {(CPL, "2018"): "cpl-2018.md", (MPS, "2020"): "mps-criminal-procedure-2020.md",
-          (SPP, "2019"): "spp-criminal-procedure-rules-2019.md",
-          (SPP, "2012试行"): "spp-criminal-procedure-rules-2012-trial.md"}
-_READ: dict[str, dict] = {}
-
-
-def statute(law: str, version: str, article: int, paragraph: int | None) -> str:
-    name = CORPUS[(law, version)]
-    if name not in _READ:
-        _READ[name] = read_articles(LAW_CORPUS / name)
-    paragraphs = _READ[name][(article, None)]
-    return "\n".join(paragraphs) if paragraph is None else paragraphs[paragraph - 1]
-
 
 BASES = [(e.id, b) for e in (*warn_spec().periods, *warn_spec().steps) for b in e.basis]
 
