@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from auditor.model import AuditResult
@@ -96,7 +97,7 @@ def batch_summary(results: list[tuple[str, AuditResult]], as_of: dt.date | None)
     from auditor.labels import LEVEL_LABEL
     from auditor.report.text_report import WARNING_HEADER, table, warning_rows
     from auditor.scoring.tables import grades_by_unit, unit_rows
-    from auditor.warn.board import BoardEntry, board_rows, level_counts
+    from auditor.warn.board import BoardEntry, board_rows
 
     header = ["案卷", "文书", "问题", "错误", "得分", "等次"]
     if as_of is not None:
@@ -106,7 +107,7 @@ def batch_summary(results: list[tuple[str, AuditResult]], as_of: dt.date | None)
         row = [name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors)),
                f"{case.score.points:g}" if case.score else "", case.score.grade if case.score else ""]
         if as_of is not None:
-            counts = level_counts(board_rows([BoardEntry(name, None, case.warnings or ())], as_of))
+            counts = Counter(w.level for w in case.warnings or ())
             row += [str(counts[k]) for k in LEVEL_LABEL]
         rows.append(row)
     parts = [table(rows, header)]
