@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,14 @@ from auditor.pipeline import audit_path
 FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf")
 PARTY_DETAILS = ("gender", "birth_date", "id_number")
 UNREGISTERED = "unregistered"  # category of a rule id the truth names but no rule file defines (yet)
+
+
+def total_of(scores: Iterable[Score]) -> Score:
+    """The counts of several scores added up."""
+    total = Score()
+    for s in scores:
+        total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    return total
 
 
 def add_counts(score: Score, expected: Counter, found: Counter) -> None:
@@ -58,10 +67,7 @@ class SyntheticResult:
 
     @property
     def warnings_total(self) -> Score:
-        total = Score()
-        for s in self.warnings.values():
-            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
-        return total
+        return total_of(self.warnings.values())
 
     @property
     def per_category(self) -> dict[str, Score]:
@@ -167,6 +173,7 @@ def score_warnings(case: AuditResult, truth: dict[str, Any], result: SyntheticRe
 
 
 def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
+    result.errors.update(e.code for e in case.errors)
     if truth.get("as_of"):
         score_warnings(case, truth, result)
     if not truth.get("truncated"):
@@ -177,7 +184,6 @@ def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult
 def score_findings_of(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
     expected = Counter((f["rule_id"], f.get("document_type", "")) for f in truth.get("expected_findings", []))
     found = _findings(case)
-    result.errors.update(e.code for e in case.errors)
     for f in case.findings:
         result.rule_category.setdefault(f.rule_id, f.category)
     for rule in {r for r, _ in expected} | {r for r, _ in found}:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.evaluation.real import Score
-from auditor.evaluation.synthetic import FORMATS, add_counts
+from auditor.evaluation.synthetic import FORMATS, add_counts, total_of
 from auditor.model import Case, DeadlineWarning, Event, Party
 from auditor.pipeline import audit_path
 
@@ -30,10 +30,7 @@ class OracleResult:
 
     @property
     def total(self) -> Score:
-        total = Score()
-        for s in self.per_period.values():
-            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
-        return total
+        return total_of(self.per_period.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {"dossiers": self.dossiers, "days": self.days, "total": self.total.to_dict(),
