@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -19,13 +20,38 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _as_of(args: argparse.Namespace) -> dt.date | None:
+    """`--as-of DATE` (warnings as of that day), `--warn` alone: as of today; neither: no as-of audit."""
+    if args.as_of is not None:
+        return args.as_of
+    return dt.date.today() if args.warn else None
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _audit_options(p: argparse.ArgumentParser) -> None:
+    from auditor.scoring import standard_names
+
+    p.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                   help="执法巡查预警：列出该日（YYYY-MM-DD）仍在运行的期限和流程提示；晚于该日的文书视为尚未形成")
+    p.add_argument("--warn", action="store_true", help="执法巡查预警（未给 --as-of 时以今天为准）")
+    p.add_argument("--standard", choices=standard_names(), help="评查打分标准（默认按规则集：公安 police / 检察 procuratorate）")
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     """Each PATH in a worker process under its own time and memory budget; reports written as they finish."""
     from auditor.batch.pool import BudgetPool
     from auditor.batch.stream import write_reports
     from auditor.batch.task import Budget, Task
 
-    tasks = [Task(i, p, profile=args.profile, text=args.format == "text") for i, p in enumerate(args.paths)]
+    as_of = _as_of(args)
+    tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard)
+             for i, p in enumerate(args.paths)]
     budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
     with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
         outcomes = write_reports(pool.run(tasks), args.format, args.out)
@@ -57,7 +83,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     options = BatchOptions(
         roots=roots, out=Path(args.out), workers=args.workers or os.cpu_count() or 1,
         budget=Budget(seconds=args.timeout, memory_mb=args.max_memory), profile=args.profile,
-        resume=not args.rerun, scheduler=args.scheduler,
+        resume=not args.rerun, scheduler=args.scheduler, as_of=_as_of(args), standard=args.standard,
     )
     sink = FileSink(options.out)
     progress = make_progress("none" if args.quiet else args.progress)
@@ -100,7 +126,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from auditor.synth.generator import generate_corpus
 
     try:
-        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats))
+        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats),
+                                truncate=args.truncate)
     except (OSError, RuntimeError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -114,6 +141,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     out: dict[str, object] = {}
     texts: list[str] = []
+    if args.warn_oracle:
+        from auditor.evaluation.warn_oracle import evaluate_warning_oracle, format_oracle_report
+
+        if not Path(args.warn_oracle).is_dir():
+            print(f"错误：{args.warn_oracle} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+        oracle = evaluate_warning_oracle(Path(args.warn_oracle))
+        out["warn_oracle"] = oracle.to_dict()
+        texts.append(format_oracle_report(oracle))
     if args.synthetic:
         if not Path(args.synthetic).is_dir():
             print(f"错误：{args.synthetic} 不是文件夹。", file=sys.stderr)
@@ -121,7 +157,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         synth = evaluate_synthetic(Path(args.synthetic))
         out["synthetic"] = synth.to_dict()
         texts.append(format_synthetic_report(synth))
-    if args.real or not args.synthetic:
+    if args.real or not (args.synthetic or args.warn_oracle):
         dev = Path(args.real) if args.real else Path(__file__).resolve().parents[2] / "shared/dev-corpus/real"
         if not (dev / "labels.jsonl").exists():
             print(f"错误：找不到标注文件 {dev / 'labels.jsonl'}", file=sys.stderr)
@@ -160,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
     _budget_arguments(p, timeout=300)
+    _audit_options(p)
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
@@ -174,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="不显示进度和汇总")
     p.add_argument("--progress", choices=["bar", "json"], default="bar", help="json：每审完一份输出一行进度")
     _budget_arguments(p, timeout=600)
+    _audit_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("rules", help="列出审查规则")
@@ -190,11 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf", "scan"],
                    help="scan：图像型 PDF（模拟扫描件，需 OCR）")
+    p.add_argument("--truncate", action="store_true",
+                   help="生成在随机日期截断的无缺陷案卷，标注该日仍在运行的期限（评估执法巡查预警）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
     p.add_argument("--real", help="真实开发语料目录（含 labels.jsonl）")
     p.add_argument("--synthetic", help="合成案卷目录（含 *.truth.json）")
+    p.add_argument("--warn-oracle", metavar="DIR",
+                   help="执法巡查预警：按抽取结果与按标注事件计算的预警对照（如 tests/corpus/independent）")
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.set_defaults(func=cmd_eval)

@@ -200,6 +200,23 @@ def test_resume_skips_finished_dossiers_and_rerun_audits_them_again(dossiers: li
     assert len(_reports(out)) == 4
 
 
+def test_a_result_is_reused_only_for_the_same_as_of_day_and_standard(dossiers: list[Path], tmp_path: Path) -> None:
+    """Warnings depend on the day and the score on the standard: a result for another day is not reused."""
+    import datetime as dt
+
+    root = _root(tmp_path, dossiers[:2])
+    out = tmp_path / "out"
+    sink = FileSink(out)
+    day = dt.date(2022, 5, 1)
+    runs = [run_batch(BatchOptions(roots=(root,), out=out, workers=1, **kw), sink)
+            for kw in ({}, {"as_of": day}, {"as_of": day}, {"as_of": day + dt.timedelta(days=1)},
+                       {"as_of": day, "standard": "procuratorate"})]
+    sink.close()
+    assert [r.audited_now for r in runs] == [2, 2, 0, 2, 2]
+    assert runs[2].to_dict()["as_of"] == "2022-05-01"
+    assert all(r.get("warnings") is not None for r in runs[1].records)
+
+
 def _ledger_lines(out: Path) -> int:
     try:
         return (out / LEDGER).read_bytes().count(b"\n")

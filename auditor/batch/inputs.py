@@ -3,6 +3,7 @@ hash and the rule-set version together say whether it has been audited already (
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -55,11 +56,12 @@ def _feed(digest: hashlib._Hash, file: Path) -> None:
 
 
 @functools.cache
-def ruleset_version(profile: str | None = None) -> str:
-    """The auditor's version, a hash of everything in lexicons/ (rules, profiles, dictionaries) and the profile:
-    a result is reused only when all three are the same."""
+def ruleset_version(profile: str | None = None, *, as_of: dt.date | None = None, standard: str | None = None) -> str:
+    """The auditor's version, a hash of everything in lexicons/ (rules, profiles, dictionaries), the profile, and
+    the as-of day and scoring standard when given: a result is reused only when all are the same."""
     digest = hashlib.sha256(__version__.encode())
     for file in sorted(p for p in LEXICON_DIR.rglob("*") if p.is_file()):
         digest.update(file.relative_to(LEXICON_DIR).as_posix().encode() + b"\0")
         digest.update(file.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}/{profile or 'all'}"
+    extra = "".join(f"/{k}={v}" for k, v in (("as_of", as_of), ("standard", standard)) if v is not None)
+    return f"{__version__}+{digest.hexdigest()[:12]}/{profile or 'all'}{extra}"

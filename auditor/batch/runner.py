@@ -3,6 +3,7 @@ the rest under their budgets (locally or on a Dask cluster), record each as it f
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Iterator
@@ -30,13 +31,15 @@ class BatchOptions:
     scheduler: str | None = None  # tcp://HOST:8786: an existing Dask cluster
     max_tasks_per_child: int = 1000  # a recycled worker pays its start-up (≈ 4 s: jieba) again
     audit: str = DEFAULT_AUDIT  # the function a worker runs per dossier (tests substitute one)
+    as_of: dt.date | None = None  # 执法巡查预警 as of this day
+    standard: str | None = None  # 评查打分 standard
 
 
 def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = None) -> Summary:
     progress = progress or QuietProgress()
     started = time.monotonic()
     paths = entries(list(options.roots))
-    ruleset = ruleset_version(options.profile)
+    ruleset = ruleset_version(options.profile, as_of=options.as_of, standard=options.standard)
     done = sink.done(ruleset) if options.resume else {}
     keys = [_key(p) for p in paths]
     names = [p.name for p in paths]
@@ -49,7 +52,8 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
             continue
         first_of[key] = i
         if key not in done:
-            tasks.append(Task(i, str(path), profile=options.profile, key=key))
+            tasks.append(Task(i, str(path), profile=options.profile, key=key, as_of=options.as_of,
+                              standard=options.standard))
     records = dict(done)
     audited = pages = 0
     progress.start(len(tasks))
@@ -64,6 +68,7 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
     summary = Summary(
         records=[records[keys[i]] for i in sorted(first_of.values()) if keys[i] in records],
         audited_now=audited, pages_now=pages, seconds=time.monotonic() - started, duplicates=duplicates,
+        as_of=options.as_of,
     )
     options.out.mkdir(parents=True, exist_ok=True)
     atomic_write(options.out / "summary.txt", summary.render(per_dossier=True))

@@ -55,6 +55,10 @@ def record_of(outcome: Outcome, ruleset: str, name: str, report_file: str | None
         "peak_mb": round(outcome.peak_mb, 1),
         "worker": outcome.worker,
         "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        # 评查打分 and 执法巡查预警 as the report holds them (the summary's grades and board, without the report)
+        "unit": outcome.report.get("unit"),
+        "score": outcome.report.get("score"),
+        "warnings": outcome.report.get("warnings"),
     }
 
 

@@ -6,6 +6,7 @@ never needs the pipeline: it writes files, streams lines and builds the summary 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,8 @@ class Task:
     profile: str | None = None
     text: bool = False  # also render the terminal text of this dossier
     key: str = ""  # content hash (batch): carried through to the outcome
+    as_of: dt.date | None = None  # 执法巡查预警 as of this day (None: no warnings)
+    standard: str | None = None  # 评查打分 standard (None: the profile's)
 
 
 @dataclass(frozen=True)

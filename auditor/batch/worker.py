@@ -66,7 +66,8 @@ def run_task(audit: Callable[..., Any], task: Task) -> Outcome:
     started = time.perf_counter()
     worker = str(os.getpid())
     try:
-        result = audit(task.path, profile=task.profile)
+        options = {k: v for k, v in (("as_of", task.as_of), ("standard", task.standard)) if v is not None}
+        result = audit(task.path, profile=task.profile, **options)
         return outcome_of(task, result, time.perf_counter() - started, peak_mb(), worker)
     except MemoryError:
         return failed_outcome(task, OUT_OF_MEMORY, "MemoryError", time.perf_counter() - started, worker)

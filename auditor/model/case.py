@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
 from pydantic import ConfigDict, Field
 
+from auditor.lexicon import doc_types
 from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
 from auditor.model.errors import AuditError
 from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Receipt, Record, StatedTime, Term
 from auditor.model.findings import Finding
+from auditor.model.scores import Score
 from auditor.model.volume import CoverCheck, TocCheck
+from auditor.model.warnings import DeadlineWarning
 
 UNKNOWN_TYPE = "未知文书"
 
@@ -88,6 +92,17 @@ class Case(Fact):
     def decision(self, doc_id: str | None) -> Decision | None:
         return next((d for d in self.decisions if d.document_id == doc_id), None)
 
+    def handling_unit(self, side: str | None = None) -> str | None:
+        """办案单位: the organ most of the documents of `side` ("police", "procuratorate"; None: police, else
+        procuratorate) are issued by, by their types in lexicons/doc_types.yaml; ties go to the first named."""
+        organ_kind = {t["type"]: t.get("organ") for t in doc_types()}
+        for kind in (side,) if side else ("police", "procuratorate"):
+            named = [d.organ for d in self.documents if d.organ and organ_kind.get(d.type) == kind]
+            if named:
+                counts = Counter(named)
+                return max(counts, key=lambda organ: (counts[organ], -named.index(organ)))
+        return None
+
     def volume_notices(self) -> list[str]:
         """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""
         return [n for check in (*self.toc_check, *self.cover_check) for n in check.notices]
@@ -101,6 +116,9 @@ class AuditResult(Fact):
     case: Case
     findings: tuple[Finding, ...] = ()
     errors: tuple[AuditError, ...] = ()
+    as_of: dt.date | None = None  # the date `warnings` were computed for; None: no as-of audit
+    warnings: tuple[DeadlineWarning, ...] | None = None
+    score: Score | None = None
 
     @property
     def dossier(self) -> Dossier:
@@ -158,6 +176,10 @@ class AuditResult(Fact):
             errors=self.errors,
             toc_check=self.case.toc_check,
             cover_check=self.case.cover_check,
+            unit=self.case.handling_unit() if self.readable else None,
+            as_of=self.as_of,
+            warnings=self.warnings,
+            score=self.score,
         )
 
 
@@ -174,6 +196,11 @@ class DossierReport(Fact):
     errors: tuple[AuditError, ...] = ()
     toc_check: tuple[TocCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
     cover_check: tuple[CoverCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
+    unit: str | None = Field(default=None, exclude_if=lambda v: v is None)  # 办案单位
+    # 执法巡查预警 (`--as-of` / `--warn`): the periods still running on `as_of`, sorted by days left.
+    as_of: dt.date | None = Field(default=None, exclude_if=lambda v: v is None)
+    warnings: tuple[DeadlineWarning, ...] | None = Field(default=None, exclude_if=lambda v: v is None)
+    score: Score | None = Field(default=None, exclude_if=lambda v: v is None)  # 案件评查打分
 
 
 class Report(Fact):
