@@ -1,0 +1,112 @@
+"""Addresses down to the house (lexicons/redact/places.yaml): an administrative chain, a road and its number, an
+estate and a building / unit / room, ending at the house. Its start is a known place name, else the end of a
+trigger word ("住", "位于"); a span holding an organ word (公安局, 派出所 …) is never an address."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from auditor.redact import config
+from auditor.redact.nlp import LANGUAGE
+
+ENTITY = "ADDRESS"
+_CJK = "\u4e00-\u9fff"
+# The house: a building / unit / room, a village group and house number, a road number (附 N 号 included).
+_HOUSE = (r"(?:[0-9]+(?:栋|幢|号楼|座)(?:[0-9]+单元)?(?:[0-9]+(?:室|号|户))?"
+          r"|[0-9]+(?:[-－][0-9]+){1,2}(?:室|号)?|[0-9]+组[0-9]+号|[0-9]+号(?:附[0-9]+号)?|[0-9]+(?:室|户))")
+
+
+class AddressGrammar:
+    def __init__(self) -> None:
+        cfg = config.places()
+        admin = "|".join(sorted(cfg["admin_suffixes"], key=len, reverse=True))
+        road = "|".join(sorted(cfg["road_suffixes"], key=len, reverse=True))
+        self.places = tuple(sorted(cfg["places"], key=len, reverse=True))
+        self.triggers = tuple(sorted(cfg["triggers"], key=len, reverse=True))
+        self.stop_words = tuple(cfg["stop_words"])
+        unit = rf"[{_CJK}]{{1,9}}?(?:{admin})"
+        road_number = rf"[{_CJK}]{{1,9}}?(?:{road})(?:[0-9]+号(?:附[0-9]+号)?)?"
+        estate = rf"[{_CJK}]{{2,10}}?"
+        # A whole address: units, then a road (with number), an estate, and the house; it ends at the house.
+        self.full = re.compile(
+            rf"(?:{unit})*(?:{road_number})?(?:{estate})?{_HOUSE}"
+        )
+        self.run = re.compile(rf"[{_CJK}0-9\-－]+")
+        self.house_end = re.compile(_HOUSE)
+        self.unit_or_road = re.compile(rf"(?:{admin}|{road})")
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, how the start was found) of every address."""
+        out = []
+        for run in self.run.finditer(text):
+            chunk = run.group()
+            if not any(c.isdigit() for c in chunk):
+                continue
+            pos = 0
+            while pos < len(chunk):
+                found = self._next(chunk, pos)
+                if found is None:
+                    break
+                s, e, how = found
+                out.append((run.start() + s, run.start() + e, how))
+                pos = e
+        return out
+
+    def _next(self, chunk: str, pos: int) -> tuple[int, int, str] | None:
+        # Candidate starts, in this order: a known place name, the end of a trigger word, the run's start.
+        starts: list[tuple[int, str]] = []
+        for i in range(pos, len(chunk)):
+            place = next((p for p in self.places if chunk.startswith(p, i)), None)
+            if place:
+                starts.append((i, f"以地名“{place}”开头"))
+                break
+        for i in range(pos, len(chunk)):
+            trig = next((t for t in self.triggers if chunk.startswith(t, i)), None)
+            if trig and i + len(trig) < len(chunk) and not chunk[i + len(trig)].isdigit():
+                starts.append((i + len(trig), f"跟在“{trig}”之后"))
+        starts.append((pos, "位于一段文字之首"))
+        for start, how in starts:
+            m = self.full.match(chunk, start)
+            if not m:
+                continue
+            span = chunk[start : m.end()]
+            if any(w in span for w in self.stop_words) or not self.unit_or_road.search(span[:-1]):
+                continue
+            # Longest match to the last house element (the regex is lazy inside, greedy over the whole).
+            end = self._extend(chunk, start, m.end())
+            return start, end, how
+        return None
+
+    def _extend(self, chunk: str, start: int, end: int) -> int:
+        for e in range(len(chunk), end, -1):
+            m = self.full.fullmatch(chunk, start, e)
+            if m and not any(w in chunk[start:e] for w in self.stop_words):
+                return e
+        return end
+
+
+@functools.cache
+def grammar() -> AddressGrammar:
+    return AddressGrammar()
+
+
+class AddressRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[ENTITY], name="CnAddressRecognizer", supported_language=LANGUAGE)
+
+    def load(self) -> None:
+        grammar()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for start, end, how in grammar().find(text):
+            score = 0.85
+            explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name="address",
+                                              textual_explanation=f"行政区划/道路/门牌结构的地址，{how}，止于门牌或房号")
+            results.append(RecognizerResult(ENTITY, start, end, score, explanation,
+                                            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
