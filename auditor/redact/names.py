@@ -70,6 +70,7 @@ class NameFinder:
         self.common_frequency = int(cfg["common_word_frequency"])
         self.use_tagger = bool(cfg.get("use_tagger", True))
         self.numerals = set(cfg["numerals"])
+        self.name_follow = set(cfg["name_follow"])
         self.place_after = tuple(cfg["place_after"])
         self.masked_not_after = tuple(cfg["masked_not_after"])
         self.cue_role: dict[str, str] = {}
@@ -305,7 +306,10 @@ class NameFinder:
             return False
         if s == 0 or not _is_cjk(text[s - 1]):
             return True
-        return any(text.endswith(w, 0, s) for w in (*self.person_before, *self.cue_role))
+        if any(text.endswith(w, 0, s) for w in (*self.person_before, *self.cue_role)):
+            return True
+        # Inside a sentence: a name when what follows is what follows a person ("侦查吴国涉嫌…").
+        return e < len(text) and (text[e] in self.name_follow or any(text.startswith(v, e) for v in self.verbs))
 
 
 @functools.cache
