@@ -37,6 +37,7 @@ class AddressGrammar:
         self.run = re.compile(rf"[{_CJK}0-9\-－]+")
         self.house_end = re.compile(_HOUSE)
         self.unit_or_road = re.compile(rf"(?:{admin}|{road})")
+        self.units = re.compile(rf"(?:{unit})+")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, how the start was found) of every address."""
@@ -77,8 +78,16 @@ class AddressGrammar:
                 continue
             # Longest match to the last house element (the regex is lazy inside, greedy over the whole).
             end = self._extend(chunk, start, m.end())
-            return start, end, how
+            return self._widen(chunk, pos, start, starts), end, how
         return None
+
+    def _widen(self, chunk: str, pos: int, start: int, starts: list[tuple[int, str]]) -> int:
+        """A district written before a place-name start belongs to the address ("西湖区上海路…": 上海 is not the
+        start): take the earliest candidate start from which only administrative units lead to `start`."""
+        for s, _ in sorted(starts):
+            if s < start and self.units.fullmatch(chunk, s, start):
+                return s
+        return start
 
     def _extend(self, chunk: str, start: int, end: int) -> int:
         for e in range(len(chunk), end, -1):

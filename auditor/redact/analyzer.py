@@ -24,9 +24,11 @@ TYPE_LABEL = {
     "EMAIL": "电子邮箱", "PASSPORT": "护照/通行证号", "ADDRESS": "住址", "WORK_UNIT": "工作单位/学校",
     "BIRTH_DATE": "出生日期", "ACCOUNT": "网络账号",
 }
-# When two entities overlap, the one whose type is first here wins (a validated number beats a name inside it);
-# the longer wins within a rank.
-PRIORITY = {"ID_CARD": 0, "BANK_CARD": 0, "PHONE": 1, "EMAIL": 1, "ACCOUNT": 1, "PASSPORT": 1, "PLATE": 1,
+# When two entities overlap, a sure one (score ≥ SURE: validated, or a strong context) beats an unsure one; then
+# the one whose type is first here (an ID number's check digit and date are stricter than a card's Luhn digit, a
+# validated number beats a name inside it); the longer wins within a rank.
+SURE = 0.85
+PRIORITY = {"ID_CARD": 0, "BANK_CARD": 1, "PHONE": 1, "EMAIL": 1, "ACCOUNT": 1, "PASSPORT": 1, "PLATE": 1,
             "ADDRESS": 2, "WORK_UNIT": 2, "BIRTH_DATE": 2, "PERSON": 3}
 
 
@@ -88,8 +90,9 @@ def _entity(r: RecognizerResult) -> Entity:
 
 
 def resolve(entities: list[Entity]) -> list[Entity]:
-    """Non-overlapping entities: by type priority, then length, then score."""
-    ranked = sorted(entities, key=lambda e: (PRIORITY.get(e.type, 9), -(e.end - e.start), -e.score, e.start))
+    """Non-overlapping entities: sure before unsure, then by type priority, length and score."""
+    ranked = sorted(entities, key=lambda e: (e.score < SURE, PRIORITY.get(e.type, 9), -(e.end - e.start), -e.score,
+                                             e.start))
     chosen: list[Entity] = []
     for e in ranked:
         if all(e.end <= c.start or e.start >= c.end for c in chosen):

@@ -30,6 +30,13 @@ PARTY_ROLE = {"被害人": "victim", "证人": "witness"}
 SCORES = {"party": 1.0, "cue": 0.9, "table": 0.85, "list": 0.85, "verb": 0.7, "tagger": 0.5}
 
 
+def _dictionary_word(word: str) -> bool:
+    import jieba
+
+    tagger()
+    return bool(jieba.dt.FREQ.get(word))
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -72,6 +79,7 @@ class NameFinder:
         self.numerals = set(cfg["numerals"])
         self.name_follow = set(cfg["name_follow"])
         self.place_after = tuple(cfg["place_after"])
+        self.place_chars = set(cfg["place_chars"])
         self.masked_not_after = tuple(cfg["masked_not_after"])
         self.cue_role: dict[str, str] = {}
         for role, words in cfg["cues"].items():
@@ -94,6 +102,16 @@ class NameFinder:
 
     def name_at(self, text: str, pos: int, known: Mapping[str, object] = {}) -> tuple[int, bool] | None:  # noqa: B006
         """(end, certain) of the name starting at `pos`, or None. `certain`: a non-CJK character ends it."""
+        found = self._name_at(text, pos, known)
+        if found is None:
+            return None
+        end = found[0]
+        # A place, not a person: "南昌市…" after 报案人, "李渡派出所".
+        if text[end - 1] in self.place_chars or any(text.startswith(w, end) for w in self.place_after):
+            return None
+        return found
+
+    def _name_at(self, text: str, pos: int, known: Mapping[str, object]) -> tuple[int, bool] | None:
         sl = self.surname_at(text, pos)
         if not sl:
             return None
@@ -115,10 +133,11 @@ class NameFinder:
             return g + 1, False
         if text[g + 1] in self.given_chars:
             return g + 2, False
+        # jieba decides only with a name its dictionary does not hold as a word ("孙子" of 孙子发 is a word).
         tagged = leading_name(text[pos : pos + 8])
-        if tagged and text.startswith(tagged, pos) and len(tagged) in (sl + 1, sl + 2):
+        if tagged and text.startswith(tagged, pos) and len(tagged) in (sl + 1, sl + 2) and not _dictionary_word(tagged):
             return pos + len(tagged), False
-        return (g + 2, False) if text[g + 1] in self.given_chars or sl == 2 else (g + 1, False)
+        return g + 2, False  # most names have two given characters
 
     def _plausible(self, name: str) -> bool:
         return len(name) >= 2 and name not in self.not_names
@@ -142,10 +161,11 @@ class NameFinder:
 
         for name, role in (parties or {}).items():
             add(name, _Seed(role, "party", f"当事人名单中的{ROLE_LABEL.get(role, '人员')}"))
-        known = dict(seeds)
+        # The party list seeds the names but does not decide where a name ends: extraction's tokenizer may have
+        # cut it short ("程明" of "程明成"); cue and table names are delimited by the text itself.
         hits: list[tuple[int, int, _Seed]] = []
-        self._cues(text, known, add, hits)
-        self._tables(text, known, add, hits)
+        self._cues(text, {}, add, hits)
+        self._tables(text, {}, add, hits)
         self._verbs(text, add, hits)
         self._masked(text, add, hits)
         self._lists(text, seeds, add, hits)

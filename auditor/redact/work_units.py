@@ -60,6 +60,8 @@ class WorkUnitGrammar:
                 i += 1
                 continue
             end = i + len(suf)
+            while (more := next((s for s in self.suffixes if chunk.startswith(s, end)), None)) is not None:
+                end += len(more)  # 三店小学: the name runs on to the last suffix
             if not any(chunk.startswith(w, end) for w in self.not_after):
                 out.append((max(last, end - MAX_LENGTH), end))
             last = i = end
