@@ -15,8 +15,9 @@ from auditor.redact.nlp import LANGUAGE
 ENTITY = "ADDRESS"
 _CJK = "\u4e00-\u9fff"
 # The house: a building / unit / room, a village group and house number, a road number (附 N 号 included).
-_HOUSE = (r"(?:[0-9]+(?:栋|幢|号楼|座)(?:[0-9]+单元)?(?:[0-9]+(?:室|号|户))?"
-          r"|[0-9]+(?:[-－][0-9]+){1,2}(?:室|号)?|[0-9]+组[0-9]+号|[0-9]+号(?:附[0-9]+号)?|[0-9]+(?:室|户))")
+# Text from PDFs may have a space between a number and its unit ("22 号").
+_HOUSE = (r"(?: ?[0-9]+ ?(?:栋|幢|号楼|座)(?: ?[0-9]+ ?单元)?(?: ?[0-9]+ ?(?:室|号|户))?"
+          r"| ?[0-9]+(?:[-－][0-9]+){1,2} ?(?:室|号)?| ?[0-9]+ ?组 ?[0-9]+ ?号| ?[0-9]+ ?号(?:附[0-9]+号)?| ?[0-9]+ ?(?:室|户))")
 
 
 class AddressGrammar:
@@ -28,13 +29,14 @@ class AddressGrammar:
         self.triggers = tuple(sorted(cfg["triggers"], key=len, reverse=True))
         self.stop_words = tuple(cfg["stop_words"])
         unit = rf"[{_CJK}]{{1,9}}?(?:{admin})"
-        road_number = rf"[{_CJK}]{{1,9}}?(?:{road})(?:[0-9]+号(?:附[0-9]+号)?)?"
+        road_number = rf"[{_CJK}]{{1,9}}?(?:{road})(?: ?[0-9]+ ?号(?:附[0-9]+号)?)?"
         estate = rf"[{_CJK}]{{2,10}}?"
         # A whole address: units, then a road (with number), an estate, and the house; it ends at the house.
         self.full = re.compile(
             rf"(?:{unit})*(?:{road_number})?(?:{estate})?{_HOUSE}"
         )
-        self.run = re.compile(rf"[{_CJK}0-9\-－]+")
+        # A run of address characters; a single space may stand between a number and a character.
+        self.run = re.compile(rf"(?:[{_CJK}0-9\-－]|(?<=[0-9]) (?=[{_CJK}])|(?<=[{_CJK}]) (?=[0-9]))+")
         self.house_end = re.compile(_HOUSE)
         self.unit_or_road = re.compile(rf"(?:{admin}|{road})")
         self.units = re.compile(rf"(?:{unit})+")
