@@ -63,12 +63,14 @@ def engine() -> AnalyzerEngine:
     return AnalyzerEngine(registry=registry, nlp_engine=JiebaNlpEngine(), supported_languages=[LANGUAGE])
 
 
-def analyze(text: str, parties: Mapping[str, str] | Iterable[str] = (), threshold: float = 0.35) -> list[Entity]:
-    """Entities of `text`, non-overlapping, in text order. `parties`: the dossier's party names (→ role)."""
+def analyze(text: str, parties: Mapping[str, str] | Iterable[str] = (), threshold: float = 0.35,
+            confirmed: Iterable[str] = ()) -> list[Entity]:
+    """Entities of `text`, non-overlapping, in text order. `parties`: the dossier's party names (→ role);
+    `confirmed`: names the whole dossier shows where they end (an excerpt may not)."""
     if not text.strip():
         return []
     results = engine().analyze(text=text, language=LANGUAGE, return_decision_process=True,
-                               ad_hoc_recognizers=[NameRecognizer(parties)], score_threshold=threshold)
+                               ad_hoc_recognizers=[NameRecognizer(parties, confirmed)], score_threshold=threshold)
     return resolve([_entity(r) for r in results])
 
 

@@ -121,14 +121,15 @@ class NameFinder:
         g = pos + sl
         if g >= len(text) or not self._given_ok(text[g]):
             return None
-        for length in (2, 1):  # a known spelling decides first, the longer one before its prefix
-            if g + length <= len(text) and text[pos : g + length] in known:
-                return g + length, True
         if g + 1 >= len(text) or not self._given_ok(text[g + 1]):
             end = g + 1
             return (end, True) if self._plausible(text[pos:end]) else None
         if g + 2 >= len(text) or not _is_cjk(text[g + 2]):
             return (g + 2, True) if text[g + 1] not in "称说讲" else (g + 1, True)
+        # The text does not end the name here: a spelling known to end somewhere decides ("吴国交纳" of 吴国).
+        for length in (2, 1):
+            if g + length <= len(text) and text[pos : g + length] in known:
+                return g + length, True
         if text[g + 1] in self.ends_name:
             return g + 1, False
         if text[g + 1] in self.given_chars:
@@ -144,8 +145,10 @@ class NameFinder:
 
     # --- the passes ------------------------------------------------------------------------------------
 
-    def find(self, text: str, parties: Mapping[str, str] | None = None) -> list[NameHit]:
-        """Every mention of a person's name in `text`. `parties`: name → role category of the party list."""
+    def find(self, text: str, parties: Mapping[str, str] | None = None,
+             confirmed: Iterable[str] = ()) -> list[NameHit]:
+        """Every mention of a person's name in `text`. `parties`: name → role category of the party list;
+        `confirmed`: names the whole dossier shows ending (followed by a non-CJK character) somewhere."""
         seeds: dict[str, _Seed] = {}
 
         def add(name: str, seed: _Seed) -> bool:
@@ -161,11 +164,15 @@ class NameFinder:
 
         for name, role in (parties or {}).items():
             add(name, _Seed(role, "party", f"当事人名单中的{ROLE_LABEL.get(role, '人员')}"))
-        # The party list seeds the names but does not decide where a name ends: extraction's tokenizer may have
-        # cut it short ("程明" of "程明成"); cue and table names are delimited by the text itself.
+        # The party list seeds the names; it decides where a name ends only where the text confirms it:
+        # extraction's tokenizer may have cut a name short ("程明" of "程明成").
+        # Only a party name the text itself ends somewhere (followed by a non-CJK character) decides boundaries.
+        confirmed = set(confirmed)
+        ended = {n: r for n, r in (parties or {}).items()
+                 if n in confirmed or re.search(re.escape(n) + "(?![\u4e00-\u9fff])", text)}
         hits: list[tuple[int, int, _Seed]] = []
-        self._cues(text, {}, add, hits)
-        self._tables(text, {}, add, hits)
+        self._cues(text, ended, add, hits)
+        self._tables(text, ended, add, hits)
         self._verbs(text, add, hits)
         self._masked(text, add, hits)
         self._lists(text, seeds, add, hits)
@@ -340,8 +347,9 @@ def finder() -> NameFinder:
 class NameRecognizer(EntityRecognizer):
     """Presidio recognizer for PERSON: built per dossier with its party list (ad hoc), explains every name."""
 
-    def __init__(self, parties: Mapping[str, str] | Iterable[str] = ()) -> None:
+    def __init__(self, parties: Mapping[str, str] | Iterable[str] = (), confirmed: Iterable[str] = ()) -> None:
         self.parties = dict(parties) if isinstance(parties, Mapping) else {p: "suspect" for p in parties}
+        self.confirmed = frozenset(confirmed)
         self.roles: dict[tuple[int, int], str] = {}
         super().__init__(supported_entities=[ENTITY], name="CnPersonNameRecognizer", supported_language=LANGUAGE)
 
@@ -350,7 +358,7 @@ class NameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        for hit in finder().find(text, self.parties):
+        for hit in finder().find(text, self.parties, self.confirmed):
             score = SCORES.get(hit.how, 0.85)
             explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name=hit.how,
                                               textual_explanation=hit.reason)

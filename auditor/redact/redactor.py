@@ -58,12 +58,18 @@ class DossierRedactor:
                     self.canonical.setdefault(name, p.name)  # type: ignore[union-attr]
         else:
             self.roles = dict(parties)  # type: ignore[arg-type]
-        self.full_entities: list[Entity] = analyze(full_text, self.roles, self.policy.score_threshold) if full_text else []
+        self.full_entities: list[Entity] = (analyze(full_text, self.roles, self.policy.score_threshold)
+                                            if full_text else [])
         for e in self.full_entities:  # names found anywhere in the dossier are known everywhere
             if e.type == "PERSON" and e.name and e.name not in self.roles:
                 self.roles[e.name] = e.role or "other"
+        # Names the dossier shows ending somewhere: they delimit a name in an excerpt that does not.
+        self.confirmed = {n for n in self.roles if re.search(re.escape(n) + "(?![\u4e00-\u9fff])", full_text)}
         masked = {n for n in self.roles if _MASKED_NAME.search(n)}
         self.pseudonyms = ps.Pseudonyms(self.policy, masked)
+        for e in self.full_entities:  # pseudonyms in order of first mention: the first person named is 张某
+            if e.type == "PERSON" and e.name and (self.policy.officers == "mask" or e.role != "officer"):
+                self.pseudonyms.person(self.canonical.get(e.name, e.name))
         self._anonymizer = AnonymizerEngine()
 
     @classmethod
@@ -80,7 +86,7 @@ class DossierRedactor:
         return {n for n, r in self.roles.items() if r == "officer"}
 
     def analyze(self, text: str) -> list[Entity]:
-        entities = analyze(text, self.roles, self.policy.score_threshold)
+        entities = analyze(text, self.roles, self.policy.score_threshold, self.confirmed)
         if self.policy.officers == "keep":
             entities = [e for e in entities if not (e.type == "PERSON" and e.role == "officer")]
         return entities
