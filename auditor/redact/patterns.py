@@ -35,6 +35,7 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         self.window: int = int(spec.get("context_window", 10))
         self.negative: tuple[str, ...] = tuple(w.lower() for w in spec.get("negative_context", ()))
         self.require_context: bool = bool(spec.get("require_context", False))
+        self.valid_overrides_negative: bool = bool(spec.get("valid_overrides_negative", False))
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # Presidio's hook sets a valid match to score 1.0; an invalid one is judged in `analyze` (it may still be
@@ -55,7 +56,9 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         near = text[max(0, r.start - NEGATIVE_WINDOW) : r.start].lower()
         word = next((w for w in self.context if w.lower() in before), None)
         if any(w in near for w in self.negative) and not (word and word.lower() in near):
-            return False
+            if not (self.valid_overrides_negative and self.validator_name
+                    and VALIDATORS[self.validator_name](text[r.start : r.end])):
+                return False
         if self.require_context and word is None:
             return False
         ex = r.analysis_explanation
