@@ -11,6 +11,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from auditor.redact import config
 from auditor.redact.nlp import LANGUAGE
+from auditor.redact.wordlists import WordList
 
 ENTITY = "ADDRESS"
 _CJK = "\u4e00-\u9fff"
@@ -25,8 +26,8 @@ class AddressGrammar:
         cfg = config.places()
         admin = "|".join(sorted(cfg["admin_suffixes"], key=len, reverse=True))
         road = "|".join(sorted(cfg["road_suffixes"], key=len, reverse=True))
-        self.places = tuple(sorted(cfg["places"], key=len, reverse=True))
-        self.triggers = tuple(sorted(cfg["triggers"], key=len, reverse=True))
+        self.places = WordList(cfg["places"])
+        self.triggers = WordList(cfg["triggers"])
         self.stop_words = tuple(cfg["stop_words"])
         unit = rf"[{_CJK}]{{1,9}}?(?:{admin})"
         road_number = rf"[{_CJK}]{{1,9}}?(?:{road})(?: ?[0-9]+ ?号(?:附[0-9]+号)?)?"
@@ -61,14 +62,11 @@ class AddressGrammar:
     def _next(self, chunk: str, pos: int) -> tuple[int, int, str] | None:
         # Candidate starts, in this order: a known place name, the end of a trigger word, the run's start.
         starts: list[tuple[int, str]] = []
-        for i in range(pos, len(chunk)):
-            place = next((p for p in self.places if chunk.startswith(p, i)), None)
-            if place:
-                starts.append((i, f"以地名“{place}”开头"))
-                break
-        for i in range(pos, len(chunk)):
-            trig = next((t for t in self.triggers if chunk.startswith(t, i)), None)
-            if trig and i + len(trig) < len(chunk) and not chunk[i + len(trig)].isdigit():
+        place = self.places.first(chunk, pos)
+        if place:
+            starts.append((place[0], f"以地名“{place[1]}”开头"))
+        for i, trig in self.triggers.each(chunk, pos):
+            if i + len(trig) < len(chunk) and not chunk[i + len(trig)].isdigit():
                 starts.append((i + len(trig), f"跟在“{trig}”之后"))
         starts.append((pos, "位于一段文字之首"))
         for start, how in starts:

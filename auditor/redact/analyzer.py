@@ -13,7 +13,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from auditor.redact.addresses import AddressRecognizer
 from auditor.redact.birth_dates import BirthDateRecognizer
 from auditor.redact.names import NameRecognizer
-from auditor.redact.nlp import LANGUAGE, JiebaNlpEngine
+from auditor.redact.nlp import LANGUAGE, IndexedContextEnhancer, JiebaNlpEngine
 from auditor.redact.patterns import pattern_recognizers
 from auditor.redact.work_units import WorkUnitRecognizer
 
@@ -60,7 +60,8 @@ def engine() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in (*pattern_recognizers(), AddressRecognizer(), WorkUnitRecognizer(), BirthDateRecognizer()):
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=JiebaNlpEngine(), supported_languages=[LANGUAGE])
+    return AnalyzerEngine(registry=registry, nlp_engine=JiebaNlpEngine(), supported_languages=[LANGUAGE],
+                          context_aware_enhancer=IndexedContextEnhancer())
 
 
 def analyze(text: str, parties: Mapping[str, str] | Iterable[str] = (), threshold: float = 0.35,
@@ -96,7 +97,9 @@ def resolve(entities: list[Entity]) -> list[Entity]:
     ranked = sorted(entities, key=lambda e: (e.score < SURE, PRIORITY.get(e.type, 9), -(e.end - e.start), -e.score,
                                              e.start))
     chosen: list[Entity] = []
+    taken = bytearray(max((e.end for e in entities), default=0))
     for e in ranked:
-        if all(e.end <= c.start or e.start >= c.end for c in chosen):
+        if not any(taken[e.start : e.end]):
+            taken[e.start : e.end] = b"\x01" * (e.end - e.start)
             chosen.append(e)
     return sorted(chosen, key=lambda e: e.start)

@@ -65,6 +65,7 @@ class NameFinder:
         cfg = config.names()
         self.compound = tuple(sorted(set(cfg["surnames_compound"]), key=len, reverse=True))
         self.single = set(re.sub(r"\s", "", cfg["surnames_single"]))
+        self.compound_first = {s[0] for s in self.compound}
         self.not_given = set(cfg["not_given"])
         self.ends_name = set(cfg["ends_name"])
         self.given_chars = set(cfg["given_chars"])
@@ -92,10 +93,13 @@ class NameFinder:
 
     def surname_at(self, text: str, pos: int) -> int:
         """Length of the surname starting at `pos` (0: none)."""
-        for s in self.compound:
-            if text.startswith(s, pos):
-                return len(s)
-        return 1 if pos < len(text) and text[pos] in self.single else 0
+        if pos >= len(text):
+            return 0
+        if text[pos] in self.compound_first:
+            for s in self.compound:
+                if text.startswith(s, pos):
+                    return len(s)
+        return 1 if text[pos] in self.single else 0
 
     def _given_ok(self, ch: str) -> bool:
         return _is_cjk(ch) and ch not in self.not_given
@@ -146,9 +150,10 @@ class NameFinder:
     # --- the passes ------------------------------------------------------------------------------------
 
     def find(self, text: str, parties: Mapping[str, str] | None = None,
-             confirmed: Iterable[str] = ()) -> list[NameHit]:
+             confirmed: Iterable[str] = (), tokens: Iterable[tuple[int, str]] | None = None) -> list[NameHit]:
         """Every mention of a person's name in `text`. `parties`: name → role category of the party list;
-        `confirmed`: names the whole dossier shows ending (followed by a non-CJK character) somewhere."""
+        `confirmed`: names the whole dossier shows ending (followed by a non-CJK character) somewhere;
+        `tokens`: (offset, word) of jieba's segmentation when the NLP engine has already made it."""
         seeds: dict[str, _Seed] = {}
 
         def add(name: str, seed: _Seed) -> bool:
@@ -177,7 +182,7 @@ class NameFinder:
         self._masked(text, add, hits)
         self._lists(text, seeds, add, hits)
         if self.use_tagger:
-            self._tagged(text, seeds, add)
+            self._tagged(text, seeds, add, tokens)
         return self._propagate(text, seeds, hits)
 
     def name_across_break(self, text: str, pos: int, known: Mapping[str, object] = {}) -> int | None:  # noqa: B006
@@ -278,22 +283,26 @@ class NameFinder:
             if len(seeds) == before:
                 break
 
-    def _tagged(self, text, seeds, add) -> None:
-        """jieba's person tag on a word its dictionary does not know (a dictionary word tagged as a person is
-        more often 查明 or 银行卡 than a name), with a surname, plausible given characters, not before a place."""
+    def _tagged(self, text, seeds, add, tokens=None) -> None:
+        """A word jieba's segmenter finds outside its dictionary (its HMM pieces unknown words together), that
+        starts with a surname, has plausible given characters, is not before a place word, and that the tagger
+        then calls a person. A dictionary word tagged as a person is more often 查明 or 银行卡 than a name."""
         import jieba
 
-        pos = 0
-        for word, flag in tagger().cut(text):
-            pos += len(word)
+        tagger()
+        if tokens is None:
+            tokens = [(start, word) for word, start, _ in jieba.tokenize(text)]
+        for start, word in tokens:
+            pos = start + len(word)
             sl = self.surname_at(word, 0)
-            if not (flag.startswith("nr") and sl and 2 <= len(word) <= 4 and word not in seeds):
+            if not (sl and 2 <= len(word) <= 4 and word not in seeds) or jieba.dt.FREQ.get(word):
                 continue
-            if jieba.dt.FREQ.get(word) or not all(self._given_ok(c) and c not in self.numerals for c in word[sl:]):
+            if not all(self._given_ok(c) and c not in self.numerals for c in word[sl:]):
                 continue
             if any(text.startswith(w, pos) for w in self.place_after) or self._common_word(word):
                 continue
-            add(word, _Seed("other", "tagger", "分词器标注为人名（词典外）且以常见姓氏开头"))
+            if leading_name(text[start : start + 8]) == word:
+                add(word, _Seed("other", "tagger", "分词器标注为人名（词典外）且以常见姓氏开头"))
 
     @functools.cache  # noqa: B019 — one finder per process; the jieba dictionary does not change
     def _common_word(self, name: str) -> bool:
@@ -358,7 +367,10 @@ class NameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
-        for hit in finder().find(text, self.parties, self.confirmed):
+        tokens = None
+        if nlp_artifacts is not None and nlp_artifacts.lemmas:
+            tokens = list(zip(nlp_artifacts.tokens_indices, nlp_artifacts.lemmas, strict=True))
+        for hit in finder().find(text, self.parties, self.confirmed, tokens):
             score = SCORES.get(hit.how, 0.85)
             explanation = AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name=hit.how,
                                               textual_explanation=hit.reason)

@@ -8,8 +8,10 @@ from our own recognizers, not from the engine, so `entities` is always empty.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from auditor.text.tokens import tagger
@@ -64,3 +66,15 @@ class JiebaNlpEngine(NlpEngine):
 
     def get_supported_languages(self) -> list[str]:
         return [LANGUAGE]
+
+
+class IndexedContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, finding the token of a match by bisection over the token offsets (Presidio
+    walks the token list for every match: quadratic on a dossier with hundreds of numbers)."""
+
+    @staticmethod
+    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+        i = bisect.bisect_right(tokens_indices, start) - 1
+        if i < 0:
+            raise ValueError("Did not find word '" + word + "' in the list of tokens")
+        return i

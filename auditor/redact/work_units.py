@@ -10,6 +10,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from auditor.redact import config
 from auditor.redact.nlp import LANGUAGE
+from auditor.redact.wordlists import WordList
 
 ENTITY = "WORK_UNIT"
 _CJK = "\u4e00-\u9fff"
@@ -27,7 +28,10 @@ class WorkUnitGrammar:
         self.field_triggers = tuple(sorted(cfg["field_triggers"], key=len, reverse=True))
         self.job_words = tuple(sorted(cfg["job_words"], key=len, reverse=True))
         self.field_before = ""
-        self.places = tuple(sorted(config.places()["places"], key=len, reverse=True))
+        self.places = WordList(config.places()["places"])
+        self.suffix_list = WordList(self.suffixes)
+        self.field_list = WordList(cfg["field_triggers"])
+        self.trigger_list = WordList(cfg["triggers"])
         self.run = re.compile(rf"[{_CJK}（）()0-9]+")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -55,12 +59,12 @@ class WorkUnitGrammar:
         """(earliest start, end) of each suffix occurrence; the longest suffix at a position wins."""
         out, last, i = [], 0, 0
         while i < len(chunk):
-            suf = next((s for s in self.suffixes if chunk.startswith(s, i)), None)
-            if suf is None:
-                i += 1
-                continue
+            found = self.suffix_list.first(chunk, i)
+            if found is None:
+                break
+            i, suf = found
             end = i + len(suf)
-            while (more := next((s for s in self.suffixes if chunk.startswith(s, end)), None)) is not None:
+            while (more := self.suffix_list.at(chunk, end)) is not None:
                 end += len(more)  # 三店小学: the name runs on to the last suffix
             if not any(chunk.startswith(w, end) for w in self.not_after):
                 out.append((max(last, end - MAX_LENGTH), end))
@@ -69,22 +73,19 @@ class WorkUnitGrammar:
 
     def _start(self, chunk: str, lo: int, end: int) -> tuple[int, str] | None:
         """Where the unit's name starts, and why; None when nothing says it is a named unit."""
-        for i in range(lo, end):
-            place = next((p for p in self.places if chunk.startswith(p, i)), None)
-            if place:
-                return i, f"以地名“{place}”开头"
+        place = self.places.first(chunk, lo, end)
+        if place:
+            return place[0], f"以地名“{place[1]}”开头"
         best = None
-        for i in range(lo, end):
-            label = next((t for t in self.field_triggers if chunk.startswith(t, i)), None)
-            if label and i + len(label) < end - 1:
+        for i, label in self.field_list.each(chunk, lo, end):
+            if i + len(label) < end - 1:
                 best = (i + len(label), f"跟在“{label}”之后")
         if best:
             return best
         if lo == 0 and self.field_before:
             return 0, f"跟在“{self.field_before}”之后"
-        for i in range(lo, end):
-            trig = next((t for t in self.triggers if chunk.startswith(t, i)), None)
-            if trig and i + len(trig) < end - 1:
+        for i, trig in self.trigger_list.each(chunk, lo, end):
+            if i + len(trig) < end - 1:
                 best = (i + len(trig), f"跟在“{trig}”之后")
         if best and any(chunk.startswith(w, end) for w in self.job_words):
             return best[0], best[1] + "、后接职业用语"
