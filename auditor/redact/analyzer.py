@@ -4,12 +4,14 @@ non-overlapping entities, each with the recognizer that fired and Presidio's dec
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 
+from auditor.redact import config
 from auditor.redact.addresses import AddressRecognizer
 from auditor.redact.birth_dates import BirthDateRecognizer
 from auditor.redact.names import NameRecognizer
@@ -58,21 +60,35 @@ class Entity:
 def engine() -> AnalyzerEngine:
     """One analyser per process (the jieba dictionary and the compiled patterns are loaded once)."""
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    for recognizer in (*pattern_recognizers(), AddressRecognizer(), WorkUnitRecognizer(), BirthDateRecognizer()):
+    for recognizer in (*pattern_recognizers(), AddressRecognizer(), WorkUnitRecognizer()):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=JiebaNlpEngine(), supported_languages=[LANGUAGE],
                           context_aware_enhancer=IndexedContextEnhancer())
 
 
 def analyze(text: str, parties: Mapping[str, str] | Iterable[str] = (), threshold: float = 0.35,
-            confirmed: Iterable[str] = ()) -> list[Entity]:
+            confirmed: Iterable[str] = (), birth_dates: Iterable[tuple[int, int, int]] = ()) -> list[Entity]:
     """Entities of `text`, non-overlapping, in text order. `parties`: the dossier's party names (→ role);
-    `confirmed`: names the whole dossier shows where they end (an excerpt may not)."""
+    `confirmed`: names the whole dossier shows where they end (an excerpt may not); `birth_dates`: (y, m, d) the
+    dossier states as birth dates."""
     if not text.strip():
         return []
     results = engine().analyze(text=text, language=LANGUAGE, return_decision_process=True,
-                               ad_hoc_recognizers=[NameRecognizer(parties, confirmed)], score_threshold=threshold)
-    return resolve([_entity(r) for r in results])
+                               ad_hoc_recognizers=[NameRecognizer(parties, confirmed),
+                                                                   BirthDateRecognizer(birth_dates)], score_threshold=threshold)
+    keep = _keep_spans(text)
+    return [e for e in resolve([_entity(r) for r in results])
+            if not any(s < e.end and e.start < en for s, en in keep)]
+
+
+@functools.cache
+def _keep_regexes() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(k["regex"]) for k in config.keep_patterns())
+
+
+def _keep_spans(text: str) -> list[tuple[int, int]]:
+    """文号 and 案号: legal text no entity may touch (recognizers.yaml `keep`)."""
+    return [m.span() for regex in _keep_regexes() for m in regex.finditer(text)]
 
 
 def _entity(r: RecognizerResult) -> Entity:

@@ -4,6 +4,7 @@ an ID number in the same text encodes. Every other date is a date of an act and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -19,12 +20,22 @@ HEADERS = ("出生日期", "出生年月日", "出生年月", "生日")
 ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{5}[ ]?(?:18|19|20)[0-9]{6}[ ]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
 
 
+def date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written as this recognizer reads it, else None."""
+    m = DATE.fullmatch(text)
+    return _key(m) if m else None
+
+
 def _key(m: re.Match) -> tuple[int, int, int]:
     return int(m["y"]), int(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
 
 
 class BirthDateRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
+    """Built per call (ad hoc) with the birth dates the dossier is known to state: its parties' and those found in
+    its whole text, so a birth date quoted alone in an explanation ("应为 1974-06-07") is still one."""
+
+    def __init__(self, known: Iterable[tuple[int, int, int]] = ()) -> None:
+        self.known = frozenset(known)
         super().__init__(supported_entities=[ENTITY], name="CnBirthDateRecognizer", supported_language=LANGUAGE)
 
     def load(self) -> None:
@@ -48,6 +59,8 @@ class BirthDateRecognizer(EntityRecognizer):
                 reason = "表格“出生日期”列"
             elif _key(m) in encoded:
                 reason = "与本文中一个身份证号所含的出生日期相同"
+            elif _key(m) in self.known:
+                reason = "与本案当事人的出生日期相同"
             if reason is None:
                 continue
             score = 0.85

@@ -15,6 +15,11 @@ def recognizers() -> list[dict[str, Any]]:
 
 
 @functools.cache
+def keep_patterns() -> list[dict[str, Any]]:
+    return list(load_yaml("redact/recognizers.yaml").get("keep") or [])
+
+
+@functools.cache
 def names() -> dict[str, Any]:
     return dict(load_yaml("redact/names.yaml"))
 

@@ -79,6 +79,9 @@ class NameFinder:
         self.use_tagger = bool(cfg.get("use_tagger", True))
         self.numerals = set(cfg["numerals"])
         self.name_follow = set(cfg["name_follow"])
+        relations = "|".join(map(re.escape, sorted(cfg["addressee_relations"], key=len, reverse=True)))
+        self.addressee_re = re.compile(
+            rf"(?m)^\s*(?P<name>[\u4e00-\u9fff]{{2,4}})(?:[（(][\u4e00-\u9fff]{{2,8}}的(?P<rel>{relations})[)）])?[：:]\s*$")
         self.place_after = tuple(cfg["place_after"])
         self.place_chars = set(cfg["place_chars"])
         self.masked_not_after = tuple(cfg["masked_not_after"])
@@ -180,6 +183,7 @@ class NameFinder:
         self._tables(text, ended, add, hits)
         self._verbs(text, add, hits)
         self._masked(text, add, hits)
+        self._addressees(text, add, hits)
         self._lists(text, seeds, add, hits)
         if self.use_tagger:
             self._tagged(text, seeds, add, tokens)
@@ -261,6 +265,16 @@ class NameFinder:
             seed = _Seed("other", "masked", "姓氏加“某”的已遮蔽姓名")
             if add(m.group(), seed):
                 hits.append((m.start(), m.end(), seed))
+
+    def _addressees(self, text, add, hits) -> None:
+        """A notice's addressee: "雷刚强（雷飞鑫的哥哥）：" or a name alone on its line before a colon."""
+        for m in self.addressee_re.finditer(text):
+            pos = m.start("name")
+            found = self.name_at(text, pos)
+            if found and found[0] == m.end("name"):
+                seed = _Seed("relative" if m.group("rel") else "other", "cue", "通知书抬头的收件人姓名")
+                if add(m.group("name"), seed):
+                    hits.append((pos, found[0], seed))
 
     def _name_may_start(self, text: str, pos: int) -> bool:
         if pos == 0 or not _is_cjk(text[pos - 1]):

@@ -15,6 +15,7 @@ from presidio_anonymizer.entities import OperatorConfig
 from auditor.model import AuditResult, Party
 from auditor.redact import pseudonyms as ps
 from auditor.redact.analyzer import Entity, analyze
+from auditor.redact.birth_dates import date_key
 from auditor.redact.config import Policy
 from auditor.redact.names import PARTY_ROLE
 
@@ -63,6 +64,11 @@ class DossierRedactor:
         for e in self.full_entities:  # names found anywhere in the dossier are known everywhere
             if e.type == "PERSON" and e.name and e.name not in self.roles:
                 self.roles[e.name] = e.role or "other"
+        # Birth dates the dossier states (its parties', and every one found in its text) are birth dates anywhere.
+        self.birth_dates = {(p.birth_date.year, p.birth_date.month, p.birth_date.day)
+                            for p in parties if isinstance(p, Party) and p.birth_date}
+        self.birth_dates |= {k for e in self.full_entities if e.type == "BIRTH_DATE"
+                             and (k := date_key(full_text[e.start : e.end])) is not None}
         # Names the dossier shows ending somewhere: they delimit a name in an excerpt that does not.
         self.confirmed = {n for n in self.roles if re.search(re.escape(n) + "(?![\u4e00-\u9fff])", full_text)}
         masked = {n for n in self.roles if _MASKED_NAME.search(n)}
@@ -86,7 +92,7 @@ class DossierRedactor:
         return {n for n, r in self.roles.items() if r == "officer"}
 
     def analyze(self, text: str) -> list[Entity]:
-        entities = analyze(text, self.roles, self.policy.score_threshold, self.confirmed)
+        entities = analyze(text, self.roles, self.policy.score_threshold, self.confirmed, self.birth_dates)
         if self.policy.officers == "keep":
             entities = [e for e in entities if not (e.type == "PERSON" and e.role == "officer")]
         return entities
