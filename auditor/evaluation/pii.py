@@ -111,3 +111,63 @@ def by_type(items: list[tuple[str, str, str]]) -> dict[str, list[str]]:
     for pid, t, ctx in items:
         out[t].append(f"{pid} {ctx}")
     return out
+
+
+# --- synthetic dossiers: every PII string their truth lists, before and after redaction -------------------------
+
+SYNTH_KINDS = ("names", "officers", "id_numbers", "addresses", "birth_dates")
+
+
+def evaluate_synthetic(folder: Path) -> dict[str, tuple[int, int]]:
+    """kind → (mentions in the dossiers' TXT files, mentions surviving `auditor redact`) over `folder`'s truth."""
+    from auditor.pipeline import audit_path
+    from auditor.redact.documents import redact_input
+
+    counts: dict[str, list[int]] = {k: [0, 0] for k in SYNTH_KINDS}
+    for truth_file in sorted(folder.glob("*.truth.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        path = folder / f"{truth['source']}.txt"
+        if "pii" not in truth or not path.exists():
+            continue
+        original = path.read_text(encoding="utf-8")
+        redacted = redact_input(path, audit_path(path)).text
+        for kind in SYNTH_KINDS:
+            for value in truth["pii"][kind]:
+                forms = [value]
+                if kind == "birth_dates":
+                    y, m, d = (int(x) for x in value.split("-"))
+                    forms = [value, f"{y}年{m}月{d}日"]
+                for form in forms:
+                    counts[kind][0] += original.count(form)
+                    counts[kind][1] += redacted.count(form)
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def _main(argv: list[str]) -> None:
+    import sys
+
+    args = list(argv)
+    folder = None
+    if "--synthetic" in args:
+        i = args.index("--synthetic")
+        folder = Path(args[i + 1])
+        del args[i : i + 2]
+    for name in args:
+        scores = evaluate(Path(name))
+        print(f"## {name}: {scores.passages} passages\n\n{scores.table()}\n")
+        for t, items in sorted(by_type(scores.misses).items()):
+            print(f"missed {t}: {len(items)}")
+        for t, items in sorted(by_type(scores.false_positives).items()):
+            print(f"false positive {t}: {len(items)}")
+    if folder is not None:
+        rows = evaluate_synthetic(folder)
+        print(f"## synthetic dossiers in {folder.name}\n\n| truth kind | mentions | surviving redaction |\n|---|---:|---:|")
+        for kind, (seen, left) in rows.items():
+            print(f"| {kind} | {seen} | {left} |")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    import sys
+
+    _main(sys.argv[1:])

@@ -84,6 +84,8 @@ class NameFinder:
             rf"(?m)^\s*(?P<name>[\u4e00-\u9fff]{{2,4}})(?:[（(][\u4e00-\u9fff]{{2,8}}的(?P<rel>{relations})[)）])?[：:]\s*$")
         self.place_after = tuple(cfg["place_after"])
         self.place_chars = set(cfg["place_chars"])
+        self.organ_words = tuple(cfg["organ_words"])
+        self.cjk_run = re.compile(r"[\u4e00-\u9fff]{1,14}")
         self.masked_not_after = tuple(cfg["masked_not_after"])
         self.cue_role: dict[str, str] = {}
         for role, words in cfg["cues"].items():
@@ -113,8 +115,11 @@ class NameFinder:
         if found is None:
             return None
         end = found[0]
-        # A place, not a person: "南昌市…" after 报案人, "李渡派出所".
+        # A place or an organ, not a person: "南昌市…" after 报案人, "李渡派出所", "受送达人：甘井子区公安局".
         if text[end - 1] in self.place_chars or any(text.startswith(w, end) for w in self.place_after):
+            return None
+        run = self.cjk_run.match(text, pos)
+        if run and any(w in run.group() for w in self.organ_words):
             return None
         return found
 

@@ -24,6 +24,7 @@ class WorkUnitGrammar:
         self.triggers = tuple(sorted(cfg["triggers"], key=len, reverse=True))
         self.kept = tuple(cfg["kept"])
         self.generic = tuple(cfg["generic_prefixes"])
+        self.generic_inside = tuple(cfg["generic_inside"])
         self.not_after = tuple(cfg["not_after"])
         self.field_triggers = tuple(sorted(cfg["field_triggers"], key=len, reverse=True))
         self.job_words = tuple(sorted(cfg["job_words"], key=len, reverse=True))
@@ -50,7 +51,8 @@ class WorkUnitGrammar:
                 name = chunk[start : m[1]]
                 if len(name) < 4 or any(w in name for w in self.kept):
                     continue
-                if any(name.startswith(g) for g in self.generic) or name in self.suffixes:
+                if (any(name.startswith(g) for g in self.generic) or name in self.suffixes
+                        or any(w in name for w in self.generic_inside)):
                     continue
                 out.append((run.start() + start, run.start() + m[1], how))
         return out
