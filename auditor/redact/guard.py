@@ -56,17 +56,17 @@ def scan(text: str, names: Iterable[str], where: str = "输出") -> list[Leak]:
     for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
         pattern = re.compile("\n?".join(re.escape(c) for c in name))
         for m in pattern.finditer(text):
-            if _stands_as_name(text, m.start(), m.end(), name):
+            if _counts(text, m.start(), m.end(), name):
                 leaks.append(Leak(NAME_DETECTOR, where, m.start()))
     return sorted(leaks, key=lambda x: x.offset)
 
 
-def _stands_as_name(text: str, start: int, end: int, name: str) -> bool:
+def _counts(text: str, start: int, end: int, name: str) -> bool:
     """A common-word name ("黎明", "高山") counts where it stands like a name (same rule as the analyser)."""
     from auditor.redact.names import finder
 
     f = finder()
-    return not f._common_word(name) or f._stands_as_name(text, start, end)
+    return not f.is_common_word(name) or f.stands_as_name(text, start, end)
 
 
 def check(parts: Iterable[tuple[str, str]], names: Iterable[str]) -> None:

@@ -255,7 +255,7 @@ class NameFinder:
                 if end > len(text) or not all(self._given_ok(c) for c in text[pos + sl : end]):
                     break
                 verb = next((v for v in self.verbs if text.startswith(v, end)), None)
-                if verb and self._plausible(text[pos:end]) and not self._common_word(text[pos:end]):
+                if verb and self._plausible(text[pos:end]) and not self.is_common_word(text[pos:end]):
                     seed = _Seed("other", "verb", f"“{verb}”之前的姓名")
                     if add(text[pos:end], seed):
                         hits.append((pos, end, seed))
@@ -318,13 +318,13 @@ class NameFinder:
                 continue
             if not all(self._given_ok(c) and c not in self.numerals for c in word[sl:]):
                 continue
-            if any(text.startswith(w, pos) for w in self.place_after) or self._common_word(word):
+            if any(text.startswith(w, pos) for w in self.place_after) or self.is_common_word(word):
                 continue
             if leading_name(text[start : start + 8]) == word:
                 add(word, _Seed("other", "tagger", "分词器标注为人名（词典外）且以常见姓氏开头"))
 
     @functools.cache  # noqa: B019 — one finder per process; the jieba dictionary does not change
-    def _common_word(self, name: str) -> bool:
+    def is_common_word(self, name: str) -> bool:
         """A name that is also an ordinary word (jieba's dictionary: not a person, or frequent)."""
         import jieba
 
@@ -343,20 +343,20 @@ class NameFinder:
                 out.append(NameHit(start, end, text[start:end].replace("\n", ""), seed.role, seed.how, seed.reason))
         for name in sorted(seeds, key=len, reverse=True):
             seed = seeds[name]
-            common = self._common_word(name)
+            common = self.is_common_word(name)
             pattern = re.compile("\n?".join(re.escape(c) for c in name))
             for m in pattern.finditer(text):
                 s, e = m.span()
                 if any(taken[s:e]):
                     continue
-                if common and not self._stands_as_name(text, s, e):
+                if common and not self.stands_as_name(text, s, e):
                     continue
                 for i in range(s, e):
                     taken[i] = True
                 out.append(NameHit(s, e, name, seed.role, seed.how, f"{seed.reason}；同一姓名在全文的其他提及"))
         return sorted(out, key=lambda h: h.start)
 
-    def _stands_as_name(self, text: str, s: int, e: int) -> bool:
+    def stands_as_name(self, text: str, s: int, e: int) -> bool:
         if any(text.startswith(w, e) for w in self.word_after):
             return False
         if s == 0 or not _is_cjk(text[s - 1]):
