@@ -59,14 +59,15 @@ class DossierRedactor:
                     self.canonical.setdefault(name, p.name)  # type: ignore[union-attr]
         else:
             self.roles = dict(parties)  # type: ignore[arg-type]
-        self.full_entities: list[Entity] = (analyze(full_text, self.roles, self.policy.score_threshold)
-                                            if full_text else [])
-        for e in self.full_entities:  # names found anywhere in the dossier are known everywhere
-            if e.type == "PERSON" and e.name and e.name not in self.roles:
-                self.roles[e.name] = e.role or "other"
         # Birth dates the dossier states (its parties', and every one found in its text) are birth dates anywhere.
         self.birth_dates = {(p.birth_date.year, p.birth_date.month, p.birth_date.day)
                             for p in parties if isinstance(p, Party) and p.birth_date}
+        self.full_text = full_text
+        self.full_entities: list[Entity] = (analyze(full_text, self.roles, self.policy.score_threshold,
+                                                    birth_dates=self.birth_dates) if full_text else [])
+        for e in self.full_entities:  # names found anywhere in the dossier are known everywhere
+            if e.type == "PERSON" and e.name and e.name not in self.roles:
+                self.roles[e.name] = e.role or "other"
         self.birth_dates |= {k for e in self.full_entities if e.type == "BIRTH_DATE"
                              and (k := date_key(full_text[e.start : e.end])) is not None}
         # Names the dossier shows ending somewhere: they delimit a name in an excerpt that does not.
@@ -77,6 +78,7 @@ class DossierRedactor:
             if e.type == "PERSON" and e.name and (self.policy.officers == "mask" or e.role != "officer"):
                 self.pseudonyms.person(self.canonical.get(e.name, e.name))
         self._anonymizer = AnonymizerEngine()
+        self._final: list[Entity] | None = None
 
     @classmethod
     def for_result(cls, result: AuditResult, policy: Policy | None = None) -> DossierRedactor:
@@ -92,7 +94,14 @@ class DossierRedactor:
         return {n for n, r in self.roles.items() if r == "officer"}
 
     def analyze(self, text: str) -> list[Entity]:
-        entities = analyze(text, self.roles, self.policy.score_threshold, self.confirmed, self.birth_dates)
+        # A second pass with everything the first one found (names it found delimit ambiguous ones); the whole
+        # dossier's is kept, since `auditor redact` and the last check both need it.
+        if text and text == self.full_text:
+            if self._final is None:
+                self._final = analyze(text, self.roles, self.policy.score_threshold, self.confirmed, self.birth_dates)
+            entities = list(self._final)
+        else:
+            entities = analyze(text, self.roles, self.policy.score_threshold, self.confirmed, self.birth_dates)
         if self.policy.officers == "keep":
             entities = [e for e in entities if not (e.type == "PERSON" and e.role == "officer")]
         return entities
