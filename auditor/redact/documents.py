@@ -1,7 +1,7 @@
 """Redacting whole inputs (what `auditor redact` prints) and the option the workbench's XLSX / DOCX exports call.
 
 A TXT input keeps its layout: the file's own text is redacted (documents and breaks as written). Any other input
-is the dossier's text, pages separated by a form feed (which the auditor reads back as a page break)."""
+is the dossier's text, pages separated by a form feed on a line of its own (read back as a page break)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from auditor.redact.config import Policy
 from auditor.redact.guard import check
 from auditor.redact.redactor import DossierRedactor
 
-PAGE_BREAK = "\f"
+PAGE_BREAK = "\n\f\n"  # a form feed on its own line: the auditor reads it back as a page break
 TEXT_SUFFIXES = (".txt", ".md")
 
 
