@@ -1,4 +1,4 @@
-"""Command line: `auditor audit | batch | rules | synth | eval` (design §2.1)."""
+"""Command line: `auditor audit | batch | rules | synth | eval | redact | training` (design §2.1)."""
 
 from __future__ import annotations
 
@@ -184,6 +184,66 @@ def _budget_arguments(p: argparse.ArgumentParser, timeout: float) -> None:
     p.add_argument("--max-memory", type=int, default=2048, help="每份案卷的内存上限，MB（默认 2048）")
 
 
+def _policy(args: argparse.Namespace):
+    from auditor.redact import Policy
+
+    return Policy.load(officers=getattr(args, "officers", None), surname=getattr(args, "surname", None))
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from auditor.pipeline import audit_path
+    from auditor.redact import LeakError
+    from auditor.redact.documents import redact_input
+
+    outputs = []
+    for raw in args.paths:
+        path = Path(raw)
+        result = audit_path(path)
+        if not result.readable:
+            print(f"错误：无法读取 {path.name}。", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            outputs.append(redact_input(path, result, policy=_policy(args)))
+        except LeakError as exc:
+            print(f"错误：{path.name}：{exc}", file=sys.stderr)
+            return EXIT_FAIL_ON
+    if args.format == "json":
+        text = json.dumps([o.to_dict() for o in outputs], ensure_ascii=False, indent=2)
+    elif len(outputs) == 1:
+        text = outputs[0].text
+    else:  # one file after another, each after a break line the auditor reads as a document break
+        text = "\n".join(f"===== {o.name} =====\n{o.text}" for o in outputs)
+    _emit(text, args.out)
+    return EXIT_OK
+
+
+def cmd_training(args: argparse.Namespace) -> int:
+    from auditor.redact import LeakError
+    from auditor.training.export import ExportOptions, export
+    from auditor.training.sources import SourceError, open_source
+
+    try:
+        source = open_source(args.db)
+    except SourceError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    options = ExportOptions(rules=tuple(args.rule or ()), categories=tuple(args.category or ()),
+                            include_unreviewed=args.include_unreviewed, law_corpus=args.law_corpus,
+                            policy=_policy(args))
+    try:
+        report = export(source, options, fmt=args.format, out=Path(args.out) if args.out else None)
+    except LeakError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    except SourceError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for problem in report.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    print(f"已导出 {report.items} 个案例" + (f"到 {Path(args.out).name}" if args.out else ""), file=sys.stderr)
+    return EXIT_OK if report.items else EXIT_USAGE
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="案卷智审：审查刑事/治安案卷文书")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -240,6 +300,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("redact", help="输出脱敏后的文本（分享任何文书前使用）")
+    p.add_argument("paths", nargs="+", help="案卷文件、文件夹或 ZIP")
+    p.add_argument("--format", choices=["txt", "json"], default="txt",
+                   help="json：同时列出每个识别出的个人信息（类型、位置、置信度、识别器及理由）")
+    p.add_argument("--out", help="写入文件而不是标准输出")
+    p.add_argument("--officers", choices=["mask", "keep"], help="办案人员姓名：遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="化名保留姓氏（张某，默认）或替换（某甲）")
+    p.set_defaults(func=cmd_redact)
+
+    p = sub.add_parser("training", help="由已确认的问题导出脱敏培训材料（JSONL 或 DOCX 讲义）")
+    p.add_argument("--db", required=True, help="审查结果：数据库 URL（审查库），或 JSON 结果文件 / 文件夹")
+    p.add_argument("--rule", action="append", help="只导出这些规则（可重复）")
+    p.add_argument("--category", action="append", help="只导出这些类别（可重复）")
+    p.add_argument("--format", choices=["jsonl", "docx"], default="jsonl")
+    p.add_argument("--out", help="写入文件（docx 必填）")
+    p.add_argument("--include-unreviewed", action="store_true", help="试用导出：也包括未经审核的问题（每页标注）")
+    p.add_argument("--law-corpus", help="法律法规文本目录（引用条文原文）；默认读环境变量 AUDITOR_LAW_CORPUS")
+    p.add_argument("--officers", choices=["mask", "keep"], help="办案人员姓名：遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="化名保留姓氏（张某，默认）或替换（某甲）")
+    p.set_defaults(func=cmd_training)
     return parser
 
 

@@ -170,6 +170,21 @@ class SynthDossier:
             "planted": self.planted,
             "lookalikes": self.lookalikes,
             "clean": self.clean,
+            "pii": self.pii(),
+        }
+
+    def pii(self) -> dict:
+        """Every piece of personal data the dossier states (redaction's property test: none may leak)."""
+        ctx = self.context
+        guarantors = {d.params["guarantor"] for d in self.documents if d.params.get("guarantor")}
+        names = [*(p.name for p in ctx.persons), *([ctx.victim] if ctx.victim else []), *ctx.officers,
+                 *(name for _, name in ctx.family.values()), *sorted(guarantors)]
+        return {
+            "names": list(dict.fromkeys(names)),
+            "officers": list(ctx.officers),
+            "id_numbers": [p.id_number for p in ctx.persons],
+            "addresses": list(dict.fromkeys(a for p in ctx.persons for a in (p.residence, p.address))),
+            "birth_dates": [p.birth.isoformat() for p in ctx.persons],
         }
 
 
