@@ -44,7 +44,9 @@ class _Lexicon:
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     prior: re.Pattern[str]
+    prior_openers: re.Pattern[str]
     current: re.Pattern[str]
+    current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
     joiners: re.Pattern[str]
     deciding: list[re.Pattern[str]]
@@ -76,7 +78,9 @@ def lexicon() -> _Lexicon:
         not_after=re.compile(data["not_after"]),
         not_before=re.compile(data["not_before"]),
         prior=re.compile("|".join(data["prior_markers"])),
+        prior_openers=re.compile("|".join(data["prior_openers"])),
         current=re.compile("|".join(data["current_markers"])),
+        current_strong=re.compile("|".join(data["current_strong_markers"])),
         other_roles=tuple(data["other_roles"]),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
@@ -248,11 +252,17 @@ def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
     currents = [m.start() for m in lex.current.finditer(sentence)]
     last_current = max((c for c in currents if c < pos), default=-1)
     if any(last_current < p < pos for p in priors):
-        return True
-    if last_current >= 0:
+        return True  # "曾因盗窃被判处…，于…被逮捕": no 涉嫌 / 本案 between the prior story and the act
+    strong = [m.start() for m in lex.current_strong.finditer(sentence)]
+    if any(c < pos for c in strong) and last_current >= 0 and max(c for c in strong if c < pos) >= last_current:
+        return False  # "现因涉嫌诈骗于…被刑事拘留"
+    # Forward: the story goes on to a judgment ("…因涉嫌盗窃被逮捕，同年4月20日被判处…") before the sentence
+    # turns to this case; a new prior story opening first ("…被刑事拘留，其曾因…被判处") is not this act's.
+    next_current = min((c for c in (strong if last_current >= 0 else currents) if c > pos), default=len(sentence))
+    following = sorted(p for p in priors if pos < p < next_current)
+    if not following:
         return False
-    next_current = min((c for c in currents if c > pos), default=len(sentence))
-    return any(pos < p < next_current for p in priors)
+    return not lex.prior_openers.match(sentence, following[0])
 
 
 @dataclass(frozen=True)

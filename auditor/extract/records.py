@@ -51,10 +51,12 @@ def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[s
 # The head of a record: its 时间 line ("时间：2021年3月15日20时30分至22时10分") and the officers who took it.
 _TIME_LINE = re.compile(r"时[ \t\u3000]*间[ \t\u3000]*[:：]?")
 _OFFICER_LABEL = re.compile(
-    r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|主持人)(?:姓名)?(?:、单位)?[ \t\u3000]*[:：]"
-)
+    r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|主持人)(?:姓名)?(?:、单位)?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+)  # a form may print its labels without a colon ("讯问人 吴志成    工作单位 …")
 _ORGAN_WORDS = re.compile(r"公安|检察|派出所|大队|中队|支队|分局|法院|单位")
-_RECORDER_LABEL = re.compile(r"(?:记录人|记录员|书记员)(?:姓名)?(?:、单位)?[ \t\u3000]*[:：]")
+_RECORDER_LABEL = re.compile(r"(?:记录人|记录员|书记员)(?:姓名)?(?:、单位)?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)")
+_ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
+_OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
 HEAD_LINES = 12
@@ -96,12 +98,14 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
         for m in label.finditer(head):
             line_end = head.find("\n", m.end())
             field = head[m.end() : line_end if line_end >= 0 else len(head)]
-            # The field runs to the next label on the line ("讯问人：王某、李某  记录人：李某").
-            cut = min((x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field)) if x),
-                      default=len(field))
+            # The field runs to the next label on the line
+            # ("讯问人：王某、李某  记录人：李某", "讯问人：王某、李某    工作单位：某某分局刑侦大队").
+            cut = min((x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field),
+                                           _ANY_LABEL.search(field)) if x), default=len(field))
             # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
-            parts = re.split(r"[，,]", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]))
-            field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p))
+            # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
+            parts = re.split(r"[，,]|[ \t\u3000]{2,}", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]).strip())
+            field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
             for n in _NAME_RUN.findall(field):
                 if not _NOT_OFFICER.match(n) and n not in names:
                     names.append(n)
