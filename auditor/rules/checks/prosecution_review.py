@@ -40,6 +40,7 @@ class ProsecutionReviewParams(Params):
     extension: ReviewExtension
     while_held: WhileHeld | None = None
     skip_if_text: tuple[str, ...] = ()
+    not_closing_types: tuple[str, ...] = ()  # decisions of these types (Decision.type) do not end the review
 
 
 def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Document, tuple[int, int], str] | None:
@@ -67,6 +68,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
+        decision = case.decision(end_event.document_id) if end_event.action == "不起诉" else None
+        if decision is not None and decision.type in p.not_closing_types:
+            continue  # the 不起诉 after a 附条件不起诉 考验期: the review ended with the 附条件 decision
         before = [(e, d) for e, d in starts if d <= end_day and same_person(e, end_event)]
         if not before:
             continue
