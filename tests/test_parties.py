@@ -128,3 +128,25 @@ def test_case_parties_merges_details_across_documents(texts: list[str], expected
     case, _ = build_case(Dossier(source="x"), docs)
     got = [(p.name, p.role, p.gender, iso(p.birth_date), p.id_number, p.id_valid) for p in case.parties if p.is_suspect]
     assert got == expected
+
+
+HANDLED_ELSEWHERE = [
+    # (text, name, handled elsewhere)
+    ("同案犯罪嫌疑人白振宇，因涉嫌抢劫罪于2022年4月7日被刑事拘留，同年4月14日被逮捕，另案处理。", "白振宇", True),
+    ("犯罪嫌疑人白振宇，男，1990年1月1日出生，因涉嫌抢劫罪被刑事拘留，另案处理。", "白振宇", True),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生，伙同李某（另案处理）抢劫。", "马建华", False),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生。犯罪嫌疑人白某，男，另案处理。", "马建华", False),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生，于2022年1月5日被刑事拘留。", "马建华", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "elsewhere"), HANDLED_ELSEWHERE)
+def test_a_co_suspect_handled_in_another_case_is_not_this_cases_suspect(text: str, name: str,
+                                                                         elsewhere: bool) -> None:
+    """Regression (ind_a15): 同案犯罪嫌疑人…另案处理 became a suspect, and his arrest an overdue custody."""
+    from auditor.extract.parties import OTHER_CASE_ROLE, mentions_in
+    from auditor.model import Document
+
+    doc = Document(id="d1", type="起诉意见书", title="起诉意见书", text=text, start=0, end=len(text), pages=[1])
+    roles = {m.name: m.role for m in mentions_in(doc)}
+    assert (roles[name] == OTHER_CASE_ROLE) is elsewhere
