@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from auditor.extract.citations import find_citations
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events, own_act
+from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties
 from auditor.extract.parties import cut_short, mentions_in
@@ -90,8 +90,12 @@ def build_case(
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
             }
-            if moment is not None and ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH:
+            is_own = ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH
+            if moment is not None and is_own:
                 update |= {"date": moment[0], "time": moment[1]}
+            # A document naming no suspect (a 送达回证 to the police) is about the case's only suspect.
+            if is_own and ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
+                update["person"] = persons[0]
             events.append(ev.model_copy(update=update))
         citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,
                                                                          document_id=d.id))

@@ -15,6 +15,7 @@ offsets are mapped back to the document text.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -93,6 +94,21 @@ def lexicon() -> _Lexicon:
     )
 
 
+@functools.cache
+def sole_suspect_acts() -> frozenset[str]:
+    """Person acts whose own document, naming no suspect, is about the case's only suspect (all but
+    unattributed_own_acts, e.g. a witness's 询问)."""
+    data = load_yaml("actions.yaml")
+    others = set(data.get("unattributed_own_acts") or ())
+    return frozenset(e["name"] for e in data["actions"] if e.get("scope") != "case" and e["name"] not in others)
+
+
+@functools.cache
+def _sitting() -> tuple[frozenset[str], frozenset[str]]:
+    spec = load_yaml("actions.yaml").get("sitting_records") or {}
+    return frozenset(spec.get("documents") or ()), frozenset(spec.get("actions") or ())
+
+
 def action_names() -> list[str]:
     """Canonical action vocabulary, in lexicon order."""
     return [e["name"] for e in load_yaml("actions.yaml")["actions"]]
@@ -168,6 +184,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
             continue
         date = _date_for(dates, date_starts, tr, cs, ce)
+        if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
+            date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
             continue
         if tr.action in lex.case_scope:
@@ -233,6 +251,21 @@ def _bounds(t: str, ender: re.Pattern[str]) -> list[int]:
 def _enclosing(starts: list[int], pos: int) -> tuple[int, int]:
     i = max(0, bisect.bisect_right(starts, pos) - 1)
     return starts[i], starts[i + 1] if i + 1 < len(starts) else starts[-1]
+
+
+@dataclass(frozen=True)
+class _SittingDate:
+    """The date of the record an undated act was done at, in the shape of a date mention at the trigger."""
+
+    day: dt.date
+    start: int
+    end: int
+
+    def as_date(self) -> dt.date:
+        return self.day
+
+    def clock(self) -> None:
+        return None
 
 
 def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int) -> DateMention | None:

@@ -14,6 +14,7 @@ What narrows the events, all data in the rule file:
 - `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
 - `to_mentions`: end events count only when their document states one of these phrases;
+- `to_documents`: end events count only when one of these document types states them;
 - `from_receipt: {types, by}`: the period runs from the day a recipient of kinds `by` received the start act's
   document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so.
 """
@@ -76,6 +77,7 @@ class DeadlineParams(Params):
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
     to_mentions: tuple[str, ...] = ()
+    to_documents: tuple[str, ...] = ()
     from_receipt: FromReceipt | None = None
 
 
@@ -124,6 +126,13 @@ def _mentions(case: Case, event: Event, phrases: tuple[str, ...]) -> bool:
     return bool(doc) and find_any(doc.text, phrases) is not None
 
 
+def _stated_by(case: Case, event: Event) -> set[str]:
+    """Types of the documents that state `event` (its evidence, else its own document)."""
+    places = {d.type for e in event.evidence if (d := case.document(e.document_id))}
+    doc = case.document(event.document_id)
+    return places or ({doc.type} if doc else set())
+
+
 def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     """The case's events narrowed by the documents that evidence them."""
     events = list(case.events)
@@ -131,16 +140,15 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
         events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
     kept = []
     for event in events:
-        doc = case.document(event.document_id)
         if event.action == p.from_:
             # Counted only when some place that states it is a document of these types.
-            places = {d.type for e in event.evidence if (d := case.document(e.document_id))} or (
-                {doc.type} if doc else set())
-            if p.from_documents and not places & set(p.from_documents):
+            if p.from_documents and not _stated_by(case, event) & set(p.from_documents):
                 continue
             if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
                 continue
         if event.action in p.to and p.to_mentions and not _mentions(case, event, p.to_mentions):
+            continue
+        if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
             continue
         kept.append(event)
     return kept
