@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import iso
 
@@ -150,3 +152,21 @@ def test_a_co_suspect_handled_in_another_case_is_not_this_cases_suspect(text: st
     doc = Document(id="d1", type="起诉意见书", title="起诉意见书", text=text, start=0, end=len(text), pages=[1])
     roles = {m.name: m.role for m in mentions_in(doc)}
     assert (roles[name] == OTHER_CASE_ROLE) is elsewhere
+
+
+def test_a_suspect_written_two_ways_is_named_by_the_spelling_most_documents_use() -> None:
+    """Regression (ind_b01, ind_a06): the misspelling had more role mentions (起诉意见书 repeats it) although five
+    other documents, naming him without a role word, wrote the right name."""
+    from auditor.extract.identities import build_parties
+    from auditor.model import PartyMention
+
+    def mention(doc: str, name: str, start: int) -> PartyMention:
+        return PartyMention(document_id=doc, role="犯罪嫌疑人", name=name, start=start, end=start + 8,
+                            birth_date=date(1980, 1, 2))
+
+    mentions = [mention("d1", "刘桂兰", 0), mention("d2", "刘贵兰", 0), mention("d2", "刘贵兰", 40),
+                mention("d2", "刘贵兰", 80)]
+    texts = {"d1": "犯罪嫌疑人刘桂兰", "d2": "刘贵兰" * 3, "d3": "受送达人：刘桂兰", "d4": "刘桂兰签收"}
+    assert [p.name for p in build_parties(mentions) if p.is_suspect] == ["刘贵兰"]  # role mentions alone
+    (suspect,) = [p for p in build_parties(mentions, texts) if p.is_suspect]
+    assert (suspect.name, suspect.variants) == ("刘桂兰", ("刘贵兰",))

@@ -61,7 +61,7 @@ def build_case(
     documents = tuple(documents)
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
     mentions = [m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))]
-    parties = build_parties(mentions)
+    parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.
     spellings = tuple(dict.fromkeys(n for p in suspects for n in p.names))
@@ -93,8 +93,9 @@ def build_case(
             is_own = ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH
             if moment is not None and is_own:
                 update |= {"date": moment[0], "time": moment[1]}
-            # A document naming no suspect (a 送达回证 to the police) is about the case's only suspect.
-            if is_own and ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
+            # A document naming no suspect (a 送达回证 to the police, a 宣布笔录's "宣布解除取保候审") is about the
+            # case's only suspect: narrative events without a person are not made (a victim's, a witness's).
+            if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
                 update["person"] = persons[0]
             events.append(ev.model_copy(update=update))
         citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,

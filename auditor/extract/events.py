@@ -192,6 +192,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
             people: list[str | None] = [None]
         else:
             people = _object(t, tr.end, mentions, lex) or _subject(t, tr.start, ss, clauses, mentions, persons, lex)
+            if not people and isinstance(date, _SittingDate):
+                people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
             if not people:
                 continue  # the clause is about a victim, a witness or another case's person
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
