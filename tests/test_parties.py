@@ -135,6 +135,7 @@ def test_case_parties_merges_details_across_documents(texts: list[str], expected
 HANDLED_ELSEWHERE = [
     # (text, name, handled elsewhere)
     ("同案犯罪嫌疑人白振宇，因涉嫌抢劫罪于2022年4月7日被刑事拘留，同年4月14日被逮捕，另案处理。", "白振宇", True),
+    ("同案犯罪嫌疑人钱利军、吕晓晨于2023年5月10日被我局取保候审。", "钱利军", False),  # 同案 alone: this case
     ("犯罪嫌疑人白振宇，男，1990年1月1日出生，因涉嫌抢劫罪被刑事拘留，另案处理。", "白振宇", True),
     ("犯罪嫌疑人马建华，男，1986年5月5日出生，伙同李某（另案处理）抢劫。", "马建华", False),
     ("犯罪嫌疑人马建华，男，1986年5月5日出生。犯罪嫌疑人白某，男，另案处理。", "马建华", False),

@@ -20,7 +20,7 @@ from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties
-from auditor.extract.parties import cut_short, mentions_in
+from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in
 from auditor.extract.receipts import receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
@@ -80,6 +80,10 @@ def build_case(
     stated_times = []
     receipts = []
     for doc in documents:
+        # The suspects a document introduces (role, name and details): whose act its own act is, where it names
+        # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
+        introduced = {canonical.get(m.name, m.name) for m in mentions if m.document_id == doc.id
+                      and m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
         doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
         records += doc_records
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))
@@ -91,6 +95,12 @@ def build_case(
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
             }
             is_own = ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH
+            if is_own and introduced and update["person"] is not None and update["person"] not in introduced:
+                continue
+            # A 讯问笔录 is the act of the person it records (被讯问人), not of everyone the answers name.
+            recorded = doc_records[0].person if doc_records else None
+            if is_own and recorded and update["person"] is not None and update["person"] != recorded:
+                continue
             if moment is not None and is_own:
                 update |= {"date": moment[0], "time": moment[1]}
             # A document naming no suspect (a 送达回证 to the police, a 宣布笔录's "宣布解除取保候审") is about the

@@ -183,7 +183,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         ss, se = _enclosing(sentences, tr.start)
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
             continue
-        date = _date_for(dates, date_starts, tr, cs, ce)
+        date = _date_for(dates, date_starts, tr, cs, ce, t)
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
@@ -270,8 +270,15 @@ class _SittingDate:
         return None
 
 
-def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int) -> DateMention | None:
+_FIELD_LABEL = re.compile(r"(?:日期|时间)[:：]?")
+
+
+def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int,
+              t: str = "") -> DateMention | None:
     i = bisect.bisect_left(starts, tr.start)
+    label = _FIELD_LABEL.match(t, tr.end) if t else None
+    if label:  # a field "移送审查起诉日期：2023年7月21日": its date follows, whatever precedes on the line before
+        return next((d for d in dates[i:] if d.start == label.end()), None)
     before = [d for d in dates[:i] if d.start >= cs and d.end <= tr.start]
     if before:
         return before[-1]

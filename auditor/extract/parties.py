@@ -152,7 +152,7 @@ _MASKED_NAME = re.compile(rf"某|[{_MASKCH}]")
 # A co-suspect whose case is handled apart ("同案犯罪嫌疑人白某…，另案处理"): a party, not this case's suspect.
 OTHER_CASE_ROLE = "另案处理人"
 _OTHER_CASE = re.compile(r"另案(?:处理|侦查|处置|起诉|审查)|另行处理|另案")
-_CO_PREFIX = ("同案", "同伙", "另案")
+_CO_PREFIX = ("另案",)  # 同案犯罪嫌疑人 alone is a co-suspect of this case
 
 
 def _handled_elsewhere(text: str, p: Party) -> bool:

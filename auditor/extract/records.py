@@ -19,6 +19,8 @@ RECORD_SUFFIX = "笔录"
 INTERROGATION = "讯问笔录"
 _ORDINAL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次")
 _RECORDED = re.compile(r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})")
+# In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
+_RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})", re.M)
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
 
@@ -39,9 +41,13 @@ def record_ordinal(doc: Document) -> tuple[int, tuple[int, int]] | None:
 
 def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[str]) -> str | None:
     """The suspect a 讯问笔录 records: its header or signature line, its first suspect party, else the only one."""
-    m = _RECORDED.search(doc.text)
+    head = "\n".join(doc.text.split("\n")[:HEAD_LINES])
+    m = _RECORDED.search(doc.text) or _RECORDED_HEAD.search(head)
     if m:
-        return next((p for p in persons if p.startswith(m.group(1))), m.group(1))
+        written = m.group(1)
+        # The field may run on into the next label ("张某性别"): the longest suspect name it starts with.
+        return next((p for p in sorted(persons, key=len, reverse=True) if written.startswith(p) or p.startswith(written)),
+                    written)
     for mention in mentions:
         if mention.document_id == doc.id and mention.role in _SUSPECT_ROLES and mention.name:
             return next((p for p in persons if p.startswith(mention.name)), mention.name)
