@@ -199,22 +199,39 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
         organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
         executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
-        lo, hi = (date.start, tr.end) if date.start < tr.start else (tr.start, date.end)
-        s, e = view.to_orig(lo, hi)
-        for person in people:
-            events.append(
-                Event(
-                    action=tr.action or "",
-                    date=date.as_date(),
-                    time=date.clock(),
-                    person=person,
-                    organ=organ,
-                    executed_by=executed_by,
-                    document_id=doc.id,
-                    evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+        for when in _date_list(t, dates, date):
+            lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
+            s, e = view.to_orig(lo, hi)
+            for person in people:
+                events.append(
+                    Event(
+                        action=tr.action or "",
+                        date=when.as_date(),
+                        time=when.clock(),
+                        person=person,
+                        organ=organ,
+                        executed_by=executed_by,
+                        document_id=doc.id,
+                        evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+                    )
                 )
-            )
     return events
+
+
+_LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:
+    """The date, with the dates listed right before it ("于2021年11月26日、2022年1月20日两次退回补充侦查",
+    "分别于…、…重新移送"): one act per date."""
+    if isinstance(date, _SittingDate) or date not in dates:
+        return [date]
+    out = [date]
+    i = dates.index(date)
+    while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
+        i -= 1
+        out.insert(0, dates[i])
+    return out
 
 
 # A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
