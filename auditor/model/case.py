@@ -103,6 +103,12 @@ class Case(Fact):
                 return max(counts, key=lambda organ: (counts[organ], -named.index(organ)))
         return None
 
+    @property
+    def shown_whole(self) -> bool:
+        """The dossier shows itself a whole 卷 (a 卷内目录 or a 卷宗封面 was read): an absent document is then missing,
+        not merely outside an excerpt (issue 11 item 6)."""
+        return bool(self.toc_check or self.cover_check)
+
     def volume_notices(self) -> list[str]:
         """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""
         return [n for check in (*self.toc_check, *self.cover_check) for n in check.notices]
