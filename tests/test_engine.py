@@ -276,7 +276,8 @@ def test_detention_notice_missing(docs: list, fires: bool) -> None:
     found = fired(make_case(docs), "DETENTION-NOTICE-MISSING")
     assert bool(found) is fires
     for f in found:
-        assert f.category == "missing_document" and f.severity == "error"
+        # No 卷内目录 or 卷宗封面: an excerpt, so a "please check" (tests/test_excerpts.py has the whole-卷 case).
+        assert f.category == "missing_document" and f.severity == "info"
         assert f.evidence[0].quote == "拘留证"
     if fires:
         assert len(found) == sum(1 for d in docs if d[0] == "拘留证")
@@ -507,7 +508,8 @@ def test_arrest_notice_missing(docs: list, fires: bool) -> None:
     found = fired(make_case(docs), "ARREST-NOTICE-MISSING")
     assert bool(found) is fires
     for f in found:
-        assert f.category == "missing_document" and f.severity == "error"
+        # No 卷内目录 or 卷宗封面: an excerpt, so a "please check" (tests/test_excerpts.py has the whole-卷 case).
+        assert f.category == "missing_document" and f.severity == "info"
         assert f.evidence[0].quote == "逮捕证" and "{" not in f.message
         assert [b.article for b in f.legal_basis] == [93, 145]
 

@@ -25,7 +25,7 @@ from auditor.extract.receipts import receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
-from auditor.lexicon import doc_type_act
+from auditor.lexicon import doc_type_act, load_yaml
 from auditor.model import (
     AuditError,
     Case,
@@ -117,7 +117,7 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(merge_events(events, documents)),
+        "events": tuple(mark_unsure(merge_events(events, documents), shell)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -146,6 +146,33 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
     kind = _ACT_MOMENT.get(act or "")
     found = next((s for s in stated if s.kind == kind), None)
     return (found.date, found.time) if found else None
+
+
+_UNSURE_AFTER_DOCUMENT = "识别出的日期晚于记载它的文书的日期"
+_UNSURE_BEFORE_FILING = "识别出的日期早于本案立案日期"
+
+
+def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
+    """Events whose date was read by OCR and does not fit the case's timeline, marked with why (decided once, for
+    every rule): after the date of every document stating it, or an act that follows the 立案 dated before it."""
+    ocr_pages = {p.number for p in shell.dossier.pages if p.method == "ocr"}
+    if not ocr_pages:
+        return events
+    filings = [e.date for e in events if e.action == "立案" and e.date]
+    filed = min(filings) if filings else None
+    after_filing = set(load_yaml("actions.yaml").get("after_filing") or ())
+    out = []
+    for ev in events:
+        if ev.date and ev.evidence and all(e.page in ocr_pages for e in ev.evidence):
+            # A document's own act may be dated after its signature (a notice stating when the family was told).
+            stating = [d.date for e in ev.evidence if (d := shell.document(e.document_id)) and d.date
+                       and doc_type_act(d.type) != ev.action]
+            if stating and all(ev.date > d for d in stating):
+                ev = ev.model_copy(update={"unsure": _UNSURE_AFTER_DOCUMENT})
+            elif filed and ev.action in after_filing and ev.date < filed:
+                ev = ev.model_copy(update={"unsure": _UNSURE_BEFORE_FILING})
+        out.append(ev)
+    return out
 
 
 def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Document]) -> list[Event]:

@@ -63,6 +63,9 @@ class Event(Fact):
     executed_by: str | None = None  # executing organ, when the text says so
     document_id: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # Why the date may be misread (an OCR'd date that does not fit the case's timeline); None: no doubt. An unsure
+    # date never drives an error-severity finding on its own: the rule asks the reviewer to check the page.
+    unsure: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 CitationStatus = Literal["valid", "outdated", "nonexistent", "unknown_law"]

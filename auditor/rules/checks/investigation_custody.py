@@ -12,13 +12,13 @@ from pydantic import Field
 
 from auditor.law.periods import add_months
 from auditor.model import Case, Event, Evidence, Finding
-from auditor.rules.explain import text_anywhere
+from auditor.rules.explain import UNSURE_STEPS, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import dated, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_to_int
 
-STEPS = ("span", "restart", "base", "late_extension", "extended", "how_stated", "how_ranked", "over")
+STEPS = ("span", "restart", "base", "late_extension", "extended", "how_stated", "how_ranked", "over", *UNSURE_STEPS)
 
 
 class InvestigationCustodyParams(Params):
@@ -163,6 +163,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         }
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + extension_evidence[:2]
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
                                      identity={"person": arrest.person, "from": start_day, "to": end_day}))
     return findings

@@ -11,13 +11,13 @@ from datetime import date
 from pydantic import Field
 
 from auditor.model import Case, Document, Finding
-from auditor.rules.explain import SHIFT_STEPS, last_day, shift_note, text_anywhere
+from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_note, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 
 STEPS = ("dates", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
-         "text_source", *SHIFT_STEPS)
+         "text_source", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
 class ExtensionWhen(Params):
@@ -115,7 +115,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if ext_cond:
             evidence.append(case.evidence(ext_cond[0], *ext_cond[1]))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
                                      identity={"person": end_event.person or start_event.person, "from": start_day,
                                                "to": end_day}))
     return findings

@@ -30,6 +30,7 @@ from auditor.law.periods import Period, deadline
 from auditor.model import Case, Event, Evidence, Finding
 from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
+from auditor.rules.explain import UNSURE_STEPS, unsure_dates
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any
@@ -37,7 +38,7 @@ from auditor.text.phrases import find_any
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
-         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person")
+         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person", *UNSURE_STEPS)
 
 
 class Extension(Params):
@@ -299,10 +300,13 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             steps.append(rule.text("late", **words))
         evidence = (list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + receipt_evidence
                     + list(ext_evidence[:1]))
+        # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity=identity))
+                                     severity=severity, identity=identity))
     return findings
 
 
