@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from auditor.extract.citations import find_citations
+from auditor.extract.citations import appendix_start, find_citations
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
@@ -79,6 +79,7 @@ def build_case(
     persons = [p.name for p in suspects]
     stated_times = []
     receipts = []
+    appended = []
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
@@ -108,8 +109,11 @@ def build_case(
             if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
                 update["person"] = persons[0]
             events.append(ev.model_copy(update=update))
-        citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,
-                                                                         document_id=d.id))
+        # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
+        cut = appendix_start(doc.text)
+        found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
+        citations += [c for c in found if cut is None or c.start < cut]
+        appended += [c for c in found if cut is not None and c.start >= cut]
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         receipts += safe("receipts", doc, lambda d=doc: receipts_in(d))
         if doc.type in bail_types:
@@ -125,6 +129,7 @@ def build_case(
         "decisions": tuple(decisions),
         "stated_times": tuple(stated_times),
         "receipts": tuple(receipts),
+        "appended_citations": tuple(appended),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
     })

@@ -39,6 +39,7 @@ class Case(Fact):
     decisions: tuple[Decision, ...] = ()
     stated_times: tuple[StatedTime, ...] = ()
     receipts: tuple[Receipt, ...] = ()
+    appended_citations: tuple[Citation, ...] = ()  # articles quoted in statute text appended to a document
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
 
