@@ -6,7 +6,8 @@ the computed last day. Undated events never fire: an unknown date is not a late 
 
 What narrows the events, all data in the rule file:
 - `to`: one action or a list (批准逮捕 or 不批准逮捕: either decision stops the clock);
-- `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones);
+- `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones); a record
+  numbered 第N次 whose 第N-1次 the file lacks is not measured (an unseen one may have come first);
 - `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness;
 - `while_held: {held, released, at: start|end}`: only when the person was held at the start (default) or still
   held at the end: the latest held event on or before that day, with no release from that day up to it;
@@ -155,6 +156,16 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     return kept
 
 
+def _earlier_record_missing(case: Case, event: Event) -> bool:
+    """The event's own record is numbered 第N次 (N > 1) and the file lacks that person's 第N-1次: an interrogation
+    the file does not hold came in between, so this one may not be the first after the start."""
+    own = next((r for r in case.records if r.document_id == event.document_id), None)
+    if own is None or own.ordinal is None or own.ordinal <= 1:
+        return False
+    return not any(r.kind == own.kind and r.ordinal == own.ordinal - 1 and (r.person == own.person or
+                   r.person is None or own.person is None) for r in case.records)
+
+
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
     starts = dated(events, [p.from_])
     ends = dated(events, [to_action])
@@ -166,6 +177,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         start, start_date = paired
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) for e, d in ends if e is not end):
             continue
+        if p.first_only and _earlier_record_missing(case, end):
+            continue  # 第N次 while 第N-1次 is not in the file: an unseen one may have come first
         if p.excused_by and _mentions(case, end, p.excused_by):
             continue
         held = p.while_held
