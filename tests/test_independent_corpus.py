@@ -24,7 +24,7 @@ CATEGORY_FLOORS = {
     "deadline": (0.94, 0.89),
     "format": (1.0, 0.83),
     "missing_document": (1.0, 1.0),
-    "notice": (0.96, 0.96),
+    "notice": (1.0, 0.96),
     "wording": (1.0, 0.96),
 }
 FIELD_FLOORS = {"events": 0.949, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0,
