@@ -26,3 +26,18 @@ def test_record_officers(head: str, officers: tuple[str, ...]) -> None:
     doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=f"讯问笔录\n时间：2022年11月15日14时00分\n{head}\n问：…",
                    start=0, end=0, pages=[1])
     assert record_officers(doc)[0] == officers
+
+
+@pytest.mark.parametrize(("head", "person"), [
+    ("被讯问人：彭某  性别：男", "彭某"),
+    ("被讯问人 彭某  性别 男  年龄 31", "彭某"),  # a form printed without colons (ind_a02)
+    ("犯罪嫌疑人：张某", "张某"),
+    ("犯罪嫌疑人姓名：张某性别：男", "张某"),
+])
+def test_recorded_person(head: str, person: str) -> None:
+    from auditor.extract.records import recorded_person
+
+    doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=f"讯问笔录\n时间：2022年8月15日9时20分\n{head}\n问：…",
+                   start=0, end=0, pages=[1])
+    assert recorded_person(doc, [], ["彭某", "张某", "李某"]) == person
+

@@ -121,7 +121,7 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_unsure(merge_events(events, documents), shell)),
+        "events": tuple(mark_contradictions(mark_unsure(merge_events(events, documents), shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -155,6 +155,27 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
 
 _UNSURE_AFTER_DOCUMENT = "识别出的日期晚于记载它的文书的日期"
 _UNSURE_BEFORE_FILING = "识别出的日期早于本案立案日期"
+
+
+def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
+    """Recounts of a person's act on another date than the act's only own document (one 拘留证), marked with that
+    document's id: the act is dated once, by its own document."""
+    types = {d.id: d.type for d in documents}
+    warrant_acts = set(load_yaml("actions.yaml").get("warrant_acts") or ())
+    own = [e for e in events if e.person and e.date and e.action in warrant_acts
+           and doc_type_act(types.get(e.document_id or "", "")) == e.action]
+    only: dict[tuple[str, str], Event] = {}
+    for key in {(e.person, e.action) for e in own}:
+        acts = [e for e in own if (e.person, e.action) == key]
+        if len(acts) == 1:
+            only[key] = acts[0]  # type: ignore[index]
+    out = []
+    for ev in events:
+        act = only.get((ev.person, ev.action))  # type: ignore[arg-type]
+        if act is not None and ev is not act and ev.date and ev.date != act.date:
+            ev = ev.model_copy(update={"contradicts": act.document_id})
+        out.append(ev)
+    return out
 
 
 def mark_unsure(events: list[Event], shell: Case) -> list[Event]:

@@ -18,7 +18,8 @@ from auditor.text.numerals import cn_to_int
 RECORD_SUFFIX = "笔录"
 INTERROGATION = "讯问笔录"
 _ORDINAL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次")
-_RECORDED = re.compile(r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})")
+_RECORDED = re.compile(
+    r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)(?:[ \t]*[:：][ \t]*|[ \t]+)([\u4e00-\u9fff×＊*ＸX·]{2,5})")  # colon optional
 # In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
 _RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})", re.M)
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})

@@ -66,6 +66,9 @@ class Event(Fact):
     # Why the date may be misread (an OCR'd date that does not fit the case's timeline); None: no doubt. An unsure
     # date never drives an error-severity finding on its own: the rule asks the reviewer to check the page.
     unsure: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    # A recount ("于8月15日被刑事拘留") that contradicts the act's only own document (the 拘留证 of 8月14日): the id
+    # of that document. Deadlines count from the document; the contradiction is a consistency finding.
+    contradicts: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 CitationStatus = Literal["valid", "outdated", "nonexistent", "unknown_law"]

@@ -142,6 +142,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
         events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
     kept = []
     for event in events:
+        if event.contradicts:
+            continue  # a recount against the act's own document: the document dates the act
         if event.action == p.from_:
             # Counted only when some place that states it is a document of these types.
             if p.from_documents and not _stated_by(case, event) & set(p.from_documents):
