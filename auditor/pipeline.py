@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,6 +16,7 @@ from auditor.extract.case import build_case
 from auditor.ingest import load_dossier
 from auditor.model import AuditError, AuditResult, Case, Document, Dossier, make_error
 from auditor.rules.engine import run_rules
+from auditor.rules.rule import Rule
 from auditor.segment import segment
 from auditor.segment.cover import check_covers
 from auditor.segment.toc import check_toc
@@ -24,7 +25,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None) -> AuditResult:
+def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None,
+                  rules: Sequence[Rule] | None = None) -> AuditResult:
+    """`rules`: the catalogue to run (default: lexicons/rules as written; the review store's configuration passes
+    its own, see auditor.rules.config)."""
     errors: list[AuditError] = list(dossier.errors)
 
     def guarded(stage: str, fn: Callable[[], T], default: T) -> T:
@@ -55,12 +59,14 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     if case is None:
         shell = Case(dossier=dossier, documents=tuple(documents), toc_check=toc_check, cover_check=cover_check)
         return AuditResult(case=shell, errors=tuple(errors))
-    findings = guarded("rules", lambda: run_rules(case, profile=profile, enabled=enabled, errors=errors), [])
+    findings = guarded("rules", lambda: run_rules(case, rules=rules, profile=profile, enabled=enabled,
+                                                         errors=errors), [])
     return AuditResult(case=case, findings=tuple(findings), errors=tuple(errors))
 
 
-def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None) -> AuditResult:
-    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled)
+def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None,
+               rules: Sequence[Rule] | None = None) -> AuditResult:
+    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled, rules=rules)
 
 
 def audit_text(text: str, source: str = "<text>", profile: str | None = None) -> AuditResult:
