@@ -103,3 +103,35 @@ def row_of(result: AuditResult, finding: Finding, rule_names: dict[str, str], **
 
 def rows_of(results: list[AuditResult], rule_names: dict[str, str]) -> list[FindingRow]:
     return [row_of(r, f, rule_names) for r in results for f in r.findings]
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One dossier as the exports list it (a line of the 案卷 sheet, the scope of a 评查通报)."""
+
+    source_name: str
+    organ: str | None
+    pages: int
+    documents: int
+    findings: int
+    errors: tuple[str, ...] = ()  # "[E003] …" messages, without paths
+    audited_at: dt.datetime | None = None
+    case_date: dt.date | None = None
+    version: int = 1
+
+
+def dossier_row(result: AuditResult, audited_at: dt.datetime | None = None) -> DossierRow:
+    dates = [d.date for d in result.documents if d.date]
+    return DossierRow(
+        source_name=display_name(result.dossier.source), organ=dossier_organ(result), pages=len(result.dossier.pages),
+        documents=len(result.documents), findings=len(result.findings),
+        errors=tuple(f"[{e.code}] {public_message(e.message, e.source)}" for e in result.errors),
+        audited_at=audited_at, case_date=max(dates) if dates else None,
+    )
+
+
+def public_message(message: str, source: str | None) -> str:
+    """An error message without the server's folders: a path becomes its file name."""
+    if source and source in message:
+        message = message.replace(source, display_name(source))
+    return message

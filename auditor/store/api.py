@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from auditor import __version__
 from auditor.model import AuditResult, DossierReport
 from auditor.report.marks import finding_marks
+from auditor.report.reasons import reason_required, reasons, role_labels, status_labels
 from auditor.report.rows import FindingRow, basis_text, display_name, dossier_organ
 from auditor.rules.loader import load_rules
 from auditor.rules.version import ruleset_version as current_ruleset_version
@@ -28,7 +29,6 @@ from auditor.store import db
 from auditor.store.hashing import content_hash as hash_path
 from auditor.store.hashing import text_hash
 from auditor.store.passwords import hash_password, verify_password
-from auditor.store.reasons import reason_required, reasons, role_labels, status_labels
 from auditor.store.schema import (
     CaseFile,
     ReviewDecision,
