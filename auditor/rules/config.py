@@ -11,7 +11,8 @@ from auditor.rules.loader import load_rules, parse_rule
 from auditor.rules.rule import Rule
 
 # Check fields that say *what* a rule looks at (changing them makes another rule), not how strict it is.
-STRUCTURAL = frozenset({"kind", "name", "from", "to", "document", "measure", "test", "field", "status", "action"})
+STRUCTURAL = frozenset({"kind", "name", "from", "to", "document", "measure", "test", "field", "status", "action",
+                        "trigger", "guarantee", "notice", "extension_months_pattern"})
 
 
 def tunable_params(rule: Rule) -> dict[str, Any]:

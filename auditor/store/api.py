@@ -97,14 +97,41 @@ class PageView:
 
     @property
     def file_path(self) -> Path | None:
-        """The page's file on this machine, when the dossier's files were kept."""
+        """The page's file on this machine, when the dossier's files were kept (a ZIP member is unpacked once,
+        beside the ZIP)."""
         if not self.source_ref:
             return None
         ref = Path(self.source_ref)
+        if ref.is_file() and ref.suffix.lower() == ".zip" and self.file_name != ref.name:
+            return _unpacked(ref, self.file_name)
         if ref.is_file():
-            return ref if ref.name == self.file_name or not (ref.parent / self.file_name).exists() else ref
-        candidates = [ref / self.file_name, *ref.rglob(self.file_name)] if ref.is_dir() else []
-        return next((c for c in candidates if c.is_file()), None)
+            return ref
+        candidate = ref / self.file_name
+        return candidate if ref.is_dir() and candidate.is_file() else None
+
+
+def _member(dossier_source: str, page_source: str) -> str:
+    """A page's file relative to its dossier (a folder's or ZIP's member), or the file's own name."""
+    prefix = dossier_source.rstrip("/") + "/"
+    return page_source[len(prefix):] if page_source.startswith(prefix) else display_name(page_source)
+
+
+def _unpacked(archive: Path, member: str) -> Path | None:
+    import zipfile
+
+    target_root = archive.with_name(archive.name + ".pages")
+    target = (target_root / member).resolve()
+    if not target.is_relative_to(target_root.resolve()):
+        return None
+    if not target.is_file():
+        try:
+            with zipfile.ZipFile(archive) as zf:
+                data = zf.read(member)
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target
 
 
 @dataclass(frozen=True)
@@ -253,7 +280,8 @@ class Store:
             s.add(row)
             s.flush()
             s.add_all(StoredPage(dossier_id=row.id, number=p.number, text=p.text, method=p.method,
-                                 quality=p.quality, file_name=display_name(p.source), source_index=p.source_index,
+                                 quality=p.quality, file_name=_member(dossier.source, p.source),
+                                 source_index=p.source_index,
                                  width=p.width, height=p.height) for p in dossier.pages)
             s.add_all(StoredDocument(dossier_id=row.id, key=d.id, type=d.type, title=d.title, number=d.number,
                                      organ=d.organ, date=d.date, pages=list(d.pages)) for d in result.documents)
