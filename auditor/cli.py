@@ -36,7 +36,7 @@ def _store(args: argparse.Namespace):  # noqa: ANN202 — auditor.store.Store, i
         return None
     from auditor.store import Store
 
-    return Store.open(url)
+    return Store.open(None if url == "default" else url)  # "default": the user's data directory
 
 
 def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: bool) -> list[int]:  # noqa: ANN001
@@ -294,8 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.add_argument("--profile", choices=["police", "procuratorate"], help="规则集（执法巡查 / 不起诉审查）")
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
-    p.add_argument("--db", help="审查库（SQLAlchemy URL 或 SQLite 文件；默认取环境变量 AUDITOR_DB）：结果写入审查库，"
-                                "已审查过的案卷不再重复审查")
+    p.add_argument("--db", help="审查库（SQLAlchemy URL 或 SQLite 文件，default 为用户数据目录中的默认审查库；"
+                                "默认取环境变量 AUDITOR_DB）：结果写入审查库，已审查过的案卷不再重复审查")
     p.add_argument("--reaudit", action="store_true", help="与 --db 一起：即使审查库中已有结果也重新审查")
     p.set_defaults(func=cmd_audit)
 
