@@ -96,6 +96,12 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     search.press("Enter")
     _wait_idle(page)
     page.get_by_text("共 1 项").wait_for()
+    # one row ticked in the table: the finding in full, with its triage form
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 16, grid["y"] + 36 + 18)  # the first data row's selection box
+    _wait_idle(page)
+    page.get_by_text("在案卷中查看").wait_for()
+    _shot(page, "03b-finding-selected")
     search.fill("")
     search.press("Enter")
     _wait_idle(page)
