@@ -49,6 +49,11 @@ def tally(rows: Iterable[FindingRow], key: str) -> list[Tally]:
     return sorted(groups.values(), key=lambda t: (-t.total, t.key))
 
 
+def group_key(row: FindingRow, key: str) -> str:
+    """The group `row` falls in under `key` (as `tally` names it)."""
+    return _key(row, key)[0]
+
+
 def _key(row: FindingRow, key: str) -> tuple[str, str]:
     if key == "rule":
         return row.rule_id, row.rule_name

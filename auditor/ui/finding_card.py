@@ -51,7 +51,7 @@ def triage_form(row: FindingRow, key: str) -> None:
         reason = cols[1].selectbox("理由", codes, format_func=reason_option, key=f"reason-{key}",
                                    index=codes.index(row.reason_code) if row.reason_code in codes else 0)
         comment = cols[2].text_input("备注", value="", key=f"comment-{key}", placeholder="可选")
-        if cols[3].form_submit_button("保存", type="primary", use_container_width=True):
+        if cols[3].form_submit_button("保存", type="primary", width="stretch"):
             user = context.current_user()
             try:
                 decision = context.store().decide(row.finding_id, status, by=user.name if user else "",

@@ -135,7 +135,8 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     assert "原文序号为扫描误读" in text
 
     # timeline
-    page.get_by_role("tab", name="时间轴").click()
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("时间轴", exact=True).click()
+    _wait_idle(page)
     page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
     page.wait_for_timeout(1500)
     _shot(page, "02b-timeline")

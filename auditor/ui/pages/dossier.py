@@ -12,6 +12,7 @@ from auditor.ui.labels import CITATION_STATUS, status_label
 from auditor.ui.timeline import timeline_chart
 
 IMAGES_SHOWN = 3  # page images drawn up front; the others on request (a 300-page dossier opens fast)
+PAGE_SIZE = 10  # findings per page of the list
 
 store = context.store()
 st.header("案卷")
@@ -65,39 +66,47 @@ notices = [n for check in (*report.toc_check, *report.cover_check) for n in chec
 if notices:
     st.info("**卷宗结构提示**（卷内目录、封面页数与实际页面核对）\n\n" + "\n".join(f"- {n}" for n in notices))
 
-tabs = st.tabs(["问题", "时间轴", "文书", "程序事件", "法条引用", "页面"])
-with tabs[0]:
+# One view at a time (tabs would compute all of them on every run): a 300-page dossier opens fast.
+VIEWS = ["问题", "时间轴", "文书", "程序事件", "法条引用", "页面"]
+view = st.segmented_control("查看", VIEWS, default="问题", key=f"view-{chosen}", label_visibility="collapsed") or "问题"
+if view == "问题":
     if not stored.findings:
         st.success("未发现问题。")
-    needed = {m["page"] for f in stored.findings[:IMAGES_SHOWN] for ms in f.marks for m in ms}
+    shown = stored.findings
+    if len(stored.findings) > PAGE_SIZE:
+        starts = list(range(0, len(stored.findings), PAGE_SIZE))
+        first = st.selectbox("问题分页", starts, key=f"fpage-{chosen}", format_func=lambda i: (
+            f"第 {i + 1}–{min(i + PAGE_SIZE, len(stored.findings))} 项（共 {len(stored.findings)} 项）"))
+        shown = stored.findings[first:first + PAGE_SIZE]
+    needed = {m["page"] for f in shown[:IMAGES_SHOWN] for ms in f.marks for m in ms}
     pages = {p.number: p for p in store.pages(chosen, needed)} if needed else {}
-    for i, row in enumerate(stored.findings):
+    for i, row in enumerate(shown):
         show = i < IMAGES_SHOWN
         if not show and any(row.marks):
             show = st.toggle("显示证据所在原页", key=f"img-{row.finding_id}")
         if show and not all(m["page"] in pages for ms in row.marks for m in ms):
             pages.update({p.number: p for p in store.pages(chosen, {m["page"] for ms in row.marks for m in ms})})
         finding_card(row, pages, key=f"d{chosen}-{row.finding_id}", show_images=show)
-with tabs[1]:
+if view == "时间轴":
     chart = timeline_chart(report, stored.findings)
     if chart is None:
         st.info("卷内没有可排列的带日期程序行为。")
     else:
         st.caption("蓝条为强制措施实际持续时间（条末注明已用天数与法定期限），浅色带为法定期限，红条为审查规则认定的超期部分；"
                    "◆ 为各程序行为的日期。鼠标悬停查看详情。")
-        st.altair_chart(chart, use_container_width=True)
-with tabs[2]:
+        st.altair_chart(chart, width="stretch")
+if view == "文书":
     st.dataframe(
         [{"序号": i, "类型": d.type, "标题": d.title, "文号": d.number or "", "制作机关": d.organ or "",
           "日期": d.date.isoformat() if d.date else "", "页码": "、".join(map(str, d.pages))}
-         for i, d in enumerate(report.documents, start=1)], hide_index=True, use_container_width=True)
-with tabs[3]:
+         for i, d in enumerate(report.documents, start=1)], hide_index=True, width="stretch")
+if view == "程序事件":
     st.dataframe(
         [{"行为": e.action, "日期": e.date.isoformat() if e.date else "（未载明）",
           "时间": e.time.strftime("%H:%M") if e.time else "", "对象": e.person or "", "决定机关": e.organ or "",
           "文书": titles.get(e.document_id or "", ""), "依据原文": " / ".join(" ".join(ev.quote.split()) for ev in e.evidence)}
-         for e in report.events], hide_index=True, use_container_width=True)
-with tabs[4]:
+         for e in report.events], hide_index=True, width="stretch")
+if view == "法条引用":
     def _article(c) -> str:  # noqa: ANN001
         text = f"第{int_to_cn(c.article)}条{c.article_suffix or ''}"
         text += f"第{int_to_cn(c.paragraph)}款" if c.paragraph else ""
@@ -106,8 +115,8 @@ with tabs[4]:
     st.dataframe(
         [{"法律": c.law, "版本": f"{c.version}年版" if c.version else "", "条款": _article(c),
           "状态": CITATION_STATUS.get(c.status, c.status), "文书": titles.get(c.document_id or "", ""), "原文": c.quote}
-         for c in report.citations], hide_index=True, use_container_width=True)
-with tabs[5]:
+         for c in report.citations], hide_index=True, width="stretch")
+if view == "页面":
     numbers = [p.page for p in report.page_details]
     if numbers:
         number = st.selectbox("页码", numbers, format_func=lambda n: f"第{n}页")
@@ -120,6 +129,6 @@ with tabs[5]:
         path = page.file_path
         png = _page_png(str(path), page.source_index or 0, page.width, ()) if path else None
         if png:
-            left.image(png, use_container_width=True)
+            left.image(png, width="stretch")
         right.text(page.text)
 st.caption(f"审查状态说明：{status_label(None)} / 确认 / 驳回 / 待补充。审查结论只追加记录，不会被修改或删除。")

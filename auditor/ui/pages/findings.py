@@ -42,7 +42,7 @@ st.caption(f"共 {len(rows)} 项（全部 {len(everything)} 项；仅列出每�
 table = [{"审查状态": status_label(r.status), "级别": SEVERITY_LABEL.get(r.severity, r.severity), "规则": r.rule_name,
           "问题描述": r.message, "案卷": r.source_name, "文书": r.document_title or "", "办案单位": r.organ or "",
           "审查人": r.reviewer or ""} for r in rows]
-picked = st.dataframe(table, hide_index=True, use_container_width=True, on_select="rerun",
+picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
                       selection_mode="multi-row", key="finding-table",
                       column_config={"审查状态": st.column_config.TextColumn(width="small"),
                                      "级别": st.column_config.TextColumn(width="small"),
@@ -58,7 +58,7 @@ if len(selected) > 1:
         codes = [None, *(r.code for r in reasons() if not r.retired)]
         bulk_reason = c[1].selectbox("理由", codes, format_func=reason_option)
         bulk_comment = c[2].text_input("备注", placeholder="可选")
-        if c[3].form_submit_button("全部保存", type="primary", use_container_width=True):
+        if c[3].form_submit_button("全部保存", type="primary", width="stretch"):
             user = context.current_user()
             try:
                 done = store.decide_many([r.finding_id for r in selected], bulk_status, by=user.name if user else "",

@@ -32,7 +32,7 @@ st.dataframe(
       "适用": "、".join(PROFILE_LABEL[p] for p in r.profiles),
       "状态": "停用" if config.get(r.id, {}).get("enabled") is False else
               ("已调整参数" if config.get(r.id, {}).get("params") else "启用")} for r in rules],
-    hide_index=True, use_container_width=True, height=320)
+    hide_index=True, width="stretch", height=320)
 
 ids = [r.id for r in rules]
 wanted = st.query_params.get("rule")
