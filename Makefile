@@ -5,9 +5,9 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: setup app audit test lint bench synth font clean docs
+.PHONY: setup app audit test lint bench synth font system clean docs
 
-setup: $(STAMP) font
+setup: $(STAMP) font system
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -27,8 +27,27 @@ font:
 		echo "      请以 root 运行 'apt-get install fonts-wqy-microhei'。"; \
 	fi
 
+# The review store's tests start a throw-away PostgreSQL server (pg_ctl); the browser tests drive Debian's chromium
+# (Playwright never downloads a browser). Installed when we are root; otherwise those tests skip and say why.
+PG_CTL_GLOB := /usr/lib/postgresql/*/bin/pg_ctl
+system:
+	@missing=""; \
+	ls $(PG_CTL_GLOB) >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+		 (apt-get update -qq >/dev/null && apt-get install -y -qq $$missing >/dev/null)) \
+		&& echo "installed$$missing"; \
+	else \
+		echo "注意：缺少 Debian 包$$missing；审查库的 PostgreSQL 测试和浏览器测试将跳过。"; \
+		echo "      请以 root 运行 'apt-get install$$missing'。"; \
+	fi
+
+# The samples are audited into the review store first (once: a stored result is reused), then the workbench starts.
 app: setup
-	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+	$(BIN)/auditor audit sample_files/* --db "$${AUDITOR_DB:-default}" --format json --out /dev/null
+	$(BIN)/streamlit run app.py
 
 audit: setup
 	$(BIN)/auditor audit sample_files/*

@@ -1,48 +1,35 @@
-"""案卷智审 review UI. Run with `make app` (streamlit run app.py)."""
+"""案卷智审 — the reviewer's workbench. Run with `make app` (streamlit run app.py).
+
+Pages (st.navigation): 上传审查, 案卷, 问题清单, 批次看板, 规则库, 导出, 用户. Results and review decisions live in
+the review store (AUDITOR_DB, else an SQLite file in the user's data directory): nothing is re-audited on a click,
+nothing is lost on a reload.
+"""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import streamlit as st
 
-from auditor.pipeline import audit_path
-from auditor.ui.views import show_case
+from auditor.ui import context
 
-SAMPLES = Path(__file__).parent / "sample_files"
-ACCEPTED = ["pdf", "docx", "txt", "md", "zip", "png", "jpg", "jpeg", "tif", "tiff"]
+st.set_page_config(page_title="案卷智审", page_icon=":material/balance:", layout="wide")
+context.apply_style()
+user = context.sign_in()
+context.sidebar_user(user)
 
-st.set_page_config(page_title="案卷智审", layout="wide")
-st.title("案卷智审")
-st.caption("上传案卷（PDF、DOCX、TXT、图片或 ZIP），查看文书、程序事件、法条引用和审查发现的问题。全部处理在本机完成。")
-
-
-@st.cache_resource
-def upload_dir() -> Path:
-    # Uploaded files stay on disk for the session so evidence pages can be rendered.
-    return Path(tempfile.mkdtemp(prefix="auditor-ui-"))
-
-
-with st.sidebar:
-    st.header("案卷")
-    uploads = st.file_uploader("上传案卷文件", type=ACCEPTED, accept_multiple_files=True)
-    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix.lower().lstrip(".") in ACCEPTED) if SAMPLES.is_dir() else []
-    chosen = st.multiselect("或选择示例案卷", [p.name for p in samples], default=[p.name for p in samples[:1]])
-    profile = st.selectbox("规则集", ["全部", "police", "procuratorate"],
-                           format_func=lambda v: {"全部": "全部规则", "police": "执法巡查（公安）", "procuratorate": "不起诉审查（检察）"}[v])
-
-paths: list[Path] = []
-for upload in uploads or []:
-    target = upload_dir() / Path(upload.name).name
-    target.write_bytes(upload.getvalue())
-    paths.append(target)
-paths += [SAMPLES / name for name in chosen]
-
-if not paths:
-    st.info("请在左侧上传案卷或选择示例案卷。")
-for path in paths:
-    with st.spinner(f"正在审查 {path.name} …"):
-        case = audit_path(path, profile=None if profile == "全部" else profile)
-    show_case(case)
-    st.divider()
+PAGES = "auditor/ui/pages"
+navigation = st.navigation({
+    "审查": [
+        st.Page(f"{PAGES}/upload.py", title="上传审查", icon=":material/upload_file:", url_path="upload", default=True),
+        st.Page(f"{PAGES}/dossier.py", title="案卷", icon=":material/folder_open:", url_path="dossier"),
+        st.Page(f"{PAGES}/findings.py", title="问题清单", icon=":material/checklist:", url_path="findings"),
+    ],
+    "统计与导出": [
+        st.Page(f"{PAGES}/dashboard.py", title="批次看板", icon=":material/bar_chart:", url_path="dashboard"),
+        st.Page(f"{PAGES}/export.py", title="导出", icon=":material/download:", url_path="export"),
+    ],
+    "设置": [
+        st.Page(f"{PAGES}/rules.py", title="规则库", icon=":material/menu_book:", url_path="rules"),
+        st.Page(f"{PAGES}/users.py", title="用户", icon=":material/group:", url_path="users"),
+    ],
+})
+navigation.run()

@@ -1,4 +1,4 @@
-"""Command line: `auditor audit | batch | rules | synth | eval | redact | training` (design §2.1)."""
+"""Command line: `auditor audit | report | users | batch | rules | schema | synth | eval | redact | training`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,17 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.model import AuditResult
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
+
+
+def _readable(case: AuditResult) -> bool:
+    return case.readable
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -43,25 +51,203 @@ def _audit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--standard", choices=standard_names(), help="评查打分标准（默认按规则集：公安 police / 检察 procuratorate）")
 
 
-def cmd_audit(args: argparse.Namespace) -> int:
-    """Each PATH in a worker process under its own time and memory budget; reports written as they finish."""
-    from auditor.batch.pool import BudgetPool
-    from auditor.batch.stream import write_reports
-    from auditor.batch.task import Budget, Task
+BINARY_FORMATS = ("xlsx", "docx")
 
+
+def _store(args: argparse.Namespace):  # noqa: ANN202 — auditor.store.Store, imported only when asked for
+    """The review store named by --db, else by AUDITOR_DB (None when neither: nothing is stored)."""
+    import os
+
+    url = getattr(args, "db", None) or os.environ.get("AUDITOR_DB")
+    if not url:
+        return None
+    from auditor.store import Store
+
+    return Store.open(None if url == "default" else url)  # "default": the user's data directory
+
+
+def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: bool, *,  # noqa: ANN001
+                      as_of: dt.date | None = None, standard: str | None = None) -> list[int]:
+    """Audit each path unless the store already holds it under this rule set (cached), save it; dossier ids. A
+    result with warnings as of a day or a score under a standard is reused only for the same day and standard."""
+    from auditor.pipeline import audit_path
+    from auditor.rules.config import configured_rules
+    from auditor.rules.version import ruleset_version
+    from auditor.store import content_hash
+
+    config = store.rule_config(profile)
+    version = ruleset_version(config) + "".join(f"/{k}={v}" for k, v in (("as_of", as_of), ("standard", standard))
+                                                if v is not None)
+    run = store.start_run("cli", profile=profile, ruleset_version=version)
+    ids = []
+    for path in paths:
+        digest = content_hash(path) if Path(path).exists() else None
+        cached = store.has_dossier(digest, version, profile) if digest and not reaudit else None
+        if cached is not None:
+            ids.append(cached)
+            continue
+        result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None, as_of=as_of,
+                            standard=standard)
+        ids.append(store.save_result(result, run, content_hash=digest, profile=profile, ruleset_version=version,
+                                     source_ref=str(Path(path).resolve()) if digest else None, replace=reaudit))
+    store.finish_run(run)
+    return ids
+
+
+def _export(fmt: str, findings: list, dossiers: list, confirmed_only: bool = False) -> bytes:
+    from auditor.report.docx_report import render_docx
+    from auditor.report.table_report import render_csv, render_review_json
+    from auditor.report.xlsx_report import render_xlsx
+
+    if fmt == "xlsx":
+        return render_xlsx(findings, dossiers)
+    if fmt == "docx":
+        return render_docx(findings, dossiers, confirmed_only=confirmed_only)
+    if fmt == "csv":
+        return render_csv(findings)
+    return render_review_json(findings, dossiers)
+
+
+def _emit_bytes(data: bytes, out: str | None) -> None:
+    if out:
+        Path(out).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def _stored_rows(store, dossier_ids: list[int] | None, confirmed_only: bool, organ: str | None,  # noqa: ANN001
+                 latest_only: bool = True) -> tuple[list, list]:
+    from auditor.report.rows import DossierRow, public_message
+
+    summaries = store.dossiers(ids=dossier_ids, organ=organ, latest_only=latest_only and dossier_ids is None)
+    findings = [f for s in summaries for f in store.findings(dossier_id=s.id)
+                if not confirmed_only or f.status == "confirmed"]
+    dossiers = []
+    for s in summaries:
+        report = store.result(s.id).report
+        dossiers.append(DossierRow(source_name=s.source_name, organ=s.organ, pages=s.pages, documents=s.documents,
+                                   findings=s.findings, audited_at=s.audited_at, case_date=s.case_date,
+                                   version=s.version,
+                                   errors=tuple(f"[{e.code}] {public_message(e.message, e.source)}"
+                                                for e in report.errors)))
+    return findings, dossiers
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Each PATH audited: into the review store when one is named (cached per rule set), else in worker processes
+    under a time and memory budget with reports written as they finish; xlsx / docx / csv exports in process."""
+    from auditor.pipeline import audit_path
+    from auditor.report import render_json, render_text
+
+    if args.format in BINARY_FORMATS and not args.out:
+        print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
+        return EXIT_USAGE
     as_of = _as_of(args)
-    tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard)
-             for i, p in enumerate(args.paths)]
-    budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
-    with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
-        outcomes = write_reports(pool.run(tasks), args.format, args.out)
-    if not any(o.readable for o in outcomes):
+    store = _store(args)
+    severities: list[str] = []
+    if store is not None:
+        # Results come from the store: a dossier already audited under this rule set is not audited again.
+        ids = _audit_into_store(store, args.paths, args.profile, args.reaudit, as_of=as_of, standard=args.standard)
+        stored = [store.result(i) for i in ids]
+        reports = [s.report for s in stored]
+        readable = [s.dossier.readable for s in stored]
+        severities = [f.severity for r in reports for f in r.findings]
+        if args.format in ("json", "text"):
+            _emit(render_json(reports) if args.format == "json" else render_text(reports), args.out)
+        elif args.format == "jsonl":
+            from auditor.report.json_report import to_json_dict
+
+            _emit("\n".join(json.dumps(to_json_dict([r])["dossiers"][0], ensure_ascii=False) for r in reports),
+                  args.out)
+        else:
+            findings, dossiers = _stored_rows(store, ids, confirmed_only=False, organ=None)
+            _emit_bytes(_export(args.format, findings, dossiers), args.out)
+    elif args.format in BINARY_FORMATS or args.format == "csv":
+        from auditor.report.rows import dossier_row, rows_of
+        from auditor.report.text_report import rule_names
+
+        cases = [audit_path(p, profile=args.profile, as_of=as_of, standard=args.standard) for p in args.paths]
+        readable = [_readable(c) for c in cases]
+        severities = [f.severity for c in cases for f in c.findings]
+        _emit_bytes(_export(args.format, rows_of(cases, rule_names()), [dossier_row(c) for c in cases]), args.out)
+    else:
+        from auditor.batch.pool import BudgetPool
+        from auditor.batch.stream import write_reports
+        from auditor.batch.task import Budget, Task
+
+        tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard)
+                 for i, p in enumerate(args.paths)]
+        budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
+        with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
+            outcomes = write_reports(pool.run(tasks), args.format, args.out)
+        readable = [o.readable for o in outcomes]
+        severities = [s for o in outcomes for s, n in o.severities.items() for _ in range(n)]
+    if not any(readable):
         print("错误：没有任何输入可以读取。", file=sys.stderr)
         return EXIT_USAGE
     if args.fail_on:
         floor = SEVERITY_RANK[args.fail_on]
-        if any(SEVERITY_RANK.get(s, 0) >= floor for o in outcomes for s, n in o.severities.items() if n):
+        if any(SEVERITY_RANK.get(s, 0) >= floor for s in severities):
             return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if store is None:
+        print("错误：请用 --db 或环境变量 AUDITOR_DB 指定审查库。", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format in BINARY_FORMATS and not args.out:
+        print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
+        return EXIT_USAGE
+    findings, dossiers = _stored_rows(store, None, args.confirmed_only, args.organ, latest_only=not args.all_versions)
+    _emit_bytes(_export(args.format, findings, dossiers, confirmed_only=args.confirmed_only), args.out)
+    if args.out:
+        print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题到 {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    import getpass
+
+    from auditor.report.reasons import role_labels
+    from auditor.report.text_report import table
+
+    store = _store(args)
+    if store is None:
+        print("错误：请用 --db 或环境变量 AUDITOR_DB 指定审查库。", file=sys.stderr)
+        return EXIT_USAGE
+    roles = {v: k for k, v in role_labels().items()}
+
+    def password() -> str:
+        if args.password_stdin:
+            return sys.stdin.readline().rstrip("\n")
+        first = getpass.getpass("密码：")
+        if first != getpass.getpass("再次输入密码："):
+            raise SystemExit("错误：两次输入的密码不一致。")
+        return first
+
+    if args.action == "list":
+        rows = [[u.name, u.role_label, "是" if u.has_password else "否", "是" if u.active else "否"]
+                for u in store.users()]
+        print(table(rows, ["姓名", "角色", "已设密码", "启用"]))
+        print("团队模式" if store.team_mode else "单用户模式")
+        return EXIT_OK
+    if not args.name:
+        print("错误：请给出用户姓名。", file=sys.stderr)
+        return EXIT_USAGE
+    role = roles.get(args.role, args.role) if args.role else None
+    if args.action == "add":
+        store.add_user(args.name, role or "reviewer", password=password())
+    elif args.action == "passwd":
+        store.set_password(args.name, password())
+    elif args.action in ("role", "disable"):
+        user = store.user(args.name)
+        if user is None:
+            print(f"错误：用户 {args.name} 不存在。", file=sys.stderr)
+            return EXIT_USAGE
+        store.set_role(args.name, role or user.role, active=args.action != "disable")
+    print("已保存。", file=sys.stderr)
     return EXIT_OK
 
 
@@ -250,14 +436,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="审查一个或多个案卷（文件、文件夹或 ZIP）")
     p.add_argument("paths", nargs="+", help="案卷文件、文件夹或 ZIP")
-    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
-                   help="jsonl：每审完一份案卷即输出一行")
+    p.add_argument("--format", choices=["text", "json", "jsonl", "xlsx", "docx", "csv"], default="text",
+                   help="jsonl：每审完一份案卷即输出一行；xlsx：案件评查表；docx：评查通报；csv：问题清单")
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
     _budget_arguments(p, timeout=300)
     _audit_options(p)
+    p.add_argument("--db", help="审查库（SQLAlchemy URL 或 SQLite 文件，default 为用户数据目录中的默认审查库；"
+                                "默认取环境变量 AUDITOR_DB）：结果写入审查库，已审查过的案卷不再重复审查")
+    p.add_argument("--reaudit", action="store_true", help="与 --db 一起：即使审查库中已有结果也重新审查")
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("report", help="从审查库导出评查表、评查通报或问题清单")
+    p.add_argument("--db", help="审查库（默认取环境变量 AUDITOR_DB）")
+    p.add_argument("--format", choices=["xlsx", "docx", "csv", "json"], default="xlsx")
+    p.add_argument("--out", help="写入文件而不是标准输出")
+    p.add_argument("--confirmed-only", action="store_true", help="只导出经审查确认的问题")
+    p.add_argument("--organ", help="只导出该办案单位的案卷")
+    p.add_argument("--all-versions", action="store_true", help="包括同一案件较早的案卷版本")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("users", help="团队模式用户管理（审查员 / 复核人 / 管理员）")
+    p.add_argument("action", choices=["list", "add", "passwd", "role", "disable"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role", choices=["审查员", "复核人", "管理员", "reviewer", "checker", "admin"])
+    p.add_argument("--db", help="审查库（默认取环境变量 AUDITOR_DB）")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
+    p.set_defaults(func=cmd_users)
 
     p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
     p.add_argument("roots", nargs="+", metavar="ROOT")

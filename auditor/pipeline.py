@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +17,7 @@ from auditor.extract.case import build_case
 from auditor.ingest import load_dossier
 from auditor.model import AuditError, AuditResult, Case, Document, Dossier, make_error
 from auditor.rules.engine import run_rules
+from auditor.rules.rule import Rule
 from auditor.scoring import score_case
 from auditor.segment import segment
 from auditor.segment.cover import check_covers
@@ -27,12 +28,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None, *,
-                  as_of: date | None = None, standard: str | None = None,
+def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None,
+                  rules: Sequence[Rule] | None = None, *, as_of: date | None = None, standard: str | None = None,
                   reviews: Mapping[str, str] | None = None) -> AuditResult:
-    """The audit of one dossier. `as_of`: also the periods still running on that date (执法巡查预警); `standard`:
-    the scoring standard (else the profile's); `reviews`: fingerprint → review state (only confirmed findings then
-    count towards the score)."""
+    """The audit of one dossier. `rules`: the catalogue to run (default: lexicons/rules as written; the review
+    store's configuration passes its own, see auditor.rules.config). `as_of`: also the periods still running on
+    that date (执法巡查预警); `standard`: the scoring standard (else the profile's); `reviews`: fingerprint → review
+    state (only confirmed findings then count towards the score)."""
     errors: list[AuditError] = list(dossier.errors)
 
     def guarded(stage: str, fn: Callable[[], T], default: T) -> T:
@@ -63,7 +65,8 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     if case is None:
         shell = Case(dossier=dossier, documents=tuple(documents), toc_check=toc_check, cover_check=cover_check)
         return AuditResult(case=shell, errors=tuple(errors))
-    findings = tuple(guarded("rules", lambda: run_rules(case, profile=profile, enabled=enabled, errors=errors), []))
+    findings = tuple(guarded("rules", lambda: run_rules(case, rules=rules, profile=profile, enabled=enabled,
+                                                        errors=errors), []))
     warnings = None
     if as_of is not None:
         warnings = guarded("warn", lambda: tuple(warnings_as_of(case, as_of)), None)
@@ -73,11 +76,11 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
                        else None, warnings=warnings, score=score)
 
 
-def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None, *,
-               as_of: date | None = None, standard: str | None = None,
+def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None,
+               rules: Sequence[Rule] | None = None, *, as_of: date | None = None, standard: str | None = None,
                reviews: Mapping[str, str] | None = None) -> AuditResult:
-    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled, as_of=as_of, standard=standard,
-                         reviews=reviews)
+    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled, rules=rules, as_of=as_of,
+                         standard=standard, reviews=reviews)
 
 
 def audit_text(text: str, source: str = "<text>", profile: str | None = None) -> AuditResult:

@@ -18,6 +18,7 @@ from auditor.ingest.docx import load_docx
 from auditor.ingest.headers import strip_running_lines
 from auditor.ingest.normalize import join_wrapped_lines, normalize_page, strip_page_marks
 from auditor.ingest.pdf import find_ocr, load_pdf, ocr_image
+from auditor.ingest.progress import page_read
 from auditor.ingest.text import load_text
 from auditor.model import AuditError, Dossier, Page
 from auditor.model.errors import make_error
@@ -123,6 +124,9 @@ class _Builder:
                 self.error(make_error("E002", source=source))
                 return
             pages, errors = loader(path, source, len(self.dossier.pages) + 1)
+            if suffix != ".pdf":  # a PDF reports each page as it is read
+                for page in pages:
+                    page_read(page, len(pages))
         except Exception as exc:  # the last guard: one unreadable file never stops the dossier
             self.error(make_error("E050", source=source, detail=type(exc).__name__))
             return

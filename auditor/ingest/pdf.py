@@ -19,6 +19,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from auditor.ingest.progress import page_read
 from auditor.ingest.quality import assess_text_layer, count_layer, has_text_layer, text_score
 from auditor.model import AuditError, BBox, Page
 from auditor.model.errors import make_error
@@ -243,6 +244,7 @@ def load_pdf(path: Path, source: str, first_page: int) -> tuple[list[Page], list
     try:
         for index in range(len(pdf)):
             page, page_errors = _load_page(pdf, index, first_page + index, source)
+            page_read(page, len(pdf))
             pages.append(page)
             errors.extend(page_errors)
     finally:

@@ -6,18 +6,19 @@ import json
 from typing import Any
 
 from auditor import __version__
-from auditor.model import AuditResult, Report
+from auditor.model import AuditResult, DossierReport, Report
 
 
-def report_of(results: list[AuditResult]) -> Report:
-    return Report(auditor_version=__version__, dossiers=tuple(r.report() for r in results))
+def report_of(results: list[AuditResult] | list[DossierReport]) -> Report:
+    return Report(auditor_version=__version__,
+                  dossiers=tuple(r.report() if isinstance(r, AuditResult) else r for r in results))
 
 
-def to_json_dict(results: list[AuditResult]) -> dict[str, Any]:
+def to_json_dict(results: list[AuditResult] | list[DossierReport]) -> dict[str, Any]:
     return report_of(results).model_dump(mode="json")
 
 
-def render_json(results: list[AuditResult]) -> str:
+def render_json(results: list[AuditResult] | list[DossierReport]) -> str:
     return json.dumps(to_json_dict(results), ensure_ascii=False, indent=2)
 
 
