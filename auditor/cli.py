@@ -263,13 +263,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if not root.is_dir():
             print(f"错误：{root} 不是文件夹。", file=sys.stderr)
             return EXIT_USAGE
-    if args.db:
-        print("错误：--db（审查库）尚未接入本版本，请使用 --out 目录。", file=sys.stderr)
-        return EXIT_USAGE
     options = BatchOptions(
         roots=roots, out=Path(args.out), workers=args.workers or os.cpu_count() or 1,
         budget=Budget(seconds=args.timeout, memory_mb=args.max_memory), profile=args.profile,
         resume=not args.rerun, scheduler=args.scheduler, as_of=_as_of(args), standard=args.standard,
+        db=args.db or os.environ.get("AUDITOR_DB"),
     )
     sink = FileSink(options.out)
     progress = make_progress("none" if args.quiet else args.progress)
@@ -468,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
     p.add_argument("roots", nargs="+", metavar="ROOT")
     p.add_argument("--out", required=True, help="结果目录：reports/ 每份案卷一个 JSON，index.jsonl，summary.txt")
-    p.add_argument("--db", help="审查库地址（SQLAlchemy URL）")
+    p.add_argument("--db", help="同时写入审查库（SQLAlchemy URL 或 SQLite 文件，default 为默认审查库；默认取环境变量 AUDITOR_DB）")
     p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="跳过已审完的案卷（默认）")

@@ -336,3 +336,20 @@ def test_dask_local_cluster_equals_the_local_run_and_a_killed_worker_loses_nothi
 def test_readme_shows_how_to_start_a_dask_cluster() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "dask scheduler" in readme and "dask worker" in readme and "--scheduler tcp://" in readme
+
+
+def test_a_batch_with_a_store_saves_each_dossier_once(dossiers: list[Path], tmp_path: Path) -> None:
+    """`auditor batch --db`: every worker saves its dossier into the review store in one transaction; a resumed or
+    repeated batch does not store a dossier twice."""
+    from auditor.store import Store
+
+    root = _root(tmp_path, dossiers[:3])
+    db = f"sqlite:///{tmp_path / 'review.db'}"
+    command = ["batch", str(root), "--out", str(tmp_path / "out"), "--db", db, "--workers", "2", "--quiet"]
+    assert main(command) == 0
+    assert main(command + ["--rerun"]) == 0
+    store = Store.open(db)
+    stored = store.dossiers(latest_only=False)
+    assert sorted(d.source_name for d in stored) == sorted(p.name for p in dossiers[:3])
+    expected = {p.name: len(audit_path(p).findings) for p in dossiers[:3]}
+    assert {d.source_name: d.findings for d in stored} == expected

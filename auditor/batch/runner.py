@@ -3,6 +3,7 @@ the rest under their budgets (locally or on a Dask cluster), record each as it f
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -33,6 +34,7 @@ class BatchOptions:
     audit: str = DEFAULT_AUDIT  # the function a worker runs per dossier (tests substitute one)
     as_of: dt.date | None = None  # 执法巡查预警 as of this day
     standard: str | None = None  # 评查打分 standard
+    db: str | None = None  # also save every audited dossier into this review store (workers save their own)
 
 
 def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = None) -> Summary:
@@ -53,7 +55,10 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
         first_of[key] = i
         if key not in done:
             tasks.append(Task(i, str(path), profile=options.profile, key=key, as_of=options.as_of,
-                              standard=options.standard))
+                              standard=options.standard, db=options.db))
+    store_run = _start_store_run(options, ruleset) if options.db and tasks else None
+    if store_run is not None:
+        tasks = [dataclasses.replace(t, run_id=store_run[1]) for t in tasks]
     records = dict(done)
     audited = pages = 0
     progress.start(len(tasks))
@@ -65,6 +70,8 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
             pages += outcome.pages
     finally:
         progress.close()
+        if store_run is not None:
+            store_run[0].finish_run(store_run[1])
     summary = Summary(
         records=[records[keys[i]] for i in sorted(first_of.values()) if keys[i] in records],
         audited_now=audited, pages_now=pages, seconds=time.monotonic() - started, duplicates=duplicates,
@@ -74,6 +81,13 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
     atomic_write(options.out / "summary.txt", summary.render(per_dossier=True))
     atomic_write(options.out / "summary.json", json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary
+
+
+def _start_store_run(options: BatchOptions, ruleset: str) -> tuple[object, int]:
+    from auditor.store import Store
+
+    store = Store.open(None if options.db == "default" else options.db)
+    return store, store.start_run("batch", profile=options.profile)
 
 
 def _key(path: Path) -> str:

@@ -35,6 +35,8 @@ class Task:
     key: str = ""  # content hash (batch): carried through to the outcome
     as_of: dt.date | None = None  # 执法巡查预警 as of this day (None: no warnings)
     standard: str | None = None  # 评查打分 standard (None: the profile's)
+    db: str | None = None  # the review store the worker saves the result into (its own transaction)
+    run_id: int | None = None  # the store's run of this batch
 
 
 @dataclass(frozen=True)

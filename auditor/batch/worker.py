@@ -7,12 +7,14 @@ stdout; anything a library prints is sent to stderr instead, so it can never cor
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from auditor.batch.frames import read_frame, write_frame
@@ -62,12 +64,31 @@ def warm_up() -> None:
     audit_text(WARM_UP_TEXT)
 
 
+@functools.cache
+def _store(url: str):  # -> auditor.store.Store, one per worker process
+    from auditor.store import Store
+
+    return Store.open(None if url == "default" else url)
+
+
+def save_to_store(task: Task, result: Any) -> None:
+    """The audited dossier into the review store, in one transaction, by the worker that holds the whole result
+    (the parent only sees the report); the store keeps the same content under the same rule set once."""
+    from auditor.store import content_hash
+
+    store = _store(task.db)  # type: ignore[arg-type]
+    store.save_result(result, task.run_id, content_hash=content_hash(task.path), profile=task.profile,  # type: ignore[arg-type]
+                      source_ref=str(Path(task.path).resolve()))
+
+
 def run_task(audit: Callable[..., Any], task: Task) -> Outcome:
     started = time.perf_counter()
     worker = str(os.getpid())
     try:
         options = {k: v for k, v in (("as_of", task.as_of), ("standard", task.standard)) if v is not None}
         result = audit(task.path, profile=task.profile, **options)
+        if task.db and task.run_id is not None:
+            save_to_store(task, result)
         return outcome_of(task, result, time.perf_counter() - started, peak_mb(), worker)
     except MemoryError:
         return failed_outcome(task, OUT_OF_MEMORY, "MemoryError", time.perf_counter() - started, worker)
