@@ -311,7 +311,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     try:
         paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats),
-                                truncate=args.truncate)
+                                truncate=args.truncate, wording=args.wording)
     except (OSError, RuntimeError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -494,6 +494,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="scan：图像型 PDF（模拟扫描件，需 OCR）")
     p.add_argument("--truncate", action="store_true",
                    help="生成在随机日期截断的无缺陷案卷，标注该日仍在运行的期限（评估执法巡查预警）")
+    p.add_argument("--wording", choices=["plain", "varied"], default="plain",
+                   help="varied：每份文书从 auditor/synth/wording.yaml 的措辞库中抽取表述（案情与 plain 相同）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
