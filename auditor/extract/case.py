@@ -138,7 +138,7 @@ def build_case(
 
 # The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned
 # person's arrival, the family's notification, a record's 时间 line. Its signature date only dates the paper.
-_ACT_MOMENT = {"刑事拘留": "announced", "逮捕": "announced", "传唤": "arrival", "拘传": "arrival",
+_ACT_MOMENT = {"受案": "case_received", "刑事拘留": "announced", "逮捕": "announced", "传唤": "arrival", "拘传": "arrival",
                "通知家属": "family_notified", "监视居住": "announced", "指定居所监视居住": "announced"}
 _TITLE_REACH = 60  # the own-act event's evidence is the document's title, near its top
 

@@ -133,7 +133,7 @@ class Record(Fact):
     officers_span: Span | None = None
 
 
-StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified"]
+StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified", "case_received"]
 
 
 class StatedTime(Fact):
