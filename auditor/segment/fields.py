@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -14,6 +15,8 @@ RECORD_SUFFIX = "笔录"
 RECORD_HEADER_LINES = 8  # 时间 / 地点 / 侦查员 / 记录员 / 被讯问人 …, before the first question
 _QA_RE = re.compile(r"^[\s\u3000]*[问答]")
 _TIME_LABEL_RE = re.compile(r"时[\s\u3000]*间")
+_NEWLINE = re.compile("\n")
+_QA_AT = re.compile(r"[\s\u3000]*[问答]")  # _QA_RE for a match at a given position (no "^")
 
 
 def _spaced(*words: str) -> str:
@@ -116,12 +119,20 @@ def _record_time_date(body: str) -> date | None:
 
 def _date_line(body: str, full: list[DateMention]) -> date | None:
     """The last line that is essentially a date (a question or answer of a record never is)."""
+    # Line bounds and compact lengths are found once per line: a line of thousands of dates must not be
+    # scanned once per date (quadratic).
+    breaks = [m.start() for m in _NEWLINE.finditer(body)]
+    compact_len: dict[tuple[int, int], int] = {}
     for m in reversed(full):
-        line_start = body.rfind("\n", 0, m.start) + 1
-        line_end = body.find("\n", m.end)
-        raw_line = body[line_start : line_end if line_end >= 0 else len(body)]
-        if _QA_RE.match(raw_line):
+        k = bisect.bisect_left(breaks, m.start)
+        line_start = breaks[k - 1] + 1 if k > 0 else 0
+        k = bisect.bisect_left(breaks, m.end)
+        line_end = breaks[k] if k < len(breaks) else len(body)
+        if _QA_AT.match(body, line_start, line_end):
             continue
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(SPACE_RE.sub("", raw_line)):
+        key = (line_start, line_end)
+        if key not in compact_len:
+            compact_len[key] = len(SPACE_RE.sub("", body[line_start:line_end]))
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * compact_len[key]:
             return m.as_date()
     return None

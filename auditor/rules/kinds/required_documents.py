@@ -62,8 +62,12 @@ def glued_title(case: Case, titles: tuple[str, ...]) -> bool:
     return any(line.strip().startswith(titles) for doc in case.documents for line in doc.text.split("\n"))
 
 
-def _excused(case: Case, phrases: list[str]) -> bool:
-    return any(find_phrase(doc.text, p) for doc in case.documents for p in phrases)
+def _excused(case: Case, phrases: list[str], known: dict[tuple[str, ...], bool]) -> bool:
+    """Does any document state one of `phrases`? Asked once per phrase list and case (not per trigger)."""
+    key = tuple(phrases)
+    if key not in known:
+        known[key] = any(find_phrase(doc.text, p) for doc in case.documents for p in phrases)
+    return known[key]
 
 
 def _trigger_label(doc: Document, triggers: tuple[str, ...]) -> str:
@@ -78,6 +82,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     if p.unless is not None and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
         return []
     findings = []
+    excused: dict[tuple[str, ...], bool] = {}
     for doc in case.documents_of_type(p.trigger):
         span = _trigger_span(case, doc, p.when)
         if span is None:
@@ -87,7 +92,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         for until, extra in p.excused_by_era.items():
             if era and version_at_most(CPL, era, until):
                 phrases += extra
-        if _excused(case, phrases):
+        if _excused(case, phrases, excused):
             continue
         evidence = [title_evidence(case, doc)]
         if span != (0, 0):
