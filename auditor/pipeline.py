@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from auditor.extract.case import build_case
 from auditor.ingest import load_dossier
+from auditor.limits import DEFAULT_LIMITS, Limits
 from auditor.model import AuditError, AuditResult, Case, Document, Dossier, make_error
 from auditor.rules.engine import run_rules
 from auditor.segment import segment
@@ -24,8 +25,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None) -> AuditResult:
+def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None,
+                  limits: Limits | None = None) -> AuditResult:
     errors: list[AuditError] = list(dossier.errors)
+    limits = limits or DEFAULT_LIMITS
 
     def guarded(stage: str, fn: Callable[[], T], default: T) -> T:
         try:
@@ -40,6 +43,12 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     documents: list[Document] | None = guarded("segment", lambda: segment(dossier), None)
     if documents is None:
         return AuditResult(case=Case(dossier=dossier), errors=tuple(errors))
+    if len(documents) > limits.dossier_documents:
+        first_skipped = documents[limits.dossier_documents]
+        detail = (f"共 {len(documents)} 份，限制 {limits.dossier_documents} 份，第 {limits.dossier_documents + 1} 份"
+                  f"（第 {first_skipped.pages[0] if first_skipped.pages else '?'} 页）起")
+        errors.append(make_error("E087", source=dossier.source, detail=detail))
+        documents = documents[: limits.dossier_documents]
     # 卷内目录 and 卷宗封面 vs segmentation: notices for the reviewer, not rule findings (design §2.2).
     tocs = guarded("toc", lambda: check_toc(documents), [])
     covers = guarded("cover", lambda: check_covers(documents, tocs), [])
@@ -59,8 +68,10 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     return AuditResult(case=case, findings=tuple(findings), errors=tuple(errors))
 
 
-def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None) -> AuditResult:
-    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled)
+def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None,
+               limits: Limits | None = None, name: str | None = None) -> AuditResult:
+    """Audit one input. `name` is how the report names it (auditor.ingest.naming.input_name); None: its path."""
+    return audit_dossier(load_dossier(path, limits=limits, name=name), profile=profile, enabled=enabled, limits=limits)
 
 
 def audit_text(text: str, source: str = "<text>", profile: str | None = None) -> AuditResult:

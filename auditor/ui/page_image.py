@@ -13,7 +13,7 @@ RENDER_SCALE = 1.5  # 108 dpi: readable on screen, cheap to render
 
 def render_page(page: Page, boxes: list[BBox] | None = None) -> Image.Image | None:
     """The page image with `boxes` (PDF points, top-left origin) outlined in red; None if unavailable."""
-    path = Path(page.source)
+    path = Path(page.path or page.source)  # `source` may be a display name (naming.py), `path` is the file
     if not path.exists():
         return None
     index = page.source_index or 0
