@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: setup app audit test lint bench synth font clean
+.PHONY: setup app audit test lint bench synth font clean fuzz
 
 setup: $(STAMP) font
 
@@ -41,6 +41,11 @@ test: setup
 lint: setup
 	$(BIN)/ruff check auditor tests app.py bench
 	$(BIN)/lint-imports
+
+# Long fuzzing run (tests/fuzz/run.py): each failing input lands in tests/fuzz/corpus/, a regression case of `make test`.
+FUZZ_EXAMPLES ?= 2000
+fuzz: setup
+	$(BIN)/python tests/fuzz/run.py --examples $(FUZZ_EXAMPLES)
 
 bench: setup
 	$(BIN)/python bench/run.py
