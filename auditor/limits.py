@@ -58,7 +58,8 @@ def parse_override(spec: str) -> tuple[str, int]:
     if not sep:
         raise ValueError(f"限制应写成 名称=数值：{spec}")
     names = limit_names()
-    matches = [n for n in names if n == name] or [n for n in names if n.endswith("_" + name) or n.startswith(name)]
+    matches = ([n for n in names if n in (name, f"dossier_{name}")]
+               or [n for n in names if n.endswith("_" + name) or n.startswith(name)])
     if len(matches) != 1:
         raise ValueError(f"未知的限制名称：{name}（可用：{', '.join(names)}）")
     m = _SIZE.match(value)
