@@ -390,3 +390,23 @@ def test_temp_folder_removed_on_sigterm(tmp_path: Path) -> None:
     assert proc.wait(timeout=60) == 128 + signal.SIGTERM
     assert not any(p.name.startswith(pattern) for p in temp.iterdir())
     assert b"Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize(
+    ("size", "padded"),
+    [((2, 239), (736, 736)), ((1654, 2339), (1654, 2339)), ((500, 3000), (736, 3000)), ((100, 100), (736, 736))],
+)
+def test_small_images_are_padded_not_upscaled_by_ocr(size: tuple[int, int], padded: tuple[int, int]) -> None:
+    """A 2×239 px strip made the OCR engine upscale it to 736×88,000 px: 4 GB and a minute and a half."""
+    from auditor.ingest.pdf import _bounded_aspect
+
+    assert _bounded_aspect(Image.new("RGB", size, "white")).size == padded
+
+
+def test_strip_too_long_for_a_page_is_an_error(tmp_path: Path, fake_ocr) -> None:
+    path = tmp_path / "strip.png"
+    image = Image.new("RGB", (20, 9000), "white")
+    ImageDraw.Draw(image).rectangle([0, 0, 10, 8000], fill="black")
+    image.save(path)
+    dossier = load_dossier(path)
+    assert [(e.code, e.page) for e in dossier.errors] == [("E010", 1)] and fake_ocr == []

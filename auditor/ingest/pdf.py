@@ -62,7 +62,11 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     if func is None:
         return empty, [make_error("E011", page=number, source=source)]
     try:
-        result = func(image, scale)
+        shaped = _bounded_aspect(image)
+    except OddShape as exc:
+        return empty, [make_error("E010", page=number, source=source, detail=f"图像长宽比异常（{exc}）")]
+    try:
+        result = func(shaped, scale)
         if isinstance(result, tuple):
             (text, boxes), dropped = result, {}
         else:
@@ -80,6 +84,33 @@ def ocr_image(image: Any, scale: float, number: int, source: str) -> tuple[Page,
     if not text.strip():
         return page, [make_error("E012", page=number, source=source)]
     return page, []
+
+
+# The OCR engine scales an image's short side up to 736 px: a 2×239 px strip became 736×88,000 px and a minute of
+# detection. A short side below that is padded with white (right and bottom: boxes keep their coordinates), so
+# nothing is upscaled; a strip longer than MAX_OCR_ASPECT times its padded short side is not a page.
+OCR_MIN_SIDE = 736
+MAX_OCR_ASPECT = 8
+
+
+class OddShape(ValueError):
+    """An image too long for its width to be a page."""
+
+
+def _bounded_aspect(image: Any) -> Any:
+    size = getattr(image, "size", None)
+    if not size or min(size) <= 0:
+        return image
+    width, height = size
+    if max(width, height) > MAX_OCR_ASPECT * max(min(width, height), OCR_MIN_SIDE):
+        raise OddShape(f"{width}×{height}")
+    if min(width, height) >= OCR_MIN_SIDE:
+        return image
+    from PIL import Image
+
+    padded = Image.new("RGB", (max(width, OCR_MIN_SIDE), max(height, OCR_MIN_SIDE)), "white")
+    padded.paste(image.convert("RGB"), (0, 0))
+    return padded
 
 
 # FPDFText_GetCharBox again, declared with plain address arguments: `map` then calls it straight from C
