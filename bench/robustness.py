@@ -339,7 +339,12 @@ def write_report(out: Path, rows: list[dict], named_rows: list[dict], calls: lis
         f"median {sorted(c['rss'] for c in calls)[len(calls) // 2] / 2**20:.0f} MiB over {len(calls)} calls.",
         "",
     ]
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = ""  # the linear-cost section (bench/linear_cost.py) survives a new campaign
+    if out.exists():
+        old = out.read_text(encoding="utf-8")
+        if "<!-- linear-cost -->" in old:
+            kept = "\n" + old[old.index("<!-- linear-cost -->") :]
+    out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -161,7 +161,9 @@ def load_docx(
     walker = _Walker(body)
     walker.block(body)
     pages = [
-        Page(number=first_page + i, text=text, source=source, method="docx", quality=1.0, source_index=i)
+        # A page between two page breaks with no text is a blank page, as in a scan.
+        Page(number=first_page + i, text=text, source=source, method="docx", quality=1.0, source_index=i,
+             blank=not text.strip())
         for i, text in enumerate(walker.out.result())
     ]
     return pages, errors

@@ -40,7 +40,7 @@ def render_case(case: AuditResult) -> str:
     counts = {s: sum(1 for f in case.findings if f.severity == s) for s in SEVERITY_LABEL}
     out = [
         f"案卷：{d.source}",
-        f"  页数 {len(d.pages)}  文书 {len(case.documents)}  事件 {len(case.events)}  引用 {len(case.citations)}"
+        f"  页数 {len(d.pages)}{_blank(d.pages)}  文书 {len(case.documents)}  事件 {len(case.events)}  引用 {len(case.citations)}"
         f"  问题 {len(case.findings)}（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）",
     ]
     if case.documents:
@@ -65,6 +65,11 @@ def render_case(case: AuditResult) -> str:
     if case.errors:
         out += ["", "  读取错误："] + [f"    [{e.code}] {e.message}" for e in case.errors]
     return "\n".join(out)
+
+
+def _blank(pages: list) -> str:
+    blank = sum(1 for p in pages if p.blank)
+    return f"（空白页 {blank}，未识别）" if blank else ""
 
 
 def _indent(s: str, n: int = 4) -> str:
