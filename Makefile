@@ -5,9 +5,9 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: setup app audit test lint bench synth font clean fuzz
+.PHONY: setup app audit test lint bench synth font strace clean fuzz
 
-setup: $(STAMP) font
+setup: $(STAMP) font strace
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -25,6 +25,16 @@ font:
 	else \
 		echo "注意：缺少中文字体 $(FONT)（Debian 包 fonts-wqy-microhei）；生成合成 PDF 的功能和相关测试将跳过。"; \
 		echo "      请以 root 运行 'apt-get install fonts-wqy-microhei'。"; \
+	fi
+
+# strace watches OCR's system calls for network attempts (tests/test_offline.py; skipped without it).
+strace:
+	@if command -v strace >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq strace >/dev/null 2>&1 || \
+		 (apt-get update -qq >/dev/null && apt-get install -y -qq strace >/dev/null)) && echo "installed strace"; \
+	else \
+		echo "注意：缺少 strace（Debian 包 strace）；OCR 断网检查测试将跳过。"; \
 	fi
 
 app: setup

@@ -410,3 +410,32 @@ def test_strip_too_long_for_a_page_is_an_error(tmp_path: Path, fake_ocr) -> None
     image.save(path)
     dossier = load_dossier(path)
     assert [(e.code, e.page) for e in dossier.errors] == [("E010", 1)] and fake_ocr == []
+
+
+def _doubling_tree(path: Path, depth: int) -> Path:
+    """A ~1.6 KB PDF: each level of the page tree lists the next level twice, 2**depth page references."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+    for k in range(2, depth + 2):
+        objects[k] = b"<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count %d >>" % (k + 1, k + 1, 2 ** (depth - k + 2))
+    objects[depth + 2] = b"<< /Type /Page /MediaBox [0 0 612 792] >>"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
+    xref = out.tell()
+    size = max(objects) + 1
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, size)))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_doubling_page_tree_of_1_6_kb_ends_fast(tmp_path: Path, fake_ocr) -> None:
+    """65,536 references to one blank page in 1.6 KB took 208 s (every page rendered and sent to OCR)."""
+    path = _doubling_tree(tmp_path / "tree.pdf", 16)
+    assert path.stat().st_size < 2_000
+    start = time.perf_counter()
+    result = audit_path(path)
+    assert time.perf_counter() - start < 60 and codes(result) == ["E083"] and fake_ocr == []
