@@ -72,6 +72,9 @@ def build_case(
     records = []
     bail_types = decision_types()
     persons = [p.name for p in suspects]
+    mentions_of: dict[str, list] = {}  # a record reads its own document's mentions, not the whole case's
+    for m in mentions:
+        mentions_of.setdefault(m.document_id, []).append(m)
     for doc in documents:
         for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
             events.append(ev.model_copy(update={
@@ -83,7 +86,7 @@ def build_case(
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
-        records += safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
+        records += safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
