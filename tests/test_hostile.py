@@ -336,8 +336,10 @@ def test_folder_symlink_leaving_the_folder_is_not_followed(tmp_path: Path) -> No
     (case / "1.txt").write_text(GOOD, encoding="utf-8")
     (case / "passwd.txt").symlink_to(outside)
     (case / "inside.txt").symlink_to(case / "1.txt")  # a link inside the folder is read
+    (case / "etc").symlink_to("/etc")  # a folder link out of the folder is named, not followed
+    (case / "here").symlink_to(case)  # a loop is not followed
     result = audit_path(case)
-    assert codes(result) == ["E091"] and "机密" not in result.dossier.text and len(result.dossier.pages) == 2
+    assert codes(result) == ["E091", "E091"] and "机密" not in result.dossier.text and len(result.dossier.pages) == 2
 
 
 def test_no_traceback_without_debug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001

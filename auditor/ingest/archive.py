@@ -85,7 +85,8 @@ def is_skipped(name: str) -> bool:
 
 
 def iter_folder(root: Path) -> Iterator[Path]:
-    """Files under `root` in natural order, depth first; symlinked folders are not followed (loops)."""
+    """Files under `root` in natural order, depth first. Symlinked folders are not followed (loops): they are
+    yielded as they are, so the caller can tell the reviewer about one that leads out of the folder."""
     try:
         children = sorted(root.iterdir(), key=lambda p: natural_key(p.name))
     except OSError:
@@ -94,7 +95,9 @@ def iter_folder(root: Path) -> Iterator[Path]:
         if is_skipped(child.name):
             continue
         if child.is_dir():
-            if not child.is_symlink():
+            if child.is_symlink():
+                yield child
+            else:
                 yield from iter_folder(child)
         elif child.is_file():
             yield child

@@ -189,6 +189,8 @@ class _Builder:
             if file.is_symlink() and not file.resolve().is_relative_to(inside):
                 self.error(make_error("E091", source=name))
                 continue
+            if file.is_dir():  # a link to a folder inside this one: its files are read where they are
+                continue
             self.add_file(file, name, depth)
 
     def add_file(self, path: Path, source: str, depth: int) -> None:
@@ -258,7 +260,7 @@ class _Builder:
         with temporary_folder("zip") as root:
             errors = extract_zip(path, root, source, self.limits, anonymous=self.anonymous)
             self.dossier.errors.extend(errors)
-            files = list(iter_folder(root))
+            files = [f for f in iter_folder(root) if not f.is_dir()]  # extraction writes no links
             if not files and not errors:
                 self.error(make_error("E023", source=source))
             for index, file in enumerate(files, 1):
