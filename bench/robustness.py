@@ -183,6 +183,17 @@ def named_inputs(out: Path) -> list[tuple[str, Path]]:
             unit = body.encode("utf-8")[: 4096] + rng.randbytes(8)
             zf.writestr(f"{i:03d}.txt", (unit * (1024**2 // len(unit)))[: 1024**2 - 1])
     cases.append(("named-zip-bomb", path))
+    path = named / "zip-bomb-under-ratio.zip"  # the same, packed about 80:1: under the ratio limit, so read
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        text = body[:900]
+        for i in range(300):
+            parts, size = [], 0
+            while size < 1024**2 - 4096:
+                piece = text[: rng.randrange(200, 300)] + chr(0x4E00 + rng.randrange(20000))
+                parts.append(piece)
+                size += len(piece.encode("utf-8"))
+            zf.writestr(f"{i:03d}.txt", "".join(parts).encode("utf-8"))
+    cases.append(("named-zip-bomb-under-ratio", path))
     gbk = os.fsdecode(os.fsencode(named) + b"/" + "拘留证".encode("gbk") + b".txt")
     Path(gbk).write_text(GOOD_TEXT, encoding="utf-8")
     cases.append(("named-gbk-name", Path(gbk)))

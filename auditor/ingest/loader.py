@@ -155,6 +155,7 @@ class _Builder:
         self.break_pages: set[int] = set()  # indices into dossier.pages
         self.quota = Quota(limits)
         self.anonymous = anonymous  # members named by position and hash, not by their names
+        self.unread: list[str] = []  # files not read because the dossier's text or pages were used up
 
     @property
     def limits(self) -> Limits:
@@ -216,8 +217,7 @@ class _Builder:
                 self.error(make_error("E002", source=source))
                 return
             if self.quota.chars >= limits.dossier_chars or not self.quota.pages_left():
-                code, limit = ("E082", f"{limits.dossier_chars} 字") if self.quota.pages_left() else ("E083", f"{limits.dossier_pages} 页")
-                self.error(make_error(code, source=source, detail=f"限制 {limit}，本文件未读取"))
+                self.unread.append(source)  # one error for all of them, at the end
                 return
             allowed = self.quota.pages_left()
             pages, errors = loader(path, source, len(self.dossier.pages) + 1, self.quota)
@@ -268,6 +268,11 @@ class _Builder:
 
     def finish(self) -> Dossier:
         dossier = self.dossier
+        if self.unread:
+            limits = self.limits
+            full = ("E082", f"{limits.dossier_chars} 字") if self.quota.pages_left() else ("E083", f"{limits.dossier_pages} 页")
+            detail = f"限制 {full[1]}，其后 {len(self.unread)} 个文件未读取，自 {self.unread[0]} 起"
+            self.error(make_error(full[0], source=dossier.source, detail=detail))
         # Running headers repeat across pages (and files) of the dossier, so they are found once all
         # pages are in; lines are joined after, so a banner is never glued to the line below it.
         for page, count in zip(dossier.pages, strip_running_lines(dossier.pages), strict=True):
