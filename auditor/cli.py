@@ -220,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
+    previous = {}
     for signum in (signal.SIGTERM, signal.SIGHUP):
         try:
-            signal.signal(signum, _exit_on_signal)
+            previous[signum] = signal.signal(signum, _exit_on_signal)
         except (ValueError, OSError):  # not the main thread (a caller embedding main)
             pass
     try:
@@ -233,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         # A traceback names files and server paths: only its type is shown without --debug.
         print(f"错误：内部错误（{type(exc).__name__}），结果未完成。使用 auditor --debug … 查看详细信息。", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":
