@@ -155,7 +155,7 @@ def load_docx(
         body, detail = _recover_body(path)
         if body is None:
             return [], [*errors, make_error("E006", source=source, detail=type(exc).__name__)]
-        errors.append(make_error("E093", source=source, detail=f"{type(exc).__name__}；{detail}"))
+        errors.append(make_error("E078", source=source, detail=f"{type(exc).__name__}；{detail}"))
     if body is None:
         return [], [*errors, make_error("E006", source=source, detail="没有正文")]
     walker = _Walker(body)

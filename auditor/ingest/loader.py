@@ -31,7 +31,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 
 def _open_image(path: Path, source: str) -> tuple[Image.Image | None, list[AuditError]]:
-    """Open an image; a damaged one (a flipped byte in a PNG) is read as far as it goes, with E093."""
+    """Open an image; a damaged one (a flipped byte in a PNG) is read as far as it goes, with E078."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
@@ -54,7 +54,7 @@ def _open_image(path: Path, source: str) -> tuple[Image.Image | None, list[Audit
             return None, [make_error("E050", source=source, detail=first)]
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = previous
-        return image, [make_error("E093", source=source, detail=first)]
+        return image, [make_error("E078", source=source, detail=first)]
 
 
 def load_image(path: Path, source: str, first_page: int, quota: Quota | None = None) -> tuple[list[Page], list[AuditError]]:
@@ -188,7 +188,7 @@ class _Builder:
             name = self.member(source, index, relative)
             # A link to a file outside the folder (passwd.txt -> /etc/passwd) is not part of the dossier.
             if file.is_symlink() and not file.resolve().is_relative_to(inside):
-                self.error(make_error("E091", source=name))
+                self.error(make_error("E076", source=name))
                 continue
             if file.is_dir():  # a link to a folder inside this one: its files are read where they are
                 continue
@@ -210,7 +210,7 @@ class _Builder:
                 if depth < limits.archive_depth:
                     self.add_zip(path, source, depth)
                 else:
-                    self.error(make_error("E094", source=source))
+                    self.error(make_error("E079", source=source))
                 return
             loader = _LOADERS.get(suffix)
             if loader is None:
@@ -254,7 +254,7 @@ class _Builder:
                 break
         # Every file gives text or says why not: a DOCX of nothing but page breaks, a PDF of blank pages.
         if not errors and not any(p.text.strip() for p in kept):
-            self.error(make_error("E090", source=source))
+            self.error(make_error("E075", source=source))
 
     def add_zip(self, path: Path, source: str, depth: int) -> None:
         with temporary_folder("zip") as root:

@@ -299,7 +299,7 @@ def _open(path: Path, source: str) -> tuple[pdfium.PdfDocument | None, list[Audi
     # pdfium rebuilds a broken cross-reference table from the objects it can find: pages may be missing.
     if not pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(raw):
         detail = f"读取到 {pdfium_c.FPDF_GetPageCount(raw)} 页"
-        errors.append(make_error("E092", source=source, detail=detail))
+        errors.append(make_error("E077", source=source, detail=detail))
     return pdfium.PdfDocument(raw), errors
 
 
