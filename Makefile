@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: setup app audit test lint bench synth font strace clean fuzz
+.PHONY: setup app audit test lint bench synth font strace clean fuzz docs
 
 setup: $(STAMP) font strace
 
@@ -59,6 +59,11 @@ fuzz: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Generated documentation: one page per rule (docs/rules/) and the JSON Schema of the report.
+docs: setup
+	$(BIN)/python -m auditor.rules.docs
+	$(BIN)/auditor schema --out docs/schema/report.schema.json
 
 synth: setup
 	$(BIN)/auditor synth build/synth --count 12

@@ -1,13 +1,13 @@
-"""Command line: `auditor audit | batch | rules | synth | eval` (design §2.1)."""
+"""Command line: `auditor audit | batch | rules | synth | eval | redact | training` (design §2.1)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
-
-from auditor.model import AuditResult
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -30,10 +30,6 @@ def _input_name(args: argparse.Namespace, index: int, path: str | Path) -> str |
     return None if getattr(args, "show_paths", False) else input_name(index, path)
 
 
-def _readable(case: AuditResult) -> bool:
-    return case.readable
-
-
 def _emit(text: str, out: str | None) -> None:
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a stray surrogate must not lose the report
     if out:
@@ -42,53 +38,92 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def cmd_audit(args: argparse.Namespace) -> int:
-    from auditor.pipeline import audit_path
-    from auditor.report import render_json, render_text
+def _as_of(args: argparse.Namespace) -> dt.date | None:
+    """`--as-of DATE` (warnings as of that day), `--warn` alone: as of today; neither: no as-of audit."""
+    if args.as_of is not None:
+        return args.as_of
+    return dt.date.today() if args.warn else None
 
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _audit_options(p: argparse.ArgumentParser) -> None:
+    from auditor.scoring import standard_names
+
+    p.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                   help="执法巡查预警：列出该日（YYYY-MM-DD）仍在运行的期限和流程提示；晚于该日的文书视为尚未形成")
+    p.add_argument("--warn", action="store_true", help="执法巡查预警（未给 --as-of 时以今天为准）")
+    p.add_argument("--standard", choices=standard_names(), help="评查打分标准（默认按规则集：公安 police / 检察 procuratorate）")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Each PATH in a worker process under its own time and memory budget; reports written as they finish."""
+    from auditor.batch.pool import BudgetPool
+    from auditor.batch.stream import write_reports
+    from auditor.batch.task import Budget, Task
+
+    as_of = _as_of(args)
     limits = _limits(args)
     if limits is None:
         return EXIT_USAGE
-    cases = [audit_path(p, profile=args.profile, limits=limits, name=_input_name(args, i, p))
-             for i, p in enumerate(args.paths, 1)]
-    _emit(render_json(cases) if args.format == "json" else render_text(cases), args.out)
-    if not any(_readable(c) for c in cases):
+    tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard,
+                  name=_input_name(args, i + 1, p), limits=limits)
+             for i, p in enumerate(args.paths)]
+    budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
+    with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
+        outcomes = write_reports(pool.run(tasks), args.format, args.out)
+    if not any(o.readable for o in outcomes):
         print("错误：没有任何输入可以读取。", file=sys.stderr)
         return EXIT_USAGE
     if args.fail_on:
         floor = SEVERITY_RANK[args.fail_on]
-        if any(SEVERITY_RANK.get(f.severity, 0) >= floor for c in cases for f in c.findings):
+        if any(SEVERITY_RANK.get(s, 0) >= floor for o in outcomes for s, n in o.severities.items() if n):
             return EXIT_FAIL_ON
     return EXIT_OK
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    """Every entry under each ROOT is one dossier; finished ones are recorded as they finish and skipped on resume."""
+    from auditor.batch.progress import make_progress
+    from auditor.batch.runner import BatchOptions, run_batch
+    from auditor.batch.sinks import FileSink
+    from auditor.batch.task import Budget
     from auditor.ingest.naming import printable
-    from auditor.pipeline import audit_path
-    from auditor.report import to_json_dict
-    from auditor.report.text_report import table
 
-    root, out = Path(args.root), Path(args.out)
+    roots = tuple(Path(r) for r in args.roots)
     limits = _limits(args)
     if limits is None:
         return EXIT_USAGE
-    if not root.is_dir():
-        print(f"错误：{printable(root) if args.show_paths else 'ROOT'} 不是文件夹。", file=sys.stderr)
+    for root in roots:
+        if not root.is_dir():
+            print(f"错误：{printable(root) if args.show_paths else 'ROOT'} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+    if args.db:
+        print("错误：--db（审查库）尚未接入本版本，请使用 --out 目录。", file=sys.stderr)
         return EXIT_USAGE
-    out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    entries = sorted(p for p in root.iterdir() if not p.name.startswith("."))
-    for index, entry in enumerate(entries, 1):
-        name = _input_name(args, index, entry)
-        case = audit_path(entry, profile=args.profile, limits=limits, name=name)  # never raises
-        (out / f"{entry.stem}.json").write_text(
-            json.dumps(to_json_dict([case]), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
-        rows.append([printable(entry.name) if name is None else name, str(len(case.documents)), str(len(case.findings)), str(len(case.errors))])
-    summary = table(rows, ["案卷", "文书", "问题", "错误"])
-    (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
-    print(summary)
-    return EXIT_OK if entries else EXIT_USAGE
+    options = BatchOptions(
+        roots=roots, out=Path(args.out), workers=args.workers or os.cpu_count() or 1,
+        budget=Budget(seconds=args.timeout, memory_mb=args.max_memory), profile=args.profile,
+        resume=not args.rerun, scheduler=args.scheduler, as_of=_as_of(args), standard=args.standard,
+        limits=limits, show_paths=args.show_paths,
+    )
+    sink = FileSink(options.out)
+    progress = make_progress("none" if args.quiet else args.progress)
+    try:
+        summary = run_batch(options, sink, progress)
+    except KeyboardInterrupt:
+        print("已中断：已完成的案卷均已保存，再次运行同一命令即从中断处继续。", file=sys.stderr)
+        return 130
+    finally:
+        sink.close()
+    if not args.quiet:
+        print(summary.render(per_dossier=len(summary.records) <= 50), end="")
+    return EXIT_OK if summary.records or summary.duplicates else EXIT_USAGE
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -118,7 +153,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from auditor.synth.generator import generate_corpus
 
     try:
-        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats))
+        paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats),
+                                truncate=args.truncate)
     except (OSError, RuntimeError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -132,6 +168,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     out: dict[str, object] = {}
     texts: list[str] = []
+    if args.warn_oracle:
+        from auditor.evaluation.warn_oracle import evaluate_warning_oracle, format_oracle_report
+
+        if not Path(args.warn_oracle).is_dir():
+            print(f"错误：{args.warn_oracle} 不是文件夹。", file=sys.stderr)
+            return EXIT_USAGE
+        oracle = evaluate_warning_oracle(Path(args.warn_oracle))
+        out["warn_oracle"] = oracle.to_dict()
+        texts.append(format_oracle_report(oracle))
     if args.synthetic:
         if not Path(args.synthetic).is_dir():
             print(f"错误：{args.synthetic} 不是文件夹。", file=sys.stderr)
@@ -139,7 +184,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         synth = evaluate_synthetic(Path(args.synthetic))
         out["synthetic"] = synth.to_dict()
         texts.append(format_synthetic_report(synth))
-    if args.real or not args.synthetic:
+    if args.real or not (args.synthetic or args.warn_oracle):
         dev = Path(args.real) if args.real else Path(__file__).resolve().parents[2] / "shared/dev-corpus/real"
         if not (dev / "labels.jsonl").exists():
             print(f"错误：找不到标注文件 {dev / 'labels.jsonl'}", file=sys.stderr)
@@ -161,6 +206,81 @@ def _input_options(p: argparse.ArgumentParser) -> None:
                         f"名称：{', '.join(limit_names())}")
 
 
+_PROFILE_HELP = "规则集（lexicons/profiles/*.yaml）：police 执法巡查（公安法制），procuratorate 不起诉审查（检察）；默认全部规则"
+
+
+def _profile_ids() -> list[str]:
+    from auditor.rules.profiles import profile_ids
+
+    return profile_ids()
+
+
+def _budget_arguments(p: argparse.ArgumentParser, timeout: float) -> None:
+    p.add_argument("--workers", type=int, help="并行审查进程数（默认：CPU 核数）")
+    p.add_argument("--timeout", type=float, default=timeout, help=f"每份案卷的时间上限，秒（默认 {timeout:g}）")
+    p.add_argument("--max-memory", type=int, default=2048, help="每份案卷的内存上限，MB（默认 2048）")
+
+
+def _policy(args: argparse.Namespace):
+    from auditor.redact import Policy
+
+    return Policy.load(officers=getattr(args, "officers", None), surname=getattr(args, "surname", None))
+
+
+def cmd_redact(args: argparse.Namespace) -> int:
+    from auditor.pipeline import audit_path
+    from auditor.redact import LeakError
+    from auditor.redact.documents import redact_input
+
+    outputs = []
+    for raw in args.paths:
+        path = Path(raw)
+        result = audit_path(path)
+        if not result.readable:
+            print(f"错误：无法读取 {path.name}。", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            outputs.append(redact_input(path, result, policy=_policy(args)))
+        except LeakError as exc:
+            print(f"错误：{path.name}：{exc}", file=sys.stderr)
+            return EXIT_FAIL_ON
+    if args.format == "json":
+        text = json.dumps([o.to_dict() for o in outputs], ensure_ascii=False, indent=2)
+    elif len(outputs) == 1:
+        text = outputs[0].text
+    else:  # one file after another, each after a break line the auditor reads as a document break
+        text = "\n".join(f"===== {o.name} =====\n{o.text}" for o in outputs)
+    _emit(text, args.out)
+    return EXIT_OK
+
+
+def cmd_training(args: argparse.Namespace) -> int:
+    from auditor.redact import LeakError
+    from auditor.training.export import ExportOptions, export
+    from auditor.training.sources import SourceError, open_source
+
+    try:
+        source = open_source(args.db)
+    except SourceError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    options = ExportOptions(rules=tuple(args.rule or ()), categories=tuple(args.category or ()),
+                            include_unreviewed=args.include_unreviewed, law_corpus=args.law_corpus,
+                            policy=_policy(args))
+    try:
+        report = export(source, options, fmt=args.format, out=Path(args.out) if args.out else None)
+    except LeakError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    except SourceError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for problem in report.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    print(f"已导出 {report.items} 个案例" + (f"到 {Path(args.out).name}" if args.out else ""), file=sys.stderr)
+    return EXIT_OK if report.items else EXIT_USAGE
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="案卷智审：审查刑事/治安案卷文书")
     parser.add_argument("--debug", action="store_true", help="出错时在标准错误输出完整的调用栈（可能含文件路径）")
@@ -168,17 +288,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="审查一个或多个案卷（文件、文件夹或 ZIP）")
     p.add_argument("paths", nargs="+", help="案卷文件、文件夹或 ZIP")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                   help="jsonl：每审完一份案卷即输出一行")
     p.add_argument("--out", help="写入文件而不是标准输出")
-    p.add_argument("--profile", choices=["police", "procuratorate"], help="规则集（执法巡查 / 不起诉审查）")
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     p.add_argument("--fail-on", choices=list(SEVERITY_RANK), help="存在该级别及以上问题时退出码为 1")
+    _budget_arguments(p, timeout=300)
+    _audit_options(p)
     _input_options(p)
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("batch", help="批量审查：ROOT 下每一项为一份案卷")
-    p.add_argument("root")
-    p.add_argument("--out", required=True)
-    p.add_argument("--profile", choices=["police", "procuratorate"])
+    p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
+    p.add_argument("roots", nargs="+", metavar="ROOT")
+    p.add_argument("--out", required=True, help="结果目录：reports/ 每份案卷一个 JSON，index.jsonl，summary.txt")
+    p.add_argument("--db", help="审查库地址（SQLAlchemy URL）")
+    p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="跳过已审完的案卷（默认）")
+    again.add_argument("--rerun", action="store_true", help="全部重新审查")
+    p.add_argument("--scheduler", help="Dask 集群调度器地址，如 tcp://HOST:8786")
+    p.add_argument("--quiet", action="store_true", help="不显示进度和汇总")
+    p.add_argument("--progress", choices=["bar", "json"], default="bar", help="json：每审完一份输出一行进度")
+    _budget_arguments(p, timeout=600)
+    _audit_options(p)
     _input_options(p)
     p.set_defaults(func=cmd_batch)
 
@@ -196,14 +328,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--formats", nargs="+", default=["txt", "docx", "pdf"], choices=["txt", "docx", "pdf", "scan"],
                    help="scan：图像型 PDF（模拟扫描件，需 OCR）")
+    p.add_argument("--truncate", action="store_true",
+                   help="生成在随机日期截断的无缺陷案卷，标注该日仍在运行的期限（评估执法巡查预警）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")
     p.add_argument("--real", help="真实开发语料目录（含 labels.jsonl）")
     p.add_argument("--synthetic", help="合成案卷目录（含 *.truth.json）")
+    p.add_argument("--warn-oracle", metavar="DIR",
+                   help="执法巡查预警：按抽取结果与按标注事件计算的预警对照（如 tests/corpus/independent）")
     p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
     p.add_argument("--out", help="写入文件而不是标准输出")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("redact", help="输出脱敏后的文本（分享任何文书前使用）")
+    p.add_argument("paths", nargs="+", help="案卷文件、文件夹或 ZIP")
+    p.add_argument("--format", choices=["txt", "json"], default="txt",
+                   help="json：同时列出每个识别出的个人信息（类型、位置、置信度、识别器及理由）")
+    p.add_argument("--out", help="写入文件而不是标准输出")
+    p.add_argument("--officers", choices=["mask", "keep"], help="办案人员姓名：遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="化名保留姓氏（张某，默认）或替换（某甲）")
+    p.set_defaults(func=cmd_redact)
+
+    p = sub.add_parser("training", help="由已确认的问题导出脱敏培训材料（JSONL 或 DOCX 讲义）")
+    p.add_argument("--db", required=True, help="审查结果：数据库 URL（审查库），或 JSON 结果文件 / 文件夹")
+    p.add_argument("--rule", action="append", help="只导出这些规则（可重复）")
+    p.add_argument("--category", action="append", help="只导出这些类别（可重复）")
+    p.add_argument("--format", choices=["jsonl", "docx"], default="jsonl")
+    p.add_argument("--out", help="写入文件（docx 必填）")
+    p.add_argument("--include-unreviewed", action="store_true", help="试用导出：也包括未经审核的问题（每页标注）")
+    p.add_argument("--law-corpus", help="法律法规文本目录（引用条文原文）；默认读环境变量 AUDITOR_LAW_CORPUS")
+    p.add_argument("--officers", choices=["mask", "keep"], help="办案人员姓名：遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="化名保留姓氏（张某，默认）或替换（某甲）")
+    p.set_defaults(func=cmd_training)
     return parser
 
 

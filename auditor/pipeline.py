@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,16 +18,22 @@ from auditor.ingest import load_dossier
 from auditor.limits import DEFAULT_LIMITS, Limits
 from auditor.model import AuditError, AuditResult, Case, Document, Dossier, make_error
 from auditor.rules.engine import run_rules
+from auditor.scoring import score_case
 from auditor.segment import segment
 from auditor.segment.cover import check_covers
 from auditor.segment.toc import check_toc
+from auditor.warn import warnings_as_of
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None,
-                  limits: Limits | None = None) -> AuditResult:
+def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None, *,
+                  as_of: date | None = None, standard: str | None = None,
+                  reviews: Mapping[str, str] | None = None, limits: Limits | None = None) -> AuditResult:
+    """The audit of one dossier. `as_of`: also the periods still running on that date (执法巡查预警); `standard`:
+    the scoring standard (else the profile's); `reviews`: fingerprint → review state (only confirmed findings then
+    count towards the score)."""
     errors: list[AuditError] = list(dossier.errors)
     limits = limits or DEFAULT_LIMITS
 
@@ -64,14 +71,23 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     if case is None:
         shell = Case(dossier=dossier, documents=tuple(documents), toc_check=toc_check, cover_check=cover_check)
         return AuditResult(case=shell, errors=tuple(errors))
-    findings = guarded("rules", lambda: run_rules(case, profile=profile, enabled=enabled, errors=errors), [])
-    return AuditResult(case=case, findings=tuple(findings), errors=tuple(errors))
+    findings = tuple(guarded("rules", lambda: run_rules(case, profile=profile, enabled=enabled, errors=errors), []))
+    warnings = None
+    if as_of is not None:
+        warnings = guarded("warn", lambda: tuple(warnings_as_of(case, as_of)), None)
+    score = guarded("score", lambda: score_case(case, findings, standard=standard, profile=profile, reviews=reviews),
+                    None)
+    return AuditResult(case=case, findings=findings, errors=tuple(errors), as_of=as_of if warnings is not None
+                       else None, warnings=warnings, score=score)
 
 
-def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None,
-               limits: Limits | None = None, name: str | None = None) -> AuditResult:
+def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None, *,
+               as_of: date | None = None, standard: str | None = None,
+               reviews: Mapping[str, str] | None = None, limits: Limits | None = None,
+               name: str | None = None) -> AuditResult:
     """Audit one input. `name` is how the report names it (auditor.ingest.naming.input_name); None: its path."""
-    return audit_dossier(load_dossier(path, limits=limits, name=name), profile=profile, enabled=enabled, limits=limits)
+    return audit_dossier(load_dossier(path, limits=limits, name=name), profile=profile, enabled=enabled, as_of=as_of,
+                         standard=standard, reviews=reviews, limits=limits)
 
 
 def audit_text(text: str, source: str = "<text>", profile: str | None = None) -> AuditResult:

@@ -103,20 +103,27 @@ def steady_state(paths: list[Path]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="auditor audit --workers N for each N (each dossier in a budgeted worker process)")
     args = parser.parse_args()
     paths = write_dense_pdfs()
     files = [str(p) for p in paths]
     py = sys.executable
     auditor = str(Path(py).with_name("auditor"))
-    raw, full = [], []
+    raw: list[float] = []
+    full: dict[int, list[float]] = {n: [] for n in args.workers}
     for _ in range(args.repeat):
         raw.append(timed([py, "-c", RAW, *files]))
-        full.append(timed([auditor, "audit", *files, "--format", "json", "--out", "/dev/null"]))
+        for n in args.workers:
+            full[n].append(timed([auditor, "audit", *files, "--format", "json", "--out", "/dev/null",
+                                  "--workers", str(n)]))
     pages = len(files) * PAGES
-    r, a = statistics.median(raw), statistics.median(full)
+    r = statistics.median(raw)
     print(f"{len(files)} PDFs, {pages} pages; median of {args.repeat}")
     print(f"bare pypdfium2 text:   {r:6.2f} s  {pages / r:7.0f} pages/s")
-    print(f"auditor audit (json):  {a:6.2f} s  {pages / a:7.0f} pages/s  = {a / r:.2f}x bare")
+    for n, times in full.items():
+        a = statistics.median(times)
+        print(f"auditor audit (json), --workers {n}:  {a:6.2f} s  {pages / a:7.0f} pages/s  = {a / r:.2f}x bare")
     print(f"in-process steady state: {steady_state(paths):.0f} pages/s")
 
 

@@ -36,3 +36,32 @@ def validate_report(data: object) -> None:
     import jsonschema
 
     jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+# Statute texts of ../shared/law-corpus by (law, version), read once per run (tests/test_rule_basis.py,
+# tests/test_warn.py pin the legal facts of lexicons/ against them).
+CORPUS_FILES = {
+    ("中华人民共和国刑事诉讼法", "2018"): "cpl-2018.md",
+    ("公安机关办理刑事案件程序规定", "2020"): "mps-criminal-procedure-2020.md",
+    ("人民检察院刑事诉讼规则", "2019"): "spp-criminal-procedure-rules-2019.md",
+    ("人民检察院刑事诉讼规则", "2012试行"): "spp-criminal-procedure-rules-2012-trial.md",
+}
+_ARTICLES: dict[str, dict] = {}
+
+
+def articles(law: str, version: str) -> dict:
+    from auditor.law.corpus import read_articles
+
+    name = CORPUS_FILES[(law, version)]
+    if name not in _ARTICLES:
+        _ARTICLES[name] = read_articles(LAW_CORPUS / name)
+    return _ARTICLES[name]
+
+
+def statute_text(law: str, version: str, article: int, paragraph: int | None) -> str:
+    """The article (or its 款) as the corpus has it."""
+    paras = articles(law, version)[(article, None)]
+    if paragraph is None:
+        return "\n".join(paras)
+    assert paragraph <= len(paras), f"{law} {version} 第{article}条 has {len(paras)} 款, not {paragraph}"
+    return paras[paragraph - 1]

@@ -179,9 +179,11 @@ def test_batch_writes_one_report_per_dossier(synth_dir: Path, tmp_path: Path, ca
         (root / p.name).write_bytes(p.read_bytes())
     (root / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
     out = tmp_path / "out"
-    assert main(["batch", str(root), "--out", str(out)]) == 0
+    assert main(["batch", str(root), "--out", str(out), "--quiet"]) == 0
     capsys.readouterr()
-    reports = sorted(out.glob("*.json"))
+    reports = sorted((out / "reports").glob("*.json"))
     assert len(reports) == 4
-    broken = json.loads((out / "broken.json").read_text(encoding="utf-8"))
-    assert broken["dossiers"][0]["errors"][0]["code"] == "E003"
+    (broken,) = (out / "reports").glob("broken.pdf.*.json")
+    data = json.loads(broken.read_text(encoding="utf-8"))
+    validate_report(data)
+    assert data["dossiers"][0]["errors"][0]["code"] == "E003"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import iso
 
@@ -128,3 +130,44 @@ def test_case_parties_merges_details_across_documents(texts: list[str], expected
     case, _ = build_case(Dossier(source="x"), docs)
     got = [(p.name, p.role, p.gender, iso(p.birth_date), p.id_number, p.id_valid) for p in case.parties if p.is_suspect]
     assert got == expected
+
+
+HANDLED_ELSEWHERE = [
+    # (text, name, handled elsewhere)
+    ("同案犯罪嫌疑人白振宇，因涉嫌抢劫罪于2022年4月7日被刑事拘留，同年4月14日被逮捕，另案处理。", "白振宇", True),
+    ("同案犯罪嫌疑人钱利军、吕晓晨于2023年5月10日被我局取保候审。", "钱利军", False),  # 同案 alone: this case
+    ("犯罪嫌疑人白振宇，男，1990年1月1日出生，因涉嫌抢劫罪被刑事拘留，另案处理。", "白振宇", True),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生，伙同李某（另案处理）抢劫。", "马建华", False),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生。犯罪嫌疑人白某，男，另案处理。", "马建华", False),
+    ("犯罪嫌疑人马建华，男，1986年5月5日出生，于2022年1月5日被刑事拘留。", "马建华", False),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "elsewhere"), HANDLED_ELSEWHERE)
+def test_a_co_suspect_handled_in_another_case_is_not_this_cases_suspect(text: str, name: str,
+                                                                         elsewhere: bool) -> None:
+    """Regression (ind_a15): 同案犯罪嫌疑人…另案处理 became a suspect, and his arrest an overdue custody."""
+    from auditor.extract.parties import OTHER_CASE_ROLE, mentions_in
+    from auditor.model import Document
+
+    doc = Document(id="d1", type="起诉意见书", title="起诉意见书", text=text, start=0, end=len(text), pages=[1])
+    roles = {m.name: m.role for m in mentions_in(doc)}
+    assert (roles[name] == OTHER_CASE_ROLE) is elsewhere
+
+
+def test_a_suspect_written_two_ways_is_named_by_the_spelling_most_documents_use() -> None:
+    """Regression (ind_b01, ind_a06): the misspelling had more role mentions (起诉意见书 repeats it) although five
+    other documents, naming him without a role word, wrote the right name."""
+    from auditor.extract.identities import build_parties
+    from auditor.model import PartyMention
+
+    def mention(doc: str, name: str, start: int) -> PartyMention:
+        return PartyMention(document_id=doc, role="犯罪嫌疑人", name=name, start=start, end=start + 8,
+                            birth_date=date(1980, 1, 2))
+
+    mentions = [mention("d1", "刘桂兰", 0), mention("d2", "刘贵兰", 0), mention("d2", "刘贵兰", 40),
+                mention("d2", "刘贵兰", 80)]
+    texts = {"d1": "犯罪嫌疑人刘桂兰", "d2": "刘贵兰" * 3, "d3": "受送达人：刘桂兰", "d4": "刘桂兰签收"}
+    assert [p.name for p in build_parties(mentions) if p.is_suspect] == ["刘贵兰"]  # role mentions alone
+    (suspect,) = [p for p in build_parties(mentions, texts) if p.is_suspect]
+    assert (suspect.name, suspect.variants) == ("刘桂兰", ("刘贵兰",))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import LAW_CORPUS, SHARED, requires_shared
+from conftest import CORPUS_FILES, LAW_CORPUS, SHARED, articles, requires_shared, statute_text
 
 from auditor.law.corpus import read_articles
 from auditor.law.periods import parse_period
@@ -15,28 +15,7 @@ from auditor.text.numerals import cn_to_int
 
 pytestmark = requires_shared
 
-CORPUS_FILES = {
-    ("中华人民共和国刑事诉讼法", "2018"): "cpl-2018.md",
-    ("公安机关办理刑事案件程序规定", "2020"): "mps-criminal-procedure-2020.md",
-    ("人民检察院刑事诉讼规则", "2019"): "spp-criminal-procedure-rules-2019.md",
-}
 RULES = {r.id: r for r in load_rules()}
-_ARTICLES: dict[str, dict] = {}
-
-
-def articles(law: str, version: str) -> dict:
-    name = CORPUS_FILES[(law, version)]
-    if name not in _ARTICLES:
-        _ARTICLES[name] = read_articles(LAW_CORPUS / name)
-    return _ARTICLES[name]
-
-
-def statute_text(law: str, version: str, article: int, paragraph: int | None) -> str:
-    paras = articles(law, version)[(article, None)]
-    if paragraph is None:
-        return "\n".join(paras)
-    assert paragraph <= len(paras), f"{law} {version} 第{article}条 has {len(paras)} 款, not {paragraph}"
-    return paras[paragraph - 1]
 
 
 BASIS = [(r.id, b) for r in RULES.values() for b in r.legal_basis]

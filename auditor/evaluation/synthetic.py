@@ -7,6 +7,9 @@ scan) is audited and scored against the same truth.
 - Findings: a (rule, document type) pair is a hit when expected and raised. Every registered rule is
   reported, with "n/a" where there is nothing to count (a rule with no planted instance has no recall).
   A finding on a lawful look-alike the truth lists for that rule is also counted as a trap hit.
+- Warnings (truncated timelines, whose truth has `as_of` and `expected_warnings`): each (kind, period or step,
+  person, start, last day, level) the auditor reports as of that date against the generator's own; such a dossier
+  is scored on its warnings and fields, not its findings (rules judge finished acts).
 - Fields: documents (type, date); events (action, date, person); citations (law, article, suffix, 款, 项);
   dates (every date the truth knows: documents, events, and the suspects' birth dates when the truth
   gives them); persons (suspect names); parties (suspects with the gender, birth date and ID number the
@@ -15,8 +18,10 @@ scan) is audited and scored against the same truth.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,14 @@ from auditor.pipeline import audit_path
 FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf")
 PARTY_DETAILS = ("gender", "birth_date", "id_number")
 UNREGISTERED = "unregistered"  # category of a rule id the truth names but no rule file defines (yet)
+
+
+def total_of(scores: Iterable[Score]) -> Score:
+    """The counts of several scores added up."""
+    total = Score()
+    for s in scores:
+        total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    return total
 
 
 def add_counts(score: Score, expected: Counter, found: Counter) -> None:
@@ -48,6 +61,13 @@ class SyntheticResult:
     clean_findings: int = 0  # findings raised on dossiers the truth marks clean
     clean_with_findings: list[str] = field(default_factory=list)
     mismatches: list[dict[str, Any]] = field(default_factory=list)
+    warnings: dict[str, Score] = field(default_factory=dict)  # per period / step id
+    warning_files: int = 0
+    warning_mismatches: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def warnings_total(self) -> Score:
+        return total_of(self.warnings.values())
 
     @property
     def per_category(self) -> dict[str, Score]:
@@ -71,6 +91,12 @@ class SyntheticResult:
             "clean_findings": self.clean_findings,
             "clean_with_findings": self.clean_with_findings,
             "mismatches": self.mismatches,
+            "warnings": {
+                "files": self.warning_files,
+                "total": self.warnings_total.to_dict(),
+                "per_period": {k: s.to_dict() for k, s in sorted(self.warnings.items())},
+                "mismatches": self.warning_mismatches,
+            },
         }
 
 
@@ -128,10 +154,36 @@ def _dates(truth: dict[str, Any], gold_parties: list[dict[str, Any]], case: Audi
     return Counter(wanted - {None}), Counter(got - {None})
 
 
+def warning_keys(warnings: list[dict[str, Any]]) -> Counter:
+    """(kind, id, person, start, last day, level) of each warning, as the truth files write them."""
+    return Counter((w["kind"], w["id"], w.get("person"), w["start"], w["last_day"], w.get("level"))
+                   for w in warnings)
+
+
+def score_warnings(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
+    result.warning_files += 1
+    expected = warning_keys(truth.get("expected_warnings", []))
+    found = warning_keys([w.model_dump(mode="json") for w in case.warnings or ()])
+    for key in set(expected) | set(found):
+        add_counts(result.warnings.setdefault(key[1], Score()), Counter({key: expected[key]}),
+                   Counter({key: found[key]}))
+    if expected != found:
+        result.warning_mismatches.append({"source": case.dossier.source, "as_of": truth["as_of"],
+                                          "missing": sorted(expected - found), "unexpected": sorted(found - expected)})
+
+
 def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
+    result.errors.update(e.code for e in case.errors)
+    if truth.get("as_of"):
+        score_warnings(case, truth, result)
+    if not truth.get("truncated"):
+        score_findings_of(case, truth, result)
+    score_fields(case, truth, result)
+
+
+def score_findings_of(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
     expected = Counter((f["rule_id"], f.get("document_type", "")) for f in truth.get("expected_findings", []))
     found = _findings(case)
-    result.errors.update(e.code for e in case.errors)
     for f in case.findings:
         result.rule_category.setdefault(f.rule_id, f.category)
     for rule in {r for r, _ in expected} | {r for r, _ in found}:
@@ -153,6 +205,9 @@ def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult
         result.mismatches.append(
             {"source": case.dossier.source, "missing": sorted(expected - found), "unexpected": sorted(found - expected)}
         )
+
+
+def score_fields(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
     gold_parties = truth_parties(truth)
     wanted = {
         "documents": Counter((d["type"], d.get("date")) for d in truth.get("documents", [])),
@@ -188,7 +243,8 @@ def evaluate_synthetic(directory: Path) -> SyntheticResult:
             path = Path(directory) / f"{stem}{suffix}"
             if path.exists():
                 result.files += 1
-                score_case(audit_path(path), truth, result)
+                as_of = dt.date.fromisoformat(truth["as_of"]) if truth.get("as_of") else None
+                score_case(audit_path(path, as_of=as_of), truth, result)
     return result
 
 
@@ -219,6 +275,11 @@ def format_synthetic_report(result: SyntheticResult) -> str:
         "抽取：",
         table([row(k, v) for k, v in result.fields.items()], ["项目", *header]),
     ]
+    if result.warning_files:
+        total = result.warnings_total
+        lines += ["", f"执法巡查预警（截断时间线，{result.warning_files} 个文件；按期限/事项）：",
+                  table([row(k, v) for k, v in sorted(result.warnings.items())] + [row("合计", total)],
+                        ["期限/事项", *header])]
     if result.errors:
         lines += ["", "审查中记录的错误（代码：次数）：" + "，".join(f"{c}：{n}" for c, n in sorted(result.errors.items()))]
     if result.clean_with_findings:

@@ -11,18 +11,21 @@ numbered error naming the document and the step (E061), never only logged.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from auditor.extract.citations import find_citations
+from auditor.extract.citations import appendix_start, find_citations
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events
+from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties
-from auditor.extract.parties import cut_short, mentions_in
+from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in
+from auditor.extract.receipts import receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
-from auditor.lexicon import doc_type_act
+from auditor.extract.times import stated_times_in
+from auditor.lexicon import doc_type_act, load_yaml
 from auditor.model import (
     AuditError,
     Case,
@@ -30,6 +33,8 @@ from auditor.model import (
     Document,
     Dossier,
     Event,
+    Record,
+    StatedTime,
     TocCheck,
     make_error,
 )
@@ -56,7 +61,7 @@ def build_case(
     documents = tuple(documents)
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
     mentions = [m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))]
-    parties = build_parties(mentions)
+    parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.
     spellings = tuple(dict.fromkeys(n for p in suspects for n in p.names))
@@ -75,31 +80,128 @@ def build_case(
     mentions_of: dict[str, list] = {}  # a record reads its own document's mentions, not the whole case's
     for m in mentions:
         mentions_of.setdefault(m.document_id, []).append(m)
+    stated_times = []
+    receipts = []
+    appended = []
     for doc in documents:
+        # The suspects a document introduces (role, name and details): whose act its own act is, where it names
+        # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
+        introduced = {canonical.get(m.name, m.name) for m in mentions if m.document_id == doc.id
+                      and m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
+        doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
+        records += doc_records
+        stated = safe("times", doc, lambda d=doc: stated_times_in(d))
+        stated_times += stated
+        moment = own_act_moment(doc, stated, doc_records)
         for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
-            events.append(ev.model_copy(update={
+            update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
-            }))
-        citations += safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date,
-                                                                         document_id=d.id))
+            }
+            is_own = ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH
+            if is_own and introduced and update["person"] is not None and update["person"] not in introduced:
+                continue
+            # A 讯问笔录 is the act of the person it records (被讯问人), not of everyone the answers name.
+            recorded = doc_records[0].person if doc_records else None
+            if is_own and recorded and update["person"] is not None and update["person"] != recorded:
+                continue
+            if moment is not None and is_own:
+                update |= {"date": moment[0], "time": moment[1]}
+            # A document naming no suspect (a 送达回证 to the police, a 宣布笔录's "宣布解除取保候审") is about the
+            # case's only suspect: narrative events without a person are not made (a victim's, a witness's).
+            if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
+                update["person"] = persons[0]
+            events.append(ev.model_copy(update=update))
+        # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
+        cut = appendix_start(doc.text)
+        found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
+        citations += [c for c in found if cut is None or c.start < cut]
+        appended += [c for c in found if cut is not None and c.start >= cut]
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
+        receipts += safe("receipts", doc, lambda d=doc: receipts_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
-        records += safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(merge_events(events, documents)),
+        "events": tuple(mark_contradictions(mark_unsure(merge_events(events, documents), shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
         "records": tuple(records),
         "decisions": tuple(decisions),
+        "stated_times": tuple(stated_times),
+        "receipts": tuple(receipts),
+        "appended_citations": tuple(appended),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
     })
     return case, errors
+
+
+# The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned
+# person's arrival, the family's notification, a record's 时间 line. Its signature date only dates the paper.
+_ACT_MOMENT = {"刑事拘留": "announced", "逮捕": "announced", "传唤": "arrival", "拘传": "arrival",
+               "通知家属": "family_notified", "监视居住": "announced", "指定居所监视居住": "announced"}
+_TITLE_REACH = 60  # the own-act event's evidence is the document's title, near its top
+
+
+def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record]) -> tuple[dt.date, dt.time | None] | None:
+    """(date, time) of the act the document evidences, when the document states more than its signature date."""
+    act = own_act(doc)
+    if act in ("讯问", "询问") and records and records[0].began is not None:
+        return records[0].began.date(), records[0].began.time()
+    kind = _ACT_MOMENT.get(act or "")
+    found = next((s for s in stated if s.kind == kind), None)
+    return (found.date, found.time) if found else None
+
+
+_UNSURE_AFTER_DOCUMENT = "识别出的日期晚于记载它的文书的日期"
+_UNSURE_BEFORE_FILING = "识别出的日期早于本案立案日期"
+
+
+def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
+    """Recounts of a person's act on another date than the act's only own document (one 拘留证), marked with that
+    document's id: the act is dated once, by its own document."""
+    types = {d.id: d.type for d in documents}
+    warrant_acts = set(load_yaml("actions.yaml").get("warrant_acts") or ())
+    own = [e for e in events if e.person and e.date and e.action in warrant_acts
+           and doc_type_act(types.get(e.document_id or "", "")) == e.action]
+    only: dict[tuple[str, str], Event] = {}
+    for key in {(e.person, e.action) for e in own}:
+        acts = [e for e in own if (e.person, e.action) == key]
+        if len(acts) == 1:
+            only[key] = acts[0]  # type: ignore[index]
+    out = []
+    for ev in events:
+        act = only.get((ev.person, ev.action))  # type: ignore[arg-type]
+        if act is not None and ev is not act and ev.date and ev.date != act.date:
+            ev = ev.model_copy(update={"contradicts": act.document_id})
+        out.append(ev)
+    return out
+
+
+def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
+    """Events whose date was read by OCR and does not fit the case's timeline, marked with why (decided once, for
+    every rule): after the date of every document stating it, or an act that follows the 立案 dated before it."""
+    ocr_pages = {p.number for p in shell.dossier.pages if p.method == "ocr"}
+    if not ocr_pages:
+        return events
+    filings = [e.date for e in events if e.action == "立案" and e.date]
+    filed = min(filings) if filings else None
+    after_filing = set(load_yaml("actions.yaml").get("after_filing") or ())
+    out = []
+    for ev in events:
+        if ev.date and ev.evidence and all(e.page in ocr_pages for e in ev.evidence):
+            # A document's own act may be dated after its signature (a notice stating when the family was told).
+            stating = [d.date for e in ev.evidence if (d := shell.document(e.document_id)) and d.date
+                       and doc_type_act(d.type) != ev.action]
+            if stating and all(ev.date > d for d in stating):
+                ev = ev.model_copy(update={"unsure": _UNSURE_AFTER_DOCUMENT})
+            elif filed and ev.action in after_filing and ev.date < filed:
+                ev = ev.model_copy(update={"unsure": _UNSURE_BEFORE_FILING})
+        out.append(ev)
+    return out
 
 
 def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Document]) -> list[Event]:

@@ -184,6 +184,19 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
     return _Mention(m.start(), m.end(), name if lawlike else None)
 
 
+@functools.cache
+def _appendix_re() -> re.Pattern[str]:
+    from auditor.lexicon import load_yaml
+
+    return re.compile(load_yaml("laws.yaml")["appendix_heading"], re.M)
+
+
+def appendix_start(text: str) -> int | None:
+    """Offset of appended statute text ("附：相关法律条文"), or None when the document has none."""
+    m = _appendix_re().search(text)
+    return m.start() if m else None
+
+
 def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:
     """Citations in `text` (offsets into it), each checked against the version in force on `on`."""
     if not isinstance(text, str) or not text:

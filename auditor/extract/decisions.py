@@ -58,8 +58,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def decision_span(doc: Document) -> tuple[int, int] | None:
-    """The sentence stating the decision ("决定对某某不起诉"), or None when it cannot be found."""
-    m = re.search(lexicon()["decision_sentence"], doc.text)
+    """The sentence stating the decision ("决定对某某不起诉"), or None when it cannot be found: the first after the
+    reasoning opens (本院认为), since the case history before it may recount an earlier decision ("本院于…作出附条件
+    不起诉决定")."""
+    pattern = re.compile(lexicon()["decision_sentence"])
+    reasoning = find_phrase(doc.text, "本院认为")
+    m = (pattern.search(doc.text, reasoning[0]) if reasoning else None) or pattern.search(doc.text)
     if not m:
         return None
     return next(((s, e) for s, e in sentences(doc.text) if s <= m.start() < e), None)

@@ -15,6 +15,7 @@ offsets are mapped back to the document text.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -46,7 +47,9 @@ class _Lexicon:
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
     prior: re.Pattern[str]
+    prior_openers: re.Pattern[str]
     current: re.Pattern[str]
+    current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
     joiners: re.Pattern[str]
     deciding: list[re.Pattern[str]]
@@ -78,7 +81,9 @@ def lexicon() -> _Lexicon:
         not_after=re.compile(data["not_after"]),
         not_before=re.compile(data["not_before"]),
         prior=re.compile("|".join(data["prior_markers"])),
+        prior_openers=re.compile("|".join(data["prior_openers"])),
         current=re.compile("|".join(data["current_markers"])),
+        current_strong=re.compile("|".join(data["current_strong_markers"])),
         other_roles=tuple(data["other_roles"]),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
@@ -89,6 +94,21 @@ def lexicon() -> _Lexicon:
         investigating_for=frozenset(organs.get("investigating_for", [])),
         self_refs=frozenset(organs["self"]),
     )
+
+
+@functools.cache
+def sole_suspect_acts() -> frozenset[str]:
+    """Person acts whose own document, naming no suspect, is about the case's only suspect (all but
+    unattributed_own_acts, e.g. a witness's 询问)."""
+    data = load_yaml("actions.yaml")
+    others = set(data.get("unattributed_own_acts") or ())
+    return frozenset(e["name"] for e in data["actions"] if e.get("scope") != "case" and e["name"] not in others)
+
+
+@functools.cache
+def _sitting() -> tuple[frozenset[str], frozenset[str]]:
+    spec = load_yaml("actions.yaml").get("sitting_records") or {}
+    return frozenset(spec.get("documents") or ()), frozenset(spec.get("actions") or ())
 
 
 def action_names() -> list[str]:
@@ -107,8 +127,20 @@ def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Eve
 # --- the document's own act ---------------------------------------------------------------------
 
 
-def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+_DESIGNATED = re.compile(r"指定(?:的)?居所")
+
+
+def own_act(doc: Document) -> str | None:
+    """The act a document itself evidences (doc_types.yaml `act`); a 监视居住 decision executed in a designated
+    residence ("在指定的居所执行") evidences 指定居所监视居住."""
     act = doc_type_act(doc.type)
+    if act == "监视居住" and _DESIGNATED.search(doc.text):
+        return "指定居所监视居住"
+    return act
+
+
+def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+    act = own_act(doc)
     if not act:
         return []
     named = [p for p in persons if p and p in doc.text]
@@ -153,34 +185,55 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         ss, se = _enclosing(sentences, tr.start)
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
             continue
-        date = _date_for(dates, date_starts, tr, cs, ce)
+        date = _date_for(dates, date_starts, tr, cs, ce, t)
+        if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
+            date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
             continue
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
             people = _object(t, tr.end, mentions, lex) or _subject(t, tr.start, ss, clauses, mentions, persons, lex)
+            if not people and isinstance(date, _SittingDate):
+                people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
             if not people:
                 continue  # the clause is about a victim, a witness or another case's person
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
         organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
         executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
-        lo, hi = (date.start, tr.end) if date.start < tr.start else (tr.start, date.end)
-        s, e = view.to_orig(lo, hi)
-        for person in people:
-            events.append(
-                Event(
-                    action=tr.action or "",
-                    date=date.as_date(),
-                    time=date.clock(),
-                    person=person,
-                    organ=organ,
-                    executed_by=executed_by,
-                    document_id=doc.id,
-                    evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+        for when in _date_list(t, dates, date):
+            lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
+            s, e = view.to_orig(lo, hi)
+            for person in people:
+                events.append(
+                    Event(
+                        action=tr.action or "",
+                        date=when.as_date(),
+                        time=when.clock(),
+                        person=person,
+                        organ=organ,
+                        executed_by=executed_by,
+                        document_id=doc.id,
+                        evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+                    )
                 )
-            )
     return events
+
+
+_LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:
+    """The date, with the dates listed right before it ("于2021年11月26日、2022年1月20日两次退回补充侦查",
+    "分别于…、…重新移送"): one act per date."""
+    if isinstance(date, _SittingDate) or date not in dates:
+        return [date]
+    out = [date]
+    i = dates.index(date)
+    while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
+        i -= 1
+        out.insert(0, dates[i])
+    return out
 
 
 # A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
@@ -238,8 +291,30 @@ def _enclosing(starts: list[int], pos: int) -> tuple[int, int]:
     return starts[i], starts[i + 1] if i + 1 < len(starts) else starts[-1]
 
 
-def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int) -> DateMention | None:
+@dataclass(frozen=True)
+class _SittingDate:
+    """The date of the record an undated act was done at, in the shape of a date mention at the trigger."""
+
+    day: dt.date
+    start: int
+    end: int
+
+    def as_date(self) -> dt.date:
+        return self.day
+
+    def clock(self) -> None:
+        return None
+
+
+_FIELD_LABEL = re.compile(r"(?:日期|时间)[:：]?")
+
+
+def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int,
+              t: str = "") -> DateMention | None:
     i = bisect.bisect_left(starts, tr.start)
+    label = _FIELD_LABEL.match(t, tr.end) if t else None
+    if label:  # a field "移送审查起诉日期：2023年7月21日": its date follows, whatever precedes on the line before
+        return next((d for d in dates[i:] if d.start == label.end()), None)
     before = [d for d in dates[bisect.bisect_left(starts, cs) : i] if d.end <= tr.start]
     if before:
         return before[-1]
@@ -255,11 +330,17 @@ def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
     currents = [m.start() for m in lex.current.finditer(sentence)]
     last_current = max((c for c in currents if c < pos), default=-1)
     if any(last_current < p < pos for p in priors):
-        return True
-    if last_current >= 0:
+        return True  # "曾因盗窃被判处…，于…被逮捕": no 涉嫌 / 本案 between the prior story and the act
+    strong = [m.start() for m in lex.current_strong.finditer(sentence)]
+    if any(c < pos for c in strong) and last_current >= 0 and max(c for c in strong if c < pos) >= last_current:
+        return False  # "现因涉嫌诈骗于…被刑事拘留"
+    # Forward: the story goes on to a judgment ("…因涉嫌盗窃被逮捕，同年4月20日被判处…") before the sentence
+    # turns to this case; a new prior story opening first ("…被刑事拘留，其曾因…被判处") is not this act's.
+    next_current = min((c for c in (strong if last_current >= 0 else currents) if c > pos), default=len(sentence))
+    following = sorted(p for p in priors if pos < p < next_current)
+    if not following:
         return False
-    next_current = min((c for c in currents if c > pos), default=len(sentence))
-    return any(pos < p < next_current for p in priors)
+    return not lex.prior_openers.match(sentence, following[0])
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,20 @@ def find_guarantor(text: str) -> re.Match[str] | None:
 
 
 def find_deposit(text: str) -> tuple[int, int, float] | None:
-    """Span ordering a deposit of a stated amount ("交纳保证金人民币伍仟元") and the amount."""
+    """Span ordering a deposit of a stated amount ("交纳保证金人民币伍仟元", "向银行专户交纳人民币捌佰元整，作为…的担保")
+    and the amount."""
     for m in _DEPOSIT_TRIGGER.finditer(text):
         window = text[m.end() : m.end() + _DEPOSIT_WINDOW]
         for amount in find_amounts(window):
+            if amount.value and amount.value > 0:
+                return m.start(), m.end() + amount.end, float(amount.value)
+    purpose = re.compile(_wording()["deposit_purpose"])
+    for m in re.finditer(_wording()["deposit_verbs"], text):
+        end = min([i for i in (text.find("。", m.end()), text.find("；", m.end())) if i >= 0] or [len(text)])
+        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        if not purpose.search(text, start, end):
+            continue
+        for amount in find_amounts(text[m.end() : min(end, m.end() + _DEPOSIT_WINDOW)]):
             if amount.value and amount.value > 0:
                 return m.start(), m.end() + amount.end, float(amount.value)
     return None

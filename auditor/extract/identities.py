@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, suspect_names
 from auditor.model import Party, PartyMention
@@ -52,8 +53,11 @@ def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
     return None
 
 
-def build_parties(mentions: list[PartyMention]) -> tuple[Party, ...]:
-    """Parties in first-mention order: suspects (with name variants merged) first, then the other roles."""
+def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None = None) -> tuple[Party, ...]:
+    """Parties in first-mention order: suspects (with name variants merged) first, then the other roles.
+
+    A suspect written two ways is named by the spelling most documents use: in their whole text when `texts`
+    (document id → text) is given (a 送达回证 names him without a role word), else in their role mentions."""
     suspects = suspect_names(mentions)
     # A mention's name cut short by the tokenizer belongs to the suspect whose name it starts.
     resolved = {n: next((s for s in suspects if s != n and s.startswith(n)), n) if cut_short(n, suspects) else n
@@ -83,7 +87,10 @@ def build_parties(mentions: list[PartyMention]) -> tuple[Party, ...]:
         group = sorted((m for n in spellings for m in groups[n]), key=_dossier_order)
         counts = Counter(m.name for m in group)
         # The spelling most documents use is the name (the first seen on a tie).
-        docs_per_name = {n: len({m.document_id for m in group if m.name == n}) for n in spellings}
+        if texts:
+            docs_per_name = {n: sum(1 for t in texts.values() if n in t) for n in spellings}
+        else:
+            docs_per_name = {n: len({m.document_id for m in group if m.name == n}) for n in spellings}
         name = max(spellings, key=lambda n: (docs_per_name[n], counts[n], -spellings.index(n)))
         variants = tuple(n for n in spellings if n != name)
         # A tie is found for each spelling merged into the group; the group's first spelling takes any of them.

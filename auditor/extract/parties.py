@@ -149,10 +149,34 @@ _BIRTH_SPAN_WINDOW = 200
 _MASKED_NAME = re.compile(rf"某|[{_MASKCH}]")
 
 
+# A co-suspect whose case is handled apart ("同案犯罪嫌疑人白某…，另案处理"): a party, not this case's suspect.
+OTHER_CASE_ROLE = "另案处理人"
+_OTHER_CASE = re.compile(r"另案(?:处理|侦查|处置|起诉|审查)|另行处理|另案")
+_CO_PREFIX = ("另案",)  # 同案犯罪嫌疑人 alone is a co-suspect of this case
+
+
+def _handled_elsewhere(text: str, p: Party) -> bool:
+    """The mention's own sentence says the person is handled in another case (and not in brackets after another
+    name: "伙同李某（另案处理）" is about 李某)."""
+    if text[max(0, p.start - 2) : p.start].endswith(_CO_PREFIX):
+        return True
+    end = min([i for i in (text.find("。", p.end), text.find("；", p.end)) if i >= 0] or [len(text)])
+    for m in _OTHER_CASE.finditer(text, p.end, end):
+        bracket = text.rfind("（", p.end, m.start())
+        if bracket >= 0 and text.find("）", bracket, m.start()) < 0 and not text[:bracket].endswith(p.name):
+            continue
+        if re.compile(_ROLE).search(text, p.end, m.start()):
+            continue  # another party is introduced in between: the words are about that one
+        return True
+    return False
+
+
 def mentions_in(doc: Document) -> list[PartyMention]:
     """Every party `doc` introduces or names with a role, with the spans of what it states about them."""
     out = []
     for p in find_parties(doc.text):
+        if p.is_suspect and _handled_elsewhere(doc.text, p):
+            p.role = OTHER_CASE_ROLE
         birth = parse_iso_date(p.birth_date)
         birth_span = None
         if birth:

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import datetime, timedelta
 
 from auditor.lexicon import load_yaml
 from auditor.model import Document, PartyMention, Record
+from auditor.text.dates import find_dates
 from auditor.text.numerals import cn_to_int
 
 RECORD_SUFFIX = "笔录"
 INTERROGATION = "讯问笔录"
 _ORDINAL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次")
-_RECORDED = re.compile(r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})")
+_RECORDED = re.compile(
+    r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)(?:[ \t]*[:：][ \t]*|[ \t]+)([\u4e00-\u9fff×＊*ＸX·]{2,5})")  # colon optional
+# In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
+_RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*([\u4e00-\u9fff×＊*ＸX·]{2,5})", re.M)
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
 
@@ -37,13 +42,82 @@ def record_ordinal(doc: Document) -> tuple[int, tuple[int, int]] | None:
 
 def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[str]) -> str | None:
     """The suspect a 讯问笔录 records: its header or signature line, its first suspect party, else the only one."""
-    m = _RECORDED.search(doc.text)
+    head = "\n".join(doc.text.split("\n")[:HEAD_LINES])
+    m = _RECORDED.search(doc.text) or _RECORDED_HEAD.search(head)
     if m:
-        return next((p for p in persons if p.startswith(m.group(1))), m.group(1))
+        written = m.group(1)
+        # The field may run on into the next label ("张某性别"): the longest suspect name it starts with.
+        return next((p for p in sorted(persons, key=len, reverse=True) if written.startswith(p) or p.startswith(written)),
+                    written)
     for mention in mentions:
         if mention.document_id == doc.id and mention.role in _SUSPECT_ROLES and mention.name:
             return next((p for p in persons if p.startswith(mention.name)), mention.name)
     return persons[0] if len(persons) == 1 else None
+
+
+# The head of a record: its 时间 line ("时间：2021年3月15日20时30分至22时10分") and the officers who took it.
+_TIME_LINE = re.compile(r"时[ \t\u3000]*间[ \t\u3000]*[:：]?")
+_OFFICER_LABEL = re.compile(
+    r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|主持人)(?:姓名)?(?:、单位)?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)"
+)  # a form may print its labels without a colon ("讯问人 吴志成    工作单位 …")
+_ORGAN_WORDS = re.compile(r"公安|检察|派出所|大队|中队|支队|分局|法院|单位")
+_RECORDER_LABEL = re.compile(r"(?:记录人|记录员|书记员)(?:姓名)?(?:、单位)?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)")
+_ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
+_OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
+HEAD_LINES = 12
+
+
+def record_times(doc: Document) -> tuple[datetime | None, datetime | None, tuple[int, int] | None]:
+    """Start and end of the record from its 时间 line in the head (the end may omit the date: "至22时10分")."""
+    lines = doc.text.split("\n")[:HEAD_LINES]
+    pos = 0
+    for line in lines:
+        m = _TIME_LINE.search(line)
+        if m and "出生" not in line:
+            dates = [d for d in find_dates(line) if d.hour is not None or d.year is not None]
+            began = _moment(dates[0]) if dates else None
+            ended = None
+            if len(dates) > 1 and began is not None:
+                second = dates[1]
+                day = second.as_date() or began.date()
+                ended = datetime.combine(day, second.clock()) if second.clock() else None
+                if ended is not None and ended < began and second.as_date() is None:
+                    ended += timedelta(days=1)  # "23时至次日1时" written as "至1时"
+            if began is not None:
+                return began, ended, (pos + m.start(), pos + len(line))
+        pos += len(line) + 1
+    return None, None, None
+
+
+def _moment(d) -> datetime | None:  # DateMention -> datetime when it has both a date and a clock time
+    day, clock = d.as_date(), d.clock()
+    return datetime.combine(day, clock) if day and clock else None
+
+
+def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """The officers named in the record's head (讯问人 / 侦查员 …, then 记录人), distinct, in order."""
+    head = "\n".join(doc.text.split("\n")[:HEAD_LINES])
+    names: list[str] = []
+    span = None
+    for label in (_OFFICER_LABEL, _RECORDER_LABEL):
+        for m in label.finditer(head):
+            line_end = head.find("\n", m.end())
+            field = head[m.end() : line_end if line_end >= 0 else len(head)]
+            # The field runs to the next label on the line
+            # ("讯问人：王某、李某  记录人：李某", "讯问人：王某、李某    工作单位：某某分局刑侦大队").
+            cut = min((x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field),
+                                           _ANY_LABEL.search(field)) if x), default=len(field))
+            # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
+            # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
+            parts = re.split(r"[，,]|[ \t\u3000]{2,}", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]).strip())
+            field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
+            for n in _NAME_RUN.findall(field):
+                if not _NOT_OFFICER.match(n) and n not in names:
+                    names.append(n)
+            span = span or (m.start(), m.end())
+    return tuple(names), span
 
 
 def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) -> list[Record]:
@@ -51,5 +125,8 @@ def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) 
         return []
     ordinal = record_ordinal(doc)
     person = recorded_person(doc, mentions, persons) if doc.type == INTERROGATION else None
+    began, ended, time_span = record_times(doc)
+    officers, officers_span = record_officers(doc)
     return [Record(document_id=doc.id, kind=doc.type, person=person, ordinal=ordinal[0] if ordinal else None,
-                   ordinal_span=ordinal[1] if ordinal else None)]
+                   ordinal_span=ordinal[1] if ordinal else None, began=began, ended=ended, time_span=time_span,
+                   officers=officers, officers_span=officers_span)]

@@ -63,6 +63,9 @@ def _label(article: int, suffix: str | None) -> str:
     return f"{article}{suffix or ''}"
 
 
+_TEXT_KEYS = ("articles", "articles_tag", "corpus", "deleted", "suffixed")
+
+
 @functools.cache
 def laws() -> dict[str, Law]:
     """Canonical title -> Law."""
@@ -71,9 +74,13 @@ def laws() -> dict[str, Law]:
     out: dict[str, Law] = {}
     for entry in data["laws"]:
         per_version = tables.get(entry["id"]) or {}
+        by_id = {str(v["id"]): v for v in entry["versions"]}
         versions = []
-        for v in entry["versions"]:
-            table = per_version.get(v["id"])
+        for listed in entry["versions"]:
+            # `same_as`: a version that differs only in name and date (the text is another version's).
+            text = {k: by_id[str(listed["same_as"])].get(k) for k in _TEXT_KEYS} if listed.get("same_as") else {}
+            v = {**text, **listed}
+            table = per_version.get(str(listed.get("same_as") or v["id"]))
             versions.append(
                 Version(
                     id=str(v["id"]),

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
 from pydantic import ConfigDict, Field
 
+from auditor.lexicon import doc_types
 from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
 from auditor.model.errors import AuditError
-from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Record, Term
+from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Receipt, Record, StatedTime, Term
 from auditor.model.findings import Finding
+from auditor.model.scores import Score
 from auditor.model.volume import CoverCheck, TocCheck
+from auditor.model.warnings import DeadlineWarning
 
 UNKNOWN_TYPE = "未知文书"
 
@@ -32,6 +37,9 @@ class Case(Fact):
     guarantees: tuple[Guarantee, ...] = ()
     records: tuple[Record, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    stated_times: tuple[StatedTime, ...] = ()
+    receipts: tuple[Receipt, ...] = ()
+    appended_citations: tuple[Citation, ...] = ()  # articles quoted in statute text appended to a document
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
 
@@ -73,8 +81,34 @@ class Case(Fact):
             return None
         return next((p for p in self.parties if name in p.names), None)
 
+    def received(self, types: Iterable[str], by: Iterable[str], on_or_after: dt.date,
+                 until: dt.date | None = None) -> Receipt | None:
+        """The earliest receipt of a document of `types` by a recipient of kinds `by`, dated in [on_or_after, until]:
+        the day a period that runs from receipt starts."""
+        kinds, wanted = set(by), set(types)
+        found = [r for r in self.receipts if r.received_type in wanted and r.recipient_kind in kinds
+                 and r.date >= on_or_after and (until is None or r.date <= until)]
+        return min(found, key=lambda r: r.date) if found else None
+
     def decision(self, doc_id: str | None) -> Decision | None:
         return next((d for d in self.decisions if d.document_id == doc_id), None)
+
+    def handling_unit(self, side: str | None = None) -> str | None:
+        """办案单位: the organ most of the documents of `side` ("police", "procuratorate"; None: police, else
+        procuratorate) are issued by, by their types in lexicons/doc_types.yaml; ties go to the first named."""
+        organ_kind = {t["type"]: t.get("organ") for t in doc_types()}
+        for kind in (side,) if side else ("police", "procuratorate"):
+            named = [d.organ for d in self.documents if d.organ and organ_kind.get(d.type) == kind]
+            if named:
+                counts = Counter(named)
+                return max(counts, key=lambda organ: (counts[organ], -named.index(organ)))
+        return None
+
+    @property
+    def shown_whole(self) -> bool:
+        """The dossier shows itself a whole 卷 (a 卷内目录 or a 卷宗封面 was read): an absent document is then missing,
+        not merely outside an excerpt (issue 11 item 6)."""
+        return bool(self.toc_check or self.cover_check)
 
     def volume_notices(self) -> list[str]:
         """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""
@@ -89,6 +123,9 @@ class AuditResult(Fact):
     case: Case
     findings: tuple[Finding, ...] = ()
     errors: tuple[AuditError, ...] = ()
+    as_of: dt.date | None = None  # the date `warnings` were computed for; None: no as-of audit
+    warnings: tuple[DeadlineWarning, ...] | None = None
+    score: Score | None = None
 
     @property
     def dossier(self) -> Dossier:
@@ -146,6 +183,10 @@ class AuditResult(Fact):
             errors=self.errors,
             toc_check=self.case.toc_check,
             cover_check=self.case.cover_check,
+            unit=self.case.handling_unit() if self.readable else None,
+            as_of=self.as_of,
+            warnings=self.warnings,
+            score=self.score,
         )
 
 
@@ -162,6 +203,11 @@ class DossierReport(Fact):
     errors: tuple[AuditError, ...] = ()
     toc_check: tuple[TocCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
     cover_check: tuple[CoverCheck, ...] = Field(default=(), exclude_if=lambda v: not v)
+    unit: str | None = Field(default=None, exclude_if=lambda v: v is None)  # 办案单位
+    # 执法巡查预警 (`--as-of` / `--warn`): the periods still running on `as_of`, sorted by days left.
+    as_of: dt.date | None = Field(default=None, exclude_if=lambda v: v is None)
+    warnings: tuple[DeadlineWarning, ...] | None = Field(default=None, exclude_if=lambda v: v is None)
+    score: Score | None = Field(default=None, exclude_if=lambda v: v is None)  # 案件评查打分
 
 
 class Report(Fact):

@@ -69,6 +69,11 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("E087", "文书数超过限制，其余文书未审查（{detail}）", "请拆分案卷，或用 --limit 调整限制"),
         ErrorKind("E088", "文件含无法解码的内容，已用 � 替换后读取：{path}（{detail}）", "请核对替换处的文字"),
         ErrorKind("E089", "DOCX 含有 XML 实体或 DTD 声明，未解析：{path}", "请用 Word 重新另存为 .docx"),
+        # The budget of one dossier in `auditor audit` / `auditor batch` (auditor/batch): it was not finished.
+        ErrorKind("E090", "审查超过时间限制（{detail}），该案卷未完成审查", "请单独审查该案卷或提高 --timeout；仍超时请提交开发人员排查"),
+        ErrorKind("E091", "审查超过内存限制（{detail}），该案卷未完成审查", "请拆分案卷或提高 --max-memory；仍超限请提交开发人员排查"),
+        ErrorKind("E092", "审查进程意外退出（{detail}），该案卷未完成审查", "请单独重试该案卷；仍失败请提交开发人员排查"),
+        ErrorKind("E093", "审查程序内部错误（{detail}），该案卷未完成审查", "请将该案卷提交开发人员排查"),
     ]
 }
 

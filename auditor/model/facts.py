@@ -63,6 +63,12 @@ class Event(Fact):
     executed_by: str | None = None  # executing organ, when the text says so
     document_id: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # Why the date may be misread (an OCR'd date that does not fit the case's timeline); None: no doubt. An unsure
+    # date never drives an error-severity finding on its own: the rule asks the reviewer to check the page.
+    unsure: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    # A recount ("于8月15日被刑事拘留") that contradicts the act's only own document (the 拘留证 of 8月14日): the id
+    # of that document. Deadlines count from the document; the contradiction is a consistency finding.
+    contradicts: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 CitationStatus = Literal["valid", "outdated", "nonexistent", "unknown_law"]
@@ -113,13 +119,55 @@ class Guarantee(Fact):
 
 
 class Record(Fact):
-    """A 笔录 (讯问 / 询问 …): whom it records, which one it is ("第N次"), read once for every rule."""
+    """A 笔录 (讯问 / 询问 …): whom it records, which one it is ("第N次"), when, by whom; read once for every rule."""
 
     document_id: str
     kind: str  # the document type: 讯问笔录, 询问笔录 …
     person: str | None = None  # the suspect (canonical name) a 讯问笔录 records, when known
     ordinal: int | None = None  # "第N次" in the record's head
     ordinal_span: Span | None = None
+    began: dt.datetime | None = None  # the 时间 line: "2021年3月15日20时30分至22时10分"
+    ended: dt.datetime | None = None
+    time_span: Span | None = None
+    officers: tuple[str, ...] = ()  # 讯问人 / 侦查员 and 记录人 / 记录员 named in the head, in order, distinct
+    officers_span: Span | None = None
+
+
+StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified"]
+
+
+class StatedTime(Fact):
+    """A moment a document states about itself (lexicons/stated_times.yaml): a warrant announced, the person
+    received by the 看守所, a summoned person's arrival and departure, the family notified."""
+
+    document_id: str
+    kind: StatedTimeKind
+    date: dt.date
+    time: ClockTime | None = None  # None: the document states only the day
+    start: int
+    end: int
+
+    @property
+    def moment(self) -> dt.datetime | None:
+        return dt.datetime.combine(self.date, self.time) if self.time else None
+
+
+RecipientKind = Literal["police", "procuratorate", "court", "person"]
+ReceiptSource = Literal["delivery_receipt", "stated"]
+
+
+class Receipt(Fact):
+    """A document received: which one, by whom, on which day, and where the file says so (a 送达回证's 收到日期 or
+    签收 line, or a later document's "我局于…收到该决定书"). Periods of 复议 / 复核 / 申诉 run from this day."""
+
+    document_id: str  # the document stating the receipt
+    received_type: str  # canonical type of the document received (不起诉决定书)
+    recipient: str  # as written ("临沂市公安局兰山分局", "我局", "段晓峰")
+    recipient_kind: RecipientKind
+    date: dt.date
+    source: ReceiptSource
+    start: int  # the date's span in the stating document
+    end: int
 
 
 class Basis(Fact):

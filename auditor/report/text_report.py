@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
-from auditor.model import AuditResult
+from auditor.labels import CATEGORY_LABEL, LEVEL_LABEL, SEVERITY_LABEL, WARNING_KIND_LABEL, basis_label
+from auditor.model import AuditResult, DeadlineWarning, Score
 
 
 def _width(s: str) -> int:
@@ -59,6 +59,10 @@ def render_case(case: AuditResult) -> str:
         out += ["", "  问题：", _indent(table(rows, ["级别", "规则", "类别", "位置", "说明"]))]
     else:
         out += ["", "  未发现问题。"]
+    if case.score is not None:
+        out += ["", *render_score(case.score)]
+    if case.warnings is not None:
+        out += ["", *render_warnings(case.warnings, case.as_of)]
     notices = case.case.volume_notices()
     if notices:
         out += ["", "  卷宗结构提示："] + [f"    {n}" for n in notices]
@@ -70,6 +74,52 @@ def render_case(case: AuditResult) -> str:
 def _blank(pages: list) -> str:
     blank = sum(1 for p in pages if p.blank)
     return f"（空白页 {blank}，未识别）" if blank else ""
+
+
+def render_score(score: Score) -> list[str]:
+    """评查得分: points, grade, vetoes and the itemised deductions."""
+    basis = "仅计复核确认的问题" if score.basis == "review" else "未经复核，计入全部问题"
+    head = f"  评查得分（{score.standard_title}，{basis}）：{score.points:g} / {score.full_marks:g}，等次：{score.grade}"
+    lines = [head]
+    if score.vetoes:
+        lines.append("    一票否决：" + "、".join(dict.fromkeys(f"{v.label}（{v.rule_id}）" for v in score.vetoes)))
+    if score.deductions:
+        rows = [[d.item_name, d.rule_id, SEVERITY_LABEL.get(d.severity, d.severity), f"-{d.points:g}",
+                 _clip(d.message, 60)] for d in score.deductions]
+        lines.append(_indent(table(rows, ["评查项目", "规则", "级别", "扣分", "问题"])))
+    if score.pending:
+        lines.append(f"    另有 {len(score.pending)} 项问题待复核，未计入得分。")
+    return lines
+
+
+def warning_rows(warnings: tuple[DeadlineWarning, ...] | list[DeadlineWarning]) -> list[list[str]]:
+    rows = []
+    for w in warnings:
+        left = f"{w.days_left}日" if w.days_left >= 0 else f"超{-w.days_left}日"
+        rows.append([LEVEL_LABEL.get(w.level or "", "—"), WARNING_KIND_LABEL.get(w.kind, w.kind), w.person or "",
+                     w.name, f"{w.start_action} {w.start}", w.limit, str(w.last_day), left, _clip(w.next_act, 40)])
+    return rows
+
+
+WARNING_HEADER = ["预警", "类型", "人员", "期限/事项", "起算", "期限长度", "最后一日", "剩余", "下一步"]
+
+
+def render_warnings(warnings: tuple[DeadlineWarning, ...], as_of: object) -> list[str]:
+    """执法巡查预警: every running period and due next act, fewest days left first, with their bases."""
+    if not warnings:
+        return [f"  执法巡查预警（截至{as_of}）：无仍在运行的期限。"]
+    lines = [f"  执法巡查预警（截至{as_of}）：", _indent(table(warning_rows(warnings), WARNING_HEADER))]
+    for w in warnings:
+        extras = []
+        if w.extensions:
+            extras.append("已有延长：" + "；".join(w.extensions))
+        if w.legal_basis:
+            extras.append("依据：" + "；".join(basis_label(b.law, b.version, b.article, b.paragraph, b.item)
+                                             for b in w.legal_basis))
+        extras += w.notes
+        if extras:
+            lines.append(f"    {w.person or ''} {w.name}：" + "；".join(extras))
+    return lines
 
 
 def _indent(s: str, n: int = 4) -> str:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
 from auditor.rules.loader import load_rules
+from auditor.rules.profiles import load_profiles
 from auditor.rules.rule import BasisEntry, Rule
 
 DOCS_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
 _SEVERITY = SEVERITY_LABEL
 _CATEGORY = CATEGORY_LABEL
-_PROFILE = {"police": "公安执法巡查", "procuratorate": "检察审查"}
 
 
 def _basis_line(b: BasisEntry) -> str:
@@ -41,7 +41,7 @@ def render_rule_page(rule: Rule) -> str:
         f"- 类别：{_CATEGORY.get(rule.category, rule.category)}（`{rule.category}`）",
         f"- 严重程度：{_SEVERITY.get(rule.severity, rule.severity)}（`{rule.severity}`）",
         f"- 检查方式：`{rule.kind}`",
-        f"- 适用：{'、'.join(_PROFILE.get(p, p) for p in rule.profiles)}",
+        f"- 适用：{'、'.join(load_profiles()[p].name for p in rule.profiles)}（lexicons/profiles/）",
         f"- 提示语：{rule.message}",
         "",
         "## 检查什么",
@@ -86,7 +86,16 @@ def render_index(rules: list[Rule]) -> str:
             f"| [{r.id}]({r.id}.md) | {r.name} | {_CATEGORY.get(r.category, r.category)} | "
             f"{_SEVERITY.get(r.severity, r.severity)} |"
         )
-    return "\n".join(lines) + "\n"
+    lines += ["", "## 审查规则集（`--profile`，lexicons/profiles/*.yaml）", "",
+              "不指定 `--profile` 时运行全部规则。", ""]
+    for profile in load_profiles().values():
+        count = sum(1 for r in rules if profile.id in r.profiles)
+        lines += [f"### {profile.name}（`{profile.id}`，{count} 条规则）", "", profile.purpose, ""]
+        for group in profile.groups:
+            links = "、".join(f"[{rid}]({rid}.md)" for rid in group.rules)
+            lines += [f"- **{group.topic}**：{group.reason}", f"  规则：{links}"]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def rendered_pages(rules: list[Rule] | None = None) -> dict[str, str]:

@@ -5,12 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 from auditor.law.periods import DeadlineResult, add_days, add_months, deadline, parse_period
-from auditor.model import Case, Document
+from auditor.model import Case, Document, Event
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
 
 # Step templates a check using `shift_note` must have (lexicons/rule_steps.yaml `periods`).
 SHIFT_STEPS = ("shift_custody", "shift_holiday", "shift_unknown", "shift_plain")
+UNSURE_STEPS = ("unsure",)
+
+
+def unsure_dates(rule: Rule, events: list[Event] | tuple[Event, ...]) -> tuple[str | None, list[str]]:
+    """(severity, steps) for a finding resting on `events`: "info" and a step per unsure date (an OCR'd date that
+    does not fit the timeline, decided once by extraction) asking the reviewer to check the page; else (None, [])."""
+    steps = []
+    for event in events:
+        if event.unsure:
+            page = event.evidence[0].page if event.evidence else None
+            steps.append(rule.text("unsure", action=event.action, date=event.date, reason=event.unsure,
+                                   page=page or "?"))
+    return ("info" if steps else None), steps
 
 
 def last_day(start: date, months: int, days: int, custody: bool) -> DeadlineResult:

@@ -15,12 +15,13 @@ import yaml
 from pydantic import ValidationError
 
 from auditor.lexicon import LEXICON_DIR, load_yaml
+from auditor.rules.profiles import profiles_of
 from auditor.rules.registry import CHECKS, KINDS, Kind
-from auditor.rules.rule import CATEGORIES, DOC_SECTIONS, PROFILES, SEVERITIES, BasisEntry, Rule
+from auditor.rules.rule import CATEGORIES, DOC_SECTIONS, SEVERITIES, BasisEntry, Rule
 
 RULES_DIR = LEXICON_DIR / "rules"
 STEPS_FILE = "rule_steps.yaml"
-REQUIRED_FIELDS = ("id", "name", "category", "severity", "applies_to", "check", "legal_basis", "message", "docs")
+REQUIRED_FIELDS = ("id", "name", "category", "severity", "check", "legal_basis", "message", "docs")
 OPTIONAL_FIELDS = ("steps", "fingerprint", "caused_by")
 PROSE_SECTIONS = ("what", "why", "false_positives")  # folded YAML text; bad/good keep their lines
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -68,6 +69,8 @@ def parse_rule(data: Any, where: str = "<rule>") -> Rule:
     missing = [f for f in REQUIRED_FIELDS if f not in data]
     if missing:
         raise RuleError(f"{where}: missing field(s): {', '.join(missing)}")
+    _expect("applies_to" not in data, where,
+            "applies_to: which profiles run a rule is decided in lexicons/profiles/*.yaml; add the rule id there")
     unknown = [f for f in data if f not in REQUIRED_FIELDS + OPTIONAL_FIELDS]
     _expect(not unknown, where, f"unknown field(s): {', '.join(map(str, unknown))}")
     rid = data["id"]
@@ -75,10 +78,6 @@ def parse_rule(data: Any, where: str = "<rule>") -> Rule:
     _expect(isinstance(rid, str) and rid and rid == rid.upper(), where, "id must be an upper-case string")
     _expect(data["category"] in CATEGORIES, where, f"category must be one of {CATEGORIES}")
     _expect(data["severity"] in SEVERITIES, where, f"severity must be one of {SEVERITIES}")
-    profiles = (data["applies_to"] or {}).get("profiles") if isinstance(data["applies_to"], dict) else None
-    _expect(isinstance(profiles, list) and profiles, where, "applies_to.profiles must be a non-empty list")
-    unknown_profiles = [p for p in profiles if p not in PROFILES]
-    _expect(not unknown_profiles, where, f"unknown profile(s) {unknown_profiles}; known: {PROFILES}")
     check = data["check"]
     _expect(isinstance(check, dict) and "kind" in check, where, "check must be a mapping with a kind")
     kind_name = check["kind"]
@@ -112,7 +111,7 @@ def parse_rule(data: Any, where: str = "<rule>") -> Rule:
         name=str(data["name"]),
         category=data["category"],
         severity=data["severity"],
-        profiles=tuple(profiles),
+        profiles=profiles_of(rid),
         kind=kind_name,
         check_name=check.get("name") if kind_name == "python" else None,
         params=params,

@@ -14,7 +14,11 @@ from pydantic import BaseModel
 
 from auditor.model import Finding
 from auditor.rules.checks import (
+    appraisal_notice,
     bail_deposit,
+    charge_names,
+    extension_approver,
+    interrogation_officers,
     investigation_custody,
     non_prosecution,
     non_prosecution_delivery,
@@ -23,7 +27,7 @@ from auditor.rules.checks import (
     rights_notice,
     supplementary_investigation,
 )
-from auditor.rules.kinds import citation, consistency, deadline, phrase, required_documents, term
+from auditor.rules.kinds import citation, consistency, deadline, duration, phrase, required_documents, term
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
     _kind("citation", citation.CitationParams, citation.run, citation.STEPS),
     _kind("consistency", consistency.ConsistencyParams, consistency.run, consistency.STEPS),
     _kind("phrase", phrase.PhraseParams, phrase.run, phrase.STEPS),
+    _kind("duration", duration.DurationParams, duration.run, duration.STEPS),
 ]}
 
 _np = non_prosecution
@@ -81,4 +86,9 @@ CHECKS: dict[str, Kind] = {k.name: k for k in [
           "probation_term"),
     _kind("non_prosecution_delivery_missing", _np.DecisionParams, non_prosecution_delivery.run,
           non_prosecution_delivery.STEPS, "delivery"),
+    _kind("interrogation_officers", interrogation_officers.OfficersParams, interrogation_officers.run,
+          interrogation_officers.STEPS),
+    _kind("extension_approver", extension_approver.ApproverParams, extension_approver.run, extension_approver.STEPS),
+    _kind("charge_names", charge_names.ChargeNameParams, charge_names.run, charge_names.STEPS),
+    _kind("appraisal_notice", appraisal_notice.AppraisalParams, appraisal_notice.run, appraisal_notice.STEPS),
 ]}

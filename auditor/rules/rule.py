@@ -21,7 +21,6 @@ from auditor.text.numerals import int_to_cn
 
 CATEGORIES = ("deadline", "missing_document", "wording", "citation", "notice", "consistency", "format")
 SEVERITIES = ("error", "warning", "info")
-PROFILES = ("police", "procuratorate")
 DOC_SECTIONS = ("what", "why", "bad", "good", "false_positives")
 
 
@@ -75,7 +74,7 @@ class Rule:
     name: str
     category: str
     severity: str
-    profiles: tuple[str, ...]
+    profiles: tuple[str, ...]  # derived from lexicons/profiles/*.yaml (auditor/rules/profiles.py)
     kind: str  # the check kind, or "python" for a named check
     check_name: str | None  # the named Python check (kind python)
     params: BaseModel  # the check's parameters, validated against the kind's schema

@@ -16,6 +16,8 @@ RECORD_HEADER_LINES = 8  # 时间 / 地点 / 侦查员 / 记录员 / 被讯问�
 _QA_RE = re.compile(r"^[\s\u3000]*[问答]")
 _TIME_LABEL_RE = re.compile(r"时[\s\u3000]*间")
 _NEWLINE = re.compile("\n")
+_NON_SPACE = re.compile(r"\S")
+_LABEL_WINDOW = 64  # a field label or signer before a date: a few characters, some spaces
 _QA_AT = re.compile(r"[\s\u3000]*[问答]")  # _QA_RE for a match at a given position (no "^")
 
 
@@ -35,6 +37,17 @@ _JUDGE_BEFORE_RE = re.compile(
 )
 HEADER_LINES = 6
 SIGNATURE_LINES = 10
+# A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
+_SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
+_FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
+# A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
+_DATE_LABEL_RE = re.compile(
+    r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
+    r"(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*$"
+)
+# A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
+# 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).
+_SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章)[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
 def find_number(body: str) -> str | None:
@@ -118,11 +131,15 @@ def _record_time_date(body: str) -> date | None:
 
 
 def _date_line(body: str, full: list[DateMention]) -> date | None:
-    """The last line that is essentially a date (a question or answer of a record never is)."""
-    # Line bounds and compact lengths are found once per line: a line of thousands of dates must not be
-    # scanned once per date (quadratic).
+    """The last signature date: a line that is essentially a date (a seal remark after it allowed); failing that,
+    in the signature lines at the end, a date a form labels as its own ("收到日期：…", "送达时间：…") or one written
+    after a signer's name ("负责人：孟和　2024年9月27日"). A question or answer of a record never is one."""
+    tail_start = _tail_start(body)
+    labelled: date | None = None
+    # Line bounds and compact lines are found once per line: a line of thousands of dates must not be scanned
+    # once per date (quadratic).
     breaks = [m.start() for m in _NEWLINE.finditer(body)]
-    compact_len: dict[tuple[int, int], int] = {}
+    compact: dict[tuple[int, int], str] = {}
     for m in reversed(full):
         k = bisect.bisect_left(breaks, m.start)
         line_start = breaks[k - 1] + 1 if k > 0 else 0
@@ -131,8 +148,22 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if _QA_AT.match(body, line_start, line_end):
             continue
         key = (line_start, line_end)
-        if key not in compact_len:
-            compact_len[key] = len(SPACE_RE.sub("", body[line_start:line_end]))
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * compact_len[key]:
+        if key not in compact:
+            compact[key] = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end]))
+        line = compact[key]
+        # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
+        # The labels end right before the date: a short window is searched, not the line up to it.
+        window = max(line_start, m.start - _LABEL_WINDOW)
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body, window, m.start):
             return m.as_date()
-    return None
+        if labelled is None and line_start >= tail_start:
+            signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)
+            if _DATE_LABEL_RE.search(body, window, m.start) or signed:
+                labelled = m.as_date()
+    return labelled
+
+
+def _tail_start(body: str) -> int:
+    """Where the last SIGNATURE_LINES non-empty lines begin."""
+    ends = [m.start() for m in re.finditer(r"\n[\s\u3000]*(?=\S)", body)]
+    return ends[-SIGNATURE_LINES] if len(ends) >= SIGNATURE_LINES else 0

@@ -106,7 +106,36 @@ def segment(dossier: Dossier) -> list[Document]:
             date=signed,
             ref_date=find_ref_date(body, signed, number),
         ))
-    return docs
+    return _join_form_parts(docs)
+
+
+# The parts of one printed form (存根, 副本, 正本) carry the same title and 文号: one document, not several.
+_PART_RE = re.compile(r"[（(]\s*(?:存\s*根|副\s*本|正\s*本)\s*[）)]")
+_PART_HEAD_CHARS = 80
+
+
+def _is_part(doc: Document) -> bool:
+    return bool(_PART_RE.search(doc.text[:_PART_HEAD_CHARS]))
+
+
+def _join_form_parts(docs: list[Document]) -> list[Document]:
+    """Consecutive documents of one type and one 文号, one of them marked 存根 / 副本 / 正本, are one document."""
+    out: list[Document] = []
+    for doc in docs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == doc.type and prev.type != UNKNOWN and prev.number
+                and prev.number == doc.number and (_is_part(prev) or _is_part(doc))):
+            out[-1] = prev.model_copy(update={
+                "end": doc.end,
+                "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
+                "pages": tuple(dict.fromkeys(prev.pages + doc.pages)),
+                "date": prev.date or doc.date,
+                "ref_date": prev.ref_date or doc.ref_date,
+                "organ": prev.organ or doc.organ,
+            })
+            continue
+        out.append(doc)
+    return [d if d.id == f"d{i}" else d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(out, start=1)]
 
 
 def _split_title(lines: list[_Line], i: int) -> TitleMatch | None:

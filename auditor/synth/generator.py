@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from auditor.synth import defects, names
+from auditor.synth import warnings as timeline
 from auditor.synth.templates import (
     CONDITIONAL_CHAPTERS,
     CPL_ARTICLE_COUNT,
@@ -138,11 +139,14 @@ class SynthDossier:
         acts = document_acts()
         seen: dict[tuple, None] = {}
         for doc in self.documents:
-            if doc.type in acts and acts[doc.type] in _CASE_SCOPE:
-                seen[(acts[doc.type], doc.date, None)] = None
-            elif doc.type in acts:
+            act = acts.get(doc.type)
+            if act == "监视居住" and doc.params.get("place") == "designated":
+                act = "指定居所监视居住"  # the decision executes it at a designated residence
+            if act in _CASE_SCOPE:
+                seen[(act, doc.date, None)] = None
+            elif act:
                 for p in doc.persons:
-                    seen[(acts[doc.type], doc.date, p.name)] = None
+                    seen[(act, doc.date, p.name)] = None
             for action, when, person in recounted(self.context, doc):
                 seen[(action, when, person)] = None
         for key in self.extra_events:
@@ -166,6 +170,21 @@ class SynthDossier:
             "planted": self.planted,
             "lookalikes": self.lookalikes,
             "clean": self.clean,
+            "pii": self.pii(),
+        }
+
+    def pii(self) -> dict:
+        """Every piece of personal data the dossier states (redaction's property test: none may leak)."""
+        ctx = self.context
+        guarantors = {d.params["guarantor"] for d in self.documents if d.params.get("guarantor")}
+        names = [*(p.name for p in ctx.persons), *([ctx.victim] if ctx.victim else []), *ctx.officers,
+                 *(name for _, name in ctx.family.values()), *sorted(guarantors)]
+        return {
+            "names": list(dict.fromkeys(names)),
+            "officers": list(ctx.officers),
+            "id_numbers": [p.id_number for p in ctx.persons],
+            "addresses": list(dict.fromkeys(a for p in ctx.persons for a in (p.residence, p.address))),
+            "birth_dates": [p.birth.isoformat() for p in ctx.persons],
         }
 
 
@@ -613,10 +632,13 @@ def plan_corpus(rng: random.Random, count: int) -> list[tuple[list[str], bool]]:
 
 
 def generate_corpus(
-    out_dir: Path, count: int = 12, seed: int = 7, formats: tuple[str, ...] | list[str] = ("txt", "docx", "pdf")
+    out_dir: Path, count: int = 12, seed: int = 7, formats: tuple[str, ...] | list[str] = ("txt", "docx", "pdf"),
+    truncate: bool = False,
 ) -> list[Path]:
     """Write case_01.{txt,docx,pdf} + case_01.truth.json … into `out_dir`; same seed, same files.
 
+    `truncate`: clean dossiers (look-alikes only) each cut at a random date, their truth giving `as_of` and the
+    warnings expected that day (auditor/synth/warnings.py); scored on their warnings by `auditor eval`.
     Returns every path written, dossier files first then the truth file of each case.
     Raises writers.FontMissingError when "pdf" is asked for and the CJK font is not installed.
     """
@@ -630,13 +652,21 @@ def generate_corpus(
     if "pdf" in formats or "scan" in formats:
         writers.check_font()
     written: list[Path] = []
-    for i, (plant, old) in enumerate(plan_corpus(random.Random(seed), count), start=1):
+    plans = plan_corpus(random.Random(seed), count) if not truncate else [([], None)] * count
+    for i, (plant, old) in enumerate(plans, start=1):
         dossier = generate_dossier(random.Random(seed * 10007 + i), i, plant, old=old)
+        extra: dict = {}
+        if truncate:
+            cut = timeline.cut_date(random.Random(seed * 7919 + i), dossier)
+            timeline.truncate(dossier, cut)
+            extra = {"truncated": True, "as_of": cut.isoformat(),
+                     "expected_warnings": timeline.expected_warnings(dossier, cut)}
         for fmt in formats:
             path = out_dir / f"{dossier.stem}.{writers.EXTENSIONS[fmt]}"
             writers.WRITERS[fmt](dossier, path)
             written.append(path)
         truth = out_dir / f"{dossier.stem}.truth.json"
-        truth.write_text(json.dumps(dossier.truth(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        truth.write_text(json.dumps({**dossier.truth(), **extra}, ensure_ascii=False, indent=2) + "\n",
+                         encoding="utf-8")
         written.append(truth)
     return written

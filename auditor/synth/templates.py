@@ -413,7 +413,10 @@ def _extension_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     plan = ctx.plans[p.name]
-    start = ctx.hour + 3
+    # The family notices state the detention and the arrest at ctx.hour + 2: a record on a later day starts
+    # early enough to stay within 24 hours of them by the clock too (CPL 2018 Arts. 86, 94).
+    acts = [ctx.dates.get(k) for k in ("detain", "arrest")]
+    start = ctx.hour + 1 if any(a and doc.date > a for a in acts) else ctx.hour + 3
     where = f"{ctx.place.detention_center}讯问室" if plan.detained else f"{ctx.place.police}{ctx.station}派出所办案区"
     d = ar_date(doc.date)
     lenient = "如实供述自己罪行可以从轻处理"
@@ -830,7 +833,7 @@ def _appraisal(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _appraisal_notice(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
-        f"{p.name}：",
+        f"{doc.params.get('addressee', p.name)}：",
         f"根据{doc.cites['basis'].text()}之规定，现将用作证据的鉴定意见告知如下：{doc.params['finding']}",
         "如果你对该鉴定意见有异议，可以提出补充鉴定或者重新鉴定的申请。",
     ]

@@ -16,13 +16,18 @@ SENTENCE_END = "。；;\n"
 Span = tuple[int, int]
 
 
+# Between a phrase's characters: whitespace, and the stray dots OCR reads from seal rings and paper grain
+# ("人民.检察院"); a dot never separates the characters of a Chinese phrase in print.
+_GAP = r"[\s.．·•]*"
+
+
 @functools.lru_cache(maxsize=4096)
 def _spaced(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"\s*".join(re.escape(ch) for ch in phrase if not ch.isspace()))
+    return re.compile(_GAP.join(re.escape(ch) for ch in phrase if not ch.isspace()))
 
 
 def find_phrase(text: str, phrase: str) -> Span | None:
-    """First occurrence of `phrase`, tolerating whitespace and line breaks between its characters."""
+    """First occurrence of `phrase`, tolerating whitespace, line breaks and OCR dots between its characters."""
     if not phrase:
         return None
     m = _spaced(phrase).search(text)

@@ -25,6 +25,11 @@ def _tagger():  # -> jieba.posseg, initialised once per process with the user di
     return jieba.posseg
 
 
+def tagger():  # -> jieba.posseg
+    """jieba's part-of-speech tagger with the legal user dictionary (initialised once per process)."""
+    return _tagger()
+
+
 @functools.lru_cache(maxsize=8192)
 def leading_name(text: str) -> str | None:
     """The person name `text` starts with, by jieba's part-of-speech tagger (nr*), else None.

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +34,9 @@ class TextView:
         return s, max(s, e)
 
 
+@functools.lru_cache(maxsize=1024)
 def text_view(text: str) -> TextView:
+    """The view of `text` (cached: every extractor reads each document's view; callers never change it)."""
     chars: list[str] = []
     orig: list[int] = []
     pos = 0

@@ -12,13 +12,13 @@ from pydantic import Field
 
 from auditor.law.periods import add_months
 from auditor.model import Case, Event, Evidence, Finding
-from auditor.rules.explain import text_anywhere
+from auditor.rules.explain import UNSURE_STEPS, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import dated, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_to_int
 
-STEPS = ("span", "restart", "base", "late_extension", "extended", "how_stated", "how_ranked", "over")
+STEPS = ("span", "restart", "base", "late_extension", "extended", "how_stated", "how_ranked", "over", *UNSURE_STEPS)
 
 
 class InvestigationCustodyParams(Params):
@@ -35,7 +35,7 @@ class InvestigationCustodyParams(Params):
 
 
 @dataclass
-class _Extension:
+class CustodyExtension:
     day: date
     months: int
     event: Event
@@ -50,19 +50,62 @@ def _stated_months(case: Case, event: Event, pattern: re.Pattern[str]) -> int | 
     return cn_to_int(m.group(1)) if m else None
 
 
-def _extensions(case: Case, arrest: Event, since: date, until: date, p: InvestigationCustodyParams) -> list[_Extension]:
+def _extensions(case: Case, arrest: Event, since: date, until: date, p: InvestigationCustodyParams) -> list[CustodyExtension]:
     """Approved extensions of this person's custody between `since` and `until`, one per decision date."""
     pattern = re.compile(p.extension_months_pattern)
     seen: set[date] = set()
-    out: list[_Extension] = []
+    out: list[CustodyExtension] = []
     for event, day in sorted(dated(case.events, p.extension), key=lambda x: x[1]):
         if not (since <= day <= until) or not same_person(event, arrest) or day in seen:
             continue
         seen.add(day)
         rank = min(len(out), len(p.extension_steps) - 1)
         stated = _stated_months(case, event, pattern)
-        out.append(_Extension(day, stated or p.extension_steps[rank].amount, event, stated is not None))
+        out.append(CustodyExtension(day, stated or p.extension_steps[rank].amount, event, stated is not None))
     return out[: len(p.extension_steps)]
+
+
+@dataclass
+class CustodyExpiry:
+    """The investigation custody period of one arrest as the file shows it on `until`: where it is counted from, the
+    approved extensions in order, and its last day (in custody: never moved past a holiday)."""
+
+    start_day: date
+    start_event: Event
+    restarted: bool  # counted again from a 重新计算侦查羁押期限 (刑诉法 160(1))
+    base_months: int
+    base_expiry: date
+    applied: list[CustodyExtension]  # extensions counted, each with the last day it led to
+    expiries: list[date]  # the last day after each applied extension
+    late: CustodyExtension | None  # an extension decided after the last day then in force: not counted
+    expiry: date
+
+
+def custody_expiry(case: Case, arrest: Event, arrest_day: date, until: date,
+                   p: InvestigationCustodyParams) -> CustodyExpiry:
+    """The custody period of the arrest on `arrest_day`, with the restarts and extensions dated up to `until`.
+
+    Shared by the INVESTIGATION-CUSTODY-OVERDUE check (`until`: the end of custody) and the as-of warnings (`until`:
+    the as-of date): one calculator of 侦查羁押 for both."""
+    start_day, start_event = arrest_day, arrest
+    restarts = sorted(dated(case.events, p.restart), key=lambda x: x[1])
+    restart = [(e, d) for e, d in restarts if arrest_day < d <= until and same_person(e, arrest)]
+    if restart:
+        start_event, start_day = restart[-1]
+    base_months = p.limit.amount
+    expiry = base_expiry = add_months(start_day, base_months)
+    applied: list[CustodyExtension] = []
+    expiries: list[date] = []
+    late = None
+    for ext in _extensions(case, arrest, start_day, until, p):
+        if ext.day > expiry:
+            late = ext
+            break
+        expiry = add_months(expiry, ext.months)
+        applied.append(ext)
+        expiries.append(expiry)
+    return CustodyExpiry(start_day, start_event, bool(restart), base_months, base_expiry, applied, expiries, late,
+                         expiry)
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:
@@ -71,13 +114,11 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return []  # a judgment or indictment alone does not carry the extension decisions
     if text_anywhere(case, p.skip_if_text):
         return []  # 身份不明 / 精神病鉴定: the period is counted otherwise (CPL 149, 160(2))
-    base_months = p.limit.amount
     findings: list[Finding] = []
     seen: set[tuple[str | None, date]] = set()
     arrests = sorted(dated(case.events, [p.from_]), key=lambda x: x[1])
     transfers = sorted(dated(case.events, p.to), key=lambda x: x[1])
     releases = sorted(dated(case.events, p.released), key=lambda x: x[1])
-    restarts = sorted(dated(case.events, p.restart), key=lambda x: x[1])
     for arrest, arrest_day in arrests:
         later = [(e, d) for e, d in transfers if d > arrest_day and same_person(e, arrest)]
         if not later:
@@ -94,37 +135,36 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if key in seen:
             continue
         seen.add(key)
-        start_day, start_event = arrest_day, arrest
+        custody = custody_expiry(case, arrest, arrest_day, end_day, p)
+        if end_day <= custody.expiry:
+            continue
         steps = [rule.text("span", from_date=arrest_day, end_action=end_event.action, to_date=end_day)]
-        restart = [(e, d) for e, d in restarts if arrest_day < d <= end_day and same_person(e, arrest)]
-        if restart:
-            start_event, start_day = restart[-1]
-            steps.append(rule.text("restart", restart_date=start_day))
-        expiry = add_months(start_day, base_months)
-        steps.append(rule.text("base", months=base_months, expiry=expiry))
-        extension_evidence: list[Evidence] = []
-        for ext in _extensions(case, arrest, start_day, end_day, p):
-            if ext.day > expiry:
-                steps.append(rule.text("late_extension", extension_date=ext.day, expiry=expiry))
-                break
-            expiry = add_months(expiry, ext.months)
+        if custody.restarted:
+            steps.append(rule.text("restart", restart_date=custody.start_day))
+        steps.append(rule.text("base", months=custody.base_months, expiry=custody.base_expiry))
+        for ext, expiry in zip(custody.applied, custody.expiries, strict=True):
             how = rule.text("how_stated" if ext.stated else "how_ranked")
             steps.append(rule.text("extended", extension_date=ext.day, months=ext.months, how=how, expiry=expiry))
-            extension_evidence.extend(ext.event.evidence[:1])
-        if end_day <= expiry:
-            continue
+        if custody.late:
+            steps.append(rule.text("late_extension", extension_date=custody.late.day,
+                                   expiry=custody.expiries[-1] if custody.expiries else custody.base_expiry))
+        extension_evidence: list[Evidence] = [e for ext in custody.applied for e in ext.event.evidence[:1]]
+        start_day, start_event = custody.start_day, custody.start_event
         days = (end_day - start_day).days
-        steps.append(rule.text("over", to_date=end_day, expiry=expiry, over_days=(end_day - expiry).days))
+        steps.append(rule.text("over", to_date=end_day, expiry=custody.expiry,
+                               over_days=(end_day - custody.expiry).days))
         values = {
             "from_date": start_day,
             "to_date": end_day,
             "end_action": end_event.action,
             "days": days,
-            "last_day": expiry,
+            "last_day": custody.expiry,
             "extensions": len(extension_evidence),
         }
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + extension_evidence[:2]
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
                                      identity={"person": arrest.person, "from": start_day, "to": end_day}))
     return findings

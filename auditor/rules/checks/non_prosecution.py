@@ -297,8 +297,10 @@ def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
         if reading is None:
             continue
         # After a 附条件不起诉 考验期 the victim's direct suit is excluded (检察规则 472): do not ask for it.
-        no_suit = any(b is not None and any(b.article == a.article for t in excluded for a in type_bases()[t])
-                      for b in d.bases)
+        # The type is decided once (Decision.type: reasoning and article); an article of such a type cited alone
+        # counts too.
+        no_suit = d.type in excluded or any(
+            b is not None and any(b.article == a.article for t in excluded for a in type_bases()[t]) for b in d.bases)
         missing = []
         if reading.appeal is None:
             missing.append(rule.text("missing_appeal"))

@@ -11,13 +11,13 @@ from datetime import date
 from pydantic import Field
 
 from auditor.model import Case, Document, Finding
-from auditor.rules.explain import SHIFT_STEPS, last_day, shift_note, text_anywhere
+from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_note, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 
 STEPS = ("dates", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
-         "text_source", *SHIFT_STEPS)
+         "text_source", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
 class ExtensionWhen(Params):
@@ -40,6 +40,7 @@ class ProsecutionReviewParams(Params):
     extension: ReviewExtension
     while_held: WhileHeld | None = None
     skip_if_text: tuple[str, ...] = ()
+    not_closing_types: tuple[str, ...] = ()  # decisions of these types (Decision.type) do not end the review
 
 
 def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Document, tuple[int, int], str] | None:
@@ -67,6 +68,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
+        decision = case.decision(end_event.document_id) if end_event.action == "不起诉" else None
+        if decision is not None and decision.type in p.not_closing_types:
+            continue  # the 不起诉 after a 附条件不起诉 考验期: the review ended with the 附条件 decision
         before = [(e, d) for e, d in starts if d <= end_day and same_person(e, end_event)]
         if not before:
             continue
@@ -111,7 +115,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if ext_cond:
             evidence.append(case.evidence(ext_cond[0], *ext_cond[1]))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
                                      identity={"person": end_event.person or start_event.person, "from": start_day,
                                                "to": end_day}))
     return findings

@@ -213,8 +213,11 @@ def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
                 if _mentions_day(warrant, ev.date):
                     continue
                 places = [x for x in ev.evidence if not any(q.search(x.quote) for q in skip)]
-                places = [x for x in places if (d := case.document(x.document_id))
-                          and not _mentions_day(d, warrant_event.date)]
+                # A document that also tells this person's act on the warrant's date is not in conflict with it
+                # (another date there may be of another person or another act: "于8月14日被抓获").
+                stated_too = {x.document_id for e in events if e.person == person and e.date == warrant_event.date
+                              for x in e.evidence}
+                places = [x for x in places if x.document_id not in stated_too]
                 if not places:
                     continue
                 narrative = case.document(places[0].document_id)

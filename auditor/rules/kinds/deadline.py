@@ -6,32 +6,40 @@ the computed last day. Undated events never fire: an unknown date is not a late 
 
 What narrows the events, all data in the rule file:
 - `to`: one action or a list (批准逮捕 or 不批准逮捕: either decision stops the clock);
-- `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones);
+- `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones); a record
+  numbered 第N次 whose 第N-1次 the file lacks is not measured (an unseen one may have come first);
 - `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness;
 - `while_held: {held, released, at: start|end}`: only when the person was held at the start (default) or still
   held at the end: the latest held event on or before that day, with no release from that day up to it;
-- `from_documents`: start events count only when taken from these document types;
+- `from_documents`: start events count only when one of these document types states them;
 - `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
-- `to_mentions`: end events count only when their document states one of these phrases.
+- `to_mentions`: end events count only when their document states one of these phrases;
+- `to_documents`: end events count only when one of these document types states them;
+- `from_receipt: {types, by}`: the period runs from the day a recipient of kinds `by` received the start act's
+  document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import Field
 
 from auditor.law.periods import Period, deadline
 from auditor.model import Case, Event, Evidence, Finding
+from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
+from auditor.rules.explain import UNSURE_STEPS, unsure_dates
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
-         "limit_plain", "no_holiday_data", "late")
+         "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
+         "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
+         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person", *UNSURE_STEPS)
 
 
 class Extension(Params):
@@ -49,6 +57,13 @@ class WhileHeld(Params):
 class Derive(Params):
     types: tuple[str, ...]
     action: str
+    moment: StatedTimeKind | None = None  # the document's stated moment of this kind dates the act, when stated
+    organs: tuple[str, ...] = ()  # only documents issued by these organs (words of the organ or the head)
+
+
+class FromReceipt(Params):
+    types: tuple[str, ...]  # the start act's documents (不起诉决定书)
+    by: tuple[RecipientKind, ...]  # who must have received them (police: 公安机关要求复议)
 
 
 class DeadlineParams(Params):
@@ -64,6 +79,8 @@ class DeadlineParams(Params):
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
     to_mentions: tuple[str, ...] = ()
+    to_documents: tuple[str, ...] = ()
+    from_receipt: FromReceipt | None = None
 
 
 def same_person(a: Event, b: Event) -> bool:
@@ -93,17 +110,29 @@ def _derived(case: Case, spec: Derive) -> list[Event]:
     """One event per person named in each dated document of `spec.types` (the act has no event of its own)."""
     out: list[Event] = []
     for doc in case.documents_of_type(spec.types):
-        if not doc.date:
+        if spec.organs and not any(o in f"{doc.organ or ''}\n{doc.text[:120]}" for o in spec.organs):
             continue
-        evidence = (title_evidence(case, doc),)
+        stated = next((t for t in case.stated_times if t.document_id == doc.id and t.kind == spec.moment), None)
+        day, time = (stated.date, stated.time) if stated else (doc.date, None)
+        if not day:
+            continue
+        evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
         for person in [p for p in case.persons if p and p in doc.text] or [None]:
-            out.append(Event(action=spec.action, date=doc.date, person=person, document_id=doc.id, evidence=evidence))
+            out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
+                             evidence=evidence))
     return out
 
 
 def _mentions(case: Case, event: Event, phrases: tuple[str, ...]) -> bool:
     doc = case.document(event.document_id)
     return bool(doc) and find_any(doc.text, phrases) is not None
+
+
+def _stated_by(case: Case, event: Event) -> set[str]:
+    """Types of the documents that state `event` (its evidence, else its own document)."""
+    places = {d.type for e in event.evidence if (d := case.document(e.document_id))}
+    doc = case.document(event.document_id)
+    return places or ({doc.type} if doc else set())
 
 
 def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
@@ -113,16 +142,30 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
         events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
     kept = []
     for event in events:
-        doc = case.document(event.document_id)
+        if event.contradicts:
+            continue  # a recount against the act's own document: the document dates the act
         if event.action == p.from_:
-            if p.from_documents and (doc is None or doc.type not in p.from_documents):
+            # Counted only when some place that states it is a document of these types.
+            if p.from_documents and not _stated_by(case, event) & set(p.from_documents):
                 continue
             if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
                 continue
         if event.action in p.to and p.to_mentions and not _mentions(case, event, p.to_mentions):
             continue
+        if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
+            continue
         kept.append(event)
     return kept
+
+
+def _earlier_record_missing(case: Case, event: Event) -> bool:
+    """The event's own record is numbered 第N次 (N > 1) and the file lacks that person's 第N-1次: an interrogation
+    the file does not hold came in between, so this one may not be the first after the start."""
+    own = next((r for r in case.records if r.document_id == event.document_id), None)
+    if own is None or own.ordinal is None or own.ordinal <= 1:
+        return False
+    return not any(r.kind == own.kind and r.ordinal == own.ordinal - 1 and (r.person == own.person or
+                   r.person is None or own.person is None) for r in case.records)
 
 
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
@@ -136,6 +179,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         start, start_date = paired
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) for e, d in ends if e is not end):
             continue
+        if p.first_only and _earlier_record_missing(case, end):
+            continue  # 第N次 while 第N-1次 is not in the file: an unseen one may have come first
         if p.excused_by and _mentions(case, end, p.excused_by):
             continue
         held = p.while_held
@@ -190,19 +235,43 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     return findings
 
 
+def _moment(day: date, event: Event) -> datetime | None:
+    return datetime.combine(day, event.time) if event.time else None
+
+
+def _stamp(day: date, event: Event) -> str:
+    return f"{day.isoformat()} {event.time.strftime('%H:%M')}" if event.time else day.isoformat()
+
+
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
     pairs = _pairs(events, p.from_, to_action)
     if not pairs:
         return []
     limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
     findings = []
-    for start_event, start_date, end_event, end_date in pairs:
+    for start_event, decided, end_event, end_date in pairs:
+        start_date, receipt_words, receipt_evidence = decided, {}, []
+        if p.from_receipt:
+            start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
+                                                                       end_date)
         result = deadline(start_date, limit, p.custody)
-        if end_date <= result.last_day:
+        start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
+        # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.
+        by_hours = limit.unit == "h" and start_at is not None and end_at is not None
+        if by_hours:
+            hours = (end_at - start_at).total_seconds() / 3600  # type: ignore[operator]
+            if hours <= limit.amount:
+                continue
+        elif end_date <= result.last_day:
             continue
         days = (end_date - start_date).days
+        words_base = {"from_action": p.from_, "to_action": to_action, "from_moment": _stamp(start_date, start_event),
+                      "to_moment": _stamp(end_date, end_event), "days": days, "limit": limit.label}
+        elapsed = (rule.text("elapsed_hours", hours=f"{hours:g}" if by_hours and hours == int(hours) else
+                             (f"{hours:.1f}" if by_hours else ""), **words_base)
+                   if by_hours else rule.text("elapsed_days", **words_base))
         values = {
-            "from_date": start_date,
+            "from_date": decided,
             "to_date": end_date,
             "days": days,
             "limit": limit.label,
@@ -211,23 +280,67 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             "extension": ext_label or rule.text("no_extension_value"),
             "custody": p.custody,
             "holiday_data_known": result.holiday_data_known,
+            "from_moment": words_base["from_moment"],
+            "to_moment": words_base["to_moment"],
+            "elapsed": elapsed,
         }
+        if by_hours:
+            values["hours"] = round(hours, 2)
+        if p.from_receipt:
+            values |= {"clock_start": start_date, "clock_from": receipt_words["clock_from"]}
         words = {**values, "from_action": p.from_, "to_action": to_action, "reasons": "；".join(ext_reasons),
-                 "shifted_from": result.shifted_from}
-        steps = [rule.text("dates", **words), rule.text("counted", **words)]
-        steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
-        if p.custody:
-            steps.append(rule.text("limit_custody", **words))
-        elif result.shifted_from:
-            steps.append(rule.text("limit_shifted", **words))
+                 "shifted_from": result.shifted_from,
+                 "deadline_moment": (start_at + timedelta(hours=limit.amount)).strftime("%Y-%m-%d %H:%M")
+                 if by_hours else ""}  # type: ignore[operator]
+        if by_hours:
+            steps = [rule.text("moments", **words), rule.text("elapsed", **words)]
+            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            steps.append(rule.text("late_hours", **words))
         else:
-            steps.append(rule.text("limit_plain", **words))
-        if not result.holiday_data_known:
-            steps.append(rule.text("no_holiday_data", **words))
-        steps.append(rule.text("late", **words))
-        evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + list(ext_evidence[:1])
+            steps = [rule.text("dates", **words)]
+            if p.from_receipt:
+                steps.append(receipt_words["step"])
+            steps.append(rule.text("counted_received" if p.from_receipt else "counted", **words))
+            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            if p.custody:
+                steps.append(rule.text("limit_custody", **words))
+            elif result.shifted_from:
+                steps.append(rule.text("limit_shifted", **words))
+            else:
+                steps.append(rule.text("limit_plain", **words))
+            if limit.unit == "h":
+                steps.append(rule.text("date_only", **words))
+            if not result.holiday_data_known:
+                steps.append(rule.text("no_holiday_data", **words))
+            steps.append(rule.text("late", **words))
+        evidence = (list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + receipt_evidence
+                    + list(ext_evidence[:1]))
+        # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
+        severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
+        steps += unsure_steps
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity=identity))
+                                     severity=severity, identity=identity))
     return findings
+
+
+def _clock_start(case: Case, rule: Rule, p: DeadlineParams, spec: FromReceipt, decided: date,
+                 end_date: date) -> tuple[date, dict[str, str], list[Evidence]]:
+    """The day the period starts: the earliest receipt by `spec.by` between the decision and the closing act, else
+    the decision's date. Returns (day, {step, clock_from}, evidence of the receipt)."""
+    words: dict[str, object] = {"received_type": spec.types[0], "from_action": p.from_, "decision_date": decided,
+                                "received_by_kind": rule.text(f"kind_{spec.by[0]}")}
+    receipt = case.received(spec.types, spec.by, decided, end_date)
+    if receipt is None:
+        return decided, {"step": rule.text("receipt_unknown", **words),
+                         "clock_from": rule.text("clock_decided", **words)}, []
+    stating = case.document(receipt.document_id)
+    source = (rule.text("source_delivery_receipt") if receipt.source == "delivery_receipt"
+              else rule.text("source_stated", stating_document=stating.type if stating else ""))
+    own_words = not receipt.recipient or receipt.recipient.startswith(("我", "本", "你", "该"))  # 我局: the kind
+    words |= {"received_by": words["received_by_kind"] if own_words else receipt.recipient, "received_type": receipt.received_type,
+              "received_date": receipt.date, "received_source": source}
+    evidence = [case.evidence(stating, receipt.start, receipt.end)] if stating else []
+    return receipt.date, {"step": rule.text("received", **words),
+                          "clock_from": rule.text("clock_received", **words)}, evidence

@@ -86,6 +86,9 @@ def decision_span(doc: Document, measure_name: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+_ENUMERATED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
+
+
 def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
     """Where the document states the obligations: from "应当遵守…" to the end of its own listed items."""
     anchor = _ANCHOR.search(text)
@@ -98,7 +101,14 @@ def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
     # (a sixth item in a 取保 list) is part of the list too.
     ends = ([line_end(text, anchor.end())] if anchor else []) + (
         [line_end(text, max(m.end for m in present))] if listed else [])
-    return min(starts), max(ends)
+    end = max(ends)
+    # Numbered lines right after belong to the list too: "（五）将护照等…交执行机关保存" after the four 取保 items.
+    while end < len(text):
+        nxt = line_end(text, end + 1)
+        if not _ENUMERATED.match(text[end + 1 : nxt]):
+            break
+        end = nxt
+    return min(starts), end
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:

@@ -9,6 +9,10 @@ documents. Narrowed by data:
   the trigger is dated in that CPL version or earlier (an exception a later amendment removed);
 - `glued_titles`: a line opening with a required title inside another document also counts (a PDF text layer
   may glue a title to the table below it: "扣押清单编号 名称 数量").
+
+Complete file or excerpt: a required document that no document of the file names is reported at the rule's
+severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
+"please check" (卷内未见…，请核实是否另卷归档). One that a document names ("详见扣押清单") keeps its severity.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
 
-STEPS = ("has", "has_reason", "not_found", "unexcused", "unexcused_phrases", "unknown_date")
+STEPS = ("has", "has_reason", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
+         "excerpt", "excerpt_note")
 
 
 class When(Params):
@@ -70,6 +75,15 @@ def _excused(case: Case, phrases: list[str], known: dict[tuple[str, ...], bool])
     return known[key]
 
 
+def _named_by(case: Case, names: tuple[str, ...]) -> tuple[Document, str] | None:
+    """A document of the file that names one of the required documents ("详见扣押清单", "附：拘留通知书")."""
+    for doc in case.documents:
+        hit = find_any(doc.text, list(names))
+        if hit:
+            return doc, hit[1]
+    return None
+
+
 def _trigger_label(doc: Document, triggers: tuple[str, ...]) -> str:
     """The trigger type the document was taken for (its own type, or the type its title names)."""
     return doc.type if doc.type in triggers else next((t for t in triggers if t in (doc.title or "")), doc.type)
@@ -112,6 +126,19 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             steps.append(rule.text("unexcused", **words))
         elif phrases:
             steps.append(rule.text("unexcused_phrases", **words))
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity={"document": doc.type, "date": doc.date}))
+        named = _named_by(case, p.requires)
+        severity = None
+        if named:
+            steps.append(rule.text("named_by", named_in=named[0].type, name=named[1]))
+            evidence.append(title_evidence(case, named[0]))
+        elif case.shown_whole:
+            steps.append(rule.text("whole", **words))
+        else:
+            steps.append(rule.text("excerpt", **words))
+            severity = "info"
+        found = rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
+                             identity={"document": doc.type, "date": doc.date})
+        if severity == "info":
+            found = found.model_copy(update={"message": found.message + rule.text("excerpt_note", **words)})
+        findings.append(found)
     return findings

@@ -129,7 +129,7 @@ def rule_limit(rule_id: str, key: str = "limit") -> str:
 
     value = load_yaml(f"rules/{rule_id}.yaml")["check"]
     for part in key.split("."):
-        value = value[part]
+        value = value[int(part)] if part.isdigit() else value[part]  # "extensions.1.limit"
     return str(value)
 
 

@@ -199,9 +199,16 @@ def _appraisal(rng: random.Random, dossier: SynthDossier, with_notice: bool) -> 
         "finding": finding, "expert": names.make_name(rng, rng.random() < 0.5, {x.name for x in ctx.persons})})
     insert_after(dossier, anchor, report)
     if with_notice:
-        notice = SynthDocument("鉴定意见通知书", when + days(rng.randint(0, 2)), [p], ctx.place.police,
+        # CPL 2018 Art. 148: the suspect and, where there is one, the victim are told.
+        notice_day = when + days(rng.randint(0, 2))
+        notice = SynthDocument("鉴定意见通知书", notice_day, [p], ctx.place.police,
                                cites={"basis": cpl_cite("appraisal_notice", ctx.era)}, params={"finding": finding})
         insert_after(dossier, report, notice)
+        if ctx.victim:
+            to_victim = SynthDocument("鉴定意见通知书", notice_day, [p], ctx.place.police,
+                                      cites={"basis": cpl_cite("appraisal_notice", ctx.era)},
+                                      params={"finding": finding, "addressee": f"被害人{ctx.victim}"})
+            insert_after(dossier, notice, to_victim)
     return mark("鉴定意见书", "notice_missing" if not with_notice else "notice_present")
 
 

@@ -1,0 +1,144 @@
+"""Receipts (lexicons/receipts.yaml): which document reached whom on which day, read once for the periods that run
+from receipt (复议, 复核, 申诉). Two sources: a 送达回证's fields ("送达文书：不起诉决定书…", "受送达人：…公安局…分局",
+"收到日期：2023年9月6日" or a date on the 签收 line), and a later document's own words ("我局于2022年3月29日收到该
+决定书"). A receipt whose document or day cannot be read is not made up: the rules then fall back to the decision
+date and say so.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from auditor.lexicon import doc_types, load_yaml
+from auditor.model import Document, Receipt
+from auditor.model.facts import RecipientKind
+from auditor.text.dates import DateMention, find_dates
+from auditor.text.view import text_view
+
+
+@functools.cache
+def _spec() -> dict[str, Any]:
+    return load_yaml("receipts.yaml")
+
+
+@functools.cache
+def _type_names() -> tuple[tuple[str, str], ...]:
+    """(written name, canonical type), longest first: 不批准逮捕决定书 before 批准逮捕决定书."""
+    names = [(t["type"], t["type"]) for t in doc_types()]
+    names += [(a, t["type"]) for t in doc_types() for a in t.get("aliases") or ()]
+    return tuple(sorted(names, key=lambda x: -len(x[0])))
+
+
+def _types_named(text: str) -> list[tuple[int, str]]:
+    """(position, canonical type) of each document type named in `text`, overlapping shorter names dropped."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name, canonical in _type_names():
+        for m in re.finditer(re.escape(name), text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), canonical))
+    return sorted(found)
+
+
+def recipient_kind(words: str, stating: Document) -> RecipientKind:
+    if words in ("本院", "我院"):
+        organ = stating.organ or stating.text[:40]
+        return "court" if "法院" in organ else "procuratorate"
+    for kind, markers in _spec()["recipient_kinds"].items():
+        if any(m in words for m in markers):
+            return kind  # type: ignore[no-any-return]
+    return "person"
+
+
+def receipts_in(doc: Document) -> list[Receipt]:
+    if doc.type in _spec()["delivery_types"]:
+        return _delivery_receipts(doc)
+    return _stated_receipts(doc)
+
+
+def _field(lines: list[str], label: str) -> str | None:
+    pattern = re.compile(rf"^{label}[:：]\s*(.+)$")
+    for line in lines:
+        m = pattern.match(line.strip())
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _delivery_receipts(doc: Document) -> list[Receipt]:
+    spec = _spec()
+    lines = doc.text.splitlines()
+    delivered = _field(lines, spec["fields"]["received_document"])
+    named = _types_named(delivered or "")
+    if not named:
+        return []
+    received_type = named[0][1]
+    recipient = _field(lines, spec["fields"]["recipient"])
+    date_label = re.compile(spec["date_labels"] + r"[:：]?\s*$")
+    sign_label = re.compile(spec["sign_labels"])
+    out = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        for d in find_dates(line, doc.date):
+            day = d.as_date()
+            if day is None:
+                continue
+            before = line[: d.start]
+            labelled = date_label.search(before[-12:]) is not None
+            signed = sign_label.search(before) is not None
+            if not (labelled or signed):
+                continue
+            # Without a 受送达人 field, a row of a recipients' table names its recipient first ("黄德明（在押） 送达时间：…").
+            who = recipient or re.split(r"[（(\s]", before.strip(), maxsplit=1)[0]
+            out.append(Receipt(document_id=doc.id, received_type=received_type, recipient=who or "",
+                               recipient_kind=recipient_kind(who or "", doc), date=day, source="delivery_receipt",
+                               start=offset + d.start, end=offset + d.end))
+            break  # one receipt per line: the first dated field
+        offset += len(line)
+    return out
+
+
+def _stated_receipts(doc: Document) -> list[Receipt]:
+    spec = _spec()["stated"]
+    view = text_view(doc.text)
+    t = view.text
+    between = re.compile(spec["between"])
+    subject = re.compile(spec["subjects"] + r"(?:已)?(?:于)?$")
+    out = []
+    previous_end = -1
+    for d in find_dates(t, doc.date):
+        day = d.as_date()
+        follows_date, previous_end = d.start == previous_end, d.end
+        if day is None or follows_date:
+            continue  # "2021年10月24日当日收到": one receipt, dated by the full date
+        m = between.match(t, d.end)
+        if m is None:
+            continue
+        received = _received_type(t, d, m.end(), int(spec["reach"]))
+        if received is None:
+            continue
+        who = subject.search(t, max(0, d.start - 8), d.start)
+        words = who.group(0).rstrip("已于") if who else ""
+        start, end = view.to_orig(d.start, d.end)
+        out.append(Receipt(document_id=doc.id, received_type=received, recipient=words,
+                           recipient_kind=recipient_kind(words, doc) if words else "person", date=day,
+                           source="stated", start=start, end=end))
+    return out
+
+
+def _received_type(t: str, d: DateMention, after: int, reach: int) -> str | None:
+    """The document received: named within reach after 收到 in the same sentence, or (该决定书, 上述文书) the
+    last one named earlier in the sentence."""
+    sentence_end = min([i for i in (t.find("。", after), t.find("；", after)) if i >= 0] or [len(t)])
+    ahead = _types_named(t[after : min(after + reach, sentence_end)])
+    if ahead and not t[after:].startswith(("该", "上述", "此")):
+        return ahead[0][1]
+    sentence_start = max(t.rfind("。", 0, d.start), t.rfind("；", 0, d.start)) + 1
+    earlier = _types_named(t[sentence_start : d.start])
+    if earlier and re.match(r"(?:该|上述|此|前述)?(?:决定书|通知书|文书|法律文书)|$|[，,]", t[after:after + 6]):
+        return earlier[-1][1]
+    return ahead[0][1] if ahead else None

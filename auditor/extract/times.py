@@ -1,0 +1,54 @@
+"""Moments a document states about itself (lexicons/stated_times.yaml), read once for the rules that count hours:
+"本证已于2022年8月14日21时40分向我宣布", "收押时间：2021年3月15日18时10分", "（3月15日20时电话通知其父）".
+
+A date mention is a stated moment of a kind when a label of that kind stands right before it, or words of that kind
+follow it within the window. Matching runs on the text without spaces and line breaks; spans map back.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from auditor.lexicon import load_yaml
+from auditor.model import Document, StatedTime
+from auditor.text.dates import find_dates
+from auditor.text.view import text_view
+
+_SEP = r"[:：]?(?:于|为|是)?$"
+
+
+@functools.cache
+def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]]:
+    data: dict[str, Any] = load_yaml("stated_times.yaml")
+    kinds = []
+    for name, spec in data["kinds"].items():
+        label = re.compile("(?:" + "|".join(spec.get("labels") or ["(?!)"]) + ")" + _SEP)
+        after = re.compile(r"^[，,]?(?:在[^，。；]{0,12})?(?:" + "|".join(spec.get("after") or ["(?!)"]) + ")")
+        kinds.append((name, label, after))
+    return int(data["after_window"]), kinds
+
+
+def stated_times_in(doc: Document) -> list[StatedTime]:
+    window, kinds = _kinds()
+    view = text_view(doc.text)
+    t = view.text
+    out = []
+    for d in find_dates(t, doc.date):
+        day = d.as_date()
+        if day is None:
+            continue
+        start, end = view.to_orig(d.start, d.end)
+        for name, label, follows in kinds:
+            before = label.search(t, max(0, d.start - 16), d.start)
+            after = None if before else follows.match(t[d.end : d.end + window])
+            if before is None and after is None:
+                continue
+            words = view.to_orig(before.start(), before.end()) if before else view.to_orig(d.end, d.end + after.end())
+            # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two).
+            if "\n" in doc.text[min(words[0], start) : max(words[1], end)]:
+                continue
+            out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
+            break
+    return out

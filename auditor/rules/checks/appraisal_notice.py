@@ -1,0 +1,94 @@
+"""A 鉴定意见 used as evidence not notified to the suspect, or — where there is a victim — to the victim (CPL 2018
+Art. 148: "告知犯罪嫌疑人、被害人").
+
+A notice is a 鉴定意见通知书 (addressed to whom its first line or its first party names), or a record or other
+document that states the notice (the rule's phrases): a 讯问笔录 notifies the person it records, a 询问笔录 the
+person questioned, any other document whom its sentence names (犯罪嫌疑人 / 被害人; both when it names neither).
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.model import Case, Document, Finding
+from auditor.rules.conditions import title_evidence
+from auditor.rules.params import Names, Params
+from auditor.rules.rule import Rule
+from auditor.text.phrases import sentence_at
+from auditor.text.view import text_view
+
+STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date", "nothing")
+SUSPECT, VICTIM = "suspect", "victim"
+_VICTIM_ROLES = ("被害人",)
+
+
+class AppraisalParams(Params):
+    trigger: Names
+    notice_documents: Names
+    patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
+
+
+def _names(case: Case, suspect: bool) -> set[str]:
+    return {n for p in case.parties if p.is_suspect == suspect and (suspect or p.role in _VICTIM_ROLES)
+            for n in p.names}
+
+
+def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
+    reach = set()
+    if "犯罪嫌疑人" in text or any(n in text for n in suspects):
+        reach.add(SUSPECT)
+    if "被害人" in text or any(n in text for n in victims):
+        reach.add(VICTIM)
+    return reach
+
+
+def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[str]:
+    """Who a notice in `doc` reaches: the suspect, the victim, or — when it does not say — both."""
+    suspects, victims = _names(case, True), _names(case, False)
+    if doc.type == "讯问笔录":
+        return {SUSPECT}
+    if doc.type == "询问笔录":
+        return {VICTIM} if _reach(doc.text[:200], set(), victims) else set()
+    if span is None:  # a notice form: its addressee line ("张三：") among the first lines
+        addressee = next((ln for ln in doc.text.strip().split("\n")[:4] if ln.rstrip().endswith(("：", ":"))), "")
+        if addressee:
+            # A person named without a role is the suspect unless the dossier knows him as a victim.
+            return _reach(addressee, suspects, victims) or {SUSPECT}
+    sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text[:300]
+    return _reach(sentence, suspects, victims) or {SUSPECT, VICTIM}
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: AppraisalParams = rule.params  # type: ignore[assignment]
+    appraisals = case.documents_of_type(p.trigger)
+    if not appraisals:
+        return []
+    reached: set[str] = set()
+    places = 0
+    for doc in case.documents:
+        if doc.type in p.notice_documents:
+            places += 1
+            reached |= _addressed(case, doc, None)
+            continue
+        view = text_view(doc.text)
+        hit = next((m for x in p.patterns if (m := re.search(x, view.text))), None)
+        if hit:
+            places += 1
+            reached |= _addressed(case, doc, view.to_orig(hit.start(), hit.end()))
+    due = {SUSPECT} | ({VICTIM} if _names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
+                       else set())
+    missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
+    if not missing:
+        return []
+    findings = []
+    for doc in appraisals:
+        words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
+                 "missing": "、".join(rule.text(m) for m in missing),
+                 "reached": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in reached)}
+        steps = [rule.text("has", **words)]
+        steps.append(rule.text("notified", **words) if reached else rule.text("nothing", **words))
+        steps.append(rule.text("not_notified", **words))
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                                     values={"date": words["date"], "missing": words["missing"]}, steps=steps,
+                                     identity={"date": doc.date, "missing": missing}))
+    return findings

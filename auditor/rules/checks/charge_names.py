@@ -1,0 +1,96 @@
+"""A charge named in a form other than its official name (罪名, lexicons/charge_names.yaml): "故意伤人罪",
+"偷窃罪", "诈骗财物罪". Accepted: the official names (current and cancelled), their selective forms (a 、-list charge
+with part of its alternatives: 掩饰、隐瞒犯罪所得罪), and 、-joined official names (盗窃、诈骗罪). Only a name close to an
+official one is reported (anything else is not a charge name), and only as a warning."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rapidfuzz import fuzz, process
+
+from auditor.lexicon import load_yaml
+from auditor.model import Case, Finding
+from auditor.rules.params import Params
+from auditor.rules.rule import Rule
+from auditor.text.view import text_view
+
+STEPS = ("written", "closest", "not_official")
+# Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪.
+_TRIGGER = re.compile(r"(?:涉嫌|犯有|犯了|犯|以|构成|认定为|定性为|罪名为|罪名是)")
+_NOT_CHARGES = frozenset({"犯罪", "本罪", "此罪", "该罪", "数罪", "一罪", "无罪", "有罪", "轻罪", "重罪", "死罪", "何罪",
+                          "新罪", "余罪", "他罪"})
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff、]")
+# A run holding these is a sentence, not a name ("…嫌疑人姜俊涉嫌…罪").
+_ROLE_WORDS = re.compile(r"涉嫌|嫌疑|被告|被害|证人|本院|我局")
+_MAX_NAME = 40
+
+
+class ChargeNameParams(Params):
+    min_similarity: int = 70  # rapidfuzz ratio to the closest official name for a written name to count as one
+
+
+@functools.cache
+def official() -> frozenset[str]:
+    return frozenset(load_yaml("charge_names.yaml")["names"])
+
+
+@functools.cache
+def _listed() -> tuple[str, ...]:
+    return tuple(sorted(official()))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+@functools.cache
+def acceptable(name: str) -> bool:
+    if name in official():
+        return True
+    if any("、" in o and _subsequence(name, o) for o in official()):
+        return True  # a selective charge written with part of its alternatives
+    parts = name[:-1].split("、")
+    return len(parts) > 1 and all(p and acceptable(p + "罪") for p in parts)
+
+
+def _candidates(t: str, pos: int) -> list[str]:
+    """Names starting at `pos` and ending at each 罪 within reach (a name may hold 罪 itself: 帮助信息网络犯罪活动罪)."""
+    out = []
+    end = pos
+    while end < len(t) and end - pos < _MAX_NAME and _NAME_CHARS.match(t[end]):
+        if t[end] == "罪" and end > pos:
+            out.append(t[pos : end + 1])
+        end += 1
+    return out
+
+
+def run(case: Case, rule: Rule) -> list[Finding]:
+    p: ChargeNameParams = rule.params  # type: ignore[assignment]
+    findings = []
+    for doc in case.documents:
+        view = text_view(doc.text)
+        t = view.text
+        reported: set[str] = set()
+        for m in _TRIGGER.finditer(t):
+            if t.startswith("罪", m.end()) or _TRIGGER.match(t, m.end()):
+                continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
+            names = [n for n in _candidates(t, m.end())
+                     if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
+            if not names or any(acceptable(n) for n in names):
+                continue
+            written = names[0]
+            if len(written) < 3 or written in reported or t.startswith(("嫌疑", "分子"), m.end() + len(written)):
+                continue
+            best = process.extractOne(written, _listed(), scorer=fuzz.ratio)
+            if best is None or best[1] < p.min_similarity:
+                continue
+            reported.add(written)
+            start, end = view.to_orig(m.end(), m.end() + len(written))
+            words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1])}
+            steps = [rule.text("written", **words), rule.text("closest", **words), rule.text("not_official", **words)]
+            findings.append(rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=words,
+                                         steps=steps, identity={"written": written}))
+    return findings

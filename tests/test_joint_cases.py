@@ -1,0 +1,80 @@
+"""Acts attributed to the right suspect in files about several (issue 11 item 4), regressions from independent
+dossiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.pipeline import audit_text
+
+ARREST_REQUEST = """湖州市公安局吴兴区分局
+提请批准逮捕书
+湖吴公（刑）提捕字〔2023〕0139号
+犯罪嫌疑人潘某，男，1968年3月3日出生，住湖州市吴兴区织里镇。
+犯罪嫌疑人潘某因涉嫌污染环境罪，于2023年5月9日被我局刑事拘留。
+同案犯罪嫌疑人钱某、吕某于2023年5月10日被我局取保候审。
+此致
+湖州市吴兴区人民检察院
+湖州市公安局吴兴区分局
+二〇二三年五月十二日
+=====
+湖州市公安局吴兴区分局
+起诉意见书
+犯罪嫌疑人潘某，男，1968年3月3日出生。犯罪嫌疑人钱某，男，1980年1月1日出生。犯罪嫌疑人吕某，女，1990年2月2日出生。
+湖州市公安局吴兴区分局
+二〇二三年七月二十一日
+"""
+
+RECORDS = """唐山市公安局路北分局
+讯问笔录（第一次）
+时间：2016年3月8日23时30分至2016年3月9日0时40分
+地点：唐山市看守所讯问室
+讯问人：王某、李某
+犯罪嫌疑人：张玮
+问：张伟是你什么人？
+答：是我堂哥。
+=====
+唐山市公安局路北分局
+讯问笔录（第一次）
+时间：2016年3月9日20时40分至22时00分
+地点：唐山市看守所讯问室
+讯问人：王某、李某
+犯罪嫌疑人：张伟
+问：张玮是你什么人？
+答：堂弟。
+=====
+唐山市公安局路北分局
+起诉意见书
+犯罪嫌疑人张伟，男，1986年2月15日出生。犯罪嫌疑人张玮，男，1990年8月3日出生。
+唐山市公安局路北分局
+二〇一六年四月一日
+"""
+
+COVER = """湖州市公安局吴兴区分局
+刑事案件诉讼文书卷
+犯罪嫌疑人：潘某
+立案日期：2023年4月23日
+移送审查起诉日期：2023年7月21日
+=====
+湖州市公安局吴兴区分局
+起诉意见书
+犯罪嫌疑人潘某，男，1968年3月3日出生。
+湖州市公安局吴兴区分局
+二〇二三年七月二十一日
+"""
+
+
+def _events(text: str, action: str) -> set[tuple[str, str | None]]:
+    return {(e.date.isoformat(), e.person) for e in audit_text(text).case.events if e.action == action and e.date}
+
+
+@pytest.mark.parametrize(("text", "action", "expected"), [
+    # one suspect's 提请批准逮捕书 naming co-suspects in passing is his act only (ind_a22)
+    (ARREST_REQUEST, "提请批准逮捕", {("2023-05-12", "潘某")}),
+    # a 讯问笔录 is the act of the person its head names, not of the cousin the questions mention (ind_b20)
+    (RECORDS, "讯问", {("2016-03-08", "张玮"), ("2016-03-09", "张伟")}),
+    # a cover's field "移送审查起诉日期：…" takes its own date, not the 立案 date on the line before (ind_a22)
+    (COVER, "移送审查起诉", {("2023-07-21", "潘某")}),
+])
+def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
+    assert _events(text, action) == expected

@@ -1,0 +1,30 @@
+"""Phrase matching in document text: free whitespace and OCR dots between characters, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.text.phrases import find_phrase
+
+CASES = [
+    # (text, phrase, found text or None)
+    ("向上一级人民检察院申诉", "上一级人民检察院", "上一级人民检察院"),
+    ("向上一级人民\n检察院申诉", "上一级人民检察院", "上一级人民\n检察院"),
+    ("向上一级 人民 检察院", "上一级人民检察院", "上一级 人民 检察院"),
+    ("向上一级人民.检察院申诉", "上一级人民检察院", "上一级人民.检察院"),  # OCR dot from a seal ring
+    ("向上一级人民·检察院申诉", "上一级人民检察院", "上一级人民·检察院"),
+    ("向上一级人民法院申诉", "上一级人民检察院", None),
+    ("向上一级人民，检察院", "上一级人民检察院", None),  # a comma is a sentence's, not noise
+    ("", "上一级", None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "found"), CASES)
+def test_find_phrase(text: str, phrase: str, found: str | None) -> None:
+    span = find_phrase(text, phrase)
+    assert (text[span[0] : span[1]] if span else None) == found
+
+
+def test_ocr_dot_inside_victim_notice_is_not_a_missing_notice() -> None:
+    """Regression (scan case_02, seed 7): "上一级人民.检察院" read by OCR made the victim's notice look absent."""
+    assert find_phrase("可以自收到本决定书后七日以内向上一级人民.检察院申诉", "上一级人民检察院") is not None

@@ -1,0 +1,43 @@
+"""The head of a 笔录: the officers it names, however the form prints its fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.records import record_officers
+from auditor.model import Document
+
+CASES = [
+    ("讯问人：张建华    记录人：李明", ("张建华", "李明")),
+    ("讯问人：张建华、李明", ("张建华", "李明")),
+    ("侦查员：刘洋（临川区公安局刑侦大队）", ("刘洋",)),
+    ("讯问人：王某、李某，临川区公安局刑侦大队", ("王某", "李某")),
+    # regression: a 工作单位 field on the officers' line swallowed both names (ind_a07, a13, a24 …)
+    ("讯问人：杨志军、刘畅    工作单位：沙市区分局岑河派出所\n记录人：刘畅", ("杨志军", "刘畅")),
+    # labels printed without a colon (ind_a21)
+    ("讯问人 吴志成    工作单位 天河区分局石牌派出所\n记录人 吴志成\n被讯问人 黎振东  性别 男", ("吴志成",)),
+    ("讯问人 吴志成、麦嘉欣    工作单位 天河区分局石牌派出所\n记录人 麦嘉欣", ("吴志成", "麦嘉欣")),
+    ("被讯问人：黎振东", ()),
+]
+
+
+@pytest.mark.parametrize(("head", "officers"), CASES)
+def test_record_officers(head: str, officers: tuple[str, ...]) -> None:
+    doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=f"讯问笔录\n时间：2022年11月15日14时00分\n{head}\n问：…",
+                   start=0, end=0, pages=[1])
+    assert record_officers(doc)[0] == officers
+
+
+@pytest.mark.parametrize(("head", "person"), [
+    ("被讯问人：彭某  性别：男", "彭某"),
+    ("被讯问人 彭某  性别 男  年龄 31", "彭某"),  # a form printed without colons (ind_a02)
+    ("犯罪嫌疑人：张某", "张某"),
+    ("犯罪嫌疑人姓名：张某性别：男", "张某"),
+])
+def test_recorded_person(head: str, person: str) -> None:
+    from auditor.extract.records import recorded_person
+
+    doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=f"讯问笔录\n时间：2022年8月15日9时20分\n{head}\n问：…",
+                   start=0, end=0, pages=[1])
+    assert recorded_person(doc, [], ["彭某", "张某", "李某"]) == person
+
