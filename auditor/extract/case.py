@@ -77,7 +77,7 @@ def build_case(
     records = []
     bail_types = decision_types()
     persons = [p.name for p in suspects]
-    mentions_of: dict[str, list] = {}  # a record reads its own document's mentions, not the whole case's
+    mentions_of: dict[str, list] = {}  # each document reads its own mentions, not the whole case's (quadratic)
     for m in mentions:
         mentions_of.setdefault(m.document_id, []).append(m)
     stated_times = []
@@ -86,8 +86,8 @@ def build_case(
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
-        introduced = {canonical.get(m.name, m.name) for m in mentions if m.document_id == doc.id
-                      and m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
+        introduced = {canonical.get(m.name, m.name) for m in mentions_of.get(doc.id, [])
+                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
         doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
         records += doc_records
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))

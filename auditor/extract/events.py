@@ -226,10 +226,13 @@ _LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
 def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:
     """The date, with the dates listed right before it ("于2021年11月26日、2022年1月20日两次退回补充侦查",
     "分别于…、…重新移送"): one act per date."""
-    if isinstance(date, _SittingDate) or date not in dates:
+    if isinstance(date, _SittingDate):
+        return [date]
+    # Found by bisection (the dates are in text order): a search per action was quadratic on a long narrative.
+    i = bisect.bisect_left(dates, date.start, key=lambda d: d.start)
+    if i >= len(dates) or dates[i] != date:
         return [date]
     out = [date]
-    i = dates.index(date)
     while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
         i -= 1
         out.insert(0, dates[i])

@@ -75,6 +75,9 @@ def _excused(case: Case, phrases: list[str], known: dict[tuple[str, ...], bool])
     return known[key]
 
 
+_UNASKED = object()
+
+
 def _named_by(case: Case, names: tuple[str, ...]) -> tuple[Document, str] | None:
     """A document of the file that names one of the required documents ("详见扣押清单", "附：拘留通知书")."""
     for doc in case.documents:
@@ -97,6 +100,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
+    named: tuple[Document, str] | None | object = _UNASKED
     for doc in case.documents_of_type(p.trigger):
         span = _trigger_span(case, doc, p.when)
         if span is None:
@@ -126,7 +130,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             steps.append(rule.text("unexcused", **words))
         elif phrases:
             steps.append(rule.text("unexcused_phrases", **words))
-        named = _named_by(case, p.requires)
+        if named is _UNASKED:  # the same for every trigger: asked once per case, not per trigger (quadratic)
+            named = _named_by(case, p.requires)
         severity = None
         if named:
             steps.append(rule.text("named_by", named_in=named[0].type, name=named[1]))
