@@ -5,9 +5,9 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 FONT    := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-.PHONY: setup app audit test lint bench synth font system clean docs
+.PHONY: setup app audit test lint bench synth font system strace clean fuzz docs
 
-setup: $(STAMP) font system
+setup: $(STAMP) font system strace
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -44,6 +44,16 @@ system:
 		echo "      请以 root 运行 'apt-get install$$missing'。"; \
 	fi
 
+# strace watches OCR's system calls for network attempts (tests/test_offline.py; skipped without it).
+strace:
+	@if command -v strace >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -qq strace >/dev/null 2>&1 || \
+		 (apt-get update -qq >/dev/null && apt-get install -y -qq strace >/dev/null)) && echo "installed strace"; \
+	else \
+		echo "注意：缺少 strace（Debian 包 strace）；OCR 断网检查测试将跳过。"; \
+	fi
+
 # The samples are audited into the review store first (once: a stored result is reused), then the workbench starts.
 app: setup
 	$(BIN)/auditor audit sample_files/* --db "$${AUDITOR_DB:-default}" --format json --out /dev/null
@@ -60,6 +70,11 @@ test: setup
 lint: setup
 	$(BIN)/ruff check auditor tests app.py bench
 	$(BIN)/lint-imports
+
+# Long fuzzing run (tests/fuzz/run.py): each failing input lands in tests/fuzz/corpus/, a regression case of `make test`.
+FUZZ_EXAMPLES ?= 2000
+fuzz: setup
+	$(BIN)/python tests/fuzz/run.py --examples $(FUZZ_EXAMPLES)
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -14,7 +14,24 @@ if TYPE_CHECKING:
     from auditor.model import AuditResult
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _limits(args: argparse.Namespace):  # -> Limits | None (None: a bad --limit, already reported)
+    from auditor.limits import DEFAULT_LIMITS
+
+    try:
+        return DEFAULT_LIMITS.with_overrides(getattr(args, "limit", None) or [])
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return None
+
+
+def _input_name(args: argparse.Namespace, index: int, path: str | Path) -> str | None:
+    """How reports and errors name input `index`: by position and hash, or (--show-paths) by its path (None)."""
+    from auditor.ingest.naming import input_name
+
+    return None if getattr(args, "show_paths", False) else input_name(index, path)
 
 
 def _readable(case: AuditResult) -> bool:
@@ -22,6 +39,7 @@ def _readable(case: AuditResult) -> bool:
 
 
 def _emit(text: str, out: str | None) -> None:
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a stray surrogate must not lose the report
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:
@@ -67,7 +85,7 @@ def _store(args: argparse.Namespace):  # noqa: ANN202 — auditor.store.Store, i
 
 
 def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: bool, *,  # noqa: ANN001
-                      as_of: dt.date | None = None, standard: str | None = None) -> list[int]:
+                      as_of: dt.date | None = None, standard: str | None = None, limits=None) -> list[int]:  # noqa: ANN001
     """Audit each path unless the store already holds it under this rule set (cached), save it; dossier ids. A
     result with warnings as of a day or a score under a standard is reused only for the same day and standard."""
     from auditor.pipeline import audit_path
@@ -87,7 +105,7 @@ def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: boo
             ids.append(cached)
             continue
         result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None, as_of=as_of,
-                            standard=standard)
+                            standard=standard, limits=limits)
         ids.append(store.save_result(result, run, content_hash=digest, profile=profile, ruleset_version=version,
                                      source_ref=str(Path(path).resolve()) if digest else None, replace=reaudit))
     store.finish_run(run)
@@ -143,11 +161,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
         return EXIT_USAGE
     as_of = _as_of(args)
+    limits = _limits(args)
+    if limits is None:
+        return EXIT_USAGE
     store = _store(args)
     severities: list[str] = []
     if store is not None:
         # Results come from the store: a dossier already audited under this rule set is not audited again.
-        ids = _audit_into_store(store, args.paths, args.profile, args.reaudit, as_of=as_of, standard=args.standard)
+        # The store names dossiers by their files (the reviewers' own workspace; page images are drawn from them).
+        ids = _audit_into_store(store, args.paths, args.profile, args.reaudit, as_of=as_of, standard=args.standard,
+                                limits=limits)
         stored = [store.result(i) for i in ids]
         reports = [s.report for s in stored]
         readable = [s.dossier.readable for s in stored]
@@ -166,7 +189,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from auditor.report.rows import dossier_row, rows_of
         from auditor.report.text_report import rule_names
 
-        cases = [audit_path(p, profile=args.profile, as_of=as_of, standard=args.standard) for p in args.paths]
+        cases = [audit_path(p, profile=args.profile, as_of=as_of, standard=args.standard, limits=limits,
+                            name=_input_name(args, i + 1, p)) for i, p in enumerate(args.paths)]
         readable = [_readable(c) for c in cases]
         severities = [f.severity for c in cases for f in c.findings]
         _emit_bytes(_export(args.format, rows_of(cases, rule_names()), [dossier_row(c) for c in cases]), args.out)
@@ -175,7 +199,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         from auditor.batch.stream import write_reports
         from auditor.batch.task import Budget, Task
 
-        tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard)
+        tasks = [Task(i, p, profile=args.profile, text=args.format == "text", as_of=as_of, standard=args.standard,
+                      name=_input_name(args, i + 1, p), limits=limits)
                  for i, p in enumerate(args.paths)]
         budget = Budget(seconds=args.timeout, memory_mb=args.max_memory)
         with BudgetPool(workers=min(args.workers or os.cpu_count() or 1, len(tasks)), budget=budget) as pool:
@@ -257,17 +282,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from auditor.batch.runner import BatchOptions, run_batch
     from auditor.batch.sinks import FileSink
     from auditor.batch.task import Budget
+    from auditor.ingest.naming import printable
 
     roots = tuple(Path(r) for r in args.roots)
+    limits = _limits(args)
+    if limits is None:
+        return EXIT_USAGE
     for root in roots:
         if not root.is_dir():
-            print(f"错误：{root} 不是文件夹。", file=sys.stderr)
+            print(f"错误：{printable(root) if args.show_paths else 'ROOT'} 不是文件夹。", file=sys.stderr)
             return EXIT_USAGE
     options = BatchOptions(
         roots=roots, out=Path(args.out), workers=args.workers or os.cpu_count() or 1,
         budget=Budget(seconds=args.timeout, memory_mb=args.max_memory), profile=args.profile,
         resume=not args.rerun, scheduler=args.scheduler, as_of=_as_of(args), standard=args.standard,
-        db=args.db or os.environ.get("AUDITOR_DB"),
+        db=args.db or os.environ.get("AUDITOR_DB"), limits=limits, show_paths=args.show_paths,
     )
     sink = FileSink(options.out)
     progress = make_progress("none" if args.quiet else args.progress)
@@ -353,6 +382,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _input_options(p: argparse.ArgumentParser) -> None:
+    from auditor.limits import limit_names
+
+    p.add_argument("--show-paths", action="store_true",
+                   help="报告和错误中显示文件路径（默认以“输入序号#路径哈希”代称，文件名可能含个人信息）")
+    p.add_argument("--limit", action="append", metavar="名称=数值",
+                   help="调整单个输入的限制，可重复，如 --limit dossier_pages=20000 --limit file_bytes=2G；"
+                        f"名称：{', '.join(limit_names())}")
+
+
 _PROFILE_HELP = "规则集（lexicons/profiles/*.yaml）：police 执法巡查（公安法制），procuratorate 不起诉审查（检察）；默认全部规则"
 
 
@@ -430,6 +469,7 @@ def cmd_training(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="auditor", description="案卷智审：审查刑事/治安案卷文书")
+    parser.add_argument("--debug", action="store_true", help="出错时在标准错误输出完整的调用栈（可能含文件路径）")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("audit", help="审查一个或多个案卷（文件、文件夹或 ZIP）")
@@ -442,8 +482,9 @@ def build_parser() -> argparse.ArgumentParser:
     _budget_arguments(p, timeout=300)
     _audit_options(p)
     p.add_argument("--db", help="审查库（SQLAlchemy URL 或 SQLite 文件，default 为用户数据目录中的默认审查库；"
-                                "默认取环境变量 AUDITOR_DB）：结果写入审查库，已审查过的案卷不再重复审查")
+                                "默认取环境变量 AUDITOR_DB）：结果写入审查库（按文件名记录），已审查过的案卷不再重复审查")
     p.add_argument("--reaudit", action="store_true", help="与 --db 一起：即使审查库中已有结果也重新审查")
+    _input_options(p)
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("report", help="从审查库导出评查表、评查通报或问题清单")
@@ -466,7 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="批量审查：每个 ROOT 下的每一项为一份案卷；可中断、可续跑")
     p.add_argument("roots", nargs="+", metavar="ROOT")
     p.add_argument("--out", required=True, help="结果目录：reports/ 每份案卷一个 JSON，index.jsonl，summary.txt")
-    p.add_argument("--db", help="同时写入审查库（SQLAlchemy URL 或 SQLite 文件，default 为默认审查库；默认取环境变量 AUDITOR_DB）")
+    p.add_argument("--db", help="同时写入审查库（按文件名记录；SQLAlchemy URL 或 SQLite 文件，default 为默认审查库；默认取环境变量 AUDITOR_DB）")
     p.add_argument("--profile", choices=_profile_ids(), help=_PROFILE_HELP)
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="跳过已审完的案卷（默认）")
@@ -476,6 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", choices=["bar", "json"], default="bar", help="json：每审完一份输出一行进度")
     _budget_arguments(p, timeout=600)
     _audit_options(p)
+    _input_options(p)
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("rules", help="列出审查规则")
@@ -530,13 +572,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    # SIGTERM / SIGHUP unwind like an exception, so temporary folders (extracted case text) are removed.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    return int(args.func(args))
+    previous = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            previous[signum] = signal.signal(signum, _exit_on_signal)
+        except (ValueError, OSError):  # not the main thread (a caller embedding main)
+            pass
+    try:
+        return int(args.func(args))
+    except Exception as exc:
+        if args.debug:
+            raise
+        # A traceback names files and server paths: only its type is shown without --debug.
+        print(f"错误：内部错误（{type(exc).__name__}），结果未完成。使用 auditor --debug … 查看详细信息。", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from auditor.extract.case import build_case
 from auditor.ingest import load_dossier
+from auditor.limits import DEFAULT_LIMITS, Limits
 from auditor.model import AuditError, AuditResult, Case, Document, Dossier, make_error
 from auditor.rules.engine import run_rules
 from auditor.rules.rule import Rule
@@ -30,12 +31,13 @@ T = TypeVar("T")
 
 def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str] | None = None,
                   rules: Sequence[Rule] | None = None, *, as_of: date | None = None, standard: str | None = None,
-                  reviews: Mapping[str, str] | None = None) -> AuditResult:
+                  reviews: Mapping[str, str] | None = None, limits: Limits | None = None) -> AuditResult:
     """The audit of one dossier. `rules`: the catalogue to run (default: lexicons/rules as written; the review
     store's configuration passes its own, see auditor.rules.config). `as_of`: also the periods still running on
     that date (执法巡查预警); `standard`: the scoring standard (else the profile's); `reviews`: fingerprint → review
-    state (only confirmed findings then count towards the score)."""
+    state (only confirmed findings then count towards the score); `limits`: auditor.limits (else the defaults)."""
     errors: list[AuditError] = list(dossier.errors)
+    limits = limits or DEFAULT_LIMITS
 
     def guarded(stage: str, fn: Callable[[], T], default: T) -> T:
         try:
@@ -50,6 +52,12 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
     documents: list[Document] | None = guarded("segment", lambda: segment(dossier), None)
     if documents is None:
         return AuditResult(case=Case(dossier=dossier), errors=tuple(errors))
+    if len(documents) > limits.dossier_documents:
+        first_skipped = documents[limits.dossier_documents]
+        detail = (f"共 {len(documents)} 份，限制 {limits.dossier_documents} 份，第 {limits.dossier_documents + 1} 份"
+                  f"（第 {first_skipped.pages[0] if first_skipped.pages else '?'} 页）起")
+        errors.append(make_error("E087", source=dossier.source, detail=detail))
+        documents = documents[: limits.dossier_documents]
     # 卷内目录 and 卷宗封面 vs segmentation: notices for the reviewer, not rule findings (design §2.2).
     tocs = guarded("toc", lambda: check_toc(documents), [])
     covers = guarded("cover", lambda: check_covers(documents, tocs), [])
@@ -78,9 +86,11 @@ def audit_dossier(dossier: Dossier, profile: str | None = None, enabled: set[str
 
 def audit_path(path: str | Path, profile: str | None = None, enabled: set[str] | None = None,
                rules: Sequence[Rule] | None = None, *, as_of: date | None = None, standard: str | None = None,
-               reviews: Mapping[str, str] | None = None) -> AuditResult:
-    return audit_dossier(load_dossier(path), profile=profile, enabled=enabled, rules=rules, as_of=as_of,
-                         standard=standard, reviews=reviews)
+               reviews: Mapping[str, str] | None = None, limits: Limits | None = None,
+               name: str | None = None) -> AuditResult:
+    """Audit one input. `name` is how the report names it (auditor.ingest.naming.input_name); None: its path."""
+    return audit_dossier(load_dossier(path, limits=limits, name=name), profile=profile, enabled=enabled, rules=rules,
+                         as_of=as_of, standard=standard, reviews=reviews, limits=limits)
 
 
 def audit_text(text: str, source: str = "<text>", profile: str | None = None) -> AuditResult:

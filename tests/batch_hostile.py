@@ -15,7 +15,7 @@ from pathlib import Path
 from auditor.pipeline import audit_path as real_audit_path
 
 
-def audit_path(path: str, profile: str | None = None):  # noqa: ANN201 — AuditResult
+def audit_path(path: str, profile: str | None = None, **options):  # noqa: ANN003, ANN201 — AuditResult
     name = Path(path).name
     if "hang" in name:
         while True:
@@ -33,4 +33,4 @@ def audit_path(path: str, profile: str | None = None):  # noqa: ANN201 — Audit
         raise ValueError("张三 110101199001011234")  # a message with PII: the report must keep only the type
     if "slow" in name:
         time.sleep(float(os.environ.get("BATCH_SLOW_SECONDS", "0.5")))
-    return real_audit_path(path, profile=profile)
+    return real_audit_path(path, profile=profile, **options)  # name, limits: as the real worker passes them

@@ -104,7 +104,7 @@ def test_streamed_json_and_text_equal_the_one_shot_reports(dossiers: list[Path])
 def test_audit_cli_writes_every_format(dossiers: list[Path], tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"report.{fmt}"
     paths = [str(p) for p in dossiers[:3]]
-    assert main(["audit", *paths, "--format", fmt, "--out", str(out), "--workers", "2"]) == 0
+    assert main(["audit", *paths, "--format", fmt, "--out", str(out), "--workers", "2", "--show-paths"]) == 0
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
         validate_report(json.loads(text))

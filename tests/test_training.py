@@ -185,7 +185,7 @@ def test_cli_redact_txt_keeps_layout_and_json_lists_entities(corpus, capsys):
 def test_cli_training_from_json_results(corpus, tmp_path, capsys):
     paths = [str(p) for p, _ in corpus[:3]]
     results = tmp_path / "results.json"
-    assert main(["audit", *paths, "--format", "json", "--out", str(results)]) in (0, 1)
+    assert main(["audit", *paths, "--format", "json", "--out", str(results), "--show-paths"]) in (0, 1)
     data = json.loads(results.read_text(encoding="utf-8"))
     findings = [f for d in data["dossiers"] for f in d["findings"]]
     assert findings

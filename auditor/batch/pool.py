@@ -29,6 +29,7 @@ import psutil
 from auditor.batch.frames import FrameBuffer, encode
 from auditor.batch.task import OUT_OF_MEMORY, TIMEOUT, WORKER_DIED, Budget, Outcome, Task, failed_outcome
 from auditor.batch.worker import DEFAULT_AUDIT
+from auditor.ingest.archive import sweep_stale_folders
 
 POLL_SECONDS = 0.05
 MEMORY_EVERY_SECONDS = 0.1  # a process tree's RSS costs a /proc walk: often enough to stop a runaway page render
@@ -80,6 +81,7 @@ class _Worker:
         except (ProcessLookupError, PermissionError):
             pass
         self._reap()
+        sweep_stale_folders()  # a killed worker cannot remove its temporary folders (extracted case text)
 
     def stop(self) -> None:
         """An idle worker: end of its task stream, then a kill if it does not leave at once."""

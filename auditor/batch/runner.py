@@ -19,6 +19,8 @@ from auditor.batch.sinks import Sink
 from auditor.batch.summary import Summary
 from auditor.batch.task import Budget, Outcome, Task
 from auditor.batch.worker import DEFAULT_AUDIT
+from auditor.ingest.naming import input_name
+from auditor.limits import Limits
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class BatchOptions:
     as_of: dt.date | None = None  # 执法巡查预警 as of this day
     standard: str | None = None  # 评查打分 standard
     db: str | None = None  # also save every audited dossier into this review store (workers save their own)
+    limits: Limits | None = None  # per-dossier limits (auditor.limits); None: the defaults
+    show_paths: bool = False  # name dossiers by their paths in reports (else by position and hash)
 
 
 def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = None) -> Summary:
@@ -54,8 +58,10 @@ def run_batch(options: BatchOptions, sink: Sink, progress: Progress | None = Non
             continue
         first_of[key] = i
         if key not in done:
+            # The review store keeps file names: it draws page images from them and is the reviewers' own workspace.
+            name = None if options.show_paths or options.db else input_name(i + 1, path)
             tasks.append(Task(i, str(path), profile=options.profile, key=key, as_of=options.as_of,
-                              standard=options.standard, db=options.db))
+                              standard=options.standard, db=options.db, name=name, limits=options.limits))
     store_run = _start_store_run(options, ruleset) if options.db and tasks else None
     if store_run is not None:
         tasks = [dataclasses.replace(t, run_id=store_run[1]) for t in tasks]

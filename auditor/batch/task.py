@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.ingest.naming import printable
+from auditor.limits import Limits
 from auditor.model import AuditResult, Case, Dossier, DossierReport, make_error
 
 # Numbered errors of the budget (auditor/model/errors.py): the dossier was not finished.
@@ -37,6 +39,8 @@ class Task:
     standard: str | None = None  # 评查打分 standard (None: the profile's)
     db: str | None = None  # the review store the worker saves the result into (its own transaction)
     run_id: int | None = None  # the store's run of this batch
+    name: str | None = None  # how reports and errors name this input (auditor.ingest.naming); None: its path
+    limits: Limits | None = None  # per-input limits (auditor.limits); None: the defaults
 
 
 @dataclass(frozen=True)
@@ -87,13 +91,14 @@ def outcome_of(task: Task, result: AuditResult, seconds: float, peak_mb: float, 
 
 def failed_outcome(task: Task, code: str, detail: str, seconds: float = 0.0, worker: str = "") -> Outcome:
     """The outcome of a dossier the budget cut off: its source and one numbered error, nothing else."""
-    error = make_error(code, source=task.path, detail=detail)
-    empty = AuditResult(case=Case(dossier=Dossier(source=task.path)), errors=(error,))
+    source = task.name or printable(task.path)  # a path is shown only when the caller asked for paths
+    error = make_error(code, source=source, detail=detail)
+    empty = AuditResult(case=Case(dossier=Dossier(source=source)), errors=(error,))
     return Outcome(
         index=task.index,
         key=task.key,
-        source=task.path,
-        report=DossierReport(source=task.path, pages=0, errors=(error,)).model_dump(mode="json"),
+        source=source,
+        report=DossierReport(source=source, pages=0, errors=(error,)).model_dump(mode="json"),
         text=_render_text(empty) if task.text else None,
         error_codes=(code,),
         seconds=seconds,

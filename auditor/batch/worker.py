@@ -85,7 +85,8 @@ def run_task(audit: Callable[..., Any], task: Task) -> Outcome:
     started = time.perf_counter()
     worker = str(os.getpid())
     try:
-        options = {k: v for k, v in (("as_of", task.as_of), ("standard", task.standard)) if v is not None}
+        options = {k: v for k, v in (("as_of", task.as_of), ("standard", task.standard), ("name", task.name),
+                                     ("limits", task.limits)) if v is not None}
         result = audit(task.path, profile=task.profile, **options)
         if task.db and task.run_id is not None:
             save_to_store(task, result)

@@ -77,15 +77,18 @@ def build_case(
     records = []
     bail_types = decision_types()
     persons = [p.name for p in suspects]
+    mentions_of: dict[str, list] = {}  # each document reads its own mentions, not the whole case's (quadratic)
+    for m in mentions:
+        mentions_of.setdefault(m.document_id, []).append(m)
     stated_times = []
     receipts = []
     appended = []
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
-        introduced = {canonical.get(m.name, m.name) for m in mentions if m.document_id == doc.id
-                      and m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
-        doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions, persons))
+        introduced = {canonical.get(m.name, m.name) for m in mentions_of.get(doc.id, [])
+                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
+        doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
         records += doc_records
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))
         stated_times += stated
@@ -205,20 +208,25 @@ def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Doc
     """One event per (person, action, date); sorted by date, undated last."""
     act_of = {d.id: doc_type_act(d.type) for d in documents}
     own = {d.id for d in documents if act_of[d.id]}
-    merged: dict[tuple[str | None, str, object], Event] = {}
+    # Events of one key are gathered first and folded once: folding one at a time re-reads the growing
+    # evidence per event (quadratic on a dossier of thousands of copies of one act).
+    groups: dict[tuple[str | None, str, object], list[Event]] = {}
     for ev in events:
-        key = (ev.person, ev.action, ev.date)
-        merged[key] = _absorb(merged[key], ev, act_of) if key in merged else ev
-    for key, ev in list(merged.items()):
+        groups.setdefault((ev.person, ev.action, ev.date), []).append(ev)
+    dated_by: dict[tuple[str | None, str], list[tuple[str | None, str, object]]] = {}
+    for key in groups:
+        if key[2] is not None:
+            dated_by.setdefault((key[0], key[1]), []).append(key)
+    for key in list(groups):
         person, action, day = key
         if day is not None:
             continue
-        dated = [k for k in merged if k[0] == person and k[1] == action and k[2] is not None]
+        dated = dated_by.get((person, action), [])
         if len(dated) == 1:
-            merged[dated[0]] = _absorb(merged[dated[0]], ev, act_of)
-            del merged[key]
+            groups[dated[0]].append(_fold(groups.pop(key), act_of))
     out = []
-    for ev in merged.values():
+    for group in groups.values():
+        ev = _fold(group, act_of)
         if ev.document_id not in own:
             best = next((e.document_id for e in ev.evidence if act_of.get(e.document_id) == ev.action), ev.document_id)
             ev = ev.model_copy(update={"document_id": best})
@@ -226,21 +234,26 @@ def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Doc
     return sorted(out, key=lambda e: (e.date is None, e.date.isoformat() if e.date else ""))
 
 
-def _absorb(kept: Event, ev: Event, act_of: dict[str, str | None]) -> Event:
-    """`kept` with `ev` folded in: every place of evidence; the act's own document and its organ win."""
-    seen = {(e.document_id, e.start, e.end) for e in kept.evidence}
-    update: dict[str, object] = {
-        "evidence": kept.evidence + tuple(e for e in ev.evidence if (e.document_id, e.start, e.end) not in seen)
-    }
+def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
+    """The first event with the others folded in: every place of evidence; the act's own document and its organ
+    win; the first executing organ and time stated."""
+    kept = group[0]
+    if len(group) == 1:
+        return kept
+    evidence = list(kept.evidence)
+    seen = {(e.document_id, e.start, e.end) for e in evidence}
     document_id, organ = kept.document_id, kept.organ
-    if act_of.get(ev.document_id or "") == ev.action and act_of.get(kept.document_id or "") != kept.action:
-        document_id = ev.document_id
-        organ = ev.organ or organ
-    update |= {
-        "document_id": document_id,
-        "organ": organ or ev.organ,
-        "executed_by": kept.executed_by or ev.executed_by,
-        "time": kept.time or ev.time,
-    }
-    return kept.model_copy(update=update)
-
+    executed_by, time = kept.executed_by, kept.time
+    for ev in group[1:]:
+        for e in ev.evidence:
+            if (e.document_id, e.start, e.end) not in seen:
+                seen.add((e.document_id, e.start, e.end))
+                evidence.append(e)
+        if act_of.get(ev.document_id or "") == ev.action and act_of.get(document_id or "") != kept.action:
+            document_id = ev.document_id
+            organ = ev.organ or organ
+        organ = organ or ev.organ
+        executed_by = executed_by or ev.executed_by
+        time = time or ev.time
+    return kept.model_copy(update={"evidence": tuple(evidence), "document_id": document_id, "organ": organ,
+                                   "executed_by": executed_by, "time": time})

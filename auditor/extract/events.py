@@ -27,6 +27,8 @@ from auditor.text.view import text_view
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
+# The longest sentence or clause an action's date, persons and organs are looked for in (real sentences: < 600).
+SCOPE_CHARS = 2000
 # A victim's / witness's role word opens the clause (after an optional connective).
 _CLAUSE_OPENERS = ("而", "但", "另", "其中", "此外", "且", "并", "另有")
 
@@ -173,8 +175,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if (d.year is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
     ]
     date_starts = [d.start for d in dates]
-    sentences = _bounds(t, _SENTENCE_END)
-    clauses = _bounds(t, _CLAUSE_END)
+    sentences = _capped(_bounds(t, _SENTENCE_END))
+    clauses = _capped(_bounds(t, _CLAUSE_END))
     mentions = _mentions(t, persons)
     events: list[Event] = []
     actions = [tr for tr in triggers if tr.action]
@@ -224,10 +226,13 @@ _LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
 def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:
     """The date, with the dates listed right before it ("于2021年11月26日、2022年1月20日两次退回补充侦查",
     "分别于…、…重新移送"): one act per date."""
-    if isinstance(date, _SittingDate) or date not in dates:
+    if isinstance(date, _SittingDate):
+        return [date]
+    # Found by bisection (the dates are in text order): a search per action was quadratic on a long narrative.
+    i = bisect.bisect_left(dates, date.start, key=lambda d: d.start)
+    if i >= len(dates) or dates[i] != date:
         return [date]
     out = [date]
-    i = dates.index(date)
     while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
         i -= 1
         out.insert(0, dates[i])
@@ -256,15 +261,32 @@ def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:
     found = [_Trigger(action, m.start(), m.end()) for action, rx in lex.triggers for m in rx.finditer(t) if m.end() > m.start()]
     found.sort(key=lambda tr: (-(tr.end - tr.start), tr.start))
     kept: list[_Trigger] = []
+    # The kept triggers never overlap, so sorted by start they are sorted by end too: a new one overlaps a
+    # kept one only if it overlaps a neighbour in that order.
+    kept_starts: list[int] = []
     for tr in found:
-        if all(tr.end <= k.start or tr.start >= k.end for k in kept):
-            kept.append(tr)
-    return sorted(kept, key=lambda tr: tr.start)
+        i = bisect.bisect_right(kept_starts, tr.start)
+        if (i == 0 or kept[i - 1].end <= tr.start) and (i == len(kept) or tr.end <= kept[i].start):
+            kept.insert(i, tr)
+            kept_starts.insert(i, tr.start)
+    return kept
 
 
 def _bounds(t: str, ender: re.Pattern[str]) -> list[int]:
     """Start offsets of the spans separated by `ender` (each span includes its end mark)."""
     return [0] + [m.end() for m in ender.finditer(t)] + [len(t)]
+
+
+def _capped(starts: list[int]) -> list[int]:
+    """`starts` with a bound added every SCOPE_CHARS characters inside longer spans: text without sentence marks
+    must not make every action search the whole text (real sentences stay far below the cap)."""
+    if all(b - a <= SCOPE_CHARS for a, b in zip(starts, starts[1:], strict=False)):
+        return starts
+    out = [starts[0]]
+    for b in starts[1:]:
+        out += range(out[-1] + SCOPE_CHARS, b, SCOPE_CHARS)
+        out.append(b)
+    return out
 
 
 def _enclosing(starts: list[int], pos: int) -> tuple[int, int]:
@@ -296,10 +318,10 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     label = _FIELD_LABEL.match(t, tr.end) if t else None
     if label:  # a field "移送审查起诉日期：2023年7月21日": its date follows, whatever precedes on the line before
         return next((d for d in dates[i:] if d.start == label.end()), None)
-    before = [d for d in dates[:i] if d.start >= cs and d.end <= tr.start]
+    before = [d for d in dates[bisect.bisect_left(starts, cs) : i] if d.end <= tr.start]
     if before:
         return before[-1]
-    after = [d for d in dates[i:] if d.start >= tr.end and d.end <= ce]
+    after = [d for d in dates[i : bisect.bisect_right(starts, ce)] if d.start >= tr.end and d.end <= ce]
     return after[0] if after else None
 
 
@@ -346,7 +368,8 @@ _OBJECT_GAP = re.compile(r"[\s:：]*(?:对|的)?(?:犯罪嫌疑人|被告人|被
 
 def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:
     """The suspect group named directly after an action, when the action names one."""
-    i = next((k for k, m in enumerate(mentions) if m.start >= end), None)
+    i = bisect.bisect_left(mentions, end, key=lambda m: m.start)
+    i = i if i < len(mentions) else None
     if i is None or mentions[i].start - end > 8 or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
         return []
     group = [mentions[i].name]
@@ -361,15 +384,16 @@ def _subject(
 ) -> list[str | None]:
     """Persons an action at `pos` concerns: the nearest preceding suspect group; [] when a clause
     between that group and the action opens with another person's role (a victim, a witness)."""
-    before = [m for m in mentions if m.end <= pos]
-    last = before[-1] if before else None
+    count = bisect.bisect_right(mentions, pos, key=lambda m: m.end)  # mentions never overlap: ends are in order
+    before = mentions  # before[:count] end at or before `pos`
+    last = before[count - 1] if count else None
     other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
     if other:
         return []
     if last is None:
         return [persons[0]] if len(set(persons)) == 1 else [None]
     group = [last.name]
-    j = len(before) - 1
+    j = count - 1
     while j > 0 and lex.joiners.match(t[before[j - 1].end : before[j].start]):
         j -= 1
         group.insert(0, before[j].name)
@@ -379,7 +403,7 @@ def _subject(
 def _other_role_at(t: str, lo: int, hi: int, clauses: list[int], lex: _Lexicon) -> bool:
     """Does a clause starting in [lo, hi) open with a role word of someone else?"""
     i = bisect.bisect_left(clauses, lo)
-    starts = [lo] + [c for c in clauses[i:] if lo < c < hi]
+    starts = [lo] + [c for c in clauses[i : bisect.bisect_left(clauses, hi)] if lo < c < hi]
     for c in starts:
         head = t[c : c + 8]
         for opener in _CLAUSE_OPENERS:
@@ -437,18 +461,25 @@ def _executor(after: str, lex: _Lexicon, own: str | None) -> str | None:
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (person, action, date) within the document; evidence and details merged."""
-    out: dict[tuple[str | None, str, object], Event] = {}
+    # Gathered per key, then merged once: merging one at a time re-reads the growing evidence (quadratic).
+    groups: dict[tuple[str | None, str, object], list[Event]] = {}
     for ev in events:
-        key = (ev.person, ev.action, ev.date)
-        if key not in out:
-            out[key] = ev
-            continue
-        kept = out[key]
-        spans = {(k.start, k.end) for k in kept.evidence}
-        out[key] = kept.model_copy(update={
-            "evidence": kept.evidence + tuple(e for e in ev.evidence if (e.start, e.end) not in spans),
-            "organ": kept.organ or ev.organ,
-            "executed_by": kept.executed_by or ev.executed_by,
-            "time": kept.time or ev.time,
-        })
-    return list(out.values())
+        groups.setdefault((ev.person, ev.action, ev.date), []).append(ev)
+    out = []
+    for group in groups.values():
+        kept = group[0]
+        if len(group) > 1:
+            evidence = list(kept.evidence)
+            spans = {(k.start, k.end) for k in evidence}
+            for ev in group[1:]:
+                new = [e for e in ev.evidence if (e.start, e.end) not in spans]
+                evidence += new
+                spans.update((e.start, e.end) for e in new)
+            kept = kept.model_copy(update={
+                "evidence": tuple(evidence),
+                "organ": next((e.organ for e in group if e.organ), None),
+                "executed_by": next((e.executed_by for e in group if e.executed_by), None),
+                "time": next((e.time for e in group if e.time), None),
+            })
+        out.append(kept)
+    return out

@@ -1,26 +1,73 @@
 """Folders and ZIP archives: natural file order, junk filtering, and safe extraction.
 
-A ZIP is extracted (after checks) into a directory the caller owns, then read like a folder.
-Checks: no absolute or ".." paths (zip-slip), a cap on entries, total size and compression ratio
-(zip bombs). Declared sizes can lie, so the bytes actually written are counted too.
+A ZIP is extracted (after checks) into a temporary folder, then read like a folder. Checks (auditor.limits):
+no absolute or ".." paths (zip-slip), caps on entries, on each entry's and on the total unpacked size, and on
+every entry's compression ratio (bombs). Declared sizes can lie, so the bytes actually written are counted too.
+
+Temporary folders hold case text: they are removed on every way out (an exception, SIGTERM / SIGHUP, which
+the CLI turns into an exit); a process killed outright leaves its folder, which the next run removes
+(`sweep_stale_folders`): the folder's name carries the process id that made it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from auditor.ingest.naming import short_hash
+from auditor.limits import DEFAULT_LIMITS, RATIO_FLOOR_BYTES, Limits
 from auditor.model import AuditError
 from auditor.model.errors import make_error
 
-MAX_ENTRIES = 10_000
-MAX_TOTAL_BYTES = 2 * 1024**3
-MAX_RATIO = 200
-# Entries below this size are never bombs, whatever their ratio (a page of blanks compresses 1000:1).
-RATIO_MIN_BYTES = 1024**2
 _CHUNK = 1024**2
+TEMP_PREFIX = "auditor-"
+_TEMP_NAME = re.compile(rf"^{TEMP_PREFIX}[a-z]+-(\d+)-")
+
+
+@contextlib.contextmanager
+def temporary_folder(kind: str) -> Iterator[Path]:
+    """A private temporary folder removed when the block is left, however it is left."""
+    sweep_stale_folders()
+    path = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{kind}-{os.getpid()}-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def sweep_stale_folders() -> int:
+    """Remove temporary folders left by auditor processes that no longer run; how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return 0
+    for entry in entries:
+        m = _TEMP_NAME.match(entry.name)
+        if not m or not entry.is_dir(follow_symlinks=False) or _alive(int(m.group(1))):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
 
 _DIGITS = re.compile(r"(\d+)")
 _JUNK_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
@@ -38,7 +85,8 @@ def is_skipped(name: str) -> bool:
 
 
 def iter_folder(root: Path) -> Iterator[Path]:
-    """Files under `root` in natural order, depth first; symlinked folders are not followed (loops)."""
+    """Files under `root` in natural order, depth first. Symlinked folders are not followed (loops): they are
+    yielded as they are, so the caller can tell the reviewer about one that leads out of the folder."""
     try:
         children = sorted(root.iterdir(), key=lambda p: natural_key(p.name))
     except OSError:
@@ -47,7 +95,9 @@ def iter_folder(root: Path) -> Iterator[Path]:
         if is_skipped(child.name):
             continue
         if child.is_dir():
-            if not child.is_symlink():
+            if child.is_symlink():
+                yield child
+            else:
                 yield from iter_folder(child)
         elif child.is_file():
             yield child
@@ -89,52 +139,70 @@ def _copy_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, cap: 
     return written
 
 
-def extract_zip(path: Path, dest: Path, source: str) -> list[AuditError]:
-    """Extract the safe, sane entries of `path` into `dest`; every refusal is an AuditError."""
+def extract_zip(
+    path: Path, dest: Path, source: str, limits: Limits = DEFAULT_LIMITS, anonymous: bool = False
+) -> list[AuditError]:
+    """Extract the safe, sane entries of `path` into `dest`; every refusal is an AuditError.
+
+    `anonymous`: errors name an entry by its position and a hash of its name (names carry personal data).
+    """
     errors: list[AuditError] = []
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         return [make_error("E020", source=source, detail=type(exc).__name__)]
     with zf:
         infos = zf.infolist()
-        if len(infos) > MAX_ENTRIES:
-            errors.append(
-                make_error(
-                    "E022", source=source, detail=f"条目数 {len(infos)} 超过 {MAX_ENTRIES}，仅读取前 {MAX_ENTRIES} 个"
-                )
-            )
-            infos = infos[:MAX_ENTRIES]
+        cap = limits.archive_entries
+        if len(infos) > cap:
+            errors.append(make_error("E022", source=source, detail=f"条目数 {len(infos)} 超过 {cap}，仅读取前 {cap} 个"))
+            infos = infos[:cap]
         total = 0
-        for info in infos:
+        for number, info in enumerate(infos, 1):
             name = _entry_name(info)
+            label = f"条目{number}#{short_hash(name)}" if anonymous else name
             rel = safe_relative(name)
             if rel is None:
-                errors.append(make_error("E021", source=source, detail=name))
+                errors.append(make_error("E021", source=source, detail=label))
                 continue
             if info.is_dir() or any(is_skipped(part) for part in rel.parts):
                 continue
-            if info.file_size >= RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                errors.append(make_error("E022", source=source, detail=f"{name} 压缩比超过 {MAX_RATIO}"))
+            refusal = entry_refusal(info, limits)
+            if refusal:
+                errors.append(make_error("E022", source=source, detail=f"{label} {refusal}"))
                 continue
-            if total + info.file_size > MAX_TOTAL_BYTES:
-                errors.append(make_error("E022", source=source, detail=f"{name} 使解压总量超过 {MAX_TOTAL_BYTES} 字节"))
+            if total + info.file_size > limits.archive_bytes:
+                errors.append(make_error("E022", source=source, detail=f"{label} 使解压总量超过 {limits.archive_bytes} 字节"))
                 continue
             target = dest.joinpath(*rel.parts)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 # The declared size is the cap: a larger stream means a forged header.
-                written = _copy_capped(zf, info, target, min(info.file_size, MAX_TOTAL_BYTES - total))
-            except (zipfile.BadZipFile, RuntimeError, EOFError, ValueError, NotImplementedError) as exc:
+                written = _copy_capped(zf, info, target, min(info.file_size, limits.archive_bytes - total))
+            except (zipfile.BadZipFile, RuntimeError, EOFError, ValueError, NotImplementedError, zipfile.LargeZipFile) as exc:
                 # bad CRC, encrypted entry, truncated data, unsupported compression
                 target.unlink(missing_ok=True)
-                errors.append(make_error("E020", source=source, detail=f"{name}：{type(exc).__name__}"))
+                errors.append(make_error("E020", source=source, detail=f"{label}：{type(exc).__name__}"))
                 continue
             except OSError as exc:
-                errors.append(make_error("E050", source=source, detail=f"{name}：{type(exc).__name__}"))
+                errors.append(make_error("E050", source=source, detail=f"{label}：{type(exc).__name__}"))
                 continue
             if written is None:
-                errors.append(make_error("E022", source=source, detail=f"{name} 实际大小超过声明大小"))
+                errors.append(make_error("E022", source=source, detail=f"{label} 实际大小超过声明大小"))
                 continue
             total += written
     return errors
+
+
+def entry_refusal(info: zipfile.ZipInfo, limits: Limits, size_cap: int | None = None) -> str | None:
+    """Why an entry must not be unpacked (too large, or a compression ratio only a bomb has), or None.
+
+    The ratio is checked for every entry, small ones included; the packed size counts as at least 1 KiB, so a
+    page of blanks that packs into a few bytes is not taken for a bomb.
+    """
+    cap = limits.file_bytes if size_cap is None else size_cap
+    if info.file_size > cap:
+        return f"解压后 {info.file_size} 字节，超过 {cap} 字节"
+    if info.file_size > limits.archive_ratio * max(info.compress_size, RATIO_FLOOR_BYTES):
+        return f"压缩比超过 {limits.archive_ratio}"
+    return None

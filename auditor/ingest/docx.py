@@ -6,13 +6,17 @@ python-docx opens and validates the package; the body XML is walked directly bec
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from auditor.ingest.archive import entry_refusal
+from auditor.limits import DEFAULT_LIMITS, Limits
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
 
@@ -120,16 +124,87 @@ class _Walker:
         return had_break
 
 
-def load_docx(path: Path, source: str, first_page: int) -> tuple[list[Page], list[AuditError]]:
+MAIN_PART = "word/document.xml"
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_SUFFIXES = (".xml", ".rels")
+
+
+def load_docx(
+    path: Path, source: str, first_page: int, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Page], list[AuditError]]:
+    errors: list[AuditError] = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            # python-docx holds every part in memory: sizes and ratios are checked before it opens anything.
+            for info in zf.infolist():
+                cap = limits.xml_part_bytes if info.filename.endswith(_XML_SUFFIXES) else limits.file_bytes
+                refusal = entry_refusal(info, limits, size_cap=cap)
+                if refusal:
+                    return [], [make_error("E080", source=source, detail=f"DOCX 部件{refusal}")]
+            head = _part_head(zf)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        return [], [make_error("E006", source=source, detail=type(exc).__name__)]
+    if head is not None and _DECLARATION.search(head):
+        # An entity (XXE) is never resolved; its text is missing, so the reviewer is told.
+        errors.append(make_error("E089", source=source))
     try:
         document = docx.Document(str(path))
         body = document.element.body
-    except (zipfile.BadZipFile, KeyError, PackageNotFoundError, ValueError, etree.XMLSyntaxError) as exc:
-        return [], [make_error("E006", source=source, detail=type(exc).__name__)]
+    except (zipfile.BadZipFile, KeyError, PackageNotFoundError, ValueError, etree.XMLSyntaxError, EOFError,
+            NotImplementedError, zlib.error) as exc:
+        body, detail = _recover_body(path)
+        if body is None:
+            return [], [*errors, make_error("E006", source=source, detail=type(exc).__name__)]
+        errors.append(make_error("E078", source=source, detail=f"{type(exc).__name__}；{detail}"))
+    if body is None:
+        return [], [*errors, make_error("E006", source=source, detail="没有正文")]
     walker = _Walker(body)
     walker.block(body)
     pages = [
-        Page(number=first_page + i, text=text, source=source, method="docx", quality=1.0, source_index=i)
+        # A page between two page breaks with no text is a blank page, as in a scan.
+        Page(number=first_page + i, text=text, source=source, method="docx", quality=1.0, source_index=i,
+             blank=not text.strip())
         for i, text in enumerate(walker.out.result())
     ]
-    return pages, []
+    return pages, errors
+
+
+def _part_head(zf: zipfile.ZipFile) -> bytes | None:
+    """The first 4 KiB of the main part, where a DTD or entity declaration would be (None when it is absent)."""
+    try:
+        with zf.open(MAIN_PART) as part:
+            return part.read(4096)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        return None
+
+
+def _recover_body(path: Path) -> tuple[etree._Element | None, str]:
+    """The body of a damaged DOCX: the main part's bytes as far as they unpack (CRC not checked), parsed by
+    lxml's recovering parser (entities never resolved, no network); (None, reason) when nothing is left."""
+    data = b""
+    reason = "正文部件完整"
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(MAIN_PART) as part:
+            part._expected_crc = None  # type: ignore[attr-defined]  # read past a flipped byte; text is checked below
+            chunks = []
+            try:
+                while chunk := part.read(65536):
+                    chunks.append(chunk)
+            except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
+                reason = f"正文部件只读出一部分（{type(exc).__name__}）"
+            data = b"".join(chunks)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError):
+        return None, "没有正文部件"
+    if not data:
+        return None, "正文部件为空"
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None, "正文部件无法解析"
+    if root is None:
+        return None, "正文部件无法解析"
+    body = root.find(_W + "body")
+    return (body if body is not None else root), reason

@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from auditor.ingest.normalize import delete_spans
 from auditor.model import Page
@@ -93,16 +93,47 @@ def _same(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= FUZZY_MIN_LEN and fuzz.ratio(a, b, score_cutoff=FUZZY_SCORE) > 0)
 
 
+# Fuzzy comparison is made against at most this many groups (the first ones formed): every line of a dossier of
+# thousands of distinct edge lines must not be compared with every other (quadratic). Exact repeats always group.
+MAX_FUZZY_GROUPS = 2_000
+
+
+class _KeyIndex:
+    """Representative keys in order, answering "the first one `_same` as this key" without a Python loop."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, int] = {}
+        self.long_keys: list[str] = []  # keys of FUZZY_MIN_LEN or more characters, for fuzzy matching
+        self.long_index: list[int] = []
+
+    def add(self, key: str, index: int) -> None:
+        self.exact.setdefault(key, index)
+        if len(key) >= FUZZY_MIN_LEN and len(self.long_keys) < MAX_FUZZY_GROUPS:
+            self.long_keys.append(key)
+            self.long_index.append(index)
+
+    def first(self, key: str) -> int | None:
+        # A key equal to a representative belongs to that group: no earlier group was close to that same key
+        # when the group was formed (else the key would have joined it), so it is also the first match.
+        if key in self.exact:
+            return self.exact[key]
+        if len(key) < FUZZY_MIN_LEN:
+            return None
+        hit = next(process.extract_iter(key, self.long_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE), None)
+        return self.long_index[hit[2]] if hit is not None else None
+
+
 def _clusters(candidates: list[list[_Line]]) -> list[tuple[str, set[int]]]:
     """Group candidate lines of all pages by key (fuzzily for longer keys): (representative, pages)."""
     groups: list[tuple[str, set[int]]] = []
+    index = _KeyIndex()
     for page_index, page_lines in enumerate(candidates):
         for line in page_lines:
-            for key, pages in groups:
-                if _same(key, line.key):
-                    pages.add(page_index)
-                    break
+            found = index.first(line.key)
+            if found is not None:
+                groups[found][1].add(page_index)
             else:
+                index.add(line.key, len(groups))
                 groups.append((line.key, {page_index}))
     return groups
 
@@ -120,10 +151,13 @@ def running_lines(texts: list[str]) -> list[list[tuple[int, int]]]:
             _edge(t, ls, range(len(ls)) if edge == "top" else range(len(ls) - 1, -1, -1))
             for t, ls in zip(texts, all_lines, strict=True)
         ]
-        repeated = [key for key, pages in _clusters(candidates) if len(pages) >= needed]
+        repeated = _KeyIndex()
+        for number, (key, pages) in enumerate(_clusters(candidates)):
+            if len(pages) >= needed:
+                repeated.add(key, number)
         for page_index, page_lines in enumerate(candidates):
             for line in page_lines:
-                if any(_same(key, line.key) for key in repeated):
+                if repeated.first(line.key) is not None:
                     text = texts[page_index]
                     # Take the line with its own "\n"; the last line of a page takes the one before it.
                     if line.end < len(text):

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import re
+import shutil
 import statistics
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,8 +126,41 @@ def get_engine() -> Any:
     return _engine
 
 
+def import_onnxruntime_offline() -> Any:
+    """Import onnxruntime with its telemetry off and nothing written under the home directory.
+
+    Unless told otherwise, onnxruntime writes a device id and an event queue under $XDG_CACHE_HOME (default
+    ~/.cache/Microsoft) at import and later looks up its telemetry host, even after `disable_telemetry_events`.
+    ORT_DISABLE_TELEMETRY (set for this process and its children) stops both; as a second guard the import runs
+    with XDG_CACHE_HOME pointed at a private temporary folder (removed right after), and events are disabled.
+    """
+    import sys
+
+    # Read by onnxruntime's telemetry (1DS) at import: no device id, no event queue, no upload thread.
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    if "onnxruntime" in sys.modules:
+        module = sys.modules["onnxruntime"]
+    else:
+        previous = os.environ.get("XDG_CACHE_HOME")
+        scratch = tempfile.mkdtemp(prefix=f"auditor-onnx-{os.getpid()}-")
+        os.environ["XDG_CACHE_HOME"] = scratch
+        try:
+            import onnxruntime as module
+        finally:
+            if previous is None:
+                os.environ.pop("XDG_CACHE_HOME", None)
+            else:
+                os.environ["XDG_CACHE_HOME"] = previous
+            shutil.rmtree(scratch, ignore_errors=True)
+    disable = getattr(module, "disable_telemetry_events", None)
+    if callable(disable):
+        disable()
+    return module
+
+
 def _build_engine() -> Any:
     try:
+        import_onnxruntime_offline()
         import rapidocr
         from rapidocr import RapidOCR
     except ImportError as exc:  # also covers a missing onnxruntime

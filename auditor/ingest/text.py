@@ -16,7 +16,20 @@ _FRONT_MAX_LINES = 5
 
 
 def decode_text(data: bytes) -> str | None:
-    """UTF-8 (BOM allowed), UTF-16 with BOM, then GB18030; None when nothing fits."""
+    """UTF-8 (BOM allowed), UTF-16 with BOM, then GB18030; None when nothing fits without replacement."""
+    text, replaced = decode_damaged(data)
+    return text if not replaced else None
+
+
+# A text with more replaced characters than this share is another kind of file (or another encoding), not a
+# text with a few damaged bytes.
+MAX_REPLACED_SHARE = 0.02
+
+
+def decode_damaged(data: bytes) -> tuple[str | None, int]:
+    """(text, characters replaced by U+FFFD). Each candidate encoding is tried strictly, then with replacement
+    when few characters need it — so a UTF-8 file with one flipped byte stays UTF-8 instead of turning into
+    GB18030 mojibake or being refused whole; (None, 0) for a binary file or an unknown encoding."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     else:
@@ -24,11 +37,15 @@ def decode_text(data: bytes) -> str | None:
     for encoding in candidates:
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+            replaced = 0
+        except UnicodeDecodeError:
+            text = data.decode(encoding, errors="replace")
+            replaced = text.count("\ufffd")
+        if "\x00" in text:  # NUL never occurs in real text: this is a binary file named .txt
             continue
-        if "\x00" not in text:  # NUL never occurs in real text: this is a binary file named .txt
-            return text
-    return None
+        if replaced <= MAX_REPLACED_SHARE * len(text):
+            return text, replaced
+    return None, 0
 
 
 def strip_front_matter(text: str) -> str:
@@ -59,15 +76,16 @@ def split_documents(text: str) -> list[str]:
 
 def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], list[AuditError]]:
     """One Page per document part; every page after the first follows a hard break."""
-    decoded = decode_text(path.read_bytes())
+    decoded, replaced = decode_damaged(path.read_bytes())
     if decoded is None:
         return [], [make_error("E007", source=source)]
+    errors = [make_error("E088", source=source, detail=f"{replaced} 处")] if replaced else []
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
     parts = split_documents(strip_front_matter(decoded))
     if not parts:
-        return [], [make_error("E008", source=source)]
+        return [], [*errors, make_error("E008", source=source)]
     pages = [
         Page(number=first_page + i, text=part, source=source, method="txt", quality=1.0, source_index=i)
         for i, part in enumerate(parts)
     ]
-    return pages, []
+    return pages, errors

@@ -29,6 +29,8 @@ class Page:
     source_index: int | None = None  # 0-based page index inside `source` (to render the page image)
     # What normalisation deleted from this page, by kind ("page_mark", "running_line"): counts, never text.
     removed: dict[str, int] = field(default_factory=dict)
+    blank: bool = False  # an image page with no ink: not sent to OCR, counted in the report
+    path: str | None = None  # the file on disk (to render the page image) when `source` is a display name
 
 
 @dataclass
@@ -88,7 +90,8 @@ class Dossier:
 
     def page_details(self) -> tuple[PageDetail, ...]:
         return tuple(
-            PageDetail(page=p.number, source=p.source, method=p.method, quality=p.quality, removed=dict(p.removed))
+            PageDetail(page=p.number, source=p.source, method=p.method, quality=p.quality, removed=dict(p.removed),
+                       blank=p.blank)
             for p in self.pages
         )
 
@@ -101,3 +104,4 @@ class PageDetail(Fact):
     method: str
     quality: float | None = None
     removed: dict[str, int] = Field(default={}, exclude_if=lambda v: not v)
+    blank: bool = Field(default=False, exclude_if=lambda v: not v)  # no ink on the page image: not sent to OCR

@@ -52,6 +52,23 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("E050", "文件读取失败：{path}（{detail}）", "请检查文件"),
         ErrorKind("E060", "分析阶段出错（{detail}），该阶段结果缺失", "请将该案卷提交开发人员排查"),
         ErrorKind("E061", "文书内容抽取出错（{detail}），该文书的这部分结果缺失", "请人工核对该文书；并将案卷提交开发人员排查"),
+        # Limits (auditor/limits.py) and partial losses: the input is read as far as is safe, the rest named.
+        # (E090–E093 are the batch runner's time and memory budgets.)
+        ErrorKind("E075", "文件中没有可读的文字：{path}", "请检查文件内容，或提供扫描件/文字版"),
+        ErrorKind("E076", "符号链接指向文件夹之外，已跳过：{path}", "请直接提供该文件"),
+        ErrorKind("E077", "PDF 文件已损坏，经修复后读取，可能缺页：{path}（{detail}）", "请核对页数，或重新导出该文件"),
+        ErrorKind("E078", "文件部分损坏，已尽量读取：{path}（{detail}）", "请核对内容是否完整，或重新导出该文件"),
+        ErrorKind("E079", "压缩包嵌套过深，未读取：{path}", "请先解压内层压缩包"),
+        ErrorKind("E080", "文件超过大小限制，未读取：{path}（{detail}）", "请拆分文件，或用 --limit 调整限制"),
+        ErrorKind("E081", "超长行已拆分：{path}（{detail}）", "文字已保留；如定位有误请人工核对"),
+        ErrorKind("E082", "案卷文字量超过限制，其余内容未读取：{path}（{detail}）", "请拆分案卷，或用 --limit 调整限制"),
+        ErrorKind("E083", "页数超过限制，其余页面未读取：{path}（{detail}）", "请拆分案卷，或用 --limit 调整限制"),
+        ErrorKind("E084", "图像帧数超过限制，其余帧未读取：{path}（{detail}）", "请拆分文件，或用 --limit 调整限制"),
+        ErrorKind("E085", "第{page}页页面尺寸过大，未识别（{detail}）", "该页未参与审查，请人工核对"),
+        ErrorKind("E086", "OCR 页数超过限制，其余页面未识别：{path}（{detail}）", "这些页面未参与审查，请人工核对"),
+        ErrorKind("E087", "文书数超过限制，其余文书未审查（{detail}）", "请拆分案卷，或用 --limit 调整限制"),
+        ErrorKind("E088", "文件含无法解码的内容，已用 � 替换后读取：{path}（{detail}）", "请核对替换处的文字"),
+        ErrorKind("E089", "DOCX 含有 XML 实体或 DTD 声明，未解析：{path}", "请用 Word 重新另存为 .docx"),
         # The budget of one dossier in `auditor audit` / `auditor batch` (auditor/batch): it was not finished.
         ErrorKind("E090", "审查超过时间限制（{detail}），该案卷未完成审查", "请单独审查该案卷或提高 --timeout；仍超时请提交开发人员排查"),
         ErrorKind("E091", "审查超过内存限制（{detail}），该案卷未完成审查", "请拆分案卷或提高 --max-memory；仍超限请提交开发人员排查"),

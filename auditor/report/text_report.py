@@ -43,7 +43,8 @@ def render_case(case: AuditResult | DossierReport) -> str:
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITY_LABEL}
     out = [
         f"案卷：{report.source}",
-        f"  页数 {report.pages}  文书 {len(report.documents)}  事件 {len(report.events)}  引用 {len(report.citations)}"
+        f"  页数 {report.pages}{_blank(report.page_details)}  文书 {len(report.documents)}  事件 {len(report.events)}"
+        f"  引用 {len(report.citations)}"
         f"  问题 {len(report.findings)}（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}）",
     ]
     if report.documents:
@@ -66,6 +67,11 @@ def render_case(case: AuditResult | DossierReport) -> str:
     if report.errors:
         out += ["", "  读取错误："] + [f"    [{e.code}] {e.message}" for e in report.errors]
     return "\n".join(out)
+
+
+def _blank(pages: list) -> str:
+    blank = sum(1 for p in pages if p.blank)
+    return f"（空白页 {blank}，未识别）" if blank else ""
 
 
 def render_score(score: Score) -> list[str]:

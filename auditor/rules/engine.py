@@ -51,9 +51,16 @@ def _overlap(a: Finding, b: Finding) -> bool:
 def link_causes(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
     """A finding of a rule whose YAML lists `caused_by: [ROOT-RULE…]` and whose evidence overlaps a finding of one
     of those rules follows from that root cause: it carries the root's fingerprint in `caused_by`."""
+    # Candidate roots are looked up by rule and document, not by scanning every finding for every finding.
+    by_rule_doc: dict[tuple[str, str | None], list[int]] = {}
+    for index, g in enumerate(findings):
+        for doc_id in dict.fromkeys(e.document_id for e in g.evidence):
+            by_rule_doc.setdefault((g.rule_id, doc_id), []).append(index)
     out = []
     for f in findings:
         roots = rules[f.rule_id].caused_by if f.rule_id in rules else ()
-        root = next((g for g in findings if g is not f and g.rule_id in roots and _overlap(f, g)), None)
+        candidates = sorted({i for r in roots for doc_id in {e.document_id for e in f.evidence}
+                             for i in by_rule_doc.get((r, doc_id), ())})
+        root = next((findings[i] for i in candidates if findings[i] is not f and _overlap(f, findings[i])), None)
         out.append(f.model_copy(update={"caused_by": root.fingerprint}) if root else f)
     return out

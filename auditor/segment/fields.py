@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -14,6 +15,10 @@ RECORD_SUFFIX = "笔录"
 RECORD_HEADER_LINES = 8  # 时间 / 地点 / 侦查员 / 记录员 / 被讯问人 …, before the first question
 _QA_RE = re.compile(r"^[\s\u3000]*[问答]")
 _TIME_LABEL_RE = re.compile(r"时[\s\u3000]*间")
+_NEWLINE = re.compile("\n")
+_NON_SPACE = re.compile(r"\S")
+_LABEL_WINDOW = 64  # a field label or signer before a date: a few characters, some spaces
+_QA_AT = re.compile(r"[\s\u3000]*[问答]")  # _QA_RE for a match at a given position (no "^")
 
 
 def _spaced(*words: str) -> str:
@@ -131,20 +136,29 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
     after a signer's name ("负责人：孟和　2024年9月27日"). A question or answer of a record never is one."""
     tail_start = _tail_start(body)
     labelled: date | None = None
+    # Line bounds and compact lines are found once per line: a line of thousands of dates must not be scanned
+    # once per date (quadratic).
+    breaks = [m.start() for m in _NEWLINE.finditer(body)]
+    compact: dict[tuple[int, int], str] = {}
     for m in reversed(full):
-        line_start = body.rfind("\n", 0, m.start) + 1
-        line_end = body.find("\n", m.end)
-        line_end = len(body) if line_end < 0 else line_end
-        raw_line = body[line_start:line_end]
-        if _QA_RE.match(raw_line):
+        k = bisect.bisect_left(breaks, m.start)
+        line_start = breaks[k - 1] + 1 if k > 0 else 0
+        k = bisect.bisect_left(breaks, m.end)
+        line_end = breaks[k] if k < len(breaks) else len(body)
+        if _QA_AT.match(body, line_start, line_end):
             continue
-        line = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", raw_line))
+        key = (line_start, line_end)
+        if key not in compact:
+            compact[key] = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end]))
+        line = compact[key]
         # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body[line_start : m.start]):
+        # The labels end right before the date: a short window is searched, not the line up to it.
+        window = max(line_start, m.start - _LABEL_WINDOW)
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body, window, m.start):
             return m.as_date()
         if labelled is None and line_start >= tail_start:
-            before = body[line_start : m.start]
-            if _DATE_LABEL_RE.search(before) or (_SIGNER_RE.search(before) and not body[m.end : line_end].strip()):
+            signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)
+            if _DATE_LABEL_RE.search(body, window, m.start) or signed:
                 labelled = m.as_date()
     return labelled
 

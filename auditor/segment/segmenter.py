@@ -6,6 +6,7 @@ title lines. A short organ line right above a title belongs to the new document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ def segment(dossier: Dossier) -> list[Document]:
     for brk in dossier.hard_breaks:
         if 0 < brk < len(text):
             starts.setdefault(brk, None)
+    ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     for i, line in enumerate(lines):
         match = match_title(line.text)
         if match is None:
@@ -64,9 +66,11 @@ def segment(dossier: Dossier) -> list[Document]:
             begin = lines[j].start
             match = TitleMatch(match.doc_type, match.title, SPACE_RE.sub("", lines[j].text), match.score, match.rest)
         # A title right after a hard break (or at the top) names that untitled start.
-        prev = max((s for s in starts if s <= begin), default=0)
+        prev = ordered_starts[bisect.bisect_right(ordered_starts, begin) - 1]
         if starts.get(prev) is None and not text[prev:begin].strip():
             begin = prev
+        if begin not in starts:
+            bisect.insort(ordered_starts, begin)
         starts[begin] = match
     # A stray scrap without a title (a line the scanner repeated, a page mark) is not a document of
     # its own: it joins the document that follows, unless a hard break separates them.

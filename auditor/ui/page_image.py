@@ -66,5 +66,6 @@ def png_of_page(path: Path, index: int, width: float | None, marks: list[tuple[B
 
 def render_page(page: Page, boxes: list[BBox] | None = None) -> Image.Image | None:
     """A freshly ingested page with `boxes` outlined in red; None if unavailable."""
-    rendered = page_image(Path(page.source), page.source_index or 0, page.width)
+    # `source` may be a display name (auditor.ingest.naming); `path` is the file
+    rendered = page_image(Path(page.path or page.source), page.source_index or 0, page.width)
     return draw_marks(*rendered, [(b, "quote") for b in boxes or []]) if rendered else None

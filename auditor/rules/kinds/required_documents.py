@@ -67,8 +67,15 @@ def glued_title(case: Case, titles: tuple[str, ...]) -> bool:
     return any(line.strip().startswith(titles) for doc in case.documents for line in doc.text.split("\n"))
 
 
-def _excused(case: Case, phrases: list[str]) -> bool:
-    return any(find_phrase(doc.text, p) for doc in case.documents for p in phrases)
+def _excused(case: Case, phrases: list[str], known: dict[tuple[str, ...], bool]) -> bool:
+    """Does any document state one of `phrases`? Asked once per phrase list and case (not per trigger)."""
+    key = tuple(phrases)
+    if key not in known:
+        known[key] = any(find_phrase(doc.text, p) for doc in case.documents for p in phrases)
+    return known[key]
+
+
+_UNASKED = object()
 
 
 def _named_by(case: Case, names: tuple[str, ...]) -> tuple[Document, str] | None:
@@ -92,6 +99,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     if p.unless is not None and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
         return []
     findings = []
+    excused: dict[tuple[str, ...], bool] = {}
+    named: tuple[Document, str] | None | object = _UNASKED
     for doc in case.documents_of_type(p.trigger):
         span = _trigger_span(case, doc, p.when)
         if span is None:
@@ -101,7 +110,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         for until, extra in p.excused_by_era.items():
             if era and version_at_most(CPL, era, until):
                 phrases += extra
-        if _excused(case, phrases):
+        if _excused(case, phrases, excused):
             continue
         evidence = [title_evidence(case, doc)]
         if span != (0, 0):
@@ -121,7 +130,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             steps.append(rule.text("unexcused", **words))
         elif phrases:
             steps.append(rule.text("unexcused_phrases", **words))
-        named = _named_by(case, p.requires)
+        if named is _UNASKED:  # the same for every trigger: asked once per case, not per trigger (quadratic)
+            named = _named_by(case, p.requires)
         severity = None
         if named:
             steps.append(rule.text("named_by", named_in=named[0].type, name=named[1]))
