@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from auditor.model import AuditResult, Dossier, Page
+from auditor.model import AuditResult
 from auditor.training.sources import CONFIRMED, REJECTED, UNREVIEWED, ReviewedFinding, SourceError
 
 STORE_STATES = {"confirmed": CONFIRMED, "dismissed": REJECTED, "pending": UNREVIEWED, None: UNREVIEWED}
@@ -56,15 +56,8 @@ class StoreSource:
 
 
 def rebuild(pages, source_name: str, profile: str | None) -> AuditResult:
-    """The audit of a dossier rebuilt from its stored pages (files start new documents, as TXT parts do)."""
+    """The audit of a dossier rebuilt from its stored pages (auditor.store.derived.dossier_of)."""
     from auditor.pipeline import audit_dossier
+    from auditor.store.derived import dossier_of
 
-    dossier = Dossier(source=source_name)
-    for p in pages:
-        dossier.pages.append(Page(number=p.number, text=p.text, source=p.file_name, method=p.method,
-                                  quality=p.quality, source_index=p.source_index, width=p.width, height=p.height))
-    dossier.build_text()
-    dossier.hard_breaks = [start for i, (start, page) in enumerate(zip(dossier.page_starts, dossier.pages,
-                                                                        strict=True))
-                           if i and (page.method == "txt" or page.source != dossier.pages[i - 1].source)]
-    return audit_dossier(dossier, profile=profile or None)
+    return audit_dossier(dossier_of(pages, source_name), profile=profile or None)
