@@ -201,9 +201,32 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
         return EXIT_USAGE
     findings, dossiers = _stored_rows(store, None, args.confirmed_only, args.organ, latest_only=not args.all_versions)
+    if args.redact:
+        return _report_redacted(args, store, findings, dossiers)
     _emit_bytes(_export(args.format, findings, dossiers, confirmed_only=args.confirmed_only), args.out)
     if args.out:
         print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题到 {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_redacted(args: argparse.Namespace, store, findings: list, dossiers: list) -> int:  # noqa: ANN001
+    """`auditor report --redact`: every written string redacted, the file checked before it is written."""
+    from auditor.redact import LeakError
+    from auditor.training.redacted_reports import FORMATS, export_redacted, store_results
+
+    if args.format not in FORMATS:
+        print(f"错误：脱敏导出支持 {'、'.join(FORMATS)}（JSON 含原始证据数据，不提供脱敏版本）。", file=sys.stderr)
+        return EXIT_USAGE
+    summaries = store.dossiers(organ=args.organ, latest_only=not args.all_versions)
+    try:
+        data = export_redacted(args.format, findings, zip([s.id for s in summaries], dossiers, strict=True),
+                               store_results(store), confirmed_only=args.confirmed_only, policy=_policy(args))
+    except LeakError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    _emit_bytes(data, args.out)
+    if args.out:
+        print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题（已脱敏）到 {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -453,6 +476,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--confirmed-only", action="store_true", help="只导出经审查确认的问题")
     p.add_argument("--organ", help="只导出该办案单位的案卷")
     p.add_argument("--all-versions", action="store_true", help="包括同一案件较早的案卷版本")
+    p.add_argument("--redact", action="store_true",
+                   help="脱敏：姓名、身份证号、电话、银行卡号、住址等一律替换，写出前再检查一遍，发现残留则拒绝写出")
+    p.add_argument("--officers", choices=["mask", "keep"], help="与 --redact 一起：办案人员姓名遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="与 --redact 一起：化名保留姓氏（张某，默认）或替换（某甲）")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("users", help="团队模式用户管理（审查员 / 复核人 / 管理员）")

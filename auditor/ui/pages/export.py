@@ -12,6 +12,7 @@ from auditor.report.rows import DossierRow, public_message
 from auditor.report.table_report import render_csv, render_review_json
 from auditor.report.xlsx_report import render_xlsx
 from auditor.ui import context
+from auditor.ui.redaction import redacted_downloads
 
 store = context.store()
 st.header("导出")
@@ -36,6 +37,9 @@ rows = [DossierRow(source_name=d.source_name, organ=d.organ, pages=d.pages, docu
                                 for e in store.result(d.id).report.errors) if d.errors else ())
         for d in scope]
 st.caption(f"范围：案卷 {len(scope)} 份，问题 {len(findings)} 项" + ("（仅确认）" if confirmed_only else ""))
+if st.toggle("脱敏导出", help="姓名、身份证号、电话等个人信息一律替换；发现残留则拒绝导出"):
+    redacted_downloads(scope, findings, rows, confirmed_only=confirmed_only)
+    st.stop()
 stamp = dt.date.today().strftime("%Y%m%d")
 c = st.columns(4)
 c[0].download_button("案件评查表（XLSX）", render_xlsx(findings, rows), file_name=f"案件评查表_{stamp}.xlsx",
