@@ -204,7 +204,7 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     page.get_by_text("案例 1　提请批准逮捕超期（ARREST-REQUEST-DEADLINE）").wait_for()
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "题目" in body and "解析" in body and not [n for n in parties if n in body]
-    _shot(page, "08-training")
+    _shot(page, "09-training")
     with page.expect_download() as handout_download:
         page.get_by_role("button", name="培训讲义（DOCX）").click()
     handout = docx.Document(handout_download.value.path())
@@ -219,4 +219,4 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     _wait_idle(page)
     page.get_by_text("共 5 个案例（经确认 1 个，未审核 4 个）").wait_for(timeout=AUDIT_TIMEOUT)
     assert page.get_by_text("试用导出 · 未审核").count() == 4
-    _shot(page, "08b-training-trial")
+    _shot(page, "09b-training-trial")
