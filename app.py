@@ -27,6 +27,7 @@ navigation = st.navigation({
         st.Page(f"{PAGES}/dashboard.py", title="批次看板", icon=":material/bar_chart:", url_path="dashboard"),
         st.Page(f"{PAGES}/warnings.py", title="预警", icon=":material/alarm:", url_path="warnings"),
         st.Page(f"{PAGES}/export.py", title="导出", icon=":material/download:", url_path="export"),
+        st.Page(f"{PAGES}/training.py", title="培训材料", icon=":material/school:", url_path="training"),
     ],
     "设置": [
         st.Page(f"{PAGES}/rules.py", title="规则库", icon=":material/menu_book:", url_path="rules"),

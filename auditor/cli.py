@@ -213,9 +213,34 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     findings, dossiers, scores = _stored_rows(store, None, args.confirmed_only, args.organ,
                                               latest_only=not args.all_versions, standard=args.standard)
+    if args.redact:
+        return _report_redacted(args, store, findings, dossiers, scores)
     _emit_bytes(_export(args.format, findings, dossiers, confirmed_only=args.confirmed_only, scores=scores), args.out)
     if args.out:
         print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题到 {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_redacted(args: argparse.Namespace, store, findings: list, dossiers: list,  # noqa: ANN001
+                     scores: list = ()) -> int:
+    """`auditor report --redact`: every written string redacted, the file checked before it is written."""
+    from auditor.redact import LeakError
+    from auditor.training.redacted_reports import FORMATS, export_redacted, store_results
+
+    if args.format not in FORMATS:
+        print(f"错误：脱敏导出支持 {'、'.join(FORMATS)}（JSON 含原始证据数据，不提供脱敏版本）。", file=sys.stderr)
+        return EXIT_USAGE
+    summaries = store.dossiers(organ=args.organ, latest_only=not args.all_versions)
+    try:
+        data = export_redacted(args.format, findings, zip([s.id for s in summaries], dossiers, strict=True),
+                               store_results(store), confirmed_only=args.confirmed_only, policy=_policy(args),
+                               scores=scores)
+    except LeakError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    _emit_bytes(data, args.out)
+    if args.out:
+        print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题（已脱敏）到 {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -323,7 +348,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     try:
         paths = generate_corpus(Path(args.out_dir), count=args.count, seed=args.seed, formats=tuple(args.formats),
-                                truncate=args.truncate)
+                                truncate=args.truncate, wording=args.wording)
     except (OSError, RuntimeError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -473,6 +498,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-versions", action="store_true", help="包括同一案件较早的案卷版本")
     p.add_argument("--standard", choices=_standard_names(),
                    help="评查打分标准（默认按各案卷的规则集：公安 police / 检察 procuratorate）")
+    p.add_argument("--redact", action="store_true",
+                   help="脱敏：姓名、身份证号、电话、银行卡号、住址等一律替换，写出前再检查一遍，发现残留则拒绝写出")
+    p.add_argument("--officers", choices=["mask", "keep"], help="与 --redact 一起：办案人员姓名遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="与 --redact 一起：化名保留姓氏（张某，默认）或替换（某甲）")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("users", help="团队模式用户管理（审查员 / 复核人 / 管理员）")
@@ -514,6 +543,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="scan：图像型 PDF（模拟扫描件，需 OCR）")
     p.add_argument("--truncate", action="store_true",
                    help="生成在随机日期截断的无缺陷案卷，标注该日仍在运行的期限（评估执法巡查预警）")
+    p.add_argument("--wording", choices=["plain", "varied"], default="plain",
+                   help="varied：每份文书从 auditor/synth/wording.yaml 的措辞库中抽取表述（案情与 plain 相同）")
     p.set_defaults(func=cmd_synth)
 
     p = sub.add_parser("eval", help="对照标注评估抽取与审查的准确率")

@@ -341,7 +341,7 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
 
 
 # Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X".
-_OBJECT_GAP = re.compile(r"[\s:：]*(?:对)?(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$")
+_OBJECT_GAP = re.compile(r"[\s:：]*(?:对|的)?(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$")  # "提请批准逮捕的犯罪嫌疑人某"
 
 
 def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:

@@ -36,7 +36,10 @@ from auditor.synth.templates import (
     penal_cite,
     probation_months,
     render,
+    wording_banks,
 )
+
+WORDINGS = ("plain", "varied")
 
 # Rules planted by `_plant` below; the rest of the catalogue is planted by auditor/synth/defects/.
 LEGACY_RULES = (
@@ -242,12 +245,17 @@ def check_plant(plant: list[str]) -> None:
 
 
 def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: bool | None = None,
-                     conditional: bool = False) -> SynthDossier:
+                     conditional: bool = False, wording: str = "plain") -> SynthDossier:
     """One dossier numbered `index` with the rules in `plant` planted (each once) and look-alikes of others.
 
     `old` forces a 2014–2017 case (2012 CPL numbering); by default a few plain dossiers are old. `conditional`
-    lays out a minor's 附条件不起诉 even when no planted rule needs one (for its look-alikes).
+    lays out a minor's 附条件不起诉 even when no planted rule needs one (for its look-alikes). `wording` "varied"
+    words each document from the banks of wording.yaml (templates `say`), drawn from an RNG of its own seeded by
+    `rng`'s state, so that the case, its dates and its plants are those of the plain dossier.
     """
+    if wording not in WORDINGS:
+        raise ValueError(f"wording must be one of {WORDINGS}")
+    wording_rng = random.Random("wording " + repr(rng.getstate())) if wording == "varied" else None
     check_plant(plant)
     wanted = set(plant)
     needs: set[str] = set().union(*(needs_of(r) for r in wanted)) if wanted else set()
@@ -355,10 +363,36 @@ def generate_dossier(rng: random.Random, index: int, plant: list[str], *, old: b
     _add_pledges(dossier)
     _apply_plants(rng, dossier, wanted, "layout")
     docs.sort(key=_day_order)
+    _measure_lifted(dossier)
+    if wording_rng is not None:
+        _pick_wording(wording_rng, docs)
     for doc in docs:
         doc.lines = render(ctx, doc)
     _apply_plants(rng, dossier, wanted, "text")
     return dossier
+
+
+def _pick_wording(rng: random.Random, docs: list[SynthDocument]) -> None:
+    """One variant of every bank per document (the renderer uses those of its sentences)."""
+    banks = wording_banks()
+    for doc in docs:
+        doc.wording = {name: rng.randrange(len(banks[name])) for name in sorted(banks)}
+    # The police's 要求复议 saying when it received the 不起诉决定书 would prove a delivery whose 送达回证 a plant
+    # removed (NON-PROSECUTION-DELIVERY-MISSING): it keeps the plain wording then.
+    if not any(d.type == "送达回证" and d.params.get("recipient") == "police" for d in docs):
+        for doc in docs:
+            if doc.type == "要求复议意见书" and doc.params.get("about") == "不起诉":
+                doc.wording["review_received"] = 0
+
+
+def _measure_lifted(dossier: SynthDossier) -> None:
+    """The measure a 不起诉决定书 lifts ("取保候审措施同时解除"): the last 取保 or 监视居住 decided before it."""
+    decision = next((d for d in dossier.documents if d.type == "不起诉决定书"), None)
+    if decision is None:
+        return
+    measures = [d for d in dossier.documents if d.type in ("取保候审决定书", "监视居住决定书") and d.date <= decision.date]
+    if measures:
+        decision.params["measure_in_force"] = measures[-1].type.removesuffix("决定书")
 
 
 def _amount(rng: random.Random, crime: Crime, conditional: bool) -> int:
@@ -633,12 +667,13 @@ def plan_corpus(rng: random.Random, count: int) -> list[tuple[list[str], bool]]:
 
 def generate_corpus(
     out_dir: Path, count: int = 12, seed: int = 7, formats: tuple[str, ...] | list[str] = ("txt", "docx", "pdf"),
-    truncate: bool = False,
+    truncate: bool = False, wording: str = "plain",
 ) -> list[Path]:
     """Write case_01.{txt,docx,pdf} + case_01.truth.json … into `out_dir`; same seed, same files.
 
     `truncate`: clean dossiers (look-alikes only) each cut at a random date, their truth giving `as_of` and the
     warnings expected that day (auditor/synth/warnings.py); scored on their warnings by `auditor eval`.
+    `wording` "varied" words the documents from the banks of wording.yaml (same cases as "plain").
     Returns every path written, dossier files first then the truth file of each case.
     Raises writers.FontMissingError when "pdf" is asked for and the CJK font is not installed.
     """
@@ -654,7 +689,7 @@ def generate_corpus(
     written: list[Path] = []
     plans = plan_corpus(random.Random(seed), count) if not truncate else [([], None)] * count
     for i, (plant, old) in enumerate(plans, start=1):
-        dossier = generate_dossier(random.Random(seed * 10007 + i), i, plant, old=old)
+        dossier = generate_dossier(random.Random(seed * 10007 + i), i, plant, old=old, wording=wording)
         extra: dict = {}
         if truncate:
             cut = timeline.cut_date(random.Random(seed * 7919 + i), dossier)

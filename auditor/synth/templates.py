@@ -1,5 +1,8 @@
 """Wording of the synthetic legal forms (公安 / 检察 式样) and the citations they carry.
 
+A sentence that carries a fact the rules read is worded from a bank of wording.yaml (`say`): its first variant
+is the plain wording; `SynthDocument.wording` (set by the generator with wording="varied") picks another.
+
 A template turns one `SynthDocument` of a `CaseContext` into text lines: organ line, title line,
 文号 line, body, signature block ending with the date line. Which article a form cites is data
 (`CPL_SUBJECTS`, `CRIMES`) pinned by tests against ../shared; the generator may swap a citation
@@ -11,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from auditor.synth.names import Person, Place
 
@@ -199,6 +206,24 @@ def ar_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def dotted_date(d: date) -> str:
+    """2023.5.12 — a date written by hand under a signature."""
+    return f"{d.year}.{d.month}.{d.day}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording banks
+
+WORDING_YAML = Path(__file__).with_name("wording.yaml")
+
+
+@lru_cache(maxsize=1)
+def wording_banks() -> dict[str, list[str]]:
+    """Bank name -> its variants, the plain wording first (wording.yaml)."""
+    data = yaml.safe_load(WORDING_YAML.read_text(encoding="utf-8"))
+    return {name: [str(v) for v in bank["variants"]] for name, bank in data["banks"].items()}
+
+
 def rel_date(prev: date | None, d: date) -> str:
     """Narrative date relative to the previously written one: 同日 / 同年3月7日 / 2023年3月7日."""
     if prev == d:
@@ -273,10 +298,27 @@ class SynthDocument:
     cites: dict[str, Cite] = field(default_factory=dict)  # role -> citation, in the order rendered
     params: dict = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    wording: dict[str, int] = field(default_factory=dict)  # bank -> variant index; absent: the plain first one
 
     @property
     def title(self) -> str:
         return self.type
+
+
+def variant(doc: SynthDocument, bank: str) -> str:
+    """The wording of `bank` the document uses, its fields still in braces."""
+    return wording_banks()[bank][doc.wording.get(bank, 0)]
+
+
+def say(doc: SynthDocument, bank: str, **fields: object) -> str:
+    """The sentence of `bank` in the variant the document uses, its fields filled in."""
+    return variant(doc, bank).format(**fields)
+
+
+def say_lines(doc: SynthDocument, bank: str, **fields: object) -> list[str]:
+    """A bank's text as lines: a variant may span several lines ("\n") or none (an empty variant)."""
+    text = say(doc, bank, **fields)
+    return text.split("\n") if text else []
 
 
 def identity(p: Person, label: str = "犯罪嫌疑人") -> str:
@@ -290,33 +332,44 @@ def short_identity(p: Person) -> str:
     return f"{p.name}（性别{p.gender}，出生日期{ar_date(p.birth)}，住址{p.address}）"
 
 
-def measures(ctx: CaseContext, persons: list[Person], by: str, prev: date | None = None) -> str:
+def measures(ctx: CaseContext, persons: list[Person], by: str, doc: SynthDocument) -> str:
     """The measures a narrative recounts, e.g. 于2023年3月5日被我局刑事拘留，同年3月7日被我局提请批准逮捕…"""
     plan = ctx.plans[persons[0].name]
     d = ctx.dates
-    steps: list[tuple[date, str]] = []
+    parts: list[str] = []
+    prev: date | None = None
+
+    def when(day: date) -> str:
+        nonlocal prev
+        out = ("于" if prev is None else "") + rel_date(prev, day)
+        prev = day
+        return out
+
     if plan.detained:
-        steps.append((d["detain"], f"被{by}刑事拘留"))
+        parts.append(when(d["detain"]) + f"被{by}刑事拘留")
     if plan.arrested:
-        steps.append((d["request"], f"被{by}提请批准逮捕"))
-        steps.append((d["approve"], f"经{ctx.place.procuratorate}批准逮捕"))
-        steps.append((d["arrest"], f"被{by}执行逮捕"))
+        # Each date is written (relative to the one before) only where the variant states it.
+        text = variant(doc, "arrest_history")
+        dates = {k: when(d[k]) for k in ("request", "approve", "arrest") if "{" + k + "}" in text}
+        parts.append(text.format(by=by, proc=ctx.place.procuratorate, **dates))
     if plan.bailed:
-        steps.append((d["bail"], f"被{by}取保候审"))
+        parts.append(when(d["bail"]) + f"被{by}取保候审")
     if plan.surveilled:
-        steps.append((d["surveil"], f"被{by}监视居住"))
-    parts = []
-    for when, what in steps:
-        parts.append(("于" if prev is None else "") + rel_date(prev, when) + what)
-        prev = when
+        parts.append(when(d["surveil"]) + f"被{by}监视居住")
     return "，".join(parts)
 
 
-def custody_tail(ctx: CaseContext, persons: list[Person]) -> str:
+def custody_tail(ctx: CaseContext, persons: list[Person], doc: SynthDocument) -> str:
     plan = ctx.plans[persons[0].name]
     if plan.arrested or (plan.detained and not (plan.bailed or plan.surveilled)):
-        return f"，现羁押于{ctx.place.detention_center}"
+        return say(doc, "custody_tail", center=ctx.place.detention_center)
     return ""
+
+
+def history(ctx: CaseContext, persons: list[Person], doc: SynthDocument, tail: str) -> str:
+    """犯罪嫌疑人某因涉嫌某罪于…被我局刑事拘留…，现羁押于…。"""
+    return say(doc, "history_lead", names=ctx.names(persons), crime=ctx.crime.name,
+               history=measures(ctx, persons, "我局", doc), tail=tail)
 
 
 def groups(ctx: CaseContext, persons: list[Person]) -> list[list[Person]]:
@@ -328,13 +381,13 @@ def groups(ctx: CaseContext, persons: list[Person]) -> list[list[Person]]:
     return list(out.values())
 
 
-def case_source(ctx: CaseContext) -> str:
-    filing = ar_date(ctx.dates["filing"])
+def case_source(ctx: CaseContext, doc: SynthDocument) -> str:
     if ctx.crime.has_victim:
-        src = f"由被害人{ctx.victim}报案至我局"
+        src = say(doc, "case_source_victim", victim=ctx.victim, receipt=ar_date(ctx.dates["receipt"]))
     else:
-        src = f"由{ctx.station}派出所民警在执勤中发现"
-    return f"犯罪嫌疑人{ctx.names()}涉嫌{ctx.crime.name}一案，{src}，我局经审查于{filing}立案侦查。"
+        src = say(doc, "case_source_found", station=ctx.station)
+    filed = say(doc, "case_filing", filing=ar_date(ctx.dates["filing"]), case_name=ctx.crime.name.removesuffix("罪") + "案")
+    return f"犯罪嫌疑人{ctx.names()}涉嫌{ctx.crime.name}一案，{src}{filed}"
 
 
 def evidence_list(ctx: CaseContext) -> str:
@@ -357,7 +410,7 @@ def proc_sign(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _detention_report(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     lines = [identity(p) for p in doc.persons]
     lines += [
-        case_source(ctx),
+        case_source(ctx, doc),
         "经侦查查明：" + ctx.facts(),
         f"被害人{ctx.victim}已指认犯罪嫌疑人{ctx.names(doc.persons)}实施了上述行为。" if ctx.crime.has_victim
         else f"犯罪嫌疑人{ctx.names(doc.persons)}在犯罪后即时被发觉。",
@@ -373,18 +426,28 @@ def _detention_report(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _detention_warrant(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
-        f"根据{doc.cites['basis'].text()}之规定，兹决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}执行拘留，"
-        f"送{ctx.place.detention_center}羁押。",
+        say(doc, "detention_warrant", basis=doc.cites["basis"].text(), crime=ctx.crime.name, who=short_identity(p),
+            center=ctx.place.detention_center),
+        *_warrant_receipt(ctx, doc, "拘留", ctx.dates["detain"]),
     ]
+
+
+def _warrant_receipt(ctx: CaseContext, doc: SynthDocument, held: str, when: date) -> list[str]:
+    """The detention centre's receipt on the warrant's 副本, an hour after the family notice's hour."""
+    return say_lines(doc, "warrant_receipt", held=held, name=doc.persons[0].name, date=ar_date(when), hour=ctx.hour + 3)
 
 
 def _family_notice(ctx: CaseContext, doc: SynthDocument, act: str, when: date) -> list[str]:
     p = doc.persons[0]
     relation, relative = ctx.family[p.name]
+    bank, held = ("arrest_notice", "逮捕") if act == "逮捕" else ("detention_notice", "拘留")
     return [
         f"{relative}（{p.name}的{relation}）：",
-        f"根据{doc.cites['basis'].text()}之规定，我局已于{ar_date(when)}{ctx.hour + 2}时将涉嫌{ctx.crime.name}的"
-        f"{p.name}{act}，现羁押在{ctx.place.detention_center}。",
+        say(doc, bank, basis=doc.cites["basis"].text(), date=ar_date(when), hour=ctx.hour + 2, crime=ctx.crime.name,
+            name=p.name, act=act, center=ctx.place.detention_center, proc=ctx.place.procuratorate),
+        # The family signs the notice on the day it is dated.
+        *say_lines(doc, "notice_receipt", held=held, relative=relative, relation=relation, date=ar_date(doc.date),
+                   dotted=dotted_date(doc.date)),
     ]
 
 
@@ -421,21 +484,21 @@ def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     d = ar_date(doc.date)
     lenient = "如实供述自己罪行可以从轻处理"
     if ctx.era == "2018":
-        lenient += "，认罪认罚的可以依法从宽处理"
+        lenient += say(doc, "leniency_plea")
     confession = ctx.crime.confession.format(loc=ctx.location, amount=ctx.amount)
-    lawyer = doc.params.get("lawyer_notice", "你有权委托律师作为辩护人，因经济困难或者其他原因没有委托辩护人的，可以申请法律援助。")
+    lawyer = doc.params.get("lawyer_notice", say(doc, "lawyer_notice"))
     # A minor is questioned with his 法定代理人 present (CPL 2018 Art. 281).
     guardian = [f"法定代理人：{ctx.family[p.name][1]}（{p.name}的{ctx.family[p.name][0]}）"] if plan.conditional else []
     return [
         f"（第{doc.params.get('count', 1)}次）",
-        f"时间：{d}{start}时10分至{d}{start + 1}时25分",
-        f"地点：{where}",
-        f"侦查员姓名、单位：{ctx.officers[0]}、{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
-        f"记录员姓名、单位：{ctx.officers[1]}，{ctx.place.police}刑事侦查大队",
+        say(doc, "interrogation_time", date=d, start=start, end=start + 1),
+        say(doc, "interrogation_place", where=where),
+        *say_lines(doc, "interrogation_officers", first=ctx.officers[0], second=ctx.officers[1],
+                   unit=f"{ctx.place.police}刑事侦查大队"),
         *guardian,
-        f"犯罪嫌疑人姓名：{p.name}",
-        f"问：我们是{ctx.place.police}的侦查人员（出示工作证件），现依法对你进行讯问。根据{doc.cites['basis'].text()}"
-        f"之规定，你应当如实回答我们的提问，对与本案无关的问题有拒绝回答的权利，{lenient}。{lawyer}你听清楚了吗？",
+        say(doc, "interrogation_suspect", name=p.name),
+        say(doc, "interrogation_rights", police=ctx.place.police, basis=doc.cites["basis"].text(), lenient=lenient,
+            lawyer=lawyer),
         "答：听清楚了。",
         "问：你的基本情况？",
         f"答：我叫{p.name}，{p.gender}，{ar_date(p.birth)}出生，公民身份号码{p.id_number}，现住{p.address}。",
@@ -443,7 +506,7 @@ def _interrogation(ctx: CaseContext, doc: SynthDocument) -> list[str]:
         f"答：{confession}",
         "问：你以上所说是否属实？",
         "答：属实。",
-        "以上笔录我看过，和我说的相符。",
+        say(doc, "record_close"),
         f"被讯问人：{p.name}（签名、捺指印）",
     ]
 
@@ -452,11 +515,12 @@ def _arrest_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     lines = [identity(p) for p in doc.persons]
     for g in groups(ctx, doc.persons):
         # params["held"]: still in custody when the request was made, though released later (a 不批准逮捕).
-        tail = custody_tail(ctx, g) or (f"，现羁押于{ctx.place.detention_center}" if doc.params.get("held") else "")
-        lines.append(f"犯罪嫌疑人{ctx.names(g)}因涉嫌{ctx.crime.name}于{ar_date(ctx.dates['detain'])}被我局刑事拘留"
-                     f"{tail}。")
+        tail = custody_tail(ctx, g, doc) or (
+            say(doc, "custody_tail", center=ctx.place.detention_center) if doc.params.get("held") else "")
+        lines.append(say(doc, "history_lead", names=ctx.names(g), crime=ctx.crime.name,
+                         history=f"于{ar_date(ctx.dates['detain'])}被我局刑事拘留", tail=tail))
     lines += [
-        case_source(ctx),
+        case_source(ctx, doc),
         "经依法侦查查明：" + ctx.facts(),
         evidence_list(ctx),
         f"犯罪嫌疑人{ctx.names(doc.persons)}的行为已触犯{doc.cites['penal'].text()}之规定，涉嫌{ctx.crime.name}，"
@@ -472,8 +536,8 @@ def _arrest_approval(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
         f"{ctx.place.police}：",
-        f"你局于{ar_date(ctx.dates['request'])}以{doc.params['request_number']}提请批准逮捕书提请批准逮捕犯罪嫌疑人{p.name}，"
-        f"经本院审查认为，该犯罪嫌疑人涉嫌{ctx.crime.name}，符合{doc.cites['basis'].text()}规定的逮捕条件，"
+        say(doc, "approval_request", date=ar_date(ctx.dates["request"]), number=doc.params["request_number"], name=p.name)
+        + f"该犯罪嫌疑人涉嫌{ctx.crime.name}，符合{doc.cites['basis'].text()}规定的逮捕条件，"
         f"决定批准逮捕犯罪嫌疑人{p.name}。请依法立即执行，并将执行情况在三日以内通知本院。",
     ]
 
@@ -481,8 +545,9 @@ def _arrest_approval(ctx: CaseContext, doc: SynthDocument) -> list[str]:
 def _arrest_warrant(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
-        f"根据{doc.cites['basis'].text()}之规定，经{ctx.place.procuratorate}批准，兹决定对涉嫌{ctx.crime.name}的"
-        f"犯罪嫌疑人{short_identity(p)}执行逮捕，送{ctx.place.detention_center}羁押。",
+        say(doc, "arrest_warrant", basis=doc.cites["basis"].text(), proc=ctx.place.procuratorate, crime=ctx.crime.name,
+            who=short_identity(p), center=ctx.place.detention_center),
+        *_warrant_receipt(ctx, doc, "逮捕", ctx.dates["arrest"]),
     ]
 
 
@@ -505,29 +570,52 @@ def _bail(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if isinstance(term, date):
         period = f"期限自{start}起至{ar_date(term)}止"
     elif term:
-        period = f"期限从{start}起算，取保候审期限为{cn_int(term)}个月"
+        period = say(doc, "bail_period_months", start=start, months=cn_int(term))
     else:
-        period = f"期限从{start}起算"
-    amount = doc.params["amount"]
-    deposit = f"人民币{upper_amount(amount)}（{amount}元）"
-    guarantor = doc.params["guarantor"]
-    guarantee = {
-        "deposit": f"责令犯罪嫌疑人{p.name}交纳保证金{deposit}。",
-        "guarantor": f"责令犯罪嫌疑人{p.name}提出保证人，由保证人{guarantor}担保。",
-        "either_deposit": f"责令犯罪嫌疑人提出保证人或者交纳保证金。经审查，犯罪嫌疑人{p.name}交纳保证金{deposit}。",
-        "either_guarantor": f"责令犯罪嫌疑人提出保证人或者交纳保证金。经审查，由保证人{guarantor}担保。",
-        "both": f"责令犯罪嫌疑人{p.name}提出保证人{guarantor}并交纳保证金{deposit}。",
-    }[doc.params["guarantee"]]
+        period = say(doc, "bail_period_open", start=start)
     return [
         f"犯罪嫌疑人{p.name}，性别{p.gender}，出生日期{ar_date(p.birth)}，公民身份号码{p.id_number}，住址{p.address}。",
         f"我局正在侦查{p.name}涉嫌{ctx.crime.name}一案，因犯罪嫌疑人{p.name}{reason}，根据{basis.text()}之规定，"
         f"决定对其取保候审，{period}。",
-        guarantee,
-        f"被取保候审人在取保候审期间应当遵守{doc.cites['obligations'].text()}的规定：{_BAIL_OBLIGATIONS}",
+        bail_guarantee(doc),
+        say(doc, "bail_obligations_head", article=doc.cites["obligations"].text()) + _BAIL_OBLIGATIONS,
         "被取保候审人违反上述规定的，已交纳保证金的，没收部分或者全部保证金，并且区别情形，责令具结悔过、重新交纳保证金、"
         "提出保证人，或者监视居住、予以逮捕。",
-        f"本决定由{ctx.place.police}{ctx.station}派出所执行。",
+        say(doc, "executor", executor=f"{ctx.place.police}{ctx.station}派出所"),
+        *_decision_receipt(doc, "取保候审"),
     ]
+
+
+def _decision_receipt(doc: SynthDocument, measure: str) -> list[str]:
+    """The suspect's receipt of the decision, signed on its day (a 副本 handed over when it is announced)."""
+    return say_lines(doc, "decision_receipt", measure=measure, name=doc.persons[0].name, date=ar_date(doc.date))
+
+
+def deposit_text(doc: SynthDocument) -> str:
+    """人民币叁仟元（3000元）: params "amount", and "capitals" where upper_amount cannot write it (800 元)."""
+    amount = doc.params["amount"]
+    capitals = doc.params.get("capitals") or upper_amount(amount)
+    return say(doc, "deposit_amount", capitals=capitals, amount=amount)
+
+
+def bail_guarantee(doc: SynthDocument) -> str:
+    """The decision's guarantee sentence for params "guarantee" (a planted defect may re-render it)."""
+    p = doc.persons[0]
+    guarantor = doc.params["guarantor"]
+    kind = doc.params["guarantee"]
+    if kind == "deposit":
+        return say(doc, "deposit_order", name=p.name, deposit=deposit_text(doc))
+    if kind == "guarantor":
+        return say(doc, "guarantor_order", name=p.name, guarantor=guarantor)
+    deposit = deposit_text(doc)
+    return {
+        "either_deposit": f"{FORM_GUARANTEE}经审查，犯罪嫌疑人{p.name}交纳保证金{deposit}。",
+        "either_guarantor": f"{FORM_GUARANTEE}经审查，由保证人{guarantor}担保。",
+        "both": f"责令犯罪嫌疑人{p.name}提出保证人{guarantor}并交纳保证金{deposit}。",
+    }[kind]
+
+
+FORM_GUARANTEE = "责令犯罪嫌疑人提出保证人或者交纳保证金。"
 
 
 _SURVEILLANCE_REASONS = {
@@ -552,7 +640,11 @@ def _surveillance(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     "unreachable" (the family cannot be notified, Art. 75(2))."""
     p = doc.persons[0]
     term = doc.params.get("term")
-    period = f"期限从{ar_date(doc.date)}起算" + (f"，监视居住期限为{cn_int(term)}个月" if term else "")
+    start = ar_date(doc.date)
+    if term:
+        period = say(doc, "surveillance_period_months", start=start, months=cn_int(term))
+    else:
+        period = say(doc, "bail_period_open", start=start)
     by_proc = doc.params.get("by") == "procuratorate"
     if doc.params.get("ground") == "no_guarantee":
         reason = f"因犯罪嫌疑人{p.name}符合取保候审条件，但不能提出保证人，也不交纳保证金"
@@ -566,20 +658,23 @@ def _surveillance(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     lines = [
         f"犯罪嫌疑人{p.name}，性别{p.gender}，出生日期{ar_date(p.birth)}，公民身份号码{p.id_number}，住址{p.address}。",
         f"{case}，{reason}，根据{basis}之规定，决定{_surveillance_where(doc)}对其监视居住，{period}。",
-        f"被监视居住人在监视居住期间应当遵守{doc.cites['obligations'].text()}的规定：{_SURVEILLANCE_OBLIGATIONS}",
+        say(doc, "surveillance_obligations_head", article=doc.cites["obligations"].text()) + _SURVEILLANCE_OBLIGATIONS,
     ]
     if doc.params.get("family_notice") == "unreachable":
         lines.append(f"犯罪嫌疑人{p.name}拒不提供其家属的姓名、住址和联系方式，经查找无法通知其家属。")
-    lines.append(f"本决定交由{ctx.place.police}执行。" if by_proc else f"本决定由{ctx.place.police}{ctx.station}派出所执行。")
-    return lines
+    if by_proc:
+        lines.append(f"本决定交由{ctx.place.police}执行。")
+    else:
+        lines.append(say(doc, "executor", executor=f"{ctx.place.police}{ctx.station}派出所"))
+    return lines + _decision_receipt(doc, "监视居住")
 
 
 def _transfer(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     lines = [identity(p) for p in doc.persons]
     for g in groups(ctx, doc.persons):
-        lines.append(f"犯罪嫌疑人{ctx.names(g)}因涉嫌{ctx.crime.name}{measures(ctx, g, '我局')}{custody_tail(ctx, g)}。")
+        lines.append(history(ctx, g, doc, custody_tail(ctx, g, doc)))
     lines += [
-        case_source(ctx) + f"犯罪嫌疑人{ctx.names(doc.persons)}涉嫌{ctx.crime.name}一案，现已侦查终结。",
+        case_source(ctx, doc) + say(doc, "closing_transfer", names=ctx.names(doc.persons), crime=ctx.crime.name),
         f"经依法侦查查明，犯罪嫌疑人{ctx.names(doc.persons)}有下列犯罪事实：",
         ctx.facts(),
         evidence_list(ctx),
@@ -600,16 +695,16 @@ def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     police = ctx.place.police
     lines = [
         identity(p, "被不起诉人"),
-        f"被不起诉人{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police)}。",
-        f"本案由{police}侦查终结，以被不起诉人{p.name}涉嫌{ctx.crime.name}，于{ar_date(ctx.dates['transfer'])}"
-        "移送本院审查起诉。",
+        f"被不起诉人{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police, doc)}。",
+        say(doc, "nonpros_transfer", police=police, label="被不起诉人", name=p.name, crime=ctx.crime.name,
+            date=ar_date(ctx.dates["transfer"])),
     ]
+    decide = say(doc, "nonpros_decide", basis=doc.cites["basis"].text(), name=p.name)
     if doc.params.get("kind") == "存疑":
         lines += [
             f"{police}移送审查起诉认定：" + ctx.facts("被不起诉人"),
             f"本院认为，{police}认定的被不起诉人{p.name}涉嫌{ctx.crime.name}的犯罪事实不清、证据不足。"
-            f"经本院二次退回补充侦查，仍然证据不足，不符合起诉条件。依据{doc.cites['basis'].text()}的规定，"
-            f"决定对{p.name}不起诉。",
+            f"经本院二次退回补充侦查，仍然证据不足，不符合起诉条件。{decide}",
         ]
     else:
         lines += [
@@ -617,19 +712,20 @@ def _non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
             f"案发后，被不起诉人{p.name}如实供述自己的罪行，"
             + ("积极赔偿损失，取得了被害人谅解。" if ctx.crime.has_victim else "认罪悔罪。"),
             f"本院认为，{p.name}实施了{doc.cites['penal'].text()}规定的行为，但犯罪情节轻微，具有坦白情节，"
-            f"根据{doc.cites['exemption'].text()}的规定，不需要判处刑罚。依据{doc.cites['basis'].text()}的规定，"
-            f"决定对{p.name}不起诉。",
+            f"根据{doc.cites['exemption'].text()}的规定，不需要判处刑罚。{decide}",
         ]
+    if doc.params.get("measure_in_force"):  # set by the generator: the measure the decision lifts
+        lines += say_lines(doc, "nonpros_release", name=p.name, measure=doc.params["measure_in_force"])
     if doc.params.get("suspect_notice", True):
-        lines.append("被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。")
+        lines.append(say(doc, "suspect_notice", name=p.name))
     if ctx.crime.has_victim:
-        lines.append(f"{_victim_appeal(ctx)}，请求提起公诉；也可以不经申诉，直接向{ctx.place.court}提起自诉。")
+        lines.append(say(doc, "victim_suit", appeal=_victim_appeal(ctx, doc), court=ctx.place.court))
     return lines
 
 
-def _victim_appeal(ctx: CaseContext) -> str:
+def _victim_appeal(ctx: CaseContext, doc: SynthDocument) -> str:
     """The victim's 申诉 to the procuratorate one level up (CPL 2018 Art. 180), as both decisions open it."""
-    return f"被害人如不服本决定，可以自收到本决定书后七日以内向{ctx.place.upper_procuratorate}申诉"
+    return say(doc, "victim_appeal", victim=ctx.victim, upper=ctx.place.upper_procuratorate)
 
 
 def probation_months() -> tuple[int, int]:
@@ -659,7 +755,7 @@ def _conditional_victim_notice(ctx: CaseContext, doc: SynthDocument) -> str:
     "victim_notice": "excluded" (default: the exclusion and CPL 180 cited, cites["suit"]), "excluded_apart" (the
     exclusion in a sentence of its own), "cannot_sue" (said without the article); "private_prosecution" and
     "sue_directly" copy the ordinary decision's unlawful offer."""
-    appeal = _victim_appeal(ctx)
+    appeal = _victim_appeal(ctx, doc)
     suit = doc.cites["suit"].text() if "suit" in doc.cites else ""
     return {
         "excluded": f"{appeal}，但不适用{suit}关于被害人可以向人民法院起诉的规定。",
@@ -680,8 +776,9 @@ def _conditional_non_prosecution(ctx: CaseContext, doc: SynthDocument) -> list[s
     lines = [
         identity(p, label),
         f"法定代理人{guardian}，系{label}{p.name}的{relation}。",
-        f"{label}{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police)}。",
-        f"本案由{police}侦查终结，以{label}{p.name}涉嫌{ctx.crime.name}，于{ar_date(ctx.dates['transfer'])}移送本院审查起诉。",
+        f"{label}{p.name}因涉嫌{ctx.crime.name}{measures(ctx, [p], police, doc)}。",
+        say(doc, "nonpros_transfer", police=police, label=label, name=p.name, crime=ctx.crime.name,
+            date=ar_date(ctx.dates["transfer"])),
         "经本院依法审查查明：" + ctx.facts(label),
         f"本院在作出决定前，听取了{police}、被害人、{label}及其法定代理人的意见。",
         f"本院认为，{p.name}涉嫌{ctx.crime.name}，犯罪时未满十八周岁，可能判处一年有期徒刑以下刑罚，符合起诉条件，"
@@ -715,7 +812,7 @@ def _bail_execution(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     p = doc.persons[0]
     return [
         f"{ctx.place.police}{ctx.station}派出所：",
-        f"我局决定对涉嫌{ctx.crime.name}的犯罪嫌疑人{short_identity(p)}取保候审，请依法执行。",
+        say(doc, "bail_execution", crime=ctx.crime.name, who=short_identity(p)),
         "附：取保候审决定书副本一份。",
     ]
 
@@ -776,13 +873,15 @@ def _review_request(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     "about" "不起诉"; params: decision_date, decision_number."""
     p = doc.persons[0]
     decided = f"你院于{ar_date(doc.params['decision_date'])}以{doc.params['decision_number']}"
+    # Received on the day it was made: the request's period runs as from the decision.
+    received = say(doc, "review_received", date=ar_date(doc.params["decision_date"]))
     if doc.params.get("about") == "不起诉":
-        decision = (f"{decided}不起诉决定书决定对{p.name}不起诉。我局认为该决定有错误，理由如下：现有证据足以证实"
+        decision = (f"{decided}不起诉决定书决定对{p.name}不起诉{received}。我局认为该决定有错误，理由如下：现有证据足以证实"
                     f"{p.name}涉嫌{ctx.crime.name}的犯罪事实，依法应当追究其刑事责任。")
     else:
-        decision = (f"{decided}不批准逮捕决定书决定不批准逮捕犯罪嫌疑人{p.name}。我局认为该决定有错误，理由如下："
+        decision = (f"{decided}不批准逮捕决定书决定不批准逮捕犯罪嫌疑人{p.name}{received}。我局认为该决定有错误，理由如下："
                     f"犯罪嫌疑人{p.name}可能判处徒刑以上刑罚，且有干扰证人作证、毁灭证据的可能，有逮捕必要。")
-    return [f"{ctx.place.procuratorate}：", decision, f"根据{doc.cites['basis'].text()}之规定，特要求你院复议。"]
+    return [f"{ctx.place.procuratorate}：", decision, say(doc, "review_close", basis=doc.cites["basis"].text())]
 
 
 def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
@@ -797,7 +896,7 @@ def _delivery_receipt(ctx: CaseContext, doc: SynthDocument) -> list[str]:
         f"送达文书：{ctx.place.procuratorate}不起诉决定书（被不起诉人{p.name}）",
         f"受送达人：{who}",
         f"送达地点：{ctx.place.procuratorate}",
-        f"受送达人签收：{signer}（签名）",
+        say(doc, "delivery_signature", signer=signer, date=ar_date(doc.date), dotted=dotted_date(doc.date)),
         f"送达人：{ctx.place.procuratorate}检察官助理",
     ]
 
@@ -902,6 +1001,8 @@ def render(ctx: CaseContext, doc: SynthDocument) -> list[str]:
     if doc.number:
         head.append(doc.number)
     sign = proc_sign(ctx, doc) if by_proc else police_sign(ctx, doc)
-    if doc.type in ("讯问笔录", "取保候审保证书"):
-        sign = [ar_date(doc.date)]  # the interrogated person (the guarantor) signs and dates the record
+    if doc.type == "讯问笔录":
+        sign = [say(doc, "record_date", date=ar_date(doc.date), dotted=dotted_date(doc.date))]  # the person signs and dates it
+    elif doc.type == "取保候审保证书":
+        sign = [ar_date(doc.date)]  # the guarantor signs and dates the pledge
     return head + renderer(ctx, doc) + sign

@@ -1,4 +1,4 @@
-"""Reviewed findings from the review store (auditor/store/, branch `store`; docs/store.md there).
+"""Reviewed findings from the review store (auditor/store/, docs/store.md).
 
 The store keeps each dossier's page texts, its report and its findings with the current review state
 (确认 confirmed / 驳回 dismissed / 待补充 pending). Items need the documents' text around the evidence, so the
@@ -9,8 +9,10 @@ skipped). Read only: nothing is written to the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.model import AuditResult
 from auditor.training.sources import CONFIRMED, REJECTED, UNREVIEWED, ReviewedFinding, SourceError
@@ -20,25 +22,35 @@ STORE_STATES = {"confirmed": CONFIRMED, "dismissed": REJECTED, "pending": UNREVI
 
 @dataclass
 class StoreSource:
-    url: str
-    problems: list[str] = field(default_factory=list)
+    """`url`: the store to open (and close after); or `store`: one already open (the workbench's, left open).
+    `result_of(dossier_id)`: the rebuilt audit, when the caller keeps them (the workbench caches them)."""
 
-    def reviewed(self) -> Iterator[ReviewedFinding]:
+    url: str | None = None
+    problems: list[str] = field(default_factory=list)
+    store: Any = None
+    result_of: Callable[[int], AuditResult] | None = None
+
+    def _open(self) -> Any:
+        if self.store is not None:
+            return nullcontext(self.store)
         try:
             from auditor.store import Store
         except ImportError as exc:  # the store is on its own branch until merged
             raise SourceError("审查库（auditor/store）未安装") from exc
         try:
-            store = Store.open(self.url)
+            return Store.open(self.url)
         except Exception as exc:  # noqa: BLE001 — a bad URL or an unreachable server is the user's to fix
             raise SourceError(f"无法打开审查库（{type(exc).__name__}）") from exc
-        with store:
+
+    def reviewed(self) -> Iterator[ReviewedFinding]:
+        with self._open() as store:
             by_dossier: dict[int, list] = {}
             for row in store.findings(latest_only=True):
                 by_dossier.setdefault(row.dossier_id, []).append(row)
             for dossier_id, rows in by_dossier.items():
                 summary = store.dossier(dossier_id)
-                result = rebuild(store.pages(dossier_id), summary.source_name, summary.profile)
+                result = (self.result_of(dossier_id) if self.result_of is not None
+                          else rebuild(store.pages(dossier_id), summary.source_name, summary.profile))
                 found = {}
                 for f in result.findings:
                     key = f.fingerprint or ""

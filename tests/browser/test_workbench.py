@@ -1,7 +1,8 @@
 """A reviewer's session in the real workbench, in a real browser: upload, wait for the audit, filter, confirm one
 finding and dismiss another with a reason, see the 评查得分 follow the review, reload and see the decisions kept,
-kill the app and see them kept, export XLSX and DOCX and read their findings and scores back, open the 预警 page as
-of a fixed day. Screenshots of every page go to build/screens/."""
+kill the app and see them kept, export XLSX and DOCX (plain and redacted) and read their findings and scores back,
+open the 预警 page as of a fixed day, open 培训材料 and download its DOCX handout.
+Screenshots of every page go to build/screens/."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import docx
 import openpyxl
 import pytest
 
+from auditor.pipeline import audit_path
 from auditor.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,8 +194,45 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     assert any("法律依据：《中华人民共和国刑事诉讼法》" in p for p in paragraphs)
     assert "二、评查得分" in paragraphs and any(t.rows[0].cells[0].text == "办案单位" for t in report.tables)
 
+    # 导出 with 脱敏: the redacted 通报 holds no name of the dossiers' parties
+    parties = {n for case in (CASE_09, CASE_08) for p in audit_path(SAMPLES / case).parties for n in p.names
+               if len(n) >= 2 and "某" not in n}
+    page.get_by_text("脱敏导出", exact=True).click()
+    _wait_idle(page)
+    redacted_button = page.get_by_role("button", name="评查通报（DOCX，已脱敏）")
+    redacted_button.wait_for(timeout=AUDIT_TIMEOUT)
+    _shot(page, "06b-export-redacted")
+    with page.expect_download() as redacted_download:
+        redacted_button.click()
+    report = docx.Document(redacted_download.value.path())
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "提请批准逮捕超期" in text and parties and not [n for n in parties if n in text]
+    assert "二、评查得分" in [p.text for p in report.paragraphs]  # the scores are exported redacted too
+
+    # 培训材料: the confirmed finding as a redacted case, the handout downloaded and read back
+    _nav(page, "培训材料")
+    page.get_by_text("共 1 个案例（经确认 1 个）").wait_for(timeout=AUDIT_TIMEOUT)
+    page.get_by_text("案例 1　提请批准逮捕超期（ARREST-REQUEST-DEADLINE）").wait_for()
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "题目" in body and "解析" in body and not [n for n in parties if n in body]
+    _shot(page, "09-training")
+    with page.expect_download() as handout_download:
+        page.get_by_role("button", name="培训讲义（DOCX）").click()
+    handout = docx.Document(handout_download.value.path())
+    paragraphs = [p.text for p in handout.paragraphs]
+    assert paragraphs[0] == "案卷审查培训案例（已脱敏）"
+    assert "提请批准逮捕超期（ARREST-REQUEST-DEADLINE）" in paragraphs
+    assert "案例 1　题目" in paragraphs and "案例 1　解析" in paragraphs
+    assert any(p.startswith("问题所在：刑事拘留（2022-03-19）后第5日") for p in paragraphs)
+    assert not [n for n in parties if any(n in p for p in paragraphs)]
+    # a trial export: every finding but the dismissed one, each unreviewed case marked
+    page.get_by_text("包括未审核的问题（试用导出）", exact=True).click()
+    _wait_idle(page)
+    page.get_by_text("共 5 个案例（经确认 1 个，未审核 4 个）").wait_for(timeout=AUDIT_TIMEOUT)
+    assert page.get_by_text("试用导出 · 未审核").count() == 4
+    _shot(page, "09b-training-trial")
+
     # 预警 as of a fixed day (the address picks it): the rows the backend computes for the two samples that day
-    from auditor.pipeline import audit_path
     from auditor.warn import warnings_as_of
     from auditor.warn.board import BoardEntry, board_rows
 

@@ -19,7 +19,7 @@ from auditor.synth.defects import (
     remove_document,
     replace_text,
 )
-from auditor.synth.templates import SynthDocument, ar_date, cpl_cite
+from auditor.synth.templates import SynthDocument, ar_date, cpl_cite, wording_banks
 
 if TYPE_CHECKING:
     from auditor.synth.generator import SynthDossier
@@ -55,7 +55,7 @@ register(Plant("RIGHTS-NOTICE-LAWYER-MISSING", frozenset(), _lawyer_missing, _la
 
 def _plea_missing(rng: random.Random, dossier: SynthDossier) -> Mark:
     doc = _first_interrogation(dossier)
-    assert replace_text(doc, "，认罪认罚的可以依法从宽处理", "")
+    assert any(replace_text(doc, plea, "") for plea in wording_banks()["leniency_plea"])  # whichever wording it has
     return mark("讯问笔录", "plea_clause_removed")
 
 

@@ -170,7 +170,8 @@ def _suit_dropped(rng: random.Random, dossier: SynthDossier) -> Mark:
     court = dossier.context.place.court
     doc = _decision(dossier)
     _name_victim(dossier, doc)
-    assert replace_text(doc, f"；也可以不经申诉，直接向{court}提起自诉。", "。")
+    # The 自诉 clause in whichever wording the decision has (templates `victim_suit`: 提起自诉 / 起诉).
+    assert any(replace_text(doc, f"；也可以不经申诉，直接向{court}{suit}。", "。") for suit in ("提起自诉", "起诉"))
     return mark(DECISION, "private_prosecution_clause_removed")
 
 

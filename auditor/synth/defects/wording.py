@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from auditor.law.periods import age_on
 from auditor.lexicon import load_yaml
 from auditor.synth.defects import Mark, Plant, all_of, first, mark, register, remove_document
-from auditor.synth.templates import cn_int, cpl_cite, upper_amount
+from auditor.synth.templates import bail_guarantee, cn_int, cpl_cite, deposit_text, upper_amount
 
 if TYPE_CHECKING:
     from auditor.synth.generator import SynthDossier
@@ -51,11 +51,12 @@ _ITEM = re.compile(r"（[一二三四五六七八九十]+）([^；。]+)[；。]
 
 
 def _obligations(doc: SynthDocument) -> tuple[int, str, list[str]]:
-    """(line index, text before the list, the listed items) of the decision's obligations line."""
+    """(line index, text before the list, the listed items) of the decision's obligations line: the list starts
+    after the colon that follows 应当遵守 (…的规定： / …以下规定：, templates `bail_obligations_head`)."""
     i = _line(doc, "应当遵守")
-    head, sep, rest = doc.lines[i].partition("的规定：")
-    assert sep, doc.lines[i]
-    return i, head + sep, _ITEM.findall(rest)
+    at = doc.lines[i].find("：", doc.lines[i].index("应当遵守"))
+    assert at >= 0, doc.lines[i]
+    return i, doc.lines[i][: at + 1], _ITEM.findall(doc.lines[i][at + 1 :])
 
 
 def _write_obligations(doc: SynthDocument, i: int, head: str, items: list[str]) -> None:
@@ -77,8 +78,8 @@ def _drop_item(doc_type: str, choices: tuple[int, ...]):
 def _bail_wholesale(rng: random.Random, dossier: SynthDossier) -> Mark:
     """The 公安 form's own wording: the obligations referred to by article, listed in a separate 告知书."""
     doc = _decision(dossier, BAIL)
-    i, head, _ = _obligations(doc)
-    doc.lines[i] = head.removesuffix("：") + "。"
+    i, _, _ = _obligations(doc)
+    doc.lines[i] = f"被取保候审人在取保候审期间应当遵守{doc.cites['obligations'].text()}的规定。"
     return mark(BAIL, "article_referred_without_items")
 
 
@@ -200,7 +201,8 @@ _FORM_WORDING = "责令犯罪嫌疑人提出保证人或者交纳保证金。"
 
 
 def _guarantee_line(doc: SynthDocument) -> int:
-    return next(i for i, line in enumerate(doc.lines) if line.startswith("责令犯罪嫌疑人"))
+    """The guarantee sentence follows the decision sentence (templates `_bail`), in whichever wording."""
+    return _line(doc, "决定对其取保候审") + 1
 
 
 def _no_guarantee(rng: random.Random, dossier: SynthDossier) -> Mark:
@@ -237,30 +239,23 @@ def _floor(doc: SynthDocument) -> tuple[str, int]:
     return who, int(load_yaml("bail_wording.yaml")["deposit_floor"][who])
 
 
-def _deposit_text(amount: int, capitals: str) -> str:
-    return f"人民币{capitals}（{amount}元）"
-
-
 def _set_deposit(dossier: SynthDossier, doc: SynthDocument, amount: int, capitals: str) -> None:
-    """Make the decision order a deposit of `amount`, keeping its either-or form; drop a now-needless 保证书."""
+    """Make the decision order a deposit of `amount`, keeping its either-or form; drop a now-needless 保证书.
+    The sentence is rendered again in the decision's wording (templates `bail_guarantee`)."""
     i = _guarantee_line(doc)
-    suspect = doc.persons[0].name
     kind = doc.params["guarantee"]
-    if kind in ("deposit", "either_deposit"):
-        old = _deposit_text(doc.params["amount"], upper_amount(doc.params["amount"]))
-        assert old in doc.lines[i]
-        doc.lines[i] = doc.lines[i].replace(old, _deposit_text(amount, capitals))
-    else:
+    assert doc.lines[i] == bail_guarantee(doc), doc.lines[i]  # no other plant has rewritten it
+    if kind not in ("deposit", "either_deposit"):
         kind = "either_deposit" if kind == "either_guarantor" else "deposit"
-        lead = _FORM_WORDING + "经审查，" if kind == "either_deposit" else "责令"
-        doc.lines[i] = f"{lead}犯罪嫌疑人{suspect}交纳保证金{_deposit_text(amount, capitals)}。"
         for pledge in all_of(dossier, "取保候审保证书"):
             if pledge.persons == doc.persons:
                 remove_document(dossier, pledge)
         for record in dossier.lookalikes:  # the legacy either-or look-alike now reads as a deposit
             if record["rule_id"] == "BAIL-BOTH-GUARANTEES":
                 record["variant"] = kind
-    doc.params.update(guarantee=kind, amount=amount)
+    doc.params.update(guarantee=kind, amount=amount, capitals=capitals)
+    doc.lines[i] = bail_guarantee(doc)
+    assert deposit_text(doc) in doc.lines[i]
 
 
 def _deposit_below_minimum(rng: random.Random, dossier: SynthDossier) -> Mark:
@@ -289,12 +284,17 @@ register(Plant("BAIL-DEPOSIT-BELOW-MINIMUM", frozenset({"bail"}), _deposit_below
 _NOTICE = {BAIL: "取保候审执行通知书", SURVEIL: "监视居住执行通知书"}
 
 
+def _executor_line(doc: SynthDocument) -> int:
+    """The "本决定由…派出所执行" line in whichever wording (templates bank `executor`: 由… / 本决定交由…)."""
+    return next(i for i, line in enumerate(doc.lines) if line.endswith("派出所执行。"))
+
+
 def _executor_missing(doc_type: str, also: list[tuple[str, str]]):
     """No "本决定由…执行" line and no 执行通知书: nothing in the file says who executes the measure."""
 
     def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
         doc = _decision(dossier, doc_type)
-        del doc.lines[_line(doc, "本决定由")]
+        del doc.lines[_executor_line(doc)]
         for notice in all_of(dossier, _NOTICE[doc_type]):
             remove_document(dossier, notice)
         return mark(doc_type, "executor_line_and_notice_removed", also=also)
@@ -307,8 +307,8 @@ def _executor_handed_over(doc_type: str):
 
     def plant(rng: random.Random, dossier: SynthDossier) -> Mark:
         doc = _decision(dossier, doc_type)
-        i = _line(doc, "本决定由")
-        doc.lines[i] = doc.lines[i].replace("本决定由", "本决定交")
+        ctx = dossier.context
+        doc.lines[_executor_line(doc)] = f"本决定交{ctx.place.police}{ctx.station}派出所执行。"
         return mark(doc_type, "executor_handed_over_wording")
 
     return plant

@@ -14,6 +14,7 @@ from auditor.report.xlsx_report import render_xlsx
 from auditor.scoring import load_standard, standard_names
 from auditor.store.derived import dossier_scores
 from auditor.ui import context
+from auditor.ui.redaction import redacted_downloads
 
 store = context.store()
 st.header("导出")
@@ -42,6 +43,9 @@ rows = [DossierRow(source_name=d.source_name, organ=d.organ, pages=d.pages, docu
 scores = dossier_scores(store, [d.id for d in scope], standard)
 st.caption(f"范围：案卷 {len(scope)} 份，问题 {len(findings)} 项" + ("（仅确认）" if confirmed_only else "")
            + "。评分：已有审查结论的案卷仅计入经确认的问题，其余按全部问题计分。")
+if st.toggle("脱敏导出", help="姓名、身份证号、电话等个人信息一律替换；发现残留则拒绝导出"):
+    redacted_downloads(scope, findings, rows, confirmed_only=confirmed_only, scores=scores)
+    st.stop()
 stamp = dt.date.today().strftime("%Y%m%d")
 c = st.columns(4)
 c[0].download_button("案件评查表（XLSX）", render_xlsx(findings, rows, scores=scores), file_name=f"案件评查表_{stamp}.xlsx",
