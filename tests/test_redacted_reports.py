@@ -143,3 +143,27 @@ def test_the_check_reads_the_written_file_back(review_store, monkeypatch):
     monkeypatch.setattr(docx_report, "_date_cn", lambda day: f"{original(day)}　{name}")
     with pytest.raises(LeakError, match="当事人姓名检测器在正文第"):
         export_redacted("docx", findings, dossiers, store_results(store))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_redacted_export_carries_the_scores_redacted(review_store, fmt):
+    """评查得分 in a redacted export: the 评分 sheet / section is there, one row per dossier, and nothing leaks."""
+    import openpyxl
+    from docx import Document
+
+    from auditor.store.derived import dossier_scores
+
+    store, _, pii = review_store
+    findings, dossiers = _rows(store)
+    scores = dossier_scores(store, [i for i, _ in dossiers])
+    assert len(scores) == len(dossiers)
+    data = export_redacted(fmt, findings, dossiers, store_results(store), scores=scores)
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        first_column = {row[0] for row in book["评分"].iter_rows(values_only=True)}
+        assert {name for name, _ in scores} <= first_column  # the samples' file names hold no personal data
+        text = "\n".join(t for _, t in xlsx_parts(data))
+    else:
+        assert "二、评查得分" in [p.text for p in Document(io.BytesIO(data)).paragraphs]
+        text = "\n".join(t for _, t in docx_parts(data))
+    assert not _leaked(text, pii)
