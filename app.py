@@ -1,6 +1,6 @@
 """案卷智审 — the reviewer's workbench. Run with `make app` (streamlit run app.py).
 
-Pages (st.navigation): 上传审查, 案卷, 问题清单, 批次看板, 规则库, 导出, 用户. Results and review decisions live in
+Pages (st.navigation): 上传审查, 案卷, 问题清单, 批次看板, 预警, 导出, 规则库, 用户. Results and review decisions live in
 the review store (AUDITOR_DB, else an SQLite file in the user's data directory): nothing is re-audited on a click,
 nothing is lost on a reload.
 """
@@ -25,7 +25,9 @@ navigation = st.navigation({
     ],
     "统计与导出": [
         st.Page(f"{PAGES}/dashboard.py", title="批次看板", icon=":material/bar_chart:", url_path="dashboard"),
+        st.Page(f"{PAGES}/warnings.py", title="预警", icon=":material/alarm:", url_path="warnings"),
         st.Page(f"{PAGES}/export.py", title="导出", icon=":material/download:", url_path="export"),
+        st.Page(f"{PAGES}/training.py", title="培训材料", icon=":material/school:", url_path="training"),
     ],
     "设置": [
         st.Page(f"{PAGES}/rules.py", title="规则库", icon=":material/menu_book:", url_path="rules"),

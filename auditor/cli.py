@@ -87,7 +87,9 @@ def _store(args: argparse.Namespace):  # noqa: ANN202 — auditor.store.Store, i
 def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: bool, *,  # noqa: ANN001
                       as_of: dt.date | None = None, standard: str | None = None, limits=None) -> list[int]:  # noqa: ANN001
     """Audit each path unless the store already holds it under this rule set (cached), save it; dossier ids. A
-    result with warnings as of a day or a score under a standard is reused only for the same day and standard."""
+    result with warnings as of a day or a score under a standard is reused only for the same day and standard.
+    Without `as_of` a dossier is still audited as of today, so that its stored report carries the warnings the
+    workbench's 预警 page re-levels to later days; the day is then not part of the cache key."""
     from auditor.pipeline import audit_path
     from auditor.rules.config import configured_rules
     from auditor.rules.version import ruleset_version
@@ -104,23 +106,24 @@ def _audit_into_store(store, paths: list[str], profile: str | None, reaudit: boo
         if cached is not None:
             ids.append(cached)
             continue
-        result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None, as_of=as_of,
-                            standard=standard, limits=limits)
+        result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None,
+                            as_of=as_of or dt.date.today(), standard=standard, limits=limits)
         ids.append(store.save_result(result, run, content_hash=digest, profile=profile, ruleset_version=version,
                                      source_ref=str(Path(path).resolve()) if digest else None, replace=reaudit))
     store.finish_run(run)
     return ids
 
 
-def _export(fmt: str, findings: list, dossiers: list, confirmed_only: bool = False) -> bytes:
+def _export(fmt: str, findings: list, dossiers: list, confirmed_only: bool = False, scores: list = ()) -> bytes:
+    """`scores`: (file name, score) per dossier: the XLSX 评分 sheet and grades by 办案单位, the DOCX 评查得分."""
     from auditor.report.docx_report import render_docx
     from auditor.report.table_report import render_csv, render_review_json
     from auditor.report.xlsx_report import render_xlsx
 
     if fmt == "xlsx":
-        return render_xlsx(findings, dossiers)
+        return render_xlsx(findings, dossiers, scores=scores)
     if fmt == "docx":
-        return render_docx(findings, dossiers, confirmed_only=confirmed_only)
+        return render_docx(findings, dossiers, confirmed_only=confirmed_only, scores=scores)
     if fmt == "csv":
         return render_csv(findings)
     return render_review_json(findings, dossiers)
@@ -134,8 +137,11 @@ def _emit_bytes(data: bytes, out: str | None) -> None:
 
 
 def _stored_rows(store, dossier_ids: list[int] | None, confirmed_only: bool, organ: str | None,  # noqa: ANN001
-                 latest_only: bool = True) -> tuple[list, list]:
+                 latest_only: bool = True, standard: str | None = None) -> tuple[list, list, list]:
+    """Finding rows, dossier rows and (file name, score) pairs of the stored dossiers; scores count only confirmed
+    findings once a case has a review decision."""
     from auditor.report.rows import DossierRow, public_message
+    from auditor.store.derived import dossier_scores
 
     summaries = store.dossiers(ids=dossier_ids, organ=organ, latest_only=latest_only and dossier_ids is None)
     findings = [f for s in summaries for f in store.findings(dossier_id=s.id)
@@ -148,7 +154,7 @@ def _stored_rows(store, dossier_ids: list[int] | None, confirmed_only: bool, org
                                    version=s.version,
                                    errors=tuple(f"[{e.code}] {public_message(e.message, e.source)}"
                                                 for e in report.errors)))
-    return findings, dossiers
+    return findings, dossiers, dossier_scores(store, [s.id for s in summaries], standard)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -173,6 +179,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                 limits=limits)
         stored = [store.result(i) for i in ids]
         reports = [s.report for s in stored]
+        if as_of is None:  # the warnings stored for the 预警 page were not asked for here
+            reports = [r.model_copy(update={"as_of": None, "warnings": None}) for r in reports]
         readable = [s.dossier.readable for s in stored]
         severities = [f.severity for r in reports for f in r.findings]
         if args.format in ("json", "text"):
@@ -183,17 +191,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
             _emit("\n".join(json.dumps(to_json_dict([r])["dossiers"][0], ensure_ascii=False) for r in reports),
                   args.out)
         else:
-            findings, dossiers = _stored_rows(store, ids, confirmed_only=False, organ=None)
-            _emit_bytes(_export(args.format, findings, dossiers), args.out)
+            findings, dossiers, scores = _stored_rows(store, ids, confirmed_only=False, organ=None,
+                                                      standard=args.standard)
+            _emit_bytes(_export(args.format, findings, dossiers, scores=scores), args.out)
     elif args.format in BINARY_FORMATS or args.format == "csv":
-        from auditor.report.rows import dossier_row, rows_of
+        from auditor.report.rows import display_name, dossier_row, rows_of
         from auditor.report.text_report import rule_names
 
         cases = [audit_path(p, profile=args.profile, as_of=as_of, standard=args.standard, limits=limits,
                             name=_input_name(args, i + 1, p)) for i, p in enumerate(args.paths)]
         readable = [_readable(c) for c in cases]
         severities = [f.severity for c in cases for f in c.findings]
-        _emit_bytes(_export(args.format, rows_of(cases, rule_names()), [dossier_row(c) for c in cases]), args.out)
+        scores = [(display_name(c.dossier.source), c.score) for c in cases if c.score is not None and c.readable]
+        _emit_bytes(_export(args.format, rows_of(cases, rule_names()), [dossier_row(c) for c in cases],
+                            scores=scores), args.out)
     else:
         from auditor.batch.pool import BudgetPool
         from auditor.batch.stream import write_reports
@@ -225,10 +236,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.format in BINARY_FORMATS and not args.out:
         print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
         return EXIT_USAGE
-    findings, dossiers = _stored_rows(store, None, args.confirmed_only, args.organ, latest_only=not args.all_versions)
-    _emit_bytes(_export(args.format, findings, dossiers, confirmed_only=args.confirmed_only), args.out)
+    findings, dossiers, scores = _stored_rows(store, None, args.confirmed_only, args.organ,
+                                              latest_only=not args.all_versions, standard=args.standard)
+    if args.redact:
+        return _report_redacted(args, store, findings, dossiers, scores)
+    _emit_bytes(_export(args.format, findings, dossiers, confirmed_only=args.confirmed_only, scores=scores), args.out)
     if args.out:
         print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题到 {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_redacted(args: argparse.Namespace, store, findings: list, dossiers: list,  # noqa: ANN001
+                     scores: list = ()) -> int:
+    """`auditor report --redact`: every written string redacted, the file checked before it is written."""
+    from auditor.redact import LeakError
+    from auditor.training.redacted_reports import FORMATS, export_redacted, store_results
+
+    if args.format not in FORMATS:
+        print(f"错误：脱敏导出支持 {'、'.join(FORMATS)}（JSON 含原始证据数据，不提供脱敏版本）。", file=sys.stderr)
+        return EXIT_USAGE
+    summaries = store.dossiers(organ=args.organ, latest_only=not args.all_versions)
+    try:
+        data = export_redacted(args.format, findings, zip([s.id for s in summaries], dossiers, strict=True),
+                               store_results(store), confirmed_only=args.confirmed_only, policy=_policy(args),
+                               scores=scores)
+    except LeakError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    _emit_bytes(data, args.out)
+    if args.out:
+        print(f"已导出 {len(dossiers)} 份案卷、{len(findings)} 项问题（已脱敏）到 {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -401,6 +438,12 @@ def _profile_ids() -> list[str]:
     return profile_ids()
 
 
+def _standard_names() -> list[str]:
+    from auditor.scoring import standard_names
+
+    return standard_names()
+
+
 def _budget_arguments(p: argparse.ArgumentParser, timeout: float) -> None:
     p.add_argument("--workers", type=int, help="并行审查进程数（默认：CPU 核数）")
     p.add_argument("--timeout", type=float, default=timeout, help=f"每份案卷的时间上限，秒（默认 {timeout:g}）")
@@ -494,6 +537,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--confirmed-only", action="store_true", help="只导出经审查确认的问题")
     p.add_argument("--organ", help="只导出该办案单位的案卷")
     p.add_argument("--all-versions", action="store_true", help="包括同一案件较早的案卷版本")
+    p.add_argument("--standard", choices=_standard_names(),
+                   help="评查打分标准（默认按各案卷的规则集：公安 police / 检察 procuratorate）")
+    p.add_argument("--redact", action="store_true",
+                   help="脱敏：姓名、身份证号、电话、银行卡号、住址等一律替换，写出前再检查一遍，发现残留则拒绝写出")
+    p.add_argument("--officers", choices=["mask", "keep"], help="与 --redact 一起：办案人员姓名遮蔽（默认）或保留")
+    p.add_argument("--surname", choices=["keep", "replace"], help="与 --redact 一起：化名保留姓氏（张某，默认）或替换（某甲）")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("users", help="团队模式用户管理（审查员 / 复核人 / 管理员）")

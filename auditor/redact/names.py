@@ -143,7 +143,8 @@ class NameFinder:
             if g + length <= len(text) and text[pos : g + length] in known:
                 return g + length, True
         if text[g + 1] in self.ends_name:
-            return g + 1, False
+            # "被害人向作出决定的…": the given name would split a word (作出), so 向 is no surname here.
+            return None if self.is_common_word(text[g : g + 2]) else (g + 1, False)
         if text[g + 1] in self.given_chars:
             return g + 2, False
         # jieba decides only with a name its dictionary does not hold as a word ("孙子" of 孙子发 is a word).

@@ -18,8 +18,11 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from auditor.labels import CATEGORY_LABEL
+from auditor.model import Score
 from auditor.report.rows import DossierRow, FindingRow
 from auditor.report.summary import tally
+from auditor.scoring.standard import load_standard
+from auditor.scoring.tables import grades_by_unit, unit_rows
 from auditor.text.numerals import int_to_cn
 
 TITLE_FONT, HEADING_FONT, SUBHEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"
@@ -81,9 +84,31 @@ def _table(doc: Document, header: list[str], rows: list[list[str]]) -> None:
             _run(cell.paragraphs[0], text, BODY_FONT, Pt(12))
 
 
+def _grades(doc: Document, scores: Sequence[tuple[str, Score]]) -> None:
+    """评查得分: the standard(s), the average, the count per grade, vetoes; then the table by 办案单位."""
+    values = [s for _, s in scores]
+    titles = list(dict.fromkeys(s.standard_title for s in values))
+    order = [g.grade for name in dict.fromkeys(s.standard for s in values) for g in load_standard(name).grades]
+    counts = {g: sum(1 for s in values if s.grade == g) for g in dict.fromkeys(order)}
+    vetoed = [s for s in values if s.vetoes]
+    reviewed = sum(1 for s in values if s.basis == "review")
+    average = sum(s.points for s in values) / len(values)
+    _para(doc, f"按{'、'.join(f'《{t}》' for t in titles)}对{len(values)}份案卷逐卷评分，平均得分{average:.1f}分；"
+               + "，".join(f"{g}{n}份" for g, n in counts.items() if n) + "。"
+               + (f"其中{len(vetoed)}份因一票否决事项评为{'、'.join(dict.fromkeys(s.grade for s in vetoed))}。"
+                  if vetoed else "")
+               + (f"{reviewed}份案卷已有人工审查结论，仅计入经确认的问题；其余按审查发现的全部问题计分。" if reviewed
+                  else "各案卷尚无人工审查结论，按审查发现的全部问题计分。"))
+    header, rows = unit_rows(grades_by_unit(values))
+    _table(doc, header, rows)
+
+
 def render_docx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], *, title: str = "案件评查情况通报",
-                confirmed_only: bool = False, issued: dt.date | None = None) -> bytes:
+                confirmed_only: bool = False, issued: dt.date | None = None,
+                scores: Sequence[tuple[str, Score]] = ()) -> bytes:
+    """`scores`: (file name, score) per dossier; with them a section 评查得分 with the grades by 办案单位."""
     issued = issued or dt.date.today()
+    headings = iter(int_to_cn(i) for i in range(1, 10))
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -102,7 +127,7 @@ def render_docx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
     severity = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     status = {s: sum(1 for f in findings if f.status == s) for s in ("confirmed", "dismissed", "pending", None)}
 
-    _para(doc, "一、评查基本情况", HEADING_FONT)
+    _para(doc, f"{next(headings)}、评查基本情况", HEADING_FONT)
     _para(doc, f"{period}，对{len(organs)}个办案单位（{'、'.join(organs)}）的{len(dossiers)}份案卷进行了评查。"
                f"{'本通报仅列入经人工审查确认的问题。' if confirmed_only else ''}"
                f"共列入问题{len(findings)}项，其中错误{severity['error']}项、警告{severity['warning']}项、"
@@ -114,7 +139,10 @@ def render_docx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
                    + "；".join(f"{d.source_name}：{d.errors[0]}" for d in unreadable[:5])
                    + "），相关内容未参与审查，需人工核对。")
 
-    _para(doc, "二、发现的主要问题", HEADING_FONT)
+    if scores:
+        _para(doc, f"{next(headings)}、评查得分", HEADING_FONT)
+        _grades(doc, scores)
+    _para(doc, f"{next(headings)}、发现的主要问题", HEADING_FONT)
     _para(doc, "（一）按办案单位", SUBHEADING_FONT)
     for t in tally(findings, "organ"):
         rules = tally([f for f in findings if (f.organ or "（未识别单位）") == t.key], "rule")
@@ -127,7 +155,7 @@ def render_docx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
                   str(t.total), str(t.by_status["confirmed"]), str(len(t.dossiers))] for t in tally(findings, "rule")]
     _table(doc, ["问题类型", "类别", "问题数", "确认数", "涉及案卷"], rule_rows)
 
-    _para(doc, "三、典型问题", HEADING_FONT)
+    _para(doc, f"{next(headings)}、典型问题", HEADING_FONT)
     for i, t in enumerate(tally(findings, "rule")[:TYPICAL_CASES], start=1):
         same = [f for f in findings if f.rule_id == t.key]
         example = next((f for f in same if f.status == "confirmed"), same[0])
@@ -139,7 +167,7 @@ def render_docx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
         if example.legal_basis:
             _para(doc, f"法律依据：{example.legal_basis}。")
 
-    _para(doc, "四、整改要求", HEADING_FONT)
+    _para(doc, f"{next(headings)}、整改要求", HEADING_FONT)
     _para(doc, "请各办案单位对照所附案件评查表逐项核查：对确认的问题，查明原因，限期整改；对存在异议的问题，"
                "可在收到本通报后提出复核意见，附相关材料。")
     _para(doc)

@@ -1,4 +1,5 @@
-"""XLSX 案件评查表 (openpyxl): the findings with their review state, a summary by rule and 办案单位, the dossiers."""
+"""XLSX 案件评查表 (openpyxl): the findings with their review state, a summary by rule and 办案单位 (with the grades
+by 办案单位 when scores are given), the dossiers, and a 评分 sheet (each dossier's score, then each deduction)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from auditor.labels import CATEGORY_LABEL, SEVERITY_LABEL
+from auditor.model import Score
 from auditor.report.reasons import reason_label, status_labels
 from auditor.report.rows import DossierRow, FindingRow
 from auditor.report.summary import tally
+from auditor.scoring.tables import (
+    DEDUCTION_HEADER,
+    DOSSIER_HEADER,
+    deduction_rows,
+    dossier_rows,
+    grades_by_unit,
+    unit_rows,
+)
 
 FINDING_COLUMNS = [  # header, width
     ("序号", 6), ("案卷", 28), ("办案单位", 18), ("文书", 22), ("文书日期", 12), ("页码", 8), ("级别", 7),
@@ -67,7 +77,27 @@ def _rate(value: float | None) -> str:
     return f"{value:.0%}" if value is not None else "—"
 
 
-def render_xlsx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], title: str = "案件评查表") -> bytes:
+def _table_at(ws: Worksheet, row: int, title: str, header: list[str], rows: list[list[str]]) -> int:
+    """A titled table from `row` down (below another one on the same sheet); the next free row."""
+    ws.cell(row=row, column=1, value=title).font = Font(name=_FONT, bold=True)
+    for col, text in enumerate(header, start=1):
+        cell = ws.cell(row=row + 1, column=col, value=text)
+        cell.font, cell.fill, cell.border = Font(name=_FONT, bold=True), _HEADER_FILL, _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, values in enumerate(rows, start=row + 2):
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=i, column=col, value=value)
+            cell.font, cell.border = Font(name=_FONT), _BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    return row + 2 + len(rows)
+
+
+SCORE_WIDTHS = [32, 18, 26, 26, 8, 26, 40, 18]  # 评分 sheet: the dossier columns, then the deduction columns
+
+
+def render_xlsx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], title: str = "案件评查表",
+                scores: Sequence[tuple[str, Score]] = ()) -> bytes:
+    """`scores`: (file name, score) per dossier (auditor.store.derived.dossier_scores); without them no 评分 sheet."""
     wb = Workbook()
     ws = wb.active
     ws.title = "问题清单"
@@ -97,6 +127,10 @@ def render_xlsx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
             cell = summary.cell(row=start + 1 + i, column=col, value=value)
             cell.font, cell.border = Font(name=_FONT), _BORDER
 
+    if scores:
+        header, rows = unit_rows(grades_by_unit(s for _, s in scores))
+        _table_at(summary, summary.max_row + 3, "评查等次（按办案单位）", header, rows)
+
     sheet = wb.create_sheet("案卷")
     counts = {d.source_name: {"error": 0, "warning": 0, "info": 0, "reviewed": 0} for d in dossiers}
     for r in findings:
@@ -109,6 +143,11 @@ def render_xlsx(findings: Sequence[FindingRow], dossiers: Sequence[DossierRow], 
              counts[d.source_name]["error"], counts[d.source_name]["warning"], counts[d.source_name]["info"],
              counts[d.source_name]["reviewed"], "\n".join(d.errors),
              d.audited_at.astimezone().strftime("%Y-%m-%d %H:%M") if d.audited_at else ""] for d in dossiers])
+    if scores:
+        graded = wb.create_sheet("评分")
+        _sheet(graded, list(zip(DOSSIER_HEADER, SCORE_WIDTHS, strict=True)), dossier_rows(scores))
+        deductions = deduction_rows(scores)
+        _table_at(graded, graded.max_row + 3, f"扣分明细（{len(deductions)}项）", DEDUCTION_HEADER, deductions)
     wb.properties.title = title
     buffer = io.BytesIO()
     wb.save(buffer)

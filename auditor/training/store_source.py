@@ -1,4 +1,4 @@
-"""Reviewed findings from the review store (auditor/store/, branch `store`; docs/store.md there).
+"""Reviewed findings from the review store (auditor/store/, docs/store.md).
 
 The store keeps each dossier's page texts, its report and its findings with the current review state
 (确认 confirmed / 驳回 dismissed / 待补充 pending). Items need the documents' text around the evidence, so the
@@ -9,10 +9,12 @@ skipped). Read only: nothing is written to the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
-from auditor.model import AuditResult, Dossier, Page
+from auditor.model import AuditResult
 from auditor.training.sources import CONFIRMED, REJECTED, UNREVIEWED, ReviewedFinding, SourceError
 
 STORE_STATES = {"confirmed": CONFIRMED, "dismissed": REJECTED, "pending": UNREVIEWED, None: UNREVIEWED}
@@ -20,25 +22,35 @@ STORE_STATES = {"confirmed": CONFIRMED, "dismissed": REJECTED, "pending": UNREVI
 
 @dataclass
 class StoreSource:
-    url: str
-    problems: list[str] = field(default_factory=list)
+    """`url`: the store to open (and close after); or `store`: one already open (the workbench's, left open).
+    `result_of(dossier_id)`: the rebuilt audit, when the caller keeps them (the workbench caches them)."""
 
-    def reviewed(self) -> Iterator[ReviewedFinding]:
+    url: str | None = None
+    problems: list[str] = field(default_factory=list)
+    store: Any = None
+    result_of: Callable[[int], AuditResult] | None = None
+
+    def _open(self) -> Any:
+        if self.store is not None:
+            return nullcontext(self.store)
         try:
             from auditor.store import Store
         except ImportError as exc:  # the store is on its own branch until merged
             raise SourceError("审查库（auditor/store）未安装") from exc
         try:
-            store = Store.open(self.url)
+            return Store.open(self.url)
         except Exception as exc:  # noqa: BLE001 — a bad URL or an unreachable server is the user's to fix
             raise SourceError(f"无法打开审查库（{type(exc).__name__}）") from exc
-        with store:
+
+    def reviewed(self) -> Iterator[ReviewedFinding]:
+        with self._open() as store:
             by_dossier: dict[int, list] = {}
             for row in store.findings(latest_only=True):
                 by_dossier.setdefault(row.dossier_id, []).append(row)
             for dossier_id, rows in by_dossier.items():
                 summary = store.dossier(dossier_id)
-                result = rebuild(store.pages(dossier_id), summary.source_name, summary.profile)
+                result = (self.result_of(dossier_id) if self.result_of is not None
+                          else rebuild(store.pages(dossier_id), summary.source_name, summary.profile))
                 found = {}
                 for f in result.findings:
                     key = f.fingerprint or ""
@@ -56,15 +68,8 @@ class StoreSource:
 
 
 def rebuild(pages, source_name: str, profile: str | None) -> AuditResult:
-    """The audit of a dossier rebuilt from its stored pages (files start new documents, as TXT parts do)."""
+    """The audit of a dossier rebuilt from its stored pages (auditor.store.derived.dossier_of)."""
     from auditor.pipeline import audit_dossier
+    from auditor.store.derived import dossier_of
 
-    dossier = Dossier(source=source_name)
-    for p in pages:
-        dossier.pages.append(Page(number=p.number, text=p.text, source=p.file_name, method=p.method,
-                                  quality=p.quality, source_index=p.source_index, width=p.width, height=p.height))
-    dossier.build_text()
-    dossier.hard_breaks = [start for i, (start, page) in enumerate(zip(dossier.page_starts, dossier.pages,
-                                                                        strict=True))
-                           if i and (page.method == "txt" or page.source != dossier.pages[i - 1].source)]
-    return audit_dossier(dossier, profile=profile or None)
+    return audit_dossier(dossier_of(pages, source_name), profile=profile or None)

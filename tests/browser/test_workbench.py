@@ -1,9 +1,12 @@
 """A reviewer's session in the real workbench, in a real browser: upload, wait for the audit, filter, confirm one
-finding and dismiss another with a reason, reload and see the decisions kept, kill the app and see them kept,
-export XLSX and DOCX and read them back. Screenshots of every page go to build/screens/."""
+finding and dismiss another with a reason, see the 评查得分 follow the review, reload and see the decisions kept,
+kill the app and see them kept, export XLSX and DOCX (plain and redacted) and read their findings and scores back,
+open the 预警 page as of a fixed day, open 培训材料 and download its DOCX handout.
+Screenshots of every page go to build/screens/."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import docx
 import openpyxl
 import pytest
 
+from auditor.pipeline import audit_path
 from auditor.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +129,11 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     second.get_by_role("button", name="保存").click()
     page.get_by_text("已保存：驳回").wait_for()
     _wait_idle(page)
+    # 评查得分: only the confirmed finding counts now
+    text = page.locator("body").inner_text()
+    assert "已有审查结论：仅计入经确认的问题" in text
+    page.get_by_text("扣分明细（1 项").click()
+    _wait_idle(page)
     _shot(page, "02-dossier")
 
     # a reload keeps both decisions (they come from the store, not the browser session)
@@ -172,7 +181,9 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     assert by_rule["CITATION-OUTDATED"]["审查人"] == "张三"
     assert by_rule["BAIL-BOTH-GUARANTEES"]["审查状态"] == "未审查"
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    assert {"问题清单", "汇总", "案卷"} <= set(book.sheetnames)
+    assert {"问题清单", "汇总", "案卷", "评分"} <= set(book.sheetnames)
+    graded = {r[0]: r for r in book["评分"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert set(graded) == {CASE_09, CASE_08} and graded[CASE_09][6] == "1"  # the one confirmed finding
     with page.expect_download() as docx_download:
         page.get_by_role("button", name="评查通报（DOCX）").click()
     report = docx.Document(docx_download.value.path())
@@ -181,3 +192,64 @@ def test_reviewer_session(app, browser, tmp_path: Path) -> None:  # noqa: ANN001
     assert any("确认1项，驳回1项" in p for p in paragraphs)
     assert any("提请批准逮捕超期" in p for p in paragraphs)
     assert any("法律依据：《中华人民共和国刑事诉讼法》" in p for p in paragraphs)
+    assert "二、评查得分" in paragraphs and any(t.rows[0].cells[0].text == "办案单位" for t in report.tables)
+
+    # 导出 with 脱敏: the redacted 通报 holds no name of the dossiers' parties
+    parties = {n for case in (CASE_09, CASE_08) for p in audit_path(SAMPLES / case).parties for n in p.names
+               if len(n) >= 2 and "某" not in n}
+    page.get_by_text("脱敏导出", exact=True).click()
+    _wait_idle(page)
+    redacted_button = page.get_by_role("button", name="评查通报（DOCX，已脱敏）")
+    redacted_button.wait_for(timeout=AUDIT_TIMEOUT)
+    _shot(page, "06b-export-redacted")
+    with page.expect_download() as redacted_download:
+        redacted_button.click()
+    report = docx.Document(redacted_download.value.path())
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "提请批准逮捕超期" in text and parties and not [n for n in parties if n in text]
+    assert "二、评查得分" in [p.text for p in report.paragraphs]  # the scores are exported redacted too
+
+    # 培训材料: the confirmed finding as a redacted case, the handout downloaded and read back
+    _nav(page, "培训材料")
+    page.get_by_text("共 1 个案例（经确认 1 个）").wait_for(timeout=AUDIT_TIMEOUT)
+    page.get_by_text("案例 1　提请批准逮捕超期（ARREST-REQUEST-DEADLINE）").wait_for()
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert "题目" in body and "解析" in body and not [n for n in parties if n in body]
+    _shot(page, "09-training")
+    with page.expect_download() as handout_download:
+        page.get_by_role("button", name="培训讲义（DOCX）").click()
+    handout = docx.Document(handout_download.value.path())
+    paragraphs = [p.text for p in handout.paragraphs]
+    assert paragraphs[0] == "案卷审查培训案例（已脱敏）"
+    assert "提请批准逮捕超期（ARREST-REQUEST-DEADLINE）" in paragraphs
+    assert "案例 1　题目" in paragraphs and "案例 1　解析" in paragraphs
+    assert any(p.startswith("问题所在：刑事拘留（2022-03-19）后第5日") for p in paragraphs)
+    assert not [n for n in parties if any(n in p for p in paragraphs)]
+    # a trial export: every finding but the dismissed one, each unreviewed case marked
+    page.get_by_text("包括未审核的问题（试用导出）", exact=True).click()
+    _wait_idle(page)
+    page.get_by_text("共 5 个案例（经确认 1 个，未审核 4 个）").wait_for(timeout=AUDIT_TIMEOUT)
+    assert page.get_by_text("试用导出 · 未审核").count() == 4
+    _shot(page, "09b-training-trial")
+
+    # 预警 as of a fixed day (the address picks it): the rows the backend computes for the two samples that day
+    from auditor.warn import warnings_as_of
+    from auditor.warn.board import BoardEntry, board_rows
+
+    day = dt.date(2022, 5, 10)
+    entries = [BoardEntry(name, None, tuple(warnings_as_of(audit_path(SAMPLES / name).case, day)))
+               for name in (CASE_09, CASE_08)]
+    rows = board_rows(entries, day)
+    first = rows[0]
+    assert first.source == CASE_09 and first.warning.level == "yellow"
+    _goto(page, app, f"warnings?as_of={day.isoformat()}")
+    page.get_by_text(f"共 {len(rows)} 项").wait_for()
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 16, grid["y"] + 36 + 18)  # the first row's selection box
+    _wait_idle(page)
+    w = first.warning
+    detail = f"{w.name} · {w.days_left}日（最后一日 {w.last_day.isoformat()}）"
+    page.get_by_text(detail).wait_for()
+    text = page.locator("body").inner_text()
+    assert w.next_act in text and "逮捕：2022-03-31（期间开始之日不计入）" in text
+    _shot(page, "08-warnings")

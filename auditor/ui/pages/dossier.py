@@ -1,5 +1,5 @@
-"""案卷: one stored dossier as audited (never re-audited here): findings with evidence and triage, the procedural
-timeline, documents, acts, citations, pages."""
+"""案卷: one stored dossier as audited (never re-audited here): its 评查得分 under the current review state, findings
+with evidence and triage, the procedural timeline, documents, acts, citations, pages."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from auditor.text.numerals import int_to_cn
 from auditor.ui import context
 from auditor.ui.finding_card import _page_png, finding_card
 from auditor.ui.labels import CITATION_STATUS, status_label
+from auditor.ui.score_panel import score_panel
 from auditor.ui.timeline import timeline_chart
 
 IMAGES_SHOWN = 3  # page images drawn up front; the others on request (a 300-page dossier opens fast)
@@ -35,6 +36,7 @@ chosen = st.selectbox(
                            f"问题{by_id[i].findings}项" + (f"，第{by_id[i].version}版" if by_id[i].version > 1 else "")
                            + "）"))
 if str(chosen) != st.query_params.get("id"):
+    st.query_params.pop("finding", None)  # a finding of the dossier shown before
     st.query_params["id"] = str(chosen)
 stored = store.result(chosen)
 summary, report = stored.dossier, stored.report
@@ -62,6 +64,7 @@ for err in report.errors:
 if not summary.readable:
     st.error("该案卷没有可读取的内容，未能审查。", icon=":material/error:")
     st.stop()
+score_panel(stored)
 notices = [n for check in (*report.toc_check, *report.cover_check) for n in check.notices]
 if notices:
     st.info("**卷宗结构提示**（卷内目录、封面页数与实际页面核对）\n\n" + "\n".join(f"- {n}" for n in notices))
@@ -73,7 +76,15 @@ if view == "问题":
     if not stored.findings:
         st.success("未发现问题。")
     shown = stored.findings
-    if len(stored.findings) > PAGE_SIZE:
+    focus = st.query_params.get("finding")
+    if focus and any(r.fingerprint == focus for r in stored.findings):  # from the 评查得分 panel's deductions
+        shown = [r for r in stored.findings if r.fingerprint == focus]
+        c = st.columns([5, 1], vertical_alignment="center")
+        c[0].info("仅显示扣分明细所指的问题。", icon=":material/filter_alt:")
+        if c[1].button("显示全部问题"):
+            st.query_params.pop("finding", None)
+            st.rerun()
+    elif len(stored.findings) > PAGE_SIZE:
         starts = list(range(0, len(stored.findings), PAGE_SIZE))
         first = st.selectbox("问题分页", starts, key=f"fpage-{chosen}", format_func=lambda i: (
             f"第 {i + 1}–{min(i + PAGE_SIZE, len(stored.findings))} 项（共 {len(stored.findings)} 项）"))

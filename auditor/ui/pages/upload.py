@@ -4,6 +4,7 @@ showing the page being read; a file that cannot be read gets a red error card, n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePath
 
 import streamlit as st
@@ -103,7 +104,9 @@ def audit_one(path: Path, name: str, profile: str | None, reaudit: bool) -> Outc
         bar.progress(fraction, text=f"{name}：已读取第 {counts['pages']}{f' / {of}' if of else ''} 页{ocr}")
 
     with page_progress(on_page):
-        result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None)
+        # as of the audit day: the stored report carries its warnings, which the 预警 page re-levels to any later day
+        result = audit_path(path, profile=profile, rules=configured_rules(config) if config else None,
+                            as_of=date.today())
     bar.progress(0.95, text=f"{name}：正在保存审查结果…")
     run = store.start_run("ui", profile=profile, user=getattr(context.current_user(), "name", None),
                           ruleset_version=version)
