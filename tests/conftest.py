@@ -65,3 +65,15 @@ def statute_text(law: str, version: str, article: int, paragraph: int | None) ->
         return "\n".join(paras)
     assert paragraph <= len(paras), f"{law} {version} 第{article}条 has {len(paras)} 款, not {paragraph}"
     return paras[paragraph - 1]
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    """Streamlit's AppTest runs app.py as `__main__` and leaves it there; a process started later with the spawn
+    method (a Dask nanny's worker) would then re-run app.py instead of starting. Each test gets the real one back."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None and sys.modules.get("__main__") is not main:
+        sys.modules["__main__"] = main
