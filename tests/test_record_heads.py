@@ -18,6 +18,10 @@ CASES = [
     ("讯问人 吴志成    工作单位 天河区分局石牌派出所\n记录人 吴志成\n被讯问人 黎振东  性别 男", ("吴志成",)),
     ("讯问人 吴志成、麦嘉欣    工作单位 天河区分局石牌派出所\n记录人 麦嘉欣", ("吴志成", "麦嘉欣")),
     ("被讯问人：黎振东", ()),
+    # regression: one (full-width) space before a colon-less 工作单位 kept the unit in the names' field, and the
+    # field with both names was dropped as an organ (ind_c02: INTERROGATION-SINGLE-OFFICER on two officers)
+    ("讯问人 曾嘉豪、苏铭 工作单位 深圳市公安局南山分局\n记录人 苏铭", ("曾嘉豪", "苏铭")),
+    ("讯问人\u3000曾嘉豪、苏铭\u3000工作单位\u3000深圳市公安局南山分局", ("曾嘉豪", "苏铭")),
 ]
 
 

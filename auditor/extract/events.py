@@ -51,6 +51,7 @@ class _Lexicon:
     current: re.Pattern[str]
     current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
+    other_case_aside: re.Pattern[str]
     joiners: re.Pattern[str]
     deciding: list[re.Pattern[str]]
     deciding_sentence: list[re.Pattern[str]]
@@ -85,6 +86,7 @@ def lexicon() -> _Lexicon:
         current=re.compile("|".join(data["current_markers"])),
         current_strong=re.compile("|".join(data["current_strong_markers"])),
         other_roles=tuple(data["other_roles"]),
+        other_case_aside=re.compile("|".join(data["other_case_asides"])),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
         deciding_sentence=org_patterns("deciding_sentence"),
@@ -388,7 +390,7 @@ def _subject(
     before = mentions  # before[:count] end at or before `pos`
     last = before[count - 1] if count else None
     other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
-    if other:
+    if other or _in_other_case_aside(t, max(ss, last.end if last else ss), pos, lex):
         return []
     if last is None:
         return [persons[0]] if len(set(persons)) == 1 else [None]
@@ -398,6 +400,17 @@ def _subject(
         j -= 1
         group.insert(0, before[j].name)
     return list(dict.fromkeys(group))
+
+
+def _in_other_case_aside(t: str, lo: int, pos: int, lex: _Lexicon) -> bool:
+    """Is `pos` inside a bracket opened after `lo` (so not right after the suspects' names) that says its person
+    is handled in another case?"""
+    bracket = t.rfind("（", lo, pos)
+    if bracket <= lo or "）" in t[bracket:pos]:
+        return False
+    close = t.find("）", pos)
+    aside = t[bracket : close if close >= 0 else min(len(t), pos + 60)]
+    return bool(lex.other_case_aside.search(aside))
 
 
 def _other_role_at(t: str, lo: int, hi: int, clauses: list[int], lex: _Lexicon) -> bool:

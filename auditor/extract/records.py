@@ -63,6 +63,7 @@ _OFFICER_LABEL = re.compile(
 _ORGAN_WORDS = re.compile(r"公安|检察|派出所|大队|中队|支队|分局|法院|单位")
 _RECORDER_LABEL = re.compile(r"(?:记录人|记录员|书记员)(?:姓名)?(?:、单位)?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)")
 _ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
+_BARE_UNIT_LABEL = re.compile(r"[ \t\u3000]+(?:工作单位|所在单位|单位)[ \t\u3000]")  # "曾某、苏某 工作单位 某分局"
 _OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
@@ -108,7 +109,8 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             # The field runs to the next label on the line
             # ("讯问人：王某、李某  记录人：李某", "讯问人：王某、李某    工作单位：某某分局刑侦大队").
             cut = min((x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field),
-                                           _ANY_LABEL.search(field)) if x), default=len(field))
+                                           _ANY_LABEL.search(field), _BARE_UNIT_LABEL.search(field)) if x),
+                      default=len(field))
             # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
             # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
             parts = re.split(r"[，,]|[ \t\u3000]{2,}", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]).strip())

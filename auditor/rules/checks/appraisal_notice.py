@@ -26,6 +26,7 @@ class AppraisalParams(Params):
     trigger: Names
     notice_documents: Names
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
+    not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
 
 
 def _names(case: Case, suspect: bool) -> set[str]:
@@ -66,6 +67,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     reached: set[str] = set()
     places = 0
     for doc in case.documents:
+        if doc.type in p.not_notices:
+            continue
         if doc.type in p.notice_documents:
             places += 1
             reached |= _addressed(case, doc, None)

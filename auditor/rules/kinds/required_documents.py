@@ -10,6 +10,10 @@ documents. Narrowed by data:
 - `glued_titles`: a line opening with a required title inside another document also counts (a PDF text layer
   may glue a title to the table below it: "扣押清单编号 名称 数量").
 
+`per_person: true`: in a file with several suspects, a trigger whose own act concerns a person (the 拘留证 of 白某)
+also fires when the required documents there are all for other persons (拘留通知书 for the two others only). Only
+when every required document's person is known; otherwise the file's documents count for everyone.
+
 Complete file or excerpt: a required document that no document of the file names is reported at the rule's
 severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
 "please check" (卷内未见…，请核实是否另卷归档). One that a document names ("详见扣押清单") keeps its severity.
@@ -27,7 +31,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
 
 STEPS = ("has", "has_reason", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
-         "excerpt", "excerpt_note")
+         "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for")
 
 
 class When(Params):
@@ -44,6 +48,7 @@ class RequiredDocumentsParams(Params):
     excused_by: tuple[str, ...] = ()
     excused_by_era: dict[str, tuple[str, ...]] = {}
     glued_titles: bool = False
+    per_person: bool = False
 
 
 def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, int] | None:
@@ -92,10 +97,52 @@ def _trigger_label(doc: Document, triggers: tuple[str, ...]) -> str:
     return doc.type if doc.type in triggers else next((t for t in triggers if t in (doc.title or "")), doc.type)
 
 
+def _own_persons(case: Case, doc: Document) -> set[str]:
+    """The persons the document's own acts concern (the 拘留证's 刑事拘留, the 拘留通知书's 通知家属)."""
+    return {e.person for e in case.events if e.document_id == doc.id and e.person}
+
+
+def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
+    """Triggers whose person no required document concerns, when every required document's person is known."""
+    required = case.documents_of_type(p.requires)
+    covered: set[str] = set()
+    for doc in required:
+        persons = _own_persons(case, doc)
+        if not persons:
+            return []  # a required document for someone unknown may be this trigger's
+        covered |= persons
+    if p.unless is not None and evaluate(case, p.unless).holds:
+        return []
+    findings = []
+    for doc in case.documents_of_type(p.trigger):
+        persons = _own_persons(case, doc)
+        if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
+            continue
+        person = next(iter(persons))
+        words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
+                 "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
+                 "covered": "、".join(sorted(covered))}
+        steps = [rule.text("has_for", **words), rule.text("not_found_for", **words)]
+        severity = None
+        if case.shown_whole:
+            steps.append(rule.text("whole", **words))
+        else:
+            steps.append(rule.text("excerpt_for", **words))
+            severity = "info"
+        found = rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                             values={"document": words["document"], "missing": "、".join(p.requires),
+                                     "date": words["date"], "person": person},
+                             steps=steps, severity=severity,
+                             identity={"document": doc.type, "date": doc.date, "person": person})
+        message = rule.text("person_message", **words) + (rule.text("excerpt_note_for", **words) if severity else "")
+        findings.append(found.model_copy(update={"message": message}))
+    return findings
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
     if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
-        return []
+        return _per_person(case, rule, p) if p.per_person and case.documents_of_type(p.requires) else []
     if p.unless is not None and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
         return []
     findings = []
