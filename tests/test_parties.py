@@ -32,6 +32,11 @@ CASES = [
     ("持钢筋对被害人李某某、邓某某进行殴打", [("李某某", "被害人", None, None, None, None)]),
     ("被告人的供述与辩解；被害人陈述：被害人王某的陈述", [("王某", "被害人", None, None, None, None)]),
     ("本院认为，被告人同意适用简易程序", []),
+    # regression (ind_c07): the warrant form introduces its person without a role word; his birth date and address
+    # tie a misspelt name elsewhere to him
+    ("兹由我局对涉嫌非法拘禁罪的谭志勇（性别男，出生日期1983年12月1日，住址长沙市某小区）执行逮捕",
+     [("谭志勇", "犯罪嫌疑人", "男", "1983-12-01", None, None)]),
+    ("对涉嫌盗窃罪的财物（价值三千元）予以扣押", []),
 ]
 
 

@@ -34,6 +34,9 @@ _INTRO = re.compile(
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
+# The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
+# 出生日期1990年3月7日，住址…）执行拘留". The bracket must open with 性别 for this to be an introduction.
+_WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]性别[:：]?(?P<gender>[男女])")
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
@@ -74,16 +77,17 @@ def _find(view: TextView) -> list[Party]:
     t = view.text
     found: dict[tuple[str, str], Party] = {}
     spans: list[tuple[int, int]] = []
-    for regex in (_INTRO, _FORM):
+    for regex in (_INTRO, _FORM, _WARRANT):
         for m in regex.finditer(t):
             name = m.group("name")
             if _bad_name(name):
                 continue
-            key = (name, m.group("role"))
+            role = m.groupdict().get("role") or "犯罪嫌疑人"
+            key = (name, role)
             spans.append((m.start(), m.end()))
             if key in found:
                 continue
-            party = Party(name=name, role=m.group("role"), gender=m.groupdict().get("gender"))
+            party = Party(name=name, role=role, gender=m.groupdict().get("gender"))
             _details(party, t[m.end() : _window_end(t, m.end())])
             party.start, party.end = view.to_orig(m.start(), m.end())
             found[key] = party
