@@ -63,3 +63,41 @@ def test_the_cli_scores_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "--synthetic", str(CORPUS), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)["synthetic"]
     assert data["files"] == 48 and data["clean_findings"] == 0
+
+
+# Corpus c (tests/corpus/independent_c: 16 dossiers, 41 planted defects, 4 clean) was written later by a reviewer who
+# had not seen the code or corpora a and b, and was first scored as a held-out set (docs/accuracy.md): precision 0.90,
+# recall 0.88, 0 findings on the clean dossiers. The fixes it led to are in; these floors hold what it scores now.
+CORPUS_C = CORPUS.with_name("independent_c")
+CATEGORY_FLOORS_C = {
+    "citation": (1.0, 0.75),  # the one miss: an outdated article is reported once, by CITATION-OUTDATED
+    "consistency": (1.0, 1.0),
+    "deadline": (1.0, 1.0),
+    "format": (1.0, 1.0),
+    "missing_document": (1.0, 1.0),
+    "notice": (1.0, 1.0),
+    "wording": (1.0, 1.0),
+}
+FIELD_FLOORS_C = {"events": 0.93, "citations": 0.99, "dates": 0.97, "documents": 0.92, "persons": 1.0,
+                  "parties": 0.9}
+
+
+@pytest.fixture(scope="module")
+def result_c() -> SyntheticResult:
+    return evaluate_synthetic(CORPUS_C)
+
+
+def test_corpus_c_clean_dossiers_have_no_finding(result_c: SyntheticResult) -> None:
+    assert result_c.files == 16 and result_c.clean_files == 4 and result_c.clean_with_findings == []
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORY_FLOORS_C))
+def test_corpus_c_category_floor(result_c: SyntheticResult, category: str) -> None:
+    score = result_c.per_category[category]
+    precision, recall = CATEGORY_FLOORS_C[category]
+    assert score.precision >= precision and score.recall >= recall, (category, score)
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_FLOORS_C))
+def test_corpus_c_extraction_floor(result_c: SyntheticResult, field: str) -> None:
+    assert result_c.fields[field].f1 >= FIELD_FLOORS_C[field], (field, result_c.fields[field])
