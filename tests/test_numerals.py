@@ -16,6 +16,7 @@ from auditor.text.numerals import CN_NUM_CHARS, cn_to_int, parse_number
         ("一百零五", 105),
         ("三百四十八", 348),
         ("二〇二三", 2023),
+        ("二0二三", 2023),
         ("二○二三", 2023),  # ○ U+25CB as written by OCR
         ("二O一九", 2019),  # Latin O for 〇
         ("一九九八", 1998),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from auditor.lexicon import doc_type_act, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates
+from auditor.text.numerals import cn_to_int
 from auditor.text.view import text_view
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
@@ -52,6 +53,7 @@ class _Lexicon:
     current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
     other_case_aside: re.Pattern[str]
+    plural_ref: re.Pattern[str]
     joiners: re.Pattern[str]
     deciding: list[re.Pattern[str]]
     deciding_sentence: list[re.Pattern[str]]
@@ -87,6 +89,7 @@ def lexicon() -> _Lexicon:
         current_strong=re.compile("|".join(data["current_strong_markers"])),
         other_roles=tuple(data["other_roles"]),
         other_case_aside=re.compile("|".join(data["other_case_asides"])),
+        plural_ref=re.compile(data["plural_refs"]),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
         deciding_sentence=org_patterns("deciding_sentence"),
@@ -394,6 +397,12 @@ def _subject(
         return []
     if last is None:
         return [persons[0]] if len(set(persons)) == 1 else [None]
+    plural = lex.plural_ref.search(t, max(ss, last.end), pos)
+    if plural:
+        wanted = cn_to_int(plural.group("n")) or 0
+        named = list(dict.fromkeys(m.name for m in reversed(before[:count])))
+        if len(named) >= wanted >= 2:
+            return [n for n in dict.fromkeys(m.name for m in before[:count]) if n in named[:wanted]]
     group = [last.name]
     j = count - 1
     while j > 0 and lex.joiners.match(t[before[j - 1].end : before[j].start]):

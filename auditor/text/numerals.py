@@ -37,7 +37,8 @@ _OCR_ZERO = str.maketrans("OoＯ", "000")
 _ARABIC = re.compile(r"[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _OCR_ARABIC = re.compile(r"(?=.*[0-9])[0-9Oo]+")
-_DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT_CHARS}OoＯ]{{2,}}")
+# An Arabic 0 among Chinese digits is 〇 read or typed as a zero ("二0二三").
+_DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT_CHARS}OoＯ0]{{2,}}")
 _DECIMAL = re.compile(r"([0-9]+(?:\.[0-9]+)?)([十百千万亿萬億]?)")
 _TOKEN = re.compile(r"[0-9]+|.", re.S)
 

@@ -249,6 +249,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         return []
     limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
     findings = []
+    merged: dict[tuple, tuple[tuple, list[str | None]]] = {}
     for start_event, decided, end_event, end_date in pairs:
         start_date, receipt_words, receipt_evidence = decided, {}, []
         if p.from_receipt:
@@ -319,7 +320,17 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
-        identity = {"person": end_event.person or start_event.person, "from": start_date, "to": end_date}
+        # One document deciding for several suspects late is one mistake: the same dates on the same document
+        # make one finding (its identity names every person), not one per suspect with the same words.
+        key = (doc.id if doc else None, words_base["from_moment"], words_base["to_moment"], severity)
+        person = end_event.person or start_event.person
+        if key in merged:
+            merged[key][1].append(person)
+            continue
+        merged[key] = ((doc, evidence, values, steps, severity, start_date, end_date), [person])
+    for (doc, evidence, values, steps, severity, start_date, end_date), persons in merged.values():
+        named = [n for n in dict.fromkeys(persons) if n]
+        identity = {"person": "、".join(named) if named else None, "from": start_date, "to": end_date}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                      severity=severity, identity=identity))
     return findings
