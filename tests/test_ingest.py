@@ -24,7 +24,7 @@ from auditor.ingest import load_dossier
 from auditor.ingest import pdf as pdf_module
 from auditor.ingest.archive import natural_key, safe_relative
 from auditor.ingest.normalize import normalize_page
-from auditor.ingest.text import decode_text, split_documents, strip_front_matter
+from auditor.ingest.text import decode_text, split_documents, strip_front_matter, strip_printed_running_lines
 from auditor.limits import Limits
 
 GOOD_TEXT = "取保候审决定书\n临公（刑）取保字〔2023〕15号"
@@ -202,6 +202,28 @@ def test_strip_front_matter(text: str, expected: str) -> None:
 )
 def test_split_documents(text: str, expected: list[str]) -> None:
     assert split_documents(text) == expected
+
+
+_RUNNING = "某市某区人民检察院　　　　检察内卷"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        # regression (ind_d02, ind_d09): a running header beside each page mark read as a 卷宗封面 on every page
+        ([f"{_RUNNING}\n起诉意见书\n正文一\n·1·\n{_RUNNING}\n正文二\n·2·\n{_RUNNING}\n不起诉决定书\n·3·"],
+         [("起诉意见书\n正文一\n·1·\n正文二\n·2·\n不起诉决定书\n·3·", 3)]),
+        # counted across the parts of a file (documents split by form feeds)
+        ([f"{_RUNNING}\n起诉意见书\n- 1 -", f"{_RUNNING}\n讯问笔录\n- 2 -", f"{_RUNNING}\n送达回证\n- 3 -"],
+         [("起诉意见书\n- 1 -", 1), ("讯问笔录\n- 2 -", 1), ("送达回证\n- 3 -", 1)]),
+        # a line repeated twice only, or a file without page marks, is left alone
+        ([f"{_RUNNING}\n甲\n- 1 -\n{_RUNNING}\n乙"], [(f"{_RUNNING}\n甲\n- 1 -\n{_RUNNING}\n乙", 0)]),
+        ([f"{_RUNNING}\n甲", f"{_RUNNING}\n乙", f"{_RUNNING}\n丙"], [(f"{_RUNNING}\n甲", 0), (f"{_RUNNING}\n乙", 0),
+                                                               (f"{_RUNNING}\n丙", 0)]),
+    ],
+)
+def test_txt_running_lines_beside_page_marks(parts: list[str], expected: list[tuple[str, int]]) -> None:
+    assert strip_printed_running_lines(parts) == expected
 
 
 # --------------------------------------------------------------------------- PDF

@@ -22,6 +22,9 @@ CASES = [
     # field with both names was dropped as an organ (ind_c02: INTERROGATION-SINGLE-OFFICER on two officers)
     ("讯问人 曾嘉豪、苏铭 工作单位 深圳市公安局南山分局\n记录人 苏铭", ("曾嘉豪", "苏铭")),
     ("讯问人\u3000曾嘉豪、苏铭\u3000工作单位\u3000深圳市公安局南山分局", ("曾嘉豪", "苏铭")),
+    # regression (ind_d03): labels printed with （签名）
+    ("讯问人（签名） 郑晓东  黄伟        工作单位 福州市公安局鼓楼分局经侦大队\n记录人（签名） 黄伟", ("郑晓东", "黄伟")),
+    ("讯问人（签名） 郑晓东        工作单位 福州市公安局鼓楼分局经侦大队\n记录人（签名） 郑晓东", ("郑晓东",)),
 ]
 
 

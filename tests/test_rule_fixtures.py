@@ -1,4 +1,5 @@
-"""Semgrep-style rule fixtures: tests/rules/<RULE-ID>.txt, cases marked 【ruleid: ID】 (must fire) or 【ok: ID】.
+"""Semgrep-style rule fixtures: tests/rules/<RULE-ID>.txt, cases marked 【ruleid: ID】 (must fire), 【ok: ID】 (must
+not fire) or 【info: ID】 (must fire as an info-level "please check" only: the file cannot settle it).
 
 A fixture file holds cases separated by a line "##### case"; lines starting with "#" are comments (the
 markers live there); the rest is dossier text with documents separated by "=====". Each case runs through
@@ -17,7 +18,7 @@ from auditor.rules.loader import load_rules
 
 FIXTURES = Path(__file__).resolve().parent / "rules"
 CASE_BREAK = "##### case"
-MARK_RE = re.compile(r"【(ruleid|ok):\s*([A-Z0-9][A-Z0-9-]*)】")
+MARK_RE = re.compile(r"【(ruleid|ok|info):\s*([A-Z0-9][A-Z0-9-]*)】")
 RULE_IDS = {r.id for r in load_rules()}
 MIN_CASES = 2
 
@@ -30,10 +31,12 @@ class FixtureCase:
     must_fire: bool
     text: str
     comment: str
+    info_only: bool = False
 
     @property
     def name(self) -> str:
-        return f"{self.file}#{self.index}:{'ruleid' if self.must_fire else 'ok'}:{self.rule_id}"
+        kind = "info" if self.info_only else "ruleid" if self.must_fire else "ok"
+        return f"{self.file}#{self.index}:{kind}:{self.rule_id}"
 
 
 def parse_fixture(path: Path) -> list[FixtureCase]:
@@ -45,7 +48,8 @@ def parse_fixture(path: Path) -> list[FixtureCase]:
         text = "\n".join(ln for ln in lines if not ln.startswith("#")).strip("\n") + "\n"
         for line in comments:
             for kind, rule_id in MARK_RE.findall(line):
-                cases.append(FixtureCase(path.name, index, rule_id, kind == "ruleid", text, line.lstrip("# ")))
+                cases.append(FixtureCase(path.name, index, rule_id, kind in ("ruleid", "info"), text, line.lstrip("# "),
+                                         info_only=kind == "info"))
     return cases
 
 
@@ -57,7 +61,7 @@ def test_every_rule_has_fixtures(rule_id: str) -> None:
     path = FIXTURES / f"{rule_id}.txt"
     assert path.exists(), f"missing fixture file {path}"
     cases = [c for c in parse_fixture(path) if c.rule_id == rule_id]
-    assert sum(c.must_fire for c in cases) >= MIN_CASES, f"{rule_id}: needs ≥{MIN_CASES} 【ruleid】 cases"
+    assert sum(c.must_fire and not c.info_only for c in cases) >= MIN_CASES, f"{rule_id}: needs ≥{MIN_CASES} 【ruleid】 cases"
     assert sum(not c.must_fire for c in cases) >= MIN_CASES, f"{rule_id}: needs ≥{MIN_CASES} 【ok】 cases"
 
 
@@ -71,10 +75,12 @@ def test_markers_name_known_rules() -> None:
 def test_parse_fixture(tmp_path: Path) -> None:
     path = tmp_path / "X.txt"
     path.write_text(
-        "# 【ruleid: A-1】 one\n拘留证\n##### case\n# 【ok: A-1】【ok: B】\n# note\n拘留通知书\n", encoding="utf-8"
+        "# 【ruleid: A-1】 one\n拘留证\n##### case\n# 【ok: A-1】【ok: B】\n# note\n拘留通知书\n##### case\n# 【info: B】\n笔录\n",
+        encoding="utf-8",
     )
-    got = [(c.index, c.rule_id, c.must_fire, c.text) for c in parse_fixture(path)]
-    assert got == [(1, "A-1", True, "拘留证\n"), (2, "A-1", False, "拘留通知书\n"), (2, "B", False, "拘留通知书\n")]
+    got = [(c.index, c.rule_id, c.must_fire, c.info_only, c.text) for c in parse_fixture(path)]
+    assert got == [(1, "A-1", True, False, "拘留证\n"), (2, "A-1", False, False, "拘留通知书\n"),
+                   (2, "B", False, False, "拘留通知书\n"), (3, "B", True, True, "笔录\n")]
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
@@ -88,7 +94,9 @@ def test_fixture_case(case: FixtureCase) -> None:
         f"events: {[(e.action, e.date, e.person) for e in result.events]}\n"
         f"errors: {[e.message for e in result.dossier.errors]}"
     )
-    if case.must_fire:
+    if case.info_only:
+        assert fired and all(f.severity == "info" for f in fired), "expected an info-level finding only\n" + detail
+    elif case.must_fire:
         assert fired, "expected the rule to fire\n" + detail
     else:
         assert not fired, "expected no finding\n" + detail

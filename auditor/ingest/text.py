@@ -6,6 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
+from auditor.ingest.normalize import page_mark_lines
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
 
@@ -84,8 +85,49 @@ def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], lis
     parts = split_documents(strip_front_matter(decoded))
     if not parts:
         return [], [*errors, make_error("E008", source=source)]
-    pages = [
-        Page(number=first_page + i, text=part, source=source, method="txt", quality=1.0, source_index=i)
-        for i, part in enumerate(parts)
-    ]
+    pages = []
+    for i, (text, removed) in enumerate(strip_printed_running_lines(parts)):
+        page = Page(number=first_page + i, text=text, source=source, method="txt", quality=1.0, source_index=i)
+        if removed:
+            page.removed["running_line"] = removed
+        pages.append(page)
     return pages, errors
+
+
+MIN_RUNNING_REPEATS = 3
+
+
+def _first_filled(lines: list[str], start: int, step: int) -> int | None:
+    i = start
+    while 0 <= i < len(lines):
+        if lines[i].strip():
+            return i
+        i += step
+    return None
+
+
+def strip_printed_running_lines(parts: list[str]) -> list[tuple[str, int]]:
+    """A text dump of printed pages keeps each page's running header or footer next to its page mark ("·2·",
+    "- 3 -"): a line found at least three times in the file right after (header) or before (footer) a page mark,
+    or as the first line of a part, is the printer's, not the document's ("某某人民检察院　　检察内卷" would read as
+    a 卷宗封面 title on every page). Each part without those lines, and how many went. Files without page marks
+    are left alone."""
+    split = [part.split("\n") for part in parts]
+    marks = [page_mark_lines(lines) for lines in split]
+    if sum(len(m) for m in marks) < MIN_RUNNING_REPEATS - 1:
+        return [(part, 0) for part in parts]
+    places: list[list[int]] = []
+    counts: dict[str, int] = {}
+    for lines, part_marks in zip(split, marks, strict=True):
+        found = [_first_filled(lines, 0, 1)] + [_first_filled(lines, m + 1, 1) for m in part_marks]
+        found += [_first_filled(lines, m - 1, -1) for m in part_marks]
+        here = sorted({i for i in found if i is not None and i not in part_marks})
+        places.append(here)
+        for i in here:
+            counts[lines[i].strip()] = counts.get(lines[i].strip(), 0) + 1
+    running = {line for line, n in counts.items() if n >= MIN_RUNNING_REPEATS}
+    out = []
+    for lines, here, part in zip(split, places, parts, strict=True):
+        drop = {i for i in here if lines[i].strip() in running}
+        out.append(("\n".join(x for i, x in enumerate(lines) if i not in drop), len(drop)) if drop else (part, 0))
+    return out

@@ -11,7 +11,7 @@ from typing import Literal
 from auditor.model import Case, Document, Event, Finding
 from auditor.rules.explain import SHIFT_STEPS, last_day, shift_note
 from auditor.rules.kinds.deadline import WhileHeld, dated, held_at
-from auditor.rules.params import Params, PeriodField
+from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_to_int
 
@@ -29,6 +29,7 @@ class SupplementaryParams(Params):
     late_severity: Literal["error", "warning", "info"]
     while_held: WhileHeld | None = None
     count_patterns: tuple[str, ...] = ()
+    return_documents: Names = ()  # where a late return is reported: the return's own decision, when on file
 
 
 @dataclass
@@ -115,7 +116,8 @@ def _late_returns(case: Case, rule: Rule, p: SupplementaryParams, returns: list[
             "what": rule.text("late_what", **words),
         }
         evidence = list(back_event.evidence[:1]) + list(sent_event.evidence[:1])
-        doc = case.document(back_event.document_id)
+        decisions = [d for e in sent.events if (d := case.document(e.document_id)) and d.type in p.return_documents]
+        doc = decisions[0] if decisions else case.document(back_event.document_id)
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                      severity=p.late_severity, identity={"sent": sent.day, "back": back_day}))
     return findings

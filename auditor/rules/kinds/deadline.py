@@ -39,7 +39,8 @@ from auditor.text.phrases import find_any
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
-         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person", *UNSURE_STEPS)
+         "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
+         "earlier_record_missing", *UNSURE_STEPS)
 
 
 class Extension(Params):
@@ -158,14 +159,16 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     return kept
 
 
-def _earlier_record_missing(case: Case, event: Event) -> bool:
-    """The event's own record is numbered 第N次 (N > 1) and the file lacks that person's 第N-1次: an interrogation
-    the file does not hold came in between, so this one may not be the first after the start."""
+def _earlier_record_missing(case: Case, event: Event) -> int | None:
+    """The ordinal N when the event's own record is numbered 第N次 (N > 1) and the file lacks that person's
+    第N-1次: an interrogation the file does not hold came in between, so this one may not be the first after the
+    start — the finding is then only a "please check"."""
     own = next((r for r in case.records if r.document_id == event.document_id), None)
     if own is None or own.ordinal is None or own.ordinal <= 1:
-        return False
-    return not any(r.kind == own.kind and r.ordinal == own.ordinal - 1 and (r.person == own.person or
-                   r.person is None or own.person is None) for r in case.records)
+        return None
+    missing = not any(r.kind == own.kind and r.ordinal == own.ordinal - 1 and (r.person == own.person or
+                      r.person is None or own.person is None) for r in case.records)
+    return own.ordinal if missing else None
 
 
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
@@ -179,8 +182,6 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         start, start_date = paired
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) for e, d in ends if e is not end):
             continue
-        if p.first_only and _earlier_record_missing(case, end):
-            continue  # 第N次 while 第N-1次 is not in the file: an unseen one may have come first
         if p.excused_by and _mentions(case, end, p.excused_by):
             continue
         held = p.while_held
@@ -319,6 +320,11 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
+        # 第N次 while 第N-1次 is not in the file: an unseen record may have come first — a "please check" too.
+        ordinal = _earlier_record_missing(case, end_event) if p.first_only else None
+        if ordinal is not None:
+            severity = "info"
+            steps.append(rule.text("earlier_record_missing", ordinal=ordinal, previous=ordinal - 1))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         # One document deciding for several suspects late is one mistake: the same dates on the same document
         # make one finding (its identity names every person), not one per suspect with the same words.
