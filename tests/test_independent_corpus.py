@@ -21,7 +21,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus" / "independent"
 CATEGORY_FLOORS = {
     "citation": (1.0, 0.93),
     "consistency": (0.92, 0.92),
-    "deadline": (0.97, 0.97),
+    "deadline": (1.0, 1.0),
     "format": (1.0, 1.0),
     "missing_document": (1.0, 1.0),
     "notice": (1.0, 0.96),
@@ -65,39 +65,47 @@ def test_the_cli_scores_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["files"] == 48 and data["clean_findings"] == 0
 
 
-# Corpus c (tests/corpus/independent_c: 16 dossiers, 41 planted defects, 4 clean) was written later by a reviewer who
-# had not seen the code or corpora a and b, and was first scored as a held-out set (docs/accuracy.md): precision 0.90,
-# recall 0.88, 0 findings on the clean dossiers. The fixes it led to are in; these floors hold what it scores now.
-CORPUS_C = CORPUS.with_name("independent_c")
-CATEGORY_FLOORS_C = {
-    "citation": (1.0, 0.75),  # the one miss: an outdated article is reported once, by CITATION-OUTDATED
-    "consistency": (1.0, 1.0),
-    "deadline": (1.0, 1.0),
-    "format": (1.0, 1.0),
-    "missing_document": (1.0, 1.0),
-    "notice": (1.0, 1.0),
-    "wording": (1.0, 1.0),
+# Corpora c and d (tests/corpus/independent_c, _d: 16 dossiers each, 4 clean) were written later, one after the
+# other, by reviewers who had not seen the code or the earlier corpora, and were first scored as held-out sets
+# (docs/accuracy.md): c precision 0.90, recall 0.88; d precision 0.96, recall 0.79; 0 findings on the clean
+# dossiers of both. The fixes they led to are in; these floors hold what they score now.
+HELD_OUT = {
+    "independent_c": {
+        "categories": {
+            "citation": (1.0, 0.75),  # the one miss: an outdated article is reported once, by CITATION-OUTDATED
+            "consistency": (1.0, 1.0), "deadline": (1.0, 1.0), "format": (1.0, 1.0),
+            "missing_document": (1.0, 1.0), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
+        },
+        "fields": {"events": 0.94, "citations": 0.99, "dates": 0.98, "documents": 0.94, "persons": 1.0,
+                   "parties": 0.9},
+    },
+    "independent_d": {
+        "categories": {c: (1.0, 1.0) for c in ("citation", "consistency", "deadline", "format", "missing_document",
+                                               "notice", "wording")},
+        "fields": {"events": 0.925, "citations": 1.0, "dates": 0.96, "documents": 0.95, "persons": 1.0,
+                   "parties": 0.92},
+    },
 }
-FIELD_FLOORS_C = {"events": 0.93, "citations": 0.99, "dates": 0.97, "documents": 0.92, "persons": 1.0,
-                  "parties": 0.9}
 
 
 @pytest.fixture(scope="module")
-def result_c() -> SyntheticResult:
-    return evaluate_synthetic(CORPUS_C)
+def held_out() -> dict[str, SyntheticResult]:
+    return {name: evaluate_synthetic(CORPUS.with_name(name)) for name in HELD_OUT}
 
 
-def test_corpus_c_clean_dossiers_have_no_finding(result_c: SyntheticResult) -> None:
-    assert result_c.files == 16 and result_c.clean_files == 4 and result_c.clean_with_findings == []
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_held_out_clean_dossiers_have_no_finding(held_out: dict[str, SyntheticResult], name: str) -> None:
+    result = held_out[name]
+    assert result.files == 16 and result.clean_files == 4 and result.clean_with_findings == []
 
 
-@pytest.mark.parametrize("category", sorted(CATEGORY_FLOORS_C))
-def test_corpus_c_category_floor(result_c: SyntheticResult, category: str) -> None:
-    score = result_c.per_category[category]
-    precision, recall = CATEGORY_FLOORS_C[category]
-    assert score.precision >= precision and score.recall >= recall, (category, score)
+@pytest.mark.parametrize(("name", "category"), [(n, c) for n in sorted(HELD_OUT) for c in HELD_OUT[n]["categories"]])
+def test_held_out_category_floor(held_out: dict[str, SyntheticResult], name: str, category: str) -> None:
+    score = held_out[name].per_category[category]
+    precision, recall = HELD_OUT[name]["categories"][category]
+    assert score.precision >= precision and score.recall >= recall, (name, category, score)
 
 
-@pytest.mark.parametrize("field", sorted(FIELD_FLOORS_C))
-def test_corpus_c_extraction_floor(result_c: SyntheticResult, field: str) -> None:
-    assert result_c.fields[field].f1 >= FIELD_FLOORS_C[field], (field, result_c.fields[field])
+@pytest.mark.parametrize(("name", "field"), [(n, f) for n in sorted(HELD_OUT) for f in HELD_OUT[n]["fields"]])
+def test_held_out_extraction_floor(held_out: dict[str, SyntheticResult], name: str, field: str) -> None:
+    assert held_out[name].fields[field].f1 >= HELD_OUT[name]["fields"][field], (name, field, held_out[name].fields[field])
