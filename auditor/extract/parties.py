@@ -24,11 +24,13 @@ SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候�
 _ROLE = "|".join(ROLES)
 _CJK = "\u4e00-\u9fff"
 _MASKCH = "*＊×XＸ"
-_NAME = rf"[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?"
+# A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯").
+_DOTTED_NAME = rf"[{_CJK}]{{1,10}}·[{_CJK}]{{1,10}}(?:·[{_CJK}]{{1,10}})?"
+_NAME = rf"(?:{_DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
 _SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
 _INTRO = re.compile(
-    rf"(?P<role>{_ROLE})(?:自报|姓名[:：]?)?(?P<name>{_NAME})"
+    rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
     rf"(?:[（(][^）)，。]{{0,20}}[）)])?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$)"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).

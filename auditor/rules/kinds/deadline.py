@@ -166,9 +166,20 @@ def _earlier_record_missing(case: Case, event: Event) -> int | None:
     own = next((r for r in case.records if r.document_id == event.document_id), None)
     if own is None or own.ordinal is None or own.ordinal <= 1:
         return None
-    missing = not any(r.kind == own.kind and r.ordinal == own.ordinal - 1 and (r.person == own.person or
-                      r.person is None or own.person is None) for r in case.records)
-    return own.ordinal if missing else None
+    same = [r for r in case.records if r is not own and r.kind == own.kind and (r.person == own.person or
+            r.person is None or own.person is None)]
+    if any(r.ordinal == own.ordinal - 1 for r in same):
+        return None
+    # Unnumbered records taken before it fill the gap when there are enough of them (第2次 after an unnumbered one).
+    earlier = [r for r in same if r.ordinal is None and r.began is not None and own.began is not None
+               and r.began < own.began]
+    return None if len(earlier) >= own.ordinal - 1 else own.ordinal
+
+
+def _before(event: Event, day: date, start: Event, start_day: date) -> bool:
+    """Did `event` happen before `start` on the same day, both clock times stated (an interrogation during the
+    传唤 in the morning, the 拘留 in the evening)?"""
+    return day == start_day and event.time is not None and start.time is not None and event.time < start.time
 
 
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
@@ -180,7 +191,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         if paired is None:
             continue
         start, start_date = paired
-        if p.first_only and any(start_date <= d < end_date and same_person(e, end) for e, d in ends if e is not end):
+        if p.first_only and any(start_date <= d < end_date and same_person(e, end) and not _before(e, d, start, start_date)
+                                for e, d in ends if e is not end):
             continue
         if p.excused_by and _mentions(case, end, p.excused_by):
             continue
