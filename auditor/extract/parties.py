@@ -25,13 +25,17 @@ _ROLE = "|".join(ROLES)
 _CJK = "\u4e00-\u9fff"
 _MASKCH = "*＊×XＸ"
 # A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯").
-_DOTTED_NAME = rf"[{_CJK}]{{1,10}}·[{_CJK}]{{1,10}}(?:·[{_CJK}]{{1,10}})?"
+# Its last part must not run into the next field's label ("买买提性别：男" without a space between them).
+_NAME_CHAR = rf"(?:(?!性别|民族|出生|年龄|身份|住址|户籍)[{_CJK}])"
+_DOTTED_NAME = rf"[{_CJK}]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
 _NAME = rf"(?:{_DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
 _SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
+# A form's next field label may follow the gender directly once spaces are gone ("性别：男　民族：汉族").
+_NEXT_FIELD = r"(?:民族|出生|年龄|身份|住址|户籍|文化|职业)[:：]"
 _INTRO = re.compile(
     rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
-    rf"(?:[（(][^）)，。]{{0,20}}[）)])?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$)"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)])?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
