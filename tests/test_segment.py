@@ -27,6 +27,10 @@ from auditor.text.titles import match_title
         # the 文号 on the title line (a PDF puts both on one baseline)
         ("立案决定书甘公（刑）立字〔2016〕79号", "立案决定书", None),
         ("甘井子区公安局扣押决定书 甘公（刑）扣字〔2016〕96号", "扣押决定书", "甘井子区公安局"),
+        # regression (ind_e03): an appraisal titled by its subject
+        ("法医学人体损伤程度鉴定意见书", "鉴定意见书", None),
+        ("司法鉴定意见书", "鉴定意见书", None),
+        ("临川区公安局鉴定意见书", "鉴定意见书", "临川区公安局"),
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
@@ -49,6 +53,8 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "12 取保候审决定书",
         "立案决定书甘公（刑）立字〔2016〕79号已送达",  # a 文号 followed by a sentence
         "立案决定书 甘公（刑）立字〔2016〕79号 2",  # a 目录 row: 文号 then page number
+        "经鉴定出具鉴定意见书",  # a subject is allowed before 鉴定意见书 only, and never a sentence
+        "法医学人体损伤程度起诉意见书",
     ],
 )
 def test_not_title_lines(line: str) -> None:

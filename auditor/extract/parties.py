@@ -35,14 +35,16 @@ _SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
 _NEXT_FIELD = r"(?:民族|出生|年龄|身份|住址|户籍|文化|职业)[:：]"
 _INTRO = re.compile(
     rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
-    rf"(?:[（(][^）)，。]{{0,20}}[）)])?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
-# 出生日期1990年3月7日，住址…）执行拘留". The bracket must open with 性别 for this to be an introduction.
-_WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]性别[:：]?(?P<gender>[男女])")
+# 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
+# open with 性别 or the ID number for this to be an introduction.
+_WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
+                      rf"(?:性别[:：]?(?P<gender>[男女])|(?=(?:公民|居民)?身份(?:证)?号码))")
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")

@@ -59,6 +59,16 @@ def _title_table() -> dict[str, str]:
 
 
 @functools.cache
+def _qualified_types() -> frozenset[str]:
+    """Types whose title may follow a subject on its line (doc_types.yaml `qualified`)."""
+    return frozenset(e["type"] for e in doc_types() if e.get("qualified"))
+
+
+# The subject before a qualified title: a few characters of a field, never a sentence ("经鉴定出具…").
+QUALIFIER_RE = re.compile(r"(?!经|根据|依照|依据|这是|出具|附)[\u4e00-\u9fff]{1,12}")
+
+
+@functools.cache
 def _title_re() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in _title_table())
     return re.compile(rf"({alternatives})")
@@ -81,14 +91,18 @@ def match_title(line: str) -> TitleMatch | None:
     table = _title_table()
     for m in _title_re().finditer(compact):
         prefix, rest = compact[: m.start()], compact[m.end() :]
-        if prefix and not ORGAN_RE.fullmatch(prefix):
+        by_organ = ORGAN_RE.fullmatch(prefix) is not None
+        qualified = (bool(prefix) and not by_organ and table[m.group(1)] in _qualified_types()
+                     and QUALIFIER_RE.fullmatch(prefix) is not None)
+        if prefix and not by_organ and not qualified:
             continue
         # A judgment header often runs on: "…人民法院刑事判决书(2019)粤0000刑初00号公诉机关…".
         runs_on = bool(prefix) and re.match(r"^[（(〔\[]\d{4}", rest) is not None
         if not (TRAILER_RE.match(rest) or runs_on or _is_number(rest)):
             continue
-        organ = raw[: m.start()] or None  # as written, not confusion-mapped
-        return TitleMatch(table[m.group(1)], m.group(1), organ, 100.0, raw[m.end() :])
+        organ = None if qualified else raw[: m.start()] or None  # as written, not confusion-mapped
+        title = raw[: m.end()] if qualified else m.group(1)
+        return TitleMatch(table[m.group(1)], title, organ, 100.0, raw[m.end() :])
     return _fuzzy_title(compact)
 
 

@@ -53,7 +53,11 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
     if span is None:  # a notice form: its addressee line ("张三：") among the first lines
         addressee = next((ln for ln in doc.text.strip().split("\n")[:4] if ln.rstrip().endswith(("：", ":"))), "")
         if addressee:
-            # A person named without a role is the suspect unless the dossier knows him as a victim.
+            # A person named without a role is the suspect unless the dossier knows him as a victim, or the
+            # notice itself does ("被害人签收：周某").
+            name = addressee.strip().rstrip("：:")
+            if name and name not in suspects and re.search(rf"被害人[^，。；\n]{{0,6}}{re.escape(name)}", doc.text):
+                return {VICTIM}
             return _reach(addressee, suspects, victims) or {SUSPECT}
     sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text[:300]
     return _reach(sentence, suspects, victims) or {SUSPECT, VICTIM}
