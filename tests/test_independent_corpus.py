@@ -24,7 +24,7 @@ CATEGORY_FLOORS = {
     "deadline": (1.0, 1.0),
     "format": (1.0, 1.0),
     "missing_document": (1.0, 1.0),
-    "notice": (1.0, 0.96),
+    "notice": (1.0, 1.0),
     "wording": (1.0, 1.0),
 }
 FIELD_FLOORS = {"events": 0.949, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0,
@@ -65,10 +65,10 @@ def test_the_cli_scores_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["files"] == 48 and data["clean_findings"] == 0
 
 
-# Corpora c and d (tests/corpus/independent_c, _d: 16 dossiers each, 4 clean) were written later, one after the
-# other, by reviewers who had not seen the code or the earlier corpora, and were first scored as held-out sets
-# (docs/accuracy.md): c precision 0.90, recall 0.88; d precision 0.96, recall 0.79; 0 findings on the clean
-# dossiers of both. The fixes they led to are in; these floors hold what they score now.
+# Corpora c, d and e (tests/corpus/independent_c, _d, _e) were written later, one after the other, by reviewers who
+# had not seen the code or the earlier corpora, and were first scored as held-out sets (docs/accuracy.md): c
+# precision 0.90, recall 0.88; d precision 0.96, recall 0.79; e precision 1.00, recall 0.81; 0 findings on the clean
+# dossiers of all three. The fixes they led to are in; these floors hold what they score now.
 HELD_OUT = {
     "independent_c": {
         "categories": {
@@ -85,7 +85,14 @@ HELD_OUT = {
         "fields": {"events": 0.925, "citations": 1.0, "dates": 0.96, "documents": 0.95, "persons": 1.0,
                    "parties": 0.92},
     },
+    "independent_e": {
+        "categories": {c: (1.0, 1.0) for c in ("citation", "consistency", "deadline", "format", "missing_document",
+                                               "notice", "wording")},
+        "fields": {"events": 0.915, "citations": 1.0, "dates": 1.0, "documents": 0.92, "persons": 1.0,
+                   "parties": 1.0},
+    },
 }
+SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3)}  # files, clean files
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +103,7 @@ def held_out() -> dict[str, SyntheticResult]:
 @pytest.mark.parametrize("name", sorted(HELD_OUT))
 def test_held_out_clean_dossiers_have_no_finding(held_out: dict[str, SyntheticResult], name: str) -> None:
     result = held_out[name]
-    assert result.files == 16 and result.clean_files == 4 and result.clean_with_findings == []
+    assert (result.files, result.clean_files) == SIZES[name] and result.clean_with_findings == []
 
 
 @pytest.mark.parametrize(("name", "category"), [(n, c) for n in sorted(HELD_OUT) for c in HELD_OUT[n]["categories"]])
