@@ -28,6 +28,9 @@ CASES = [
     # regression (ind_e04): a transliterated officer's name was cut in two at its "·"
     ("讯问人：艾尔肯·吐尔逊 记录人：艾尔肯·吐尔逊", ("艾尔肯·吐尔逊",)),
     ("讯问人：艾尔肯·吐尔逊、王磊 记录人：王磊", ("艾尔肯·吐尔逊", "王磊")),
+    # regression (ind_f07, a scan): OCR glued the last name to the next label
+    ("讯问人（签名）：程浩、胡斌工作单位：武汉市公安局洪山区分局\n记录人（签名）：胡斌工作单位：武汉市公安局洪山区分局",
+     ("程浩", "胡斌")),
 ]
 
 

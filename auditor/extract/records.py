@@ -64,6 +64,7 @@ _OFFICER_LABEL = re.compile(
 _ORGAN_WORDS = re.compile(r"公安|检察|派出所|大队|中队|支队|分局|法院|单位")
 _RECORDER_LABEL = re.compile(r"(?:记录人|记录员|书记员)(?:姓名)?(?:、单位)?(?:[（(]签[名字][）)])?(?:[ \t\u3000]*[:：]|[ \t\u3000]+)")
 _ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
+_KNOWN_LABEL = re.compile(r"(?:工作单位|所在单位|单位|翻译人|翻译|地点|被讯问人|被询问人|性别)[ \t\u3000]*[:：]")
 _BARE_UNIT_LABEL = re.compile(r"[ \t\u3000]+(?:工作单位|所在单位|单位)[ \t\u3000]")  # "曾某、苏某 工作单位 某分局"
 _OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff]{1,10}|[\u4e00-\u9fff·]{2,4}")
@@ -109,9 +110,12 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             field = head[m.end() : line_end if line_end >= 0 else len(head)]
             # The field runs to the next label on the line
             # ("讯问人：王某、李某  记录人：李某", "讯问人：王某、李某    工作单位：某某分局刑侦大队").
-            cut = min((x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field),
-                                           _ANY_LABEL.search(field), _BARE_UNIT_LABEL.search(field)) if x),
-                      default=len(field))
+            # A known label ends the field where it starts; a generic "xxxx：" only when none is known, since OCR may
+            # glue the last name to the next label ("胡斌工作单位：") and the generic label would take the name too.
+            known = [x.start() for x in (_RECORDER_LABEL.search(field), _OFFICER_LABEL.search(field),
+                                         _KNOWN_LABEL.search(field), _BARE_UNIT_LABEL.search(field)) if x]
+            generic = _ANY_LABEL.search(field)
+            cut = min(known) if known else generic.start() if generic else len(field)
             # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
             # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
             parts = re.split(r"[，,]|[ \t\u3000]{2,}", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]).strip())
