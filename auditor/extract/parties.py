@@ -8,13 +8,15 @@ delimited by the part-of-speech tagger (or the mask pattern), so "被告人何�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from auditor.lexicon import load_yaml
 from auditor.model import Document, PartyMention
 from auditor.text.dates import find_dates
 from auditor.text.ids import id_checksum_ok
-from auditor.text.tokens import leading_name
+from auditor.text.tokens import DOTTED_NAME, FIELD_LABELS, leading_name
 from auditor.text.view import TextView, text_view
 
 # Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
@@ -24,15 +26,11 @@ SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候�
 _ROLE = "|".join(ROLES)
 _CJK = "\u4e00-\u9fff"
 _MASKCH = "*＊×XＸ"
-# A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯").
-# Its last part must not run into the next field's label ("买买提性别：男" without a space between them).
-_NAME_CHAR = rf"(?:(?!性别|民族|出生|年龄|身份|住址|户籍)[{_CJK}])"
-_DOTTED_NAME = rf"[{_CJK}]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
-_NAME = rf"(?:{_DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
+_NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
 _SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
 # A form's next field label may follow the gender directly once spaces are gone ("性别：男　民族：汉族").
-_NEXT_FIELD = r"(?:民族|出生|年龄|身份|住址|户籍|文化|职业)[:：]"
+_NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[:：]"
 _INTRO = re.compile(
     rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
     rf"(?:[（(][^）)，。]{{0,20}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
@@ -163,7 +161,11 @@ _MASKED_NAME = re.compile(rf"某|[{_MASKCH}]")
 
 # A co-suspect whose case is handled apart ("同案犯罪嫌疑人白某…，另案处理"): a party, not this case's suspect.
 OTHER_CASE_ROLE = "另案处理人"
-_OTHER_CASE = re.compile(r"另案(?:处理|侦查|处置|起诉|审查)|另行处理|另案")
+# The words are the ones an act's bracketed aside is checked for (actions.yaml other_case_asides); a mention's
+# own sentence also counts a bare "另案" ("系另案人员").
+@functools.cache
+def _other_case() -> re.Pattern[str]:
+    return re.compile("|".join([*load_yaml("actions.yaml")["other_case_asides"], "另案"]))
 _CO_PREFIX = ("另案",)  # 同案犯罪嫌疑人 alone is a co-suspect of this case
 
 
@@ -173,7 +175,7 @@ def _handled_elsewhere(text: str, p: Party) -> bool:
     if text[max(0, p.start - 2) : p.start].endswith(_CO_PREFIX):
         return True
     end = min([i for i in (text.find("。", p.end), text.find("；", p.end)) if i >= 0] or [len(text)])
-    for m in _OTHER_CASE.finditer(text, p.end, end):
+    for m in _other_case().finditer(text, p.end, end):
         bracket = text.rfind("（", p.end, m.start())
         if bracket >= 0 and text.find("）", bracket, m.start()) < 0 and not text[:bracket].endswith(p.name):
             continue

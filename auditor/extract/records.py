@@ -14,11 +14,12 @@ from auditor.lexicon import load_yaml
 from auditor.model import Document, PartyMention, Record
 from auditor.text.dates import find_dates
 from auditor.text.numerals import cn_to_int
+from auditor.text.tokens import DOTTED_NAME
 
 RECORD_SUFFIX = "笔录"
 INTERROGATION = "讯问笔录"
 _ORDINAL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次")
-_PERSON = r"((?:[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff]{1,10}(?:·[\u4e00-\u9fff]{1,10})?)|[\u4e00-\u9fff×＊*ＸX·]{2,5})"
+_PERSON = rf"((?:{DOTTED_NAME})|[\u4e00-\u9fff×＊*ＸX·]{{2,5}})"
 _RECORDED = re.compile(
     r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)(?:[ \t]*[:：][ \t]*|[ \t]+)" + _PERSON)  # colon optional
 # In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
@@ -67,7 +68,7 @@ _ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
 _KNOWN_LABEL = re.compile(r"(?:工作单位|所在单位|单位|翻译人|翻译|地点|被讯问人|被询问人|性别)[ \t\u3000]*[:：]")
 _BARE_UNIT_LABEL = re.compile(r"[ \t\u3000]+(?:工作单位|所在单位|单位)[ \t\u3000]")  # "曾某、苏某 工作单位 某分局"
 _OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}·[\u4e00-\u9fff]{1,10}|[\u4e00-\u9fff·]{2,4}")
+_NAME_RUN = re.compile(rf"{DOTTED_NAME}|[\u4e00-\u9fff·]{{2,4}}")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
 HEAD_LINES = 12
 

@@ -13,6 +13,13 @@ from auditor.lexicon import LEXICON_DIR
 
 USERDICT = LEXICON_DIR / "userdict.txt"
 
+# Labels of a form's fields that may follow a name or a gender directly once spaces are gone ("买买提性别：男").
+FIELD_LABELS = ("性别", "民族", "出生", "年龄", "身份", "住址", "户籍", "文化", "职业")
+_NAME_CHAR = rf"(?:(?!{'|'.join(FIELD_LABELS)})[\u4e00-\u9fff])"
+# A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯"); its
+# parts after the first stop before a field label.
+DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
+
 
 @functools.cache
 def _tagger():  # -> jieba.posseg, initialised once per process with the user dictionary

@@ -56,7 +56,8 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             # A person named without a role is the suspect unless the dossier knows him as a victim, or the
             # notice itself does ("被害人签收：周某").
             name = addressee.strip().rstrip("：:")
-            if name and name not in suspects and re.search(rf"被害人[^，。；\n]{{0,6}}{re.escape(name)}", doc.text):
+            roles = "|".join(_VICTIM_ROLES)
+            if name and name not in suspects and re.search(rf"(?:{roles})[^，。；\n]{{0,6}}{re.escape(name)}", doc.text):
                 return {VICTIM}
             return _reach(addressee, suspects, victims) or {SUSPECT}
     sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text[:300]

@@ -97,17 +97,22 @@ def _trigger_label(doc: Document, triggers: tuple[str, ...]) -> str:
     return doc.type if doc.type in triggers else next((t for t in triggers if t in (doc.title or "")), doc.type)
 
 
-def _own_persons(case: Case, doc: Document) -> set[str]:
-    """The persons the document's own acts concern (the 拘留证's 刑事拘留, the 拘留通知书's 通知家属)."""
-    return {e.person for e in case.events if e.document_id == doc.id and e.person}
+def _own_persons(case: Case) -> dict[str, set[str]]:
+    """Per document, the persons its own acts concern (the 拘留证's 刑事拘留, the 拘留通知书's 通知家属)."""
+    out: dict[str, set[str]] = {}
+    for e in case.events:
+        if e.person:
+            out.setdefault(e.document_id, set()).add(e.person)
+    return out
 
 
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
     required = case.documents_of_type(p.requires)
+    own = _own_persons(case)
     covered: set[str] = set()
     for doc in required:
-        persons = _own_persons(case, doc)
+        persons = own.get(doc.id, set())
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
@@ -115,7 +120,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         return []
     findings = []
     for doc in case.documents_of_type(p.trigger):
-        persons = _own_persons(case, doc)
+        persons = own.get(doc.id, set())
         if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
             continue
         person = next(iter(persons))
