@@ -160,9 +160,6 @@ def _stored_rows(store, dossier_ids: list[int] | None, confirmed_only: bool, org
 def cmd_audit(args: argparse.Namespace) -> int:
     """Each PATH audited: into the review store when one is named (cached per rule set), else in worker processes
     under a time and memory budget with reports written as they finish; xlsx / docx / csv exports in process."""
-    from auditor.pipeline import audit_path
-    from auditor.report import render_json, render_text
-
     if args.format in BINARY_FORMATS and not args.out:
         print(f"错误：--format {args.format} 需要用 --out 指定输出文件。", file=sys.stderr)
         return EXIT_USAGE
@@ -175,6 +172,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if store is not None:
         # Results come from the store: a dossier already audited under this rule set is not audited again.
         # The store names dossiers by their files (the reviewers' own workspace; page images are drawn from them).
+        from auditor.report import render_json, render_text
+
         ids = _audit_into_store(store, args.paths, args.profile, args.reaudit, as_of=as_of, standard=args.standard,
                                 limits=limits)
         stored = [store.result(i) for i in ids]
@@ -195,6 +194,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                                       standard=args.standard)
             _emit_bytes(_export(args.format, findings, dossiers, scores=scores), args.out)
     elif args.format in BINARY_FORMATS or args.format == "csv":
+        from auditor.pipeline import audit_path
         from auditor.report.rows import display_name, dossier_row, rows_of
         from auditor.report.text_report import rule_names
 

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from auditor.lexicon import LEXICON_DIR
+from auditor.lexicon import LEXICON_DIR, read_yaml
 from auditor.model import Citation
 
 # Brackets as written in titles: inner quotes 〈〉 <> 《》 and full/half-width parentheses all mean the same.
@@ -54,9 +52,8 @@ def normalise_title(name: str) -> str:
 
 
 def _load_yaml() -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the structure table is large
     with open(LEXICON_DIR / "laws.yaml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
+        return read_yaml(fh)
 
 
 def _label(article: int, suffix: str | None) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from auditor.lexicon import LEXICON_DIR, load_yaml
+from auditor.lexicon import LEXICON_DIR, load_yaml, read_yaml
 from auditor.rules.profiles import profiles_of
 from auditor.rules.registry import CHECKS, KINDS, Kind
 from auditor.rules.rule import CATEGORIES, DOC_SECTIONS, SEVERITIES, BasisEntry, Rule
@@ -48,7 +48,7 @@ def load_rules(directory: Path | str | None = None) -> tuple[Rule, ...]:
 
 def load_rule_file(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: invalid YAML: {exc}") from exc
     rule = parse_rule(data, where=str(path))

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from auditor.lexicon import LEXICON_DIR
+from auditor.lexicon import LEXICON_DIR, read_yaml
 
 PROFILES_DIR = LEXICON_DIR / "profiles"
 
@@ -45,7 +43,7 @@ class Profile:
 def load_profiles(directory: Path | str | None = None) -> dict[str, Profile]:
     """Every profile file, by id (sorted); read once per process."""
     folder = Path(directory) if directory is not None else PROFILES_DIR
-    profiles = [parse_profile(yaml.safe_load(p.read_text(encoding="utf-8")), str(p))
+    profiles = [parse_profile(read_yaml(p.read_text(encoding="utf-8")), str(p))
                 for p in sorted(folder.glob("*.yaml"))]
     for profile, path in zip(profiles, sorted(folder.glob("*.yaml")), strict=True):
         if profile.id != path.stem:

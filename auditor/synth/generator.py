@@ -16,8 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from auditor.lexicon import read_yaml
 from auditor.synth import defects, names
 from auditor.synth import warnings as timeline
 from auditor.synth.templates import (
@@ -113,7 +112,7 @@ DOC_TYPES_YAML = Path(__file__).resolve().parents[2] / "lexicons" / "doc_types.y
 @lru_cache(maxsize=1)
 def document_acts() -> dict[str, str]:
     """Document type -> the act it evidences, from lexicons/doc_types.yaml."""
-    data = yaml.safe_load(DOC_TYPES_YAML.read_text(encoding="utf-8"))
+    data = read_yaml(DOC_TYPES_YAML.read_text(encoding="utf-8"))
     return {t["type"]: t["act"] for t in data["types"] if t.get("act")}
 
 

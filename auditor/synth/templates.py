@@ -17,8 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from auditor.lexicon import read_yaml
 from auditor.synth.names import Person, Place
 
 CPL = "中华人民共和国刑事诉讼法"
@@ -220,7 +219,7 @@ WORDING_YAML = Path(__file__).with_name("wording.yaml")
 @lru_cache(maxsize=1)
 def wording_banks() -> dict[str, list[str]]:
     """Bank name -> its variants, the plain wording first (wording.yaml)."""
-    data = yaml.safe_load(WORDING_YAML.read_text(encoding="utf-8"))
+    data = read_yaml(WORDING_YAML.read_text(encoding="utf-8"))
     return {name: [str(v) for v in bank["variants"]] for name, bank in data["banks"].items()}
 
 
