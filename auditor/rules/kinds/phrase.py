@@ -12,7 +12,9 @@ vague reasons); a rule names the measure and what to test (`test`):
 - `guarantee: required | exclusive`: a read 取保候审 decision must order a guarantee (a guarantor or a deposit)
   — and may not order both (the case's `guarantees`, decided once by extraction).
 - `required_any`: for other documents, one of `patterns` (regex on the text without spaces) must be present
-  unless one of `exceptions` is.
+  unless one of `exceptions` is;
+- `forbidden_any`: none of `patterns` may be present (the first match is the evidence) unless one of
+  `exceptions` is; `versions` limits the check to documents dated while a CPL version it names was in force.
 """
 
 from __future__ import annotations
@@ -35,19 +37,21 @@ from auditor.text.view import text_view
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
          "decision_read", "no_executor", "no_notice", "vague_reason", "vague_explained", "no_guarantee",
          "guarantee_due", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
-         "required_due")
+         "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
 _REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)[，,]\s*(?:根据|依据|依照)")
 _CN_ITEM = "一二三四五六七八九十"
 
 
 class PhraseParams(Params):
-    test: Literal["obligations", "foreign_wording", "executor", "vague_reason", "guarantee", "required_any"]
+    test: Literal["obligations", "foreign_wording", "executor", "vague_reason", "guarantee", "required_any",
+                  "forbidden_any"]
     measure: str | None = None  # 取保候审 | 监视居住 (lexicons/bail_wording.yaml)
     guarantee: Literal["required", "exclusive"] | None = None
-    document: Names = ()  # required_any: the document types
-    patterns: tuple[str, ...] = ()  # required_any
-    exceptions: tuple[str, ...] = ()  # required_any: stated exceptions (regex)
+    document: Names = ()  # required_any / forbidden_any: the document types
+    patterns: tuple[str, ...] = ()  # required_any / forbidden_any
+    exceptions: tuple[str, ...] = ()  # required_any / forbidden_any: stated exceptions (regex)
+    versions: tuple[str, ...] = ()  # forbidden_any: CPL versions ("2012", "2018") whose documents are checked
 
 
 @functools.cache
@@ -120,6 +124,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         "vague_reason": _vague_reason,
         "guarantee": _guarantee,
         "required_any": _required_any,
+        "forbidden_any": _forbidden_any,
     }[p.test](case, rule, p)
 
 
@@ -278,4 +283,26 @@ def _required_any(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         steps = [rule.text("required_missing", **words), rule.text("required_due", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)], values=words,
                                      steps=steps, identity={"document_date": doc.day}))
+    return findings
+
+
+def _forbidden_any(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
+    """A document of the rule's types that holds one of `patterns` (the first match is the evidence) and states
+    none of `exceptions`. With `versions`, an undated document is not judged: the law it breaks is not known."""
+    findings: list[Finding] = []
+    patterns = [re.compile(x) for x in p.patterns]
+    exceptions = [re.compile(x) for x in p.exceptions]
+    for doc in case.documents_of_type(p.document):
+        if p.versions and cpl_version_on(doc.day) not in p.versions:
+            continue
+        view = text_view(doc.text)
+        found = next((m for x in patterns if (m := x.search(view.text))), None)
+        if found is None or any(x.search(view.text) for x in exceptions):
+            continue
+        span = view.to_orig(found.start(), found.end())
+        words = {"document": doc.type, "date": doc.date or doc.day, "quote": doc.text[span[0]:span[1]],
+                 **{k: v for k, v in found.groupdict().items() if v}}
+        steps = [rule.text("forbidden_found", **words), rule.text("forbidden_due", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, span)], values=words, steps=steps,
+                                     identity={"document_date": doc.day}))
     return findings
