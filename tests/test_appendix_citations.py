@@ -37,6 +37,13 @@ def test_appended_statute_text_is_not_the_documents_citation(heading: str) -> No
     ("判决如下：\n附：相关法律条文\n第一条", True),
     ("附：1、本案卷贰卷。", False),  # a list of enclosures, not statute text
     ("依照《刑法》第五十二条附加剥夺政治权利", False),
+    # regression: the text's line breaks lost (a published judgment collapsed to one line), the heading mid-line
+    ("书记员单晓莉 附：相关法律条文 《中华人民共和国刑法》 第三百零三条第二款开设赌场的", True),
+    ("书记员罗琳 附《中华人民共和国刑法》相关法律条文 第三百一十三条第一款对人民法院的判决", True),
+    ("书记员潘彩虹 附：本判决所适用的主要法律条文 《中华人民共和国刑法》 第二百二十五条违反国家规定", True),
+    # regression: statute text printed after the clerk's signature without any heading
+    ("书记员彭琰 书记员吕友媚（兼） 第一百七十一条［出售、购买、运输假币罪］出售、购买伪造的货币", True),
+    ("审判员  李某\n书记员  张某\n本件与原本核对无异", False),
 ])
 def test_appendix_heading(text: str, found: bool) -> None:
     assert (appendix_start(text) is not None) is found

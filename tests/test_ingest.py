@@ -24,8 +24,16 @@ from auditor.ingest import load_dossier
 from auditor.ingest import pdf as pdf_module
 from auditor.ingest.archive import natural_key, safe_relative
 from auditor.ingest.normalize import normalize_page
-from auditor.ingest.text import decode_text, split_documents, strip_front_matter, strip_printed_running_lines
+from auditor.ingest.text import (
+    decode_text,
+    hard_wrap_width,
+    join_hard_wraps,
+    split_documents,
+    strip_front_matter,
+    strip_printed_running_lines,
+)
 from auditor.limits import Limits
+from auditor.segment import segment
 
 GOOD_TEXT = "取保候审决定书\n临公（刑）取保字〔2023〕15号"
 
@@ -340,6 +348,28 @@ def _table_in_body_order(d) -> None:
     d.add_paragraph("表后")
 
 
+def _filled_form_table(d) -> None:
+    """A form as Word tables hold it: labels in every other column (round g's 拘留证)."""
+    d.add_paragraph("拘留证")
+    rows = [("姓名", "付强", "性别", "男"), ("出生日期", "1993年2月14日", "身份证件号码", "510107199302140553")]
+    table = d.add_table(rows=2, cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    d.add_paragraph("兹决定对犯罪嫌疑人付强执行拘留。")
+
+
+def _list_table(d) -> None:
+    """A 卷内目录 as a table: one row per line, cells side by side (a row read cell by cell split the list into
+    as many 'documents' as it names)."""
+    d.add_paragraph("卷内目录")
+    rows = [("序号", "文书名称", "日期", "页号"), ("1", "拘留证", "2022年3月8日", "9")]
+    table = d.add_table(rows=2, cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+
+
 def _line_break_and_tab(d) -> None:
     p = d.add_paragraph("甲")
     p.add_run().add_break()  # soft line break stays inside the page
@@ -352,7 +382,10 @@ def _line_break_and_tab(d) -> None:
         (_two_pages_by_break, ["拘留证\n第一页正文", "拘留通知书"]),
         (_break_inside_run, ["前半", "后半"]),
         (_page_break_before, ["第一页", "第二页"]),
-        (_table_in_body_order, ["送达回执\n格00\n格01\n格10\n格11\n表后"]),
+        (_table_in_body_order, ["送达回执\n格00  格01\n格10  格11\n表后"]),
+        (_filled_form_table, ["拘留证\n姓名：付强  性别：男\n出生日期：1993年2月14日  身份证件号码：510107199302140553\n"
+                              "兹决定对犯罪嫌疑人付强执行拘留。"]),
+        (_list_table, ["卷内目录\n序号  文书名称  日期  页号\n1  拘留证  2022年3月8日  9"]),
         (_line_break_and_tab, ["甲\n乙 丙"]),
     ],
 )
@@ -373,9 +406,65 @@ def test_txt_breaks_and_front_matter(tmp_path: Path) -> None:
     dossier = load_dossier(path)
     assert dossier.errors == []
     assert [p.text for p in dossier.pages] == ["拘留证\n正文一", "拘留通知书", "起诉书\n正文三"]
-    assert [p.method for p in dossier.pages] == ["txt"] * 3
-    assert [dossier.text[b : b + 3] for b in dossier.hard_breaks] == ["拘留通", "起诉书"]
-    assert dossier.hard_breaks == dossier.page_starts[1:]
+    # A form feed is a page break (pdftotext ends every page with one): a new page, not a new document.
+    assert [p.method for p in dossier.pages] == ["txt", "txt", "txt-page"]
+    assert [dossier.text[b : b + 3] for b in dossier.hard_breaks] == ["拘留通"]
+
+
+def test_regression_form_feed_inside_a_document_does_not_split_it(tmp_path: Path) -> None:
+    """Round g: a 卷内目录 running over two pages of a pdftotext dump became two documents at the form feed."""
+    path = tmp_path / "case.txt"
+    path.write_text("卷内目录\n1  拘留证  2022年3月8日  9\n\f2  拘留通知书  2022年3月9日  11\n\f拘留证\n正文\n",
+                    encoding="utf-8")
+    docs = segment(load_dossier(path))
+    assert [(d.type, d.pages) for d in docs] == [("卷内目录", (1, 2)), ("拘留证", (3,))]
+
+
+def test_regression_unknown_heading_after_form_feed_starts_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "case.txt"
+    path.write_text("讯问笔录\n问：…\n答：…\n\f柳州市价格认证中心\n价格认定结论书（复核）\n柳价认复〔2022〕41号\n正文\n",
+                    encoding="utf-8")
+    docs = segment(load_dossier(path))
+    assert [d.type for d in docs] == ["讯问笔录", "未知文书"]
+    assert docs[1].text.startswith("柳州市价格认证中心")
+
+
+WRAPPED = """　　根据《中华人民共和国刑事诉讼法》第八十二条之规定，我局于二〇二三年
+五月十日对犯罪嫌疑人王建
+军执行拘留，送杭州市看守所羁押，羁押期限自2
+023年5月10日起算，通知其家属王某，家属住址为杭州市拱墅区
+湖墅南路18号，通知人为民警沈某，办案单位为杭州市公安局拱墅区
+分局刑侦大队，联系电话为0571-88888888，以上情况特此说明并
+存档备查，特此通知。
+地点：杭州市公安局拱墅区分局
+1  拘留证  杭拱公（刑）拘字〔2022〕0402号  2022年3月8
+日  9
+2  拘留通知书  杭拱公（刑）拘通字〔2022〕0402号  2022年3
+月9日  11
+                    杭州市公安局拱墅区分局
+                    二〇二三年五月十日
+"""
+
+
+def test_regression_pdf_copied_text_is_unwrapped() -> None:
+    """Round g: text copied out of a PDF viewer breaks dates, names and law titles at every visual line."""
+    text = "\n".join([WRAPPED] * 3)
+    width = hard_wrap_width(text)
+    assert width is not None
+    joined = join_hard_wraps(text, width)
+    assert "我局于二〇二三年五月十日对犯罪嫌疑人王建军执行拘留" in joined
+    assert "自2023年5月10日起算" in joined
+    assert "\n地点：杭州市" in joined  # a field starts its own line
+    assert "\n2  拘留通知书" in joined and "2022年3月8日  9" in joined  # rows stay rows, their wraps joined
+    assert "\n                    二〇二三年五月十日" in joined  # right-aligned lines are not continued
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "corpus").glob("independent*/*.txt")),
+                         ids=lambda p: p.name)
+def test_only_pdf_copied_texts_are_unwrapped(path: Path) -> None:
+    """Every corpus text written a paragraph to a line stays as written; corpus g's PDF copies are unwrapped."""
+    wrapped = hard_wrap_width(path.read_text(encoding="utf-8")) is not None
+    assert wrapped is (path.parent.name == "independent_g")
 
 
 def test_txt_gb18030(tmp_path: Path) -> None:

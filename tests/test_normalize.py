@@ -16,6 +16,7 @@ from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_pag
         ("正文\n第 3 页 共 12 页\n下一页", "正文\n下一页"),
         ("正文\n第3页，共12页", "正文\n"),
         ("正文\n- 2 -\n续", "正文\n续"),
+        ("正文\n-- 2 --\n续", "正文\n续"),  # regression (round g): a text dump's double-dash page marks
         ("正文\n3/12\n续", "正文\n续"),
         ("第3页的内容不删", "第3页的内容不删"),
         ("于第3页载明", "于第3页载明"),

@@ -13,6 +13,12 @@ from auditor.text.tokens import _tagger
 from auditor.text.view import text_view
 
 CASES = [
+    # regressions (round g): a form's bare name field tells where the name after the role word ends, and gives
+    # the details; a warrant's bracket may open with the gender itself
+    ("拘留证\n姓名：付强\n性别：男\n出生日期：1993年2月14日\n身份证件号码：510107199302140553\n兹决定对犯罪嫌疑人付强执行拘留。",
+     [("付强", "犯罪嫌疑人", "男", "1993-02-14", "510107199302140553", True)]),
+    ("我局已于2023年3月16日16时20分将涉嫌组织、领导传销活动罪的吴骏（男，1988年1月30日出生，住广东省深圳市）逮捕",
+     [("吴骏", "犯罪嫌疑人", "男", "1988-01-30", None, None)]),
     ("犯罪嫌疑人黄佳男，男，1976年4月17日生，辽宁省辽阳市人，居民身份证号码为：******************，汉族",
      [("黄佳男", "犯罪嫌疑人", "男", "1976-04-17", "******************", None)]),
     ("被告人黄某某。男,1995年12月13日出生,汉族", [("黄某某", "被告人", "男", "1995-12-13", None, None)]),

@@ -74,6 +74,9 @@ _RUN_ON_TAIL = "被告人张某某，男，1990年1月1日出生，汉族，初�
         ("广东省广州市白云区人民法院刑事判决书(2019)粤0000刑初00号公诉机关广州市白云区人民检察院." + _RUN_ON_TAIL, "刑事判决书", "广东省广州市白云区人民法院"),
         ("**省**市中级人民法院刑事裁定书（2019）*01刑终12号原公诉机关**区人民检察院。上诉人（原审被告人）" + _RUN_ON_TAIL, "刑事裁定书", "**省**市中级人民法院"),
         ("临川区人民检察院起诉书临检刑诉〔2023〕15号" + _RUN_ON_TAIL, "起诉书", "临川区人民检察院"),
+        # regression (real judgments, round g): the publishing site's headline left on the header's line
+        ("滕某、张某赌博一审刑事判决书 河北省武邑县人民法院 刑事判决书 （2016）冀1122刑初62号 公诉机关河北省武邑县人民检察院。 "
+         + _RUN_ON_TAIL, "刑事判决书", "河北省武邑县人民法院"),
     ],
 )
 def test_run_on_title_lines(line: str, expected_type: str, expected_organ: str) -> None:

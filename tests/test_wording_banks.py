@@ -52,7 +52,7 @@ def used_variants() -> tuple[Counter, list, list]:
 
 
 def test_banks_are_data_with_sources_and_alternatives():
-    data = tpl.yaml.safe_load(tpl.WORDING_YAML.read_text(encoding="utf-8"))["banks"]
+    data = tpl.read_yaml(tpl.WORDING_YAML.read_text(encoding="utf-8"))["banks"]
     assert len(data) >= 30
     for name, bank in data.items():
         assert bank.get("source"), f"{name}: where the paraphrases were seen"

@@ -30,7 +30,7 @@ from auditor.evaluation.real import Score, iso, ratio
 from auditor.model import AuditResult, Party
 from auditor.pipeline import audit_path
 
-FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf")
+FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf", ".zip")
 PARTY_DETAILS = ("gender", "birth_date", "id_number")
 UNREGISTERED = "unregistered"  # category of a rule id the truth names but no rule file defines (yet)
 
@@ -64,6 +64,7 @@ class SyntheticResult:
     warnings: dict[str, Score] = field(default_factory=dict)  # per period / step id
     warning_files: int = 0
     warning_mismatches: list[dict[str, Any]] = field(default_factory=list)
+    without_dossier: list[str] = field(default_factory=list)  # truth files with no dossier beside them
 
     @property
     def warnings_total(self) -> Score:
@@ -80,6 +81,7 @@ class SyntheticResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
+            "without_dossier": self.without_dossier,
             "per_rule": {
                 r: {"category": self.rule_category.get(r, UNREGISTERED), "trap_hits": self.trap_hits[r], **s.to_dict()}
                 for r, s in sorted(self.per_rule.items())
@@ -239,12 +241,16 @@ def evaluate_synthetic(directory: Path) -> SyntheticResult:
     for truth_path in sorted(Path(directory).glob("*.truth.json")):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         stem = truth_path.name.removesuffix(".truth.json")
+        found = False
         for suffix in FORMATS:
             path = Path(directory) / f"{stem}{suffix}"
             if path.exists():
+                found = True
                 result.files += 1
                 as_of = dt.date.fromisoformat(truth["as_of"]) if truth.get("as_of") else None
                 score_case(audit_path(path, as_of=as_of), truth, result)
+        if not found:  # said, never skipped silently: the corpus is incomplete
+            result.without_dossier.append(truth_path.name)
     return result
 
 
@@ -262,7 +268,9 @@ def format_synthetic_report(result: SyntheticResult) -> str:
         for r, s in sorted(result.per_rule.items())
     ]
     lines = [
-        f"合成案卷评估：{result.files} 个文件",
+        f"合成案卷评估：{result.files} 个文件"
+        + (f"（{len(result.without_dossier)} 个标注文件没有对应的案卷：{'、'.join(result.without_dossier)}）"
+           if result.without_dossier else ""),
         "",
         "按规则（n/a：没有可计数的实例，如未植入该缺陷）：",
         table(rule_rows, ["规则", "类别", "误报陷阱", *header]),

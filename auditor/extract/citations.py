@@ -25,7 +25,12 @@ _ART_CONT_RE = re.compile(rf"(?:第\s*)?({_NUM})\s*条(?:\s*(之[一二三四五
 _PARA_RE = re.compile(rf"\s*第\s*({_NUM})\s*款")
 _ITEM_RE = re.compile(rf"\s*(?:(?:第\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|第\s*({_NUM})\s*项)")
 _SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
-_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}\s*条")
+_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*条")
+# One 第 and one 条 (款, 项) shared by a list of numbers: 第二十五、二十六、二十七条, 第六十七条第一、三款.
+_ART_LIST_RE = re.compile(rf"第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*条")
+_PARA_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*款")
+_ITEM_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*项")
+_LIST_SPLIT_RE = re.compile(r"\s*、\s*")
 # Between a law's name and its first article: a closing 》 left by a broken title, "（2018年修正）", "的".
 _GAP_RE = re.compile(r"\s*》?\s*(?:[（(][^（）()\n]{0,20}[）)])?\s*的?\s*")
 _SENTENCE_END_RE = re.compile(r"[。！？!?]|\n\s*\n")
@@ -93,24 +98,58 @@ def _parse_ref(text: str, pos: int, continuation: bool) -> _Ref | None:
     return ref
 
 
-def _parse_chain(text: str, pos: int) -> list[_Ref]:
-    first = _parse_ref(text, pos, continuation=False)
-    if first is None:
+def _parse_refs(text: str, pos: int, continuation: bool) -> list[_Ref]:
+    """The refs at pos: one 第N条[第N款][第N项], or several where one 第 and one 条 / 款 / 项 serve a list of
+    numbers (第二十五、二十六、二十七条; 第六十七条第一、三款; 第五十三条第一、二项): each number is a ref of its
+    own, the ones after the first joined as a list."""
+    m = _ART_LIST_RE.match(text, pos)
+    if m:
+        articles = [_num(n) for n in _LIST_SPLIT_RE.split(m.group(1))]
+        if None in articles:
+            return []
+        refs = [_Ref(pos, m.end(), article=n, sep="list" if i else None) for i, n in enumerate(articles)]
+        tail = _parse_ref(text, m.end(), continuation=True)  # a 款 or 项 after the list belongs to its last article
+        if tail is not None:
+            refs[-1].paragraph, refs[-1].item, refs[-1].end = tail.paragraph, tail.item, tail.end
+        return refs
+    ref = _parse_ref(text, pos, continuation)
+    if ref is None:
         return []
-    refs = [first]
+    refs = [ref]
+    for list_re, level in ((_PARA_LIST_RE, "paragraph"), (_ITEM_LIST_RE, "item")):
+        m = list_re.match(text, ref.end) if getattr(ref, level) is None else None
+        if m is None:
+            continue
+        numbers = [_num(n) for n in _LIST_SPLIT_RE.split(m.group(1))]
+        if None in numbers:
+            break
+        setattr(ref, level, numbers[0])
+        ref.end = m.end()
+        for n in numbers[1:]:  # a bare 款 / 项 ref: _expand gives it the article (and paragraph) before it
+            more = _Ref(m.start(), m.end(), sep="list", paragraph=n if level == "paragraph" else None,
+                        item=n if level == "item" else None)
+            refs.append(more)
+        break
+    return refs
+
+
+def _parse_chain(text: str, pos: int) -> list[_Ref]:
+    refs = _parse_refs(text, pos, continuation=False)
+    if not refs:
+        return []
     while True:
         sep = _SEP_RE.match(text, refs[-1].end)
         if not sep:
             break
-        nxt = _parse_ref(text, sep.end(), continuation=True)
-        if nxt is None:
+        more = _parse_refs(text, sep.end(), continuation=True)
+        if not more:
             break
         # After a comma only a full 第N条 continues the chain ("第十五条，（一）…" does not).
-        if sep.group("comma") and (nxt.article is None or not text.startswith("第", sep.end())):
+        if sep.group("comma") and (more[0].article is None or not text.startswith("第", sep.end())):
             break
-        nxt.start = sep.end()
-        nxt.sep = sep.lastgroup
-        refs.append(nxt)
+        more[0].start = sep.end()
+        more[0].sep = sep.lastgroup
+        refs.extend(more)
     return refs
 
 
@@ -191,10 +230,32 @@ def _appendix_re() -> re.Pattern[str]:
     return re.compile(load_yaml("laws.yaml")["appendix_heading"], re.M)
 
 
+@functools.cache
+def _signature_re() -> re.Pattern[str]:
+    from auditor.lexicon import load_yaml
+
+    return re.compile(load_yaml("laws.yaml")["appendix_after_signature"])
+
+
+_QUOTED_ARTICLE_RE = re.compile(rf"第\s*{_NUM}\s*条")
+_MIN_APPENDIX = 20  # characters of article text after the signature: a stray 第N条 is not an appendix
+
+
 def appendix_start(text: str) -> int | None:
-    """Offset of appended statute text ("附：相关法律条文"), or None when the document has none."""
+    """Offset of appended statute text ("附：相关法律条文", or articles printed after the clerk's signature with no
+    heading), or None when the document has none."""
     m = _appendix_re().search(text)
-    return m.start() if m else None
+    if m:
+        return m.start()
+    last = None
+    for last in _signature_re().finditer(text):  # noqa: B007 — the last signature is the one wanted
+        pass
+    if last is None:
+        return None
+    quoted = _QUOTED_ARTICLE_RE.search(text, last.end())
+    if quoted and len(text) - quoted.start() >= _MIN_APPENDIX:
+        return last.end()
+    return None
 
 
 def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:

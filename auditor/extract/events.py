@@ -24,7 +24,7 @@ from auditor.lexicon import doc_type_act, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.numerals import cn_to_int
-from auditor.text.view import text_view
+from auditor.text.view import TextView, text_view
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
@@ -62,6 +62,8 @@ class _Lexicon:
     investigating: list[re.Pattern[str]]
     investigating_for: frozenset[str]
     self_refs: frozenset[str]
+    executed_after: dict[str, str]
+    execution_clause: re.Pattern[str]
 
 
 @functools.cache
@@ -98,6 +100,8 @@ def lexicon() -> _Lexicon:
         investigating=org_patterns("investigating"),
         investigating_for=frozenset(organs.get("investigating_for", [])),
         self_refs=frozenset(organs["self"]),
+        executed_after=dict(organs.get("executed_after") or {}),
+        execution_clause=re.compile(organs["execution_clause"].replace("{ORG}", org)),
     )
 
 
@@ -126,7 +130,14 @@ def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Eve
 
     Raises on a failure inside the document; the case builder records it as an error for that document.
     """
+    if doc.type in _no_acts_in():
+        return []
     return _dedupe(_own_act(doc, persons) + _narrative(doc, persons))
+
+
+@functools.cache
+def _no_acts_in() -> frozenset[str]:
+    return frozenset(load_yaml("actions.yaml").get("no_acts_in") or ())
 
 
 # --- the document's own act ---------------------------------------------------------------------
@@ -185,12 +196,13 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     mentions = _mentions(t, persons)
     events: list[Event] = []
     actions = [tr for tr in triggers if tr.action]
+    trigger_starts = [tr.start for tr in triggers]
     for i, tr in enumerate(actions):
         cs, ce = _enclosing(clauses, tr.start)
         ss, se = _enclosing(sentences, tr.start)
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
             continue
-        date = _date_for(dates, date_starts, tr, cs, ce, t)
+        date = _date_for(dates, date_starts, tr, cs, ce, t, (ss, trigger_starts))
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
@@ -206,13 +218,14 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
         organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
         executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
+        action = _approval_only(t, tr, actions[i + 1 :], se) or tr.action or ""
         for when in _date_list(t, dates, date):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
             for person in people:
                 events.append(
                     Event(
-                        action=tr.action or "",
+                        action=action,
                         date=when.as_date(),
                         time=when.clock(),
                         person=person,
@@ -222,7 +235,38 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
                         evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
                     )
                 )
+        events += _executed_next(doc, view, t, tr, ce, dates, date_starts, people, organ, lex)
     return events
+
+
+def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: int) -> str | None:
+    """批准逮捕 for an arrest worded as its approval ("同年4月6日经本院批准对其逮捕") when the same sentence goes on
+    to its execution ("4月13日由定远县公安局执行逮捕"): the arrest is the execution, the approval an act of its own."""
+    if tr.action != "逮捕" or "批准" not in t[tr.start : tr.end] or "执行" in t[tr.start : tr.end]:
+        return None
+    executed = any(a.action == "逮捕" and "执行" in t[a.start : a.end] for a in later if a.start < sentence_end)
+    return "批准逮捕" if executed else None
+
+
+def _executed_next(doc: Document, view: TextView, t: str, tr: _Trigger, ce: int, dates: list[DateMention],
+                   date_starts: list[int], people: list[str | None], approver: str | None,
+                   lex: _Lexicon) -> list[Event]:
+    """The approved act, where the clause after an approval only says who carried it out and when
+    ("被批准逮捕，同月24日由枣阳市公安局执行")."""
+    act = lex.executed_after.get(tr.action or "")
+    m = lex.execution_clause.match(t, ce) if act else None
+    if m is None:
+        return []
+    when = next((d for d in dates[bisect.bisect_left(date_starts, ce):] if d.end <= m.start("org")), None)
+    if when is None or when.as_date() is None:
+        return []
+    s, e = view.to_orig(when.start, m.end("org") + 2)
+    org = m.group("org")
+    org = doc.organ if org in lex.self_refs and doc.organ else org
+    return [Event(action=act, date=when.as_date(), time=when.clock(), person=person, organ=approver, executed_by=org,
+                  document_id=doc.id,
+                  evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
+            for person in people]
 
 
 _LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
@@ -318,7 +362,7 @@ _FIELD_LABEL = re.compile(r"(?:日期|时间)[:：]?")
 
 
 def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int,
-              t: str = "") -> DateMention | None:
+              t: str = "", sentence: tuple[int, list[int]] | None = None) -> DateMention | None:
     i = bisect.bisect_left(starts, tr.start)
     label = _FIELD_LABEL.match(t, tr.end) if t else None
     if label:  # a field "移送审查起诉日期：2023年7月21日": its date follows, whatever precedes on the line before
@@ -327,7 +371,29 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     if before:
         return before[-1]
     after = [d for d in dates[i : bisect.bisect_right(starts, ce)] if d.start >= tr.end and d.end <= ce]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    return _leading_date(dates, starts, cs, t, *sentence) if t and sentence else None
+
+
+# A date standing as a clause of its own before the act's clause, in the same sentence: "被告人滕某，男。2014年12月
+# 30日，因涉嫌犯赌博罪被衡水市公安局取保候审", "2018年7月16日，经本院决定，由…分局执行逮捕" (clauses with no date and
+# no act of their own may come between).
+_DATE_CLAUSE_BEFORE = re.compile(r"(?:^|[。；;！？!?，,：:\s])\s*(?:于|在)?\s*$")
+_DATE_CLAUSE_AFTER = re.compile(r"\s*[，,]")
+
+
+def _leading_date(dates: list[DateMention], starts: list[int], cs: int, t: str, ss: int,
+                  trigger_starts: list[int]) -> DateMention | None:
+    i = bisect.bisect_left(starts, cs) - 1
+    if i < 0 or dates[i].start < ss:
+        return None
+    d = dates[i]
+    if not _DATE_CLAUSE_AFTER.match(t, d.end) or not _DATE_CLAUSE_BEFORE.search(t, max(0, d.start - 3), d.start):
+        return None
+    if bisect.bisect_left(trigger_starts, cs) > bisect.bisect_left(trigger_starts, d.end):
+        return None  # an act between them has the date
+    return d
 
 
 def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:

@@ -38,17 +38,22 @@ _INTRO = re.compile(
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
+# A form's bare name field ("姓名：付强  性别：男  出生日期：…" on a 拘留证): whose it is, the form's text says with a
+# role word elsewhere ("兹决定对犯罪嫌疑人付强执行拘留"); the field gives where the name ends, and the details.
+_NAME_FIELD = re.compile(rf"姓名[:：](?P<name>{DOTTED_NAME}|[{_CJK}]{{2,4}}?)"
+                         rf"(?={'|'.join(FIELD_LABELS)}|曾用名|别名|[，,。；;（(]|$)")
+_GENDER_FIELD = re.compile(r"性别[:：]?(?P<gender>[男女])")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
-# open with 性别 or the ID number for this to be an introduction.
+# open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), or the ID number for this to be an introduction.
 _WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
-                      rf"(?:性别[:：]?(?P<gender>[男女])|(?=(?:公民|居民)?身份(?:证)?号码))")
+                      rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码))")
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
 _ID = re.compile(
-    r"(?:公民身份号码|居民身份证号码|身份证号码|身份证号|身份号码)(?:为|是)?[:：]?"
+    r"(?:公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码)(?:为|是)?[:：]?"
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
@@ -98,13 +103,19 @@ def _find(view: TextView) -> list[Party]:
             party.start, party.end = view.to_orig(m.start(), m.end())
             found[key] = party
     known = {p.name for p in found.values()}
+    fields = {m.group("name"): m for m in _NAME_FIELD.finditer(t) if not _bad_name(m.group("name"))}
     for m in _ROLE_ONLY.finditer(t):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        name = _name_at(t, m.end(), known)
+        field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
+        name = field.group("name") if field else _name_at(t, m.end(), known)
         if name is None or (name, m.group("role")) in found:
             continue
         party = Party(name=name, role=m.group("role"))
+        if field is not None:  # the form's fields describe the person its text names
+            gender = _GENDER_FIELD.match(t, field.end())
+            party.gender = gender.group("gender") if gender else None
+            _details(party, t[field.end() : _window_end(t, field.end())])
         party.start, party.end = view.to_orig(m.start(), m.end() + len(name))
         found[(name, party.role)] = party
     return sorted(found.values(), key=lambda p: p.start)

@@ -82,9 +82,15 @@ class _Walker:
             if child.tag == _W + "p":
                 self.paragraph(child)
             elif child.tag == _W + "tbl":
-                for row in child.iterchildren(_W + "tr"):
-                    for cell in row.iterchildren(_W + "tc"):
-                        self.block(cell)
+                rows = _table_rows(child)
+                if rows is None:  # page breaks or tables inside: cell by cell, each paragraph its own line
+                    for row in child.iterchildren(_W + "tr"):
+                        for cell in row.iterchildren(_W + "tc"):
+                            self.block(cell)
+                else:
+                    for line in _table_lines(rows):
+                        self.out.text(line)
+                        self.out.end_line()
             elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
                 self.block(child)
 
@@ -122,6 +128,41 @@ class _Walker:
             else:
                 had_break = self.inline(el) or had_break
         return had_break
+
+
+# A form's field label: a few characters of text, no digits ("姓名", "执行拘留时间", "身份证件号码").
+_LABEL = re.compile(r"[\u4e00-\u9fff（）()、/]{1,12}")
+_CELL_GAP = "  "
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """A table cell's visible text, its paragraphs joined by a space."""
+    walker = _Walker(cell)
+    walker.block(cell)
+    lines = [line.strip() for page in walker.out.result() for line in page.split("\n")]
+    return " ".join(line for line in lines if line)
+
+
+def _table_rows(table: etree._Element) -> list[list[str]] | None:
+    """The table's rows of cell texts, or None when it holds page breaks or other tables (read cell by cell)."""
+    for el in table.iter(_W + "br", _W + "pageBreakBefore", _W + "tbl"):
+        if el is not table and (el.tag != _W + "br" or el.get(_W + "type") == "page"):
+            return None
+    return [[_cell_text(cell) for cell in row.iterchildren(_W + "tc")] for row in table.iterchildren(_W + "tr")]
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    """One line per row, as the table reads. A form — labels in every other column of every row ("姓名 | 张三 |
+    性别 | 男") — reads as its filled-in fields "姓名：张三  性别：男"; any other table (a 卷内目录, a 扣押清单) as its
+    cells side by side."""
+    rows = [[c for c in row] for row in rows if any(row)]
+    form = bool(rows) and all(
+        len(row) % 2 == 0 and all(_LABEL.fullmatch(label.rstrip("：:")) for label in row[::2]) for row in rows
+    ) and any(_LABEL.fullmatch(v) is None for row in rows for v in row[1::2] if v)
+    if form:
+        return [_CELL_GAP.join(f"{label.rstrip('：:')}：{value}" for label, value in zip(row[::2], row[1::2], strict=True))
+                for row in rows]
+    return [_CELL_GAP.join(c for c in row if c) for row in rows]
 
 
 MAIN_PART = "word/document.xml"

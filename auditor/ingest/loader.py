@@ -249,7 +249,7 @@ class _Builder:
                 self.error(make_error("E082", source=source, detail=detail))
                 page.text, page.boxes = page.text[:cut], page.boxes[:cut] if page.boxes is not None else None
             self.quota.chars += len(page.text) + 1
-            # Each new file is a new document; TXT pages are split at explicit breaks.
+            # Each new file is a new document; TXT parts are split at explicit document breaks.
             if first + i > 0 and (i == 0 or page.method == "txt"):
                 self.break_pages.add(first + i)
             self.dossier.pages.append(page)

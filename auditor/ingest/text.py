@@ -64,15 +64,27 @@ def strip_front_matter(text: str) -> str:
     return text
 
 
-def split_documents(text: str) -> list[str]:
-    """Split at `=====` lines and form feeds; the break itself is dropped, blank parts are skipped."""
-    parts: list[str] = []
+def split_parts(text: str) -> list[tuple[str, bool]]:
+    """(part, starts a document) at `=====` lines (a document break, design §2.1) and form feeds (a page break, as
+    pdftotext writes one at the end of every page: the document may go on); breaks dropped, blank parts skipped."""
+    parts: list[tuple[str, bool]] = []
     for chunk in _BREAK_LINE.split(text):
+        first = True
         for part in chunk.split("\f"):
             part = part.strip("\n")
             if part.strip():
-                parts.append(part)
+                parts.append((part, first))
+                first = False
     return parts
+
+
+def split_documents(text: str) -> list[str]:
+    """The parts of `split_parts`, without their kind."""
+    return [part for part, _ in split_parts(text)]
+
+
+# A TXT part after a form feed: a new page of the text, not necessarily a new document.
+PAGE_AFTER_FEED = "txt-page"
 
 
 def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], list[AuditError]]:
@@ -82,16 +94,74 @@ def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], lis
         return [], [make_error("E007", source=source)]
     errors = [make_error("E088", source=source, detail=f"{replaced} 处")] if replaced else []
     decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
-    parts = split_documents(strip_front_matter(decoded))
-    if not parts:
+    split = split_parts(strip_front_matter(decoded))
+    if not split:
         return [], [*errors, make_error("E008", source=source)]
+    parts = [part for part, _ in split]
+    width = hard_wrap_width(decoded)
     pages = []
-    for i, (text, removed) in enumerate(strip_printed_running_lines(parts)):
-        page = Page(number=first_page + i, text=text, source=source, method="txt", quality=1.0, source_index=i)
+    for i, ((text, removed), (_, starts)) in enumerate(zip(strip_printed_running_lines(parts), split, strict=True)):
+        text = join_hard_wraps(text, width)
+        method = "txt" if starts else PAGE_AFTER_FEED
+        page = Page(number=first_page + i, text=text, source=source, method=method, quality=1.0, source_index=i)
         if removed:
             page.removed["running_line"] = removed
         pages.append(page)
     return pages, errors
+
+
+# Text copied out of a PDF viewer keeps the page's line breaks: every visual line ends in a break, wherever the
+# layout cut it ("…于二〇二三年\n五月十日", "2\n023年", "王建\n军"). Such a file is recognised by its lines as a
+# whole: a third of them run to about one width (the margin), and nearly all of those end mid-sentence. Texts
+# written a paragraph to a line (every other corpus and template seen) stay far from these figures.
+_WRAP_END_OK = frozenset("。！？；：:;!?")
+_WRAP_LONG_SHARE = 0.75  # a line at least this share of the usual full width reached the right margin
+_WRAP_MAX_WIDTH = 60  # a longer usual line is a paragraph written as a line, not a page's layout
+_WRAP_MIN_LINES = 30
+_WRAP_MIN_LONG = 0.28  # share of all lines that reach the margin
+_WRAP_MIN_OPEN = 0.85  # share of those that end mid-sentence
+_INDENT = re.compile(r"^[ \t\u3000]")
+_ALIGNED = re.compile(r"^[ \t\u3000]{4,}")  # a centred title or a right-aligned date / signature
+_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{1,8}[：:]")
+# A row or item of its own: "3  询问笔录…" (a 卷内目录 row), "（二）…", "2、…".
+_ITEM_START = re.compile(r"^(?:\d{1,3}[ \t\u3000]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")
+
+
+def hard_wrap_width(text: str) -> int | None:
+    """The width the file's lines were cut at when it is a copied page layout, else None."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < _WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > _WRAP_MAX_WIDTH:
+        return None
+    long_lines = [line for line in lines if len(line) >= _WRAP_LONG_SHARE * width]
+    open_lines = sum(1 for line in long_lines if line[-1] not in _WRAP_END_OK)
+    if len(long_lines) < _WRAP_MIN_LONG * len(lines) or open_lines < _WRAP_MIN_OPEN * len(long_lines):
+        return None
+    return width
+
+
+def join_hard_wraps(text: str, width: int | None) -> str:
+    """`text` with the line breaks of a copied page layout removed, for a file cut at `width` (None: unchanged).
+
+    A line is continued by the next when it reached the margin, does not end a sentence and is not centred or
+    right-aligned, and the next line does not start a paragraph (indented), a field ("地点：…", "问：…"), a row or
+    item ("3  询问笔录…", "（二）"), or stand empty."""
+    if width is None:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        if (len(prev.strip()) >= _WRAP_LONG_SHARE * width and prev[-1] not in _WRAP_END_OK and not _ALIGNED.match(prev)
+                and line.strip() and not _INDENT.match(line) and not _FIELD_START.match(line)
+                and not _ITEM_START.match(line)):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 MIN_RUNNING_REPEATS = 3

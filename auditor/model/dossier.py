@@ -21,7 +21,7 @@ class Page:
     number: int  # 1-based within the dossier
     text: str
     source: str  # file the page came from
-    method: str  # "text" (PDF text layer), "ocr", "docx", "txt", "image"
+    method: str  # "text" (PDF text layer), "ocr", "docx", "txt", "txt-page" (after a form feed), "image"
     boxes: list[BBox | None] | None = None  # one per character of `text`, when known
     width: float | None = None
     height: float | None = None

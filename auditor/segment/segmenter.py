@@ -39,6 +39,14 @@ def _is_organ_line(line: str) -> bool:
     return bool(compact) and len(compact) <= 30 and bool(ORGAN_RE.fullmatch(compact))
 
 
+# A heading alone on its line (under an organ's line, perhaps), ending in a document word: a document whose type the
+# lexicon may not know.
+_UNKNOWN_HEADING = re.compile(
+    r"\s*(?:[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证)"
+    r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[ \t\u3000]*\n"
+)
+
+
 def segment(dossier: Dossier) -> list[Document]:
     """Documents of the dossier in order; every character of the text belongs to exactly one."""
     text = dossier.text
@@ -50,6 +58,11 @@ def segment(dossier: Dossier) -> list[Document]:
     for brk in dossier.hard_breaks:
         if 0 < brk < len(text):
             starts.setdefault(brk, None)
+    # A new page of a text (after a form feed) that opens with a heading of a document type the lexicon lacks
+    # ("被害人诉讼权利义务告知书") starts a document of its own, as a hard break would.
+    for page_start in dossier.page_starts[1:]:
+        if page_start not in starts and _UNKNOWN_HEADING.match(text, page_start):
+            starts[page_start] = None
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     for i, line in enumerate(lines):
         match = match_title(line.text)

@@ -58,7 +58,7 @@ _PATTERN = re.compile(
     # 同年4月10日 / 同年 / 同月12日 / 次日 / 当日… ("之次日", "的次日" are legal-term offsets, not dates)
     rf"|(?P<REL>(?P<rel1>同年)(?:{_S}(?P<rm>{_MONTH}){_S}月(?:{_S}(?P<rd>{_DAY}){_S}{_DAY_SUFFIX})?)?{_day_tail('r')}"
     rf"|(?P<rel2>同月){_S}(?P<rd2>{_DAY}){_S}{_DAY_SUFFIX}{_day_tail('s')}"
-    rf"|(?<![之的])(?P<rel3>次日|翌日|当日|同日|当天){_day_tail('t')})"
+    rf"|(?<![之的])(?P<rel3>次[日曰]|翌[日曰]|当[日曰]|同[日曰]|当天){_day_tail('t')})"  # 曰: OCR's 日
     # 10月10日 (year from context)
     rf"|(?P<MD>(?<![{_D}{_CN}月个廿卅Oo])(?P<mm>{_MONTH}){_S}月{_S}(?P<md>{_DAY}){_S}{_DAY_SUFFIX}{_day_tail('m')})"
     # standalone clock time; acceptance is decided in code (never a bare number)
@@ -226,7 +226,7 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
                 y, mo, d = _ymd(y, str(mo) if mo else None, m.group("rd2"))
                 hour, minute, approx = _clock(m, "s")
             else:
-                rel = m.group("rel3")
+                rel = m.group("rel3").replace("曰", "日")
                 base = ctx_full + dt.timedelta(days=1) if ctx_full and rel in ("次日", "翌日") else ctx_full
                 y, mo, d = (base.year, base.month, base.day) if base else (None, None, None)
                 hour, minute, approx = _clock(m, "t")

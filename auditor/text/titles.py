@@ -112,23 +112,33 @@ def _is_number(rest: str) -> bool:
     return m is not None and not rest[m.end() :]
 
 
+# The headline a publishing site puts before a judgment ("滕某、张某赌博一审刑事判决书"), left on the header's line
+# when the text's line breaks were lost.
+HEADLINE_RE = re.compile(
+    r"[\u4e00-\u9fff、，,·*＊×0-9]{2,40}?(?:一审|二审|再审|复核|审判监督)(?:刑事)?(?:附带民事)?(?:判决书|裁定书|决定书)"
+)
+
+
 def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
     """A title at the head of a long run-on line: organ, title, 案号, then the first party.
 
     "浙江省德清县人民法院刑事判决书（2018）浙0521刑初267号公诉机关德清县人民检察院。被告人…" is a
-    header; "经审查，XX人民法院刑事判决书（2018）…号认定…" or "附：拘留证复印件一份…" are not.
+    header (a publishing site's headline may come first); "经审查，XX人民法院刑事判决书（2018）…号认定…" or
+    "附：拘留证复印件一份…" are not.
     """
     table = _title_table()
-    for m in _title_re().finditer(compact):
-        if m.start() > RUN_ON_HEAD:
-            break
-        prefix, rest = compact[: m.start()], compact[m.end() :]
-        if not prefix or not ORGAN_RE.fullmatch(prefix):
-            continue
-        number = NUMBER_RE.match(rest)
-        if number is None or not PARTY_OPENING_RE.match(rest[number.end() :]):
-            continue
-        return TitleMatch(table[m.group(1)], m.group(1), raw[: m.start()], 100.0, raw[m.end() :])
+    headline = HEADLINE_RE.match(compact)
+    for head in (0, headline.end()) if headline else (0,):
+        for m in _title_re().finditer(compact, head):
+            if m.start() - head > RUN_ON_HEAD:
+                break
+            prefix, rest = compact[head : m.start()], compact[m.end() :]
+            if not prefix or not ORGAN_RE.fullmatch(prefix):
+                continue
+            number = NUMBER_RE.match(rest)
+            if number is None or not PARTY_OPENING_RE.match(rest[number.end() :]):
+                continue
+            return TitleMatch(table[m.group(1)], m.group(1), raw[head : m.start()], 100.0, raw[m.end() :])
     return None
 
 

@@ -46,14 +46,37 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _shared_tail(official_name: str) -> str:
+    """What every selective form of a charge keeps: after alternatives of one length ("组织、领导传销活动罪": 组织 /
+    领导), the rest of the name ("传销活动罪"); "" when the alternatives differ in length (no safe tail to read)."""
+    segments = official_name.split("、")
+    lengths = {len(s) for s in segments[:-1]}
+    if len(lengths) != 1:
+        return ""
+    alternative = lengths.pop()
+    return segments[-1][alternative:] if len(segments[-1]) > alternative + 1 else ""
+
+
 @functools.cache
 def acceptable(name: str) -> bool:
     if name in official():
         return True
-    if any("、" in o and _subsequence(name, o) for o in official()):
-        return True  # a selective charge written with part of its alternatives
+    if any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in official()):
+        return True  # a selective charge written with part of its alternatives (传销罪 drops the tail's 活动: not one)
     parts = name[:-1].split("、")
     return len(parts) > 1 and all(p and acceptable(p + "罪") for p in parts)
+
+
+def _closest(written: str, threshold: int) -> tuple[str, float] | None:
+    """The official name closest to `written`, or the only one holding it as a shortening ("传销罪" of
+    组织、领导传销活动罪: too short for the similarity to tell)."""
+    best = process.extractOne(written, _listed(), scorer=fuzz.ratio)
+    if best is not None and best[1] >= threshold:
+        return best[0], best[1]
+    holding = [o for o in _listed() if _subsequence(written, o)]
+    if len(holding) == 1:
+        return holding[0], fuzz.ratio(written, holding[0])
+    return None
 
 
 def _candidates(t: str, pos: int) -> list[str]:
@@ -84,8 +107,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             written = names[0]
             if len(written) < 3 or written in reported or t.startswith(("嫌疑", "分子"), m.end() + len(written)):
                 continue
-            best = process.extractOne(written, _listed(), scorer=fuzz.ratio)
-            if best is None or best[1] < p.min_similarity:
+            best = _closest(written, p.min_similarity)
+            if best is None:
                 continue
             reported.add(written)
             start, end = view.to_orig(m.end(), m.end() + len(written))

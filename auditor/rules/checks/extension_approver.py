@@ -51,11 +51,19 @@ def level(organ: str | None) -> str | None:
     return None
 
 
+# The procuratorate signing the decision: its name on a line of its own, with or without its seal ("深圳市人民检察院
+# （院印）"); the last one in the text (the addressee, a police organ, comes first).
+_SIGNED_BY = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,30}?人民检察院)[ \t\u3000]*(?:[（(][^）)\n]{0,4}印[）)])?[ \t\u3000]*$")
+
+
 def _approver(doc: Document) -> str | None:
     m = _APPROVED_BY.search(re.sub(r"\s+", "", doc.text))
     if m:
         return m.group(1)
-    return doc.organ if doc.organ and doc.organ.endswith("人民检察院") else None
+    if doc.organ and doc.organ.endswith("人民检察院"):
+        return doc.organ
+    signed = _SIGNED_BY.findall(doc.text)
+    return signed[-1] if signed else None
 
 
 def _tier(case: Case, doc: Document, p: ApproverParams, rank: int) -> tuple[int, str] | None:

@@ -133,7 +133,7 @@ if view == "页面":
         number = st.selectbox("页码", numbers, format_func=lambda n: f"第{n}页")
         page = store.pages(chosen, [number])[0]
         detail = next(p for p in report.page_details if p.page == number)
-        method = {"text": "文字层", "ocr": "OCR识别", "image": "图片OCR", "docx": "DOCX", "txt": "文本"}
+        method = {"text": "文字层", "ocr": "OCR识别", "image": "图片OCR", "docx": "DOCX", "txt": "文本", "txt-page": "文本"}
         st.caption(f"读取方式：{method.get(detail.method, detail.method)}"
                    + (f" · 文字质量 {detail.quality:.2f}" if detail.quality is not None else ""))
         left, right = st.columns(2)
