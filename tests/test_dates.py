@@ -14,6 +14,7 @@ from conftest import DEV_CORPUS, requires_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
+from auditor.text import dates as dates_module
 from auditor.text.dates import DateMention, find_date_ranges, find_dates, parse_date
 
 
@@ -304,3 +305,15 @@ def test_dev_corpus_spans_and_no_case_number_dates() -> None:
         for m in find_dates(text):
             assert text[m.start : m.end] == m.text
             assert not any(c in m.text for c in "〔〕[]［］（）()")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["次日被刑事拘留", "3月5日被拘留", "2023年被拘留，次日", "2023年3月被拘留，同月5日", "2023年3月5日被拘留，次日",
+     "14时30分到案，2023年3月5日被拘留", "同年4月", "2022年12月31日，次日"],
+)
+def test_anchored_reading_equals_a_fresh_anchored_scan(text: str) -> None:
+    """find_dates reuses the unanchored scan when no mention leans on the anchor: it must read exactly as an
+    anchored scan of its own would."""
+    anchor = dt.date(2023, 3, 1)
+    assert find_dates(text, anchor) == list(dates_module._find_dates.__wrapped__(text, anchor))

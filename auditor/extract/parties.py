@@ -43,6 +43,7 @@ _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
 _NAME_FIELD = re.compile(rf"姓名[:：](?P<name>{DOTTED_NAME}|[{_CJK}]{{2,4}}?)"
                          rf"(?={'|'.join(FIELD_LABELS)}|曾用名|别名|[，,。；;（(]|$)")
 _GENDER_FIELD = re.compile(r"性别[:：]?(?P<gender>[男女])")
+_NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
 # open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), or the ID number for this to be an introduction.
@@ -152,8 +153,8 @@ def _name_at(t: str, pos: int, known: set[str]) -> str | None:
     if m:
         return m.group(0)
     window = t[pos : pos + 8]
-    if not window or window[0] in _NOT_NAME_START:
-        return None
+    if len(window) < 2 or window[0] in _NOT_NAME_START or not _NAME_HEAD.match(window):
+        return None  # the tagger's name would not be two CJK characters long: no need to ask it
     name = leading_name(window)
     if not name or name in _NOT_NAMES or not re.fullmatch(f"[{_CJK}·]+", name):
         return None

@@ -189,7 +189,21 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """
     if not isinstance(text, str) or not text:
         return []
-    return list(_find_dates(text, anchor))
+    found = _find_dates(text, None)
+    if anchor is not None and _needs_anchor(found):
+        found = _find_dates(text, anchor)
+    return list(found)
+
+
+def _needs_anchor(found: tuple[DateMention, ...]) -> bool:
+    """Does a mention before the text's first year lean on the context an anchor gives (次日, 同年, 3月5日)?
+    Otherwise the anchored reading is the unanchored one, already cached for the other readers of the text."""
+    for m in found:
+        if m.relative is not None or (m.year is None and (m.month is not None or m.day is not None)):
+            return True
+        if m.as_date() is not None:
+            return False  # a full date replaces the whole context
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
