@@ -230,6 +230,12 @@ def test_evidence_quote_runs_from_date_to_action_in_original_text() -> None:
         ("立案决定书", "2020-02-01", "立案决定书\n张三盗窃案符合立案条件，决定立案侦查。", {("立案", "2020-02-01", None)}),
         ("取保候审决定书", None, "取保候审决定书\n犯罪嫌疑人张三…", {("取保候审", None, "张三")}),
         ("刑事判决书", "2020-05-01", "刑事判决书\n被告人张三…", set()),
+        # regressions (corpora a and g): the 监视居住通知书 of a designated residence is the family's notice, and in a
+        # decision to use a designated residence a plain "监视居住" is that measure
+        ("监视居住通知书", "2023-05-07", "监视居住通知书\n张三家属：我局已于2023年5月6日14时对涉嫌盗窃罪的张三在指定的居所执行"
+                                       "监视居住。", {("通知家属", "2023-05-07", "张三"), ("指定居所监视居住", "2023-05-06", "张三")}),
+        ("监视居住决定书", "2023-05-06", "监视居住决定书\n决定对犯罪嫌疑人张三在指定的居所监视居住。本决定书已于2023年5月6日14时"
+                                       "向我宣读，当日14时起开始监视居住。", {("指定居所监视居住", "2023-05-06", "张三")}),
         # regression (round g): a 卷内目录's rows name documents and their dates, never acts
         ("卷内目录", None, "卷内目录\n16  取保候审决定书  杭拱公（刑）取保字〔2022〕0098号  2022年3月11日  27\n"
                            "19  提请批准逮捕书  2022年3月13日  31", set()),

@@ -194,6 +194,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     sentences = _capped(_bounds(t, _SENTENCE_END))
     clauses = _capped(_bounds(t, _CLAUSE_END))
     mentions = _mentions(t, persons)
+    designated = own_act(doc) == "指定居所监视居住"
     events: list[Event] = []
     actions = [tr for tr in triggers if tr.action]
     trigger_starts = [tr.start for tr in triggers]
@@ -219,6 +220,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
         executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
         action = _approval_only(t, tr, actions[i + 1 :], se) or tr.action or ""
+        if action == "监视居住" and designated:  # "当日14时起开始监视居住" in a decision to use a designated residence
+            action = "指定居所监视居住"
         for when in _date_list(t, dates, date):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
