@@ -17,11 +17,13 @@ What narrows the events, all data in the rule file:
 - `to_mentions`: end events count only when their document states one of these phrases;
 - `to_documents`: end events count only when one of these document types states them;
 - `from_receipt: {types, by}`: the period runs from the day a recipient of kinds `by` received the start act's
-  document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so.
+  document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so;
+- `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -68,7 +70,7 @@ class FromReceipt(Params):
 
 
 class DeadlineParams(Params):
-    from_: str = Field(alias="from")
+    from_: Names = Field(alias="from")  # one action, or several that start the same clock
     to: Names
     limit: PeriodField
     custody: bool
@@ -82,6 +84,13 @@ class DeadlineParams(Params):
     to_mentions: tuple[str, ...] = ()
     to_documents: tuple[str, ...] = ()
     from_receipt: FromReceipt | None = None
+    # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
+    # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
+    same_organ: bool = False
+
+
+def _organ_key(organ: str | None) -> str | None:
+    return re.sub(r"\s+", "", organ) if organ else None
 
 
 def same_person(a: Event, b: Event) -> bool:
@@ -145,7 +154,7 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     for event in events:
         if event.contradicts:
             continue  # a recount against the act's own document: the document dates the act
-        if event.action == p.from_:
+        if event.action in p.from_:
             # Counted only when some place that states it is a document of these types.
             if p.from_documents and not _stated_by(case, event) & set(p.from_documents):
                 continue
@@ -183,7 +192,7 @@ def _before(event: Event, day: date, start: Event, start_day: date) -> bool:
 
 
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
-    starts = dated(events, [p.from_])
+    starts = dated(events, p.from_)
     ends = dated(events, [to_action])
     kept = []
     for end, end_date in ends:
@@ -191,6 +200,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         if paired is None:
             continue
         start, start_date = paired
+        if p.same_organ and (_organ_key(start.organ) is None or _organ_key(start.organ) != _organ_key(end.organ)):
+            continue
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) and not _before(e, d, start, start_date)
                                 for e, d in ends if e is not end):
             continue
@@ -206,8 +217,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     return kept
 
 
-def _pairs(events: list[Event], start_action: str, end_action: str) -> list[tuple[Event, date, Event, date]]:
-    starts = dated(events, [start_action])
+def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str) -> list[tuple[Event, date, Event, date]]:
+    starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_date in sorted(dated(events, [end_action]), key=lambda x: x[1]):
@@ -279,7 +290,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         elif end_date <= result.last_day:
             continue
         days = (end_date - start_date).days
-        words_base = {"from_action": p.from_, "to_action": to_action, "from_moment": _stamp(start_date, start_event),
+        words_base = {"from_action": start_event.action, "to_action": to_action, "from_moment": _stamp(start_date, start_event),
                       "to_moment": _stamp(end_date, end_event), "days": days, "limit": limit.label}
         elapsed = (rule.text("elapsed_hours", hours=f"{hours:g}" if by_hours and hours == int(hours) else
                              (f"{hours:.1f}" if by_hours else ""), **words_base)
@@ -302,7 +313,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             values["hours"] = round(hours, 2)
         if p.from_receipt:
             values |= {"clock_start": start_date, "clock_from": receipt_words["clock_from"]}
-        words = {**values, "from_action": p.from_, "to_action": to_action, "reasons": "；".join(ext_reasons),
+        words = {**values, "from_action": start_event.action, "to_action": to_action, "reasons": "；".join(ext_reasons),
                  "shifted_from": result.shifted_from,
                  "deadline_moment": (start_at + timedelta(hours=limit.amount)).strftime("%Y-%m-%d %H:%M")
                  if by_hours else ""}  # type: ignore[operator]
@@ -358,7 +369,7 @@ def _clock_start(case: Case, rule: Rule, p: DeadlineParams, spec: FromReceipt, d
                  end_date: date) -> tuple[date, dict[str, str], list[Evidence]]:
     """The day the period starts: the earliest receipt by `spec.by` between the decision and the closing act, else
     the decision's date. Returns (day, {step, clock_from}, evidence of the receipt)."""
-    words: dict[str, object] = {"received_type": spec.types[0], "from_action": p.from_, "decision_date": decided,
+    words: dict[str, object] = {"received_type": spec.types[0], "from_action": "、".join(p.from_), "decision_date": decided,
                                 "received_by_kind": rule.text(f"kind_{spec.by[0]}")}
     receipt = case.received(spec.types, spec.by, decided, end_date)
     if receipt is None:
