@@ -55,16 +55,24 @@ def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, in
     """Span in `doc` that makes it call for the required documents; (0, 0) when it always does; None: it does not."""
     if when is None:
         return (0, 0)
-    if when.guarantor:
-        found = [g for g in case.guarantees if g.document_id == doc.id and g.kind == "guarantor" and g.certain]
-        return (found[0].start, found[0].end) if found else None
-    if when.text:
-        hit = find_any(doc.text, when.text)
-        return hit[0] if hit else None
+    span = (0, 0)
+    # Every condition given must hold (a deposit named by a police decision: text and organ); the most specific
+    # span found is the evidence.
     if when.organ:
         head = f"{doc.organ or ''}\n{doc.text[:120]}"
-        return (0, 0) if any(o in head for o in when.organ) else None
-    return (0, 0)
+        if not any(o in head for o in when.organ):
+            return None
+    if when.text:
+        hit = find_any(doc.text, when.text)
+        if not hit:
+            return None
+        span = hit[0]
+    if when.guarantor:
+        found = [g for g in case.guarantees if g.document_id == doc.id and g.kind == "guarantor" and g.certain]
+        if not found:
+            return None
+        span = (found[0].start, found[0].end)
+    return span
 
 
 def glued_title(case: Case, titles: tuple[str, ...]) -> bool:
