@@ -35,6 +35,12 @@ def doc_types() -> list[dict[str, Any]]:
 
 
 @functools.cache
+def undated_types() -> frozenset[str]:
+    """Document types that carry no date of their own (a 卷内目录 lists the dates of other documents)."""
+    return frozenset(entry["type"] for entry in doc_types() if entry.get("undated"))
+
+
+@functools.cache
 def doc_type_act(doc_type: str) -> str | None:
     """The procedural act a document of this type itself evidences (拘留证 → 刑事拘留)."""
     for entry in doc_types():

@@ -58,6 +58,16 @@ def _strip(pages: list[str], method: str = "text") -> list[str]:
         ([f"{BODY[i]}\n特此通知。" for i in range(3)], [f"{BODY[i]}\n特此通知。" for i in range(3)]),
         # a record's "（第1次）" line sits below its title: not at the page edge
         ([f"讯问笔录\n（第{i}次）\n{BODY[i]}" for i in range(1, 4)], [f"讯问笔录\n（第{i}次）\n{BODY[i]}" for i in range(1, 4)]),
+        # regression (round h): the 卷's name as a banner reads as a 卷宗封面 title, yet repeats: it goes; a cover that
+        # holds it once keeps it
+        (
+            [f"郑州市金水区人民检察院 审查起诉卷\n起诉意见书\n{BODY[i]}" for i in range(3)],
+            [f"起诉意见书\n{BODY[i]}" for i in range(3)],
+        ),
+        (
+            ["卷宗封面\n郑州市金水区人民检察院 审查起诉卷", f"起诉意见书\n{BODY[0]}", f"讯问笔录\n{BODY[1]}"],
+            ["卷宗封面\n郑州市金水区人民检察院 审查起诉卷", f"起诉意见书\n{BODY[0]}", f"讯问笔录\n{BODY[1]}"],
+        ),
         # one page: nothing repeats
         ([f"{BANNER}\n{BODY[0]}"], [f"{BANNER}\n{BODY[0]}"]),
         # a header and a footer on the same pages

@@ -740,3 +740,38 @@ def test_dev_corpus_loads(name: str) -> None:
     assert dossier.text.strip()
     head = dossier.text.split("\n", 3)
     assert not head[0].startswith("kind:") and "---" not in head[:2]
+
+
+@requires_font
+def test_regression_seal_text_set_round_a_circle_stays_out_of_the_page_text(tmp_path: Path) -> None:
+    """Round h: a 院印 drawn as text round a circle over the signature ("上海市浦东新区人民检察院") was read into the
+    date line ("二〇上二三年五月四日"), and the decision lost its date."""
+    import math
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", str(FONT), subfontIndex=0))
+    path = tmp_path / "sealed.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("WQY", 12)
+    c.drawString(72, 760, "不起诉决定书")
+    c.drawString(72, 730, "决定对顾某某不起诉。")
+    c.drawString(380, 340, "上海市浦东新区人民检察院")
+    c.drawString(394, 316, "二〇二三年五月四日")
+    seal = "上海市浦东新区人民检察院"
+    c.setFont("WQY", 8.5)
+    for k, ch in enumerate(seal):  # the seal's name along the upper arc, each character turned to the tangent
+        angle = math.pi * (1.1 - 1.2 * k / (len(seal) - 1))
+        c.saveState()
+        c.translate(440 + 40 * math.cos(angle), 330 + 40 * math.sin(angle))
+        c.rotate(math.degrees(angle) - 90)
+        c.drawString(-4, 0, ch)
+        c.restoreState()
+    c.showPage()
+    c.save()
+    page = load_dossier(path).pages[0]
+    lines = [line.strip() for line in page.text.split("\n") if line.strip()]
+    assert lines == ["不起诉决定书", "决定对顾某某不起诉。", "上海市浦东新区人民检察院", "二〇二三年五月四日"]
+    assert len(page.boxes) == len(page.text)

@@ -13,6 +13,10 @@ from auditor.text.tokens import _tagger
 from auditor.text.view import text_view
 
 CASES = [
+    # regression (round h): a 具结书's "本人姓名X，性别男，…" describes the person its text names with a role
+    ("认罪认罚具结书\n本人姓名周健国，性别男，1975年11月9日出生，公民身份号码430111197511090172，住长沙市。\n"
+     "犯罪嫌疑人签名：周健国\n本人系犯罪嫌疑人周健国的辩护人",
+     [("周健国", "犯罪嫌疑人", "男", "1975-11-09", "430111197511090172", True)]),
     # regressions (round g): a form's bare name field tells where the name after the role word ends, and gives
     # the details; a warrant's bracket may open with the gender itself
     ("拘留证\n姓名：付强\n性别：男\n出生日期：1993年2月14日\n身份证件号码：510107199302140553\n兹决定对犯罪嫌疑人付强执行拘留。",

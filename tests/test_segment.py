@@ -31,6 +31,10 @@ from auditor.text.titles import match_title
         ("法医学人体损伤程度鉴定意见书", "鉴定意见书", None),
         ("司法鉴定意见书", "鉴定意见书", None),
         ("临川区公安局鉴定意见书", "鉴定意见书", "临川区公安局"),
+        # regressions (round h): titles with the measure or decision they belong to
+        ("指定居所监视居住通知书", "监视居住通知书", None),
+        ("附条件不起诉宣布笔录", "宣布笔录", None),
+        ("不起诉决定宣布笔录", "宣布笔录", None),
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
@@ -55,6 +59,9 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "立案决定书 甘公（刑）立字〔2016〕79号 2",  # a 目录 row: 文号 then page number
         "经鉴定出具鉴定意见书",  # a subject is allowed before 鉴定意见书 only, and never a sentence
         "法医学人体损伤程度起诉意见书",
+        # regression (round h): a form's field naming another document's number (取保候审执行通知书's table)
+        "取保候审决定书文号 成公武（刑）取保字〔2021〕0233号",
+        "已向其宣布笔录",
     ],
 )
 def test_not_title_lines(line: str) -> None:
@@ -206,6 +213,8 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         ("讯问笔录\n时间 2023年L月5曰\n问：哪天？\n答：2015年12月7日", "讯问笔录", None),  # an answer that is only a date
         # no 时间 line; a birth date in the header is not the record's date, the closing date is
         ("讯问笔录\n犯罪嫌疑人张三，1990年1月1日出生\n问：你的基本情况？\n答：如上。\n以上笔录我看过，和我说的相符。\n2023年3月6日", "讯问笔录", "2023-03-06"),
+        # regression (round h): a 卷内目录 has no date of its own, whatever its rows say
+        ("卷内目录\n1 起诉意见书 2016年8月29日 2\n2 不起诉决定书 2016年10月9日 9\n2016年10月9日", "卷内目录", None),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

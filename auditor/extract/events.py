@@ -64,6 +64,8 @@ class _Lexicon:
     self_refs: frozenset[str]
     executed_after: dict[str, str]
     execution_clause: re.Pattern[str]
+    case_subject: re.Pattern[str]
+    case_stage_acts: frozenset[str]
 
 
 @functools.cache
@@ -102,6 +104,8 @@ def lexicon() -> _Lexicon:
         self_refs=frozenset(organs["self"]),
         executed_after=dict(organs.get("executed_after") or {}),
         execution_clause=re.compile(organs["execution_clause"].replace("{ORG}", org)),
+        case_subject=re.compile(data["case_subject"]),
+        case_stage_acts=frozenset(data["case_stage_acts"]),
     )
 
 
@@ -211,7 +215,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
-            people = _object(t, tr.end, mentions, lex) or _subject(t, tr.start, ss, clauses, mentions, persons, lex)
+            people = (_object(t, tr.end, mentions, lex) or _case_as_subject(t, tr, ss, mentions, lex)
+                      or _subject(t, tr.start, ss, clauses, mentions, persons, lex))
             if not people and isinstance(date, _SittingDate):
                 people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
             if not people:
@@ -451,6 +456,16 @@ def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[s
         i += 1
         group.append(mentions[i].name)
     return list(dict.fromkeys(group))
+
+
+def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], lex: _Lexicon) -> list[str | None]:
+    """Every suspect the document names, for a stage of the case told with the case as its subject and nobody
+    named in the sentence ("本案由…侦查终结，于…向本院移送审查起诉"); [] otherwise."""
+    if tr.action not in lex.case_stage_acts or not lex.case_subject.search(t, ss, tr.start):
+        return []
+    if any(ss <= m.start < tr.start for m in mentions):
+        return []
+    return list(dict.fromkeys(m.name for m in mentions))
 
 
 def _subject(

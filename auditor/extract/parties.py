@@ -38,11 +38,12 @@ _INTRO = re.compile(
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
-# A form's bare name field ("姓名：付强  性别：男  出生日期：…" on a 拘留证): whose it is, the form's text says with a
-# role word elsewhere ("兹决定对犯罪嫌疑人付强执行拘留"); the field gives where the name ends, and the details.
-_NAME_FIELD = re.compile(rf"姓名[:：](?P<name>{DOTTED_NAME}|[{_CJK}]{{2,4}}?)"
+# A form's bare name field ("姓名：付强  性别：男  出生日期：…" on a 拘留证, "本人姓名周健国，性别男，…" in a 具结书):
+# whose it is, the form's text says with a role word elsewhere ("兹决定对犯罪嫌疑人付强执行拘留"); the field gives
+# where the name ends, and the details.
+_NAME_FIELD = re.compile(rf"姓名[:：]?(?P<name>{DOTTED_NAME}|[{_CJK}]{{2,4}}?)"
                          rf"(?={'|'.join(FIELD_LABELS)}|曾用名|别名|[，,。；;（(]|$)")
-_GENDER_FIELD = re.compile(r"性别[:：]?(?P<gender>[男女])")
+_GENDER_FIELD = re.compile(r"[，,]?性别[:：]?(?P<gender>[男女])")
 _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must

@@ -5,7 +5,7 @@ give or take OCR noise and a varying page number, at the top (or bottom) of many
 It is deleted from each page with its boxes, so every kept character keeps its page and box.
 
 Only what is provably furniture goes. Kept always: a document title (titles repeat on every page of a
-record in real dossiers, and segmentation needs them), either half of a title set over two lines, a
+record in real dossiers, and segmentation needs them) other than the 卷's own name (a banner on every page), either half of a title set over two lines, a
 bare organ line (segmentation pulls it into the document below it; it also signs documents), a dated
 line (signature dates differ only in their numerals) and a sentence (it ends with 。！？).
 Scanning from a page's edge inwards stops at the first kept line: a header sits above all of those.
@@ -35,6 +35,7 @@ _DIGITS = re.compile(r"\d+")
 _CN_PAGE = re.compile(r"第[〇零一二三四五六七八九十百]+页|共[〇零一二三四五六七八九十百]+页")
 _DATED = re.compile(r"\d{2,4}\s*年|[〇零○Ｏ一二三四五六七八九十]{2,4}\s*年|年\s*\S{1,3}\s*月\s*\S{1,3}\s*日")
 _SENTENCE_END = ("。", "！", "？")
+_BANNER_TYPES = frozenset({"卷宗封面"})
 
 
 @dataclass
@@ -63,7 +64,11 @@ def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     """A line that may carry content: a title (or half of one), an organ, a date, a sentence."""
     raw = text[lines[k][0] : lines[k][1]]
     compact = SPACE_RE.sub("", raw)
-    if match_title(raw) is not None or ORGAN_RE.fullmatch(compact) or _DATED.search(compact):
+    title = match_title(raw)
+    # The name of the 卷 ("某某人民检察院 审查起诉卷") is a cover's title once, and a banner on every page: left to the
+    # repetition test like any other line (a cover page holds it once and keeps it).
+    if (title is not None and title.doc_type not in _BANNER_TYPES) or ORGAN_RE.fullmatch(compact) \
+            or _DATED.search(compact):
         return True
     if compact.endswith(_SENTENCE_END):
         return True

@@ -149,6 +149,44 @@ def _char_boxes(textpage: Any, n: int, height: float) -> list[BBox | None]:
     return boxes
 
 
+_GET_ANGLE_AT = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_void_p).value
+)
+# A seal's name set along its circle ("上海市浦东新区人民检察院" round a 院印) is text drawn rotated, character by
+# character, over the signature block: read in with the page's lines it lands inside the date ("二〇上二三年五月四日").
+ROTATED = 0.05  # radians (about 3°) off the page's upright text
+
+
+def _has_rotated_text(page: Any) -> bool:
+    """Does any text object of the raw page stand at an angle (its matrix turns it)? Checked per object — a page
+    has tens of them against a thousand characters — so upright pages skip the per-character angles."""
+    matrix = pdfium_c.FS_MATRIX()
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)) and (abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3):
+            return True
+    return False
+
+
+def _drop_rotated(raw: Any, text: str, boxes: list[BBox | None]) -> tuple[str, list[BBox | None]]:
+    """`text` (one character per text-page slot) without the characters set at an angle to the page's upright
+    text, when most of its characters stand upright (a page whose whole text is turned keeps everything)."""
+    n = len(text)
+    address = ctypes.cast(raw, ctypes.c_void_p).value
+    angles = np.fromiter(map(_GET_ANGLE_AT, itertools.repeat(address, n), range(n)), dtype=np.float32, count=n)
+    off = np.minimum(np.abs(angles), np.abs(2 * np.pi - angles)) > ROTATED
+    if not off.any() or off.sum() * 2 > n:
+        return text, boxes
+    keep = [i for i in np.flatnonzero(~off).tolist()]
+    for i in np.flatnonzero(off).tolist():
+        if text[i] in "\r\n":  # line breaks carry no angle of their own: keep the lines apart
+            keep.append(i)
+    keep.sort()
+    return "".join(text[i] for i in keep), [boxes[i] for i in keep]
+
+
 def _page_chars(raw: Any, height: float) -> tuple[str, list[BBox | None]]:
     """Text and boxes of the raw FPDF_TEXTPAGE `raw`."""
     n = _count_chars(raw)
@@ -214,6 +252,8 @@ def _load_page(
         try:
             text, boxes = _page_chars(textpage, height)
             textpage_chars = _count_chars(textpage)
+            if len(text) == textpage_chars and _has_rotated_text(page):
+                text, boxes = _drop_rotated(textpage, text, boxes)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
         counts = count_layer(text)  # one counting pass serves all three judgements below

@@ -6,6 +6,7 @@ import bisect
 import re
 from datetime import date
 
+from auditor.lexicon import undated_types
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 
@@ -92,6 +93,8 @@ def find_date(body: str, doc_type: str) -> date | None:
     the last line that is essentially a date. None when neither is there: a date the text merely
     recounts is not the document's.
     """
+    if doc_type in undated_types():
+        return None
     full = [m for m in find_dates(body) if m.iso]
     if not full:
         return None

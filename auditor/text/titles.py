@@ -65,6 +65,7 @@ def _qualified_types() -> frozenset[str]:
 
 
 # The subject before a qualified title: a few characters of a field, never a sentence ("经鉴定出具…").
+_FIELD_AFTER_TITLE = re.compile(r"(?:文号|编号|字号|号码|日期|名称)")
 QUALIFIER_RE = re.compile(r"(?!经|根据|依照|依据|这是|出具|附)[\u4e00-\u9fff]{1,12}")
 
 
@@ -96,6 +97,8 @@ def match_title(line: str) -> TitleMatch | None:
                      and QUALIFIER_RE.fullmatch(prefix) is not None)
         if prefix and not by_organ and not qualified:
             continue
+        if _FIELD_AFTER_TITLE.match(rest):
+            continue  # "取保候审决定书文号 成公武…号": a form's field naming another document, not a title
         # A judgment header often runs on: "…人民法院刑事判决书(2019)粤0000刑初00号公诉机关…".
         runs_on = bool(prefix) and re.match(r"^[（(〔\[]\d{4}", rest) is not None
         if not (TRAILER_RE.match(rest) or runs_on or _is_number(rest)):
