@@ -659,6 +659,8 @@ def _surveillance(ctx: CaseContext, doc: SynthDocument) -> list[str]:
         f"{case}，{reason}，根据{basis}之规定，决定{_surveillance_where(doc)}对其监视居住，{period}。",
         say(doc, "surveillance_obligations_head", article=doc.cites["obligations"].text()) + _SURVEILLANCE_OBLIGATIONS,
     ]
+    if doc.params.get("venue"):  # the designated residence named (params "venue": where it is)
+        lines.insert(2, f"指定居所：{doc.params['venue']}")
     if doc.params.get("family_notice") == "unreachable":
         lines.append(f"犯罪嫌疑人{p.name}拒不提供其家属的姓名、住址和联系方式，经查找无法通知其家属。")
     if by_proc:

@@ -62,8 +62,9 @@ def _designated_without_notice(rng: random.Random, dossier: SynthDossier) -> Mar
 def _designated_with_notice(rng: random.Random, dossier: SynthDossier) -> Mark:
     ctx = dossier.context
     decision = _designate(rng, dossier)
-    # "无法通知" only where no other form reached the family (a 拘留通知书 would belie it).
-    if not all_of(dossier, "拘留通知书") and rng.random() < 0.4:
+    # "无法通知" only where no other form reached the family (a 拘留通知书 would belie it) and no 拘留 needed one (the
+    # words would excuse a 拘留通知书 a DETENTION-NOTICE-MISSING plant removed).
+    if not all_of(dossier, "拘留通知书") and not all_of(dossier, "拘留证") and rng.random() < 0.4:
         decision.params["family_notice"] = "unreachable"
         return mark(SURVEIL, "designated_family_unreachable")
     lag = rng.choice([0, 0, 1])  # within 24 hours of the execution
@@ -79,6 +80,34 @@ register(Plant("DESIGNATED-RESIDENCE-NOTICE-MISSING", frozenset({"surveil", "sin
                # A wrong or renumbered 监视居住 article next to the 75(1) citation: the wrong-article rule would
                # read the pair as lawful (or as unlawful), not as the plant says.
                conflicts=frozenset({"SURVEILLANCE-WRONG-ARTICLE", "CITATION-NONEXISTENT", "CITATION-OUTDATED"})))
+
+
+# --- DESIGNATED-RESIDENCE-PLACE-UNLAWFUL (CPL 2018 Art. 75(1)) ---------------------------------------------------
+
+# Custody and case-handling facilities of the police organ a designated residence must not be in, and lawful
+# places (a residence the police designate, named with the station whose area it is in).
+_UNLAWFUL_VENUES = ("执法办案中心", "看守所", "办案区留置室")
+_LAWFUL_VENUES = ("宾馆{room}室", "小区{building}栋{room}室", "公寓{room}室")
+
+
+def _venue(rng: random.Random, dossier: SynthDossier, unlawful: bool) -> Mark:
+    ctx = dossier.context
+    _designated_with_notice(rng, dossier)  # the family's notice is there: only the place is in question
+    decision = first(dossier, SURVEIL)
+    assert decision is not None
+    if unlawful:
+        facility = rng.choice(_UNLAWFUL_VENUES)
+        decision.params["venue"] = f"{ctx.place.police}{facility}"
+        return mark(SURVEIL, f"designated_in_{facility}")
+    place = rng.choice(_LAWFUL_VENUES).format(room=rng.randint(201, 1208), building=rng.randint(1, 30))
+    decision.params["venue"] = f"{ctx.place.city}{ctx.place.district}某某{place}（{ctx.station}派出所辖区）"
+    return mark(SURVEIL, "designated_in_a_residence_in_a_station_area")
+
+
+register(Plant("DESIGNATED-RESIDENCE-PLACE-UNLAWFUL", frozenset({"surveil", "single", "new_era"}),
+               lambda rng, d: _venue(rng, d, True), lambda rng, d: _venue(rng, d, False), stage="layout",
+               conflicts=frozenset({"DESIGNATED-RESIDENCE-NOTICE-MISSING", "SURVEILLANCE-WRONG-ARTICLE",
+                                    "CITATION-NONEXISTENT", "CITATION-OUTDATED"})))
 
 
 # --- NON-ARREST-REVIEW-LATE (公安规定 2020 Art. 141(1)) -------------------------------------------------------
