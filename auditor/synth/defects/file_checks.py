@@ -62,6 +62,43 @@ def _plea_missing(rng: random.Random, dossier: SynthDossier) -> Mark:
 register(Plant("RIGHTS-NOTICE-LENIENCY-MISSING", frozenset({"new_era"}), _plea_missing))
 
 
+# --- DF15 interrogation by one officer (CPL 2018 Art. 118(1)) -----------------------------------------------------
+
+_HEAD_WORDS = ("讯问人", "记录人", "侦查员", "记录员")
+
+
+def _head_lines(doc: SynthDocument) -> list[int]:
+    return [i for i, line in enumerate(doc.lines) if any(w in line for w in _HEAD_WORDS)]
+
+
+def _one_officer(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """The first record's head names one officer, who also keeps the record: one investigator in the room."""
+    doc = _first_interrogation(dossier)
+    first, second = dossier.context.officers
+    for i in _head_lines(doc):
+        line = doc.lines[i]
+        for pair in (f"{first}、{second}", f"{first} {second}"):
+            line = line.replace(pair, first)
+        doc.lines[i] = line.replace(second, first)
+    return mark("讯问笔录", "one_officer_who_also_records")
+
+
+def _asker_and_recorder(rng: random.Random, dossier: SynthDossier) -> Mark:
+    """Look-alike: one officer asks, the other keeps the record — two investigators present (lawful)."""
+    doc = _first_interrogation(dossier)
+    first, second = dossier.context.officers
+    for i in _head_lines(doc):
+        line = doc.lines[i]
+        if any(w in line for w in ("讯问人", "侦查员")):
+            for pair in (f"{first}、{second}", f"{first} {second}"):
+                line = line.replace(pair, first)
+        doc.lines[i] = line
+    return mark("讯问笔录", "one_asks_the_other_records")
+
+
+register(Plant("INTERROGATION-SINGLE-OFFICER", frozenset(), _one_officer, _asker_and_recorder))
+
+
 # --- DF17 consistency --------------------------------------------------------------------------------------
 
 
