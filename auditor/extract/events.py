@@ -192,7 +192,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         return []
     dates = [
         d for d in find_dates(t)
-        if (d.year is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
+        if (d.as_date() is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
     ]
     date_starts = [d.start for d in dates]
     sentences = _capped(_bounds(t, _SENTENCE_END))
