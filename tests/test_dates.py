@@ -317,3 +317,17 @@ def test_anchored_reading_equals_a_fresh_anchored_scan(text: str) -> None:
     anchored scan of its own would."""
     anchor = dt.date(2023, 3, 1)
     assert find_dates(text, anchor) == list(dates_module._find_dates.__wrapped__(text, anchor))
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("执行拘留时间：2015年8月l0日3时", "2015-08-10"),  # regression (round i): OCR's l for 1 in the day
+    ("出生日期1995年1l月2日", "1995-11-02"),
+    ("2021年7月1O日", "2021-07-10"),
+])
+def test_ocr_letters_for_digits_in_month_and_day(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text) if d.iso] == [iso]
+
+
+@pytest.mark.parametrize("text", ["今年l月", "第l0条", "2023年ll月"])
+def test_letters_alone_are_no_month_or_day(text: str) -> None:
+    assert [d.iso for d in find_dates(text) if d.iso] == []

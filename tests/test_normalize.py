@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_page_marks
+from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_page_marks, unflatten_label_blocks
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,17 @@ def test_centred_title_over_short_rows_is_not_joined() -> None:
     lines = ["          扣押清单", "编号 名称 数量 特征", "1 银行卡一张 1 已使用"]
     text, boxes = _grid(lines)
     assert join_wrapped_lines(text, boxes)[0] == "\n".join(lines)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regression (round i): a 送达回证 read column by column: its labels, then its values in order
+    ("送达回证\n送达文书名称及文号：\n受送达人：\n送达日期：\n不起诉决定书 武检刑不诉〔2022〕21号\n邓凯\n2022年3月31日\n尾",
+     "送达回证\n送达文书名称及文号：不起诉决定书 武检刑不诉〔2022〕21号\n受送达人：邓凯\n送达日期：2022年3月31日\n尾"),
+    ("通知方式：\n通知时间：\n电话通知\n2019年3月16日12时\n", "通知方式：电话通知\n通知时间：2019年3月16日12时\n"),
+    # kept: fewer values than labels, a title where a value would be, a single label
+    ("受送达人：\n送达日期：\n邓凯", "受送达人：\n送达日期：\n邓凯"),
+    ("受送达人：\n送达人：\n拘留通知书\n根据…", "受送达人：\n送达人：\n拘留通知书\n根据…"),
+    ("受送达人：\n邓凯", "受送达人：\n邓凯"),
+])
+def test_unflatten_label_blocks(text: str, expected: str) -> None:
+    assert unflatten_label_blocks(text) == expected

@@ -8,6 +8,9 @@ from auditor.extract.records import record_officers
 from auditor.model import Document
 
 CASES = [
+    # regressions (round i): a label spaced out by OCR, a name broken by a line end after its label
+    ("讯问人（ 签 名 ） ：黄志伟、区永强    工 作 单 位 ：佛 山 市 公 安 局\n记录人（签名）：区永强", ("黄志伟", "区永强")),
+    ("讯问人（签名）：林\n志鹏、黄思远  工作单位：厦门市公安局思明分局\n记录人（签名）：黄思远", ("林志鹏", "黄思远")),
     ("讯问人：张建华    记录人：李明", ("张建华", "李明")),
     ("讯问人：张建华、李明", ("张建华", "李明")),
     ("侦查员：刘洋（临川区公安局刑侦大队）", ("刘洋",)),

@@ -242,3 +242,25 @@ _CITING = "经查上海市长宁区人民法院刑事判决书（2018）沪0105�
 )
 def test_segment_real_layouts(text: list[str], expected: list[tuple[str, str | None]]) -> None:
     assert [(d.type, iso(d.date)) for d in segment(_dossier(text))] == expected
+
+
+def _segment_text(text: str) -> list[tuple[str, str | None]]:
+    from auditor.model import Dossier, Page
+
+    dossier = Dossier(source="x.txt", pages=[Page(number=1, text=text, source="x.txt", method="txt")])
+    dossier.build_text()
+    return [(d.type, d.title) for d in segment(dossier)]
+
+
+def test_regression_a_delivered_documents_title_under_a_bare_label_is_a_value() -> None:
+    """Round i: a 送达回证 read column by column; its value "不起诉决定书 武检刑不诉〔2022〕21号" is not a document."""
+    text = ("送达回证\n送达文书名称及文号：\n受送达人：\n送达日期：\n送达人：\n不起诉决定书 武检刑不诉〔2022〕21号\n邓凯\n"
+            "2022年3月31日\n")
+    assert [t for t, _ in _segment_text(text)] == ["送达回证"]
+
+
+def test_regression_a_record_of_an_unknown_kind_starts_where_its_heading_and_time_line_are() -> None:
+    """Round i: "听取意见笔录" followed by its 时间 line, mid-page after a 告知书, was read into the 告知书."""
+    text = ("犯罪嫌疑人诉讼权利义务告知书\n现告知你有权委托辩护人。\n2021年5月12日\n听取意见笔录\n时间：2021年5月25日14时30分\n"
+            "内容：听取意见。\n2021年5月25日\n")
+    assert _segment_text(text) == [("犯罪嫌疑人诉讼权利义务告知书", "犯罪嫌疑人诉讼权利义务告知书"), ("未知文书", "听取意见笔录")]

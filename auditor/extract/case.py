@@ -207,6 +207,7 @@ def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
 def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Document]) -> list[Event]:
     """One event per (person, action, date); sorted by date, undated last."""
     act_of = {d.id: doc_type_act(d.type) for d in documents}
+    type_of = {d.id: d.type for d in documents}
     own = {d.id for d in documents if act_of[d.id]}
     # Events of one key are gathered first and folded once: folding one at a time re-reads the growing
     # evidence per event (quadratic on a dossier of thousands of copies of one act).
@@ -222,7 +223,9 @@ def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Doc
         if day is not None:
             continue
         dated = dated_by.get((person, action), [])
-        if len(dated) == 1:
+        # Two acts' own documents of different kinds are two acts: an undated 拘留通知书 is not the dated 逮捕通知书
+        # (both tell the family), so it does not lend that date to the detention's notice.
+        if len(dated) == 1 and not _other_kind(groups[key], groups[dated[0]], type_of, act_of):
             groups[dated[0]].append(_fold(groups.pop(key), act_of))
     out = []
     for group in groups.values():
@@ -232,6 +235,16 @@ def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Doc
             ev = ev.model_copy(update={"document_id": best})
         out.append(ev)
     return sorted(out, key=lambda e: (e.date is None, e.date.isoformat() if e.date else ""))
+
+
+def _other_kind(undated: list[Event], dated: list[Event], type_of: dict[str, str],
+                act_of: dict[str, str | None]) -> bool:
+    """Are the two groups told by their own documents of different types (and by no document type in common)?"""
+    def own_types(group: list[Event]) -> set[str]:
+        return {type_of[e.document_id] for ev in group for e in ev.evidence
+                if e.document_id in type_of and act_of.get(e.document_id) == ev.action}
+    a, b = own_types(undated), own_types(dated)
+    return bool(a) and bool(b) and not a & b
 
 
 def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:

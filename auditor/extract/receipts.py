@@ -15,6 +15,7 @@ from auditor.lexicon import doc_types, load_yaml
 from auditor.model import Document, Receipt
 from auditor.model.facts import RecipientKind
 from auditor.text.dates import DateMention, find_dates
+from auditor.text.spacing import close_up
 from auditor.text.view import text_view
 
 
@@ -36,7 +37,9 @@ def _types_named(text: str) -> list[tuple[int, str]]:
     taken: list[tuple[int, int]] = []
     found = []
     for name, canonical in _type_names():
-        for m in re.finditer(re.escape(name), text):
+        # OCR drops a title's last 书 now and then: the stem still names it when its 文号 follows ("不起诉决定武检…号").
+        stem = rf"|{re.escape(name[:-1])}(?=[\u4e00-\u9fff（）()]{{0,12}}[〔\[［(（]\s*\d{{4}})" if name.endswith("书") else ""
+        for m in re.finditer(re.escape(name) + stem, text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -69,10 +72,38 @@ def _field(lines: list[str], label: str) -> str | None:
     return None
 
 
+# A form's table flattened by OCR or an export: its labels first, each alone on its line ("受送达人："), then its
+# values, one a line, in the same order.
+_LABEL_ONLY = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff、及]{2,12})[ \t\u3000]*[:：][ \t\u3000]*$")
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def _flattened(lines: list[str]) -> dict[str, tuple[str, int]]:
+    """Label → (value, index of the value's line) for a table read as a block of labels then a block of values."""
+    labels: list[str] = []
+    for i, line in enumerate(lines):
+        m = _LABEL_ONLY.match(line)
+        if m:
+            labels.append(m.group(1))
+        elif labels and line.strip():
+            values = [(j, lines[j]) for j in range(i, len(lines)) if lines[j].strip()][: len(labels)]
+            if len(values) < len(labels) or any(_LABEL_ONLY.match(v) for _, v in values):
+                return {}
+            return {label: (_SPACES.sub("", v), j) for label, (j, v) in zip(labels, values, strict=True)}
+    return {}
+
+
+def _flat_field(flat: dict[str, tuple[str, int]], label: str) -> tuple[str, int] | None:
+    pattern = re.compile(rf"^{label}$")
+    return next((value for name, value in flat.items() if pattern.match(name)), None)
+
+
 def _delivery_receipts(doc: Document) -> list[Receipt]:
     spec = _spec()
-    lines = doc.text.splitlines()
+    lines = [close_up(line) for line in doc.text.splitlines()]  # "送 达 地 点 ：": one line for each of the text's
     delivered = _field(lines, spec["fields"]["received_document"])
+    if delivered is None:
+        return _flattened_receipt(doc, lines, spec)
     named = _types_named(delivered or "")
     if not named:
         return []
@@ -142,3 +173,24 @@ def _received_type(t: str, d: DateMention, after: int, reach: int) -> str | None
     if earlier and re.match(r"(?:该|上述|此|前述)?(?:决定书|通知书|文书|法律文书)|$|[，,]", t[after:after + 6]):
         return earlier[-1][1]
     return ahead[0][1] if ahead else None
+
+
+def _flattened_receipt(doc: Document, lines: list[str], spec: dict) -> list[Receipt]:  # type: ignore[type-arg]
+    """The receipt of a flattened 送达回证 table: the delivered document, the recipient and the date by position."""
+    flat = _flattened(lines)
+    delivered = _flat_field(flat, spec["fields"]["received_document"])
+    recipient = _flat_field(flat, spec["fields"]["recipient"])
+    when = _flat_field(flat, spec["date_labels"])
+    named = _types_named(delivered[0]) if delivered else []
+    if not named or recipient is None or when is None:
+        return []
+    found = next((d for d in find_dates(when[0], doc.date) if d.as_date()), None)
+    if found is None:
+        return []
+    written = doc.text.splitlines(keepends=True)  # offsets into the text as written, not the closed-up lines
+    offset = sum(len(line) for line in written[: when[1]])
+    line = written[when[1]].rstrip("\r\n")
+    start = offset + len(line) - len(line.lstrip())
+    return [Receipt(document_id=doc.id, received_type=named[0][1], recipient=recipient[0],
+                    recipient_kind=recipient_kind(recipient[0], doc), date=found.as_date(), source="delivery_receipt",
+                    start=start, end=offset + len(line.rstrip()))]

@@ -14,6 +14,7 @@ from auditor.lexicon import load_yaml
 from auditor.model import Document, PartyMention, Record
 from auditor.text.dates import find_dates
 from auditor.text.numerals import cn_to_int
+from auditor.text.spacing import close_up
 from auditor.text.tokens import DOTTED_NAME
 
 RECORD_SUFFIX = "笔录"
@@ -100,9 +101,28 @@ def _moment(d) -> datetime | None:  # DateMention -> datetime when it has both a
     return datetime.combine(day, clock) if day and clock else None
 
 
+# A name broken by a line end right after its field's label ("讯问人（签名）：林\n志鹏、黄思远"): no name is one character.
+_BROKEN_NAME = re.compile(r"[:：][ \t\u3000]*[\u4e00-\u9fff]$")
+
+
+def _head_lines(doc: Document) -> list[str]:
+    """The record's head lines, spaced-out words closed up and names broken at a line end joined again."""
+    lines = [close_up(line) for line in doc.text.split("\n")[: HEAD_LINES + 1]]  # "讯问人（ 签 名 ） ："
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if out and _BROKEN_NAME.search(prev) and (_OFFICER_LABEL.search(prev) or _RECORDER_LABEL.search(prev)) \
+                and re.match(r"[\u4e00-\u9fff]", line):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out[:HEAD_LINES]
+
+
 def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """The officers named in the record's head (讯问人 / 侦查员 …, then 记录人), distinct, in order."""
-    head = "\n".join(doc.text.split("\n")[:HEAD_LINES])
+    head = "\n".join(_head_lines(doc))
+    same = doc.text.startswith(head)  # offsets into the head are offsets into the text
     names: list[str] = []
     span = None
     for label in (_OFFICER_LABEL, _RECORDER_LABEL):
@@ -124,8 +144,15 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             for n in _NAME_RUN.findall(field):
                 if not _NOT_OFFICER.match(n) and n not in names:
                     names.append(n)
-            span = span or (m.start(), m.end())
+            span = span or ((m.start(), m.end()) if same else _span_in(doc.text, m.group(0)))
     return tuple(names), span
+
+
+def _span_in(text: str, label: str) -> tuple[int, int] | None:
+    """Where a label read from the closed-up head stands in the text as written (spaces and breaks allowed)."""
+    pattern = r"[ \t\u3000\n]*".join(map(re.escape, re.sub(r"[ \t\u3000]", "", label)))
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
 
 
 def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) -> list[Record]:

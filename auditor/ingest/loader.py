@@ -18,7 +18,13 @@ from auditor.ingest.docx import load_docx
 from auditor.ingest.headers import strip_running_lines
 from auditor.ingest.ink import is_blank_image
 from auditor.ingest.naming import member_name, printable
-from auditor.ingest.normalize import join_wrapped_lines, normalize_page, split_long_lines, strip_page_marks
+from auditor.ingest.normalize import (
+    join_wrapped_lines,
+    normalize_page,
+    split_long_lines,
+    strip_page_marks,
+    unflatten_label_blocks,
+)
 from auditor.ingest.pdf import find_ocr, load_pdf, ocr_image
 from auditor.ingest.progress import page_read
 from auditor.ingest.quota import Quota, page_ranges
@@ -240,6 +246,8 @@ class _Builder:
             page.path = str(path)
             page.text, page.boxes = normalize_page(page.text, page.boxes)
             page.text, page.boxes = strip_page_marks(page.text, page.boxes)
+            if page.boxes is None and page.method != "ocr":  # text without boxes: the page's text may be rewritten
+                page.text = unflatten_label_blocks(page.text)
             room = limits.dossier_chars - self.quota.chars
             full = len(page.text) > room
             if full:  # the page that reaches the limit keeps its text up to the last line break before it

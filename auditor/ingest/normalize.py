@@ -11,6 +11,8 @@ import re
 from operator import itemgetter
 
 from auditor.model import BBox
+from auditor.text.spacing import spaced_out_gaps
+from auditor.text.titles import match_title
 
 # Full-width ASCII digits and letters -> half-width (U+FF10.. / U+FF21.. / U+FF41..).
 _FULLWIDTH: dict[int, str] = {}
@@ -66,7 +68,13 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
     if spans:
         text, boxes = delete_spans(text, boxes, spans)
     # str.translate looks every character up in the table; most pages hold none of its characters.
-    return (text.translate(_TABLE) if _TRANSLATED.search(text) else text), boxes
+    text = text.translate(_TABLE) if _TRANSLATED.search(text) else text
+    # A spaced-out line ("逮 捕 通 知 书", "2 0 2 2 年 5 月 2 0 日") reads as the words it spells: OCR and exports set
+    # them so; the spaces go with their boxes.
+    gaps = spaced_out_gaps(text)
+    if gaps:
+        text, boxes = delete_spans(text, boxes, gaps)
+    return text, boxes
 
 
 # A line that runs to the right margin was wrapped by the layout, not ended by the writer — unless
@@ -157,7 +165,7 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
 # Page counters and page marks a printer or scanner adds: "第3页 共12页", "第 3 页", "－1－", "- 2 -", "-- 2 --", "·2·",
 # "3/12".
 _PAGE_MARK = re.compile(
-    r"^[ \t]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[－\-—]{1,2}\s*\d+\s*[－\-—]{1,2}"
+    r"^[ \t]*(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|共\s*\d+\s*[页頁]\s*第\s*\d+\s*[页頁]|[－\-—]{1,2}\s*\d+\s*[－\-—]{1,2}"
     r"|[·•]\s*\d+\s*[·•]|\d+\s*/\s*\d+)[ \t]*(?:\n|$)",
     re.MULTILINE,
 )
@@ -223,3 +231,40 @@ def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
     for m in pattern.finditer(text, lo, hi):
         found = m.end()
     return found
+
+
+# A form's table read column by column (OCR, a text export): its labels, each alone on a line ("通知时间："), then its
+# values in the same order ("电话通知", "2019年3月16日12时"). Paired back into "label：value" lines — only on pages
+# without character boxes (TXT, DOCX: the stored text is the page), only when exactly as many short value lines
+# follow as there are labels, and never taking a title, a page mark or another label for a value.
+_LABEL_ONLY = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff、及（）()]{2,12}[ \t\u3000]*[:：][ \t\u3000]*$")
+_MAX_VALUE = 40
+MIN_LABELS = 2
+
+
+def _not_a_heading(value: str) -> bool:
+    """A title alone heads the next document; a title with its 文号 names the document a form delivered."""
+    match = match_title(value)
+    return match is None or bool(match.rest.strip())
+
+
+def unflatten_label_blocks(text: str) -> str:
+    """`text` with each block of bare labels followed by as many values turned into "label：value" lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LABEL_ONLY.match(lines[j]):
+            j += 1
+        n = j - i
+        values = lines[j : j + n]
+        if (n >= MIN_LABELS and len(values) == n
+                and all(v.strip() and len(v.strip()) <= _MAX_VALUE and not _LABEL_ONLY.match(v)
+                        and not _PAGE_MARK.fullmatch(v) and _not_a_heading(v) for v in values)):
+            out += [label.rstrip() + value.strip() for label, value in zip(lines[i:j], values, strict=True)]
+            i = j + n
+            continue
+        out += lines[i : max(j, i + 1)]
+        i = max(j, i + 1)
+    return "\n".join(out)

@@ -47,6 +47,25 @@ _UNKNOWN_HEADING = re.compile(
 )
 
 
+_UNKNOWN_RECORD = re.compile(
+    r"(?m)^(?P<heading>[ \t\u3000]*[\u4e00-\u9fff]{2,12}笔录[ \t\u3000]*)\n(?=[ \t\u3000]*时[ \t\u3000]*间[ \t\u3000]*[:：])"
+)
+
+
+_BARE_LABEL = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff、及（）()]{2,12}[ \t\u3000]*[:：][ \t\u3000]*$")
+
+
+def _field_value(lines: list, i: int, match: TitleMatch) -> bool:  # noqa: ANN001 — the module's _Line list
+    """A title with its 文号 right under a bare field label ("送达文书名称及文号：" then "不起诉决定书 雁检…号"): a form
+    read column by column lists the document it delivered, it does not start one."""
+    if not match.rest.strip():
+        return False
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and _BARE_LABEL.match(lines[j].text) is not None
+
+
 def segment(dossier: Dossier) -> list[Document]:
     """Documents of the dossier in order; every character of the text belongs to exactly one."""
     text = dossier.text
@@ -63,12 +82,16 @@ def segment(dossier: Dossier) -> list[Document]:
     for page_start in dossier.page_starts[1:]:
         if page_start not in starts and _UNKNOWN_HEADING.match(text, page_start):
             starts[page_start] = None
+    # Anywhere: a record of a kind the lexicon lacks ("听取意见笔录") opens with its heading and then its 时间 line.
+    for m in _UNKNOWN_RECORD.finditer(text):
+        if m.start() > 0 and match_title(m.group("heading")) is None:
+            starts.setdefault(m.start(), None)
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     for i, line in enumerate(lines):
         match = match_title(line.text)
         if match is None:
             match = _split_title(lines, i)
-        if match is None:
+        if match is None or _field_value(lines, i, match):
             continue
         begin = line.start
         # Pull a bare organ line (and blank lines) just above the title into this document.

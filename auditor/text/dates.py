@@ -23,8 +23,9 @@ _D = "0-9０-９"
 _CN = "〇○零一二三四五六七八九十"
 _MASK = r"[*＊XxＸｘ×某?？]{1,2}"
 _YEAR = rf"(?<![{_D}OoＯ])[12１２][{_D}OoＯ]{{3}}(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九])[〇○零OoＯ0０一二三四五六七八九]{{4}}"
-_MONTH = rf"[{_D}][{_D}Oo]?|[一二三四五六七八九十]{{1,3}}"
-_DAY = rf"[{_D}][{_D}Oo]?|[一二三四五六七八九十廿卅]{{1,3}}"
+# OCR reads 1 as l / I and 0 as O / o inside a month or day ("8月l0日"); a letter never starts one on its own.
+_MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十]{{1,3}}"
+_DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十廿卅]{{1,3}}"
 _DAY_SUFFIX = "[日曰号]"
 _PERIOD = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜间|夜里|深夜|半夜|午夜|晚间|晚"
 _HOUR = rf"[{_D}]{{1,2}}|[零〇两{_CN}]{{1,3}}"
@@ -123,10 +124,13 @@ class DateRange:
 # --- parsing helpers ---------------------------------------------------------------------------
 
 
+_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1"})
+
+
 def _num(s: str | None) -> int | None:
     if s is None:
         return None
-    return cn_to_int(s.replace("Ｏ", "0"))
+    return cn_to_int(s.translate(_OCR_DIGITS))
 
 
 def _year(s: str) -> int | None:

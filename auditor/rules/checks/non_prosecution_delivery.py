@@ -30,7 +30,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         decision = case.decision(doc.id)
         if decision is None or decision.span is None:
             continue  # an unreadable decision: nothing to hold the receipts against
-        own = [r for r in receipts if _mentions(r, spec["decision_names"])]
+        # Receipts of this decision: read once by extraction (a flattened form, an OCR'd "不起诉决定" still count), or
+        # naming it in their text.
+        received = {x.document_id for x in case.receipts if x.received_type == doc.type}
+        own = [r for r in receipts if r.id in received or _mentions(r, spec["decision_names"])]
         before = decision.span[0]
         suspects = [m.name for m in sorted((m for party in case.parties for m in party.mentions
                                             if m.document_id == doc.id and m.role == suspect_role

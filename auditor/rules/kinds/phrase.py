@@ -14,7 +14,8 @@ vague reasons); a rule names the measure and what to test (`test`):
 - `required_any`: for other documents, one of `patterns` (regex on the text without spaces) must be present
   unless one of `exceptions` is;
 - `forbidden_any`: none of `patterns` may be present (the first match is the evidence) unless one of
-  `exceptions` is; `versions` limits the check to documents dated while a CPL version it names was in force.
+  `exceptions` is; `versions` limits the check to documents dated while a CPL version it names was in force;
+  `once` keeps one finding, on the first of `document`'s types that holds it.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class PhraseParams(Params):
     patterns: tuple[str, ...] = ()  # required_any / forbidden_any
     exceptions: tuple[str, ...] = ()  # required_any / forbidden_any: stated exceptions (regex)
     versions: tuple[str, ...] = ()  # forbidden_any: CPL versions ("2012", "2018") whose documents are checked
+    once: bool = False  # forbidden_any: one finding, on the first type of `document` that holds it (one defect,
+    # stated again by the documents that follow the decision)
 
 
 @functools.cache
@@ -305,4 +308,8 @@ def _forbidden_any(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         steps = [rule.text("forbidden_found", **words), rule.text("forbidden_due", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, span)], values=words, steps=steps,
                                      identity={"document_date": doc.day}))
+    if p.once and findings:
+        rank = {t: i for i, t in enumerate(p.document)}
+        types = {d.id: d.type for d in case.documents}
+        findings = [min(findings, key=lambda f: rank.get(types.get(f.document_id or "", ""), len(rank)))]
     return findings
