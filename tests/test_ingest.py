@@ -134,7 +134,9 @@ def ocr(monkeypatch) -> Callable[[str], None]:
         ("２０２３年３月８日", "2023年3月8日"),
         ("ＡＢＣｘｙｚ", "ABCxyz"),
         ("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"),
-        ("甲\u3000乙\t丙", "甲 乙 丙"),
+        ("甲甲\u3000乙乙\t丙丙", "甲甲 乙乙 丙丙"),
+        ("逮 捕 通 知 书\n2 0 2 2 年", "逮捕通知书\n2022年"),  # spaced out by OCR: closed up, boxes kept aligned
+        ("甲\u3000乙\t丙", "甲乙丙"),  # three single characters set apart are one spaced-out word
         ("，。：；（）《》〔〕", "，。：；（）《》〔〕"),  # Chinese punctuation is kept
         ("\ufeff起诉书\u200b", "起诉书"),
         ("", ""),
