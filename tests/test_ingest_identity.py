@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from auditor.ingest import headers
 from auditor.ingest.normalize import _TABLE, delete_spans, join_wrapped_lines, normalize_page
 from auditor.model import BBox
+from auditor.text.spacing import close_up, spaced_out_gaps
 from auditor.text.titles import SPACE_RE
 
 _NUMERAL = "〇零一二三四五六七八九十百千两0-9０-９"
@@ -110,7 +111,11 @@ def test_normalize_page_equals_translating_every_page(page: tuple[str, list[BBox
     text, boxes = page
     spans = [(m.start(), m.end()) for m in re.finditer("\r(?=\n)|[\ufeff\u200b]", text)]
     kept_text, kept_boxes = delete_spans(text, boxes, spans)
-    assert normalize_page(text, boxes) == (kept_text.translate(_TABLE), kept_boxes)
+    translated = kept_text.translate(_TABLE)
+    # then the spaces inside spaced-out words ("同 同 同") go, each with its box
+    closed_text, closed_boxes = delete_spans(translated, kept_boxes, spaced_out_gaps(translated))
+    assert normalize_page(text, boxes) == (closed_text, closed_boxes)
+    assert closed_text == "\n".join(close_up(line) for line in translated.split("\n"))
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from(list("案卷 \u3000\t\n第3页某市公安局")), max_size=30), max_size=6))
