@@ -350,14 +350,17 @@ def _table_in_body_order(d) -> None:
     d.add_paragraph("表后")
 
 
-def _filled_form_table(d) -> None:
-    """A form as Word tables hold it: labels in every other column (round g's 拘留证)."""
-    d.add_paragraph("拘留证")
-    rows = [("姓名", "付强", "性别", "男"), ("出生日期", "1993年2月14日", "身份证件号码", "510107199302140553")]
-    table = d.add_table(rows=2, cols=4)
+def _add_table(d, rows: list[tuple[str, ...]]) -> None:
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
+
+
+def _filled_form_table(d) -> None:
+    """A form as Word tables hold it: labels in every other column (round g's 拘留证)."""
+    d.add_paragraph("拘留证")
+    _add_table(d, [("姓名", "付强", "性别", "男"), ("出生日期", "1993年2月14日", "身份证件号码", "510107199302140553")])
     d.add_paragraph("兹决定对犯罪嫌疑人付强执行拘留。")
 
 
@@ -365,11 +368,7 @@ def _list_table(d) -> None:
     """A 卷内目录 as a table: one row per line, cells side by side (a row read cell by cell split the list into
     as many 'documents' as it names)."""
     d.add_paragraph("卷内目录")
-    rows = [("序号", "文书名称", "日期", "页号"), ("1", "拘留证", "2022年3月8日", "9")]
-    table = d.add_table(rows=2, cols=4)
-    for row, values in zip(table.rows, rows, strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
+    _add_table(d, [("序号", "文书名称", "日期", "页号"), ("1", "拘留证", "2022年3月8日", "9")])
 
 
 def _line_break_and_tab(d) -> None:

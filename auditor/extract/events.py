@@ -224,7 +224,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         nxt = actions[i + 1].start if i + 1 < len(actions) and actions[i + 1].start < se else se
         organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
         executed_by = _executor(t[tr.end : nxt], lex, doc.organ) or executed_by
-        action = _approval_only(t, tr, actions[i + 1 :], se) or tr.action or ""
+        action = _approval_only(t, tr, actions[i + 1 :], se, lex) or tr.action or ""
         if action == "监视居住" and designated:  # "当日14时起开始监视居住" in a decision to use a designated residence
             action = "指定居所监视居住"
         for when in _date_list(t, dates, date):
@@ -247,13 +247,15 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     return events
 
 
-def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: int) -> str | None:
-    """批准逮捕 for an arrest worded as its approval ("同年4月6日经本院批准对其逮捕") when the same sentence goes on
-    to its execution ("4月13日由定远县公安局执行逮捕"): the arrest is the execution, the approval an act of its own."""
-    if tr.action != "逮捕" or "批准" not in t[tr.start : tr.end] or "执行" in t[tr.start : tr.end]:
+def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: int, lex: _Lexicon) -> str | None:
+    """The approval (批准逮捕) for an act worded as its approval ("同年4月6日经本院批准对其逮捕") when the same sentence
+    goes on to its execution ("4月13日由定远县公安局执行逮捕"): the act is the execution, the approval one of its own
+    (actions.yaml executed_after: approval → the act it approves)."""
+    approval = next((a for a, act in lex.executed_after.items() if act == tr.action), None)
+    if approval is None or "批准" not in t[tr.start : tr.end] or "执行" in t[tr.start : tr.end]:
         return None
-    executed = any(a.action == "逮捕" and "执行" in t[a.start : a.end] for a in later if a.start < sentence_end)
-    return "批准逮捕" if executed else None
+    executed = any(a.action == tr.action and "执行" in t[a.start : a.end] for a in later if a.start < sentence_end)
+    return approval if executed else None
 
 
 def _executed_next(doc: Document, view: TextView, t: str, tr: _Trigger, ce: int, dates: list[DateMention],

@@ -16,6 +16,7 @@ from auditor.model import Document, Receipt
 from auditor.model.facts import RecipientKind
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.spacing import close_up
+from auditor.text.tokens import BARE_LABEL
 from auditor.text.view import text_view
 
 
@@ -74,7 +75,6 @@ def _field(lines: list[str], label: str) -> str | None:
 
 # A form's table flattened by OCR or an export: its labels first, each alone on its line ("受送达人："), then its
 # values, one a line, in the same order.
-_LABEL_ONLY = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff、及]{2,12})[ \t\u3000]*[:：][ \t\u3000]*$")
 _SPACES = re.compile(r"[ \t\u3000]+")
 
 
@@ -82,12 +82,12 @@ def _flattened(lines: list[str]) -> dict[str, tuple[str, int]]:
     """Label → (value, index of the value's line) for a table read as a block of labels then a block of values."""
     labels: list[str] = []
     for i, line in enumerate(lines):
-        m = _LABEL_ONLY.match(line)
+        m = BARE_LABEL.match(line)
         if m:
-            labels.append(m.group(1))
+            labels.append(m.group("label"))
         elif labels and line.strip():
             values = [(j, lines[j]) for j in range(i, len(lines)) if lines[j].strip()][: len(labels)]
-            if len(values) < len(labels) or any(_LABEL_ONLY.match(v) for _, v in values):
+            if len(values) < len(labels) or any(BARE_LABEL.match(v) for _, v in values):
                 return {}
             return {label: (_SPACES.sub("", v), j) for label, (j, v) in zip(labels, values, strict=True)}
     return {}

@@ -13,6 +13,7 @@ from operator import itemgetter
 from auditor.model import BBox
 from auditor.text.spacing import spaced_out_gaps
 from auditor.text.titles import match_title
+from auditor.text.tokens import BARE_LABEL
 
 # Full-width ASCII digits and letters -> half-width (U+FF10.. / U+FF21.. / U+FF41..).
 _FULLWIDTH: dict[int, str] = {}
@@ -237,7 +238,6 @@ def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
 # values in the same order ("电话通知", "2019年3月16日12时"). Paired back into "label：value" lines — only on pages
 # without character boxes (TXT, DOCX: the stored text is the page), only when exactly as many short value lines
 # follow as there are labels, and never taking a title, a page mark or another label for a value.
-_LABEL_ONLY = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff、及（）()]{2,12}[ \t\u3000]*[:：][ \t\u3000]*$")
 _MAX_VALUE = 40
 MIN_LABELS = 2
 
@@ -255,12 +255,12 @@ def unflatten_label_blocks(text: str) -> str:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _LABEL_ONLY.match(lines[j]):
+        while j < len(lines) and BARE_LABEL.match(lines[j]):
             j += 1
         n = j - i
         values = lines[j : j + n]
         if (n >= MIN_LABELS and len(values) == n
-                and all(v.strip() and len(v.strip()) <= _MAX_VALUE and not _LABEL_ONLY.match(v)
+                and all(v.strip() and len(v.strip()) <= _MAX_VALUE and not BARE_LABEL.match(v)
                         and not _PAGE_MARK.fullmatch(v) and _not_a_heading(v) for v in values)):
             out += [label.rstrip() + value.strip() for label, value in zip(lines[i:j], values, strict=True)]
             i = j + n

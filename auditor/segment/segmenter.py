@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
 from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
+from auditor.text.tokens import BARE_LABEL
 
 UNKNOWN = "未知文书"
 STRAY_SCRAP_CHARS = 80
@@ -52,9 +53,6 @@ _UNKNOWN_RECORD = re.compile(
 )
 
 
-_BARE_LABEL = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff、及（）()]{2,12}[ \t\u3000]*[:：][ \t\u3000]*$")
-
-
 def _field_value(lines: list, i: int, match: TitleMatch) -> bool:  # noqa: ANN001 — the module's _Line list
     """A title with its 文号 right under a bare field label ("送达文书名称及文号：" then "不起诉决定书 雁检…号"): a form
     read column by column lists the document it delivered, it does not start one."""
@@ -63,7 +61,7 @@ def _field_value(lines: list, i: int, match: TitleMatch) -> bool:  # noqa: ANN00
     j = i - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
-    return j >= 0 and _BARE_LABEL.match(lines[j].text) is not None
+    return j >= 0 and BARE_LABEL.match(lines[j].text) is not None
 
 
 def segment(dossier: Dossier) -> list[Document]:

@@ -8,6 +8,7 @@ word ("被告人何某对指控…"). spaCy is not used: it only wrapped jieba h
 from __future__ import annotations
 
 import functools
+import re
 
 from auditor.lexicon import LEXICON_DIR
 
@@ -19,6 +20,9 @@ _NAME_CHAR = rf"(?:(?!{'|'.join(FIELD_LABELS)})[\u4e00-\u9fff])"
 # A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯"); its
 # parts after the first stop before a field label.
 DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
+# A form's field label alone on its line, its value elsewhere ("受送达人：", "收件人（签名）："): a table read column by
+# column (labels first, then values) leaves such lines.
+BARE_LABEL = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff、及（）()]{2,12})[ \t\u3000]*[:：][ \t\u3000]*$")
 
 
 @functools.cache
