@@ -52,3 +52,13 @@ def test_each_rule_has_a_page_and_fixtures_both_ways() -> None:
 def test_every_category_is_covered() -> None:
     used = {r.category for r in RULES}
     assert used >= set(CATEGORIES)
+
+
+def test_rule_docs_copied_from_another_rule_are_caught() -> None:
+    # SURVEILLANCE-DURATION-EXCEEDED once shipped BAIL-DURATION-EXCEEDED's page word for word.
+    seen: dict[tuple[str, str], str] = {}
+    for rule in RULES:
+        for section in ("what", "why", "bad", "good"):
+            key = (section, rule.docs[section])
+            assert key not in seen, f"{rule.id} docs.{section} repeats {seen[key]}"
+            seen[key] = rule.id
