@@ -66,6 +66,7 @@ class _Lexicon:
     execution_clause: re.Pattern[str]
     case_subject: re.Pattern[str]
     case_stage_acts: frozenset[str]
+    not_subject_after: tuple[str, ...]
 
 
 @functools.cache
@@ -106,6 +107,7 @@ def lexicon() -> _Lexicon:
         execution_clause=re.compile(organs["execution_clause"].replace("{ORG}", org)),
         case_subject=re.compile(data["case_subject"]),
         case_stage_acts=frozenset(data["case_stage_acts"]),
+        not_subject_after=tuple(data["not_subject_after"]),
     )
 
 
@@ -163,8 +165,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     act = own_act(doc)
     if not act:
         return []
+    lex = lexicon()
     named = [p for p in persons if p and p in doc.text]
-    people: list[str | None] = [None] if act in lexicon().case_scope or not named else list(named)
+    people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
+    if not named and act in lex.case_stage_acts and persons:
+        people = list(dict.fromkeys(persons))  # a stage of the whole case ("补充侦查报告书 … 重新移送审查起诉")
     start = doc.text.find(doc.title) if doc.title else -1
     start, end = (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
     return [
@@ -477,6 +482,10 @@ def _subject(
     between that group and the action opens with another person's role (a victim, a witness)."""
     count = bisect.bisect_right(mentions, pos, key=lambda m: m.end)  # mentions never overlap: ends are in order
     before = mentions  # before[:count] end at or before `pos`
+    # A name after 系 / 伙同 / 受… is the complement of someone else's clause ("谭丽，…，系周建国店内店员。…被取保候审"):
+    # the act belongs to the nearest name before it.
+    while count > 1 and t[max(0, before[count - 1].start - 2) : before[count - 1].start].endswith(lex.not_subject_after):
+        count -= 1
     last = before[count - 1] if count else None
     other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
     if other or _in_other_case_aside(t, max(ss, last.end if last else ss), pos, lex):
