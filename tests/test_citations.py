@@ -43,6 +43,15 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("依照《最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释》第二百零二条", [(SPC, 202, None, None, None)]),
         ("依照《治安管理处罚法》第四十三条第一款", [(PSAP, 43, None, 1, None)]),
         ("中华人民共和国刑事诉讼法》第十五条之规定", [(CPL, 15, None, None, None)]),  # opening 《 lost
+        # regressions (real judgments): the issuer written before the title's 《》, a title nested in 〈〉
+        ("最高人民法院《关于适用财产刑若干问题的规定》第二条第一款",
+         [("最高人民法院关于适用财产刑若干问题的规定", 2, None, 1, None)]),
+        ("最高人民法院最高人民检察院《关于办理环境污染刑事案件适用法律若干问题的解释》第一条第（四）项",
+         [("最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释", 1, None, None, 4)]),
+        ("及《最高人民法院〈关于处理自首和立功具体应用法律若干问题的解释〉》第一条之规定",
+         [("最高人民法院关于处理自首和立功具体应用法律若干问题的解释", 1, None, None, None)]),
+        ("依照最高人民法院《关于适用〈中华人民共和国刑事诉讼法〉的解释》第二百零二条", [(SPC, 202, None, None, None)]),
+        ("依据公安部《公安机关办理刑事案件程序规定》第八十九条", [(MPS, 89, None, None, None)]),
         ("依照《中华人民共和国刑事诉讼法》（2018年修正）第一百七十七条第二款", [(CPL, 177, None, 2, None)]),
         ("依照《中华人民共和国\n刑法》第二百六十四条", [(CL, 264, None, None, None)]),  # title broken by a line wrap
         # numerals
@@ -58,6 +67,11 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("根据《刑事诉讼法》第六十七条第一款第(三)项", [(CPL, 67, None, 1, 3)]),
         ("根据《刑事诉讼法》第六十七条第一款第二项", [(CPL, 67, None, 1, 2)]),
         ("根据《刑事诉讼法》第十六条第六项", [(CPL, 16, None, None, 6)]),
+        # regressions (real judgments): 第 or 条 left out before a 款
+        ("根据《刑法》第七十二条二款的规定", [(CL, 72, None, 2, None)]),
+        ("依照《刑法》第三百八十四条一款", [(CL, 384, None, 1, None)]),
+        ("根据《刑法》第六十七第三款的规定", [(CL, 67, None, 3, None)]),
+        ("根据《刑法》第六十七条、第七十二条", [(CL, 67, None, None, None), (CL, 72, None, None, None)]),
         ("根据《刑事诉讼法》第十六条（二）项", [(CPL, 16, None, None, 2)]),
         # lists and ranges
         ("根据《刑事诉讼法》第六十七条、第七十一条", [(CPL, 67, None, None, None), (CPL, 71, None, None, None)]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import DEV_CORPUS, requires_shared
 
@@ -52,3 +54,18 @@ def test_every_labelled_file_is_evaluated(result: dict) -> None:
 )
 def test_strip_header(raw: str, text: str) -> None:
     assert strip_header(raw) == text
+
+
+def test_a_label_without_a_date_is_not_scored(tmp_path) -> None:  # noqa: ANN001
+    """Regression (real round j): a 复查决定书 names the 不起诉 it reviews without its date; the label, dated null,
+    counted as a miss that no extraction could match."""
+    from auditor.evaluation.real import evaluate_real
+
+    (tmp_path / "a.txt").write_text("kind: 起诉书\n---\n被告人张某于2020年1月5日被刑事拘留。", encoding="utf-8")
+    label = {"file": "a.txt", "doc_type": "起诉书", "document_date": None, "persons": ["张某"],
+             "events": [{"action": "刑事拘留", "date": "2020-01-05", "person": "张某"},
+                        {"action": "不起诉", "date": None, "person": "张某"}]}
+    (tmp_path / "labels.jsonl").write_text(json.dumps(label, ensure_ascii=False), encoding="utf-8")
+    result = evaluate_real(tmp_path)
+    assert result["fields"]["events"]["fn"] == 0 and result["fields"]["events"]["tp"] == 1
+    assert result["undated_labels"] == 1

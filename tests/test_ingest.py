@@ -31,6 +31,7 @@ from auditor.ingest.text import (
     split_documents,
     strip_front_matter,
     strip_printed_running_lines,
+    unmark_markdown,
 )
 from auditor.limits import Limits
 from auditor.segment import segment
@@ -199,6 +200,21 @@ def test_decode_text(data: bytes, expected: str | None) -> None:
 )
 def test_strip_front_matter(text: str, expected: str) -> None:
     assert strip_front_matter(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regression (real 起诉书 quoted in a Markdown article): the bold title was no title
+        ("**江苏省镇江市润州区人民检察院**\n\n**起 诉 书**\n正文", "江苏省镇江市润州区人民检察院\n\n起 诉 书\n正文"),
+        ("被告人叶某某，男，1989年\\*\\*月\\*\\*日出生", "被告人叶某某，男，1989年**月**日出生"),
+        ("被告人柯某某，男，1958年**月**日出生", "被告人柯某某，男，1958年**月**日出生"),  # masking stays
+        ("身份证号码4221261963********", "身份证号码4221261963********"),
+        ("**\n正文\n**", "**\n正文\n**"),
+    ],
+)
+def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
+    assert unmark_markdown(text) == expected
 
 
 @pytest.mark.parametrize(

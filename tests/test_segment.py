@@ -35,6 +35,9 @@ from auditor.text.titles import match_title
         ("指定居所监视居住通知书", "监视居住通知书", None),
         ("附条件不起诉宣布笔录", "宣布笔录", None),
         ("不起诉决定宣布笔录", "宣布笔录", None),
+        # regression (real round j): the procuratorate's decision on a complaint against a 不起诉
+        ("刑事申诉复查决定书", "刑事申诉复查决定书", None),
+        ("黄冈市人民检察院复查决定书", "刑事申诉复查决定书", "黄冈市人民检察院"),
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:

@@ -5,7 +5,8 @@ measured apart from segmentation) and goes through build_case. Scoring, per fiel
 - events: (action, date, person). A label's `accept` names alternative actions that also count; a
   label without a person matches on action and date. Recall counts labels found. Precision counts the
   produced events that have a date (labels list dated facts only; an act's own document with an
-  unreadable date yields an undated event, reported as `unscored`). A produced event matching no
+  unreadable date yields an undated event, reported as `unscored`; a label without a date is not scored
+  either, reported as `undated_labels`). A produced event matching no
   label is a false positive; one that falls on the date of an `other_events` entry (a prior conviction,
   传唤 to the station, 案发 …) is also reported as a trap hit.
 - citations: distinct (law, article, article_suffix, paragraph, item) tuples.
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.extract.case import build_case
+from auditor.ingest.text import unmark_markdown
 from auditor.model import Case, Document, Dossier, Event, Page
 from auditor.segment.fields import find_date
 from auditor.segment.segmenter import segment
@@ -123,10 +125,10 @@ def _counts(expected: set[Any], found: set[Any]) -> dict[str, int]:
 
 
 def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
-    text = strip_header((dev_dir / label["file"]).read_text(encoding="utf-8"))
+    text = unmark_markdown(strip_header((dev_dir / label["file"]).read_text(encoding="utf-8")))  # as load_text
     doc_type = _doc_type(label["doc_type"])
     case = one_document_case(text, label["file"], doc_type, label.get("document_date"))
-    gold = label.get("events", [])
+    gold = [g for g in label.get("events", []) if g.get("date")]  # a label without a date cannot be matched
     dated = [e for e in case.events if e.date is not None]
     found = [g for g in gold if any(_matches(g, e) for e in dated)]
     false = [e for e in dated if not any(_matches(g, e) for g in gold)]
@@ -154,6 +156,7 @@ def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
         "false_events": [{"action": e.action, "date": iso(e.date), "person": e.person} for e in false],
         "trap_hits": [{"action": e.action, "date": iso(e.date)} for e in false if iso(e.date) in other_dates],
         "unscored_events": len(case.events) - len(dated),
+        "undated_labels": len(label.get("events", [])) - len(gold),
         "missed_citations": sorted(map(str, gold_c - got_c)),
         "false_citations": sorted(map(str, got_c - gold_c)),
         "missed_dates": sorted(gold_d - got_d),
@@ -177,6 +180,7 @@ def evaluate_real(dev_dir: Path) -> dict[str, Any]:
         "date_mentions": {"known": known, "read": read, "recall": round(read / known, 4) if known else None},
         "trap_hits": sum(len(f["trap_hits"]) for f in files),
         "unscored_events": sum(f["unscored_events"] for f in files),
+        "undated_labels": sum(f["undated_labels"] for f in files),
     }
 
 
@@ -190,7 +194,8 @@ def format_report(result: dict[str, Any]) -> str:
         )
     dm = result["date_mentions"]
     lines.append(f"date mentions read (recall, every labelled date): {dm['read']}/{dm['known']}")
-    lines.append(f"trap hits (other_events produced): {result['trap_hits']}; undated events not scored: {result['unscored_events']}")
+    lines.append(f"trap hits (other_events produced): {result['trap_hits']}; undated events not scored: "
+                 f"{result['unscored_events']} produced, {result['undated_labels']} labelled")
     lines.append("")
     lines.append(f"{'file':<18} " + " ".join(f"{name + ' tp/fp/fn':>20}" for name in FIELDS))
     for f in result["files"]:

@@ -20,12 +20,13 @@ from auditor.model import Citation
 from auditor.text.numerals import cn_to_int
 
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十百千]+"
-_ART_RE = re.compile(rf"第\s*({_NUM})\s*条(?:\s*(之[一二三四五六七八九十]+))?")
+# An article whose 条 was left out before its 款 ("第六十七第三款") is still that article.
+_ART_RE = re.compile(rf"第\s*({_NUM})\s*(?:条|(?=第\s*{_NUM}\s*款))(?:\s*(之[一二三四五六七八九十]+))?")
 _ART_CONT_RE = re.compile(rf"(?:第\s*)?({_NUM})\s*条(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
-_PARA_RE = re.compile(rf"\s*第\s*({_NUM})\s*款")
+_PARA_RE = re.compile(rf"\s*第?\s*({_NUM})\s*款")  # "第七十二条二款": the 第 is often dropped
 _ITEM_RE = re.compile(rf"\s*(?:(?:第\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|第\s*({_NUM})\s*项)")
 _SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
-_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*条")
+_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*(?:条|(?=第\s*{_NUM}\s*款))")
 # One 第 and one 条 (款, 项) shared by a list of numbers: 第二十五、二十六、二十七条, 第六十七条第一、三款.
 _ART_LIST_RE = re.compile(rf"第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*条")
 _PARA_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*款")
@@ -40,6 +41,10 @@ _ANAPHORA = r"(?:同法|本法|该法)(?![院官庭医警律])|上述法律|前�
 # A text referring to itself or to a document (本解释第三百五十五条, 本决定书第三条): not a law we can check,
 # and it ends the reach of a law named earlier in the sentence.
 _SELF_REF = r"本(?:解释|规定|规则|条例|办法|细则|意见|决定书?|通知书?|意见书|告知书|判决书?|裁定书?|文书|章|节)"
+# The organs that issue judicial interpretations and rules, written before the title's 《》
+# ("最高人民法院《关于适用财产刑若干问题的规定》", "最高人民法院最高人民检察院《关于…的解释》"): part of the title.
+_ISSUER = r"(?:最高人民法院|最高人民检察院|公安部|司法部|国家安全部)"
+_ISSUERS = rf"{_ISSUER}(?:[、，,和与]?{_ISSUER})*"
 _MAX_RANGE = 40  # a wider range is read as its two ends only
 
 
@@ -56,7 +61,7 @@ def _mention_re() -> re.Pattern[str]:
     return re.compile(
         rf"《\s*(?P<quoted>{known})\s*(?:[（(][^（）()《》\n]{{0,20}}[）)])?\s*[》〉>]"
         rf"|(?P<bare>{known})(?!修正案)"
-        rf"|《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
+        rf"|(?P<issuer>{_ISSUERS})?《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
         rf"|(?P<anaphora>{_ANAPHORA})"
         rf"|(?P<self>{_SELF_REF})"
     )
@@ -218,7 +223,13 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
         return _Mention(m.start(), m.end(), last_law if last_law is not None else "")
     if m.group("self"):
         return _Mention(m.start(), m.end(), None)
-    name = re.sub(r"\s+", "", m.group("other"))
+    raw = re.sub(r"\s+", "", m.group("other"))
+    issuer = "、".join(re.findall(_ISSUER, m.group("issuer") or ""))
+    for title in (issuer + raw, raw) if issuer else ():
+        known = resolve_law(title)
+        if known:
+            return _Mention(m.start(), m.end(), known, named_version(title))
+    name = issuer + re.sub(r"[〈〉<>]", "", raw)  # 《最高人民法院〈关于…的解释〉》: the inner marks go
     lawlike = _LAWLIKE_RE.search(re.sub(r"[（(][^（）()]*[）)]$", "", name))
     return _Mention(m.start(), m.end(), name if lawlike else None)
 

@@ -64,6 +64,18 @@ def strip_front_matter(text: str) -> str:
     return text
 
 
+# A document copied out of a web page or a Markdown file: a line set in bold ("**起 诉 书**") and escaped masking
+# ("1989年\*\*月"). Masking itself ("1963年**月**日") is never a whole line in bold, so it stays.
+_BOLD_LINE = re.compile(r"^([ \t\u3000]*)\*\*([^*\n]+)\*\*[ \t\u3000]*$", re.M)
+
+
+def unmark_markdown(text: str) -> str:
+    """The text without Markdown's bold marks around whole lines and its backslash escapes of *."""
+    if "**" in text:
+        text = _BOLD_LINE.sub(r"\1\2", text)
+    return text.replace("\\*", "*") if "\\*" in text else text
+
+
 def split_parts(text: str) -> list[tuple[str, bool]]:
     """(part, starts a document) at `=====` lines (a document break, design §2.1) and form feeds (a page break, as
     pdftotext writes one at the end of every page: the document may go on); breaks dropped, blank parts skipped."""
@@ -93,7 +105,7 @@ def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], lis
     if decoded is None:
         return [], [make_error("E007", source=source)]
     errors = [make_error("E088", source=source, detail=f"{replaced} 处")] if replaced else []
-    decoded = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = unmark_markdown(decoded.replace("\r\n", "\n").replace("\r", "\n"))
     split = split_parts(strip_front_matter(decoded))
     if not split:
         return [], [*errors, make_error("E008", source=source)]

@@ -26,7 +26,7 @@ _YEAR = rf"(?<![{_D}OoＯ])[12１２][{_D}OoＯ]{{3}}(?![{_D}])|(?<![{_CN}])(?=[
 # OCR reads 1 as l / I and 0 as O / o inside a month or day ("8月l0日"); a letter never starts one on its own.
 _MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十]{{1,3}}"
 _DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十廿卅]{{1,3}}"
-_DAY_SUFFIX = "[日曰号]"
+_DAY_SUFFIX = "(?:[日曰号]|口(?![岸径供头述]))"  # OCR reads 日 as 曰 or 口 ("同年11月25口经…批准")
 _PERIOD = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜间|夜里|深夜|半夜|午夜|晚间|晚"
 _HOUR = rf"[{_D}]{{1,2}}|[零〇两{_CN}]{{1,3}}"
 _MINUTE = rf"[{_D}]{{1,2}}|[零〇{_CN}]{{1,3}}"
@@ -254,6 +254,8 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
             y, mo, d = _ymd(None if year_word else ctx_y, m.group("mm"), m.group("md"))
             if mo is None:
                 continue
+            if year_word and ctx_ym is not None and ctx_ym[1] != mo:
+                ctx_ym = ctx_full = None  # "逆15年10月21日…同月22日": 同月 is October of a year we cannot read
             hour, minute, approx = _clock(m, "m")
         else:
             if not _standalone_time_ok(m):
