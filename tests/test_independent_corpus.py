@@ -106,7 +106,8 @@ HELD_OUT["independent_g"] = {
 HELD_OUT["independent_h"] = {
     "categories": {c: (1.0, 1.0) for c in ("citation", "consistency", "deadline", "format", "missing_document",
                                            "notice", "wording")},
-    "fields": {"events": 0.92, "citations": 0.99, "dates": 0.99, "documents": 1.0, "persons": 1.0, "parties": 0.95},
+    # documents 0.994: the truth's 未知文书 "延长审查起诉期限决定书" is a type of its own since round j.
+    "fields": {"events": 0.94, "citations": 0.99, "dates": 0.99, "documents": 0.99, "persons": 1.0, "parties": 0.95},
 }
 # Corpus i (round i): 12 dossiers as another system's OCR exported them (TXT and DOCX): character confusions, spaced-out
 # lines, tables read column by column, seal fragments, dates damaged beyond recovery. Held-out: precision 0.717,

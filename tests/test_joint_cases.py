@@ -64,6 +64,30 @@ COVER = """湖州市公安局吴兴区分局
 """
 
 
+RETURN_BY_FIRST_NAME = """湖州市公安局吴兴区分局
+起诉意见书
+犯罪嫌疑人沈建华，男，1985年3月12日出生。犯罪嫌疑人钱国栋，男，1983年1月1日出生。
+湖州市公安局吴兴区分局
+二〇一三年十二月二十六日
+=====
+湖州市吴兴区人民检察院
+退回补充侦查决定书
+湖吴检公诉退补〔2014〕0019号
+湖州市公安局吴兴区分局：
+你局移送审查起诉的沈建华等人涉嫌盗窃一案，本院经审查认为部分事实不清，决定退回你局补充侦查。
+湖州市吴兴区人民检察院
+二〇一四年一月二十一日
+"""
+
+INTRO_COMPLEMENT = """长沙市公安局雨花分局
+起诉意见书
+犯罪嫌疑人周建国，男，1975年11月9日出生，2024年1月16日被我局刑事拘留。
+犯罪嫌疑人谭丽，女，1989年4月17日出生，系周建国店内店员。2024年1月17日被我局取保候审。
+长沙市公安局雨花分局
+二〇二四年三月一日
+"""
+
+
 def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     return {(e.date.isoformat(), e.person) for e in audit_text(text).case.events if e.action == action and e.date}
 
@@ -75,6 +99,10 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (RECORDS, "讯问", {("2016-03-08", "张玮"), ("2016-03-09", "张伟")}),
     # a cover's field "移送审查起诉日期：…" takes its own date, not the 立案 date on the line before (ind_a22)
     (COVER, "移送审查起诉", {("2023-07-21", "潘某")}),
+    # a case-stage document naming the case by its first suspect ("沈建华等人…一案") concerns them all (ind_j01)
+    (RETURN_BY_FIRST_NAME, "退回补充侦查", {("2014-01-21", "沈建华"), ("2014-01-21", "钱国栋")}),
+    # a name after 系 is a complement: the next sentence's act is the introduced suspect's (ind_h09)
+    (INTRO_COMPLEMENT, "取保候审", {("2024-01-17", "谭丽")}),
 ])
 def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
     assert _events(text, action) == expected

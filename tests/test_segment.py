@@ -38,6 +38,7 @@ from auditor.text.titles import match_title
         # regression (real round j): the procuratorate's decision on a complaint against a 不起诉
         ("刑事申诉复查决定书", "刑事申诉复查决定书", None),
         ("黄冈市人民检察院复查决定书", "刑事申诉复查决定书", "黄冈市人民检察院"),
+        ("延长审查起诉期限审批表", "延长审查起诉期限决定书", None),  # regression (ind_j01): ran into the report before it
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
@@ -218,6 +219,10 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         ("讯问笔录\n犯罪嫌疑人张三，1990年1月1日出生\n问：你的基本情况？\n答：如上。\n以上笔录我看过，和我说的相符。\n2023年3月6日", "讯问笔录", "2023-03-06"),
         # regression (round h): a 卷内目录 has no date of its own, whatever its rows say
         ("卷内目录\n1 起诉意见书 2016年8月29日 2\n2 不起诉决定书 2016年10月9日 9\n2016年10月9日", "卷内目录", None),
+        # regression (ind_d01): an approval form is dated by its approver's signed opinion, not its 受理时间 field
+        ("延长审查起诉期限审批表\n受理时间：2021年4月26日；重新移送：2021年6月18日\n审查起诉期限届满日：2021年7月18日\n"
+         "承办检察官意见：建议延长。 刘文静  2021.7.12\n检察长意见：同意延长审查起诉期限十五日。 杨国栋  2021.7.12",
+         "延长审查起诉期限决定书", "2021-07-12"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

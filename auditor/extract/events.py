@@ -161,6 +161,9 @@ def own_act(doc: Document) -> str | None:
     return act
 
 
+_CASE_BY_NAME = re.compile(r"等(?:人|[二两三四五六七八九十]人)?(?:涉嫌|犯罪|[^，。；\n]{0,12}?(?:一案|案件|案))")
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -168,8 +171,10 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     lex = lexicon()
     named = [p for p in persons if p and p in doc.text]
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
-    if not named and act in lex.case_stage_acts and persons:
-        people = list(dict.fromkeys(persons))  # a stage of the whole case ("补充侦查报告书 … 重新移送审查起诉")
+    if act in lex.case_stage_acts and persons and (not named or _CASE_BY_NAME.search(doc.text)):
+        # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
+        # its first suspect ("沈建华等人涉嫌盗窃…一案").
+        people = list(dict.fromkeys(persons))
     start = doc.text.find(doc.title) if doc.title else -1
     start, end = (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
     return [
