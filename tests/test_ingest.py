@@ -387,6 +387,16 @@ def _list_table(d) -> None:
     _add_table(d, [("序号", "文书名称", "日期", "页号"), ("1", "拘留证", "2022年3月8日", "9")])
 
 
+def _receipt_grid_table(d) -> None:
+    """Regression (ind_j09): a 送达回证's fields over a grid of recipients was read as label | value pairs, giving
+    every row the first recipient and no readable date."""
+    d.add_paragraph("送达回证")
+    _add_table(d, [("送达文书名称", "不起诉决定书", "文号", "某检刑不诉〔2021〕62号"),
+                   ("受送达人", "送达地点", "送达方式", "收件人签名及日期"),
+                   ("黄文彬（被不起诉人）", "本院", "直接送达", "黄文彬 2021年8月16日"),
+                   ("吴建国（被害人）", "后埔夜市", "直接送达", "吴建国 2021年8月17日")])
+
+
 def _line_break_and_tab(d) -> None:
     p = d.add_paragraph("甲")
     p.add_run().add_break()  # soft line break stays inside the page
@@ -403,6 +413,10 @@ def _line_break_and_tab(d) -> None:
         (_filled_form_table, ["拘留证\n姓名：付强  性别：男\n出生日期：1993年2月14日  身份证件号码：510107199302140553\n"
                               "兹决定对犯罪嫌疑人付强执行拘留。"]),
         (_list_table, ["卷内目录\n序号  文书名称  日期  页号\n1  拘留证  2022年3月8日  9"]),
+        (_receipt_grid_table, ["送达回证\n送达文书名称：不起诉决定书  文号：某检刑不诉〔2021〕62号\n"
+                               "受送达人  送达地点  送达方式  收件人签名及日期\n"
+                               "受送达人：黄文彬（被不起诉人）  送达地点：本院  送达方式：直接送达  收件人签名及日期：黄文彬 2021年8月16日\n"
+                               "受送达人：吴建国（被害人）  送达地点：后埔夜市  送达方式：直接送达  收件人签名及日期：吴建国 2021年8月17日"]),
         (_line_break_and_tab, ["甲\n乙 丙"]),
     ],
 )

@@ -106,3 +106,33 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
 ])
 def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
     assert _events(text, action) == expected
+
+
+JOINT_LATE_RETURN = """某市公安局某分局
+起诉意见书
+犯罪嫌疑人孙立峰，男，1985年1月1日出生。犯罪嫌疑人邵佳宁，男，1986年2月2日出生。犯罪嫌疑人蒋文博，男，1987年3月3日出生。
+现将此案移送审查起诉。
+某市公安局某分局
+二〇二四年十二月二十日
+=====
+某区人民检察院
+退回补充侦查决定书
+某检退补〔2025〕3号
+某市公安局某分局：
+你局移送审查起诉的孙立峰、邵佳宁、蒋文博涉嫌盗窃一案，本院决定退回你局补充侦查。
+某区人民检察院
+二〇二五年一月十七日
+=====
+某市公安局某分局
+补充侦查报告书
+某区人民检察院：
+你院退回补充侦查的孙立峰、邵佳宁、蒋文博涉嫌盗窃一案，我局已补充侦查完毕，现重新移送审查起诉。
+某市公安局某分局
+二〇二五年二月二十四日
+"""
+
+
+def test_a_late_answer_to_one_return_is_one_finding_however_many_suspects() -> None:
+    """Regression (ind_j12): one late re-transfer of a three-suspect case gave three identical findings."""
+    found = [f for f in audit_text(JOINT_LATE_RETURN).findings if f.rule_id == "SUPPLEMENTARY-INVESTIGATION-LIMIT"]
+    assert len(found) == 1

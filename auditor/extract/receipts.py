@@ -109,6 +109,7 @@ def _delivery_receipts(doc: Document) -> list[Receipt]:
         return []
     received_type = named[0][1]
     recipient = _field(lines, spec["fields"]["recipient"])
+    row_recipient = re.compile(spec["fields"]["recipient"] + r"[:：]\s*(?P<who>[^\s：:]+)")
     date_label = re.compile(spec["date_labels"] + r"[:：]?\s*$")
     sign_label = re.compile(spec["sign_labels"])
     out = []
@@ -123,8 +124,10 @@ def _delivery_receipts(doc: Document) -> list[Receipt]:
             signed = sign_label.search(before) is not None
             if not (labelled or signed):
                 continue
-            # Without a 受送达人 field, a row of a recipients' table names its recipient first ("黄德明（在押） 送达时间：…").
-            who = recipient or re.split(r"[（(\s]", before.strip(), maxsplit=1)[0]
+            # A row of a recipients' table names its own recipient ("受送达人：郭毅  送达地点：…  签名及日期：…"), or
+            # without the label names it first ("黄德明（在押） 送达时间：…").
+            own = row_recipient.search(before)
+            who = (own.group("who") if own else recipient) or re.split(r"[（(\s]", before.strip(), maxsplit=1)[0]
             out.append(Receipt(document_id=doc.id, received_type=received_type, recipient=who or "",
                                recipient_kind=recipient_kind(who or "", doc), date=day, source="delivery_receipt",
                                start=offset + d.start, end=offset + d.end))

@@ -95,13 +95,20 @@ def run(case: Case, rule: Rule) -> list[Finding]:
 def _late_returns(case: Case, rule: Rule, p: SupplementaryParams, returns: list[_Return]) -> list[Finding]:
     months = p.return_limit.amount
     findings: list[Finding] = []
+    by_day: dict[date, list[Event]] = {}
     for back_event, back_day in sorted(dated(case.events, p.back), key=lambda x: x[1]):
+        by_day.setdefault(back_day, []).append(back_event)
+    # One re-transfer of the case, however many suspects it is told for, is one answer to one return.
+    for back_day, back_events in by_day.items():
         before = [r for r in returns if r.day <= back_day]
         if not before:
             continue
         sent = before[-1]
         sent_event = sent.events[-1]  # the latest telling: closest to the police's receipt
-        custody = bool(p.while_held) and held_at(case.events, back_event, back_day, p.while_held)  # type: ignore[arg-type]
+        back_event = back_events[0]
+        custody = bool(p.while_held) and any(
+            held_at(case.events, e, back_day, p.while_held) for e in back_events  # type: ignore[arg-type]
+        )
         result = last_day(sent.day, months, 0, custody)
         if back_day <= result.last_day:
             continue
