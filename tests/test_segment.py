@@ -31,6 +31,7 @@ from auditor.text.titles import match_title
         ("法医学人体损伤程度鉴定意见书", "鉴定意见书", None),
         ("司法鉴定意见书", "鉴定意见书", None),
         ("临川区公安局鉴定意见书", "鉴定意见书", "临川区公安局"),
+        ("法医物证DNA鉴定意见书", "鉴定意见书", None),  # regression (ind_k09): a method in Latin letters
         # regressions (round h): titles with the measure or decision they belong to
         ("指定居所监视居住通知书", "监视居住通知书", None),
         ("附条件不起诉宣布笔录", "宣布笔录", None),

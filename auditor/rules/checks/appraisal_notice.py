@@ -57,7 +57,9 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             # notice itself does ("被害人签收：周某").
             name = addressee.strip().rstrip("：:")
             roles = "|".join(_VICTIM_ROLES)
-            if name and name not in suspects and re.search(rf"(?:{roles})[^，。；\n]{{0,6}}{re.escape(name)}", doc.text):
+            victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,6}}{re.escape(name)}") if name else None
+            # The dossier may know him as the victim only from other documents ("被害人许国良").
+            if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
                 return {VICTIM}
             return _reach(addressee, suspects, victims) or {SUSPECT}
     sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text[:300]
