@@ -381,6 +381,10 @@ class _SittingDate:
 _FIELD_LABEL = re.compile(r"(?:日期|时间)[:：]?")
 
 
+_RECEIVED_NEXT = re.compile(r"的[^。；;，,]{0,40}?(?:一案|案件)[，,]\s*(?:本院|我院)(?:已经?)?于\s*")
+_RECEIVED_WORD = re.compile(r"\s*(?:受理|收到|收案)")
+
+
 def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int,
               t: str = "", sentence: tuple[int, list[int]] | None = None) -> DateMention | None:
     i = bisect.bisect_left(starts, tr.start)
@@ -393,6 +397,11 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     after = [d for d in dates[i : bisect.bisect_right(starts, ce)] if d.start >= tr.end and d.end <= ce]
     if after:
         return after[0]
+    received = _RECEIVED_NEXT.match(t, tr.end) if t else None
+    if received:  # "移送审查起诉的林子豪涉嫌抢夺一案，本院已于2022年4月11日受理": the day the case was received
+        day = next((d for d in dates[i:] if d.start == received.end()), None)
+        if day is not None and _RECEIVED_WORD.match(t, day.end):
+            return day
     return _leading_date(dates, starts, cs, t, *sentence) if t and sentence else None
 
 
