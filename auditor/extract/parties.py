@@ -23,7 +23,7 @@ from auditor.text.view import TextView, text_view
 ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "被害人", "证人", "嫌疑人")
 SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
-_ROLE = "|".join(ROLES)
+_ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
 _CJK = "\u4e00-\u9fff"
 _MASKCH = "*＊×XＸ"
 _NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"

@@ -47,9 +47,16 @@ def leading_name(text: str) -> str | None:
 
     Cached: a dossier names the same people after the same role words in document after document."""
     try:
-        first = next(iter(_tagger().cut(text)), None)
+        words = iter(_tagger().cut(text))
+        first, second = next(words, None), next(words, None)
     except Exception:  # noqa: BLE001 — the tagger failing means no name, not a crash
         return None
     if first is None or not first.flag.startswith("nr"):
         return None
+    if len(first.word) == 1 and second is not None and second.flag in _GIVEN_NAME_TAGS and len(second.word) <= 2:
+        return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")
     return first.word if 2 <= len(first.word) <= 6 else None
+
+
+# What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静").
+_GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})
