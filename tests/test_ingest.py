@@ -31,6 +31,7 @@ from auditor.ingest.text import (
     split_documents,
     strip_front_matter,
     strip_printed_running_lines,
+    unbox_tables,
     unmark_markdown,
 )
 from auditor.limits import Limits
@@ -215,6 +216,24 @@ def test_strip_front_matter(text: str, expected: str) -> None:
 )
 def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
     assert unmark_markdown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # regression (ind_j10): a system's text export draws its tables with + - | (a 卷内目录, a 送达回证)
+        ("卷内目录\n+----+--------+\n| 序号 | 文书名称 |\n+----+--------+\n| 1 | 受案登记表 |\n+----+--------+\n后文",
+         "卷内目录\n序号  文书名称\n1  受案登记表\n后文"),
+        ("| 送达文书名称 | 不予立案通知书 | 文号 | 洪公（刑）不立字〔2022〕93号 |\n|---|---|---|---|\n"
+         "| 受送达人 | 送达地点 | 送达方式 | 收件人签名及日期 |\n| 刘某 | 珞狮路 | 直接送达 | 刘某 2022年9月19日 |",
+         "送达文书名称：不予立案通知书  文号：洪公（刑）不立字〔2022〕93号\n受送达人  送达地点  送达方式  收件人签名及日期\n"
+         "受送达人：刘某  送达地点：珞狮路  送达方式：直接送达  收件人签名及日期：刘某 2022年9月19日"),
+        ("答：我用了|符号。\n正文", "答：我用了|符号。\n正文"),  # a bar in a sentence is no table
+        ("----\n正文", "----\n正文"),  # a rule line alone is no table border
+    ],
+)
+def test_character_drawn_tables_read_as_rows(text: str, expected: str) -> None:
+    assert unbox_tables(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from auditor.ingest.normalize import page_mark_lines
+from auditor.ingest.tables import table_lines
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
 
@@ -69,6 +70,37 @@ def strip_front_matter(text: str) -> str:
 _BOLD_LINE = re.compile(r"^([ \t\u3000]*)\*\*([^*\n]+)\*\*[ \t\u3000]*$", re.M)
 
 
+# A table drawn with characters, as some case systems export text ("+------+------+" borders, "| 序号 | 文书名称 |"
+# rows; a Markdown table's "|---|---|"): its rows become lines like a DOCX table's (auditor/ingest/tables.py).
+_TABLE_BORDER = re.compile(r"^[ \t\u3000]*[+|]?[ \t\u3000]*:?-{3,}:?[ \t\u3000]*(?:[+|][ \t\u3000]*:?-{3,}:?[ \t\u3000]*)*[+|]?[ \t\u3000]*$")
+_TABLE_ROW = re.compile(r"^[ \t\u3000]*\|(.*)\|[ \t\u3000]*$")
+
+
+def unbox_tables(text: str) -> str:
+    """The text with its character-drawn tables read as rows of cells (border lines dropped)."""
+    if "|" not in text:
+        return text
+    out: list[str] = []
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            out.extend(table_lines(rows))
+            rows.clear()
+
+    for line in text.split("\n"):
+        row = _TABLE_ROW.match(line)
+        if _TABLE_BORDER.match(line) and (rows or "+" in line or "|" in line):
+            continue  # a border, or a Markdown table's |---|---| under its heads
+        if row and row.group(1).count("|") >= 1:
+            rows.append([cell.strip() for cell in row.group(1).split("|")])
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
+
+
 def unmark_markdown(text: str) -> str:
     """The text without Markdown's bold marks around whole lines and its backslash escapes of *."""
     if "**" in text:
@@ -105,7 +137,7 @@ def load_text(path: Path, source: str, first_page: int) -> tuple[list[Page], lis
     if decoded is None:
         return [], [make_error("E007", source=source)]
     errors = [make_error("E088", source=source, detail=f"{replaced} 处")] if replaced else []
-    decoded = unmark_markdown(decoded.replace("\r\n", "\n").replace("\r", "\n"))
+    decoded = unbox_tables(unmark_markdown(decoded.replace("\r\n", "\n").replace("\r", "\n")))
     split = split_parts(strip_front_matter(decoded))
     if not split:
         return [], [*errors, make_error("E008", source=source)]

@@ -49,7 +49,7 @@ _DATE_LABEL_RE = re.compile(
 # A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
 # 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).
 # An approver's opinion signed and dated counts too ("检察长意见：同意延长审查起诉期限十五日。 杨国栋  2021.7.12").
-_SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章|意见)[\s\u3000]*[:：][^:：\n]{1,24}$")
+_SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章|意见|签名及日期|签收及日期)[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
 def find_number(body: str) -> str | None:

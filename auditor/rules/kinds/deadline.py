@@ -79,6 +79,9 @@ class DeadlineParams(Params):
     excused_by: tuple[str, ...] = ()
     while_held: WhileHeld | None = None
     from_documents: tuple[str, ...] = ()
+    # The document a finding is reported on: the late act's ("end", a late notice) or the one that started the clock
+    # ("start": a decision served late is the decision's defect, its 送达回证 only the proof).
+    report_on: Literal["end", "start"] = "end"
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
     to_mentions: tuple[str, ...] = ()
@@ -348,7 +351,8 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         if ordinal is not None:
             severity = "info"
             steps.append(rule.text("earlier_record_missing", ordinal=ordinal, previous=ordinal - 1))
-        doc = case.document(end_event.document_id) or case.document(start_event.document_id)
+        ends = (end_event, start_event) if p.report_on == "end" else (start_event, end_event)
+        doc = case.document(ends[0].document_id) or case.document(ends[1].document_id)
         # One document deciding for several suspects late is one mistake: the same dates on the same document
         # make one finding (its identity names every person), not one per suspect with the same words.
         key = (doc.id if doc else None, words_base["from_moment"], words_base["to_moment"], severity)
