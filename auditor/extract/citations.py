@@ -41,10 +41,6 @@ _ANAPHORA = r"(?:同法|本法|该法)(?![院官庭医警律])|上述法律|前�
 # A text referring to itself or to a document (本解释第三百五十五条, 本决定书第三条): not a law we can check,
 # and it ends the reach of a law named earlier in the sentence.
 _SELF_REF = r"本(?:解释|规定|规则|条例|办法|细则|意见|决定书?|通知书?|意见书|告知书|判决书?|裁定书?|文书|章|节)"
-# The organs that issue judicial interpretations and rules, written before the title's 《》
-# ("最高人民法院《关于适用财产刑若干问题的规定》", "最高人民法院最高人民检察院《关于…的解释》"): part of the title.
-_ISSUER = r"(?:最高人民法院|最高人民检察院|公安部|司法部|国家安全部)"
-_ISSUERS = rf"{_ISSUER}(?:[、，,和与]?{_ISSUER})*"
 _MAX_RANGE = 40  # a wider range is read as its two ends only
 
 
@@ -55,13 +51,22 @@ def _name_pattern(name: str) -> str:
 
 
 @functools.cache
+def _issuer_re() -> str:
+    """One issuing organ (laws.yaml title_issuers), written before a title's 《》 as part of the title."""
+    from auditor.lexicon import load_yaml
+
+    return "(?:" + "|".join(map(re.escape, load_yaml("laws.yaml")["title_issuers"])) + ")"
+
+
+@functools.cache
 def _mention_re() -> re.Pattern[str]:
     names = sorted(law_names(), key=len, reverse=True)  # longest first: 刑诉法解释 before 刑诉法
     known = "|".join(_name_pattern(n) for n in names)
+    issuers = rf"{_issuer_re()}(?:[、，,和与]?{_issuer_re()})*"
     return re.compile(
         rf"《\s*(?P<quoted>{known})\s*(?:[（(][^（）()《》\n]{{0,20}}[）)])?\s*[》〉>]"
         rf"|(?P<bare>{known})(?!修正案)"
-        rf"|(?P<issuer>{_ISSUERS})?《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
+        rf"|(?P<issuer>{issuers})?《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
         rf"|(?P<anaphora>{_ANAPHORA})"
         rf"|(?P<self>{_SELF_REF})"
     )
@@ -224,7 +229,7 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
     if m.group("self"):
         return _Mention(m.start(), m.end(), None)
     raw = re.sub(r"\s+", "", m.group("other"))
-    issuer = "、".join(re.findall(_ISSUER, m.group("issuer") or ""))
+    issuer = "、".join(re.findall(_issuer_re(), m.group("issuer") or ""))
     for title in (issuer + raw, raw) if issuer else ():
         known = resolve_law(title)
         if known:

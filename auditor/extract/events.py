@@ -67,6 +67,9 @@ class _Lexicon:
     case_subject: re.Pattern[str]
     case_stage_acts: frozenset[str]
     not_subject_after: tuple[str, ...]
+    case_by_first_name: re.Pattern[str]
+    received_before: re.Pattern[str]
+    received_word: re.Pattern[str]
 
 
 @functools.cache
@@ -108,6 +111,9 @@ def lexicon() -> _Lexicon:
         case_subject=re.compile(data["case_subject"]),
         case_stage_acts=frozenset(data["case_stage_acts"]),
         not_subject_after=tuple(data["not_subject_after"]),
+        case_by_first_name=re.compile(data["case_by_first_name"]),
+        received_before=re.compile(data["received_before"]),
+        received_word=re.compile(data["received_word"]),
     )
 
 
@@ -161,9 +167,6 @@ def own_act(doc: Document) -> str | None:
     return act
 
 
-_CASE_BY_NAME = re.compile(r"等(?:人|[二两三四五六七八九十]人)?(?:涉嫌|犯罪|[^，。；\n]{0,12}?(?:一案|案件|案))")
-
-
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -171,7 +174,7 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     lex = lexicon()
     named = [p for p in persons if p and p in doc.text]
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
-    if act in lex.case_stage_acts and persons and (not named or _CASE_BY_NAME.search(doc.text)):
+    if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
         people = list(dict.fromkeys(persons))
@@ -381,10 +384,6 @@ class _SittingDate:
 _FIELD_LABEL = re.compile(r"(?:日期|时间)[:：]?")
 
 
-_RECEIVED_NEXT = re.compile(r"的[^。；;，,]{0,40}?(?:一案|案件)[，,]\s*(?:本院|我院)(?:已经?)?于\s*")
-_RECEIVED_WORD = re.compile(r"\s*(?:受理|收到|收案)")
-
-
 def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int, ce: int,
               t: str = "", sentence: tuple[int, list[int]] | None = None) -> DateMention | None:
     i = bisect.bisect_left(starts, tr.start)
@@ -397,10 +396,11 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     after = [d for d in dates[i : bisect.bisect_right(starts, ce)] if d.start >= tr.end and d.end <= ce]
     if after:
         return after[0]
-    received = _RECEIVED_NEXT.match(t, tr.end) if t else None
+    lex = lexicon()
+    received = lex.received_before.match(t, tr.end) if t else None
     if received:  # "移送审查起诉的林子豪涉嫌抢夺一案，本院已于2022年4月11日受理": the day the case was received
         day = next((d for d in dates[i:] if d.start == received.end()), None)
-        if day is not None and _RECEIVED_WORD.match(t, day.end):
+        if day is not None and lex.received_word.match(t, day.end):
             return day
     return _leading_date(dates, starts, cs, t, *sentence) if t and sentence else None
 

@@ -15,10 +15,8 @@ CELL_GAP = "  "
 
 
 def table_lines(rows: list[list[str]]) -> list[str]:
-    """One line per row, as the table reads. A form — labels in every other column of every row ("姓名 | 张三 |
-    性别 | 男") — reads as its filled-in fields "姓名：张三  性别：男"; any other table (a 卷内目录, a 扣押清单) as its
-    cells side by side."""
-    rows = [[c for c in row] for row in rows if any(row)]
+    """One line per row, as the table reads (module doc)."""
+    rows = [list(row) for row in rows if any(row)]
     form = bool(rows) and all(
         len(row) % 2 == 0 and all(_LABEL.fullmatch(label.rstrip("：:")) for label in row[::2]) for row in rows
     ) and any(_LABEL.fullmatch(v) is None for row in rows for v in row[1::2] if v)

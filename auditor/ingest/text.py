@@ -65,11 +65,6 @@ def strip_front_matter(text: str) -> str:
     return text
 
 
-# A document copied out of a web page or a Markdown file: a line set in bold ("**起 诉 书**") and escaped masking
-# ("1989年\*\*月"). Masking itself ("1963年**月**日") is never a whole line in bold, so it stays.
-_BOLD_LINE = re.compile(r"^([ \t\u3000]*)\*\*([^*\n]+)\*\*[ \t\u3000]*$", re.M)
-
-
 # A table drawn with characters, as some case systems export text ("+------+------+" borders, "| 序号 | 文书名称 |"
 # rows; a Markdown table's "|---|---|"): its rows become lines like a DOCX table's (auditor/ingest/tables.py).
 _TABLE_BORDER = re.compile(r"^[ \t\u3000]*[+|]?[ \t\u3000]*:?-{3,}:?[ \t\u3000]*(?:[+|][ \t\u3000]*:?-{3,}:?[ \t\u3000]*)*[+|]?[ \t\u3000]*$")
@@ -99,6 +94,11 @@ def unbox_tables(text: str) -> str:
             out.append(line)
     flush()
     return "\n".join(out)
+
+
+# A document copied out of a web page or a Markdown file: a line set in bold ("**起 诉 书**") and escaped masking
+# ("1989年\*\*月"). Masking itself ("1963年**月**日") is never a whole line in bold, so it stays.
+_BOLD_LINE = re.compile(r"^([ \t\u3000]*)\*\*([^*\n]+)\*\*[ \t\u3000]*$", re.M)
 
 
 def unmark_markdown(text: str) -> str:

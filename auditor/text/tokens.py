@@ -41,6 +41,10 @@ def tagger():  # -> jieba.posseg
     return _tagger()
 
 
+# What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静").
+_GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})
+
+
 @functools.lru_cache(maxsize=8192)
 def leading_name(text: str) -> str | None:
     """The person name `text` starts with, by jieba's part-of-speech tagger (nr*), else None.
@@ -57,6 +61,3 @@ def leading_name(text: str) -> str | None:
         return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")
     return first.word if 2 <= len(first.word) <= 6 else None
 
-
-# What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静").
-_GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})

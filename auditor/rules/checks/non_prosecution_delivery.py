@@ -11,7 +11,7 @@ from auditor.rules.checks.non_prosecution import DecisionParams, lexicon, victim
 from auditor.rules.conditions import title_evidence
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
-from auditor.text.titles import NUMBER_RE
+from auditor.text.titles import NUMBER_RE, SPACE_RE
 
 STEPS = ("counted", "not_delivered", "suspect", "police", "victim")
 
@@ -20,17 +20,13 @@ def _mentions(doc: Document, words: list[str]) -> bool:
     return any(find_phrase(doc.text, w) for w in words if w)
 
 
-def _compact(text: str | None) -> str:
-    return "".join((text or "").split())
-
-
 _SERIAL = re.compile(r"^(?P<prefix>.*?)第?(?P<n>\d+)号$")
 _SERIAL_LIST = re.compile(r"第?\d+号(?:[、，,和及]第?\d+号)*")  # "3号、4号" right after the shared prefix
 
 
 def _names_number(text: str, number: str) -> bool:
     """Does `text` name the decision numbered `number`, alone or in a list sharing its prefix ("…〔2017〕3号、4号")?"""
-    number, text = _compact(number), _compact(text)
+    number, text = SPACE_RE.sub("", number), SPACE_RE.sub("", text)
     m = _SERIAL.match(number)
     if number in text or m is None or not m.group("prefix"):
         return number in text
@@ -52,7 +48,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     p: DecisionParams = rule.params  # type: ignore[assignment]
     findings = []
     decisions = case.documents_of_type(p.document)
-    numbers = {_compact(d.number) for d in decisions if d.number}
+    several = sum(1 for d in decisions if d.number) > 1
     for doc in decisions:
         decision = case.decision(doc.id)
         if decision is None or decision.span is None:
@@ -61,7 +57,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # naming it in their text.
         received = {x.document_id for x in case.receipts if x.received_type == doc.type}
         own = [r for r in receipts if r.id in received or _mentions(r, spec["decision_names"])]
-        if len(numbers) > 1 and doc.number:
+        if several and doc.number:
             # Several decisions (one per suspect in a joint case): a receipt naming a decision's 文号 is that one's.
             own = [r for r in own if _names_number(r.text, doc.number) or not NUMBER_RE.search(r.text)]
         before = decision.span[0]
