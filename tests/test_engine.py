@@ -719,3 +719,31 @@ def test_review_request_late(events: list, expected: dict[str, Any] | None) -> N
         assert found[0].explanation.values[key] == value
     assert found[0].severity == "warning" and found[0].document_id == "d2"
     assert "{" not in found[0].message and [b.article for b in found[0].legal_basis] == [294, 179]
+
+
+_OLD_NUMBER_BAIL = """临川区公安局
+取保候审决定书
+临公（刑）取保字〔{year}〕52号
+犯罪嫌疑人李某某，性别男，出生日期1990年2月14日。
+我局正在侦查李某某涉嫌盗窃罪一案，根据《中华人民共和国刑事诉讼法》第六十五条第一款第（一）项之规定，决定对其取保候审。
+责令犯罪嫌疑人李某某交纳保证金人民币叁仟元（3000元）。
+临川区公安局
+{day}
+"""
+
+
+@pytest.mark.parametrize(
+    ("year", "day", "severity"),
+    [
+        (2023, "二〇二三年四月十日", "error"),  # years after CPL 2018 took effect
+        (2018, "二〇一八年十二月三日", "warning"),  # an old form in CITATION-OUTDATED's grace period: so is its consequence
+    ],
+)
+def test_wrong_basis_from_an_old_article_number_is_linked_to_its_root(year: int, day: str, severity: str) -> None:
+    from auditor.pipeline import audit_text
+
+    text = _OLD_NUMBER_BAIL.format(year=year, day=day)
+    findings = {f.rule_id: f for f in audit_text(text, source="t").findings}
+    root, consequence = findings["CITATION-OUTDATED"], findings["BAIL-WRONG-ARTICLE"]
+    assert consequence.caused_by == root.fingerprint
+    assert root.severity == consequence.severity == severity

@@ -95,6 +95,9 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
 @pytest.mark.parametrize(("text", "action", "expected"), [
     # one suspect's 提请批准逮捕书 naming co-suspects in passing is his act only (ind_a22)
     (ARREST_REQUEST, "提请批准逮捕", {("2023-05-12", "潘某")}),
+    # ... also where the co-suspect's birth date is given in brackets (ind_a19, since round k reads bracketed details)
+    (ARREST_REQUEST.replace("同案犯罪嫌疑人钱某、吕某", "同案犯罪嫌疑人钱某（1980年1月1日出生）、吕某"), "提请批准逮捕",
+     {("2023-05-12", "潘某")}),
     # a 讯问笔录 is the act of the person its head names, not of the cousin the questions mention (ind_b20)
     (RECORDS, "讯问", {("2016-03-08", "张玮"), ("2016-03-09", "张伟")}),
     # a cover's field "移送审查起诉日期：…" takes its own date, not the 立案 date on the line before (ind_a22)

@@ -21,6 +21,7 @@ CASE_BREAK = "##### case"
 MARK_RE = re.compile(r"【(ruleid|ok|info):\s*([A-Z0-9][A-Z0-9-]*)】")
 RULE_IDS = {r.id for r in load_rules()}
 MIN_CASES = 2
+PLACEHOLDER_RE = re.compile(r"\{[a-z_]+\}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ def test_fixture_case(case: FixtureCase) -> None:
         f"events: {[(e.action, e.date, e.person) for e in result.events]}\n"
         f"errors: {[e.message for e in result.dossier.errors]}"
     )
+    # regression: the duration rules' messages named {from_action}, which the deadline kind never filled
+    unfilled = [(f.rule_id, t) for f in fired for t in (f.message, *f.explanation.steps) if PLACEHOLDER_RE.search(t)]
+    assert not unfilled, unfilled
     if case.info_only:
         assert fired and all(f.severity == "info" for f in fired), "expected an info-level finding only\n" + detail
     elif case.must_fire:

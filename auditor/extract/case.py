@@ -19,9 +19,9 @@ from auditor.extract.citations import appendix_start, find_citations
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
-from auditor.extract.identities import build_parties
-from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in
-from auditor.extract.receipts import receipts_in
+from auditor.extract.identities import build_parties, unglue
+from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
+from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
@@ -60,7 +60,7 @@ def build_case(
 
     documents = tuple(documents)
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
-    mentions = [m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))]
+    mentions = unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
     parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.
@@ -83,16 +83,22 @@ def build_case(
     stated_times = []
     receipts = []
     appended = []
+    numbered = numbered_documents(documents)
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
         introduced = {canonical.get(m.name, m.name) for m in mentions_of.get(doc.id, [])
-                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
+                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)
+                      and not named_in_passing(doc.text, m)}
         doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
         records += doc_records
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))
         stated_times += stated
         moment = own_act_moment(doc, stated, doc_records)
+        doc_receipts = safe("receipts", doc, lambda d=doc: receipts_in(d, numbered))
+        receipts += doc_receipts
+        rows = [(r.recipient, r.date) for r in doc_receipts if r.source == "delivery_receipt"] + [
+            (r.recipient, r.date) for r in safe("receipts", doc, lambda d=doc: grid_rows(d))]
         for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
             update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),
@@ -107,6 +113,10 @@ def build_case(
                 continue
             if moment is not None and is_own:
                 update |= {"date": moment[0], "time": moment[1]}
+            # A 送达回证 listing its recipients row by row delivered to each on the day of that person's row.
+            row = _delivered_to(rows, update["person"]) if is_own else None  # type: ignore[arg-type]
+            if row is not None:
+                update["date"] = row
             # A document naming no suspect (a 送达回证 to the police, a 宣布笔录's "宣布解除取保候审") is about the
             # case's only suspect: narrative events without a person are not made (a victim's, a witness's).
             if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
@@ -118,7 +128,6 @@ def build_case(
         citations += [c for c in found if cut is None or c.start < cut]
         appended += [c for c in found if cut is not None and c.start >= cut]
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
-        receipts += safe("receipts", doc, lambda d=doc: receipts_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
@@ -270,3 +279,11 @@ def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
         time = time or ev.time
     return kept.model_copy(update={"evidence": tuple(evidence), "document_id": document_id, "organ": organ,
                                    "executed_by": executed_by, "time": time})
+
+
+def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.date | None:
+    """The day of the receipt row whose recipient is `person` ("林子豪及法定代理人林国栋" is 林子豪's row)."""
+    if not person:
+        return None
+    days = {day for recipient, day in rows if recipient.startswith(person)}
+    return days.pop() if len(days) == 1 else None

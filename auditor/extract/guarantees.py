@@ -14,6 +14,7 @@ import re
 from auditor.extract.terms import find_amounts
 from auditor.lexicon import load_yaml
 from auditor.model import Document, Guarantee
+from auditor.text.view import text_view
 
 # A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
 NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
@@ -71,27 +72,34 @@ def find_deposit(text: str) -> tuple[int, int, float] | None:
 
 
 def guarantees_in(doc: Document) -> list[Guarantee]:
-    """The guarantees `doc` orders: the certain ones, else the first loosely worded one."""
+    """The guarantees `doc` orders: the certain ones, else the first loosely worded one.
+
+    Read on the text view: a PDF line may break inside the order ("责令其交\n纳保证金人民币伍万元")."""
+    view = text_view(doc.text)
+    text = view.text
+
+    def guarantee(kind: str, start: int, end: int, **facts: object) -> Guarantee:
+        a, b = view.to_orig(start, end)
+        return Guarantee(document_id=doc.id, kind=kind, start=a, end=b, **facts)  # type: ignore[arg-type]
+
     out: list[Guarantee] = []
-    guarantor = find_guarantor(doc.text)
+    guarantor = find_guarantor(text)
     if guarantor:
-        out.append(Guarantee(document_id=doc.id, kind="guarantor", start=guarantor.start(), end=guarantor.end(),
-                             name=guarantor.group("name"), certain=True))
-    deposit = find_deposit(doc.text)
-    if deposit:
-        out.append(Guarantee(document_id=doc.id, kind="deposit", start=deposit[0], end=deposit[1], amount=deposit[2],
+        out.append(guarantee("guarantor", guarantor.start(), guarantor.end(), name=guarantor.group("name"),
                              certain=True))
+    deposit = find_deposit(text)
+    if deposit:
+        out.append(guarantee("deposit", deposit[0], deposit[1], amount=deposit[2], certain=True))
     if out:
         return out
     for pattern in _loose("guarantor_patterns"):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             if not NOT_NAME.match(m.group("name")):
-                return [Guarantee(document_id=doc.id, kind="guarantor", start=m.start(), end=m.end(),
-                                  name=m.group("name"), certain=False)]
+                return [guarantee("guarantor", m.start(), m.end(), name=m.group("name"), certain=False)]
     for pattern in _loose("deposit_patterns"):
-        m = pattern.search(doc.text)
+        m = pattern.search(text)
         if m:
-            return [Guarantee(document_id=doc.id, kind="deposit", start=m.start(), end=m.end(), certain=False)]
+            return [guarantee("deposit", m.start(), m.end(), certain=False)]
     return []
 
 

@@ -33,6 +33,17 @@ def close_names(a: str, b: str) -> bool:
     return lazy_pinyin(a) == lazy_pinyin(b)
 
 
+def unglue(mentions: list[PartyMention]) -> list[PartyMention]:
+    """Mentions whose name the tagger glued to the next character ("犯罪嫌疑人覃春酒后…" → 覃春酒) renamed to the
+    suspect's name: a name one character longer than a suspect's that no mention introduces with a detail (gender,
+    birth date, ID number), where the shorter one is so introduced."""
+    detailed = {m.name for m in mentions if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)}
+    bare = {m.name for m in mentions if m.role in SUSPECT_ROLES} - detailed
+    glued = {n: next(s for s in detailed if n[:-1] == s) for n in bare
+             if len(n) >= 3 and not _MASK.search(n) and n[:-1] in detailed}
+    return [m.model_copy(update={"name": glued[m.name]}) if m.name in glued else m for m in mentions]
+
+
 def _ids(mentions: list[PartyMention]) -> set[str]:
     return {m.id_number.upper() for m in mentions if m.id_number and m.id_valid}
 

@@ -20,8 +20,12 @@ from auditor.text.tokens import DOTTED_NAME, FIELD_LABELS, leading_name
 from auditor.text.view import TextView, text_view
 
 # Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
-ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "被害人", "证人", "嫌疑人")
-SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
+# 被讯问人 / 被宣布人 / 被保证人 head a 讯问笔录, a 宣布笔录 and a 保证书: only a suspect is interrogated, hears a
+# decision against him announced or is vouched for by a guarantor.
+ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被告人", "被害人",
+         "证人", "嫌疑人")
+SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
+                           "被告人", "嫌疑人"})
 
 _ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
 _CJK = "\u4e00-\u9fff"
@@ -30,7 +34,7 @@ _NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
 _SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
 # A form's next field label may follow the gender directly once spaces are gone ("性别：男　民族：汉族").
-_NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[:：]"
+_NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[{_CJK}]{{0,4}}[:：]"  # 出生日期：, 身份证件种类及号码：
 _INTRO = re.compile(
     rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
     rf"(?:[（(][^）)，。]{{0,20}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
@@ -38,6 +42,13 @@ _INTRO = re.compile(
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
+# A name with its details in brackets and no gender outside them: "系犯罪嫌疑人刘梓涵（2006年3月9日出生，公民身份号码…）".
+_BRACKETED = re.compile(rf"(?P<role>{_ROLE})(?P<name>[{_CJK}]{{2,4}})[（(]"
+                        rf"(?:(?P<gender>[男女])(?=[，,、])|(?=[0-9０-９]{{4}}年|[一二〇○]{{4}}年|(?:公民|居民)?身份))")
+# A 笔录's answer giving the person's own details ("答：我叫邓凯，1996年9月12日出生，公民身份号码…"): a mention of the
+# person the head names (被讯问人 邓凯), with that role; an answer naming nobody the head names is not read.
+_SELF = re.compile(rf"(?:我叫|我的名字叫|本人姓名)(?P<name>[{_CJK}]{{2,4}}?)(?=[，,。；;（(]|$)")
+_HEAD_ROLE = re.compile(r"(?P<role>被讯问人|被宣布人)[:：]?")
 # A form's bare name field ("姓名：付强  性别：男  出生日期：…" on a 拘留证, "本人姓名周健国，性别男，…" in a 具结书):
 # whose it is, the form's text says with a role word elsewhere ("兹决定对犯罪嫌疑人付强执行拘留"); the field gives
 # where the name ends, and the details.
@@ -55,7 +66,9 @@ _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3
 _COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
 _ID = re.compile(
-    r"(?:公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码)(?:为|是)?[:：]?"
+    # a 笔录 head: "身份证件种类及号码：居民身份证 370102199504121539"
+    r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码)"
+    r"(?:为|是)?[:：]?"
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
@@ -90,10 +103,10 @@ def _find(view: TextView) -> list[Party]:
     t = view.text
     found: dict[tuple[str, str], Party] = {}
     spans: list[tuple[int, int]] = []
-    for regex in (_INTRO, _FORM, _WARRANT):
+    for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED):
         for m in regex.finditer(t):
             name = m.group("name")
-            if _bad_name(name):
+            if _bad_name(name, delimited=True):
                 continue
             role = m.groupdict().get("role") or "犯罪嫌疑人"
             key = (name, role)
@@ -104,11 +117,23 @@ def _find(view: TextView) -> list[Party]:
             _details(party, t[m.end() : _window_end(t, m.end())])
             party.start, party.end = view.to_orig(m.start(), m.end())
             found[key] = party
+    for m in _SELF.finditer(t):
+        name = m.group("name")
+        head = next((h for h in _HEAD_ROLE.finditer(t, 0, m.start()) if t.startswith(name, h.end())), None)
+        if head is None or (name, head.group("role")) in found:
+            continue
+        party = Party(name=name, role=head.group("role"))
+        _details(party, t[m.end() : _window_end(t, m.end())])
+        party.start, party.end = view.to_orig(m.start(), m.end())
+        found[(name, party.role)] = party
+        spans.append((m.start(), m.end()))
     known = {p.name for p in found.values()}
-    fields = {m.group("name"): m for m in _NAME_FIELD.finditer(t) if not _bad_name(m.group("name"))}
+    fields = {m.group("name"): m for m in _NAME_FIELD.finditer(t) if not _bad_name(m.group("name"), delimited=True)}
     for m in _ROLE_ONLY.finditer(t):
         if any(s <= m.start() < e for s, e in spans):
             continue
+        if m.group("role") in _HEAD_ROLES and not _labelled(view, m.end()):
+            continue  # "被讯问人通晓汉语" is wording; a head's field is "被讯问人：X" or "被讯问人  X"
         field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
         name = field.group("name") if field else _name_at(t, m.end(), known)
         if name is None or (name, m.group("role")) in found:
@@ -123,7 +148,24 @@ def _find(view: TextView) -> list[Party]:
     return sorted(found.values(), key=lambda p: p.start)
 
 
-def _bad_name(name: str) -> bool:
+_HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
+
+
+def _labelled(view: TextView, pos: int) -> bool:
+    """A field label ends at view offset `pos`: a colon or whitespace (removed from the view) follows it."""
+    if pos >= len(view.text):
+        return False
+    return view.text[pos] in ":：" or view.orig[pos] > view.orig[pos - 1] + 1
+
+
+# Surnames that are also words a role is followed by ("被告人于2019年…"): a name where an introduction's shape (a
+# bracket, a gender, a form field) delimits it — "涉嫌…罪的于海洋（性别男", "被讯问人：于海洋 性别：男".
+_SURNAMES_AMONG_WORDS = frozenset("于应")
+
+
+def _bad_name(name: str, delimited: bool = False) -> bool:
+    if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
+        return name.startswith(("姓名", "自报"))
     return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报"))
 
 
@@ -180,6 +222,12 @@ OTHER_CASE_ROLE = "另案处理人"
 def _other_case() -> re.Pattern[str]:
     return re.compile("|".join([*load_yaml("actions.yaml")["other_case_asides"], "另案"]))
 _CO_PREFIX = ("另案",)  # 同案犯罪嫌疑人 alone is a co-suspect of this case
+_IN_PASSING = ("同案", "同伙")  # "同案犯罪嫌疑人张伟（1990年11月30日出生）…" in another suspect's document
+
+
+def named_in_passing(text: str, mention: PartyMention) -> bool:
+    """The mention names a co-suspect of this case in another suspect's document ("同案犯罪嫌疑人张伟（…）")."""
+    return text[max(0, mention.start - 2) : mention.start].endswith(_IN_PASSING)
 
 
 def _handled_elsewhere(text: str, p: Party) -> bool:

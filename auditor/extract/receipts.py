@@ -7,8 +7,11 @@ date and say so.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from auditor.lexicon import doc_types, load_yaml
@@ -16,6 +19,7 @@ from auditor.model import Document, Receipt
 from auditor.model.facts import RecipientKind
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.spacing import close_up
+from auditor.text.titles import NUMBER_RE, SPACE_RE
 from auditor.text.tokens import BARE_LABEL
 from auditor.text.view import text_view
 
@@ -58,9 +62,20 @@ def recipient_kind(words: str, stating: Document) -> RecipientKind:
     return "person"
 
 
-def receipts_in(doc: Document) -> list[Receipt]:
+def numbered_documents(documents: list[Document] | tuple[Document, ...]) -> dict[str, str]:
+    """文号 (without spaces) → type of the document it heads; a 送达回证 repeating the 文号 it delivers is not one."""
+    out: dict[str, str] = {}
+    for d in documents:
+        if d.number and d.type not in _spec()["delivery_types"]:
+            out.setdefault(SPACE_RE.sub("", d.number), d.type)
+    return out
+
+
+def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None) -> list[Receipt]:
+    """The receipts `doc` states. `numbered` (文号 without spaces → document type, of the dossier's documents) names
+    the document a row of recipients gives by its 文号 alone ("邓凯 洪检一部刑不诉〔2021〕5号 2021年5月12日 邓凯")."""
     if doc.type in _spec()["delivery_types"]:
-        return _delivery_receipts(doc)
+        return _delivery_receipts(doc, numbered or {})
     return _stated_receipts(doc)
 
 
@@ -98,12 +113,12 @@ def _flat_field(flat: dict[str, tuple[str, int]], label: str) -> tuple[str, int]
     return next((value for name, value in flat.items() if pattern.match(name)), None)
 
 
-def _delivery_receipts(doc: Document) -> list[Receipt]:
+def _delivery_receipts(doc: Document, numbered: Mapping[str, str]) -> list[Receipt]:
     spec = _spec()
     lines = [close_up(line) for line in doc.text.splitlines()]  # "送 达 地 点 ：": one line for each of the text's
     delivered = _field(lines, spec["fields"]["received_document"])
     if delivered is None:
-        return _flattened_receipt(doc, lines, spec)
+        return _grid_receipts(doc, spec, numbered) or _flattened_receipt(doc, lines, spec)
     named = _types_named(delivered or "")
     if not named:
         return []
@@ -197,3 +212,94 @@ def _flattened_receipt(doc: Document, lines: list[str], spec: dict) -> list[Rece
     return [Receipt(document_id=doc.id, received_type=named[0][1], recipient=recipient[0],
                     recipient_kind=recipient_kind(recipient[0], doc), date=found.as_date(), source="delivery_receipt",
                     start=start, end=offset + len(line.rstrip()))]
+
+
+# A table of recipients under a row of column heads, its cells apart by spaces ("受送达人  送达文书  签收日期  签收人",
+# then "何志刚  不起诉决定书 武检…9号  2016年4月25日  何志刚"): a DOCX or box-drawn table, or a PDF's text layer.
+_CELL_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def _cells(line: str, width: int) -> list[str] | None:
+    """The line's cells: apart by two spaces or more, else by one where that gives the heads' count."""
+    for splitter in (_CELL_GAP, _SPACES):
+        cells = [c for c in splitter.split(line.strip()) if c]
+        if len(cells) == width:
+            return cells
+    return None
+
+
+def _grid_receipts(doc: Document, spec: dict[str, Any], numbered: Mapping[str, str]) -> list[Receipt]:
+    """A receipt per row of a recipients' table whose document can be named (a type, or a known 文号)."""
+    out = []
+    for row in grid_rows(doc):
+        received = _row_type(row.written, numbered)
+        if received is not None:
+            out.append(Receipt(document_id=doc.id, received_type=received, recipient=row.recipient,
+                               recipient_kind=recipient_kind(row.recipient, doc), date=row.date,
+                               source="delivery_receipt", start=row.start, end=row.end))
+    return out
+
+
+@dataclass(frozen=True)
+class GridRow:
+    recipient: str
+    written: str  # the row's document cell (its whole text when the cells cannot be told apart)
+    date: dt.date
+    start: int  # the date's span in the document's text
+    end: int
+
+
+def grid_rows(doc: Document) -> list[GridRow]:
+    """The rows of a recipients' table under column heads. A PDF wraps a row's cells over several lines
+    ("吴俊豪 不起诉决定书 佛南检刑不诉〔2020〕" / "15号" / "2020年8月4日 吴俊豪"): a row runs to its line with the date."""
+    spec = _spec()
+    if doc.type not in spec["delivery_types"]:
+        return []
+    recipient_head = re.compile(spec["fields"]["recipient"] + "$")
+    date_head = re.compile(spec["date_labels"] + "$|" + spec["grid_date_heads"])
+    document_head = re.compile(spec["fields"]["received_document"] + "$|" + spec["grid_document_heads"])
+    out: list[GridRow] = []
+    heads: list[str] | None = None
+    pending: list[str] = []
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        row, at = line.rstrip("\r\n"), offset
+        offset += len(line)
+        if heads is None:
+            cells = [c for c in _SPACES.split(row.strip()) if c]
+            if (len(cells) >= 3 and not re.search(r"[:：\d]", row) and any(recipient_head.match(c) for c in cells)
+                    and any(date_head.search(c) for c in cells)):
+                heads = cells
+            continue
+        if not row.strip():
+            continue
+        if re.search(r"[:：]", row):
+            heads, pending = None, []  # the table ended ("送达人：李俊")
+            continue
+        pending.append(row.strip())
+        dates = [d for d in find_dates(row, doc.date) if d.as_date()]
+        if not dates:
+            continue
+        joined, pending = " ".join(pending), []
+        cells = _cells(joined, len(heads))
+        if cells is not None:
+            who = cells[next(i for i, h in enumerate(heads) if recipient_head.match(h))]
+            written = " ".join(c for c, h in zip(cells, heads, strict=True) if document_head.search(h)) or joined
+        else:
+            who, written = joined.split()[0], joined
+        d = dates[0]
+        out.append(GridRow(recipient=who, written=written, date=d.as_date(), start=at + d.start,  # type: ignore[arg-type]
+                           end=at + d.end))
+    return out
+
+
+def _row_type(written: str, numbered: Mapping[str, str]) -> str | None:
+    """The document a row delivers: a type it names, else the dossier's document with the 文号 it gives."""
+    named = _types_named(written)
+    if named:
+        return named[0][1]
+    for m in NUMBER_RE.finditer(written):
+        found = numbered.get(SPACE_RE.sub("", m.group(0)))
+        if found:
+            return found
+    return None

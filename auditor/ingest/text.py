@@ -69,10 +69,33 @@ def strip_front_matter(text: str) -> str:
 # rows; a Markdown table's "|---|---|"): its rows become lines like a DOCX table's (auditor/ingest/tables.py).
 _TABLE_BORDER = re.compile(r"^[ \t\u3000]*[+|]?[ \t\u3000]*:?-{3,}:?[ \t\u3000]*(?:[+|][ \t\u3000]*:?-{3,}:?[ \t\u3000]*)*[+|]?[ \t\u3000]*$")
 _TABLE_ROW = re.compile(r"^[ \t\u3000]*\|(.*)\|[ \t\u3000]*$")
+# Tables drawn with the Unicode box characters ("┌────", "│ 受送达人 │ 送达文书 │ …", "└────"): a row's closing bar may be
+# missing where the export cut the line.
+_BOX_VERTICAL = "│┃║"
+_BOX_BORDER = re.compile(r"^[ \t\u3000]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║]{3,}[ \t\u3000]*$")
+_BOX_ROW = re.compile(rf"^[ \t\u3000]*[{_BOX_VERTICAL}](.*?)[{_BOX_VERTICAL}]?[ \t\u3000]*$")
+
+
+def _unbox_unicode(text: str) -> str:
+    """Unicode box tables as | tables: borders become +---+ lines, rows get both bars."""
+    out = []
+    for line in text.split("\n"):
+        if _BOX_BORDER.match(line):
+            out.append("+---+")
+            continue
+        row = _BOX_ROW.match(line)
+        cells = row.group(1) if row else ""
+        if row and any(ch in cells for ch in _BOX_VERTICAL):
+            out.append("|" + "".join("|" if ch in _BOX_VERTICAL else ch for ch in cells) + "|")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def unbox_tables(text: str) -> str:
     """The text with its character-drawn tables read as rows of cells (border lines dropped)."""
+    if any(ch in text for ch in _BOX_VERTICAL):
+        text = _unbox_unicode(text)
     if "|" not in text:
         return text
     out: list[str] = []

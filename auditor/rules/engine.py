@@ -43,6 +43,9 @@ def run_rules(
     return link_causes(findings, {r.id: r for r in chosen})
 
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def _overlap(a: Finding, b: Finding) -> bool:
     return any(x.document_id == y.document_id and x.start < y.end and y.start < x.end
                for x in a.evidence for y in b.evidence)
@@ -62,5 +65,11 @@ def link_causes(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding
         candidates = sorted({i for r in roots for doc_id in {e.document_id for e in f.evidence}
                              for i in by_rule_doc.get((r, doc_id), ())})
         root = next((findings[i] for i in candidates if findings[i] is not f and _overlap(f, findings[i])), None)
-        out.append(f.model_copy(update={"caused_by": root.fingerprint}) if root else f)
+        if root is None:
+            out.append(f)
+            continue
+        # A consequence never outranks its root: an old article number on a form in its grace period is a warning,
+        # and so is the wrong basis it makes.
+        severity = min(f.severity, root.severity, key=lambda s: _SEVERITY_RANK.get(s, 0))
+        out.append(f.model_copy(update={"caused_by": root.fingerprint, "severity": severity}))
     return out

@@ -542,6 +542,8 @@ def _first(docs: list[SynthDocument], doc_type: str) -> SynthDocument | None:
 
 # (document type, citation role) that a citation defect may hit.
 _NONEXISTENT_TARGETS = [("取保候审决定书", "basis"), ("监视居住决定书", "basis"), ("呈请拘留报告书", "basis"), ("起诉意见书", "basis")]
+# A measure's decision grounded on an old article number: its wrong-basis rule is planted with it (one mistake).
+_WRONG_BASIS_RULE = {"取保候审决定书": "BAIL-WRONG-ARTICLE", "监视居住决定书": "SURVEILLANCE-WRONG-ARTICLE"}
 _OUTDATED_TARGETS = [("取保候审决定书", "basis"), ("拘留证", "basis"), ("起诉意见书", "basis"), ("监视居住决定书", "basis"),
                      ("呈请拘留报告书", "basis")]
 
@@ -609,6 +611,10 @@ def _plant(rng: random.Random, dossier: SynthDossier, wanted: set[str], arrest_v
         doc.cites[role] = bad
         mark(rule, doc_type, variant, role=role, cited=bad.text(), article=bad.article, item=bad.item,
              expected_article=good.article, date=doc.date.isoformat())
+        consequence = _WRONG_BASIS_RULE.get(doc_type) if (rule, role) == ("CITATION-OUTDATED", "basis") else None
+        if consequence:  # under the text in force the old number is also the wrong basis for the measure
+            planted.append({"rule_id": consequence, "document_type": doc_type, "variant": f"with {rule}",
+                            "cited": bad.text()})
     if ctx.era == "2012":  # 2012 numbers cited while the 2012 text was in force: no finding
         doc = next(x for x in docs if any(c.subject for c in x.cites.values()))
         cite = next(c for c in doc.cites.values() if c.subject)

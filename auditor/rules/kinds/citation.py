@@ -24,9 +24,10 @@ from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
 from auditor.text.phrases import sentence_at
+from auditor.text.view import text_view
 
 STEPS = ("document_version", "cited", "in_grace", "unknown_date", "in_force", "status_outdated", "status_nonexistent",
-         "status_unknown_law", "status_valid", "basis_version", "basis_cited", "basis_wrong")
+         "status_unknown_law", "status_valid", "basis_version", "basis_cited", "basis_wrong", "basis_outdated")
 
 
 class Grace(Params):
@@ -99,15 +100,22 @@ def _by_status(case: Case, rule: Rule, p: CitationParams) -> list[Finding]:
     return findings
 
 
+_CLAUSE_END = "。；;"
+_BASIS_REACH = 120
+
+
 def basis_citations(case: Case, doc: Document, measure: str) -> list[Citation]:
-    """Citations in the sentence that orders the measure, before the order itself."""
+    """Citations in the sentence that orders the measure, before the order itself.
+
+    The sentence runs to its 。 or ；, across line breaks (a PDF wraps "…刑事诉讼法》\n第七十三条…之规定，决定…"),
+    within _BASIS_REACH characters of the citation."""
     pattern = re.compile(measures()[measure]["decision"])
     out = []
     for c in case.citations:
         if c.document_id != doc.id:
             continue
-        _, end = sentence_at(doc.text, c.start)
-        if pattern.search(doc.text, c.end, end):
+        _, end = sentence_at(doc.text, c.start, ends=_CLAUSE_END)
+        if pattern.search(text_view(doc.text[c.end : min(end, c.end + _BASIS_REACH)]).text):
             out.append(c)
     return out
 
@@ -122,8 +130,10 @@ def _wrong_basis(case: Case, rule: Rule, measure: str) -> list[Finding]:
         if not allowed:
             continue
         cited = [c for c in basis_citations(case, doc, measure) if c.law == CPL]
-        if not cited or any(c.status != "valid" for c in cited):
-            continue  # CITATION-OUTDATED / CITATION-NONEXISTENT speak for those
+        # An article that does not exist is CITATION-NONEXISTENT's alone. An old number is still a wrong basis under
+        # the text in force: reported here too, linked to CITATION-OUTDATED's finding (`caused_by` in the YAML).
+        if not cited or any(c.status not in ("valid", "outdated") for c in cited):
+            continue
         if any(c.version != version for c in cited) or any(c.article in allowed for c in cited):
             continue
         expected = "或".join(cn_article(a) for a in sorted(allowed))
@@ -132,6 +142,8 @@ def _wrong_basis(case: Case, rule: Rule, measure: str) -> list[Finding]:
                  "cited": quotes, "expected": expected}
         steps = [rule.text("basis_version", **words), rule.text("basis_cited", **words),
                  rule.text("basis_wrong", **words)]
+        if any(c.status == "outdated" for c in cited):
+            steps.append(rule.text("basis_outdated", **words))
         evidence = [case.evidence(doc, c.start, c.end) for c in cited]
         values = {"cited": quotes, "expected": expected, "version": version, "articles": [c.article for c in cited]}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,

@@ -299,6 +299,8 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
                              (f"{hours:.1f}" if by_hours else ""), **words_base)
                    if by_hours else rule.text("elapsed_days", **words_base))
         values = {
+            "from_action": start_event.action,
+            "to_action": to_action,
             "from_date": decided,
             "to_date": end_date,
             "days": days,

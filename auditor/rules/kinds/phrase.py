@@ -200,7 +200,8 @@ def _executor(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     findings: list[Finding] = []
     for doc in case.documents_of_type(spec["decision_document"]):
         decided = decision_span(doc, name)
-        if decided is None or doc.date is None or any(x.search(doc.text) for x in patterns):
+        # on the text view: a PDF line may break inside the unit's name ("由…武侯\n区分局…执行")
+        if decided is None or doc.date is None or any(x.search(text_view(doc.text).text) for x in patterns):
             continue
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date,
                  "notice": spec["notice_document"]}

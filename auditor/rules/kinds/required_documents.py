@@ -3,7 +3,9 @@
 `trigger: [拘留证]`, `requires: [拘留通知书]` fires once per 拘留证 when the dossier holds none of the required
 documents. Narrowed by data:
 - `when`: the trigger calls for them only when it names a guarantor (`{guarantor: true}`), states one of some
-  phrases (`{text: [...]}`), or is issued by one of some organs (`{organ: [...]}`);
+  phrases (`{text: [...]}`), is issued by one of some organs (`{organ: [...]}`), or ends a bail with a deposit
+  (`{deposit: true}`: it mentions 保证金, or the 取保候审决定书 for the same person ordered one — a 解除 often
+  states only the earlier decision's date);
 - `unless`: a condition (rules/conditions) that excuses the absence, e.g. a stated reason for not notifying;
 - `excused_by`: phrases anywhere in the file that excuse it; `excused_by_era`: phrases that excuse it only when
   the trigger is dated in that CPL version or earlier (an exception a later amendment removed);
@@ -24,18 +26,19 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_most
-from auditor.model import Case, Document, Finding
+from auditor.model import Case, Document, Evidence, Finding
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
 
-STEPS = ("has", "has_reason", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
+STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for")
 
 
 class When(Params):
     guarantor: bool = False
+    deposit: bool = False
     text: tuple[str, ...] = ()
     organ: tuple[str, ...] = ()
 
@@ -51,11 +54,27 @@ class RequiredDocumentsParams(Params):
     per_person: bool = False
 
 
-def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, int] | None:
-    """Span in `doc` that makes it call for the required documents; (0, 0) when it always does; None: it does not."""
+_DEPOSIT_WORD = "保证金"
+
+
+def _deposit_ordered(case: Case, doc: Document) -> Evidence | None:
+    """The deposit ordered by the 取保候审决定书 of the one person `doc`'s own act concerns (the 解除 of 陶某)."""
+    persons = _own_persons(case).get(doc.id, set())
+    if len(persons) != 1:
+        return None
+    for g in case.guarantees:
+        decision = case.document(g.document_id)
+        if g.kind == "deposit" and decision is not None and _own_persons(case).get(decision.id) == persons:
+            return case.evidence(decision, g.start, g.end)
+    return None
+
+
+def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, int] | Evidence | None:
+    """Span in `doc` that makes it call for the required documents; (0, 0) when it always does; None: it does not.
+    Evidence in another document when that document supplies the reason (the deposit of the bail being ended)."""
     if when is None:
         return (0, 0)
-    span = (0, 0)
+    span: tuple[int, int] | Evidence = (0, 0)
     # Every condition given must hold (a deposit named by a police decision: text and organ); the most specific
     # span found is the evidence.
     if when.organ:
@@ -72,6 +91,12 @@ def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, in
         if not found:
             return None
         span = (found[0].start, found[0].end)
+    if when.deposit:
+        hit = find_phrase(doc.text, _DEPOSIT_WORD)
+        elsewhere = None if hit else _deposit_ordered(case, doc)
+        if not hit and elsewhere is None:
+            return None
+        span = hit or elsewhere  # type: ignore[assignment]
     return span
 
 
@@ -173,9 +198,14 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if _excused(case, phrases, excused):
             continue
         evidence = [title_evidence(case, doc)]
-        if span != (0, 0):
-            evidence.append(case.evidence(doc, *span))
-        reason = doc.text[span[0] : span[1]] if span != (0, 0) else ""
+        reason_in = None
+        if isinstance(span, Evidence):
+            evidence.append(span)
+            reason, reason_in = span.quote, case.document(span.document_id)
+        else:
+            if span != (0, 0):
+                evidence.append(case.evidence(doc, *span))
+            reason = doc.text[span[0] : span[1]] if span != (0, 0) else ""
         values: dict[str, Any] = {
             "document": _trigger_label(doc, p.trigger),
             "missing": "、".join(p.requires),
@@ -185,7 +215,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             values["reason"] = reason  # what made the document call for the others
         words = {**values, "reason": reason, "missing_or": "或".join(f"《{n}》" for n in p.requires),
                  "excuses": "、".join(phrases)}
-        steps = [rule.text("has_reason" if reason else "has", **words), rule.text("not_found", **words)]
+        opening = (rule.text("has_reason_in", reason_document=reason_in.type, **words) if reason_in else
+                   rule.text("has_reason" if reason else "has", **words))
+        steps = [opening, rule.text("not_found", **words)]
         if p.unless is not None:
             steps.append(rule.text("unexcused", **words))
         elif phrases:

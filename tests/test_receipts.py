@@ -1,0 +1,51 @@
+"""Receipts read from a 送达回证's table of recipients (regressions from round k): a table under column heads with its
+cells apart by spaces, drawn with box characters, or wrapped by a PDF over several lines; the row naming the
+document by its 文号 alone; and the 送达 of each suspect dated by his own row."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.ingest.text import unbox_tables
+from auditor.pipeline import audit_text
+
+DECISION = """武汉市洪山区人民检察院
+不起诉决定书
+洪检一部刑不诉〔2021〕5号
+被不起诉人邓凯，男，1996年9月12日出生，公民身份号码420111199609122336。
+本院认为，邓凯实施了刑法规定的犯罪行为，但犯罪情节轻微，根据《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对邓凯不起诉。
+武汉市洪山区人民检察院
+二〇二一年五月十日
+=====
+"""
+
+GRIDS = {
+    # a PDF's text layer: one space between cells; the document given by its 文号 only
+    "pdf": "武汉市洪山区人民检察院\n送达回证\n受送达人 送达文书 签收日期 签收人\n邓凯 洪检一部刑不诉〔2021〕5号 2021年5月12日 邓凯\n"
+           "朱志远（被害人） 洪检一部刑不诉〔2021〕5号 2021年5月13日 朱志远\n送达人：熊斌\n",
+    # a DOCX table: cells apart by two spaces
+    "docx": "送达回证\n受送达人  送达文书  送达方式  签收日期  签收人\n"
+            "邓凯  不起诉决定书（洪检一部刑不诉〔2021〕5号）  直接送达  2021年5月12日  邓凯\n"
+            "朱志远（被害人）  不起诉决定书（洪检一部刑不诉〔2021〕5号）  邮寄送达（EMS）  2021年5月13日  朱志远\n",
+    # box characters, the closing bar cut off
+    "box": "送达回证\n┌──────────────\n│ 受送达人 │ 送达文书 │ 送达日期 │ 签收人\n├──────────────\n"
+           "│ 邓凯 │ 不起诉决定书 洪检一部刑不诉〔2021〕5号 │ 2021年5月12日 │ 邓凯\n"
+           "│ 朱志远（被害人） │ 不起诉决定书 洪检一部刑不诉〔2021〕5号 │ 2021年5月13日 │ 朱志远\n└──────────────\n",
+    # a PDF wrapping each row's cells over several lines
+    "wrapped": "送达回证\n受送达人 送达文书名称、文号 送达日期 签收人\n邓凯 不起诉决定书 洪检一部刑不诉〔2021〕\n5号\n"
+               "2021年5月12日 邓凯\n朱志远（被 害人）\n不起诉决定书 洪检一部刑不诉〔2021〕\n5号\n2021年5月13日 朱志远\n送达人：熊斌\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(GRIDS))
+def test_a_table_of_recipients_gives_one_receipt_per_row(layout: str) -> None:
+    case = audit_text(DECISION + GRIDS[layout]).case
+    rows = [(r.recipient[:3], r.received_type, r.date.isoformat()) for r in case.receipts]
+    assert rows == [("邓凯", "不起诉决定书", "2021-05-12"), ("朱志远", "不起诉决定书", "2021-05-13")]
+    delivered = {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"}
+    assert delivered == {("邓凯", "2021-05-12")}  # the suspect's own row, not the victim's day
+
+
+def test_box_drawn_tables_read_as_rows() -> None:
+    text = "送达回证\n┌────\n│ 受送达人 │ 送达日期 │ 签收人\n├────\n│ 何某 │ 2016年4月25日 │ 何某\n└────\n送达人：李俊"
+    assert unbox_tables(text) == "送达回证\n受送达人  送达日期  签收人\n何某  2016年4月25日  何某\n送达人：李俊"
