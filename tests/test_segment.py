@@ -40,6 +40,7 @@ from auditor.text.titles import match_title
         ("刑事申诉复查决定书", "刑事申诉复查决定书", None),
         ("黄冈市人民检察院复查决定书", "刑事申诉复查决定书", "黄冈市人民检察院"),
         ("延长审查起诉期限审批表", "延长审查起诉期限决定书", None),  # regression (ind_j01): ran into the report before it
+        ("告知犯罪嫌疑人诉讼权利通知书", "犯罪嫌疑人诉讼权利义务告知书", None),  # regression (ind_j03): ran into the 起诉意见书
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
