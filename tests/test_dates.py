@@ -42,6 +42,8 @@ DATE_CASES = [
     ("2023年03月05日", ["2023-03-05"]),
     ("二〇二三年三月五日", ["2023-03-05"]),
     ("二0二三年十月七日", ["2023-10-07"]),  # regression (ind_c05): an Arabic 0 among Chinese digits (OCR or typing)
+    ("20l5年8月10日", ["2015-08-10"]),  # regression (ind_i08): OCR reads 1 as l inside a year too
+    ("编号2015l年", []),  # ... only right before 年
     ("二○二三年三月五日", ["2023-03-05"]),  # ○ U+25CB
     ("二O二三年三月五日", ["2023-03-05"]),  # Latin O
     ("二零二三年十二月三十一日", ["2023-12-31"]),

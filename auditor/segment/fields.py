@@ -44,7 +44,7 @@ _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
     r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
-    r"(?:日期|时间)[\s\u3000]*[:：]?[\s\u3000]*$"
+    r"(?:[日曰]期|时间)[\s\u3000]*[:：]?[\s\u3000]*$"  # 曰: OCR's 日
 )
 # A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
 # 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).

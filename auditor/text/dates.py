@@ -22,7 +22,8 @@ _S = r"[ \t\u3000\r\n]{0,3}"  # PDF/OCR text puts spaces and line breaks inside 
 _D = "0-9０-９"
 _CN = "〇○零一二三四五六七八九十"
 _MASK = r"[*＊XxＸｘ×某?？]{1,2}"
-_YEAR = rf"(?<![{_D}OoＯ])[12１２][{_D}OoＯ]{{3}}(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九])[〇○零OoＯ0０一二三四五六七八九]{{4}}"
+# OCR reads 1 as l / I inside a year too ("20l5年"): only right before 年.
+_YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlI]{{3}}年)[{_D}OoＯlI]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九])[〇○零OoＯ0０一二三四五六七八九]{{4}}"
 # OCR reads 1 as l / I and 0 as O / o inside a month or day ("8月l0日"); a letter never starts one on its own.
 _MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十]{{1,3}}"
 _DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十廿卅]{{1,3}}"
