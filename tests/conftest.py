@@ -45,6 +45,7 @@ CORPUS_FILES = {
     ("公安机关办理刑事案件程序规定", "2020"): "mps-criminal-procedure-2020.md",
     ("人民检察院刑事诉讼规则", "2019"): "spp-criminal-procedure-rules-2019.md",
     ("人民检察院刑事诉讼规则", "2012试行"): "spp-criminal-procedure-rules-2012-trial.md",
+    ("最高人民法院关于适用《中华人民共和国刑事诉讼法》的解释", "2021"): "spc-cpl-interpretation-2021.md",
 }
 _ARTICLES: dict[str, dict] = {}
 

@@ -20,6 +20,7 @@ from auditor.rules.checks import (
     extension_approver,
     interrogation_officers,
     investigation_custody,
+    juvenile_interrogation,
     non_prosecution,
     non_prosecution_delivery,
     probation_term,
@@ -91,4 +92,6 @@ CHECKS: dict[str, Kind] = {k.name: k for k in [
     _kind("extension_approver", extension_approver.ApproverParams, extension_approver.run, extension_approver.STEPS),
     _kind("charge_names", charge_names.ChargeNameParams, charge_names.run, charge_names.STEPS),
     _kind("appraisal_notice", appraisal_notice.AppraisalParams, appraisal_notice.run, appraisal_notice.STEPS),
+    _kind("juvenile_interrogation", juvenile_interrogation.JuvenileParams, juvenile_interrogation.run,
+          juvenile_interrogation.STEPS),
 ]}
