@@ -49,3 +49,12 @@ def test_a_table_of_recipients_gives_one_receipt_per_row(layout: str) -> None:
 def test_box_drawn_tables_read_as_rows() -> None:
     text = "送达回证\n┌────\n│ 受送达人 │ 送达日期 │ 签收人\n├────\n│ 何某 │ 2016年4月25日 │ 何某\n└────\n送达人：李俊"
     assert unbox_tables(text) == "送达回证\n受送达人  送达日期  签收人\n何某  2016年4月25日  何某\n送达人：李俊"
+
+
+def test_a_recipient_field_ends_at_the_next_field_on_its_line() -> None:
+    """Regression (ind_l04): "受送达人：邓某（控告人） 送达地点：…派出所" made the complainant a police recipient."""
+    text = ("某分局\n不予立案通知书\n某公（刑）不立字〔2023〕27号\n邓某：经审查，决定不予立案。\n某分局 二〇二三年五月十五日\n=====\n"
+            "送达回证\n送达文书：不予立案通知书（某公（刑）不立字〔2023〕27号）\n"
+            "受送达人：邓某（控告人） 送达地点：长沙市公安局岳麓分局望月湖派出所\n收件人签名：邓某 签收时间：2023年5月23日15时20分\n")
+    (receipt,) = audit_text(text).case.receipts
+    assert (receipt.recipient, receipt.recipient_kind, receipt.date.isoformat()) == ("邓某（控告人）", "person", "2023-05-23")

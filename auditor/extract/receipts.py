@@ -91,6 +91,7 @@ def _field(lines: list[str], label: str) -> str | None:
 # A form's table flattened by OCR or an export: its labels first, each alone on its line ("受送达人："), then its
 # values, one a line, in the same order.
 _SPACES = re.compile(r"[ \t\u3000]+")
+_NEXT_FIELD = re.compile(r"[ \t\u3000]+[\u4e00-\u9fff（）()]{2,10}[:：]")
 
 
 def _flattened(lines: list[str]) -> dict[str, tuple[str, int]]:
@@ -124,6 +125,8 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str]) -> list[Recei
         return []
     received_type = named[0][1]
     recipient = _field(lines, spec["fields"]["recipient"])
+    if recipient:  # the line may go on with the form's next field ("邓某（控告人） 送达地点：…")
+        recipient = _NEXT_FIELD.split(recipient, maxsplit=1)[0].strip()
     row_recipient = re.compile(spec["fields"]["recipient"] + r"[:：]\s*(?P<who>[^\s：:]+)")
     date_label = re.compile(spec["date_labels"] + r"[:：]?\s*$")
     sign_label = re.compile(spec["sign_labels"])

@@ -160,6 +160,11 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         window = max(line_start, m.start - _LABEL_WINDOW)
         if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body, window, m.start):
             return m.as_date()
+        # The organ's name and the date on one signature line ("长沙市公安局岳麓分局 二〇二三年五月十五日").
+        if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
+            before = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start]))
+            if before and ORGAN_IN_TEXT_RE.fullmatch(before):
+                return m.as_date()
         if labelled is None and line_start >= tail_start:
             signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)
             if _DATE_LABEL_RE.search(body, window, m.start) or signed:

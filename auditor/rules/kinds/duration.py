@@ -1,6 +1,7 @@
 """Check kind `duration`: the time between two moments one document states must stay within a limit.
 
-`document: [传唤证, 拘传证]`, `from: arrival`, `to: departure`, `limit: 12h` — the moments are the document's stated
+`document: [传唤证, 拘传证]`, `from: arrival`, `to: departure`, `limit: 12h` (`unless_cited`: laws whose documents
+are out of scope) — the moments are the document's stated
 times (lexicons/stated_times.yaml, read once by extraction). Exact hours where both moments carry a clock time;
 with a date alone only what is late whatever the hours were (a later day than the limit can reach) counts, and the
 explanation says the hours were not stated. `extensions` lengthen the limit where their condition holds.
@@ -29,6 +30,9 @@ class DurationParams(Params):
     to: StatedTimeKind
     limit: PeriodField
     extensions: tuple[Extension, ...] = ()
+    # Documents resting on one of these laws are out of scope (a 治安 summons under 治安管理处罚法 Art. 83 runs on
+    # that law's limits, not the CPL's).
+    unless_cited: tuple[str, ...] = ()
 
 
 def _stamp(t: StatedTime) -> str:
@@ -46,6 +50,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             limit_hours, label, reasons, ext_evidence = ext_hours, ext.label or str(ext.limit), held.reasons, held.evidence
     findings = []
     for doc in case.documents_of_type(p.document):
+        if p.unless_cited and any(c.document_id == doc.id and c.law in p.unless_cited for c in case.citations):
+            continue
         stated = [t for t in case.stated_times if t.document_id == doc.id]
         start = next((t for t in stated if t.kind == p.from_), None)
         end = next((t for t in stated if t.kind == p.to and (t.date, t.start) >= (start.date, -1)), None) if start \
