@@ -747,3 +747,37 @@ def test_wrong_basis_from_an_old_article_number_is_linked_to_its_root(year: int,
     root, consequence = findings["CITATION-OUTDATED"], findings["BAIL-WRONG-ARTICLE"]
     assert consequence.caused_by == root.fingerprint
     assert root.severity == consequence.severity == severity
+
+
+_STUB_AND_COPY = """附条件不起诉决定书（存根）
+案由：故意伤害
+被附条件不起诉人：沈某某
+考验期：为一年零二个月，自2022年6月8日起至2023年8月7日止
+填发时间：2022年6月8日
+=====
+杭州市西湖区人民检察院
+附条件不起诉决定书（副本）
+杭西检未检刑附不诉〔2022〕3号
+被附条件不起诉人沈某某，女，2005年9月17日出生。
+本院认为，沈某某涉嫌故意伤害罪，可能判处一年有期徒刑以下刑罚，有悔罪表现，根据《中华人民共和国刑事诉讼法》第二百八十二条第一款的规定，决定对沈某某附条件不起诉。考验期为一年零二个月，自2022年6月8日起至2023年8月7日止。
+杭州市西湖区人民检察院
+二〇二二年六月八日
+"""
+
+
+def test_a_defect_read_on_a_stub_and_its_copy_is_one_finding_with_both_in_evidence() -> None:
+    """Regression (ind_l02): a form printed as 存根 and 副本 gave the same finding twice."""
+    from auditor.pipeline import audit_text
+
+    result = audit_text(_STUB_AND_COPY, source="t")
+    found = [f for f in result.findings if f.rule_id == "CONDITIONAL-NON-PROSECUTION-PROBATION-TERM"]
+    assert len(found) == 1
+    assert {e.document_id for e in found[0].evidence} == {d.id for d in result.documents}
+
+
+def test_two_decisions_with_the_same_defect_stay_two_findings() -> None:
+    from auditor.pipeline import audit_text
+
+    second = _STUB_AND_COPY.split("=====\n")[1].replace("〔2022〕3号", "〔2022〕4号").replace("沈某某", "许某某")
+    result = audit_text(_STUB_AND_COPY.split("=====\n")[1] + "=====\n" + second, source="t")
+    assert len([f for f in result.findings if f.rule_id == "CONDITIONAL-NON-PROSECUTION-PROBATION-TERM"]) == 2

@@ -28,7 +28,7 @@ CATEGORY_FLOORS = {
     "wording": (1.0, 1.0),
 }
 FIELD_FLOORS = {"events": 0.965, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0,
-                "parties": 0.965}
+                "parties": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -132,9 +132,17 @@ HELD_OUT["independent_k"] = {
     "fields": {"events": 0.91, "citations": 0.98, "dates": 0.955, "documents": 0.875, "persons": 1.0,
                "parties": 0.93},
 }
+# Corpus l (round l): 12 dossiers of 未成年人, 认罪认罚 / 速裁, 治安 turned criminal and a 监察委员会 transfer (TXT,
+# DOCX with 存根 / 副本, PDF; 375 documents, 64 planted — one per rule id of the brief — 3 clean). Held-out:
+# precision 0.933, recall 0.875, 1 finding on a clean dossier; events F1 0.902, documents 0.861.
+HELD_OUT["independent_l"] = {
+    "categories": {c: (1.0, 1.0) for c in ("citation", "consistency", "deadline", "format", "missing_document",
+                                           "notice", "wording")},
+    "fields": {"events": 0.915, "citations": 1.0, "dates": 0.97, "documents": 0.9, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
-         "independent_k": (12, 3)}
+         "independent_k": (12, 3), "independent_l": (12, 3)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

@@ -22,6 +22,9 @@ CASES = [
     ("我叫刘建斌，系犯罪嫌疑人刘梓涵（2006年3月9日出生，公民身份号码610113200603091974）的父亲",
      [("刘梓涵", "犯罪嫌疑人", None, "2006-03-09", "610113200603091974", True)]),
     ("翻译人：无（被讯问人通晓汉语，本人表示不需要翻译）", []),
+    # regression (ind_l05): a 监察委员会's 起诉意见书 names its suspect 被调查人
+    ("被调查人郑秀英，女，1975年10月28日出生，公民身份号码350102197510286249，汉族",
+     [("郑秀英", "被调查人", "女", "1975-10-28", "350102197510286249", True)]),
     # regressions (round j): 于 is a surname where an introduction delimits the name, never after a bare role word;
     # a form's next field label may run on before its colon ("出生日期：", "身份证件种类及号码：居民身份证 …")
     ("兹决定对涉嫌帮助信息网络犯罪活动罪的于海洋（性别男，出生日期1995年4月12日）执行拘留",

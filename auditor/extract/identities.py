@@ -120,15 +120,23 @@ def _dossier_order(m: PartyMention) -> tuple[int, int]:
     return (int(digits) if digits.isdigit() else 0, m.start)
 
 
+def _most_stated(values: list) -> object:
+    """The value most mentions state (the first stated on a tie); None when none states one. One document that
+    writes a detail differently (the consistency rules report it) does not decide the person's detail."""
+    counts = Counter(v for v in values if v)
+    return max(counts, key=lambda v: (counts[v], -values.index(v))) if counts else None
+
+
 def _party(name: str, variants: tuple[str, ...], group: list[PartyMention], *, is_suspect: bool) -> Party:
-    any_id = next((m for m in group if m.id_number), None)  # the first stated, as the documents give it
+    number = _most_stated([m.id_number for m in group])
+    any_id = next((m for m in group if m.id_number == number), None)  # as the documents give it
     return Party(
         name=name,
         role=group[0].role if group else "",
         is_suspect=is_suspect,
         variants=variants,
-        gender=next((m.gender for m in group if m.gender), None),
-        birth_date=next((m.birth_date for m in group if m.birth_date), None),
+        gender=_most_stated([m.gender for m in group]),  # type: ignore[arg-type]
+        birth_date=_most_stated([m.birth_date for m in group]),  # type: ignore[arg-type]
         id_number=any_id.id_number if any_id else None,
         id_valid=any_id.id_valid if any_id else None,
         mentions=tuple(group),

@@ -21,11 +21,11 @@ from auditor.text.view import TextView, text_view
 
 # Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
 # 被讯问人 / 被宣布人 / 被保证人 head a 讯问笔录, a 宣布笔录 and a 保证书: only a suspect is interrogated, hears a
-# decision against him announced or is vouched for by a guarantor.
-ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被告人", "被害人",
-         "证人", "嫌疑人")
+# decision against him announced or is vouched for by a guarantor. A 监察委员会 names its suspect 被调查人.
+ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被调查人", "被告人",
+         "被害人", "证人", "嫌疑人")
 SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
-                           "被告人", "嫌疑人"})
+                           "被调查人", "被告人", "嫌疑人"})
 
 _ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
 _CJK = "\u4e00-\u9fff"

@@ -40,7 +40,37 @@ def run_rules(
     findings: list[Finding] = []
     for rule in chosen:
         findings.extend(run_rule(case, rule, errors))
-    return link_causes(findings, {r.id: r for r in chosen})
+    return link_causes(merge_copies(case, findings), {r.id: r for r in chosen})
+
+
+_COPY_MARKS = ("存根", "副本", "正本")
+
+
+def _copies(case: Case, a: str | None, b: str | None) -> bool:
+    """Documents `a` and `b` are copies of one paper: the same 文号, or a 存根 / 副本 / 正本 beside one without it."""
+    da, db = case.document(a or ""), case.document(b or "")
+    if da is None or db is None or da.id == db.id:
+        return da is db
+    if da.number and db.number:
+        return da.number == db.number
+    return any(mark in d.text[:80] for d in (da, db) for mark in _COPY_MARKS)
+
+
+def merge_copies(case: Case, findings: list[Finding]) -> list[Finding]:
+    """The same defect read on two copies of one paper (a form's 存根 and 副本, a decision filed twice) is one finding
+    whose evidence points at every copy: same fingerprint, and the documents are copies."""
+    first: dict[str, int] = {}
+    out: list[Finding] = []
+    for f in findings:
+        at = first.get(f.fingerprint)
+        if at is not None and _copies(case, out[at].document_id, f.document_id):
+            kept = out[at]
+            extra = tuple(e for e in f.evidence if e not in kept.evidence)
+            out[at] = kept.model_copy(update={"evidence": kept.evidence + extra})
+            continue
+        first.setdefault(f.fingerprint, len(out))
+        out.append(f)
+    return out
 
 
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

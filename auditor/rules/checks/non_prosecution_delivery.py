@@ -85,5 +85,5 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts)[:2]]
         values = {"recipients": recipients, "receipts": len(receipts)}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity={"document_date": doc.day, "missing": missing}))
+                                     identity={"document_date": doc.day, "number": doc.number, "missing": missing}))
     return findings

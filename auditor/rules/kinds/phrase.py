@@ -42,6 +42,7 @@ STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "forei
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
 _REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)[，,]\s*(?:根据|依据|依照)")
 _CN_ITEM = "一二三四五六七八九十"
+_REASON_REACH = 300  # characters before the order searched for its reason clause
 
 
 class PhraseParams(Params):
@@ -221,7 +222,9 @@ def _vague_reason(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         decided = decision_span(doc, name)
         if decided is None:
             continue
-        start, _ = sentence_at(doc.text, decided[0])
+        # The sentence runs across line breaks ("因案情需要，根据\n《中华人民共和国刑事诉讼法》…"), back to its 。 or ；.
+        start, _ = sentence_at(doc.text, decided[0], ends="。；;")
+        start = max(start, decided[0] - _REASON_REACH)
         reason = None
         for m in _REASON.finditer(doc.text, start, decided[0]):
             reason = m

@@ -64,7 +64,13 @@ def _deposit_ordered(case: Case, doc: Document) -> Evidence | None:
         return None
     for g in case.guarantees:
         decision = case.document(g.document_id)
-        if g.kind == "deposit" and decision is not None and _own_persons(case).get(decision.id) == persons:
+        if g.kind != "deposit" or decision is None:
+            continue
+        # Whose decision: its own act's person, else the one suspect it introduces (a 副本 beside its 存根 may have
+        # had its act merged into the 存根's).
+        whose = _own_persons(case).get(decision.id) or {
+            p.name for p in case.parties if p.is_suspect and any(m.document_id == decision.id for m in p.mentions)}
+        if whose == persons:
             return case.evidence(decision, g.start, g.end)
     return None
 
