@@ -47,3 +47,23 @@ def test_appended_statute_text_is_not_the_documents_citation(heading: str) -> No
 ])
 def test_appendix_heading(text: str, found: bool) -> None:
     assert (appendix_start(text) is not None) is found
+
+
+APPEAL_RULING = """昆明市中级人民法院
+刑事裁定书
+（2023）云01刑终310号
+原审法院根据查明的事实及相关证据，依照《中华人民共和国刑法》第二百九十三条第一款、第四十七条之规定，判决：被告人陈某犯寻衅滋事罪，判处有期徒刑一年八个月。
+宣判后，原审被告人陈某不服，提出上诉称：1.本案信息不属于虚假信息；2.上诉人的行为不属于《两高网络诽谤解释》第三条的情形。
+公诉机关认为，被告人的行为触犯了《中华人民共和国刑法》第二百九十三条之规定。
+本院认为，原审判决认定事实清楚。依照《中华人民共和国刑事诉讼法》第二百三十六条第一款第（一）项之规定，裁定如下：驳回上诉、维持原判。
+审判长 李某
+二〇二三年五月十二日
+书记员 杨某
+"""
+
+
+def test_an_earlier_decisions_grounds_and_a_partys_argument_are_reported_not_cited() -> None:
+    """Regression (real round m): a ruling on appeal quotes the first instance's articles and the appellant's."""
+    case = audit_text(APPEAL_RULING).case
+    assert [(c.law, c.article) for c in case.citations] == [("中华人民共和国刑事诉讼法", 236)]
+    assert {47, 293, 3} <= {c.article for c in case.reported_citations}

@@ -36,6 +36,9 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("根据刑诉法第九十一条第二款", [(CPL, 91, None, 2, None)]),
         ("触犯了中华人民共和国刑法第二百六十四条", [(CL, 264, None, None, None)]),
         ("依照《刑法》第六十五条第一款之规定", [(CL, 65, None, 1, None)]),
+        # regressions (real round m): 笫 misprinted for 第; a list's last article without its 条
+        ("依照《中华人民共和国刑法》第六十七条第三款、第二十五条笫一款以及", [(CL, 67, None, 3, None), (CL, 25, None, 1, None)]),
+        ("依照《中华人民共和国刑法》第五十二条、第五十三之规定，判决如下", [(CL, 52, None, None, None), (CL, 53, None, None, None)]),
         ("依据《公安机关办理刑事案件程序规定》第八十九条", [(MPS, 89, None, None, None)]),
         ("依据《人民检察院刑事诉讼规则（试行）》第四百零一条", [(SPP, 401, None, None, None)]),
         ("依据《人民检察院刑事诉讼规则》第三百六十五条", [(SPP, 365, None, None, None)]),

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from auditor.extract.citations import appendix_start, find_citations
+from auditor.extract.citations import appendix_start, find_citations, quoted_spans
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
@@ -83,6 +83,7 @@ def build_case(
     stated_times = []
     receipts = []
     appended = []
+    reported = []
     numbered = numbered_documents(documents)
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
@@ -125,7 +126,11 @@ def build_case(
         # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
         cut = appendix_start(doc.text)
         found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
-        citations += [c for c in found if cut is None or c.start < cut]
+        # So are the grounds of an earlier decision or a party's argument the document reports ("原审法院…依照…").
+        quoted = safe("citations", doc, lambda d=doc: quoted_spans(d.text))
+        own = [c for c in found if cut is None or c.start < cut]
+        citations += [c for c in own if not any(a <= c.start < b for a, b in quoted)]
+        reported += [c for c in own if any(a <= c.start < b for a, b in quoted)]
         appended += [c for c in found if cut is not None and c.start >= cut]
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
@@ -142,6 +147,7 @@ def build_case(
         "stated_times": tuple(stated_times),
         "receipts": tuple(receipts),
         "appended_citations": tuple(appended),
+        "reported_citations": tuple(reported),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
     })

@@ -21,10 +21,12 @@ from auditor.text.numerals import cn_to_int
 
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十百千]+"
 # An article whose 条 was left out before its 款 ("第六十七第三款") is still that article.
-_ART_RE = re.compile(rf"第\s*({_NUM})\s*(?:条|(?=第\s*{_NUM}\s*款))(?:\s*(之[一二三四五六七八九十]+))?")
-_ART_CONT_RE = re.compile(rf"(?:第\s*)?({_NUM})\s*条(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
-_PARA_RE = re.compile(rf"\s*第?\s*({_NUM})\s*款")  # "第七十二条二款": the 第 is often dropped
-_ITEM_RE = re.compile(rf"\s*(?:(?:第\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|第\s*({_NUM})\s*项)")
+# "笫" is a common misprint of 第; "第五十三之规定" left out its 条 too.
+_ART_RE = re.compile(rf"[第笫]\s*({_NUM})\s*(?:条|(?=[第笫]\s*{_NUM}\s*款)|(?=之(?:规定|的规定)))"
+                     rf"(?:\s*(之[一二三四五六七八九十]+))?")
+_ART_CONT_RE = re.compile(rf"(?:[第笫]\s*)?({_NUM})\s*(?:条|(?=之(?:规定|的规定)))(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
+_PARA_RE = re.compile(rf"\s*[第笫]?\s*({_NUM})\s*款")  # "第七十二条二款": the 第 is often dropped
+_ITEM_RE = re.compile(rf"\s*(?:(?:[第笫]\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|[第笫]\s*({_NUM})\s*项)")
 _SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
 _CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*(?:条|(?=第\s*{_NUM}\s*款))")
 # One 第 and one 条 (款, 项) shared by a list of numbers: 第二十五、二十六、二十七条, 第六十七条第一、三款.
@@ -255,6 +257,30 @@ def _signature_re() -> re.Pattern[str]:
 
 _QUOTED_ARTICLE_RE = re.compile(rf"第\s*{_NUM}\s*条")
 _MIN_APPENDIX = 20  # characters of article text after the signature: a stray 第N条 is not an appendix
+
+
+@functools.cache
+def _quoted_opener_re() -> re.Pattern[str]:
+    from auditor.lexicon import load_yaml
+
+    return re.compile(load_yaml("laws.yaml")["quoted_openers"])
+
+
+_SENTENCE_BREAK = re.compile(r"[。\n]")
+_OPENER_REACH = 40  # the opener stands in the sentence's first clauses ("宣判后，原审被告人陈某不服，提出上诉称：…")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences that report an earlier decision's grounds or a party's argument (laws.yaml quoted_openers); a
+    party's numbered points run on after ；."""
+    out = []
+    start = 0
+    for m in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = m.end() if m else len(text)
+        if _quoted_opener_re().search(text, start, min(end, start + _OPENER_REACH)):
+            out.append((start, end))
+        start = end
+    return out
 
 
 def appendix_start(text: str) -> int | None:

@@ -26,8 +26,10 @@ from auditor.text.dates import DateMention, find_dates
 from auditor.text.numerals import cn_to_int
 from auditor.text.view import TextView, text_view
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
+# Some publications print half-width punctuation: "…被执行逮捕. 本案由…" ends a sentence ("20339.46元" does not).
+_HALF_WIDTH_STOP = r"(?<=[\u4e00-\u9fff])\.(?=\s*[\u4e00-\u9fff0-9])"
+_SENTENCE_END = re.compile(rf"[。；;！？!?]|{_HALF_WIDTH_STOP}")
+_CLAUSE_END = re.compile(rf"[。；;！？!?，,：:]|{_HALF_WIDTH_STOP}")
 # The longest sentence or clause an action's date, persons and organs are looked for in (real sentences: < 600).
 SCOPE_CHARS = 2000
 # A victim's / witness's role word opens the clause (after an optional connective).

@@ -40,6 +40,8 @@ class Case(Fact):
     stated_times: tuple[StatedTime, ...] = ()
     receipts: tuple[Receipt, ...] = ()
     appended_citations: tuple[Citation, ...] = ()  # articles quoted in statute text appended to a document
+    # Citations of an earlier decision's grounds or a party's argument that a document reports ("原审法院…依照…").
+    reported_citations: tuple[Citation, ...] = ()
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
 

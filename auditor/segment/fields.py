@@ -36,6 +36,14 @@ _CLERK_AFTER_RE = re.compile(
 _JUDGE_BEFORE_RE = re.compile(
     rf"(?:{_spaced('代理审判员', '审判员', '审判长', '人民陪审员')})[\s\u3000]*[\u4e00-\u9fff·]{{2,5}}[\s\u3000]*$"
 )
+# A procuratorate signs an 起诉书 with its prosecutor, the date, then the attachments; run on into one line as some
+# publications print it ("…此致 杭州市滨江区人民法院 检察员:夏涛 2020年3 月 30 日 附: 1.被告人…").
+_PROSECUTOR_BEFORE_RE = re.compile(
+    rf"(?:{_spaced('代理检察员', '检察员', '检察官')})[\s\u3000]*[:：]?[\s\u3000]*[\u4e00-\u9fff·]{{2,5}}[\s\u3000]*$"
+)
+_ATTACHMENTS_AFTER_RE = re.compile(r"[\s\u3000]*附[\s\u3000]*[:：]")
+_PROSECUTOR_ANYWHERE_RE = re.compile(rf"(?:{_spaced('检察员', '检察官')})")
+_SIGNERS_REACH = 60
 HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
@@ -105,6 +113,14 @@ def find_date(body: str, doc_type: str) -> date | None:
             return dated
     for m in reversed(full):
         if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
+            return m.as_date()
+        if _PROSECUTOR_BEFORE_RE.search(body, max(0, m.start - 40), m.start) and (
+                _ATTACHMENTS_AFTER_RE.match(body, m.end) or not _NON_SPACE.search(body, m.end)):
+            return m.as_date()
+        # The attachments follow the date, the prosecutors (and a clerk, a seal) sign before it: "检察员:陈某 陈某
+        # 书记员:李某 (院印) 2020年2月23日 附: 1.…", "检 察 官:范某 检察官助理:朱某 2020年4月23 日 附:".
+        if _ATTACHMENTS_AFTER_RE.match(body, m.end) and _PROSECUTOR_ANYWHERE_RE.search(
+                body, max(0, m.start - _SIGNERS_REACH), m.start):
             return m.as_date()
     return _date_line(body, full)
 
