@@ -20,7 +20,7 @@ from auditor.model.facts import RecipientKind
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.spacing import close_up
 from auditor.text.titles import NUMBER_RE, SPACE_RE
-from auditor.text.tokens import BARE_LABEL
+from auditor.text.tokens import BARE_LABEL, HANDWRITTEN_MARK
 from auditor.text.view import text_view
 
 
@@ -128,7 +128,7 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str]) -> list[Recei
     if recipient:  # the line may go on with the form's next field ("邓某（控告人） 送达地点：…")
         recipient = _NEXT_FIELD.split(recipient, maxsplit=1)[0].strip()
     row_recipient = re.compile(spec["fields"]["recipient"] + r"[:：]\s*(?P<who>[^\s：:]+)")
-    date_label = re.compile(spec["date_labels"] + r"[:：]?\s*$")
+    date_label = re.compile(spec["date_labels"] + rf"[:：]?\s*{HANDWRITTEN_MARK}?\s*$")
     sign_label = re.compile(spec["sign_labels"])
     out = []
     offset = 0

@@ -14,9 +14,11 @@ from typing import Any
 from auditor.lexicon import load_yaml
 from auditor.model import Document, StatedTime
 from auditor.text.dates import find_dates
+from auditor.text.tokens import HANDWRITTEN_MARK
 from auditor.text.view import text_view
 
-_SEP = r"[:：]?(?:于|为|是)?$"
+# A form's field may mark its value as written by hand ("传唤结束时间：[手写]2024年05月12日21时40分").
+_SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:于|为|是)?$"
 
 
 @functools.cache
@@ -25,7 +27,8 @@ def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]]:
     kinds = []
     for name, spec in data["kinds"].items():
         label = re.compile("(?:" + "|".join(spec.get("labels") or ["(?!)"]) + ")" + _SEP)
-        after = re.compile(r"^[，,]?(?:在[^，。；]{0,12})?(?:" + "|".join(spec.get("after") or ["(?!)"]) + ")")
+        # "…于10月7日17时30分在派出所当面…", "…由侦查员黄某电话通知其妻子": a place or an agent may come between.
+        after = re.compile(r"^[，,]?(?:(?:在|由)[^，。；]{0,12}?)?(?:" + "|".join(spec.get("after") or ["(?!)"]) + ")")
         kinds.append((name, label, after))
     return int(data["after_window"]), kinds
 

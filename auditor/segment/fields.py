@@ -9,6 +9,7 @@ from datetime import date
 from auditor.lexicon import undated_types
 from auditor.text.dates import DateMention, find_dates
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
+from auditor.text.tokens import HANDWRITTEN_MARK
 
 ORGAN_IN_TEXT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?{ORGAN_SUFFIX}")
 # Records (讯问笔录, 搜查笔录 …) are dated by the 时间 line of their header, not by a signature at the end.
@@ -52,7 +53,7 @@ _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
     r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
-    r"(?:[日曰]期|时间)[\s\u3000]*[:：]?[\s\u3000]*$"  # 曰: OCR's 日
+    rf"(?:[日曰]期|时间)[\s\u3000]*[:：]?[\s\u3000]*{HANDWRITTEN_MARK}?[\s\u3000]*$"  # 曰: OCR's 日
 )
 # A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
 # 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).

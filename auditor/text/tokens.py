@@ -22,6 +22,9 @@ _NAME_CHAR = rf"(?:(?!{'|'.join(FIELD_LABELS)})[\u4e00-\u9fff])"
 DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
 # A form's field label alone on its line, its value elsewhere ("受送达人：", "收件人（签名）："): a table read column by
 # column (labels first, then values) leaves such lines.
+# A transcription's mark that a form's value was written by hand ("送达时间：[手写]2024年2月26日"): between a field's
+# label and its value, it is neither.
+HANDWRITTEN_MARK = r"(?:\[[^\]\n]{1,4}\]|［[^］\n]{1,4}］|【[^】\n]{1,4}】)"
 BARE_LABEL = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff、及（）()]{2,12})[ \t\u3000]*[:：][ \t\u3000]*$")
 
 
@@ -42,6 +45,7 @@ def tagger():  # -> jieba.posseg
 
 
 # What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静").
+_SURNAME_AS_WORD_TAGS = frozenset({"n", "ng", "nz", "a", "ag", "q", "ns"})
 _GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})
 
 
@@ -55,7 +59,13 @@ def leading_name(text: str) -> str | None:
         first, second = next(words, None), next(words, None)
     except Exception:  # noqa: BLE001 — the tagger failing means no name, not a crash
         return None
-    if first is None or not first.flag.startswith("nr"):
+    if first is None:
+        return None
+    # A surname the tagger reads as a common word ("钱|秀英" tags 钱 as money): one character, then a given name.
+    if (len(first.word) == 1 and first.flag in _SURNAME_AS_WORD_TAGS and second is not None
+            and second.flag.startswith("nr") and len(second.word) <= 2):
+        return first.word + second.word
+    if not first.flag.startswith("nr"):
         return None
     if len(first.word) == 1 and second is not None and second.flag in _GIVEN_NAME_TAGS and len(second.word) <= 2:
         return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")

@@ -105,12 +105,13 @@ def dated(events: list[Event] | tuple[Event, ...], actions: tuple[str, ...] | li
 
 
 def held_at(events: list[Event] | tuple[Event, ...], who: Event, day: date, spec: WhileHeld) -> bool:
-    """Was `who` held on `day`: a held event on or before it, and no release between that event and `day`."""
+    """Was `who` held on `day`: a held event on or before it, and no release from that event until before `day` (a
+    release on `day` itself — a 不起诉 that frees him — comes after the act of that day)."""
     held = [d for e, d in dated(events, spec.held) if d <= day and same_person(e, who)]
     if not held:
         return False
     since = max(held)
-    return not any(since <= d <= day and same_person(e, who) for e, d in dated(events, spec.released))
+    return not any(since <= d < day and same_person(e, who) for e, d in dated(events, spec.released))
 
 
 def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) -> tuple[Event, date] | None:
