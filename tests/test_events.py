@@ -41,6 +41,10 @@ CASES = [
     # regression (ind_j01): "补充侦查完毕重新移送" ends a 退补, not the investigation
     ("补充侦查完毕 is no 侦查终结", "张三涉嫌盗窃一案，于2014年2月19日补充侦查完毕重新移送本院。", ["张三"],
      {("重新移送审查起诉", "2014-02-19", "张三")}),
+    # regression (real round m): the date's clause names the deciding organ, the act follows in its own clause
+    ("date clause with its organ", "被告人陈某甲于2014年6月10日被依法逮捕，同年8月4日经云和县人民检察院决定，被变更强制措施为取保候审。",
+     ["陈某甲"], {("逮捕", "2014-06-10", "陈某甲"), ("变更强制措施", "2014-08-04", "陈某甲"),
+                  ("取保候审", "2014-08-04", "陈某甲")}),
     # regression (real round m): an 起诉书's "补查重报" is the re-transfer after a 退补
     ("补查重报", "本院于2019年11月28日第一次退回侦查机关补充侦查，侦查机关于2019年12月26日补查重报。", ["朱某某"],
      {("退回补充侦查", "2019-11-28", "朱某某"), ("重新移送审查起诉", "2019-12-26", "朱某某")}),
