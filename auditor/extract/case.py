@@ -96,10 +96,11 @@ def build_case(
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))
         stated_times += stated
         moment = own_act_moment(doc, stated, doc_records)
-        doc_receipts = safe("receipts", doc, lambda d=doc: receipts_in(d, numbered))
+        grid = safe("receipts", doc, lambda d=doc: grid_rows(d))  # a 送达回证's table of recipients, read once
+        doc_receipts = safe("receipts", doc, lambda d=doc, g=grid: receipts_in(d, numbered, g))
         receipts += doc_receipts
         rows = [(r.recipient, r.date) for r in doc_receipts if r.source == "delivery_receipt"] + [
-            (r.recipient, r.date) for r in safe("receipts", doc, lambda d=doc: grid_rows(d))]
+            (r.recipient, r.date) for r in grid]
         for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
             update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),

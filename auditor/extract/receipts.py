@@ -71,11 +71,12 @@ def numbered_documents(documents: list[Document] | tuple[Document, ...]) -> dict
     return out
 
 
-def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None) -> list[Receipt]:
+def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None,
+                rows: list[GridRow] | None = None) -> list[Receipt]:
     """The receipts `doc` states. `numbered` (文号 without spaces → document type, of the dossier's documents) names
     the document a row of recipients gives by its 文号 alone ("邓凯 洪检一部刑不诉〔2021〕5号 2021年5月12日 邓凯")."""
     if doc.type in _spec()["delivery_types"]:
-        return _delivery_receipts(doc, numbered or {})
+        return _delivery_receipts(doc, numbered or {}, grid_rows(doc) if rows is None else rows)
     return _stated_receipts(doc)
 
 
@@ -114,12 +115,12 @@ def _flat_field(flat: dict[str, tuple[str, int]], label: str) -> tuple[str, int]
     return next((value for name, value in flat.items() if pattern.match(name)), None)
 
 
-def _delivery_receipts(doc: Document, numbered: Mapping[str, str]) -> list[Receipt]:
+def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[GridRow]) -> list[Receipt]:
     spec = _spec()
     lines = [close_up(line) for line in doc.text.splitlines()]  # "送 达 地 点 ：": one line for each of the text's
     delivered = _field(lines, spec["fields"]["received_document"])
     if delivered is None:
-        return _grid_receipts(doc, spec, numbered) or _flattened_receipt(doc, lines, spec)
+        return _grid_receipts(doc, numbered, rows) or _flattened_receipt(doc, lines, spec)
     named = _types_named(delivered or "")
     if not named:
         return []
@@ -231,10 +232,10 @@ def _cells(line: str, width: int) -> list[str] | None:
     return None
 
 
-def _grid_receipts(doc: Document, spec: dict[str, Any], numbered: Mapping[str, str]) -> list[Receipt]:
+def _grid_receipts(doc: Document, numbered: Mapping[str, str], rows: list[GridRow]) -> list[Receipt]:
     """A receipt per row of a recipients' table whose document can be named (a type, or a known 文号)."""
     out = []
-    for row in grid_rows(doc):
+    for row in rows:
         received = _row_type(row.written, numbered)
         if received is not None:
             out.append(Receipt(document_id=doc.id, received_type=received, recipient=row.recipient,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from auditor.model import AuditError, Case, Finding, make_error
 from auditor.rules.loader import kind_of, load_rules
-from auditor.rules.rule import Rule
+from auditor.rules.rule import SEVERITIES, Rule
+from auditor.text.titles import is_form_part
 
 
 def select_rules(rules: tuple[Rule, ...] | list[Rule], profile: str | None = None,
@@ -43,9 +44,6 @@ def run_rules(
     return link_causes(merge_copies(case, findings), {r.id: r for r in chosen})
 
 
-_COPY_MARKS = ("存根", "副本", "正本")
-
-
 def _copies(case: Case, a: str | None, b: str | None) -> bool:
     """Documents `a` and `b` are copies of one paper: the same 文号, or a 存根 / 副本 / 正本 beside one without it."""
     da, db = case.document(a or ""), case.document(b or "")
@@ -53,7 +51,7 @@ def _copies(case: Case, a: str | None, b: str | None) -> bool:
         return da is db
     if da.number and db.number:
         return da.number == db.number
-    return any(mark in d.text[:80] for d in (da, db) for mark in _COPY_MARKS)
+    return is_form_part(da.text) or is_form_part(db.text)
 
 
 def merge_copies(case: Case, findings: list[Finding]) -> list[Finding]:
@@ -71,9 +69,6 @@ def merge_copies(case: Case, findings: list[Finding]) -> list[Finding]:
         first.setdefault(f.fingerprint, len(out))
         out.append(f)
     return out
-
-
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _overlap(a: Finding, b: Finding) -> bool:
@@ -100,6 +95,6 @@ def link_causes(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding
             continue
         # A consequence never outranks its root: an old article number on a form in its grace period is a warning,
         # and so is the wrong basis it makes.
-        severity = min(f.severity, root.severity, key=lambda s: _SEVERITY_RANK.get(s, 0))
+        severity = max(f.severity, root.severity, key=SEVERITIES.index)  # SEVERITIES runs from the gravest
         out.append(f.model_copy(update={"caused_by": root.fingerprint, "severity": severity}))
     return out

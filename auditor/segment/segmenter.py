@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
-from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, match_title
+from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, match_title
 from auditor.text.tokens import BARE_LABEL
 
 UNKNOWN = "未知文书"
@@ -144,21 +144,13 @@ def segment(dossier: Dossier) -> list[Document]:
 
 
 # The parts of one printed form (存根, 副本, 正本) carry the same title and 文号: one document, not several.
-_PART_RE = re.compile(r"[（(]\s*(?:存\s*根|副\s*本|正\s*本)\s*[）)]")
-_PART_HEAD_CHARS = 80
-
-
-def _is_part(doc: Document) -> bool:
-    return bool(_PART_RE.search(doc.text[:_PART_HEAD_CHARS]))
-
-
 def _join_form_parts(docs: list[Document]) -> list[Document]:
     """Consecutive documents of one type and one 文号, one of them marked 存根 / 副本 / 正本, are one document."""
     out: list[Document] = []
     for doc in docs:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == doc.type and prev.type != UNKNOWN and prev.number
-                and prev.number == doc.number and (_is_part(prev) or _is_part(doc))):
+                and prev.number == doc.number and (is_form_part(prev.text) or is_form_part(doc.text))):
             out[-1] = prev.model_copy(update={
                 "end": doc.end,
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,

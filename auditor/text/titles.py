@@ -22,6 +22,14 @@ ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFI
 # What may follow a title on its line: a bracketed remark, a 文号, a page counter.
 TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?)?$")
 SPACE_RE = re.compile(r"[\s\u3000]+")
+# A part of one printed form (存根, 副本, 正本), marked in its head: the parts carry the same title.
+_FORM_PART_RE = re.compile(r"[（(]\s*(?:存\s*根|副\s*本|正\s*本)\s*[）)]")
+_FORM_PART_HEAD = 80
+
+
+def is_form_part(text: str) -> bool:
+    """Does the document's head mark it as a 存根 / 副本 / 正本 of a printed form?"""
+    return bool(_FORM_PART_RE.search(text[:_FORM_PART_HEAD]))
 MAX_TITLE_LINE = 60
 RUN_ON_HEAD = 36  # the longest organ prefix ORGAN_RE accepts: a run-on title starts within it
 # 文号 / 案号 forms: 临公（刑）拘字〔2023〕15号, 左检刑诉〔2025〕54号, 甘公刑诉字[2016]001号, (2019)粤0000刑初00号.

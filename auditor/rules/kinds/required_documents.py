@@ -59,7 +59,8 @@ _DEPOSIT_WORD = "保证金"
 
 def _deposit_ordered(case: Case, doc: Document) -> Evidence | None:
     """The deposit ordered by the 取保候审决定书 of the one person `doc`'s own act concerns (the 解除 of 陶某)."""
-    persons = _own_persons(case).get(doc.id, set())
+    own = _own_persons(case)
+    persons = own.get(doc.id, set())
     if len(persons) != 1:
         return None
     for g in case.guarantees:
@@ -68,7 +69,7 @@ def _deposit_ordered(case: Case, doc: Document) -> Evidence | None:
             continue
         # Whose decision: its own act's person, else the one suspect it introduces (a 副本 beside its 存根 may have
         # had its act merged into the 存根's).
-        whose = _own_persons(case).get(decision.id) or {
+        whose = own.get(decision.id) or {
             p.name for p in case.parties if p.is_suspect and any(m.document_id == decision.id for m in p.mentions)}
         if whose == persons:
             return case.evidence(decision, g.start, g.end)
