@@ -47,3 +47,12 @@ def doc_type_act(doc_type: str) -> str | None:
         if entry["type"] == doc_type:
             return entry.get("act")
     return None
+
+
+@functools.cache
+def doc_type_organ(doc_type: str) -> str | None:
+    """The kind of organ that issues a document of this type (police | procuratorate | court | any)."""
+    for entry in doc_types():
+        if entry["type"] == doc_type:
+            return entry.get("organ")
+    return None

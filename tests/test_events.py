@@ -55,8 +55,8 @@ CASES = [
     # regression (ind_l10): a form's reason "需退回补充侦查" is a need, not an act (its date is another field's)
     ("需退回补充侦查 is no act", "受理日期 2024年6月3日\n理由 冯建部分需退回补充侦查，案情复杂", ["冯建"], set()),
     # --- relative dates ------------------------------------------------------------------------
-    ("次日 after 传唤 (传唤 is no event)", "被告人李四于2018年10月26日被传唤到案，次日被刑事拘留，同年11月23日被逮捕。", ["李四"],
-     {("刑事拘留", "2018-10-27", "李四"), ("逮捕", "2018-11-23", "李四")}),
+    ("次日 after 传唤", "犯罪嫌疑人李四于2018年10月26日被传唤到案，次日被刑事拘留，同年11月23日被逮捕。", ["李四"],
+     {("传唤", "2018-10-26", "李四"), ("刑事拘留", "2018-10-27", "李四"), ("逮捕", "2018-11-23", "李四")}),
     ("同月", "因本案于2016年3月7日被羁押，同月8日被刑事拘留，同月22日被取保候审。", ["刘*甲"],
      {("刑事拘留", "2016-03-08", "刘*甲"), ("取保候审", "2016-03-22", "刘*甲")}),
     ("同日 in the same clause", "因本案于2018年9月19日被羁押并于同日被刑事拘留,同年9月26日被广州市公安局取保候审.", ["黄某某"],
@@ -192,6 +192,33 @@ CASES = [
      "2020年3月1日，犯罪嫌疑人张三被刑事拘留，经审查，被取保候审。", ["张三"],
      {("刑事拘留", "2020-03-01", "张三")}),
 ]
+
+
+# Acts in documents of a given type (doc_type, text, persons, expected).
+TYPED_CASES = [
+    # regression (ind_k01): a police narrative's 传唤 is a dated act of the suspect
+    ("起诉意见书", "犯罪嫌疑人曾某于2021年3月11日被我局民警口头传唤到案。", ["曾某"], {("传唤", "2021-03-11", "曾某")}),
+    # a judgment recounts the measures its sentence is offset against, not how the defendant was brought in
+    ("刑事判决书", "被告人李四于2018年10月26日被传唤到案，次日被刑事拘留。", ["李四"], {("刑事拘留", "2018-10-27", "李四")}),
+    # regression (real round m, rm_30): a form's option list is no act
+    ("讯问笔录", "时间2015年11月20日09时10分\n口头传唤/被扭送/自动投案的被讯问人于_月_日到达", ["夏某"], set()),
+    # regression (ind_a03): "口头传唤的被讯问人于9月26日…到达" describes the person; the birth date gives no year
+    ("讯问笔录", "时间：2023年9月26日9时50分\n被讯问人：苏某，出生日期1992年3月4日\n（口头传唤的被讯问人于9月26日9时50分到达）",
+     ["苏某"], set()),
+    # regression (ind_k04): the record's 到案方式 field: summoned to this sitting, dated by the record
+    ("讯问笔录", "讯问笔录\n到案方式：口头传唤\n被讯问人：何某\n问：你的基本情况？", ["何某"], {("传唤", "2016-02-26", "何某")}),
+    # regression (ind_i03): the 传唤证's own wording names the person after "涉嫌…的"
+    ("传唤证", "兹传唤涉嫌诈骗的孟某于2016年4月8日9时到某派出所接受讯问。", ["孟某", "韩某"], {("传唤", "2016-04-08", "孟某")}),
+]
+
+
+@pytest.mark.parametrize("doc_type,text,persons,expected", TYPED_CASES, ids=[f"{c[0]}:{c[1][:16]}" for c in TYPED_CASES])
+def test_events_in_typed_documents(doc_type: str, text: str, persons: list[str],
+                                   expected: set[tuple[str, str | None, str | None]]) -> None:
+    date = "2016-02-26" if doc_type == "讯问笔录" and "到案方式" in text else None
+    found = {(e.action, iso(e.date), e.person) for e in find_events(_doc(text, doc_type, date), persons)}
+    # The acts in question only (an undated document's own act, a record's 讯问, are other tests' business).
+    assert {t for t in found if t[0] in ("传唤", "刑事拘留") and t[1]} == expected
 
 
 @pytest.mark.parametrize("name,text,persons,expected", CASES, ids=[c[0] for c in CASES])

@@ -20,9 +20,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from auditor.lexicon import doc_type_act, load_yaml
+from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
-from auditor.text.dates import DateMention, find_dates
+from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
 from auditor.text.view import TextView, text_view
 
@@ -46,6 +46,7 @@ class _Trigger:
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: list[tuple[str | None, re.Pattern[str]]]
+    not_in_organs: dict[str, frozenset[str]]
     case_scope: frozenset[str]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -90,6 +91,7 @@ def lexicon() -> _Lexicon:
     triggers += [(None, re.compile(p)) for p in data.get("blockers") or []]
     return _Lexicon(
         triggers=triggers,
+        not_in_organs={e["name"]: frozenset(e["narrative_not_in"]) for e in data["actions"] if e.get("narrative_not_in")},
         case_scope=frozenset(e["name"] for e in data["actions"] if e.get("scope") == "case"),
         not_after=re.compile(data["not_after"]),
         not_before=re.compile(data["not_before"]),
@@ -202,12 +204,13 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     lex = lexicon()
     view = text_view(doc.text)
     t = view.text
-    triggers = _triggers(t, lex)
+    organ_kind = doc_type_organ(doc.type)
+    triggers = [tr for tr in _triggers(t, lex) if organ_kind not in lex.not_in_organs.get(tr.action or "", ())]
     if not any(tr.action for tr in triggers):
         return []
     dates = [
         d for d in find_dates(t)
-        if (d.as_date() is not None or d.relative) and not _is_birth_date(t, d) and not _is_period_end(t, d)
+        if (d.as_date() is not None or d.relative) and not is_birth_date(t, d) and not _is_period_end(t, d)
     ]
     date_starts = [d.start for d in dates]
     sentences = _capped(_bounds(t, _SENTENCE_END))
@@ -313,21 +316,12 @@ def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDat
     return out
 
 
-# A birth date ("（男，1985年6月2日出生）", "出生日期1985年6月2日") dates a person, never a measure.
-_BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
-_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于)[：:\s]*$")
-
-
 # "延长至2023年4月28日", "自…起至2024年3月4日止": the end of a period, not the day of an act.
 _PERIOD_END_BEFORE = re.compile(r"(?:至|到|届满|截止|截至)\s*$")
 
 
 def _is_period_end(t: str, d: DateMention) -> bool:
     return bool(_PERIOD_END_BEFORE.search(t[max(0, d.start - 3) : d.start]))
-
-
-def _is_birth_date(t: str, d: DateMention) -> bool:
-    return bool(_BIRTH_AFTER.match(t, d.end) or _BIRTH_BEFORE.search(t[max(0, d.start - 8) : d.start]))
 
 
 def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:
@@ -465,15 +459,20 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
     return [_Mention(m.group(0), m.start(), m.end()) for m in rx.finditer(t)]
 
 
-# Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X".
-_OBJECT_GAP = re.compile(r"[\s:：]*(?:对|的)?(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$")  # "提请批准逮捕的犯罪嫌疑人某"
+# Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X", "提请批准逮捕的
+# 犯罪嫌疑人某", "兹传唤涉嫌诈骗的孟某于…" (a form's own wording).
+_OBJECT_GAP = re.compile(
+    r"[\s:：]*(?:对|的)?(?:涉嫌[\u4e00-\u9fff]{1,14}?的)?"
+    r"(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$"
+)
+_OBJECT_REACH = 24
 
 
 def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:
     """The suspect group named directly after an action, when the action names one."""
     i = bisect.bisect_left(mentions, end, key=lambda m: m.start)
     i = i if i < len(mentions) else None
-    if i is None or mentions[i].start - end > 8 or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
+    if i is None or mentions[i].start - end > _OBJECT_REACH or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
         return []
     group = [mentions[i].name]
     while i + 1 < len(mentions) and lex.joiners.match(t[mentions[i].end : mentions[i + 1].start]):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from auditor.lexicon import load_yaml
 from auditor.model import Document, PartyMention
-from auditor.text.dates import find_dates
+from auditor.text.dates import find_dates, is_birth_date
 from auditor.text.ids import id_checksum_ok
 from auditor.text.tokens import DOTTED_NAME, FIELD_LABELS, leading_name
 from auditor.text.view import TextView, text_view
@@ -73,8 +73,6 @@ _ID = re.compile(
 )
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
 _NOT_NAMES = frozenset({"陈述", "供述", "证言", "辩解", "身份", "信息", "笔录", "签名", "捺印", "权利", "义务"})
-_BIRTH_AFTER = re.compile(r"^(?:出生|生)")
-_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|生日)[:：为]?$")
 _WINDOW = 160  # characters after the name searched for birth date and ID number
 
 
@@ -177,8 +175,7 @@ def _window_end(t: str, pos: int) -> int:
 
 def _details(party: Party, window: str) -> None:
     for d in find_dates(window):
-        labelled = _BIRTH_BEFORE.search(window[max(0, d.start - 6) : d.start])
-        if d.year is not None and (labelled or _BIRTH_AFTER.match(window[d.end : d.end + 2])):
+        if d.year is not None and is_birth_date(window, d):
             party.birth_date = d.iso
             break
     m = _ID.search(window)

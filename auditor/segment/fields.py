@@ -49,6 +49,7 @@ HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
+_SENTENCE_STOP_RE = re.compile(r"[。！？]")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
@@ -181,6 +182,11 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
             before = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start]))
             if before and ORGAN_IN_TEXT_RE.fullmatch(before):
+                return m.as_date()
+            # A one-line document signed at the end of its last sentence ("…现重新移送审查起诉。重庆市公安局渝中区分局
+            # 二〇二〇年二月七日"): the organ after the last stop, the date ending the whole text.
+            signed_off = _SENTENCE_STOP_RE.split(before)[-1]
+            if signed_off != before and ORGAN_IN_TEXT_RE.fullmatch(signed_off) and not _NON_SPACE.search(body, m.end):
                 return m.as_date()
         if labelled is None and line_start >= tail_start:
             signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)

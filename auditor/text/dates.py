@@ -195,20 +195,32 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     found = _find_dates(text, None)
-    if anchor is not None and _needs_anchor(found):
+    if anchor is not None and _needs_anchor(text, found):
         found = _find_dates(text, anchor)
     return list(found)
 
 
-def _needs_anchor(found: tuple[DateMention, ...]) -> bool:
+def _needs_anchor(text: str, found: tuple[DateMention, ...]) -> bool:
     """Does a mention before the text's first year lean on the context an anchor gives (次日, 同年, 3月5日)?
     Otherwise the anchored reading is the unanchored one, already cached for the other readers of the text."""
     for m in found:
         if m.relative is not None or (m.year is None and (m.month is not None or m.day is not None)):
             return True
-        if m.as_date() is not None:
+        if m.as_date() is not None and not is_birth_date(text, m):
             return False  # a full date replaces the whole context
     return False
+
+
+# A birth date ("（男，1985年6月2日出生）", "出生日期：1985年6月2日", "生日为…") dates a person, never an act; nor does
+# it give the year of a later "9月26日" or "同年" (a record's header names the suspect's birth after its own date).
+_BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于|生日)[：:为\s]*$")
+
+
+def is_birth_date(text: str, mention: DateMention) -> bool:
+    """Is `mention` (found in `text`) a person's birth date?"""
+    return bool(_BIRTH_AFTER.match(text, mention.end)
+                or _BIRTH_BEFORE.search(text, max(0, mention.start - 8), mention.start))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -268,7 +280,7 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
         mention = DateMention(m.start(), m.end(), m.group(0), y, mo, d, hour, minute, rel, approx)
         out.append(mention)
         # Update context; a coarser mention that disagrees makes finer context stale.
-        if y is not None:
+        if y is not None and not (m.group("FULL") is not None and is_birth_date(text, mention)):
             if mo is None:
                 if ctx_y != y:
                     ctx_ym, ctx_full = None, None
