@@ -67,3 +67,27 @@ def test_an_earlier_decisions_grounds_and_a_partys_argument_are_reported_not_cit
     case = audit_text(APPEAL_RULING).case
     assert [(c.law, c.article) for c in case.citations] == [("中华人民共和国刑事诉讼法", 236)]
     assert {47, 293, 3} <= {c.article for c in case.reported_citations}
+
+
+# regression (real round p, rp_08 / rp_13): the first instance's reasoning told over several sentences, its articles
+# in the last; half-width stops end the sentences of some publications
+FIRST_INSTANCE_REASONING = [
+    "原判认为，被告人向某伙同他人故意伤害他人身体，其行为已构成故意伤害罪。被告人向某在缓刑考验期内再犯新罪，应当撤销缓刑。"
+    "故依照《中华人民共和国刑法》第二百三十四条第二款、第六十一条之规定，判决：被告人向某犯故意伤害罪。\n"
+    "本院认为，原判认定事实清楚。依照《中华人民共和国刑事诉讼法》第二百二十五条第一款第（二）项之规定，判决如下：",
+    "原判认为,被告人周某的行为构成诈骗罪. 据此,原判依照《中华人民共和国刑法》第二百三十四条第二款,第六十一条之规定,判决:一、被告人周某犯诈骗罪. "
+    "本院认为,原判认定事实清楚. 依照《中华人民共和国刑事诉讼法》第二百二十五条第一款第（二）项之规定,裁定如下:",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_INSTANCE_REASONING)
+def test_the_first_instances_reasoning_over_several_sentences_is_reported(text: str) -> None:
+    case = audit_text("刑事判决书\n" + text).case
+    assert {(c.article, c.paragraph) for c in case.citations} == {(225, 1)}
+    assert {(c.article, c.paragraph) for c in case.reported_citations} == {(234, 2), (61, None)}
+
+
+def test_statute_text_after_a_spaced_clerk_signature_is_an_appendix() -> None:
+    """Regression (real round p, rp_03): "书 记 员 向某" then "附1:《刑法》 第二百六十六条诈骗公私财物…"."""
+    text = "审 判 员 王某二〇二〇年三月二十四日 法官助理 李某 书 记 员 向某某 附1:《中华人民共和国刑法》 第二百六十六条诈骗公私财物,数额较大的,处三年以下有期徒刑"
+    assert appendix_start(text) is not None

@@ -194,6 +194,18 @@ CASES = [
 ]
 
 
+# regression (real round p, rp_08): a prior case's measures, told up to its judgment past a "；", are not this case's
+PRIOR_PAST_SEMICOLON = (
+    "上诉人（原审被告人）向某，男。因涉嫌犯寻衅滋事罪，于2012年6月1日被淮滨县公安局刑事拘留，同月16日被逮捕；"
+    "因犯聚众斗殴罪，于2012年12月21日被淮滨县人民法院判处有期徒刑三年，缓刑四年。因涉嫌犯故意伤害罪，"
+    "于2014年9月19日被淮滨县公安局刑事拘留，2014年9月30日被逮捕。"
+)
+
+
+def test_a_prior_cases_measures_told_past_a_semicolon_are_not_this_cases() -> None:
+    assert _triples(PRIOR_PAST_SEMICOLON, ["向某"]) == {("刑事拘留", "2014-09-19", "向某"), ("逮捕", "2014-09-30", "向某")}
+
+
 # Acts in documents of a given type (doc_type, text, persons, expected).
 TYPED_CASES = [
     # regression (ind_k01): a police narrative's 传唤 is a dated act of the suspect

@@ -85,6 +85,17 @@ CASES = [
     # regressions (round k): a given name the tagger knows as a word ("郭|振华"); a 保证人 is no 证人
     ("吕卫东在其经营的烧烤店内推搡被害人郭振华致其倒地，造成轻伤一级。", [("郭振华", "被害人", None, None, None, None)]),
     ("2019年12月21日经本院决定取保候审（保证人吕卫红）。", []),
+    # regressions (real round p): a second instance's appellant; OCR'd 讯问笔录 heads without colons or with ；
+    ("上诉人（原审被告人）向双双（乳名双双），男，1989年12月6日出生于河南省淮滨县。",
+     [("向双双", "被告人", "男", "1989-12-06", None, None)]),
+    ("被讯问人：杨德健；性别：男；民族：壮族", [("杨德健", "被讯问人", "男", None, None, None)]),
+    ("被讯问人骆嘉俊性别男民族壮族文化程度小学", [("骆嘉俊", "被讯问人", "男", None, None, None)]),
+    ("时间2015年10月22日\n被讯问人骆嘉俊_______\n问：你是怎么到公安机关的？", [("骆嘉俊", "被讯问人", None, None, None, None)]),
+    ("时间2015年10月21日\n被讯问人杨德健\nFOLLOWING ARE RECORDE\n问：你是否明白？", [("杨德健", "被讯问人", None, None, None, None)]),
+    ("问：你是否通晓汉语？被讯问人通晓汉语，无需翻译。", []),
+    # the registered birth date in brackets between the date and 出生
+    ("被告人自报韩雪飞，男，1992年6月10日（户籍登记为1988年1月11日）出生于安徽省阜南县。",
+     [("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),
 ]
 
 
@@ -178,6 +189,11 @@ def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
         (["受案登记表\n简要案情：犯罪嫌疑人覃春酒后在饭店无故拦截路人闫平。",
           "拘留证\n兹决定对犯罪嫌疑人覃春（性别男，出生日期1978年8月19日）执行拘留。"],
          [("覃春", "犯罪嫌疑人", "男", "1978-08-19", None, None)]),
+        # regression (real round p, rp_05): brothers of one address whose names differ by one character, each
+        # introduced by the judgment, are two people
+        (["被告人自报韩雪强，男，1990年10月9日出生，户籍所在地安徽省阜南县柳沟镇后一队18号。"
+          "被告人自报韩雪飞，男，1992年6月10日出生，户籍所在地安徽省阜南县柳沟镇后一队18号。"],
+         [("韩雪强", "被告人", "男", "1990-10-09", None, None), ("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),
     ],
 )
 def test_case_parties_merges_details_across_documents(texts: list[str], expected: list[tuple[object, ...]]) -> None:

@@ -18,17 +18,19 @@ from dataclasses import dataclass
 from auditor.law.catalog import as_date, check_citation, law_names, named_version, resolve_law
 from auditor.model import Citation
 from auditor.text.numerals import cn_to_int
+from auditor.text.sentences import HALF_WIDTH_STOP
 
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十百千]+"
-# An article whose 条 was left out before its 款 ("第六十七第三款") is still that article.
+# An article whose 条 was left out before its 款 ("第六十七第三款", "第七十二第一、三款") is still that article.
+_PARAS_AHEAD = rf"[第笫]\s*{_NUM}(?:\s*、\s*{_NUM})*\s*款"
 # "笫" is a common misprint of 第; "第五十三之规定" left out its 条 too.
-_ART_RE = re.compile(rf"[第笫]\s*({_NUM})\s*(?:条|(?=[第笫]\s*{_NUM}\s*款)|(?=之(?:规定|的规定)))"
+_ART_RE = re.compile(rf"[第笫]\s*({_NUM})\s*(?:条|(?={_PARAS_AHEAD})|(?=之(?:规定|的规定)))"
                      rf"(?:\s*(之[一二三四五六七八九十]+))?")
 _ART_CONT_RE = re.compile(rf"(?:[第笫]\s*)?({_NUM})\s*(?:条|(?=之(?:规定|的规定)))(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
 _PARA_RE = re.compile(rf"\s*[第笫]?\s*({_NUM})\s*款")  # "第七十二条二款": the 第 is often dropped
 _ITEM_RE = re.compile(rf"\s*(?:(?:[第笫]\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|[第笫]\s*({_NUM})\s*项)")
 _SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
-_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*(?:条|(?=第\s*{_NUM}\s*款))")
+_CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*(?:条|(?={_PARAS_AHEAD}))")
 # One 第 and one 条 (款, 项) shared by a list of numbers: 第二十五、二十六、二十七条, 第六十七条第一、三款.
 _ART_LIST_RE = re.compile(rf"第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*条")
 _PARA_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*款")
@@ -266,21 +268,60 @@ def _quoted_opener_re() -> re.Pattern[str]:
     return re.compile(load_yaml("laws.yaml")["quoted_openers"])
 
 
-_SENTENCE_BREAK = re.compile(r"[。\n]")
+_SENTENCE_BREAK = re.compile(rf"[。\n]|{HALF_WIDTH_STOP}")
 _OPENER_REACH = 40  # the opener stands in the sentence's first clauses ("宣判后，原审被告人陈某不服，提出上诉称：…")
+# A paragraph ends at a line break, or at a stop followed by spaces where a publication collapsed its line breaks.
+_PARAGRAPH_SPACE = re.compile(r"[ \t\u3000\r\n]")
+
+
+@functools.cache
+def _own_voice_re() -> re.Pattern[str]:
+    from auditor.lexicon import load_yaml
+
+    return re.compile(load_yaml("laws.yaml")["own_voice_openers"])
+
+
+@functools.cache
+def _reasoning_opener_re() -> re.Pattern[str]:
+    from auditor.lexicon import load_yaml
+
+    return re.compile(load_yaml("laws.yaml")["reported_reasoning_openers"])
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Sentences that report an earlier decision's grounds or a party's argument (laws.yaml quoted_openers); a
-    party's numbered points run on after ；."""
-    out = []
+    party's numbered points run on after ；. An earlier decision's reasoning (reported_reasoning_openers: "原判认为，
+    …。…。故依照《刑法》第…条…") runs on to the end of its paragraph or to a sentence in the document's own voice."""
+    out: list[tuple[int, int]] = []
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
     start = 0
-    for m in [*_SENTENCE_BREAK.finditer(text), None]:
-        end = m.end() if m else len(text)
-        if _quoted_opener_re().search(text, start, min(end, start + _OPENER_REACH)):
-            out.append((start, end))
+    for end in breaks:
+        if start >= end:
+            continue
+        if out and start < out[-1][1]:
+            start = end
+            continue
+        opener = _quoted_opener_re().search(text, start, min(end, start + _OPENER_REACH))
+        own = _own_voice_re().search(text, start, min(end, start + _OPENER_REACH))
+        if opener and not (own and own.start() < opener.start()):  # "本院认为，原审判决认定事实清楚。" is the court's
+            reasoning = _reasoning_opener_re().match(text, opener.start())
+            out.append((start, _run_end(text, end, breaks) if reasoning else end))
         start = end
     return out
+
+
+def _run_end(text: str, end: int, breaks: list[int]) -> int:
+    """Where the reported passage whose first sentence ends at `end` ends: at the paragraph's end, or before a
+    sentence in the document's own voice."""
+    i = bisect.bisect_left(breaks, end)
+    while i + 1 < len(breaks):
+        end, nxt = breaks[i], breaks[i + 1]
+        if text[end - 1] == "\n" or _PARAGRAPH_SPACE.match(text, end):
+            return end
+        if _own_voice_re().search(text, end, min(nxt, end + _OPENER_REACH)):
+            return end
+        i += 1
+    return len(text)
 
 
 def appendix_start(text: str) -> int | None:

@@ -24,12 +24,12 @@ from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
+from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.view import TextView, text_view
 
-# Some publications print half-width punctuation: "…被执行逮捕. 本案由…" ends a sentence ("20339.46元" does not).
-_HALF_WIDTH_STOP = r"(?<=[\u4e00-\u9fff])\.(?=\s*[\u4e00-\u9fff0-9])"
-_SENTENCE_END = re.compile(rf"[。；;！？!?]|{_HALF_WIDTH_STOP}")
-_CLAUSE_END = re.compile(rf"[。；;！？!?，,：:]|{_HALF_WIDTH_STOP}")
+_SENTENCE_END = re.compile(rf"[。；;！？!?]|{HALF_WIDTH_STOP}")
+_FULL_STOP = re.compile(rf"[。！？!?]|{HALF_WIDTH_STOP}")
+_CLAUSE_END = re.compile(rf"[。；;！？!?，,：:]|{HALF_WIDTH_STOP}")
 # The longest sentence or clause an action's date, persons and organs are looked for in (real sentences: < 600).
 SCOPE_CHARS = 2000
 # A victim's / witness's role word opens the clause (after an optional connective).
@@ -215,6 +215,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     date_starts = [d.start for d in dates]
     sentences = _capped(_bounds(t, _SENTENCE_END))
     clauses = _capped(_bounds(t, _CLAUSE_END))
+    # A prior case's story may run on past a "；" to its judgment ("…同月30日被取保候审；因犯聚众斗殴罪，于…被判处…。").
+    full_sentences = _capped(_bounds(t, _FULL_STOP))
     mentions = _mentions(t, persons)
     designated = own_act(doc) == "指定居所监视居住"
     events: list[Event] = []
@@ -228,7 +230,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         date = _date_for(dates, date_starts, tr, cs, ce, t, (ss, trigger_starts))
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
-        if date is None or _is_prior(t[ss:se], tr.start - ss, lex):
+        if date is None or _is_prior(t[ss : max(se, _enclosing(full_sentences, tr.start)[1])], tr.start - ss, lex):
             continue
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]

@@ -3,7 +3,7 @@
 Suspects are named by their mentions (a name cut short by the tokenizer joins the full one). Two spellings of a
 suspect's name are one person written two ways when the names are close — one character different, or the same
 pinyin (a homophone) — and something else ties them: the same valid ID number, the same birth date, or the same
-address, with no contradicting ID number. The spelling most documents use is the name; the others are variants
+address, with no contradicting ID number or birth date, and no document introducing each of them apart. The spelling most documents use is the name; the others are variants
 (the consistency rules report them). Co-suspects with similar names and different ID numbers stay two people.
 """
 
@@ -48,15 +48,27 @@ def _ids(mentions: list[PartyMention]) -> set[str]:
     return {m.id_number.upper() for m in mentions if m.id_number and m.id_valid}
 
 
+def _introduced_apart(a: list[PartyMention], b: list[PartyMention]) -> bool:
+    """Does one document introduce both spellings, each with details of its own (a gender, a birth date, an ID)?"""
+    def introduced(group: list[PartyMention]) -> set[str]:
+        return {m.document_id for m in group if m.gender or m.birth_date or m.id_number}
+
+    return bool(introduced(a) & introduced(b))
+
+
 def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
     """What ties two groups of mentions to one person ("id_number", "birth_date", "address"), or None."""
     ids_a, ids_b = _ids(a), _ids(b)
     if ids_a and ids_b:
         return "id_number" if ids_a & ids_b else None  # two valid numbers that differ: two people
+    if _introduced_apart(a, b):
+        return None  # one document introduces each of them: two people (brothers "韩某强", "韩某飞" of one address)
     births_a = {m.birth_date for m in a if m.birth_date}
     births_b = {m.birth_date for m in b if m.birth_date}
     if births_a & births_b:
         return "birth_date"
+    if births_a and births_b:
+        return None  # two birth dates and two spellings: two people
     addr_a = {_SPACE.sub("", m.address) for m in a if m.address}
     addr_b = {_SPACE.sub("", m.address) for m in b if m.address}
     if addr_a & addr_b:

@@ -32,12 +32,15 @@ _CJK = "\u4e00-\u9fff"
 _MASKCH = "*＊×XＸ"
 _NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
-_SEP = r"(?:[，,。.、（(:：]+(?:性别[:：]?)?|性别[:：]?)"
+_SEP = r"(?:[，,。.、（(:：；;]+(?:性别[:：]?)?|性别[:：]?)"
 # A form's next field label may follow the gender directly once spaces are gone ("性别：男　民族：汉族").
 _NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[{_CJK}]{{0,4}}[:：]"  # 出生日期：, 身份证件种类及号码：
+# A second instance names the appellant by his first-instance role in brackets: "上诉人（原审被告人）向某（乳名某），男".
+# An OCR'd form loses the colons too: "被讯问人骆某性别男民族壮族".
+_GLUED_FIELD = r"(?:民族|年龄|出生|身份|文化程度|户籍|现住)"
 _INTRO = re.compile(
-    rf"(?P<role>{_ROLE})(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
-    rf"(?:[（(][^）)，。]{{0,20}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s]|$|{_NEXT_FIELD})"
+    rf"(?P<role>{_ROLE})(?:(?<=被告人)[）)])?(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
@@ -130,12 +133,13 @@ def _find(view: TextView) -> list[Party]:
     for m in _ROLE_ONLY.finditer(t):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        if m.group("role") in _HEAD_ROLES and not _labelled(view, m.end()):
-            continue  # "被讯问人通晓汉语" is wording; a head's field is "被讯问人：X" or "被讯问人  X"
         field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
         name = field.group("name") if field else _name_at(t, m.end(), known)
         if name is None or (name, m.group("role")) in found:
             continue
+        if m.group("role") in _HEAD_ROLES and not (_labelled(view, m.end()) or _labelled(view, m.end() + len(name))
+                                                   or t.startswith(("_", "＿"), m.end() + len(name))):
+            continue  # "被讯问人通晓汉语" is wording; a head's field is "被讯问人：X", "被讯问人  X" or a line "被讯问人X"
         party = Party(name=name, role=m.group("role"))
         if field is not None:  # the form's fields describe the person its text names
             gender = _GENDER_FIELD.match(t, field.end())

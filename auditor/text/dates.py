@@ -213,7 +213,7 @@ def _needs_anchor(text: str, found: tuple[DateMention, ...]) -> bool:
 
 # A birth date ("（男，1985年6月2日出生）", "出生日期：1985年6月2日", "生日为…") dates a person, never an act; nor does
 # it give the year of a later "9月26日" or "同年" (a record's header names the suspect's birth after its own date).
-_BIRTH_AFTER = re.compile(r"\s*(?:出生|生[，,。；;）)\s]|生$)")
+_BIRTH_AFTER = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)]\s*)?(?:出生|生[，,。；;）)\s]|生$)")  # "…日（户籍登记为…）出生"
 _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于|生日)[：:为\s]*$")
 
 
