@@ -69,3 +69,17 @@ def test_a_label_without_a_date_is_not_scored(tmp_path) -> None:  # noqa: ANN001
     result = evaluate_real(tmp_path)
     assert result["fields"]["events"]["fn"] == 0 and result["fields"]["events"]["tp"] == 1
     assert result["undated_labels"] == 1
+
+
+def test_the_documents_own_act_is_not_scored(tmp_path) -> None:  # noqa: ANN001
+    """Regression (real round p): the 起诉书's own 提起公诉 is built from the label's own type and date; the labels
+    list the acts the text tells, so it is neither a hit nor a false event. A narrative act is still scored."""
+    from auditor.evaluation.real import evaluate_real
+
+    text = "起诉书\n被告人张某于2020年1月5日被刑事拘留。现提起公诉。\n检察官 李某\n2020年3月1日"
+    (tmp_path / "a.txt").write_text("kind: 起诉书\n---\n" + text, encoding="utf-8")
+    label = {"file": "a.txt", "doc_type": "起诉书", "document_date": "2020-03-01", "persons": ["张某"],
+             "events": [{"action": "刑事拘留", "date": "2020-01-05", "person": "张某"}]}
+    (tmp_path / "labels.jsonl").write_text(json.dumps(label, ensure_ascii=False), encoding="utf-8")
+    events = evaluate_real(tmp_path)["fields"]["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 0)

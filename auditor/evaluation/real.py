@@ -3,8 +3,10 @@
 Each file becomes a one-document case (type and date from its label, so that events and citations are
 measured apart from segmentation) and goes through build_case. Scoring, per field:
 - events: (action, date, person). A label's `accept` names alternative actions that also count; a
-  label without a person matches on action and date. Recall counts labels found. Precision counts the
-  produced events that have a date (labels list dated facts only; an act's own document with an
+  label without a person matches on action and date. The document's own act (a 起诉书's 提起公诉, a 讯问笔录's
+  讯问: doc_types.yaml `act`, evidenced by nothing but the document's title) is not scored: the case is built
+  from the label's own type and date, so that event echoes the label, and the labels list the acts the text
+  tells. Recall counts labels found. Precision counts the produced events that have a date (labels list dated facts only; an act's own document with an
   unreadable date yields an undated event, reported as `unscored`; a label without a date is not scored
   either, reported as `undated_labels`). A produced event matching no
   label is a false positive; one that falls on the date of an `other_events` entry (a prior conviction,
@@ -29,6 +31,7 @@ from typing import Any
 
 from auditor.extract.case import build_case
 from auditor.ingest.text import unmark_markdown
+from auditor.lexicon import doc_type_act
 from auditor.model import Case, Document, Dossier, Event, Page
 from auditor.segment.fields import find_date
 from auditor.segment.segmenter import segment
@@ -115,6 +118,11 @@ def _matches(gold: dict[str, Any], ev: Event) -> bool:
     return gold.get("person") is None or ev.person == gold["person"]
 
 
+def _own_act_only(ev: Event, doc_type: str) -> bool:
+    """Is `ev` the document's own act, with no narrative evidence of it (one_document_case titles it doc_type)?"""
+    return ev.action in {doc_type_act(doc_type), "指定居所监视居住"} and all(e.quote == doc_type for e in ev.evidence)
+
+
 def _cite_key(c: Any) -> tuple[Any, ...]:
     get = c.get if isinstance(c, dict) else lambda k: getattr(c, k)
     return (get("law"), get("article"), get("article_suffix"), get("paragraph"), get("item"))
@@ -129,7 +137,7 @@ def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
     doc_type = _doc_type(label["doc_type"])
     case = one_document_case(text, label["file"], doc_type, label.get("document_date"))
     gold = [g for g in label.get("events", []) if g.get("date")]  # a label without a date cannot be matched
-    dated = [e for e in case.events if e.date is not None]
+    dated = [e for e in case.events if e.date is not None and not _own_act_only(e, doc_type)]
     found = [g for g in gold if any(_matches(g, e) for e in dated)]
     false = [e for e in dated if not any(_matches(g, e) for g in gold)]
     other_dates = {o.get("date") for o in label.get("other_events", []) if o.get("date")}

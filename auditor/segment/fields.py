@@ -8,6 +8,7 @@ from datetime import date
 
 from auditor.lexicon import undated_types
 from auditor.text.dates import DateMention, find_dates
+from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
 
@@ -42,14 +43,14 @@ _JUDGE_BEFORE_RE = re.compile(
 _PROSECUTOR_BEFORE_RE = re.compile(
     rf"(?:{_spaced('代理检察员', '检察员', '检察官')})[\s\u3000]*[:：]?[\s\u3000]*[\u4e00-\u9fff·]{{2,5}}[\s\u3000]*$"
 )
-_ATTACHMENTS_AFTER_RE = re.compile(r"[\s\u3000]*附[\s\u3000]*[:：]")
+_ATTACHMENTS_AFTER_RE = re.compile(r"[\s\u3000]*附[\s\u3000]*[件录]?[\s\u3000]*[:：]")
 _PROSECUTOR_ANYWHERE_RE = re.compile(rf"(?:{_spaced('检察员', '检察官')})")
 _SIGNERS_REACH = 60
 HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
-_SENTENCE_STOP_RE = re.compile(r"[。！？]")
+_SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
@@ -184,9 +185,12 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             if before and ORGAN_IN_TEXT_RE.fullmatch(before):
                 return m.as_date()
             # A one-line document signed at the end of its last sentence ("…现重新移送审查起诉。重庆市公安局渝中区分局
-            # 二〇二〇年二月七日"): the organ after the last stop, the date ending the whole text.
-            signed_off = _SENTENCE_STOP_RE.split(before)[-1]
-            if signed_off != before and ORGAN_IN_TEXT_RE.fullmatch(signed_off) and not _NON_SPACE.search(body, m.end):
+            # 二〇二〇年二月七日", "…直接向人民法院起诉. 2020年4月24日"): after the last stop, nothing but the organ,
+            # and the date ends the whole text.
+            stops = [x.end() for x in _SENTENCE_STOP_RE.finditer(body, line_start, m.end) if x.end() <= m.start]
+            signed_off = body[stops[-1] : m.start] if stops else None
+            if (signed_off is not None and not _NON_SPACE.search(body, m.end)
+                    and (not signed_off.strip() or ORGAN_IN_TEXT_RE.fullmatch(SPACE_RE.sub("", signed_off)))):
                 return m.as_date()
         if labelled is None and line_start >= tail_start:
             signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)
