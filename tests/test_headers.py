@@ -75,6 +75,14 @@ def _strip(pages: list[str], method: str = "text") -> list[str]:
             [f"{BANNER}\n{BODY[i]}\n卷宗编号A-17" for i in range(3)],
             BODY[:3],
         ),
+        # regression (corpus o, ind_o02): a signature line dated as a case system prints it ("2023-06-07") stays; the
+        # system's print stamp goes
+        (
+            [f"检察业务应用系统  打印时间：2023-07-03 09:14  打印人：周某\n{BODY[i]}\n以上告知内容我已收到并知悉。犯罪嫌疑人：{n}    2023-06-0{i + 5}"
+             for i, n in enumerate(["沈某某", "顾某某", "钱某某"])],
+            [f"{BODY[i]}\n以上告知内容我已收到并知悉。犯罪嫌疑人：{n}    2023-06-0{i + 5}"
+             for i, n in enumerate(["沈某某", "顾某某", "钱某某"])],
+        ),
     ],
 )
 def test_strip_running_lines(pages: list[str], expected: list[str]) -> None:

@@ -57,6 +57,7 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "犯罪嫌疑人黄佳男因涉嫌贩卖毒品罪于2015年10月15日被我局刑事拘留，",
         "依照《中华人民共和国刑事诉讼法》第一百六十条之规定，现将此案移送审查起诉。",
         "附：拘留证复印件一份",
+        "不批准逮捕决定。",  # regression (corpus o, ind_o07): a body line wrapped before its last words
         "",
         "临川区公安局",
         "2 立案决定书",  # a 卷内目录 row without its page number (regression: split the 目录)

@@ -4,7 +4,7 @@ Each file becomes a one-document case (type and date from its label, so that eve
 measured apart from segmentation) and goes through build_case. Scoring, per field:
 - events: (action, date, person). A label's `accept` names alternative actions that also count; a
   label without a person matches on action and date. The document's own act (a 起诉书's 提起公诉, a 讯问笔录's
-  讯问: doc_types.yaml `act`, evidenced by nothing but the document's title) is not scored: the case is built
+  讯问: doc_types.yaml `act`, evidenced by nothing but the document's title, no dated narrative) is not scored: the case is built
   from the label's own type and date, so that event echoes the label, and the labels list the acts the text
   tells. Recall counts labels found. Precision counts the produced events that have a date (labels list dated facts only; an act's own document with an
   unreadable date yields an undated event, reported as `unscored`; a label without a date is not scored
@@ -119,8 +119,11 @@ def _matches(gold: dict[str, Any], ev: Event) -> bool:
 
 
 def _own_act_only(ev: Event, doc_type: str) -> bool:
-    """Is `ev` the document's own act, with no narrative evidence of it (one_document_case titles it doc_type)?"""
-    return ev.action in {doc_type_act(doc_type), "指定居所监视居住"} and all(e.quote == doc_type for e in ev.evidence)
+    """Is `ev` the document's own act, with no narrative evidence of it? Narrative evidence runs from a date to the
+    act; the own act's is the title (or the text's opening)."""
+    if ev.action not in {doc_type_act(doc_type), "指定居所监视居住"}:
+        return False
+    return not any(m.iso for e in ev.evidence for m in find_dates(e.quote))
 
 
 def _cite_key(c: Any) -> tuple[Any, ...]:
@@ -137,7 +140,8 @@ def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
     doc_type = _doc_type(label["doc_type"])
     case = one_document_case(text, label["file"], doc_type, label.get("document_date"))
     gold = [g for g in label.get("events", []) if g.get("date")]  # a label without a date cannot be matched
-    dated = [e for e in case.events if e.date is not None and not _own_act_only(e, doc_type)]
+    own = [e for e in case.events if e.date is not None and _own_act_only(e, doc_type)]
+    dated = [e for e in case.events if e.date is not None and e not in own]
     found = [g for g in gold if any(_matches(g, e) for e in dated)]
     false = [e for e in dated if not any(_matches(g, e) for g in gold)]
     other_dates = {o.get("date") for o in label.get("other_events", []) if o.get("date")}
@@ -163,7 +167,8 @@ def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
         "missed_events": [g for g in gold if g not in found],
         "false_events": [{"action": e.action, "date": iso(e.date), "person": e.person} for e in false],
         "trap_hits": [{"action": e.action, "date": iso(e.date)} for e in false if iso(e.date) in other_dates],
-        "unscored_events": len(case.events) - len(dated),
+        "unscored_events": len(case.events) - len(dated) - len(own),
+        "own_act_events": len(own),
         "undated_labels": len(label.get("events", [])) - len(gold),
         "missed_citations": sorted(map(str, gold_c - got_c)),
         "false_citations": sorted(map(str, got_c - gold_c)),
@@ -188,6 +193,7 @@ def evaluate_real(dev_dir: Path) -> dict[str, Any]:
         "date_mentions": {"known": known, "read": read, "recall": round(read / known, 4) if known else None},
         "trap_hits": sum(len(f["trap_hits"]) for f in files),
         "unscored_events": sum(f["unscored_events"] for f in files),
+        "own_act_events": sum(f["own_act_events"] for f in files),
         "undated_labels": sum(f["undated_labels"] for f in files),
     }
 
@@ -203,7 +209,8 @@ def format_report(result: dict[str, Any]) -> str:
     dm = result["date_mentions"]
     lines.append(f"date mentions read (recall, every labelled date): {dm['read']}/{dm['known']}")
     lines.append(f"trap hits (other_events produced): {result['trap_hits']}; undated events not scored: "
-                 f"{result['unscored_events']} produced, {result['undated_labels']} labelled")
+                 f"{result['unscored_events']} produced, {result['undated_labels']} labelled; "
+                 f"documents' own acts not scored: {result['own_act_events']}")
     lines.append("")
     lines.append(f"{'file':<18} " + " ".join(f"{name + ' tp/fp/fn':>20}" for name in FIELDS))
     for f in result["files"]:

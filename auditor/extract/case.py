@@ -289,8 +289,7 @@ def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
 
 
 def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.date | None:
-    """The day of the receipt row whose recipient is `person` ("林子豪及法定代理人林国栋" is 林子豪's row)."""
-    if not person:
-        return None
-    days = {day for recipient, day in rows if recipient.startswith(person)}
+    """The day of the receipt row whose recipient is `person` ("林子豪及法定代理人林国栋" is 林子豪's row); for a
+    delivery to no suspect (a 不予立案通知书 served on the complainant), the day every row agrees on."""
+    days = {day for recipient, day in rows if not person or recipient.startswith(person)}
     return days.pop() if len(days) == 1 else None

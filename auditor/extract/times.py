@@ -17,6 +17,7 @@ from auditor.text.dates import find_dates
 from auditor.text.tokens import HANDWRITTEN_MARK
 from auditor.text.view import text_view
 
+_VALUE_ON_NEXT_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 # A form's field may mark its value as written by hand ("传唤结束时间：[手写]2024年05月12日21时40分").
 _SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:于|为|是)?$"
 
@@ -49,8 +50,10 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
             if before is None and after is None:
                 continue
             words = view.to_orig(before.start(), before.end()) if before else view.to_orig(d.end, d.end + after.end())
-            # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two).
-            if "\n" in doc.text[min(words[0], start) : max(words[1], end)]:
+            # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two); a
+            # label ending its line may have its value on the next ("到案时间：\n2024-02-29 16:10").
+            between = doc.text[min(words[0], start) : max(words[1], end)]
+            if "\n" in between and not (before and _VALUE_ON_NEXT_LINE.fullmatch(doc.text[words[1] : start])):
                 continue
             out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
             break

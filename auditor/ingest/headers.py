@@ -7,7 +7,8 @@ It is deleted from each page with its boxes, so every kept character keeps its p
 Only what is provably furniture goes. Kept always: a document title (titles repeat on every page of a
 record in real dossiers, and segmentation needs them) other than the 卷's own name (a banner on every page), either half of a title set over two lines, a
 bare organ line (segmentation pulls it into the document below it; it also signs documents), a dated
-line (signature dates differ only in their numerals) and a sentence (it ends with 。！？).
+line (signature dates differ only in their numerals; "2023-06-07" as a case system prints it too, but not its
+print stamp "打印时间：…") and a sentence (it ends with 。！？).
 Scanning from a page's edge inwards stops at the first kept line: a header sits above all of those.
 """
 
@@ -33,7 +34,10 @@ PRINTED = frozenset({"text", "ocr", "image", "docx"})
 
 _DIGITS = re.compile(r"\d+")
 _CN_PAGE = re.compile(r"第[〇零一二三四五六七八九十百]+页|共[〇零一二三四五六七八九十百]+页")
-_DATED = re.compile(r"\d{2,4}\s*年|[〇零○Ｏ一二三四五六七八九十]{2,4}\s*年|年\s*\S{1,3}\s*月\s*\S{1,3}\s*日")
+_DATED = re.compile(r"\d{2,4}\s*年|[〇零○Ｏ一二三四五六七八九十]{2,4}\s*年|年\s*\S{1,3}\s*月\s*\S{1,3}\s*日"
+                    r"|(?<!\d)(?:19|20)\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?!\d)")
+# A case system's print stamp ("打印时间：2023-07-03 09:14  打印人：周某") is dated furniture, not a signature.
+_PRINT_STAMP = re.compile(r"打印|导出时间|生成时间")
 _SENTENCE_END = ("。", "！", "？")
 _BANNER_TYPES = frozenset({"卷宗封面"})
 
@@ -68,7 +72,7 @@ def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     # The name of the 卷 ("某某人民检察院 审查起诉卷") is a cover's title once, and a banner on every page: left to the
     # repetition test like any other line (a cover page holds it once and keeps it).
     if (title is not None and title.doc_type not in _BANNER_TYPES) or ORGAN_RE.fullmatch(compact) \
-            or _DATED.search(compact):
+            or (_DATED.search(compact) and not _PRINT_STAMP.search(compact)):
         return True
     if compact.endswith(_SENTENCE_END):
         return True

@@ -34,9 +34,10 @@ MAX_TITLE_LINE = 60
 RUN_ON_HEAD = 36  # the longest organ prefix ORGAN_RE accepts: a run-on title starts within it
 # 文号 / 案号 forms: 临公（刑）拘字〔2023〕15号, 左检刑诉〔2025〕54号, 甘公刑诉字[2016]001号, (2019)粤0000刑初00号.
 # Published judgments mask parts of the 案号: "（2019）*01刑终12号", "（2018）沪0105刑初**号".
+# A serial may carry a letter of the case system ("成武检刑不诉〔2023〕Z41号").
 NUMBER_RE = re.compile(
     r"[（(]\s*\d{4}\s*[)）][\u4e00-\u9fff\d*＊×]{1,16}?[0-9０-９*＊×]+\s*号"
-    r"|[\u4e00-\u9fff（）()*＊×]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*[0-9０-９*＊×]+\s*号"
+    r"|[\u4e00-\u9fff（）()*＊×]{1,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*[A-Z]?[0-9０-９*＊×]+\s*号"
 )
 # A header run on into the body (web-published judgments, one line per document) continues after the
 # 案号 with the first party of the case, never with a verb as a sentence citing the document does.
@@ -154,11 +155,16 @@ def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
     return None
 
 
+_SENTENCE_MARK = re.compile(r"[。，；：,;:！？!?]")
+
+
 def _fuzzy_title(compact: str) -> TitleMatch | None:
     """Tolerate one OCR confusion in a line that is nothing but a title (決定书, 取保侯审)."""
     if len(compact) < 4 or len(compact) > 16:
         return None
     if compact[0].isdigit():  # a numbered row of a 卷内目录 ("2立案决定书"), not a title line
+        return None
+    if _SENTENCE_MARK.search(compact):  # a body line wrapped before its last words ("不批准逮捕决定。")
         return None
     table = _title_table()
     best = process.extractOne(compact, list(table), scorer=fuzz.ratio, score_cutoff=86)

@@ -17,8 +17,9 @@ from auditor.rules.rule import Rule
 from auditor.text.view import text_view
 
 STEPS = ("written", "closest", "not_official")
-# Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪.
-_TRIGGER = re.compile(r"(?:涉嫌|犯有|犯了|犯|以|构成|认定为|定性为|罪名为|罪名是)")
+# Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪. The 犯 of a word
+# (侵犯, 触犯, 主犯 …) names no charge: "涉嫌侵犯公民个人信息罪" is not "犯公民个人信息罪".
+_TRIGGER = re.compile(r"(?:涉嫌|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是)")
 _NOT_CHARGES = frozenset({"犯罪", "本罪", "此罪", "该罪", "数罪", "一罪", "无罪", "有罪", "轻罪", "重罪", "死罪", "何罪",
                           "新罪", "余罪", "他罪"})
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff、]")
