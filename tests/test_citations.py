@@ -74,6 +74,8 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("根据《刑法》第七十二条二款的规定", [(CL, 72, None, 2, None)]),
         ("依照《刑法》第三百八十四条一款", [(CL, 384, None, 1, None)]),
         ("根据《刑法》第六十七第三款的规定", [(CL, 67, None, 3, None)]),
+        # regression (corpus o): police documents shorten the rules to 《程序规定》
+        ("根据《程序规定》第二百二十八条第一款之规定，我局决定扣押", [(MPS, 228, None, 1, None)]),
         # regression (real round p, rp_02): 条 left out before a list of 款
         ("依照《中华人民共和国刑法》第七十二第一、三款、第七十三条第二款的规定", [(CL, 72, None, 1, None), (CL, 72, None, 3, None), (CL, 73, None, 2, None)]),
         ("根据《刑法》第六十七条、第七十二条", [(CL, 67, None, None, None), (CL, 72, None, None, None)]),

@@ -413,3 +413,10 @@ def test_person_named_after_the_action() -> None:
     assert [(e.action, iso(e.date), e.person) for e in events if e.action == "提请批准逮捕"] == [
         ("提请批准逮捕", "2023-04-23", "孟杰海")
     ]
+
+
+def test_a_name_wrapped_by_a_pdf_line_is_the_own_acts_person() -> None:
+    """Regression (corpus o, ind_o07): "…提请批准逮捕犯罪嫌疑人赵宏\n伟，…决定批准逮捕。" is 赵宏伟's 批准逮捕."""
+    doc = _doc("批准逮捕决定书\n你局提请批准逮捕犯罪嫌疑人赵宏\n伟，经本院审查，决定批准逮捕。", "批准逮捕决定书", "2024-04-18",
+               title="批准逮捕决定书")
+    assert {(e.action, e.person) for e in find_events(doc, ["赵宏伟", "孙立新"])} == {("批准逮捕", "赵宏伟")}

@@ -265,6 +265,9 @@ _RUNNING = "某市某区人民检察院　　　　检察内卷"
         ([f"{_RUNNING}\n甲\n- 1 -\n{_RUNNING}\n乙"], [(f"{_RUNNING}\n甲\n- 1 -\n{_RUNNING}\n乙", 0)]),
         ([f"{_RUNNING}\n甲", f"{_RUNNING}\n乙", f"{_RUNNING}\n丙"], [(f"{_RUNNING}\n甲", 0), (f"{_RUNNING}\n乙", 0),
                                                                (f"{_RUNNING}\n丙", 0)]),
+        # regression (corpus o, ind_o08): three documents signed on one day, each date right above its page mark
+        ([f"{t}\n正文\n二〇二三年六月十五日\n第1页/共1页" for t in ("不起诉决定书", "解除取保候审决定书", "送达回证")],
+         [(f"{t}\n正文\n二〇二三年六月十五日\n第1页/共1页", 0) for t in ("不起诉决定书", "解除取保候审决定书", "送达回证")]),
     ],
 )
 def test_txt_running_lines_beside_page_marks(parts: list[str], expected: list[tuple[str, int]]) -> None:

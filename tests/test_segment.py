@@ -243,6 +243,12 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
          "补充侦查报告书", "2020-02-07"),
         ("补充侦查报告书\n已补充调取转账记录。重庆市公安局渝中区分局于二〇二〇年二月七日重新移送审查起诉", "补充侦查报告书", None),
         ("补充侦查报告书\n已补充调取转账记录。现查明被害人于二〇二〇年二月七日报案", "补充侦查报告书", None),
+        # regression (corpus o, ind_o08): a table form's approver signs with title and name, no colon
+        ("延长审查起诉期限审批表\n受理日期 2023-05-04\n延长理由 案情复杂\n审批意见 同意延长审查起诉期限十五日。  检察长 于建华  2023-05-30",
+         "延长审查起诉期限决定书", "2023-05-30"),
+        # regression (corpus o, ind_o01): the signer's date shares its line with the next signer's field
+        ("发还清单\n将下列扣押财物发还被害人徐某：\n1 电瓶 5块\n领取人：徐某（捺指印）  2024.3.28    经办人：李明、张涛\n原物照片已存卷。",
+         "发还清单", "2024-03-28"),
         # regressions (real round p): a one-line decision ending with its date after a half-width stop; "附件:"
         ("不起诉决定书 …决定对蔡某某不起诉. 被害人如不服本决定,也可以不经申诉,直接向人民法院起诉. 2020年4月24日",
          "不起诉决定书", "2020-04-24"),

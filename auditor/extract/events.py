@@ -176,7 +176,8 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     if not act:
         return []
     lex = lexicon()
-    named = [p for p in persons if p and p in doc.text]
+    compact = text_view(doc.text).text  # a name wrapped by a PDF line ("赵宏\n伟") is still named
+    named = [p for p in persons if p and p in compact]
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by

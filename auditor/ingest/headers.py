@@ -64,9 +64,9 @@ def _key(raw: str) -> str:
     return _CN_PAGE.sub("#", _DIGITS.sub("#", SPACE_RE.sub("", raw)))
 
 
-def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
-    """A line that may carry content: a title (or half of one), an organ, a date, a sentence."""
-    raw = text[lines[k][0] : lines[k][1]]
+def content_line(raw: str) -> bool:
+    """A line that may carry content, however often it repeats: a title, an organ, a date (a signature date repeats
+    when documents are signed on one day), a sentence."""
     compact = SPACE_RE.sub("", raw)
     title = match_title(raw)
     # The name of the 卷 ("某某人民检察院 审查起诉卷") is a cover's title once, and a banner on every page: left to the
@@ -74,7 +74,12 @@ def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     if (title is not None and title.doc_type not in _BANNER_TYPES) or ORGAN_RE.fullmatch(compact) \
             or (_DATED.search(compact) and not _PRINT_STAMP.search(compact)):
         return True
-    if compact.endswith(_SENTENCE_END):
+    return compact.endswith(_SENTENCE_END)
+
+
+def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """A line that may carry content: a title (or half of one), an organ, a date, a sentence."""
+    if content_line(text[lines[k][0] : lines[k][1]]):
         return True
     for other in (k - 1, k + 1):  # "取保候审" / "决定书": a title set over two lines
         if 0 <= other < len(lines):

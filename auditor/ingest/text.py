@@ -6,6 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
+from auditor.ingest.headers import content_line
 from auditor.ingest.normalize import page_mark_lines
 from auditor.ingest.tables import table_lines
 from auditor.model import AuditError, Page
@@ -262,7 +263,8 @@ def strip_printed_running_lines(parts: list[str]) -> list[tuple[str, int]]:
         places.append(here)
         for i in here:
             counts[lines[i].strip()] = counts.get(lines[i].strip(), 0) + 1
-    running = {line for line, n in counts.items() if n >= MIN_RUNNING_REPEATS}
+    # A signature date repeats before the page marks of documents signed on one day: content, never furniture.
+    running = {line for line, n in counts.items() if n >= MIN_RUNNING_REPEATS and not content_line(line)}
     out = []
     for lines, here, part in zip(split, places, parts, strict=True):
         drop = {i for i in here if lines[i].strip() in running}

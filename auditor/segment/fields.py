@@ -63,6 +63,13 @@ _DATE_LABEL_RE = re.compile(
 _SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章|意见|签名及日期|签收及日期)[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
+# An approver signing with his title and name, no colon, as a table cell prints it ("同意延长审查起诉期限十五日。  检察长
+# 于某某  2023-05-30").
+_TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|大队长|负责人|审批人|批准人)[ \t\u3000]*[\u4e00-\u9fff·]{2,4}"
+                               r"[ \t\u3000]*$")
+_NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff]{1,8}(?:人|员|官|警)[:：]")
+
+
 def find_number(body: str) -> str | None:
     head = "\n".join(body.split("\n")[:HEADER_LINES])
     m = NUMBER_RE.search(head)
@@ -177,7 +184,9 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
         # The labels end right before the date: a short window is searched, not the line up to it.
         window = max(line_start, m.start - _LABEL_WINDOW)
-        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body, window, m.start):
+        # A table form's field loses its colon ("受理日期 2023-05-04"): still a field.
+        if len(SPACE_RE.sub("", m.text)) >= 0.7 * len(line) and not _FIELD_LABEL_RE.search(body, window, m.start) \
+                and not _DATE_LABEL_RE.search(body, window, m.start):
             return m.as_date()
         # The organ's name and the date on one signature line ("长沙市公安局岳麓分局 二〇二三年五月十五日").
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
@@ -193,7 +202,10 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
                     and (not signed_off.strip() or ORGAN_IN_TEXT_RE.fullmatch(SPACE_RE.sub("", signed_off)))):
                 return m.as_date()
         if labelled is None and line_start >= tail_start:
-            signed = _SIGNER_RE.search(body, window, m.start) and not _NON_SPACE.search(body, m.end, line_end)
+            # A signer's date may share its line with the next signer's field ("领取人：徐某  2024.3.28    经办人：李某").
+            rest = body[m.end : line_end]
+            signer = _SIGNER_RE.search(body, window, m.start) or _TITLED_SIGNER_RE.search(body, window, m.start)
+            signed = signer and (not _NON_SPACE.search(rest) or _NEXT_SIGNER_RE.match(rest))
             if _DATE_LABEL_RE.search(body, window, m.start) or signed:
                 labelled = m.as_date()
     return labelled
