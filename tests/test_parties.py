@@ -93,6 +93,8 @@ CASES = [
     ("时间2015年10月22日\n被讯问人骆嘉俊_______\n问：你是怎么到公安机关的？", [("骆嘉俊", "被讯问人", None, None, None, None)]),
     ("时间2015年10月21日\n被讯问人杨德健\nFOLLOWING ARE RECORDE\n问：你是否明白？", [("杨德健", "被讯问人", None, None, None, None)]),
     ("问：你是否通晓汉语？被讯问人通晓汉语，无需翻译。", []),
+    # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
+    ("被梅料/讯问人夏乐燕性别男年龄36出生日期1979.5.5_______", [("夏乐燕", "被讯问人", "男", "1979-05-05", None, None)]),
     # the registered birth date in brackets between the date and 出生
     ("被告人自报韩雪飞，男，1992年6月10日（户籍登记为1988年1月11日）出生于安徽省阜南县。",
      [("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),

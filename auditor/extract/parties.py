@@ -52,6 +52,9 @@ _BRACKETED = re.compile(rf"(?P<role>{_ROLE})(?P<name>[{_CJK}]{{2,4}})[（(]"
 # person the head names (被讯问人 邓凯), with that role; an answer naming nobody the head names is not read.
 _SELF = re.compile(rf"(?:我叫|我的名字叫|本人姓名)(?P<name>[{_CJK}]{{2,4}}?)(?=[，,。；;（(]|$)")
 _HEAD_ROLE = re.compile(r"(?P<role>被讯问人|被宣布人)[:：]?")
+# The national form for administrative and criminal cases (行政刑事通用) heads its record "被询问/讯问人X性别…"; OCR
+# garbles the first half ("被梅料/讯问人", "被與两/讯问人"). In a 讯问笔录 the person is the one interrogated.
+_SLASH_HEAD = re.compile(rf"被[^\s/／]{{1,3}}[/／]讯问人[:：]?(?P<name>[{_CJK}]{{2,4}}?)(?=性别|[_＿，,（(：:]|$)")
 # A form's bare name field ("姓名：付强  性别：男  出生日期：…" on a 拘留证, "本人姓名周健国，性别男，…" in a 具结书):
 # whose it is, the form's text says with a role word elsewhere ("兹决定对犯罪嫌疑人付强执行拘留"); the field gives
 # where the name ends, and the details.
@@ -118,6 +121,17 @@ def _find(view: TextView) -> list[Party]:
             _details(party, t[m.end() : _window_end(t, m.end())])
             party.start, party.end = view.to_orig(m.start(), m.end())
             found[key] = party
+    for m in _SLASH_HEAD.finditer(t):
+        name = m.group("name")
+        if _bad_name(name, delimited=True) or (name, "被讯问人") in found:
+            continue
+        party = Party(name=name, role="被讯问人")
+        gender = _GENDER_FIELD.match(t, m.end())
+        party.gender = gender.group("gender") if gender else None
+        _details(party, t[m.end() : _window_end(t, m.end())])
+        party.start, party.end = view.to_orig(m.start(), m.end())
+        found[(name, party.role)] = party
+        spans.append((m.start(), m.end()))
     for m in _SELF.finditer(t):
         name = m.group("name")
         head = next((h for h in _HEAD_ROLE.finditer(t, 0, m.start()) if t.startswith(name, h.end())), None)
