@@ -420,3 +420,29 @@ def test_a_name_wrapped_by_a_pdf_line_is_the_own_acts_person() -> None:
     doc = _doc("批准逮捕决定书\n你局提请批准逮捕犯罪嫌疑人赵宏\n伟，经本院审查，决定批准逮捕。", "批准逮捕决定书", "2024-04-18",
                title="批准逮捕决定书")
     assert {(e.action, e.person) for e in find_events(doc, ["赵宏伟", "孙立新"])} == {("批准逮捕", "赵宏伟")}
+
+
+def test_a_witness_interview_is_no_event_of_the_case() -> None:
+    """Regression (corpora g, l): a 询问笔录 of a witness is evidence, not a procedural act on anyone the case is about;
+    no corpus labels it and no rule reads it."""
+    from auditor.extract.case import build_case
+    from auditor.model import Dossier
+
+    witness = "询问笔录\n时间：2022年3月2日9时00分至10时00分\n被询问人：周某（证人）\n问：你看到了什么？\n答：我看到犯罪嫌疑人李某某打人。"
+    suspect = "拘留证\n兹决定对犯罪嫌疑人李某某（男，1990年1月1日出生）执行拘留。\n某某公安局\n二〇二二年三月三日"
+    docs = [_doc(witness, "询问笔录", "2022-03-02", title="询问笔录"), _doc(suspect, "拘留证", "2022-03-03", title="拘留证")]
+    docs = [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(docs)]
+    case, _ = build_case(Dossier(source="x"), docs)
+    assert {(e.action, iso(e.date), e.person) for e in case.events} == {("刑事拘留", "2022-03-03", "李某某")}
+
+
+def test_a_suspect_questioned_as_in_an_administrative_case_keeps_his_interview() -> None:
+    """Regression (corpus l): "询问笔录 … 被询问人：彭某某　性别：男" before the case turned criminal is his act."""
+    from auditor.extract.case import build_case
+    from auditor.model import Dossier
+
+    text = "询问笔录\n时间：2023年4月22日21时00分至23时30分\n被询问人：彭某某　性别：男　出生日期：1985年6月18日\n问：你因涉嫌殴打他人被传唤，明白吗？\n答：明白。"
+    warrant = "拘留证\n兹决定对犯罪嫌疑人彭某某（男，1985年6月18日出生）执行拘留。\n某某公安局\n二〇二三年四月二十三日"
+    docs = [_doc(text, "询问笔录", "2023-04-22", title="询问笔录"), _doc(warrant, "拘留证", "2023-04-23", title="拘留证")]
+    case, _ = build_case(Dossier(source="x"), [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(docs)])
+    assert ("询问", "2023-04-22", "彭某某") in {(e.action, iso(e.date), e.person) for e in case.events}

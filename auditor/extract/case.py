@@ -12,12 +12,13 @@ numbered error naming the document and the step (E061), never only logged.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
 from auditor.extract.citations import appendix_start, find_citations, quoted_spans
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events, own_act, sole_suspect_acts
+from auditor.extract.events import find_events, own_act, sole_suspect_acts, suspect_only_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import build_parties, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
@@ -123,6 +124,9 @@ def build_case(
             # case's only suspect: narrative events without a person are not made (a victim's, a witness's).
             if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
                 update["person"] = persons[0]
+            if ev.action in suspect_only_acts() and (update["person"] is None or is_own and recorded is None
+                                                      and not _heads_record(doc.text, update["person"])):
+                continue  # a witness's or victim's 询问 (its head names no suspect, whoever the answers name)
             events.append(ev.model_copy(update=update))
         # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
         cut = appendix_start(doc.text)
@@ -286,6 +290,14 @@ def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
         time = time or ev.time
     return kept.model_copy(update={"evidence": tuple(evidence), "document_id": document_id, "organ": organ,
                                    "executed_by": executed_by, "time": time})
+
+
+_RECORD_HEAD_ROLE = re.compile(r"被[询讯]问人[:：]?[ \t\u3000]*")
+
+
+def _heads_record(text: str, person: str) -> bool:
+    """Does a record's head name `person` as the one questioned ("被询问人：彭某　性别：男")?"""
+    return any(text.startswith(person, m.end()) for m in _RECORD_HEAD_ROLE.finditer(text))
 
 
 def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.date | None:

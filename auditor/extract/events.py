@@ -131,6 +131,12 @@ def sole_suspect_acts() -> frozenset[str]:
 
 
 @functools.cache
+def suspect_only_acts() -> frozenset[str]:
+    """Acts that are no event of the case unless a suspect is their person (a witness's 询问)."""
+    return frozenset(load_yaml("actions.yaml").get("suspect_only_acts") or ())
+
+
+@functools.cache
 def _sitting() -> tuple[frozenset[str], frozenset[str]]:
     spec = load_yaml("actions.yaml").get("sitting_records") or {}
     return frozenset(spec.get("documents") or ()), frozenset(spec.get("actions") or ())
