@@ -76,6 +76,12 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("根据《刑法》第六十七第三款的规定", [(CL, 67, None, 3, None)]),
         # regression (corpus o): police documents shorten the rules to 《程序规定》
         ("根据《程序规定》第二百二十八条第一款之规定，我局决定扣押", [(MPS, 228, None, 1, None)]),
+        # regressions (real round r): a list of 款 without 第; "第二十五条第一条" is a slip for 第一款; ＜＞ inside a title
+        ("依照《中华人民共和国刑法》第三百四十七条一、四款，第二十五条一款，第三百五十六条之规定",
+         [(CL, 347, None, 1, None), (CL, 347, None, 4, None), (CL, 25, None, 1, None), (CL, 356, None, None, None)]),
+        ("依照《中华人民共和国刑法》第二百六十四条、第二十五条第一条、第六十七条第三款的规定",
+         [(CL, 264, None, None, None), (CL, 25, None, 1, None), (CL, 67, None, 3, None)]),
+        ("依照《最高人民法院关于适用＜中华人民共和国刑事诉讼法＞的解释》第三百五十条第（一）项", [(SPC, 350, None, None, 1)]),
         # regression (real round p, rp_02): 条 left out before a list of 款
         ("依照《中华人民共和国刑法》第七十二第一、三款、第七十三条第二款的规定", [(CL, 72, None, 1, None), (CL, 72, None, 3, None), (CL, 73, None, 2, None)]),
         ("根据《刑法》第六十七条、第七十二条", [(CL, 67, None, None, None), (CL, 72, None, None, None)]),

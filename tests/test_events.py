@@ -208,6 +208,14 @@ def test_a_prior_cases_measures_told_past_a_semicolon_are_not_this_cases() -> No
     assert _triples(PRIOR_PAST_SEMICOLON, ["向某"]) == {("刑事拘留", "2014-09-19", "向某"), ("逮捕", "2014-09-30", "向某")}
 
 
+def test_this_cases_own_judgment_is_no_prior_story() -> None:
+    """Regression (real round r, rr_29): a retrial's defendant "现因涉嫌…被刑事拘留，…被逮捕，…被本院判处…" — the
+    judgment is this case's (现因 runs into 涉嫌), the measures are this case's."""
+    text = ("原审被告人王某，男。因吸食毒品，于2016年2月25日被行政拘留十五日。现因涉嫌犯贩卖毒品罪，于2016年2月24日被抓获，"
+            "同月25日被刑事拘留，同年3月10日被逮捕，同年5月20日，被本院判处有期徒刑三年六个月，现在服刑。")
+    assert _triples(text, ["王某"]) == {("刑事拘留", "2016-02-25", "王某"), ("逮捕", "2016-03-10", "王某")}
+
+
 # Acts in documents of a given type (doc_type, text, persons, expected).
 TYPED_CASES = [
     # regression (ind_k01): a police narrative's 传唤 is a dated act of the suspect

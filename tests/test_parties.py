@@ -93,6 +93,8 @@ CASES = [
     ("时间2015年10月22日\n被讯问人骆嘉俊_______\n问：你是怎么到公安机关的？", [("骆嘉俊", "被讯问人", None, None, None, None)]),
     ("时间2015年10月21日\n被讯问人杨德健\nFOLLOWING ARE RECORDE\n问：你是否明白？", [("杨德健", "被讯问人", None, None, None, None)]),
     ("问：你是否通晓汉语？被讯问人通晓汉语，无需翻译。", []),
+    # regression (real round r): an OCR'd head field whose value the tagger does not read as a name
+    ("讯问笔录\n被讯问人：杨德健\nFOLLOWING ARE RECORDE\n问：属实吗?", [("杨德健", "被讯问人", None, None, None, None)]),
     # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
     ("被梅料/讯问人夏乐燕性别男年龄36出生日期1979.5.5_______", [("夏乐燕", "被讯问人", "男", "1979-05-05", None, None)]),
     # the registered birth date in brackets between the date and 出生
@@ -196,6 +198,9 @@ def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
         (["被告人自报韩雪强，男，1990年10月9日出生，户籍所在地安徽省阜南县柳沟镇后一队18号。"
           "被告人自报韩雪飞，男，1992年6月10日出生，户籍所在地安徽省阜南县柳沟镇后一队18号。"],
          [("韩雪强", "被告人", "男", "1990-10-09", None, None), ("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),
+        # regression (corpus i, ind_i10): an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second suspect
+        (["拘留证\n兹决定对犯罪嫌疑人赵士杰（男，1990年1月2日出生）执行拘留。", "讯问笔录\n被讯问人：赵土杰\n问：你听清楚了吗？\n答：听清楚了。"],
+         [("赵士杰", "犯罪嫌疑人", "男", "1990-01-02", None, None)]),
     ],
 )
 def test_case_parties_merges_details_across_documents(texts: list[str], expected: list[tuple[object, ...]]) -> None:

@@ -20,7 +20,7 @@ from auditor.extract.citations import appendix_start, find_citations, quoted_spa
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts, suspect_only_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
-from auditor.extract.identities import build_parties, unglue
+from auditor.extract.identities import build_parties, fold_bare_spellings, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
 from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
@@ -61,7 +61,7 @@ def build_case(
 
     documents = tuple(documents)
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
-    mentions = unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
+    mentions = fold_bare_spellings(unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))]))
     parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.

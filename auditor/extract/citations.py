@@ -27,13 +27,15 @@ _PARAS_AHEAD = rf"[第笫]\s*{_NUM}(?:\s*、\s*{_NUM})*\s*款"
 _ART_RE = re.compile(rf"[第笫]\s*({_NUM})\s*(?:条|(?={_PARAS_AHEAD})|(?=之(?:规定|的规定)))"
                      rf"(?:\s*(之[一二三四五六七八九十]+))?")
 _ART_CONT_RE = re.compile(rf"(?:[第笫]\s*)?({_NUM})\s*(?:条|(?=之(?:规定|的规定)))(?:\s*(之[一二三四五六七八九十]+))?")  # "、二十五条"
-_PARA_RE = re.compile(rf"\s*[第笫]?\s*({_NUM})\s*款")  # "第七十二条二款": the 第 is often dropped
+# "第七十二条二款": the 第 is often dropped; "第二十五条第一条" is a slip for 第一款 (two articles never run on
+# without a separator).
+_PARA_RE = re.compile(rf"\s*[第笫]?\s*({_NUM})\s*款|\s*[第笫]\s*([一二三四五六七八九]|[1-9])\s*条(?!\s*之)")
 _ITEM_RE = re.compile(rf"\s*(?:(?:[第笫]\s*)?[（(]\s*({_NUM})\s*[）)](?:\s*项)?|[第笫]\s*({_NUM})\s*项)")
 _SEP_RE = re.compile(r"\s*(?:(?P<range>至|到|—|－|~|～)|(?P<comma>[，,])|(?P<list>、|以及|及|和|或者|或|与))\s*")
 _CHAIN_START_RE = re.compile(rf"第\s*{_NUM}(?:\s*、\s*{_NUM})*\s*(?:条|(?={_PARAS_AHEAD}))")
 # One 第 and one 条 (款, 项) shared by a list of numbers: 第二十五、二十六、二十七条, 第六十七条第一、三款.
 _ART_LIST_RE = re.compile(rf"第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*条")
-_PARA_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*款")
+_PARA_LIST_RE = re.compile(rf"\s*[第笫]?\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*款")  # "第三百四十七条一、四款": 第 dropped
 _ITEM_LIST_RE = re.compile(rf"\s*第\s*({_NUM}(?:\s*、\s*{_NUM})+)\s*项")
 _LIST_SPLIT_RE = re.compile(r"\s*、\s*")
 # Between a law's name and its first article: a closing 》 left by a broken title, "（2018年修正）", "的".
@@ -103,7 +105,7 @@ def _parse_ref(text: str, pos: int, continuation: bool) -> _Ref | None:
         return None
     m = _PARA_RE.match(text, ref.end)
     if m:
-        ref.paragraph, ref.end = _num(m.group(1)), m.end()
+        ref.paragraph, ref.end = _num(m.group(1) or m.group(2)), m.end()
     m = _ITEM_RE.match(text, ref.end)
     if m:
         ref.item, ref.end = _num(m.group(1) or m.group(2)), m.end()

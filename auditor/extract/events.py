@@ -440,8 +440,10 @@ def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
     last_current = max((c for c in currents if c < pos), default=-1)
     if any(last_current < p < pos for p in priors):
         return True  # "曾因盗窃被判处…，于…被逮捕": no 涉嫌 / 本案 between the prior story and the act
-    strong = [m.start() for m in lex.current_strong.finditer(sentence)]
-    if any(c < pos for c in strong) and last_current >= 0 and max(c for c in strong if c < pos) >= last_current:
+    strong_spans = [(m.start(), m.end()) for m in lex.current_strong.finditer(sentence)]
+    strong = [s for s, _ in strong_spans]
+    # A strong marker reaches the current one it runs into ("现因|涉嫌": 现因 ends where 涉嫌 starts).
+    if any(c < pos for c in strong) and last_current >= 0 and max(e for s, e in strong_spans if s < pos) >= last_current:
         return False  # "现因涉嫌诈骗于…被刑事拘留"
     # Forward: the story goes on to a judgment ("…因涉嫌盗窃被逮捕，同年4月20日被判处…") before the sentence
     # turns to this case; a new prior story opening first ("…被刑事拘留，其曾因…被判处") is not this act's.

@@ -44,6 +44,25 @@ def unglue(mentions: list[PartyMention]) -> list[PartyMention]:
     return [m.model_copy(update={"name": glued[m.name]}) if m.name in glued else m for m in mentions]
 
 
+def fold_bare_spellings(mentions: list[PartyMention]) -> list[PartyMention]:
+    """Mentions of a suspect's name that no mention introduces with a detail (gender, birth date, ID number,
+    address), one character off (or a homophone) from exactly one suspect who is so introduced, renamed to that
+    suspect: an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second person. Nothing ties the two, so no
+    name inconsistency is claimed either (CONSISTENCY-NAME needs a tie)."""
+    def detailed(m: PartyMention) -> bool:
+        return bool(m.gender or m.birth_date or m.id_number or m.address)
+
+    suspects = [m for m in mentions if m.role in SUSPECT_ROLES]
+    introduced = {m.name for m in suspects if detailed(m)}
+    bare = {m.name for m in suspects} - introduced
+    target = {}
+    for name in bare:
+        close = [s for s in introduced if close_names(name, s)]
+        if len(close) == 1:
+            target[name] = close[0]
+    return [m.model_copy(update={"name": target[m.name]}) if m.name in target else m for m in mentions]
+
+
 def _ids(mentions: list[PartyMention]) -> set[str]:
     return {m.id_number.upper() for m in mentions if m.id_number and m.id_valid}
 

@@ -149,6 +149,8 @@ def _find(view: TextView) -> list[Party]:
             continue
         field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
         name = field.group("name") if field else _name_at(t, m.end(), known)
+        if name is None and m.group("role") in _HEAD_ROLES:
+            name = _head_value(view, m.end())  # "被讯问人：杨某某\nFOLLOWING ARE RECORDE" (OCR): the field's value
         if name is None or (name, m.group("role")) in found:
             continue
         if m.group("role") in _HEAD_ROLES and not (_labelled(view, m.end()) or _labelled(view, m.end() + len(name))
@@ -165,6 +167,18 @@ def _find(view: TextView) -> list[Party]:
 
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
+
+
+def _head_value(view: TextView, pos: int) -> str | None:
+    """A head field's value after its colon: two to four CJK characters up to the next whitespace of the original."""
+    t = view.text
+    if pos >= len(t) or t[pos] not in ":：":
+        return None
+    start = end = pos + 1
+    while end < len(t) and "\u4e00" <= t[end] <= "\u9fff" and (end == start or view.orig[end] == view.orig[end - 1] + 1):
+        end += 1
+    gap = end == len(t) or view.orig[end] > view.orig[end - 1] + 1
+    return t[start:end] if 2 <= end - start <= 4 and gap else None
 
 
 def _labelled(view: TextView, pos: int) -> bool:
