@@ -222,6 +222,8 @@ TYPED_CASES = [
     ("起诉意见书", "犯罪嫌疑人曾某于2021年3月11日被我局民警口头传唤到案。", ["曾某"], {("传唤", "2021-03-11", "曾某")}),
     # a judgment recounts the measures its sentence is offset against, not how the defendant was brought in
     ("刑事判决书", "被告人李四于2018年10月26日被传唤到案，次日被刑事拘留。", ["李四"], {("刑事拘留", "2018-10-27", "李四")}),
+    # regression (real round r, rr_12): nor does the 起诉书 filed with the court
+    ("起诉书", "被告人芦某某于2024年2月2日经公安机关传唤后到案。", ["芦某某"], set()),
     # regression (real round m, rm_30): a form's option list is no act
     ("讯问笔录", "时间2015年11月20日09时10分\n口头传唤/被扭送/自动投案的被讯问人于_月_日到达", ["夏某"], set()),
     # regression (ind_a03): "口头传唤的被讯问人于9月26日…到达" describes the person; the birth date gives no year

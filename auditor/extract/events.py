@@ -46,7 +46,7 @@ class _Trigger:
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: list[tuple[str | None, re.Pattern[str]]]
-    not_in_organs: dict[str, frozenset[str]]
+    not_in: dict[str, frozenset[str]]  # action -> organ kinds and document types whose narrative never states it
     case_scope: frozenset[str]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
@@ -91,7 +91,8 @@ def lexicon() -> _Lexicon:
     triggers += [(None, re.compile(p)) for p in data.get("blockers") or []]
     return _Lexicon(
         triggers=triggers,
-        not_in_organs={e["name"]: frozenset(e["narrative_not_in"]) for e in data["actions"] if e.get("narrative_not_in")},
+        not_in={e["name"]: frozenset(e["narrative_not_in"].get("organs", []) + e["narrative_not_in"].get("documents", []))
+                for e in data["actions"] if e.get("narrative_not_in")},
         case_scope=frozenset(e["name"] for e in data["actions"] if e.get("scope") == "case"),
         not_after=re.compile(data["not_after"]),
         not_before=re.compile(data["not_before"]),
@@ -211,8 +212,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     lex = lexicon()
     view = text_view(doc.text)
     t = view.text
-    organ_kind = doc_type_organ(doc.type)
-    triggers = [tr for tr in _triggers(t, lex) if organ_kind not in lex.not_in_organs.get(tr.action or "", ())]
+    kinds = {doc_type_organ(doc.type), doc.type}
+    triggers = [tr for tr in _triggers(t, lex) if not kinds & lex.not_in.get(tr.action or "", frozenset())]
     if not any(tr.action for tr in triggers):
         return []
     dates = [
