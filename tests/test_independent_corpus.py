@@ -125,7 +125,9 @@ HELD_OUT["independent_j"] = {
 # precision 0.950, recall 0.826, 0 findings on the clean dossiers.
 HELD_OUT["independent_k"] = {
     "categories": PERFECT,
-    "fields": {"events": 0.91, "citations": 0.98, "dates": 0.955, "documents": 0.875, "persons": 1.0,
+    # dates 0.95 (was 0.955): three dates of 听取意见笔录 (no known document type) were credited only through false
+    # 附条件不起诉 events read from "听取…意见：同意对某附条件不起诉", which are no longer made (session 9).
+    "fields": {"events": 0.935, "citations": 0.98, "dates": 0.945, "documents": 0.875, "persons": 1.0,
                "parties": 0.93},
 }
 # Corpus l (round l): 12 dossiers of 未成年人, 认罪认罚 / 速裁, 治安 turned criminal and a 监察委员会 transfer (TXT,
