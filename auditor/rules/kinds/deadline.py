@@ -198,6 +198,8 @@ def _before(event: Event, day: date, start: Event, start_day: date) -> bool:
 def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: str) -> list[Event]:
     starts = dated(events, p.from_)
     ends = dated(events, [to_action])
+    # "The first decision" of a list (立案 or 不予立案): any of them closes the period, not only one of this action.
+    closing = dated(events, list(p.to))
     kept = []
     for end, end_date in ends:
         paired = _paired_start(starts, end, end_date)
@@ -207,7 +209,7 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         if p.same_organ and (_organ_key(start.organ) is None or _organ_key(start.organ) != _organ_key(end.organ)):
             continue
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) and not _before(e, d, start, start_date)
-                                for e, d in ends if e is not end):
+                                for e, d in closing if e is not end):
             continue
         if p.excused_by and _mentions(case, end, p.excused_by):
             continue
