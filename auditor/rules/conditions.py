@@ -38,16 +38,17 @@ def title_evidence(case: Case, doc: Document) -> Evidence:
     return case.evidence(doc, start, start + len(first))
 
 
-def evaluate(case: Case, cond: dict[str, Any]) -> ConditionResult:
-    """Evaluate a rule condition against the case, with evidence of why it holds."""
+def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> ConditionResult:
+    """Evaluate a rule condition against the case, with evidence of why it holds. With `person`, an `event`
+    condition holds only for that person's events (or the case's, without a person)."""
     t = _templates()
     if "all" in cond:
-        parts = [evaluate(case, c) for c in cond["all"]]
+        parts = [evaluate(case, c, person) for c in cond["all"]]
         if all(p.holds for p in parts):
             return ConditionResult(True, [e for p in parts for e in p.evidence], [r for p in parts for r in p.reasons])
         return ConditionResult(False)
     if "any" in cond:
-        held = [p for p in (evaluate(case, c) for c in cond["any"]) if p.holds]
+        held = [p for p in (evaluate(case, c, person) for c in cond["any"]) if p.holds]
         if held:
             return ConditionResult(True, [e for p in held for e in p.evidence], [r for p in held for r in p.reasons])
         return ConditionResult(False)
@@ -59,7 +60,7 @@ def evaluate(case: Case, cond: dict[str, Any]) -> ConditionResult:
         return ConditionResult(False)
     if "event" in cond:
         for event in case.events:
-            if event.action in cond["event"]:
+            if event.action in cond["event"] and (person is None or event.person in (None, person)):
                 return ConditionResult(True, list(event.evidence[:1]),
                                        [format_message(t["event"], {"action": event.action})])
         return ConditionResult(False)

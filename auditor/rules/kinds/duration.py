@@ -41,17 +41,19 @@ def _stamp(t: StatedTime) -> str:
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: DurationParams = rule.params  # type: ignore[assignment]
-    limit_hours = {"h": 1, "d": 24}.get(p.limit.unit, 24 * 31) * p.limit.amount
-    label, reasons, ext_evidence = None, [], []
-    for ext in p.extensions:
-        held = evaluate(case, ext.when)
-        ext_hours = {"h": 1, "d": 24}.get(ext.limit.unit, 24 * 31) * ext.limit.amount
-        if held.holds and ext_hours > limit_hours:
-            limit_hours, label, reasons, ext_evidence = ext_hours, ext.label or str(ext.limit), held.reasons, held.evidence
+    base_hours = {"h": 1, "d": 24}.get(p.limit.unit, 24 * 31) * p.limit.amount
     findings = []
     for doc in case.documents_of_type(p.document):
         if p.unless_cited and any(c.document_id == doc.id and c.law in p.unless_cited for c in case.citations):
             continue
+        # A longer limit for a measure taken afterwards (拘留, 逮捕) is the summoned person's, not a co-suspect's.
+        person = next((e.person for e in case.events if e.document_id == doc.id and e.person), None)
+        limit_hours, label, reasons, ext_evidence = base_hours, None, [], []
+        for ext in p.extensions:
+            held = evaluate(case, ext.when, person)
+            ext_hours = {"h": 1, "d": 24}.get(ext.limit.unit, 24 * 31) * ext.limit.amount
+            if held.holds and ext_hours > limit_hours:
+                limit_hours, label, reasons, ext_evidence = ext_hours, ext.label or str(ext.limit), held.reasons, held.evidence
         stated = [t for t in case.stated_times if t.document_id == doc.id]
         start = next((t for t in stated if t.kind == p.from_), None)
         end = next((t for t in stated if t.kind == p.to and (t.date, t.start) >= (start.date, -1)), None) if start \
