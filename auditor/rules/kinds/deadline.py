@@ -114,6 +114,14 @@ def held_at(events: list[Event] | tuple[Event, ...], who: Event, day: date, spec
     return not any(since <= d < day and same_person(e, who) for e, d in dated(events, spec.released))
 
 
+def _organs_starts(starts: list[tuple[Event, date]], end: Event, same_organ: bool) -> list[tuple[Event, date]]:
+    """With `same_organ`, only the starts by the end's own organ: each deciding organ's measure runs on its own (a
+    police 监视居住 lifted by the police after the procuratorate decided its own is still the police's)."""
+    if not same_organ:
+        return starts
+    return [(e, d) for e, d in starts if _organ_key(e.organ) is not None and _organ_key(e.organ) == _organ_key(end.organ)]
+
+
 def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) -> tuple[Event, date] | None:
     """The start an end is paired with: the latest one of the same person on or before it."""
     before = [(e, d) for e, d in starts if d <= end_date and same_person(e, end)]
@@ -202,12 +210,10 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     closing = dated(events, list(p.to))
     kept = []
     for end, end_date in ends:
-        paired = _paired_start(starts, end, end_date)
+        paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date)
         if paired is None:
             continue
         start, start_date = paired
-        if p.same_organ and (_organ_key(start.organ) is None or _organ_key(start.organ) != _organ_key(end.organ)):
-            continue
         if p.first_only and any(start_date <= d < end_date and same_person(e, end) and not _before(e, d, start, start_date)
                                 for e, d in closing if e is not end):
             continue
@@ -223,12 +229,13 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     return kept
 
 
-def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str) -> list[tuple[Event, date, Event, date]]:
+def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
+           same_organ: bool = False) -> list[tuple[Event, date, Event, date]]:
     starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_date in sorted(dated(events, [end_action]), key=lambda x: x[1]):
-        paired = _paired_start(starts, end_event, end_date)
+        paired = _paired_start(_organs_starts(starts, end_event, same_organ), end_event, end_date)
         if paired is None:
             continue
         start_event, start_date = paired
@@ -274,7 +281,7 @@ def _stamp(day: date, event: Event) -> str:
 
 
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
-    pairs = _pairs(events, p.from_, to_action)
+    pairs = _pairs(events, p.from_, to_action, p.same_organ)
     if not pairs:
         return []
     limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
