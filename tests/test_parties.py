@@ -156,6 +156,7 @@ def test_tagger_is_built_once() -> None:
         ("2016\n年 9 月 21 日", "2016年9月21日"),
         ("No. 12 34", "No.12 34"),  # a space between ASCII digits stays
         ("11月20曰", "11月20日"),  # OCR 曰 after a day number
+        ("将艾力•买买提逮捕", "将艾力·买买提逮捕"),  # regression (corpus q): a name's middle dot typed as a bullet
     ],
 )
 def test_text_view(text: str, view: str) -> None:

@@ -15,6 +15,8 @@ _WS = re.compile(r"\s+")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 # OCR reads 日 as 曰 after a day number ("11月20曰").
 _OCR_DAY = re.compile(r"(?<=[0-9０-９])曰")
+# A transliterated name's middle dot is typed many ways ("艾力•买买提", "艾力・买买提"): one dot, one name (1:1, offsets kept).
+_NAME_DOTS = str.maketrans({"•": "·", "‧": "·", "・": "·", "∙": "·", "⋅": "·", "･": "·"})
 
 
 @dataclass
@@ -51,5 +53,5 @@ def text_view(text: str) -> TextView:
         pos = m.end()
     chars.extend(text[pos:])
     orig.extend(range(pos, len(text)))
-    joined = _OCR_DAY.sub("日", "".join(chars))
+    joined = _OCR_DAY.sub("日", "".join(chars)).translate(_NAME_DOTS)
     return TextView(text=joined, orig=orig, length=len(text))
