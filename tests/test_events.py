@@ -54,6 +54,9 @@ CASES = [
      {("刑事拘留", "2020-01-04", "查某甲"), ("逮捕", "2020-02-07", "查某甲"), ("移送审查起诉", "2020-03-20", "查某甲")}),
     # regression (ind_l10): a form's reason "需退回补充侦查" is a need, not an act (its date is another field's)
     ("需退回补充侦查 is no act", "受理日期 2024年6月3日\n理由 冯建部分需退回补充侦查，案情复杂", ["冯建"], set()),
+    # regression (corpus q): an act's abbreviation inside a 文号 is no act
+    ("不批捕〔2024〕 in a 文号", "你院于2024年4月26日作出南青检刑不批捕〔2024〕12号不批准逮捕决定书，本局认为该决定有错误。", ["覃某"],
+     set()),
     # regression (corpus k, ind_k12): an opinion heard before the decision proposes it
     ("听取意见：同意对某附条件不起诉 is no act", "2023年4月28日，检察官高某听取被害人贺某意见：同意对刘某附条件不起诉。", ["刘某"], set()),
     # --- relative dates ------------------------------------------------------------------------
