@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from auditor.extract.parties import SUSPECT_ROLES, cut_short, suspect_names
+from auditor.extract.parties import RECORD_HEAD_ROLES, SUSPECT_ROLES, cut_short, suspect_names
 from auditor.model import Party, PartyMention
 
 _MASK = re.compile(r"[某*＊×XＸ]")
@@ -45,16 +45,18 @@ def unglue(mentions: list[PartyMention]) -> list[PartyMention]:
 
 
 def fold_bare_spellings(mentions: list[PartyMention]) -> list[PartyMention]:
-    """Mentions of a suspect's name that no mention introduces with a detail (gender, birth date, ID number,
-    address), one character off (or a homophone) from exactly one suspect who is so introduced, renamed to that
-    suspect: an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second person. Nothing ties the two, so no
+    """Mentions of a suspect's name in a record's head (被讯问人：X) that no mention introduces with a detail (gender,
+    birth date, ID number, address) nor names elsewhere, one character off (or a homophone) from exactly one suspect
+    who is so introduced, renamed to that suspect: an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second person. Nothing ties the two, so no
     name inconsistency is claimed either (CONSISTENCY-NAME needs a tie)."""
     def detailed(m: PartyMention) -> bool:
         return bool(m.gender or m.birth_date or m.id_number or m.address)
 
     suspects = [m for m in mentions if m.role in SUSPECT_ROLES]
     introduced = {m.name for m in suspects if detailed(m)}
-    bare = {m.name for m in suspects} - introduced
+    # Only a record's head field is read this way: a narrative's bare "犯罪嫌疑人张伟" may be a co-suspect of his own.
+    bare = {m.name for m in suspects if m.role in RECORD_HEAD_ROLES} - {m.name for m in suspects
+                                                                       if m.role not in RECORD_HEAD_ROLES} - introduced
     target = {}
     for name in bare:
         close = [s for s in introduced if close_names(name, s)]

@@ -167,6 +167,7 @@ def _find(view: TextView) -> list[Party]:
 
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
+RECORD_HEAD_ROLES = _HEAD_ROLES  # roles only a record's or a pledge's head gives
 
 
 def _head_value(view: TextView, pos: int) -> str | None:
