@@ -93,6 +93,9 @@ CASES = [
     ("时间2015年10月22日\n被讯问人骆嘉俊_______\n问：你是怎么到公安机关的？", [("骆嘉俊", "被讯问人", None, None, None, None)]),
     ("时间2015年10月21日\n被讯问人杨德健\nFOLLOWING ARE RECORDE\n问：你是否明白？", [("杨德健", "被讯问人", None, None, None, None)]),
     ("问：你是否通晓汉语？被讯问人通晓汉语，无需翻译。", []),
+    # the ID number after a bare "身份证" (corpus c)
+    ("犯罪嫌疑人邢某某，男，1993年9月9日出生，身份证37130219930909117X，山东临沂人",
+     [("邢某某", "犯罪嫌疑人", "男", "1993-09-09", "37130219930909117X", True)]),
     # regression (real round r): an OCR'd head field whose value the tagger does not read as a name
     ("讯问笔录\n被讯问人：杨德健\nFOLLOWING ARE RECORDE\n问：属实吗?", [("杨德健", "被讯问人", None, None, None, None)]),
     # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
