@@ -461,3 +461,17 @@ def test_a_suspect_questioned_as_in_an_administrative_case_keeps_his_interview()
     docs = [_doc(text, "询问笔录", "2023-04-22", title="询问笔录"), _doc(warrant, "拘留证", "2023-04-23", title="拘留证")]
     case, _ = build_case(Dossier(source="x"), [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(docs)])
     assert ("询问", "2023-04-22", "彭某某") in {(e.action, iso(e.date), e.person) for e in case.events}
+
+
+def test_a_false_name_given_when_identity_unknown_finds_the_suspects_events() -> None:
+    """Regression (corpus q, ind_q04): acts recorded under the name he gave (陈强) are 陈国强's once a document states
+    "陈国强（到案时自报姓名“陈强”）"; no event is left without its person."""
+    from auditor.extract.case import build_case
+    from auditor.model import Dossier
+
+    texts = [("逮捕证", "逮捕证\n兹决定对涉嫌盗窃罪的陈强（自报姓名）执行逮捕。", "2023-09-28"),
+             ("起诉意见书", "起诉意见书\n犯罪嫌疑人陈国强（到案时自报姓名“陈强”），男，1986年5月7日出生，于2023年9月28日被逮捕。",
+              "2023-12-01")]
+    docs = [_doc(t, ty, d, title=ty).model_copy(update={"id": f"d{i}"}) for i, (ty, t, d) in enumerate(texts)]
+    case, _ = build_case(Dossier(source="x"), docs)
+    assert {(e.action, iso(e.date), e.person) for e in case.events if e.action == "逮捕"} == {("逮捕", "2023-09-28", "陈国强")}

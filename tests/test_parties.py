@@ -205,6 +205,11 @@ def test_copula_is_not_part_of_the_name(text: str, name: str) -> None:
         # regression (corpus i, ind_i10): an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second suspect
         (["拘留证\n兹决定对犯罪嫌疑人赵士杰（男，1990年1月2日出生）执行拘留。", "讯问笔录\n被讯问人：赵土杰\n问：你听清楚了吗？\n答：听清楚了。"],
          [("赵士杰", "犯罪嫌疑人", "男", "1990-01-02", None, None)]),
+        # regression (corpus q, ind_q04): a false name given when 身份不明, stated as his alias once his identity is
+        # established, is the same suspect under his true name
+        (["拘留证\n兹决定对涉嫌扒窃罪的陈强（自报姓名），男，执行拘留。",
+          "起诉意见书\n犯罪嫌疑人陈国强（到案时自报姓名“陈强”），男，1986年5月7日出生，公民身份号码452123198605071971。"],
+         [("陈国强", "犯罪嫌疑人", "男", "1986-05-07", "452123198605071971", True)]),
         # … but a narrative's bare name one character off may be a co-suspect of his own: kept apart
         (["拘留证\n兹决定对犯罪嫌疑人张炜（男，1990年1月2日出生）执行拘留。", "起诉意见书\n犯罪嫌疑人张伟于2020年3月1日被刑事拘留。"],
          [("张炜", "犯罪嫌疑人", "男", "1990-01-02", None, None), ("张伟", "犯罪嫌疑人", None, None, None, None)]),

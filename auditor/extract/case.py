@@ -20,7 +20,7 @@ from auditor.extract.citations import appendix_start, find_citations, quoted_spa
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import find_events, own_act, sole_suspect_acts, suspect_only_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
-from auditor.extract.identities import build_parties, fold_bare_spellings, unglue
+from auditor.extract.identities import aliases_in, build_parties, fold_bare_spellings, rename, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
 from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
@@ -61,12 +61,16 @@ def build_case(
 
     documents = tuple(documents)
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
-    mentions = fold_bare_spellings(unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))]))
+    mentions = unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
+    aliases = aliases_in(mentions, {d.id: d.text for d in documents})
+    mentions = fold_bare_spellings(rename(mentions, aliases))
     parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.
-    spellings = tuple(dict.fromkeys(n for p in suspects for n in p.names))
     canonical = {n: p.name for p in suspects for n in p.names}
+    # A stated alias (自报姓名, 曾用名, 化名) finds the suspect's events too, under his name.
+    canonical |= {alias: canonical[name] for alias, name in aliases.items() if name in canonical}
+    spellings = tuple(dict.fromkeys([*(n for p in suspects for n in p.names), *(a for a in aliases if a in canonical)]))
     # A name cut short by the tokenizer ("孟杰" of 孟杰海) is the suspect whose name it starts.
     for m in mentions:
         if m.name not in canonical and cut_short(m.name, [p.name for p in suspects]):

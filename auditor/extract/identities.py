@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from auditor.extract.parties import RECORD_HEAD_ROLES, SUSPECT_ROLES, cut_short, suspect_names
 from auditor.model import Party, PartyMention
+from auditor.text.view import text_view
 
 _MASK = re.compile(r"[某*＊×XＸ]")
 _SPACE = re.compile(r"\s+")
@@ -42,6 +43,32 @@ def unglue(mentions: list[PartyMention]) -> list[PartyMention]:
     glued = {n: next(s for s in detailed if n[:-1] == s) for n in bare
              if len(n) >= 3 and not _MASK.search(n) and n[:-1] in detailed}
     return [m.model_copy(update={"name": glued[m.name]}) if m.name in glued else m for m in mentions]
+
+
+# "陈国强（到案时自报姓名“陈强”）", "马某（曾用名马东）", "周某，化名周伟，": another name the text gives the same person.
+_ALIAS = re.compile(
+    r"(?P<name>[\u4e00-\u9fff·]{2,10})[（(，,][^（）()。；]{0,12}?(?:自报姓名|自称|曾用名|化名|别名)(?:为|是)?[:：]?[“\"「]?"
+    r"(?P<alias>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,）)。；、]|$)"
+)
+
+
+def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[str, str]:
+    """alias → name, for the names the dossier itself states to be another suspect's (a false name he gave when
+    身份不明, a 曾用名, a 化名): one person, and no name inconsistency either."""
+    suspects = {m.name for m in mentions if m.role in SUSPECT_ROLES}
+    alias_of: dict[str, str] = {}
+    for text in texts.values():
+        for m in _ALIAS.finditer(text_view(text).text):
+            written, alias = m.group("name"), m.group("alias")
+            # The name is the suspect's name the run ends with ("犯罪嫌疑人陈国强" → 陈国强).
+            name = next((written[k:] for k in range(len(written) - 1) if written[k:] in suspects), None)
+            if name is not None and alias != name and not name.endswith(alias):
+                alias_of.setdefault(alias, name)
+    return {a: n for a, n in alias_of.items() if n not in alias_of}  # no chains: A→B→C stays unresolved
+
+
+def rename(mentions: list[PartyMention], names: Mapping[str, str]) -> list[PartyMention]:
+    return [m.model_copy(update={"name": names[m.name]}) if m.name in names else m for m in mentions]
 
 
 def fold_bare_spellings(mentions: list[PartyMention]) -> list[PartyMention]:
