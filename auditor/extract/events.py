@@ -414,9 +414,10 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
 # A date standing as a clause of its own before the act's clause, in the same sentence: "被告人滕某，男。2014年12月
 # 30日，因涉嫌犯赌博罪被衡水市公安局取保候审", "2018年7月16日，经本院决定，由…分局执行逮捕" (clauses with no date and
 # no act of their own may come between).
-_DATE_CLAUSE_BEFORE = re.compile(r"(?:^|[。；;！？!?，,：:\s])\s*(?:于|在)?\s*$")
+_DATE_CLAUSE_BEFORE = re.compile(r"(?:^|[。；;！？!?，,：:\s]|(?<=[\u4e00-\u9fff])\.)\s*(?:于|在)?\s*$")  # ". 2019年…": a half-width stop
 # The date's clause may name the deciding organ too: "同年8月4日经云和县人民检察院决定，被变更强制措施为取保候审".
-_DATE_CLAUSE_AFTER = re.compile(r"\s*(?:经[^，。；,;]{1,30}?(?:决定|批准))?\s*[，,]")
+# So may its reason: "2019年8月2日因涉嫌盗窃罪,被…刑事拘留".
+_DATE_CLAUSE_AFTER = re.compile(r"\s*(?:经[^，。；,;]{1,30}?(?:决定|批准)|[因以]涉嫌[^，。；,;]{1,30}?罪)?\s*[，,]")
 
 
 def _leading_date(dates: list[DateMention], starts: list[int], cs: int, t: str, ss: int,
