@@ -41,18 +41,15 @@ def undated_types() -> frozenset[str]:
 
 
 @functools.cache
+def _doc_type_entries() -> dict[str, dict[str, Any]]:
+    return {entry["type"]: entry for entry in doc_types()}
+
+
 def doc_type_act(doc_type: str) -> str | None:
     """The procedural act a document of this type itself evidences (拘留证 → 刑事拘留)."""
-    for entry in doc_types():
-        if entry["type"] == doc_type:
-            return entry.get("act")
-    return None
+    return _doc_type_entries().get(doc_type, {}).get("act")
 
 
-@functools.cache
 def doc_type_organ(doc_type: str) -> str | None:
     """The kind of organ that issues a document of this type (police | procuratorate | court | any)."""
-    for entry in doc_types():
-        if entry["type"] == doc_type:
-            return entry.get("organ")
-    return None
+    return _doc_type_entries().get(doc_type, {}).get("organ")

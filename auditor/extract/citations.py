@@ -246,48 +246,21 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
 
 
 @functools.cache
-def _appendix_re() -> re.Pattern[str]:
+def _laws_re(key: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern of lexicons/laws.yaml (appendix headings, signatures, the openers of reported passages), compiled once."""
     from auditor.lexicon import load_yaml
 
-    return re.compile(load_yaml("laws.yaml")["appendix_heading"], re.M)
-
-
-@functools.cache
-def _signature_re() -> re.Pattern[str]:
-    from auditor.lexicon import load_yaml
-
-    return re.compile(load_yaml("laws.yaml")["appendix_after_signature"])
+    return re.compile(load_yaml("laws.yaml")[key], flags)
 
 
 _QUOTED_ARTICLE_RE = re.compile(rf"第\s*{_NUM}\s*条")
 _MIN_APPENDIX = 20  # characters of article text after the signature: a stray 第N条 is not an appendix
 
 
-@functools.cache
-def _quoted_opener_re() -> re.Pattern[str]:
-    from auditor.lexicon import load_yaml
-
-    return re.compile(load_yaml("laws.yaml")["quoted_openers"])
-
-
 _SENTENCE_BREAK = re.compile(rf"[。\n]|{HALF_WIDTH_STOP}")
 _OPENER_REACH = 40  # the opener stands in the sentence's first clauses ("宣判后，原审被告人陈某不服，提出上诉称：…")
 # A paragraph ends at a line break, or at a stop followed by spaces where a publication collapsed its line breaks.
 _PARAGRAPH_SPACE = re.compile(r"[ \t\u3000\r\n]")
-
-
-@functools.cache
-def _own_voice_re() -> re.Pattern[str]:
-    from auditor.lexicon import load_yaml
-
-    return re.compile(load_yaml("laws.yaml")["own_voice_openers"])
-
-
-@functools.cache
-def _reasoning_opener_re() -> re.Pattern[str]:
-    from auditor.lexicon import load_yaml
-
-    return re.compile(load_yaml("laws.yaml")["reported_reasoning_openers"])
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -303,10 +276,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if out and start < out[-1][1]:
             start = end
             continue
-        opener = _quoted_opener_re().search(text, start, min(end, start + _OPENER_REACH))
-        own = _own_voice_re().search(text, start, min(end, start + _OPENER_REACH))
+        opener = _laws_re("quoted_openers").search(text, start, min(end, start + _OPENER_REACH))
+        own = _laws_re("own_voice_openers").search(text, start, min(end, start + _OPENER_REACH))
         if opener and not (own and own.start() < opener.start()):  # "本院认为，原审判决认定事实清楚。" is the court's
-            reasoning = _reasoning_opener_re().match(text, opener.start())
+            reasoning = _laws_re("reported_reasoning_openers").match(text, opener.start())
             out.append((start, _run_end(text, end, breaks) if reasoning else end))
         start = end
     return out
@@ -320,7 +293,7 @@ def _run_end(text: str, end: int, breaks: list[int]) -> int:
         end, nxt = breaks[i], breaks[i + 1]
         if text[end - 1] == "\n" or _PARAGRAPH_SPACE.match(text, end):
             return end
-        if _own_voice_re().search(text, end, min(nxt, end + _OPENER_REACH)):
+        if _laws_re("own_voice_openers").search(text, end, min(nxt, end + _OPENER_REACH)):
             return end
         i += 1
     return len(text)
@@ -329,11 +302,11 @@ def _run_end(text: str, end: int, breaks: list[int]) -> int:
 def appendix_start(text: str) -> int | None:
     """Offset of appended statute text ("附：相关法律条文", or articles printed after the clerk's signature with no
     heading), or None when the document has none."""
-    m = _appendix_re().search(text)
+    m = _laws_re("appendix_heading", re.M).search(text)
     if m:
         return m.start()
     last = None
-    for last in _signature_re().finditer(text):  # noqa: B007 — the last signature is the one wanted
+    for last in _laws_re("appendix_after_signature").finditer(text):  # noqa: B007 — the last signature is the one wanted
         pass
     if last is None:
         return None

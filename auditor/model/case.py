@@ -9,7 +9,7 @@ from functools import cached_property
 
 from pydantic import ConfigDict, Field
 
-from auditor.lexicon import doc_types
+from auditor.lexicon import doc_type_organ
 from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
@@ -98,9 +98,8 @@ class Case(Fact):
     def handling_unit(self, side: str | None = None) -> str | None:
         """办案单位: the organ most of the documents of `side` ("police", "procuratorate"; None: police, else
         procuratorate) are issued by, by their types in lexicons/doc_types.yaml; ties go to the first named."""
-        organ_kind = {t["type"]: t.get("organ") for t in doc_types()}
         for kind in (side,) if side else ("police", "procuratorate"):
-            named = [d.organ for d in self.documents if d.organ and organ_kind.get(d.type) == kind]
+            named = [d.organ for d in self.documents if d.organ and doc_type_organ(d.type) == kind]
             if named:
                 counts = Counter(named)
                 return max(counts, key=lambda organ: (counts[organ], -named.index(organ)))
