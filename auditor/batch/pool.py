@@ -83,12 +83,16 @@ class _Worker:
         self._reap()
         sweep_stale_folders()  # a killed worker cannot remove its temporary folders (extracted case text)
 
-    def stop(self) -> None:
-        """An idle worker: end of its task stream, then a kill if it does not leave at once."""
+    def end_input(self) -> None:
+        """No more tasks: the worker leaves once it has read the end of its task stream."""
         try:
             self.proc.stdin.close()  # type: ignore[union-attr]
         except OSError:
             pass
+
+    def stop(self) -> None:
+        """An idle worker: end of its task stream, then a kill if it does not leave at once."""
+        self.end_input()
         try:
             self.proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
@@ -144,6 +148,10 @@ class BudgetPool:
         worker.kill() if kill else worker.stop()
 
     def close(self) -> None:
+        # Every idle worker is told first, so they wind down side by side rather than one after another.
+        for worker in self._workers:
+            if worker.task is None:
+                worker.end_input()
         for worker in list(self._workers):
             self._remove(worker, kill=worker.task is not None)
         self._selector.close()
