@@ -91,3 +91,14 @@ def test_statute_text_after_a_spaced_clerk_signature_is_an_appendix() -> None:
     """Regression (real round p, rp_03): "书 记 员 向某" then "附1:《刑法》 第二百六十六条诈骗公私财物…"."""
     text = "审 判 员 王某二〇二〇年三月二十四日 法官助理 李某 书 记 员 向某某 附1:《中华人民共和国刑法》 第二百六十六条诈骗公私财物,数额较大的,处三年以下有期徒刑"
     assert appendix_start(text) is not None
+
+
+def test_first_instance_reasoning_runs_on_where_every_stop_is_spaced() -> None:
+    """A publication that ends every sentence with ". " (real round u) shows no paragraph breaks: the first
+    instance's reasoning runs on to the court's own voice, and no further than its operative clause."""
+    text = ("刑事裁定书\n上诉人关某盗窃一案. 原判认为,其行为已构成盗窃罪. 上诉人关某犯数罪. "
+            "应根据《中华人民共和国刑法》第六十九条之规定对其处罚. 宣判后,上诉人不服. 经审理查明,事实清楚. "
+            "本院认为,原判定罪准确. 依照《中华人民共和国刑事诉讼法》第二百三十六条第一款第（一）项之规定,裁定如下: 驳回上诉. ")
+    case = audit_text(text).case
+    assert {c.article for c in case.citations} == {236}
+    assert {69} <= {c.article for c in case.reported_citations}

@@ -344,3 +344,17 @@ def test_ocr_letters_for_digits_in_month_and_day(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["今年l月", "第l0条", "2023年ll月"])
 def test_letters_alone_are_no_month_or_day(text: str) -> None:
     assert [d.iso for d in find_dates(text) if d.iso] == []
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    # regression (real round u, ru_21): a signature block spaced out for the seal, an Arabic 0 among the numerals
+    ("审 判 员   同 小 虎二 0 二0 年 三月十 七 日 书 记 员", "2020-03-17"),
+    ("二〇二〇 年 十 一 月 二 十 日", "2020-11-20"),
+])
+def test_numeral_dates_spaced_one_character_apart(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text) if d.iso] == [iso]
+
+
+@pytest.mark.parametrize("text", ["三 四 五年", "第二 三 条", "二 三  四 五年"])
+def test_spaced_numerals_without_a_date_are_none(text: str) -> None:
+    assert [d.iso for d in find_dates(text) if d.iso] == []

@@ -267,3 +267,32 @@ def test_a_suspect_written_two_ways_is_named_by_the_spelling_most_documents_use(
     assert [p.name for p in build_parties(mentions) if p.is_suspect] == ["刘贵兰"]  # role mentions alone
     (suspect,) = [p for p in build_parties(mentions, texts) if p.is_suspect]
     assert (suspect.name, suspect.variants) == ("刘桂兰", ("刘贵兰",))
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # regression (real round u, ru_24): a form's heading "被告人信息" before the field "被告人梁越"
+    ("适用程序 速裁程序 被告人信息 被告人梁越,男,1990年12月16日出生,汉族", ["梁越"]),
+    ("被告人信息\n被告人梁越，男，1990年12月16日出生", ["梁越"]),
+])
+def test_a_headings_role_word_is_not_part_of_the_name(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_parties(text)] == names
+
+
+COURT_BYSTANDERS = [
+    # (document type, text, the case's suspects)
+    # regression (real round u, ru_12): a suspect of another case the defendant helped to catch (立功)
+    ("刑事判决书", "被告人李大超，男，1980年1月1日出生。被告人李大超协助公安机关抓获了在其家中涉嫌贩毒的犯罪嫌疑人付某，查获冰毒。",
+     ["李大超"]),
+    # regression (real round u, ru_22): the defendant's name mistyped once in the facts ("被告人关 丽娜")
+    ("刑事判决书", "被告人关丽思，女，1990年1月1日出生。案发前，被告人关 丽娜已经偿还1665元。被告人关丽思如实供述。", ["关丽思"]),
+    # a police document's bare co-suspect stays a suspect of this case
+    ("起诉意见书", "犯罪嫌疑人李大超，男，1980年1月1日出生。犯罪嫌疑人李大超伙同犯罪嫌疑人付某盗窃。", ["李大超", "付某"]),
+]
+
+
+@pytest.mark.parametrize(("doc_type", "text", "suspects"), COURT_BYSTANDERS)
+def test_a_court_tries_the_defendants_its_judgment_introduces(doc_type: str, text: str, suspects: list[str]) -> None:
+    from auditor.evaluation.real import one_document_case
+
+    case = one_document_case(text, "x.txt", doc_type, None)
+    assert list(case.persons) == suspects

@@ -91,6 +91,9 @@ _RUN_ON_TAIL = "被告人张某某，男，1990年1月1日出生，汉族，初�
         # regression (real judgments, round g): the publishing site's headline left on the header's line
         ("滕某、张某赌博一审刑事判决书 河北省武邑县人民法院 刑事判决书 （2016）冀1122刑初62号 公诉机关河北省武邑县人民检察院。 "
          + _RUN_ON_TAIL, "刑事判决书", "河北省武邑县人民法院"),
+        # regression (real round u, ru_24): the form's note on its title line, "（速裁程序专用）"
+        ("广东省深圳市宝安区人民法院 刑 事 判 决 书 (速裁程序专用) (2020)粤0306刑初126号 公诉机关深圳市宝安区人民检察院 "
+         + _RUN_ON_TAIL, "刑事判决书", "广东省深圳市宝安区人民法院"),
     ],
 )
 def test_run_on_title_lines(line: str, expected_type: str, expected_organ: str) -> None:

@@ -26,7 +26,7 @@ from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
-from auditor.lexicon import doc_type_act, load_yaml
+from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import (
     AuditError,
     Case,
@@ -63,7 +63,8 @@ def build_case(
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
     mentions = unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
     aliases = aliases_in(mentions, {d.id: d.text for d in documents})
-    mentions = fold_bare_spellings(rename(mentions, aliases))
+    court_documents = frozenset(d.id for d in documents if doc_type_organ(d.type) == "court")
+    mentions = fold_bare_spellings(rename(mentions, aliases), court_documents)
     parties = build_parties(mentions, {d.id: d.text for d in documents})
     suspects = [p for p in parties if p.is_suspect]
     # Every spelling a suspect is written with finds his events; the event carries his name.

@@ -270,6 +270,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
     start = 0
+    spaced: bool | None = None
     for end in breaks:
         if start >= end:
             continue
@@ -280,18 +281,32 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         own = _laws_re("own_voice_openers").search(text, start, min(end, start + _OPENER_REACH))
         if opener and not (own and own.start() < opener.start()):  # "本院认为，原审判决认定事实清楚。" is the court's
             reasoning = _laws_re("reported_reasoning_openers").match(text, opener.start())
-            out.append((start, _run_end(text, end, breaks) if reasoning else end))
+            if reasoning and spaced is None:
+                spaced = _stops_spaced(text, breaks)
+            out.append((start, _run_end(text, end, breaks, spaced) if reasoning else end))
         start = end
     return out
 
 
-def _run_end(text: str, end: int, breaks: list[int]) -> int:
+_SPACED_STOPS_SHARE = 0.9  # of a text's sentence stops followed by a space: that is how it ends every sentence
+
+
+def _stops_spaced(text: str, breaks: list[int]) -> bool:
+    """Does the text follow every sentence stop with a space (a publication that turned "。" into ". ")? Then a
+    space after a stop ends a sentence, not a paragraph."""
+    stops = [end for end in breaks[:-1] if text[end - 1] != "\n"]
+    if len(stops) < 5:
+        return False
+    return sum(1 for end in stops if _PARAGRAPH_SPACE.match(text, end)) >= _SPACED_STOPS_SHARE * len(stops)
+
+
+def _run_end(text: str, end: int, breaks: list[int], spaced: bool = False) -> int:
     """Where the reported passage whose first sentence ends at `end` ends: at the paragraph's end, or before a
     sentence in the document's own voice."""
     i = bisect.bisect_left(breaks, end)
     while i + 1 < len(breaks):
         end, nxt = breaks[i], breaks[i + 1]
-        if text[end - 1] == "\n" or _PARAGRAPH_SPACE.match(text, end):
+        if text[end - 1] == "\n" or (not spaced and _PARAGRAPH_SPACE.match(text, end)):
             return end
         if _laws_re("own_voice_openers").search(text, end, min(nxt, end + _OPENER_REACH)):
             return end

@@ -71,11 +71,15 @@ def rename(mentions: list[PartyMention], names: Mapping[str, str]) -> list[Party
     return [m.model_copy(update={"name": names[m.name]}) if m.name in names else m for m in mentions]
 
 
-def fold_bare_spellings(mentions: list[PartyMention]) -> list[PartyMention]:
+def fold_bare_spellings(mentions: list[PartyMention], court_documents: frozenset[str] = frozenset()
+                        ) -> list[PartyMention]:
     """Mentions of a suspect's name in a record's head (被讯问人：X) that no mention introduces with a detail (gender,
     birth date, ID number, address) nor names elsewhere, one character off (or a homophone) from exactly one suspect
     who is so introduced, renamed to that suspect: an OCR'd record head "被讯问人：赵土杰" is 赵士杰 misread, not a second person. Nothing ties the two, so no
-    name inconsistency is claimed either (CONSISTENCY-NAME needs a tie)."""
+    name inconsistency is claimed either (CONSISTENCY-NAME needs a tie).
+
+    A court's judgment or ruling (`court_documents`, by id) introduces every defendant it tries in its head: a bare
+    "被告人关丽娜" in its facts, one character off the one 关丽思 it introduces, is her name mistyped."""
     def detailed(m: PartyMention) -> bool:
         return bool(m.gender or m.birth_date or m.id_number or m.address)
 
@@ -89,6 +93,13 @@ def fold_bare_spellings(mentions: list[PartyMention]) -> list[PartyMention]:
         close = [s for s in introduced if close_names(name, s)]
         if len(close) == 1:
             target[name] = close[0]
+    for doc_id in court_documents:
+        in_court = [m for m in suspects if m.document_id == doc_id]
+        tried = {m.name for m in in_court if detailed(m)}
+        for name in {m.name for m in in_court} - introduced:
+            close = [s for s in tried if close_names(name, s)]
+            if len(close) == 1:
+                target.setdefault(name, close[0])
     return [m.model_copy(update={"name": target[m.name]}) if m.name in target else m for m in mentions]
 
 

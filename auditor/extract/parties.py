@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from auditor.lexicon import load_yaml
+from auditor.lexicon import doc_type_organ, load_yaml
 from auditor.model import Document, PartyMention
 from auditor.text.dates import find_dates, is_birth_date
 from auditor.text.ids import id_checksum_ok
@@ -103,12 +103,21 @@ def find_parties(text: str) -> list[Party]:
     return _find(text_view(text))
 
 
+def _innermost(regex: re.Pattern[str], t: str, m: re.Match[str]) -> re.Match[str]:
+    """A form's heading before its field ("被告人信息 被告人梁越，男"): the name is the inner role's, not "信息被告人梁越"."""
+    inner = re.compile(_ROLE).search(m.group("name"))
+    if inner is None:
+        return m
+    again = regex.match(t, m.start("name") + inner.start())
+    return again if again is not None and again.end() == m.end() else m
+
+
 def _find(view: TextView) -> list[Party]:
     t = view.text
     found: dict[tuple[str, str], Party] = {}
     spans: list[tuple[int, int]] = []
     for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED):
-        for m in regex.finditer(t):
+        for m in map(functools.partial(_innermost, regex, t), regex.finditer(t)):
             name = m.group("name")
             if _bad_name(name, delimited=True):
                 continue
@@ -276,11 +285,20 @@ def _handled_elsewhere(text: str, p: Party) -> bool:
     return False
 
 
+_INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
+
+
 def mentions_in(doc: Document) -> list[PartyMention]:
     """Every party `doc` introduces or names with a role, with the spans of what it states about them."""
     out = []
-    for p in find_parties(doc.text):
-        if p.is_suspect and _handled_elsewhere(doc.text, p):
+    found = find_parties(doc.text)
+    # A court tries the 被告人 its judgment introduces: a 犯罪嫌疑人 its facts name besides them ("协助公安机关抓获了
+    # …犯罪嫌疑人付某") is a suspect of another case.
+    tried = ({p.name for p in found if p.is_suspect and p.role not in _INVESTIGATION_ROLES}
+             if doc_type_organ(doc.type) == "court" else set())
+    for p in found:
+        if p.is_suspect and (_handled_elsewhere(doc.text, p)
+                             or (tried and p.role in _INVESTIGATION_ROLES and p.name not in tried)):
             p.role = OTHER_CASE_ROLE
         birth = parse_iso_date(p.birth_date)
         birth_span = None

@@ -22,11 +22,16 @@ _S = r"[ \t\u3000\r\n]{0,3}"  # PDF/OCR text puts spaces and line breaks inside 
 _D = "0-9０-９"
 _CN = "〇○零一二三四五六七八九十"
 _MASK = r"[*＊XxＸｘ×某?？]{1,2}"
+# A year in numerals, a character at a time; a signature block spaced out for the seal may set one space between them
+# ("二 0 二0 年 三月十 七 日"), as it may inside a month or day.
+_CN_DIGIT = "[〇○零OoＯ0０一二三四五六七八九]"
+_CN_MONTH = r"[一二三四五六七八九十](?:[ \u3000]?[一二三四五六七八九十]){0,2}"
+_CN_DAY = r"[一二三四五六七八九十廿卅](?:[ \u3000]?[一二三四五六七八九十廿卅]){0,2}"
 # OCR reads 1 as l / I inside a year too ("20l5年"): only right before 年.
-_YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlI]{{3}}年)[{_D}OoＯlI]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九])[〇○零OoＯ0０一二三四五六七八九]{{4}}"
+_YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlI]{{3}}年)[{_D}OoＯlI]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九]){_CN_DIGIT}(?:[ \u3000]?{_CN_DIGIT}){{3}}"
 # OCR reads 1 as l / I and 0 as O / o inside a month or day ("8月l0日"); a letter never starts one on its own.
-_MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十]{{1,3}}"
-_DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|[一二三四五六七八九十廿卅]{{1,3}}"
+_MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|{_CN_MONTH}"
+_DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|{_CN_DAY}"
 _DAY_SUFFIX = "(?:[日曰号]|口(?![岸径供头述]))"  # OCR reads 日 as 曰 or 口 ("同年11月25口经…批准")
 _PERIOD = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜间|夜里|深夜|半夜|午夜|晚间|晚"
 _HOUR = rf"[{_D}]{{1,2}}|[零〇两{_CN}]{{1,3}}"
@@ -125,7 +130,7 @@ class DateRange:
 # --- parsing helpers ---------------------------------------------------------------------------
 
 
-_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1"})
+_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1", " ": None, "\u3000": None})
 
 
 def _num(s: str | None) -> int | None:

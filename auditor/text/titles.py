@@ -132,6 +132,10 @@ HEADLINE_RE = re.compile(
 )
 
 
+# A form's note on its title line: which procedure the form is for ("（速裁程序专用）", "（简易程序适用）").
+_FORM_NOTE_RE = re.compile(r"[（(][\u4e00-\u9fff]{2,10}[）)]")
+
+
 def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
     """A title at the head of a long run-on line: organ, title, 案号, then the first party.
 
@@ -148,8 +152,9 @@ def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
             prefix, rest = compact[head : m.start()], compact[m.end() :]
             if not prefix or not ORGAN_RE.fullmatch(prefix):
                 continue
-            number = NUMBER_RE.match(rest)
-            if number is None or not PARTY_OPENING_RE.match(rest[number.end() :]):
+            note = _FORM_NOTE_RE.match(rest)  # "刑事判决书（速裁程序专用）（2020）粤0306刑初126号"
+            number = NUMBER_RE.match(rest, note.end() if note else 0)
+            if number is None or not PARTY_OPENING_RE.match(rest, number.end()):
                 continue
             return TitleMatch(table[m.group(1)], m.group(1), raw[head : m.start()], 100.0, raw[m.end() :])
     return None
