@@ -260,3 +260,20 @@ def test_checks_survive_odd_text(rule, text: str) -> None:
     decided = [x for d in case.documents for x in dec.decisions_in(d, [broken])]
     case = case.model_copy(update={"citations": (broken,), "decisions": tuple(decided)})
     assert isinstance(run(case, rule), list)
+
+
+# --- the type's source in the finding's words --------------------------------------------------------------------
+
+def test_a_decision_typed_by_its_reasoning_is_not_said_to_rest_on_the_wrong_article() -> None:
+    """Regression (corpus q, ind_q04): a 情节轻微 decision citing CPL 176(1) (提起公诉) was reported as "依据
+    “…第一百七十六条第一款”作出的酌定不起诉决定书": the article is no basis of 酌定不起诉, the reasoning is."""
+    from auditor.pipeline import audit_text
+
+    text = ("不起诉决定书\n被不起诉人黄某，女，1976年12月2日出生。\n本院认为，黄某实施了《中华人民共和国刑法》第三百一十二条第一款规定的行为，"
+            "但犯罪情节轻微，依照刑法规定不需要判处刑罚。根据《中华人民共和国刑事诉讼法》第一百七十六条第一款的规定，决定对黄某不起诉。\n"
+            "某区人民检察院\n2024年2月6日\n")
+    found = {f.rule_id: f for f in audit_text(text).findings}
+    appeal = found["NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-MISSING"]
+    assert "NON-PROSECUTION-WRONG-ARTICLE" in found
+    assert "第一百七十六条第一款”作出" not in appeal.message
+    assert "犯罪情节轻微" in appeal.explanation.steps[0] and "不是酌定不起诉的依据" in appeal.explanation.steps[0]

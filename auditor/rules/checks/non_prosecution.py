@@ -173,6 +173,15 @@ def _type_label(d: Decision) -> str:
     return lexicon()["types"][d.type]["label"] if d.type else ""
 
 
+def _reasoning_quote(doc: Document, d: Decision) -> str | None:
+    """The reasoning's words for the decided type, when the type rests on them and the cited article is no basis of
+    that type; else None (the article is the decision's basis)."""
+    if d.type_source != "reasoning" or d.type in d.cited_types:
+        return None
+    span = d.reasoning_types.get(d.type) if d.type else None
+    return doc.text[span[0] : span[1]].strip() if span else None
+
+
 def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
     """A 177(2) decision that does not tell the 被不起诉人 of his 申诉 (CPL 181; 检察规则 377)."""
     findings = []
@@ -180,9 +189,17 @@ def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
         if not d.readable or d.span is None or d.suspect_may_appeal is not True or suspect_appeal_notices(d):
             continue
         words = {"quote": quote(d), "type": _type_label(d)}
-        steps = [rule.text("decided", **words), rule.text("may_appeal", **words), rule.text("not_told", **words)]
+        reasoning = _reasoning_quote(doc, d)
+        if reasoning is None:
+            words["basis"] = rule.text("basis_cited", **words)
+            decided = rule.text("decided", **words)
+        else:  # the article cited is no basis of this type ("依据…第一百七十六条第一款…决定不起诉"): the reasoning tells it
+            words |= {"reasoning": reasoning, "basis": rule.text("basis_reasoning", **words)}
+            decided = rule.text("decided_by_reasoning", **words)
+        steps = [decided, rule.text("may_appeal", **words), rule.text("not_told", **words)]
         findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
-                                     values={"quote": quote(d)}, steps=steps, identity=_identity(doc, d)))
+                                     values={"quote": quote(d), "basis": words["basis"]}, steps=steps,
+                                     identity=_identity(doc, d)))
     return findings
 
 
