@@ -296,3 +296,25 @@ def test_a_court_tries_the_defendants_its_judgment_introduces(doc_type: str, tex
 
     case = one_document_case(text, "x.txt", doc_type, None)
     assert list(case.persons) == suspects
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [
+    ("张志强", "张智强", True),
+    ("王建国", "王建图", True),
+    # regression (corpus q, ind_q01): a transliterated name, one sound written with another character
+    ("安德烈·沃尔科夫", "安德烈·沃尔可夫", True),
+    ("安德烈·沃尔科夫", "安德烈·沃尔科娃", True),  # close in writing; only a tie (passport, birth date) makes one person
+    ("安德烈·沃尔科夫", "安德烈沃·尔科夫", False),  # the parts differ
+    ("安德烈·沃尔科夫", "伊万·沃尔科夫", False),
+    ("阿不都热合曼·买买提", "阿不都热合曼·买买提", False),  # the same name
+])
+def test_close_names(a: str, b: str, close: bool) -> None:
+    from auditor.extract.identities import close_names
+
+    assert close_names(a, b) is close
+
+
+def test_a_passport_number_is_read_with_the_name() -> None:
+    """Regression (corpus q, ind_q01): "将涉嫌盗窃罪的安德烈·沃尔可夫（护照号码754128893）逮捕" names the suspect."""
+    text = "我局已于2023年3月15日经某市人民检察院批准，将涉嫌盗窃罪的安德烈·沃尔可夫（护照号码754128893）逮捕。"
+    assert [(p.name, p.passport) for p in find_parties(text)] == [("安德烈·沃尔可夫", "754128893")]

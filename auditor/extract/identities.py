@@ -23,7 +23,12 @@ _SPACE = re.compile(r"\s+")
 
 def close_names(a: str, b: str) -> bool:
     """One character different (same length), or the same reading: 张志强 / 张智强, 刘桂兰 / 刘贵兰."""
-    if a == b or len(a) != len(b) or not 2 <= len(a) <= 4 or _MASK.search(a) or _MASK.search(b):
+    if a == b or len(a) != len(b) or _MASK.search(a) or _MASK.search(b):
+        return False
+    if "·" in a or "·" in b:  # a transliterated name: the same parts, one sound written with another character
+        return (a.split("·") != b.split("·") and [len(x) for x in a.split("·")] == [len(x) for x in b.split("·")]
+                and sum(x != y for x, y in zip(a, b, strict=True)) == 1)
+    if not 2 <= len(a) <= 4:
         return False
     if a[0] != b[0] and len(a) == 2:
         return False  # a two-character name with another surname is another person
@@ -120,6 +125,9 @@ def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
     ids_a, ids_b = _ids(a), _ids(b)
     if ids_a and ids_b:
         return "id_number" if ids_a & ids_b else None  # two valid numbers that differ: two people
+    passports_a, passports_b = {m.passport for m in a if m.passport}, {m.passport for m in b if m.passport}
+    if passports_a and passports_b:
+        return "passport" if passports_a & passports_b else None
     if _introduced_apart(a, b):
         return None  # one document introduces each of them: two people (brothers "韩某强", "韩某飞" of one address)
     births_a = {m.birth_date for m in a if m.birth_date}

@@ -66,7 +66,7 @@ _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
 # open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), or the ID number for this to be an introduction.
 _WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
-                      rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码))")
+                      rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照))")
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
@@ -77,6 +77,8 @@ _ID = re.compile(
     r"(?:为|是)?[:：]?"
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
+# A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
+_PASSPORT = re.compile(r"护照(?:号码|号)?(?:为|是)?[:：]?\s*(?P<passport>[A-Z]{0,2}[0-9]{6,10})")
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
 _NOT_NAMES = frozenset({"陈述", "供述", "证言", "辩解", "身份", "信息", "笔录", "签名", "捺印", "权利", "义务"})
 _WINDOW = 160  # characters after the name searched for birth date and ID number
@@ -90,6 +92,7 @@ class Party:
     birth_date: str | None = None  # ISO
     id_number: str | None = None  # as written (may be masked)
     id_valid: bool | None = None  # GB 11643 checksum; None when masked or not checkable (15 digits)
+    passport: str | None = None
     start: int = 0  # offsets into the text given
     end: int = 0
 
@@ -224,6 +227,9 @@ def _details(party: Party, window: str) -> None:
     if m:
         party.id_number = m.group("id")
         party.id_valid = id_checksum_ok(party.id_number)
+    passport = _PASSPORT.search(window)
+    if passport:
+        party.passport = passport.group("passport")
 
 
 def _name_at(t: str, pos: int, known: set[str]) -> str | None:
@@ -314,7 +320,7 @@ def mentions_in(doc: Document) -> list[PartyMention]:
         out.append(PartyMention(
             document_id=doc.id, role=p.role, name=p.name, start=p.start, end=p.end, gender=p.gender,
             birth_date=birth, birth_span=birth_span, id_number=p.id_number, id_valid=p.id_valid, id_span=id_span,
-            address=addr.group("addr").strip() if addr else None,
+            address=addr.group("addr").strip() if addr else None, passport=p.passport,
         ))
     return out
 

@@ -32,6 +32,7 @@ class PartyMention(Fact):
     id_valid: bool | None = None  # GB 11643 check digit; None when masked or not checkable
     id_span: Span | None = None
     address: str | None = None  # 住址 / 户籍 as written
+    passport: str | None = Field(default=None, exclude_if=lambda v: v is None)  # a foreigner's 护照号码 as written
 
 
 class Party(Fact):

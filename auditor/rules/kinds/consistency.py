@@ -165,7 +165,7 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
             ref = reference[0]
             tie = party.variant_ties.get(variant, "")
             tie_value = {"id_number": checked_id(m) or m.id_number, "birth_date": m.birth_date,
-                         "address": m.address}.get(tie)
+                         "address": m.address, "passport": m.passport}.get(tie)
             values = {"person": party.name, "written": variant, "document": doc.type,
                       "reference_document": _doc(case, ref).type, "tie": tie}
             words = {**values, "count": len(ref_docs), "tie_label": rule.text(f"tie_{tie}") if tie else "",
