@@ -50,3 +50,31 @@ def test_an_excerpts_finding_asks_to_check_other_volumes() -> None:
     (finding,) = [f for f in audit_text(DETENTION).findings if f.rule_id == "DETENTION-NOTICE-MISSING"]
     assert "请核实是否另卷归档" in finding.message
     assert any("案卷摘录" in s for s in finding.explanation.steps)
+
+
+_REVIEW = """{toc}起诉意见书
+某公安局
+某公（刑）诉字〔2021〕1号
+犯罪嫌疑人韦某，男，1990年1月1日出生。依照《中华人民共和国刑事诉讼法》第一百六十二条之规定，现将此案移送审查起诉。
+某公安局（印）
+2021年10月15日
+=====
+不起诉决定书
+某区人民检察院
+某检刑不诉〔2022〕5号
+被不起诉人韦某，男，1990年1月1日出生。本案由某公安局侦查终结，于2021年10月15日移送本院审查起诉。
+本院认为，韦某犯罪情节轻微，不需要判处刑罚。根据《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对韦某不起诉。
+被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。
+某区人民检察院
+2022年6月15日
+"""
+_TOC = "卷内目录\n序号 文书名称 页码\n1 起诉意见书 1\n2 不起诉决定书 2\n=====\n"
+
+
+@pytest.mark.parametrize(("toc", "severity"), [(_TOC, "warning"), ("", "info")])
+def test_a_long_review_in_an_excerpt_asks_to_check_for_a_return_or_an_extension(toc: str, severity: str) -> None:
+    """Regression (corpus t, ind_t11): eight months of review in an excerpt with no 退回补充侦查 or extension on file:
+    the papers that explain it may be in another volume, so the excerpt's finding is a "please check"."""
+    found = [f for f in audit_text(_REVIEW.format(toc=toc)).findings if f.rule_id == "PROSECUTION-REVIEW-LATE"]
+    assert [f.severity for f in found] == [severity]
+    assert ("另卷归档" in found[0].explanation.steps[-1]) is (severity == "info")

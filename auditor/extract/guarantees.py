@@ -26,9 +26,12 @@ NOT_NAME = re.compile(
 )
 _GUARANTOR_PATTERNS = [
     re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME})"),
+    # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）"
+    re.compile(rf"保证人保证(?:方式)?[，,、；;]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
 ]
-_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)")
+# "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
+_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金")
 _DEPOSIT_WINDOW = 20
 
 

@@ -81,9 +81,16 @@ def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None,
 
 
 def _field(lines: list[str], label: str) -> str | None:
-    pattern = re.compile(rf"^{label}[:：]\s*(.+)$")
+    """The value after a field's label: "送达文书：不起诉决定书…", or a table's row read as one line with spaces between
+    its cells ("送达文书名称及文号 不予立案通知书（…）受送达人 刘建明（控告人）")."""
+    labelled = re.compile(rf"^{label}[:：]\s*(.+)$")
+    cells = re.compile(rf"(?:^|(?<=[\s）)]))(?:{label})[ \t\u3000]+(\S.*)$")
     for line in lines:
-        m = pattern.match(line.strip())
+        m = labelled.match(line.strip())
+        if m:
+            return m.group(1).strip()
+    for line in lines:
+        m = cells.search(line.strip())
         if m:
             return m.group(1).strip()
     return None

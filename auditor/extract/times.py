@@ -19,7 +19,7 @@ from auditor.text.view import text_view
 
 _VALUE_ON_NEXT_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 # A form's field may mark its value as written by hand ("传唤结束时间：[手写]2024年05月12日21时40分").
-_SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:于|为|是)?$"
+_SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:已于|于|为|是)?$"  # "通知情况：已于2019年9月13日16时00分以电话方式通知…"
 
 
 @functools.cache

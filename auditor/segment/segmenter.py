@@ -179,8 +179,12 @@ def _split_title(lines: list[_Line], i: int) -> TitleMatch | None:
     return match if match is not None and not match.rest else None
 
 
+# A page's number printed above its text ("4", "- 4 -", "第4页 共9页"): no document's heading.
+_PAGE_NUMBER_LINE = re.compile(r"[-—－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—－\s]*")
+
+
 def _first_line(body: str) -> str:
     for line in body.split("\n"):
-        if line.strip():
+        if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line):
             return re.sub(r"\s+", " ", line.strip())[:30]
     return ""

@@ -17,7 +17,7 @@ from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 
 STEPS = ("dates", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
-         "text_source", *SHIFT_STEPS, *UNSURE_STEPS)
+         "text_source", "excerpt", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
 class ExtensionWhen(Params):
@@ -117,6 +117,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
+        if not ext_cond and not case.shown_whole:
+            # An excerpt may leave out the 退回补充侦查 or the extension that explains the time: a "please check".
+            steps.append(rule.text("excerpt", **words))
+            severity = "info"
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
                                      identity={"person": end_event.person or start_event.person, "from": start_day,
                                                "to": end_day}))

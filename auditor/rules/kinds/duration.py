@@ -54,7 +54,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             ext_hours = {"h": 1, "d": 24}.get(ext.limit.unit, 24 * 31) * ext.limit.amount
             if held.holds and ext_hours > limit_hours:
                 limit_hours, label, reasons, ext_evidence = ext_hours, ext.label or str(ext.limit), held.reasons, held.evidence
-        stated = [t for t in case.stated_times if t.document_id == doc.id]
+        # A time with its clock first: the form's "到案时间：…8时30分" over the order's "于…五月十一日到…接受讯问".
+        stated = sorted((t for t in case.stated_times if t.document_id == doc.id), key=lambda t: t.moment is None)
         start = next((t for t in stated if t.kind == p.from_), None)
         end = next((t for t in stated if t.kind == p.to and (t.date, t.start) >= (start.date, -1)), None) if start \
             else None
