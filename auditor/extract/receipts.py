@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,9 +80,10 @@ def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None,
     return _stated_receipts(doc)
 
 
-def _field(lines: list[str], label: str) -> str | None:
+def _field(lines: list[str], label: str, cell_ok: Callable[[str], bool] = bool) -> str | None:
     """The value after a field's label: "送达文书：不起诉决定书…", or a table's row read as one line with spaces between
-    its cells ("送达文书名称及文号 不予立案通知书（…）受送达人 刘建明（控告人）")."""
+    its cells ("送达文书名称及文号 不予立案通知书（…）受送达人 刘建明（控告人）") when `cell_ok` accepts it (a table's
+    head row "受送达人  送达文书  送达日期" has labels, not values, after each label)."""
     labelled = re.compile(rf"^{label}[:：]\s*(.+)$")
     cells = re.compile(rf"(?:^|(?<=[\s）)]))(?:{label})[ \t\u3000]+(\S.*)$")
     for line in lines:
@@ -91,7 +92,7 @@ def _field(lines: list[str], label: str) -> str | None:
             return m.group(1).strip()
     for line in lines:
         m = cells.search(line.strip())
-        if m:
+        if m and cell_ok(m.group(1).strip()):
             return m.group(1).strip()
     return None
 
@@ -117,6 +118,14 @@ def _flattened(lines: list[str]) -> dict[str, tuple[str, int]]:
     return {}
 
 
+# Words of a receipt form's column heads: a head row's cells after "受送达人" are labels, not the recipient.
+_HEAD_WORDS = re.compile(r"^\S*(?:送达|地点|方式|日期|时间|签名|签收|盖章|文书|备注)")
+
+
+def _names_someone(value: str) -> bool:
+    return _HEAD_WORDS.match(value) is None
+
+
 def _flat_field(flat: dict[str, tuple[str, int]], label: str) -> tuple[str, int] | None:
     pattern = re.compile(rf"^{label}$")
     return next((value for name, value in flat.items() if pattern.match(name)), None)
@@ -125,14 +134,14 @@ def _flat_field(flat: dict[str, tuple[str, int]], label: str) -> tuple[str, int]
 def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[GridRow]) -> list[Receipt]:
     spec = _spec()
     lines = [close_up(line) for line in doc.text.splitlines()]  # "送 达 地 点 ：": one line for each of the text's
-    delivered = _field(lines, spec["fields"]["received_document"])
+    delivered = _field(lines, spec["fields"]["received_document"], lambda value: bool(_types_named(value)))
     if delivered is None:
         return _grid_receipts(doc, numbered, rows) or _flattened_receipt(doc, lines, spec)
     named = _types_named(delivered or "")
     if not named:
         return []
     received_type = named[0][1]
-    recipient = _field(lines, spec["fields"]["recipient"])
+    recipient = _field(lines, spec["fields"]["recipient"], _names_someone)
     if recipient:  # the line may go on with the form's next field ("邓某（控告人） 送达地点：…")
         recipient = _NEXT_FIELD.split(recipient, maxsplit=1)[0].strip()
     row_recipient = re.compile(spec["fields"]["recipient"] + r"[:：]\s*(?P<who>[^\s：:]+)")

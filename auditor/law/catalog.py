@@ -325,6 +325,12 @@ def version_at_most(law: str, version: str | None, until: str) -> bool:
     return cmp is not None and cmp <= 0
 
 
+def first_version(law: str) -> str | None:
+    """Id of the earliest version of `law` the rule base knows (None for an unknown law)."""
+    found = _law(law)
+    return found.versions[0].id if found and found.versions else None
+
+
 def cpl_version_on(on: datetime.date | None) -> str | None:
     """Id of the CPL version in force on `on` ("1996", "2012", "2018"); None when the date is unknown."""
     return version_in_force(CPL, on) if on else None

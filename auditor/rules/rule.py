@@ -8,6 +8,7 @@ values; it writes no legal prose, no article number and no day count.
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from auditor.law.basis import basis_on
 from auditor.model import Case, Document, Evidence, Explanation, Finding, LegalBasis
 from auditor.text.numerals import int_to_cn
 
@@ -36,6 +38,12 @@ class BasisEntry:
     def to_legal_basis(self) -> LegalBasis:
         return LegalBasis(law=self.law, version=self.version, article=self.article, paragraph=self.paragraph,
                           item=self.item)
+
+
+def _version_label(version: str | None) -> str:
+    """"2012" → 2012年版, "2012试行" → 2012年试行版 (laws.yaml ids as a reader writes them)."""
+    m = re.fullmatch(r"(\d{4})(.*)", version or "")
+    return f"{m.group(1)}年{m.group(2)}版" if m else (version or "")
 
 
 class _KeepMissing(dict):
@@ -114,6 +122,7 @@ class Rule:
         on: the rule's `fingerprint` keys of `values` when the YAML names them, else `identity` (the check's
         choice: person, dates, amounts), else every value."""
         clean = {k: plain(v) for k, v in values.items()}
+        basis, notes = self._basis_on(document)
         return Finding(
             rule_id=self.id,
             category=self.category,
@@ -121,10 +130,29 @@ class Rule:
             message=self.format_message(clean),
             document_id=document.id if document else None,
             evidence=tuple(evidence),
-            legal_basis=tuple(b.to_legal_basis() for b in self.legal_basis),
-            explanation=Explanation(steps=tuple(steps), values=clean),
+            legal_basis=basis,
+            explanation=Explanation(steps=(*steps, *notes), values=clean),
             fingerprint=self._fingerprint(document, clean, identity),
         )
+
+    def _basis_on(self, document: Document | None) -> tuple[tuple[LegalBasis, ...], list[str]]:
+        """The legal basis numbered for the versions in force on the document's date, and a step for each law whose
+        earlier version it was (renumbered, or not: the earlier number is not in the rule base)."""
+        day = document.day if document else None
+        out: list[LegalBasis] = []
+        notes: dict[str, str] = {}
+        for entry in self.legal_basis:
+            dated = basis_on(entry.to_legal_basis(), day)
+            if dated.basis not in out:
+                out.append(dated.basis)
+            if (dated.in_force is None and dated.before is None) or dated.basis.law in notes:
+                continue
+            words = {"document": document.type if document else "", "date": day, "law": dated.basis.law,
+                     "version": _version_label(dated.in_force), "current": _version_label(dated.current.version),
+                     "first": _version_label(dated.before)}
+            key = "basis_before" if dated.before else "basis_renumbered" if dated.renumbered else "basis_unnumbered"
+            notes[dated.basis.law] = self.text(key, **words)
+        return tuple(out), list(notes.values())
 
     def _fingerprint(self, document: Document | None, values: dict[str, Any], identity: dict[str, Any] | None) -> str:
         """Rule, document type, person and the dates or values the finding rests on — never offsets or quotes."""
