@@ -104,6 +104,10 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (COVER, "移送审查起诉", {("2023-07-21", "潘某")}),
     # a case-stage document naming the case by its first suspect ("沈建华等人…一案") concerns them all (ind_j01)
     (RETURN_BY_FIRST_NAME, "退回补充侦查", {("2014-01-21", "沈建华"), ("2014-01-21", "钱国栋")}),
+    # ... and so do the earlier stages it tells in a sentence naming the case that way (ind_j02)
+    (RETURN_BY_FIRST_NAME.replace("本院经审查认为部分事实不清", "本院于2014年1月2日退回补充侦查，你局于2014年1月10日补充侦查完毕重新移送。"
+                                  "本院经审查认为部分事实不清"), "重新移送审查起诉",
+     {("2014-01-10", "沈建华"), ("2014-01-10", "钱国栋")}),
     # a name after 系 is a complement: the next sentence's act is the introduced suspect's (ind_h09)
     (INTRO_COMPLEMENT, "取保候审", {("2024-01-17", "谭丽")}),
 ])

@@ -243,7 +243,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
-            people = (_object(t, tr.end, mentions, lex) or _case_as_subject(t, tr, ss, mentions, lex)
+            people = (_object(t, tr.end, mentions, lex) or _case_as_subject(t, tr, ss, mentions, persons, lex)
                       or _subject(t, tr.start, ss, clauses, mentions, persons, lex))
             if not people and isinstance(date, _SittingDate):
                 people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
@@ -494,12 +494,21 @@ def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[s
     return list(dict.fromkeys(group))
 
 
-def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], lex: _Lexicon) -> list[str | None]:
-    """Every suspect the document names, for a stage of the case told with the case as its subject and nobody
-    named in the sentence ("本案由…侦查终结，于…向本院移送审查起诉"); [] otherwise."""
-    if tr.action not in lex.case_stage_acts or not lex.case_subject.search(t, ss, tr.start):
+def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], persons: list[str],
+                     lex: _Lexicon) -> list[str | None]:
+    """For a stage of the case told with the case as its subject: every suspect the document names when nobody is
+    named in the sentence ("本案由…侦查终结，于…向本院移送审查起诉"); every suspect of the case when the sentence names
+    the case by its first suspect ("你局移送审查起诉的周海涛等人涉嫌故意伤害一案，本院于…退回补充侦查"); [] otherwise."""
+    if tr.action not in lex.case_stage_acts:
         return []
-    if any(ss <= m.start < tr.start for m in mentions):
+    named = [m for m in mentions if ss <= m.start < tr.start]
+    if named:
+        first = named[0]
+        by_first = lex.case_by_first_name.match(t, first.end)
+        if len(named) == 1 and by_first and by_first.end() <= tr.start and persons:
+            return list(dict.fromkeys(persons))
+        return []
+    if not lex.case_subject.search(t, ss, tr.start):
         return []
     return list(dict.fromkeys(m.name for m in mentions))
 
