@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from auditor.extract.citations import appendix_start, find_citations, quoted_spans
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events, own_act, sole_suspect_acts, suspect_only_acts
+from auditor.extract.events import find_events, own_act, own_act_span, sole_suspect_acts, suspect_only_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import aliases_in, build_parties, fold_bare_spellings, rename, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
@@ -102,6 +102,7 @@ def build_case(
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))
         stated_times += stated
         moment = own_act_moment(doc, stated, doc_records)
+        own_start = own_act_span(doc)[0]  # an event whose evidence is the title is the document's own act
         grid = safe("receipts", doc, lambda d=doc: grid_rows(d))  # a 送达回证's table of recipients, read once
         doc_receipts = safe("receipts", doc, lambda d=doc, g=grid: receipts_in(d, numbered, g))
         receipts += doc_receipts
@@ -112,7 +113,7 @@ def build_case(
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
             }
-            is_own = ev.action == own_act(doc) and ev.evidence[0].start < _TITLE_REACH
+            is_own = ev.action == own_act(doc) and ev.evidence[0].start == own_start
             if is_own and introduced and update["person"] is not None and update["person"] not in introduced:
                 continue
             # A 讯问笔录 is the act of the person it records (被讯问人), not of everyone the answers name.
@@ -168,7 +169,6 @@ def build_case(
 # person's arrival, the family's notification, a record's 时间 line. Its signature date only dates the paper.
 _ACT_MOMENT = {"受案": "case_received", "刑事拘留": "announced", "逮捕": "announced", "传唤": "arrival", "拘传": "arrival",
                "通知家属": "family_notified", "监视居住": "announced", "指定居所监视居住": "announced"}
-_TITLE_REACH = 60  # the own-act event's evidence is the document's title, near its top
 
 
 def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record]) -> tuple[dt.date, dt.time | None] | None:

@@ -178,6 +178,12 @@ def own_act(doc: Document) -> str | None:
     return act
 
 
+def own_act_span(doc: Document) -> tuple[int, int]:
+    """The evidence of a document's own act: its title, else its first characters."""
+    start = doc.text.find(doc.title) if doc.title else -1
+    return (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -190,8 +196,7 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
         people = list(dict.fromkeys(persons))
-    start = doc.text.find(doc.title) if doc.title else -1
-    start, end = (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
+    start, end = own_act_span(doc)
     return [
         Event(
             action=act,
