@@ -135,6 +135,12 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("根据《刑法》第六十七条第一、三款以及第七十二条第一、三款", [(CL, 67, None, 1, None), (CL, 67, None, 3, None), (CL, 72, None, 1, None), (CL, 72, None, 3, None)]),
         ("依照《刑法》第五十三条第一款第一、二项", [(CL, 53, None, 1, 1), (CL, 53, None, 1, 2)]),
         ("第一、二审人民法院", []),
+        # regression (corpus v, ind_v07): a basis clause opening the next sentence with a bare article cites the law
+        # the sentence before named; a bare article elsewhere is still not guessed
+        ("没有《中华人民共和国刑事诉讼法》第二百八十四条第一款规定的情形，考验期满。依据第二百八十四条第二款的规定，决定不起诉。",
+         [(CPL, 284, None, 1, None), (CPL, 284, None, 2, None)]),
+        ("没有《中华人民共和国刑事诉讼法》第二百八十四条第一款规定的情形。考验期满。依据第二百八十四条第二款的规定", [(CPL, 284, None, 1, None)]),
+        ("没有《中华人民共和国刑事诉讼法》第二百八十四条第一款规定的情形，考验期满。本决定书第三条所列事项", [(CPL, 284, None, 1, None)]),
     ],
 )  # fmt: skip
 def test_find_citations(text, expected):

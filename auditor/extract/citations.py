@@ -388,6 +388,9 @@ def find_citations(text: str, on: datetime.date | None = None, document_id: str 
     return found
 
 
+_BASIS_OPENER_RE = re.compile(r"(?:依据|根据|依照|按照)\s*$")
+
+
 def _law_for(text: str, start: int, recent: _Mention | None, sentence: Callable[[int], int]) -> tuple[str | None, int]:
     """The law of a chain starting at `start`, and where its first citation's quote begins."""
     if recent is None:
@@ -396,5 +399,9 @@ def _law_for(text: str, start: int, recent: _Mention | None, sentence: Callable[
     if gap and gap.end() == start:
         return recent.law, recent.start
     if sentence(recent.start) == sentence(start):
+        return recent.law, start
+    # "…《刑事诉讼法》第二百八十四条第一款规定的情形，考验期满。依据第二百八十四条第二款的规定，决定…": a basis clause
+    # opening the very next sentence with a bare article cites the law the sentence before named.
+    if sentence(recent.start) == sentence(start) - 1 and _BASIS_OPENER_RE.search(text, max(0, start - 4), start):
         return recent.law, start
     return None, start
