@@ -52,7 +52,8 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
             words = view.to_orig(before.start(), before.end()) if before else view.to_orig(d.end, d.end + after.end())
             # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two); a
             # label ending its line may have its value on the next ("到案时间：\n2024-02-29 16:10").
-            between = doc.text[min(words[0], start) : max(words[1], end)]
+            # A date wrapped by a PDF line ("…的时间：2020年\n10月11日15时00分") is still one value.
+            between = doc.text[min(words[0], start) : start] + doc.text[end : max(words[1], end)]
             if "\n" in between and not (before and _VALUE_ON_NEXT_LINE.fullmatch(doc.text[words[1] : start])):
                 continue
             out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
