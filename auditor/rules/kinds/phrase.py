@@ -40,7 +40,7 @@ STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "forei
          "guarantee_due", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
          "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
-_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)[，,]\s*(?:根据|依据|依照)")
+_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)\s*[，,]\s*(?:根据|依据|依照)")  # "因办案需要\n，根据" (a PDF line)
 _CN_ITEM = "一二三四五六七八九十"
 _REASON_REACH = 300  # characters before the order searched for its reason clause
 
