@@ -143,3 +143,12 @@ def test_a_late_answer_to_one_return_is_one_finding_however_many_suspects() -> N
     """Regression (ind_j12): one late re-transfer of a three-suspect case gave three identical findings."""
     found = [f for f in audit_text(JOINT_LATE_RETURN).findings if f.rule_id == "SUPPLEMENTARY-INVESTIGATION-LIMIT"]
     assert len(found) == 1
+
+
+def test_a_case_moved_as_a_whole_with_each_suspect_listed_concerns_each() -> None:
+    """Regression (corpus v, ind_v03): "本案由…调查终结，以被告人甲涉嫌受贿罪、被告人乙涉嫌介绍贿赂罪，于…向本院移送起诉"
+    was the last-named suspect's transfer only."""
+    text = ("起诉书\n南县检刑诉〔2023〕1号\n被告人罗某平，男，1972年8月19日出生。\n被告人熊某勇，男，1981年3月6日出生。\n"
+            "本案由南昌县监察委员会调查终结，以被告人罗某平涉嫌受贿罪、被告人熊某勇涉嫌介绍贿赂罪，于2023年3月28日向本院移送起诉。\n"
+            "南昌县人民检察院\n2023年6月1日\n")
+    assert _events(text, "移送审查起诉") == {("2023-03-28", "罗某平"), ("2023-03-28", "熊某勇")}

@@ -502,18 +502,24 @@ def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[s
 def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], persons: list[str],
                      lex: _Lexicon) -> list[str | None]:
     """For a stage of the case told with the case as its subject: every suspect the document names when nobody is
-    named in the sentence ("本案由…侦查终结，于…向本院移送审查起诉"); every suspect of the case when the sentence names
-    the case by its first suspect ("你局移送审查起诉的周海涛等人涉嫌故意伤害一案，本院于…退回补充侦查"); [] otherwise."""
+    named in the sentence ("本案由…侦查终结，于…向本院移送审查起诉"), every suspect the sentence lists after the case
+    ("本案由…终结，以甲涉嫌…罪、乙涉嫌…罪，于…移送"); every suspect of the case when the sentence names the case by its
+    first suspect ("你局移送审查起诉的周海涛等人涉嫌故意伤害一案，本院于…退回补充侦查"); [] otherwise."""
     if tr.action not in lex.case_stage_acts:
         return []
     named = [m for m in mentions if ss <= m.start < tr.start]
+    subject = lex.case_subject.search(t, ss, tr.start)
     if named:
         first = named[0]
         by_first = lex.case_by_first_name.match(t, first.end)
         if len(named) == 1 and by_first and by_first.end() <= tr.start and persons:
             return list(dict.fromkeys(persons))
+        if subject and subject.start() < first.start:
+            # "本案由…调查终结，以被告人甲涉嫌受贿罪、被告人乙涉嫌介绍贿赂罪，于…向本院移送起诉": the case, with
+            # every suspect the sentence lists.
+            return list(dict.fromkeys(m.name for m in named))
         return []
-    if not lex.case_subject.search(t, ss, tr.start):
+    if not subject:
         return []
     return list(dict.fromkeys(m.name for m in mentions))
 
