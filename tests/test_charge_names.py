@@ -37,3 +37,47 @@ def test_common_charges_are_listed() -> None:
 )
 def test_acceptable(written: str, ok: bool) -> None:
     assert acceptable(written) is ok
+
+
+_SUPPLEMENT_DAYS = {"一": "supplement-1-2002.md", "二": "supplement-2-2003.md", "三": "supplement-3-2007.md",
+                    "四": "supplement-4-2009.md", "五": "supplement-5-2011.md", "六": "supplement-6-2015.md",
+                    "七": "supplement-7-2021.md"}
+
+
+@requires_shared
+def test_every_cancellation_is_the_supplements_own() -> None:
+    """Each cancelled name is written "取消…" in the 补充规定 named, whose 施行 date is `since`; its replacement is an
+    official name of the same row."""
+    import re
+
+    from auditor.rules.checks.charge_names import cancelled
+
+    for name, entry in cancelled().items():
+        number = entry["by"][len("补充规定（"):-1]
+        text = (LAW_CORPUS / "charge-names" / _SUPPLEMENT_DAYS[number]).read_text(encoding="utf-8")
+        text = text.replace(" ", "").replace("\u3000", "")
+        since = entry["since"]
+        day = f"{since.year}年{since.month}月{since.day}日"
+        assert re.search(rf"{day}(?:起)?施行", text), (name, day)
+        # "（取消资助恐怖活动罪罪名）"; two names cancelled together: "（取消走私制毒物品罪和非法买卖制毒物品罪罪名）"
+        row = next((r for r in text.splitlines() if "取消" in r and name in r), None)
+        assert row is not None, name
+        for new in entry["replaced_by"]:
+            assert new in official() and new in row, (name, new)
+
+
+@pytest.mark.parametrize(("written", "day", "outdated"), [
+    # regression (corpus v, ind_v10): 资助恐怖活动罪 became 帮助恐怖活动罪 on 2015-11-01
+    ("资助恐怖活动罪", "2019-09-25", True),
+    ("资助恐怖活动罪", "2015-10-31", False),  # the name of its time
+    ("偷税罪", "2010-01-01", True),
+    ("生产、销售假药罪", "2022-01-01", False),  # still a selective form of 生产、销售、提供假药罪
+    ("帮助恐怖活动罪", "2019-09-25", False),
+    ("资助恐怖活动罪", None, False),  # an undated document is not judged
+])
+def test_a_cancelled_name_is_outdated_from_its_supplements_day(written: str, day: str | None, outdated: bool) -> None:
+    from datetime import date
+
+    from auditor.rules.checks.charge_names import cancelled_on
+
+    assert (cancelled_on(written, date.fromisoformat(day) if day else None) is not None) is outdated

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from auditor.lexicon import load_yaml
-from auditor.model import Case, Finding
+from auditor.model import Case, Document, Finding
 from auditor.rules.params import Params
 from auditor.rules.rule import Rule
-from auditor.text.view import text_view
+from auditor.text.view import TextView, text_view
 
-STEPS = ("written", "closest", "not_official")
+STEPS = ("written", "closest", "cancelled", "not_official")
 # Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪. The 犯 of a word
 # (侵犯, 触犯, 主犯 …) names no charge: "涉嫌侵犯公民个人信息罪" is not "犯公民个人信息罪".
 _TRIGGER = re.compile(r"(?:涉嫌|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是)")
@@ -35,6 +36,28 @@ class ChargeNameParams(Params):
 @functools.cache
 def official() -> frozenset[str]:
     return frozenset(load_yaml("charge_names.yaml")["names"])
+
+
+@functools.cache
+def cancelled() -> dict[str, dict]:
+    """Cancelled name → {replaced_by, since, by}: from `since` a document writes the name that replaced it."""
+    return {c["name"]: c for c in load_yaml("charge_names.yaml").get("cancelled") or ()}
+
+
+@functools.cache
+def _current() -> frozenset[str]:
+    return official() - frozenset(cancelled())
+
+
+def cancelled_on(name: str, day: date | None) -> dict | None:
+    """The cancellation in force on `day` of a written name that is no current name's form ("资助恐怖活动罪" in a
+    2019 document); None otherwise ("生产、销售假药罪" is still a selective form of 生产、销售、提供假药罪)."""
+    entry = cancelled().get(name)
+    if entry is None or day is None or day < entry["since"]:
+        return None
+    if any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in _current()):
+        return None
+    return entry
 
 
 @functools.cache
@@ -91,6 +114,18 @@ def _candidates(t: str, pos: int) -> list[str]:
     return out
 
 
+def _cancelled(case: Case, rule: Rule, doc: Document, view: TextView, at: int, written: str) -> Finding:
+    entry = cancelled_on(written, doc.day)
+    assert entry is not None
+    start, end = view.to_orig(at, at + len(written))
+    words = {"written": written, "suggestion": "、".join(entry["replaced_by"]), "document": doc.type,
+             "by": entry["by"], "since": entry["since"], "date": doc.day}
+    steps = [rule.text("written", **words), rule.text("cancelled", **words), rule.text("not_official", **words)]
+    values = {k: words[k] for k in ("written", "suggestion", "document", "since")}
+    return rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=values, steps=steps,
+                        identity={"written": written})
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: ChargeNameParams = rule.params  # type: ignore[assignment]
     findings = []
@@ -103,6 +138,11 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                 continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
             names = [n for n in _candidates(t, m.end())
                      if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
+            outdated = next((n for n in names if cancelled_on(n, doc.day)), None)
+            if outdated and outdated not in reported:
+                reported.add(outdated)
+                findings.append(_cancelled(case, rule, doc, view, m.end(), outdated))
+                continue
             if not names or any(acceptable(n) for n in names):
                 continue
             written = names[0]
