@@ -65,8 +65,8 @@ _SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章|意见|
 
 # An approver signing with his title and name, no colon, as a table cell prints it ("同意延长审查起诉期限十五日。  检察长
 # 于某某  2023-05-30").
-_TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|大队长|负责人|审批人|批准人)[ \t\u3000]*[\u4e00-\u9fff·]{2,4}"
-                               r"[ \t\u3000]*$")
+_TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|大队长|负责人|审批人|批准人)[ \t\u3000]*[:：]?[ \t\u3000]*"
+                               r"[\u4e00-\u9fff·]{2,4}[ \t\u3000]*$")  # or with a colon: "检察长：邢某华 2023年2月3日"
 _NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff]{1,8}(?:人|员|官|警)[:：]")
 
 
