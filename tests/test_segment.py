@@ -310,3 +310,17 @@ def test_regression_a_record_of_an_unknown_kind_starts_where_its_heading_and_tim
     text = ("犯罪嫌疑人诉讼权利义务告知书\n现告知你有权委托辩护人。\n2021年5月12日\n听取意见笔录\n时间：2021年5月25日14时30分\n"
             "内容：听取意见。\n2021年5月25日\n")
     assert _segment_text(text) == [("犯罪嫌疑人诉讼权利义务告知书", "犯罪嫌疑人诉讼权利义务告知书"), ("未知文书", "听取意见笔录")]
+
+
+def test_a_stub_printed_beside_its_original_is_one_document() -> None:
+    """Regression (corpus v, ind_v09): a PDF page with the 存根 column left of the 正本 reads the left column first,
+    then the right column's marker "（正本）", then its text: one 拘留证, not two."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n蜀公（刑）拘字〔2020〕0989号\n案件名称：钱某军等人集资诈骗案\n犯罪嫌疑人：钱某军\n填发时间：2020年10月10日\n"
+            "填发人：程某\n（正本）\n合肥市公安局蜀山分局\n拘留证\n蜀公（刑）拘字〔2020〕0989号\n"
+            "根据《中华人民共和国刑事诉讼法》第八十二条之规定，兹决定对犯罪嫌疑人钱某军（性别男，出生日期1975年3月22日）执行拘留。\n"
+            "合肥市公安局蜀山分局（印）\n二〇二〇年十月十日\n=====\n合肥市公安局蜀山分局\n拘留证\n蜀公（刑）拘字〔2020〕0990号\n"
+            "兹决定对犯罪嫌疑人孙某（性别女，出生日期1980年7月7日）执行拘留。\n二〇二〇年十月十日\n")
+    docs = audit_text(text).case.documents
+    assert [(d.type, d.number) for d in docs] == [("拘留证", "蜀公（刑）拘字〔2020〕0989号"), ("拘留证", "蜀公（刑）拘字〔2020〕0990号")]

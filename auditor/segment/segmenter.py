@@ -144,13 +144,24 @@ def segment(dossier: Dossier) -> list[Document]:
 
 
 # The parts of one printed form (存根, 副本, 正本) carry the same title and 文号: one document, not several.
+FORM_PART_TAIL = 12  # characters at the end of a column where the next column's marker lands
+
+
+def _side_by_side(prev: Document, doc: Document) -> bool:
+    """A form's part printed in a column beside the next part: both on one page, and the first ends with the next
+    part's marker ("…填发人：程某 （正本）", the right column's head read after the left column)."""
+    return bool(set(prev.pages) & set(doc.pages)) and is_form_part(prev.text.rstrip()[-FORM_PART_TAIL:])
+
+
 def _join_form_parts(docs: list[Document]) -> list[Document]:
-    """Consecutive documents of one type and one 文号, one of them marked 存根 / 副本 / 正本, are one document."""
+    """Consecutive documents of one type and one 文号, one of them marked 存根 / 副本 / 正本 or both on one page (a
+    存根 column beside its 正本, as police forms are printed side by side), are one document."""
     out: list[Document] = []
     for doc in docs:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == doc.type and prev.type != UNKNOWN and prev.number
-                and prev.number == doc.number and (is_form_part(prev.text) or is_form_part(doc.text))):
+                and prev.number == doc.number
+                and (is_form_part(prev.text) or is_form_part(doc.text) or _side_by_side(prev, doc))):
             out[-1] = prev.model_copy(update={
                 "end": doc.end,
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
