@@ -176,13 +176,28 @@ HELD_OUT["independent_t"] = {
         "citation": (1.0, 1.0), "consistency": (0.83, 0.83), "deadline": (0.95, 1.0), "format": (1.0, 1.0),
         "missing_document": (1.0, 1.0), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
     },
-    "fields": {"events": 0.955, "citations": 1.0, "dates": 0.995, "documents": 0.925, "persons": 1.0,
+    "fields": {"events": 0.965, "citations": 1.0, "dates": 0.99, "documents": 0.925, "persons": 1.0,
                "parties": 1.0},
+}
+# Corpus v (round v): 12 dossiers of forms printed side by side (存根 beside 正本 on one PDF page, DOCX tables with
+# merged cells), 监察委员会 transfers and the procuratorate's 先行拘留, the 危害国家安全 / 恐怖活动 notice exceptions,
+# 改变管辖 and two 退补 in review, subtle citation errors, three PNG pages read by OCR (TXT, DOCX, PDF, two ZIP folders;
+# 301 documents; 74 planted, 3 clean). Held-out: precision 0.958, recall 0.919, 0 findings on clean dossiers; events
+# F1 0.899. Left: a 扣押清单 absent from an excerpt and named nowhere is an info-level please-check (issue 11 item 6)
+# that the truth lists as a look-alike (ind_v09).
+HELD_OUT["independent_v"] = {
+    "categories": {
+        "citation": (1.0, 1.0), "consistency": (1.0, 1.0), "deadline": (1.0, 1.0), "format": (1.0, 1.0),
+        "missing_document": (0.9, 1.0), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
+    },
+    "fields": {"events": 0.925, "citations": 1.0, "dates": 0.97, "documents": 0.93, "persons": 1.0,
+               "parties": 0.965},
 }
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
-         "independent_n": (12, 3), "independent_o": (12, 3), "independent_q": (12, 3), "independent_t": (12, 3)}
+         "independent_n": (12, 3), "independent_o": (12, 3), "independent_q": (12, 3), "independent_t": (12, 3),
+         "independent_v": (12, 3)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
