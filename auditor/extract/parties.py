@@ -108,7 +108,7 @@ def find_parties(text: str) -> list[Party]:
 
 def _innermost(regex: re.Pattern[str], t: str, m: re.Match[str]) -> re.Match[str]:
     """A form's heading before its field ("被告人信息 被告人梁越，男"): the name is the inner role's, not "信息被告人梁越"."""
-    inner = re.compile(_ROLE).search(m.group("name"))
+    inner = _ROLE_ONLY.search(m.group("name"))
     if inner is None:
         return m
     again = regex.match(t, m.start("name") + inner.start())

@@ -55,7 +55,7 @@ def cancelled_on(name: str, day: date | None) -> dict | None:
     entry = cancelled().get(name)
     if entry is None or day is None or day < entry["since"]:
         return None
-    if any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in _current()):
+    if _selective_form(name, _current()):
         return None
     return entry
 
@@ -81,11 +81,16 @@ def _shared_tail(official_name: str) -> str:
     return segments[-1][alternative:] if len(segments[-1]) > alternative + 1 else ""
 
 
+def _selective_form(name: str, names: frozenset[str]) -> bool:
+    """Is `name` one of `names`' selective charges written with part of its alternatives (掩饰、隐瞒犯罪所得罪)?"""
+    return any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in names)
+
+
 @functools.cache
 def acceptable(name: str) -> bool:
     if name in official():
         return True
-    if any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in official()):
+    if _selective_form(name, official()):
         return True  # a selective charge written with part of its alternatives (传销罪 drops the tail's 活动: not one)
     parts = name[:-1].split("、")
     return len(parts) > 1 and all(p and acceptable(p + "罪") for p in parts)
@@ -114,9 +119,7 @@ def _candidates(t: str, pos: int) -> list[str]:
     return out
 
 
-def _cancelled(case: Case, rule: Rule, doc: Document, view: TextView, at: int, written: str) -> Finding:
-    entry = cancelled_on(written, doc.day)
-    assert entry is not None
+def _cancelled(case: Case, rule: Rule, doc: Document, view: TextView, at: int, written: str, entry: dict) -> Finding:
     start, end = view.to_orig(at, at + len(written))
     words = {"written": written, "suggestion": "、".join(entry["replaced_by"]), "document": doc.type,
              "by": entry["by"], "since": entry["since"], "date": doc.day}
@@ -138,10 +141,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                 continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
             names = [n for n in _candidates(t, m.end())
                      if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
-            outdated = next((n for n in names if cancelled_on(n, doc.day)), None)
-            if outdated and outdated not in reported:
-                reported.add(outdated)
-                findings.append(_cancelled(case, rule, doc, view, m.end(), outdated))
+            outdated = next(((n, e) for n in names if (e := cancelled_on(n, doc.day))), None)
+            if outdated and outdated[0] not in reported:
+                reported.add(outdated[0])
+                findings.append(_cancelled(case, rule, doc, view, m.end(), *outdated))
                 continue
             if not names or any(acceptable(n) for n in names):
                 continue
