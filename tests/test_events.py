@@ -62,6 +62,12 @@ CASES = [
     # regression (corpus q): an act's abbreviation inside a 文号 is no act
     ("不批捕〔2024〕 in a 文号", "你院于2024年4月26日作出南青检刑不批捕〔2024〕12号不批准逮捕决定书，本局认为该决定有错误。", ["覃某"],
      set()),
+    # regression (ind_v01): a summons naming a long charge of several parts before its suspect
+    ("兹传唤涉嫌…罪的犯罪嫌疑人某", "兹传唤涉嫌掩饰、隐瞒犯罪所得、犯罪所得收益罪的犯罪嫌疑人邓某于2021年3月15日9时到执法办案中心接受讯问。",
+     ["黄某", "邓某"], {("传唤", "2021-03-15", "邓某")}),
+    # regression (ind_v07): the title of a probation's report names the measure; its 考验期 date is no new act
+    ("附条件不起诉考察意见书 is no act", "附条件不起诉考察意见书\n被附条件不起诉人陈某考验期自2022年12月20日起至2023年5月19日止。",
+     ["陈某", "王某"], set()),
     # regression (corpus k, ind_k12): an opinion heard before the decision proposes it
     ("听取意见：同意对某附条件不起诉 is no act", "2023年4月28日，检察官高某听取被害人贺某意见：同意对刘某附条件不起诉。", ["刘某"], set()),
     # --- relative dates ------------------------------------------------------------------------

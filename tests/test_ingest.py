@@ -243,6 +243,9 @@ def test_character_drawn_tables_read_as_rows(text: str, expected: str) -> None:
         ("甲\n  ========== \n乙\f丙", ["甲", "乙", "丙"]),
         ("=====\n甲\n=====\n\n=====\n", ["甲"]),
         ("甲 ==== 乙\n====", ["甲 ==== 乙\n===="]),  # four "=" or inline "=" are not breaks
+        # regression (ind_v05): a file typed with a Chinese input method draws its separator in full-width "＝"
+        ("甲\n＝＝＝＝＝＝＝＝\n乙", ["甲", "乙"]),
+        ("甲 ＝＝＝＝＝ 乙\n＝＝＝＝", ["甲 ＝＝＝＝＝ 乙\n＝＝＝＝"]),
     ],
 )
 def test_split_documents(text: str, expected: list[str]) -> None:

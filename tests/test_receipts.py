@@ -58,3 +58,15 @@ def test_a_recipient_field_ends_at_the_next_field_on_its_line() -> None:
             "受送达人：邓某（控告人） 送达地点：长沙市公安局岳麓分局望月湖派出所\n收件人签名：邓某 签收时间：2023年5月23日15时20分\n")
     (receipt,) = audit_text(text).case.receipts
     assert (receipt.recipient, receipt.recipient_kind, receipt.date.isoformat()) == ("邓某（控告人）", "person", "2023-05-23")
+
+
+def test_a_wrapped_label_cell_gives_its_value_on_the_next_line() -> None:
+    """Regression (ind_v06): a PDF table's label cell wrapped ("送达文书名称" / "及文号") and its value stood on a line
+    of its own: no receipt was read, so the suspect's 送达 lost its day."""
+    text = DECISION + ("武汉市洪山区人民检察院\n送达回证\n送达文书名称\n及文号\n不起诉决定书（洪检一部刑不诉〔2021〕5号）\n"
+                       "受送达人 邓凯（被不起诉人）\n送达地点 武汉市洪山区人民检察院\n受送达人签收 邓凯（签名） 2021年5月12日10时20分\n")
+    case = audit_text(text).case
+    assert [(r.recipient[:2], r.received_type, r.date.isoformat()) for r in case.receipts] == [
+        ("邓凯", "不起诉决定书", "2021-05-12")]
+    assert {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"} == {
+        ("邓凯", "2021-05-12")}

@@ -57,3 +57,19 @@ def test_recorded_person(head: str, person: str) -> None:
                    start=0, end=0, pages=[1])
     assert recorded_person(doc, [], ["彭某", "张某", "李某"]) == person
 
+
+
+# regression (ind_v05): a 宣布笔录 under a running header "孙浩等人非法经营案" announced the 不起诉 to 孙浩 as well
+@pytest.mark.parametrize(("head", "person"), [
+    ("宣布人：沈立新、陆佳\n被宣布人：周婷\n在场人：民警刘波", "周婷"),
+    ("被宣布人 周婷", None),  # no colon: not read as the field (a sentence may use the word)
+    ("被宣布人：周婷、孙浩", None),  # announced to both: each keeps their own announcement
+    ("被宣布人：王某某", None),  # not a suspect of the case
+    ("宣布人：沈立新", None),
+])
+def test_announced_person(head: str, person: str | None) -> None:
+    from auditor.extract.records import announced_person
+
+    doc = Document(id="d1", type="宣布笔录", title="宣布笔录", text=f"宣布笔录\n时间：2023年2月20日10时\n{head}\n宣布人当众宣读…",
+                   start=0, end=0, pages=[1])
+    assert announced_person(doc, ["孙浩", "周婷", "吴刚"]) == person

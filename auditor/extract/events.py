@@ -478,12 +478,13 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
 
 
 # Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X", "提请批准逮捕的
-# 犯罪嫌疑人某", "兹传唤涉嫌诈骗的孟某于…" (a form's own wording).
+# 犯罪嫌疑人某", "兹传唤涉嫌诈骗的孟某于…" (a form's own wording; a charge may list several: "涉嫌掩饰、隐瞒犯罪所得、
+# 犯罪所得收益罪的").
 _OBJECT_GAP = re.compile(
-    r"[\s:：]*(?:对|的)?(?:涉嫌[\u4e00-\u9fff]{1,14}?的)?"
+    r"[\s:：]*(?:对|的)?(?:涉嫌[\u4e00-\u9fff、]{1,30}?的)?"
     r"(?:犯罪嫌疑人|被告人|被不起诉人|被取保候审人|被监视居住人|被拘留人)?[\s:：]*$"
 )
-_OBJECT_REACH = 24
+_OBJECT_REACH = 44  # the gap must match _OBJECT_GAP whole, so a long charge name may sit in it
 
 
 def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:

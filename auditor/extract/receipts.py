@@ -94,6 +94,14 @@ def _field(lines: list[str], label: str, cell_ok: Callable[[str], bool] = bool) 
         m = cells.search(line.strip())
         if m and cell_ok(m.group(1).strip()):
             return m.group(1).strip()
+    # A table cell wraps its label and the value sits on a line of its own ("送达文书名称" / "及文号" /
+    # "不起诉决定书（…）"): the next line or the one after it that `cell_ok` accepts.
+    alone = re.compile(rf"^(?:{label})[:：]?$")
+    for i, line in enumerate(lines):
+        if alone.match(line.strip()):
+            value = next((v.strip() for v in lines[i + 1 : i + 3] if v.strip() and cell_ok(v.strip())), None)
+            if value is not None:
+                return value
     return None
 
 

@@ -19,12 +19,15 @@ from auditor.text.tokens import DOTTED_NAME
 
 RECORD_SUFFIX = "笔录"
 INTERROGATION = "讯问笔录"
+ANNOUNCEMENT = "宣布笔录"
 _ORDINAL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次")
 _PERSON = rf"((?:{DOTTED_NAME})|[\u4e00-\u9fff×＊*ＸX·]{{2,5}})"
 _RECORDED = re.compile(
     r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)(?:[ \t]*[:：][ \t]*|[ \t]+)" + _PERSON)  # colon optional
 # In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
 _RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*" + _PERSON, re.M)
+# A 宣布笔录 records the announcement to the person its head names ("被宣布人：周婷").
+_ANNOUNCED = re.compile(r"被宣布人(?:姓名)?[ \t]*[:：](?P<field>[^\n]*)")
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
 
@@ -56,6 +59,14 @@ def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[s
         if mention.document_id == doc.id and mention.role in _SUSPECT_ROLES and mention.name:
             return next((p for p in persons if p.startswith(mention.name)), mention.name)
     return persons[0] if len(persons) == 1 else None
+
+
+def announced_person(doc: Document, persons: list[str]) -> str | None:
+    """The suspect a 宣布笔录 announces to, by its head's 被宣布人 field when it names one suspect of the case (a
+    field naming several announces to each: no one person then)."""
+    m = _ANNOUNCED.search("\n".join(doc.text.split("\n")[:HEAD_LINES]))
+    named = [p for p in persons if m is not None and p in m.group("field")]
+    return named[0] if len(named) == 1 else None
 
 
 # The head of a record: its 时间 line ("时间：2021年3月15日20时30分至22时10分") and the officers who took it.
@@ -161,7 +172,8 @@ def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) 
     if not doc.type.endswith(RECORD_SUFFIX):
         return []
     ordinal = record_ordinal(doc)
-    person = recorded_person(doc, mentions, persons) if doc.type == INTERROGATION else None
+    person = recorded_person(doc, mentions, persons) if doc.type == INTERROGATION else (
+        announced_person(doc, persons) if doc.type == ANNOUNCEMENT else None)
     began, ended, time_span = record_times(doc)
     officers, officers_span = record_officers(doc)
     return [Record(document_id=doc.id, kind=doc.type, person=person, ordinal=ordinal[0] if ordinal else None,

@@ -12,8 +12,9 @@ from auditor.ingest.tables import table_lines
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
 
-# design §2.1: a line of five or more "=" (or a form feed) separates documents.
-_BREAK_LINE = re.compile(r"^[ \t\u3000]*={5,}[ \t\u3000]*$", re.MULTILINE)
+# design §2.1: a line of five or more "=" (or a form feed) separates documents. A Chinese input method types the
+# full-width "＝" (a file typed by hand draws its separator with it), which separates as well.
+_BREAK_LINE = re.compile(r"^[ \t\u3000]*(?:={5,}|＝{5,})[ \t\u3000]*$", re.MULTILINE)
 _FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?$")
 _FRONT_MAX_LINES = 5
 
