@@ -80,6 +80,19 @@ FIRST_INSTANCE_REASONING = [
 ]
 
 
+def test_a_procuratorates_reasoning_in_a_judgment_is_reported_like_the_prosecutions() -> None:
+    """Real round x (rx_19): "某人民检察院认为，…" opens the prosecution's argument as "公诉机关认为" does."""
+    text = ("刑事判决书\n江门市蓬江区人民检察院认为，被告人吴某庭的行为已触犯了《中华人民共和国刑法》第二百六十四条的规定。\n"
+            "本院认为，被告人吴某庭的行为已构成盗窃罪。依照《中华人民共和国刑法》第二百六十六条之规定，判决如下：")
+    case = audit_text(text).case
+    assert ({c.article for c in case.citations}, {c.article for c in case.reported_citations}) == ({266}, {264})
+
+
+def test_a_procuratorates_own_reasoning_stays_its_own() -> None:
+    text = "不起诉决定书\n本院认为，被不起诉人张某犯罪情节轻微。依据《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对张某不起诉。"
+    assert {c.article for c in audit_text(text).case.citations} == {177}
+
+
 @pytest.mark.parametrize("text", FIRST_INSTANCE_REASONING)
 def test_the_first_instances_reasoning_over_several_sentences_is_reported(text: str) -> None:
     case = audit_text("刑事判决书\n" + text).case

@@ -54,6 +54,9 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
         ("及《最高人民法院〈关于处理自首和立功具体应用法律若干问题的解释〉》第一条之规定",
          [("最高人民法院关于处理自首和立功具体应用法律若干问题的解释", 1, None, None, None)]),
         ("依照最高人民法院《关于适用〈中华人民共和国刑事诉讼法〉的解释》第二百零二条", [(SPC, 202, None, None, None)]),
+        # regression (real round x, rx_29): the inner title marks in their small forms ﹤﹥
+        ("《最高人民法院、最高人民检察院﹤关于办理危害食品安全刑事案件适用法律若干问题的解释﹥》第九条第一款",
+         [("最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释", 9, None, 1, None)]),
         ("依据公安部《公安机关办理刑事案件程序规定》第八十九条", [(MPS, 89, None, None, None)]),
         ("依照《中华人民共和国刑事诉讼法》（2018年修正）第一百七十七条第二款", [(CPL, 177, None, 2, None)]),
         ("依照《中华人民共和国\n刑法》第二百六十四条", [(CL, 264, None, None, None)]),  # title broken by a line wrap

@@ -65,6 +65,16 @@ CASES = [
     # regression (ind_v01): a summons naming a long charge of several parts before its suspect
     ("兹传唤涉嫌…罪的犯罪嫌疑人某", "兹传唤涉嫌掩饰、隐瞒犯罪所得、犯罪所得收益罪的犯罪嫌疑人邓某于2021年3月15日9时到执法办案中心接受讯问。",
      ["黄某", "邓某"], {("传唤", "2021-03-15", "邓某")}),
+    # regressions (real round x): a detention order posted online is no detention; an act in a bracket after an
+    # accomplice at large is his; another group's prosecution; the organ opening the date's clause
+    ("刑拘上网", "另查明，2012年3月21日，被告人潘某某被合江县公安局刑拘上网，2012年6月29日，被告人潘某某到派出所投案。",
+     ["潘某某"], set()),
+    ("伙同王某（批捕在逃）", "2012年12月1日，被告人王某某、晁某某利用看井之便利，伙同王某（批捕在逃）盗窃原油。", ["王某某", "晁某某"],
+     set()),
+    ("对徐某等人提起公诉", "被告人张某到案后，如实供述了上述犯罪事实。2016年9月9日，浙江省宁波市人民检察院对徐某等人以组织、领导"
+     "黑社会性质组织罪向宁波市中级人民法院提起公诉。", ["张某"], set()),
+    ("检察院于…以…起诉书指控…，向本院提起公诉", "江门市蓬江区人民检察院于2013年12月14日以江蓬检诉刑诉（2013）960号起诉书指控"
+     "被告人吴某庭犯盗窃罪，向本院提起公诉。", ["吴某庭"], {("提起公诉", "2013-12-14", "吴某庭")}),
     # regression (ind_v07): the title of a probation's report names the measure; its 考验期 date is no new act
     ("附条件不起诉考察意见书 is no act", "附条件不起诉考察意见书\n被附条件不起诉人陈某考验期自2022年12月20日起至2023年5月19日止。",
      ["陈某", "王某"], set()),

@@ -100,6 +100,11 @@ CASES = [
     ("讯问笔录\n被讯问人：杨德健\nFOLLOWING ARE RECORDE\n问：属实吗?", [("杨德健", "被讯问人", None, None, None, None)]),
     # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
     ("被梅料/讯问人夏乐燕性别男年龄36出生日期1979.5.5_______", [("夏乐燕", "被讯问人", "男", "1979-05-05", None, None)]),
+    # regression (real round x): names masked with "ｘ" (NFKC: "x"), the next word not taken for the name's last character
+    ("起诉书指控被告人葛xx、冯x犯抢夺罪。被害人柴xx背着包路过", [("葛xx", "被告人", None, None, None, None),
+                                                   ("柴xx", "被害人", None, None, None, None)]),
+    ("被告人冯ｘ犯抢夺罪", [("冯ｘ", "被告人", None, None, None, None)]),
+    ("被告人王*明，男", [("王*明", "被告人", "男", None, None, None)]),
     # the registered birth date in brackets between the date and 出生
     ("被告人自报韩雪飞，男，1992年6月10日（户籍登记为1988年1月11日）出生于安徽省阜南县。",
      [("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),

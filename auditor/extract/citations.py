@@ -52,7 +52,7 @@ _MAX_RANGE = 40  # a wider range is read as its two ends only
 
 def _name_pattern(name: str) -> str:
     """Regex for a normalised title: any bracket style, line breaks or spaces between characters."""
-    alt = {"《": "[《〈<]", "》": "[》〉>]", "（": "[（(]", "）": "[）)]"}
+    alt = {"《": "[《〈<＜﹤]", "》": "[》〉>＞﹥]", "（": "[（(]", "）": "[）)]"}
     return r"\s*".join(alt.get(ch, re.escape(ch)) for ch in name)
 
 
@@ -70,7 +70,7 @@ def _mention_re() -> re.Pattern[str]:
     known = "|".join(_name_pattern(n) for n in names)
     issuers = rf"{_issuer_re()}(?:[、，,和与]?{_issuer_re()})*"
     return re.compile(
-        rf"《\s*(?P<quoted>{known})\s*(?:[（(][^（）()《》\n]{{0,20}}[）)])?\s*[》〉>]"
+        rf"《\s*(?P<quoted>{known})\s*(?:[（(][^（）()《》\n]{{0,20}}[）)])?\s*[》〉>＞﹥]"
         rf"|(?P<bare>{known})(?!修正案)"
         rf"|(?P<issuer>{issuers})?《(?P<other>(?:[^《》\n]|《[^《》\n]{{1,40}}》){{1,80}}?)》"
         rf"|(?P<anaphora>{_ANAPHORA})"
@@ -240,7 +240,7 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
         known = resolve_law(title)
         if known:
             return _Mention(m.start(), m.end(), known, named_version(title))
-    name = issuer + re.sub(r"[〈〉<>]", "", raw)  # 《最高人民法院〈关于…的解释〉》: the inner marks go
+    name = issuer + re.sub(r"[〈〉<>＜＞﹤﹥]", "", raw)  # 《最高人民法院〈关于…的解释〉》: the inner marks go
     lawlike = _LAWLIKE_RE.search(re.sub(r"[（(][^（）()]*[）)]$", "", name))
     return _Mention(m.start(), m.end(), name if lawlike else None)
 

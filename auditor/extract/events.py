@@ -25,6 +25,7 @@ from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
 from auditor.text.sentences import HALF_WIDTH_STOP
+from auditor.text.tokens import MASK_CHARS
 from auditor.text.view import TextView, text_view
 
 _SENTENCE_END = re.compile(rf"[。；;！？!?]|{HALF_WIDTH_STOP}")
@@ -56,6 +57,7 @@ class _Lexicon:
     current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
     other_case_aside: re.Pattern[str]
+    other_group_object: re.Pattern[str]
     plural_ref: re.Pattern[str]
     joiners: re.Pattern[str]
     deciding: list[re.Pattern[str]]
@@ -101,7 +103,8 @@ def lexicon() -> _Lexicon:
         current=re.compile("|".join(data["current_markers"])),
         current_strong=re.compile("|".join(data["current_strong_markers"])),
         other_roles=tuple(data["other_roles"]),
-        other_case_aside=re.compile("|".join(data["other_case_asides"])),
+        other_group_object=re.compile(data["other_group_object"]),
+        other_case_aside=re.compile("|".join([*data["other_case_asides"], *data["at_large_asides"]])),
         plural_ref=re.compile(data["plural_refs"]),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
@@ -420,9 +423,14 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
 # 30日，因涉嫌犯赌博罪被衡水市公安局取保候审", "2018年7月16日，经本院决定，由…分局执行逮捕" (clauses with no date and
 # no act of their own may come between).
 _DATE_CLAUSE_BEFORE = re.compile(r"(?:^|[。；;！？!?，,：:\s]|(?<=[\u4e00-\u9fff])\.)\s*(?:于|在)?\s*$")  # ". 2019年…": a half-width stop
+# Or the clause opens with the acting organ: "江门市蓬江区人民检察院于2013年12月14日以…起诉书指控…，向本院提起公诉".
+_ORGAN_DATE_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[。；;！？!?，,：:\s])[\u4e00-\u9fff]{2,28}?(?:人民检察院|人民法院|公安局|分局)\s*于\s*$")
 # The date's clause may name the deciding organ too: "同年8月4日经云和县人民检察院决定，被变更强制措施为取保候审".
 # So may its reason: "2019年8月2日因涉嫌盗窃罪,被…刑事拘留".
-_DATE_CLAUSE_AFTER = re.compile(r"\s*(?:经[^，。；,;]{1,30}?(?:决定|批准)|[因以]涉嫌[^，。；,;]{1,30}?罪)?\s*[，,]")
+# Or the 起诉书 it files: "检察院于2013年12月14日以…960号起诉书指控被告人吴某庭犯盗窃罪，向本院提起公诉".
+_DATE_CLAUSE_AFTER = re.compile(
+    r"\s*(?:经[^，。；,;]{1,30}?(?:决定|批准)|[因以]涉嫌[^，。；,;]{1,30}?罪|以[^，。；,;]{1,40}?起诉书指控[^，。；,;]{1,60}?)?\s*[，,]")
 
 
 def _leading_date(dates: list[DateMention], starts: list[int], cs: int, t: str, ss: int,
@@ -431,7 +439,9 @@ def _leading_date(dates: list[DateMention], starts: list[int], cs: int, t: str, 
     if i < 0 or dates[i].start < ss:
         return None
     d = dates[i]
-    if not _DATE_CLAUSE_AFTER.match(t, d.end) or not _DATE_CLAUSE_BEFORE.search(t, max(0, d.start - 3), d.start):
+    if not _DATE_CLAUSE_AFTER.match(t, d.end) or not (
+            _DATE_CLAUSE_BEFORE.search(t, max(0, d.start - 3), d.start)
+            or _ORGAN_DATE_CLAUSE_BEFORE.search(t, max(0, d.start - 32), d.start)):
         return None
     if bisect.bisect_left(trigger_starts, cs) > bisect.bisect_left(trigger_starts, d.end):
         return None  # an act between them has the date
@@ -473,7 +483,7 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
     if not names:
         return []
     # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person).
-    rx = re.compile("(?:" + "|".join(map(re.escape, names)) + r")(?![某*＊×XＸ0-9甲乙丙丁])")
+    rx = re.compile("(?:" + "|".join(map(re.escape, names)) + f")(?![某{re.escape(MASK_CHARS)}0-9甲乙丙丁])")
     return [_Mention(m.group(0), m.start(), m.end()) for m in rx.finditer(t)]
 
 
@@ -540,6 +550,8 @@ def _subject(
     other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
     if other or _in_other_case_aside(t, max(ss, last.end if last else ss), pos, lex):
         return []
+    if lex.other_group_object.search(t, max(ss, last.end if last else ss), pos):
+        return []  # "…检察院对徐某等人…提起公诉": another group's act
     if last is None:
         return [persons[0]] if len(set(persons)) == 1 else [None]
     plural = lex.plural_ref.search(t, max(ss, last.end), pos)

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 
 from auditor.extract.parties import RECORD_HEAD_ROLES, SUSPECT_ROLES, cut_short, suspect_names
 from auditor.model import Party, PartyMention
+from auditor.text.tokens import MASK_CHARS
 from auditor.text.view import text_view
 
-_MASK = re.compile(r"[某*＊×XＸ]")
+_MASK = re.compile(f"[某{re.escape(MASK_CHARS)}]")
 _SPACE = re.compile(r"\s+")
 
 

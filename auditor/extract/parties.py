@@ -16,7 +16,7 @@ from auditor.lexicon import doc_type_organ, load_yaml
 from auditor.model import Document, PartyMention
 from auditor.text.dates import find_dates, is_birth_date
 from auditor.text.ids import id_checksum_ok
-from auditor.text.tokens import DOTTED_NAME, FIELD_LABELS, leading_name
+from auditor.text.tokens import DOTTED_NAME, FIELD_LABELS, MASK_CHARS, leading_name
 from auditor.text.view import TextView, text_view
 
 # Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
@@ -29,7 +29,7 @@ SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候�
 
 _ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
 _CJK = "\u4e00-\u9fff"
-_MASKCH = "*＊×XＸ"
+_MASKCH = MASK_CHARS
 _NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
 # Something must separate a name from its gender ("黄佳男，男" is 黄佳男, not 黄佳 + 男).
 _SEP = r"(?:[，,。.、（(:：；;]+(?:性别[:：]?)?|性别[:：]?)"
@@ -67,10 +67,13 @@ _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), or the ID number for this to be an introduction.
 _WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
                       rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照))")
-_MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}[{_CJK}]?)[0-9]?")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
+# A masked name may keep its last character ("王*明"), but not a word that follows the name ("冯ｘ犯抢夺罪", "柴ｘｘ背着
+# 包", "柴ｘｘ报警", "柴ｘｘ所有").
+_AFTER_MASK_NOT_NAME = "".join(sorted(_NOT_NAME_START | set("背报所向从为将持驾携")))
+_MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}(?:(?![{_AFTER_MASK_NOT_NAME}])[{_CJK}])?)[0-9]?")
 _ID = re.compile(
     # a 笔录 head: "身份证件种类及号码：居民身份证 370102199504121539"
     r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"

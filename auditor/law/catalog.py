@@ -16,7 +16,8 @@ from auditor.lexicon import LEXICON_DIR, read_yaml
 from auditor.model import Citation
 
 # Brackets as written in titles: inner quotes 〈〉 <> 《》 and full/half-width parentheses all mean the same.
-_NORMALISE = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》", "(": "（", ")": "）"})
+_NORMALISE = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》", "﹤": "《", "﹥": "》",
+                            "(": "（", ")": "）"})
 _SPACE_RE = re.compile(r"\s+")
 
 

@@ -42,8 +42,10 @@ NUMBER_RE = re.compile(
 # A header run on into the body (web-published judgments, one line per document) continues after the
 # 案号 with the first party of the case, never with a verb as a sentence citing the document does.
 PARTY_OPENING_RE = re.compile(
-    r"(?:原审|原)?公诉机关|抗诉机关|自诉人|(?:原审)?被告人|上诉人|申诉人|(?:被)?申请人|罪犯|被不起诉人|犯罪嫌疑人"
+    r"(?:原审|原)?公诉(?:暨[\u4e00-\u9fff]{2,6})?机关|抗诉机关|自诉人|(?:原审)?被告人|上诉人|申诉人|(?:被)?申请人|罪犯|被不起诉人|犯罪嫌疑人"
     r"|附带民事诉讼原告人"
+    # A published text without its party paragraph opens with the prosecution ("：泰兴市人民检察院以…起诉书指控").
+    r"|[:：]?[\u4e00-\u9fff]{2,30}人民检察院以"
 )
 
 
@@ -126,9 +128,11 @@ def _is_number(rest: str) -> bool:
 
 
 # The headline a publishing site puts before a judgment ("滕某、张某赌博一审刑事判决书"), left on the header's line
-# when the text's line breaks were lost.
+# when the text's line breaks were lost. A site's headline may misname the kind ("…抢夺一审民事判决书" over a 刑事判决书
+# header): the header decides.
 HEADLINE_RE = re.compile(
-    r"[\u4e00-\u9fff、，,·*＊×0-9]{2,40}?(?:一审|二审|再审|复核|审判监督)(?:刑事)?(?:附带民事)?(?:判决书|裁定书|决定书)"
+    r"[\u4e00-\u9fff、，,·*＊×0-9]{2,60}?(?:一审|二审|再审|复核|审判监督|一案)(?:刑事|民事)?(?:附带民事)?(?:判决书|裁定书|决定书)"
+    r"(?:\.?docx?)?"  # a crawl's file name: "…一审刑事判决书doc"
 )
 
 

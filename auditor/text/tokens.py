@@ -19,6 +19,8 @@ FIELD_LABELS = ("性别", "民族", "出生", "年龄", "身份", "住址", "户
 _NAME_CHAR = rf"(?:(?!{'|'.join(FIELD_LABELS)})[\u4e00-\u9fff])"
 # A transliterated name joins its parts with "·" and may run long ("阿不都热合曼·买买提", "约翰·史密斯"); its
 # parts after the first stop before a field label.
+# Characters a published text masks a name's characters with ("李*", "王××", "葛ｘｘ"), besides 某.
+MASK_CHARS = "*＊×XＸxｘ"
 DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,10}}·{_NAME_CHAR}{{1,10}}(?:·{_NAME_CHAR}{{1,10}})?"
 # A form's field label alone on its line, its value elsewhere ("受送达人：", "收件人（签名）："): a table read column by
 # column (labels first, then values) leaves such lines.
