@@ -10,6 +10,7 @@ from conftest import LAW_CORPUS, requires_shared
 
 from auditor.law.catalog import (
     article_exists,
+    check_citation,
     cpl_2012_to_2018,
     cpl_2018_to_2012,
     laws,
@@ -17,6 +18,7 @@ from auditor.law.catalog import (
     version_in_force,
 )
 from auditor.law.corpus import parse_articles, read_articles, structure
+from auditor.model import Citation
 
 CPL = "中华人民共和国刑事诉讼法"
 CL = "中华人民共和国刑法"
@@ -192,6 +194,28 @@ def test_old_subject_keywords_fit_the_2012_subject_only(article, corpus):
     assert moved_to != article
     assert re.search(keywords, "".join(articles[(moved_to, None)])), "the 2018 counterpart must match"
     assert not re.search(keywords, "".join(articles[(article, None)])), "the article now bearing the number must not"
+
+
+@requires_shared
+@pytest.mark.parametrize("article", sorted(laws()[SPP].old_subjects))
+def test_spp_old_subjects_fit_the_2012_article_and_its_2019_counterpart_only(article, corpus):
+    """The 2019 检察规则 was rewritten as a whole: each subject names its 2019 number (real case, ind_x07: a 2020
+    decision citing 2012试行 第四百零六条 for a 酌定不起诉)."""
+    entry = laws()[SPP].old_subjects[article]
+    old, new = corpus("spp-criminal-procedure-rules-2012-trial.md"), corpus("spp-criminal-procedure-rules-2019.md")
+    assert re.search(entry["keywords"], "".join(old[(article, None)])), "the 2012试行 article must match"
+    assert re.search(entry["keywords"], "".join(new[(entry["now"], None)])), "the 2019 counterpart must match"
+    assert not re.search(entry["keywords"], "".join(new[(article, None)])), "the 2019 article bearing the number must not"
+
+
+@pytest.mark.parametrize(("article", "context", "status"), [
+    (406, "依据《中华人民共和国刑事诉讼法》第一百七十七条第二款和《人民检察院刑事诉讼规则》第四百零六条的规定，决定对薛某不起诉", "outdated"),
+    (370, "依据《人民检察院刑事诉讼规则》第三百七十条的规定，决定对薛某不起诉", "valid"),
+    (406, "依照《人民检察院刑事诉讼规则》第四百零六条的规定，证人出庭作证", "valid"),  # the 2019 article of that number
+])
+def test_an_spp_2012_number_cited_after_2019_is_outdated(article, context, status) -> None:
+    cited = check_citation(Citation(law=SPP, article=article), datetime.date(2020, 9, 4), context)
+    assert cited.status == status
 
 
 # --- catalogue API -----------------------------------------------------------------------------------

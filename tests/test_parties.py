@@ -8,6 +8,7 @@ import pytest
 from conftest import iso
 
 from auditor.extract.parties import find_parties
+from auditor.model import Document
 from auditor.text.ids import id_checksum_ok
 from auditor.text.tokens import _tagger
 from auditor.text.view import text_view
@@ -100,6 +101,8 @@ CASES = [
     ("讯问笔录\n被讯问人：杨德健\nFOLLOWING ARE RECORDE\n问：属实吗?", [("杨德健", "被讯问人", None, None, None, None)]),
     # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
     ("被梅料/讯问人夏乐燕性别男年龄36出生日期1979.5.5_______", [("夏乐燕", "被讯问人", "男", "1979-05-05", None, None)]),
+    # regression (ind_x07): a dead victim's relative receives the decisions in his place
+    ("被害人近亲属曹某某如不服本决定，可以自收到本决定书后七日以内申诉", [("曹某某", "被害人近亲属", None, None, None, None)]),
     # regression (real round x): names masked with "ｘ" (NFKC: "x"), the next word not taken for the name's last character
     ("起诉书指控被告人葛xx、冯x犯抢夺罪。被害人柴xx背着包路过", [("葛xx", "被告人", None, None, None, None),
                                                    ("柴xx", "被害人", None, None, None, None)]),
@@ -323,3 +326,22 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     """Regression (corpus q, ind_q01): "将涉嫌盗窃罪的安德烈·沃尔可夫（护照号码754128893）逮捕" names the suspect."""
     text = "我局已于2023年3月15日经某市人民检察院批准，将涉嫌盗窃罪的安德烈·沃尔可夫（护照号码754128893）逮捕。"
     assert [(p.name, p.passport) for p in find_parties(text)] == [("安德烈·沃尔可夫", "754128893")]
+
+
+# regression (ind_x07): a 不起诉决定书 introducing its person without a role word ("薛文斌，男，身份证号…") gave its own act
+# to a co-suspect its facts name as well
+@pytest.mark.parametrize(("doc_type", "head", "expected"), [
+    ("不起诉决定书", "薛文斌，男，身份证号610124198309271930，1983年9月27日出生，汉族。\n秦立军驾驶薛文斌所属货车肇事。",
+     [("薛文斌", "被不起诉人", "男", "1983-09-27")]),
+    ("监视居住决定书", "范德明，男，1979年12月3日出生，汉族，暂住郑州市金水区。", [("范德明", "犯罪嫌疑人", "男", "1979-12-03")]),
+    ("不起诉决定书", "被不起诉人薛文斌，男，1983年9月27日出生。", [("薛文斌", "被不起诉人", "男", "1983-09-27")]),
+    ("不起诉决定书", "经审查，秦立军，男，驾驶货车逃逸。", []),  # not a line's head, no birth or ID: no introduction
+])
+def test_a_head_line_introduces_the_documents_person(doc_type: str, head: str, expected: list) -> None:
+    from auditor.extract.parties import mentions_in
+
+    doc = Document(id="d1", type=doc_type, title=doc_type, text=f"{doc_type}\n某检刑不诉〔2020〕31号\n{head}", start=0, end=0,
+                   pages=[1])
+    got = [(m.name, m.role, m.gender, m.birth_date.isoformat() if m.birth_date else None) for m in mentions_in(doc)
+           if m.gender]
+    assert got == expected

@@ -75,6 +75,8 @@ class _Lexicon:
     case_by_first_name: re.Pattern[str]
     received_before: re.Pattern[str]
     received_word: re.Pattern[str]
+    received_next: re.Pattern[str]
+    received_acts: frozenset[str]
 
 
 @functools.cache
@@ -122,6 +124,8 @@ def lexicon() -> _Lexicon:
         case_by_first_name=re.compile(data["case_by_first_name"]),
         received_before=re.compile(data["received_before"]),
         received_word=re.compile(data["received_word"]),
+        received_next=re.compile(data["received_next"]),
+        received_acts=frozenset(data["received_acts"]),
     )
 
 
@@ -280,7 +284,23 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
                     )
                 )
         events += _executed_next(doc, view, t, tr, ce, dates, date_starts, people, organ, lex)
+        if action in lex.received_acts:
+            events += _received_next(doc, view, t, tr, dates, people, lex)
     return events
+
+
+def _received_next(doc: Document, view: TextView, t: str, tr: _Trigger, dates: list[DateMention],
+                   people: list[str | None], lex: _Lexicon) -> list[Event]:
+    """The transfer again on the day the next clause says the procuratorate received it ("…移送本院审查起诉，本院于7月27日
+    受理"): the periods that run from receipt start there, the police's custody ended at the transfer."""
+    m = lex.received_next.match(t, tr.end)
+    day = next((d for d in dates if m is not None and d.start == m.end()), None)
+    if day is None or day.as_date() is None or not lex.received_word.match(t, day.end):
+        return []
+    s, e = view.to_orig(day.start, day.end + len(lex.received_word.match(t, day.end).group(0)))
+    return [Event(action=tr.action or "", date=day.as_date(), person=person, document_id=doc.id,
+                  evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
+            for person in people]
 
 
 def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: int, lex: _Lexicon) -> str | None:
@@ -414,7 +434,7 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     received = lex.received_before.match(t, tr.end) if t else None
     if received:  # "移送审查起诉的林子豪涉嫌抢夺一案，本院已于2022年4月11日受理": the day the case was received
         day = next((d for d in dates[i:] if d.start == received.end()), None)
-        if day is not None and lex.received_word.match(t, day.end):
+        if day is not None and (received.group("field") or lex.received_word.match(t, day.end)):
             return day
     return _leading_date(dates, starts, cs, t, *sentence) if t and sentence else None
 

@@ -22,8 +22,9 @@ from auditor.text.view import TextView, text_view
 # Longest first: "被告人" must not be read inside "被告人" of another role, "嫌疑人" inside "犯罪嫌疑人".
 # 被讯问人 / 被宣布人 / 被保证人 head a 讯问笔录, a 宣布笔录 and a 保证书: only a suspect is interrogated, hears a
 # decision against him announced or is vouched for by a guarantor. A 监察委员会 names its suspect 被调查人.
+# A victim who died is represented by a relative ("被害人近亲属曹某某"), who receives the decisions in his place.
 ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被调查人", "被告人",
-         "被害人", "证人", "嫌疑人")
+         "被害人近亲属", "被害人家属", "被害人法定代理人", "被害人", "证人", "嫌疑人")
 SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
                            "被调查人", "被告人", "嫌疑人"})
 
@@ -297,10 +298,38 @@ def _handled_elsewhere(text: str, p: Party) -> bool:
 _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 
 
+# A decision may introduce its person at the head of a line with no role word ("薛文斌，男，身份证号…，1983年9月27日出生"):
+# the person the decision is about, in the role the document type gives (lexicons/doc_types.yaml has no roles; the
+# few kinds that do this are listed here).
+_HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
+                             re.M)
+_HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被不起诉人"}
+_HEADLESS_REACH = 400  # characters from the document's start: the head, not a list of witnesses further down
+
+
+def _headless_intros(doc: Document, found: list[Party]) -> list[Party]:
+    """People the document's head introduces without a role word, as the suspect in its own role."""
+    named = {p.name for p in found if p.gender or p.birth_date or p.id_number}
+    out = []
+    for m in _HEADLESS_INTRO.finditer(doc.text, 0, min(len(doc.text), _HEADLESS_REACH + 200)):
+        if m.start() > _HEADLESS_REACH or m.group("name") in named:
+            continue
+        role = _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人")
+        line_end = doc.text.find("\n", m.start())
+        line = doc.text[m.start("name") : line_end if line_end >= 0 else len(doc.text)]
+        shift = m.start("name") - len(role)
+        for p in find_parties(role + line)[:1]:
+            if p.name == m.group("name"):
+                p.start, p.end = max(p.start + shift, m.start("name")), p.end + shift  # the role word is not in the text
+                out.append(p)
+    return out
+
+
 def mentions_in(doc: Document) -> list[PartyMention]:
     """Every party `doc` introduces or names with a role, with the spans of what it states about them."""
     out = []
     found = find_parties(doc.text)
+    found += _headless_intros(doc, found)
     # A court tries the 被告人 its judgment introduces: a 犯罪嫌疑人 its facts name besides them ("协助公安机关抓获了
     # …犯罪嫌疑人付某") is a suspect of another case.
     tried = ({p.name for p in found if p.is_suspect and p.role not in _INVESTIGATION_ROLES}

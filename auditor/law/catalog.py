@@ -239,17 +239,22 @@ def cpl_2018_to_2012(article: int) -> int | None:
 
 
 def _old_numbering(law: Law, version: str, article: int, suffix: str | None, context: str) -> str | None:
-    """Note when the citation reads as the previous version's number for the same subject."""
-    ren = law.renumbering
-    if not ren or ren.get("to") != version or suffix or not context:
-        return None
+    """Note when the citation reads as the previous version's number for the same subject. A law renumbered by
+    ranges (the CPL) maps the number; a law rewritten as a whole (the 检察规则 2019) names each subject's new number
+    (`now`) and the versions it moved between (`from`, `to`)."""
     subject = law.old_subjects.get(article)
-    if subject is None:
+    if subject is None or suffix or not context:
         return None
-    now = _map(ren.get("ranges", []), article, forward=True)
-    if now is None or now == article or not re.search(subject["keywords"], context):
+    if "now" in subject:
+        before, after, now = str(subject["from"]), str(subject["to"]), int(subject["now"])
+    else:
+        ren = law.renumbering or {}
+        before, after = str(ren.get("from")), str(ren.get("to"))
+        now = _map(ren.get("ranges", []), article, forward=True)
+    if version != after or now is None or now == article or not re.search(subject["keywords"], context):
         return None
-    return f"疑为{ren['from']}年版条文序号：原第{article}条（{subject['subject']}）在{version}年版为第{now}条"
+    year = "年" if before.isdigit() else ""
+    return f"疑为{before}{year}版条文序号：原第{article}条（{subject['subject']}）在{version}{year}版为第{now}条"
 
 
 def check_citation(

@@ -38,9 +38,19 @@ def title_evidence(case: Case, doc: Document) -> Evidence:
     return case.evidence(doc, start, start + len(first))
 
 
+def _about(case: Case, doc: Document, person: str | None) -> bool:
+    """Does `doc` concern `person`: it names him, or it names no suspect of the case at all?"""
+    if person is None:
+        return True
+    named = [p for p in case.persons if p and p in doc.text]
+    return not named or person in named
+
+
 def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> ConditionResult:
     """Evaluate a rule condition against the case, with evidence of why it holds. With `person`, an `event`
-    condition holds only for that person's events (or the case's, without a person)."""
+    condition holds only for that person's events (or the case's, without a person), and a `document` condition
+    only for documents that name that person or no suspect of the case (a 延长拘留期限通知书 for a co-suspect is
+    not his)."""
     t = _templates()
     if "all" in cond:
         parts = [evaluate(case, c, person) for c in cond["all"]]
@@ -53,7 +63,7 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
             return ConditionResult(True, [e for p in held for e in p.evidence], [r for p in held for r in p.reasons])
         return ConditionResult(False)
     if "document" in cond:
-        docs = case.documents_of_type(cond["document"])
+        docs = [d for d in case.documents_of_type(cond["document"]) if _about(case, d, person)]
         if docs:
             return ConditionResult(True, [title_evidence(case, docs[0])],
                                    [format_message(t["document"], {"type": docs[0].type})])
@@ -65,7 +75,7 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
                                        [format_message(t["event"], {"action": event.action})])
         return ConditionResult(False)
     scope = case.documents_of_type(cond["in"]) if "in" in cond else case.documents
-    for doc in scope:
+    for doc in scope:  # wording stays the case's: a joint document's sentence cannot be told apart by person
         for phrase in cond["text"]:
             span = find_phrase(doc.text, phrase)
             if span:

@@ -85,6 +85,7 @@ def segment(dossier: Dossier) -> list[Document]:
         if m.start() > 0 and match_title(m.group("heading")) is None:
             starts.setdefault(m.start(), None)
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
+    cuts = sorted({*dossier.page_starts, *dossier.hard_breaks})
     for i, line in enumerate(lines):
         match = match_title(line.text)
         if match is None:
@@ -96,7 +97,9 @@ def segment(dossier: Dossier) -> list[Document]:
         j = i - 1
         while j >= 0 and not lines[j].text.strip():
             j -= 1
-        if j >= 0 and _is_organ_line(lines[j].text) and match.organ is None:
+        # Not across a page: an organ line closing the page before is the previous document's signature (ind_x02).
+        if j >= 0 and _is_organ_line(lines[j].text) and match.organ is None \
+                and not _cut_between(cuts, lines[j].start, line.start):
             begin = lines[j].start
             match = TitleMatch(match.doc_type, match.title, SPACE_RE.sub("", lines[j].text), match.score, match.rest)
         # A title right after a hard break (or at the top) names that untitled start.
@@ -173,6 +176,12 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
             continue
         out.append(doc)
     return [d if d.id == f"d{i}" else d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(out, start=1)]
+
+
+def _cut_between(cuts: list[int], lo: int, hi: int) -> bool:
+    """Does a page or a hard break (`cuts`, sorted) start in (lo, hi]?"""
+    i = bisect.bisect_right(cuts, lo)
+    return i < len(cuts) and cuts[i] <= hi
 
 
 def _split_title(lines: list[_Line], i: int) -> TitleMatch | None:

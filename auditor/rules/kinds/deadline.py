@@ -251,11 +251,13 @@ def _days_of(period: Period) -> float:
     return {"h": period.amount / 24, "d": period.amount, "m": period.amount * 30.5}[period.unit]
 
 
-def applicable_limit(case: Case, p: DeadlineParams) -> tuple[Period, str | None, list[str], list[Evidence]]:
-    """Longest limit whose extension condition holds: (limit, extension label, reasons, evidence)."""
+def applicable_limit(case: Case, p: DeadlineParams,
+                     person: str | None = None) -> tuple[Period, str | None, list[str], list[Evidence]]:
+    """Longest limit whose extension condition holds for `person` (a co-suspect's extension is not his): (limit,
+    extension label, reasons, evidence)."""
     limit, label, reasons, evidence = p.limit, None, [], []
     for ext in p.extensions:
-        result = evaluate(case, ext.when)
+        result = evaluate(case, ext.when, person)
         if result.holds and _days_of(ext.limit) > _days_of(limit):
             limit, label, reasons, evidence = ext.limit, ext.label or str(ext.limit), result.reasons, result.evidence
     return limit, label, reasons, evidence
@@ -284,10 +286,14 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
     pairs = _pairs(events, p.from_, to_action, p.same_organ)
     if not pairs:
         return []
-    limit, ext_label, ext_reasons, ext_evidence = applicable_limit(case, p)
+    limits = {}
     findings = []
     merged: dict[tuple, tuple[tuple, list[str | None]]] = {}
     for start_event, decided, end_event, end_date in pairs:
+        person = end_event.person or start_event.person
+        if person not in limits:
+            limits[person] = applicable_limit(case, p, person)
+        limit, ext_label, ext_reasons, ext_evidence = limits[person]
         start_date, receipt_words, receipt_evidence = decided, {}, []
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
