@@ -336,6 +336,7 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     ("监视居住决定书", "范德明，男，1979年12月3日出生，汉族，暂住郑州市金水区。", [("范德明", "犯罪嫌疑人", "男", "1979-12-03")]),
     ("不起诉决定书", "被不起诉人薛文斌，男，1983年9月27日出生。", [("薛文斌", "被不起诉人", "男", "1983-09-27")]),
     ("不起诉决定书", "经审查，秦立军，男，驾驶货车逃逸。", []),  # not a line's head, no birth or ID: no introduction
+    ("释放证明书", "兹有易佳，性别女，出生日期1993年6月30日，住址长沙市雨花区。", []),  # the form's words (ind_n06)
 ])
 def test_a_head_line_introduces_the_documents_person(doc_type: str, head: str, expected: list) -> None:
     from auditor.extract.parties import mentions_in

@@ -300,8 +300,8 @@ _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 
 # A decision may introduce its person at the head of a line with no role word ("薛文斌，男，身份证号…，1983年9月27日出生"):
 # the person the decision is about, in the role the document type gives (lexicons/doc_types.yaml has no roles; the
-# few kinds that do this are listed here).
-_HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
+# few kinds that do this are listed here). A form's opening words are no name ("兹有易佳，性别女，…").
+_HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?![兹现今经据因查])(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
                              re.M)
 _HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被不起诉人"}
 _HEADLESS_REACH = 400  # characters from the document's start: the head, not a list of witnesses further down
