@@ -337,6 +337,14 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     ("不起诉决定书", "被不起诉人薛文斌，男，1983年9月27日出生。", [("薛文斌", "被不起诉人", "男", "1983-09-27")]),
     ("不起诉决定书", "经审查，秦立军，男，驾驶货车逃逸。", []),  # not a line's head, no birth or ID: no introduction
     ("释放证明书", "兹有易佳，性别女，出生日期1993年6月30日，住址长沙市雨花区。", []),  # the form's words (ind_n06)
+    # a warrant's object of 对 with its details in brackets (ind_x06); not in a narrative document
+    ("逮捕证", "依照刑事诉讼法第九十三条的规定，对任某龙（男，1989年1月17日出生，公民身份号码410105198901172310）执行逮捕。",
+     [("任某龙", "犯罪嫌疑人", "男", "1989-01-17")]),
+    ("鉴定意见通知书", "经查，我局已对李某（男，1990年1月1日出生）的伤情进行鉴定。", []),
+    # the second of a list under one role word, details in brackets, a PDF line break inside the first bracket (ind_w04)
+    ("批准延长侦查羁押期限决定书", "经审查，犯罪嫌疑人彭某强（男，1983年8月9日出生，公民身份号码\n430111198308090315）、易某（男，1988年5月5日"
+     "出生，公民身份号码430102198805050959）涉嫌贩卖毒品罪一案。", [("彭某强", "犯罪嫌疑人", "男", "1983-08-09"),
+                                                   ("易某", "犯罪嫌疑人", "男", "1988-05-05")]),
 ])
 def test_a_head_line_introduces_the_documents_person(doc_type: str, head: str, expected: list) -> None:
     from auditor.extract.parties import mentions_in

@@ -70,3 +70,54 @@ def test_a_wrapped_label_cell_gives_its_value_on_the_next_line() -> None:
         ("邓凯", "不起诉决定书", "2021-05-12")]
     assert {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"} == {
         ("邓凯", "2021-05-12")}
+
+
+TWO_DECISIONS = """沈阳市和平区人民检察院
+不起诉决定书
+和检刑不诉〔2021〕Z95号
+被不起诉人白某，女，1993年3月15日出生。被害人吴某东。
+本院认为，白某的行为情节显著轻微、危害不大，不认为是犯罪。依据《中华人民共和国刑事诉讼法》第一百七十七条第一款的规定，决定对白某不起诉。
+被害人如不服本决定，可以自收到本决定书后七日以内向沈阳市人民检察院申诉，请求提起公诉；也可以不经申诉，直接向沈阳市和平区人民法院起诉。
+沈阳市和平区人民检察院
+2021年12月8日
+=====
+沈阳市和平区人民检察院
+不起诉决定书
+和检刑不诉〔2021〕Z104号
+被不起诉人关某亮，男，1987年7月7日出生。被害人吴某东。
+本院认为，关某亮犯罪情节轻微，可以免除处罚。依据《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对关某亮不起诉。
+被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。
+被害人如不服本决定，可以自收到本决定书后七日以内向沈阳市人民检察院申诉，请求提起公诉；也可以不经申诉，直接向沈阳市和平区人民法院起诉。
+沈阳市和平区人民检察院
+2021年12月20日
+=====
+沈阳市和平区人民检察院
+送达回证
+送达文书 受送达人 送达日期 签收人
+不起诉决定书（和检刑不诉〔2021〕Z95号） 白某 2021年12月9日 白某
+不起诉决定书（和检刑不诉〔2021〕Z95号） 吴某东（被害人） 2021年12月9日 吴某东不起诉决定书（和检刑不诉〔2021〕Z95号） 沈阳市公安局和平分局 2021年12月9日 法制大队 马丽
+不起诉决定书（和检刑不诉〔2021〕Z104号） 关某亮 2021年12月21日 关某亮
+不起诉决定书（和检刑不诉〔2021〕Z104号） 沈阳市公安局和平分局 2021年12月21日 法制大队 马丽
+送达人：书记员 高原
+"""
+
+
+def test_a_table_delivering_two_decisions_gives_each_row_its_number() -> None:
+    """Regression (ind_w08): two rows glued on one PDF line, the document column first, a signer's cell with a space;
+    the victim's row of one decision only."""
+    case = audit_text(TWO_DECISIONS).case
+    rows = [(r.received_number, r.recipient[:3], r.recipient_kind, r.date.isoformat()) for r in case.receipts]
+    assert rows == [("和检刑不诉〔2021〕Z95号", "白某", "person", "2021-12-09"),
+                    ("和检刑不诉〔2021〕Z95号", "吴某东", "person", "2021-12-09"),
+                    ("和检刑不诉〔2021〕Z95号", "沈阳市", "police", "2021-12-09"),
+                    ("和检刑不诉〔2021〕Z104号", "关某亮", "person", "2021-12-21"),
+                    ("和检刑不诉〔2021〕Z104号", "沈阳市", "police", "2021-12-21")]
+    missing = [f for f in audit_text(TWO_DECISIONS).findings if f.rule_id == "NON-PROSECUTION-DELIVERY-MISSING"]
+    assert [case.document(f.document_id).number for f in missing] == ["和检刑不诉〔2021〕Z104号"]
+
+
+def test_a_row_with_the_document_and_its_number_in_two_cells() -> None:
+    text = ("送达回证\n送达文书名称 文号 受送达人 送达时间 送达方式 受送达人签名\n"
+            "不予立案通知书 和公（刑）不立字〔2021〕0035号 孙某强（控告人） 2021年10月8日直接送达 孙某强\n送达人：宋佳\n")
+    (receipt,) = audit_text(text).case.receipts
+    assert (receipt.recipient, receipt.received_number) == ("孙某强（控告人）", "和公（刑）不立字〔2021〕0035号")

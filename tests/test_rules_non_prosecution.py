@@ -277,3 +277,19 @@ def test_a_decision_typed_by_its_reasoning_is_not_said_to_rest_on_the_wrong_arti
     assert "NON-PROSECUTION-WRONG-ARTICLE" in found
     assert "第一百七十六条第一款”作出" not in appeal.message
     assert "犯罪情节轻微" in appeal.explanation.steps[0] and "不是酌定不起诉的依据" in appeal.explanation.steps[0]
+
+
+def test_a_type_the_reasoning_and_the_article_disagree_on_only_asks_about_the_suspects_appeal() -> None:
+    """Regression (corpus w, ind_w09): a 存疑 reasoning ("证据不足，不符合起诉条件") under CPL 177(2) was reported twice: the
+    mismatch, and an error for the missing 申诉 notice the article alone would require. The type is unknown: the second
+    is a "please check" linked to the mismatch, and its words name both types instead of an empty one."""
+    from auditor.pipeline import audit_text
+
+    text = ("不起诉决定书\n被不起诉人陈某，女，1990年11月11日出生。\n本院仍然认为公安机关认定的陈某的犯罪事实证据不足，不符合起诉条件。"
+            "依照《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对陈某不起诉。\n"
+            "被害人如不服本决定，可以自收到本决定书后七日以内向某市人民检察院申诉，请求提起公诉；也可以不经申诉，直接向某区人民法院起诉。\n"
+            "某区人民检察院\n2024年9月10日\n")
+    found = {f.rule_id: f for f in audit_text(text).findings}
+    mismatch, appeal = found["NON-PROSECUTION-TYPE-ARTICLE-MISMATCH"], found["NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-MISSING"]
+    assert appeal.severity == "info" and appeal.caused_by == mismatch.fingerprint
+    assert "存疑不起诉" in appeal.explanation.steps[0] and "类型不能确定" in appeal.explanation.steps[0]

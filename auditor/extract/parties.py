@@ -304,6 +304,14 @@ _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 _HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?![兹现今经据因查])(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
                              re.M)
 _HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被不起诉人"}
+# A warrant or measure form names its person as the object of the order, details in brackets ("…的规定，对任海龙（男，
+# 1989年1月17日出生，公民身份号码…）执行逮捕", ind_x06): in these documents only, where the object of 对 can be no
+# one else.
+_ORDER_OBJECT = re.compile(rf"对(?P<name>[{_CJK}]{{2,4}})[（(](?:性别[:：]?)?[男女][，,、]")
+_ORDER_TYPES = frozenset({"拘留证", "逮捕证", "拘传证", "传唤证", "监视居住决定书", "取保候审决定书"})
+# A list of people introduced with their details in brackets under one role word: "犯罪嫌疑人彭志强（男，…）、易军（男，
+# 1988年5月5日出生，公民身份号码…）涉嫌…" (ind_w04): the second has the first one's role.
+_LIST_NEXT = re.compile(rf"[）)][、和及](?P<name>[{_CJK}]{{2,4}})[（(](?:性别[:：]?)?[男女][，,、]")
 _HEADLESS_REACH = 400  # characters from the document's start: the head, not a list of witnesses further down
 
 
@@ -322,6 +330,28 @@ def _headless_intros(doc: Document, found: list[Party]) -> list[Party]:
             if p.name == m.group("name"):
                 p.start, p.end = max(p.start + shift, m.start("name")), p.end + shift  # the role word is not in the text
                 out.append(p)
+    if doc.type in _ORDER_TYPES:
+        for m in _ORDER_OBJECT.finditer(doc.text):
+            if m.group("name") not in named and not any(p.name == m.group("name") for p in out):
+                out += _introduced_as(doc.text, "犯罪嫌疑人", m)
+    for m in _LIST_NEXT.finditer(doc.text):
+        lead = next((p for p in reversed(found) if p.start < m.start() and p.role in SUSPECT_ROLES
+                     and not re.search(r"[。；;]", doc.text[p.start : m.start()])), None)
+        if lead is not None and m.group("name") not in named and not any(p.name == m.group("name") for p in out):
+            out += _introduced_as(doc.text, lead.role, m)
+    return out
+
+
+def _introduced_as(text: str, role: str, m: re.Match[str]) -> list[Party]:
+    """The person `m` names ("name" group, details in the bracket after it) read as introduced in `role`."""
+    close = text.find("）", m.end())
+    bracket = text[m.start("name") : close + 1 if 0 <= close < m.end() + 200 else m.end()]
+    shift = m.start("name") - len(role)
+    out = []
+    for p in find_parties(role + bracket)[:1]:
+        if p.name == m.group("name"):
+            p.start, p.end = max(p.start + shift, m.start("name")), p.end + shift  # the role word is not in the text
+            out.append(p)
     return out
 
 

@@ -262,9 +262,11 @@ def _grid_receipts(doc: Document, numbered: Mapping[str, str], rows: list[GridRo
     for row in rows:
         received = _row_type(row.written, numbered)
         if received is not None:
+            number = NUMBER_RE.search(row.written)
             out.append(Receipt(document_id=doc.id, received_type=received, recipient=row.recipient,
                                recipient_kind=recipient_kind(row.recipient, doc), date=row.date,
-                               source="delivery_receipt", start=row.start, end=row.end))
+                               source="delivery_receipt", start=row.start, end=row.end,
+                               received_number=_bare_number(number.group(0)) if number else None))
     return out
 
 
@@ -309,16 +311,43 @@ def grid_rows(doc: Document) -> list[GridRow]:
         if not dates:
             continue
         joined, pending = " ".join(pending), []
-        cells = _cells(joined, len(heads))
-        if cells is not None:
-            who = cells[next(i for i, h in enumerate(heads) if recipient_head.match(h))]
-            written = " ".join(c for c, h in zip(cells, heads, strict=True) if document_head.search(h)) or joined
-        else:
-            who, written = joined.split()[0], joined
-        d = dates[0]
-        out.append(GridRow(recipient=who, written=written, date=d.as_date(), start=at + d.start,  # type: ignore[arg-type]
-                           end=at + d.end))
+        base = at + len(line) - len(line.lstrip()) - (len(joined) - len(row.strip()))  # offset of `joined` in text
+        for part, shift in _glued_rows(joined, heads, document_head, doc.date):
+            cells = _cells(part, len(heads))
+            if cells is not None:
+                who = cells[next(i for i, h in enumerate(heads) if recipient_head.match(h))]
+                written = " ".join(c for c, h in zip(cells, heads, strict=True) if document_head.search(h)) or part
+            elif (lead := _LEADING_DOCUMENT.match(part)) and document_head.search(heads[0]) and part[lead.end():].split():
+                written, who = lead.group(0).strip(), part[lead.end():].split()[0]  # "不起诉决定书（…号） 沈阳市…分局 …"
+            else:
+                who, written = part.split()[0], part
+            d = next(x for x in find_dates(part, doc.date) if x.as_date())
+            out.append(GridRow(recipient=who, written=written, date=d.as_date(),  # type: ignore[arg-type]
+                               start=base + shift + d.start, end=base + shift + d.end))
     return out
+
+
+# A row that starts with its document cell, name and 文号: "不起诉决定书（和检刑不诉〔2021〕Z95号）", "不予立案通知书
+# 和公（刑）不立字〔2021〕0035号".
+_LEADING_DOCUMENT = re.compile(r"(?:[\u4e00-\u9fff]+书\s+)?\S*?[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\S*?号[）)]?\s*")
+
+
+def _bare_number(written: str) -> str:
+    """The 文号 alone: "不起诉决定书（和检刑不诉〔2021〕Z95号" → "和检刑不诉〔2021〕Z95号"."""
+    return re.sub(r"^.*[（(](?=[^（()）]*[〔\[［])", "", SPACE_RE.sub("", written))
+
+
+def _glued_rows(joined: str, heads: list[str], document_head: re.Pattern[str],
+                anchor: dt.date | None) -> list[tuple[str, int]]:
+    """A PDF may glue two rows into one line ("…2021年12月9日 吴振东不起诉决定书（…Z95号） 沈阳市公安局… 2021年12月9日 …"):
+    with the document column first, each row starts at a document's name, one date a row. Else the line is one row.
+    (part, offset of the part in `joined`)."""
+    dated = [d for d in find_dates(joined, anchor) if d.as_date()]
+    named = [pos for pos, _ in _types_named(joined)]
+    if len(dated) < 2 or not document_head.search(heads[0]) or len(named) != len(dated) or named[0] != 0:
+        return [(joined, 0)]
+    bounds = [*named, len(joined)]
+    return [(joined[a:b].strip(), a) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _row_type(written: str, numbered: Mapping[str, str]) -> str | None:

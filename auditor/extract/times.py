@@ -7,13 +7,14 @@ follow it within the window. Matching runs on the text without spaces and line b
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any
 
 from auditor.lexicon import load_yaml
 from auditor.model import Document, StatedTime
-from auditor.text.dates import find_dates
+from auditor.text.dates import DateMention, find_dates
 from auditor.text.tokens import HANDWRITTEN_MARK
 from auditor.text.view import text_view
 
@@ -34,13 +35,34 @@ def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]]:
     return int(data["after_window"]), kinds
 
 
+# "拘留次日上午9时20分": the day after the act, not after the date written just before (the notice's own date).
+_ACT_BEFORE = re.compile(r"(拘留|逮捕|到案|传唤|羁押)$")
+_NEXT_DAY = ("次日", "翌日")
+
+
+def _after_act(t: str, dates: list[DateMention], act: str, relative: str) -> dt.date | None:
+    """The day a relative mention after an act's name means: that act's date in the text (the first full date whose
+    clause names the act) plus the relative's days; None when the text does not date the act."""
+    for m in dates:
+        day = m.as_date()
+        if day is None or m.relative is not None:
+            continue
+        clause = re.split(r"[。；;]", t[m.end : m.end + 60], maxsplit=1)[0]
+        if act in clause:
+            return day + dt.timedelta(days=1) if relative in _NEXT_DAY else day
+    return None
+
+
 def stated_times_in(doc: Document) -> list[StatedTime]:
     window, kinds = _kinds()
     view = text_view(doc.text)
     t = view.text
     out = []
-    for d in find_dates(t, doc.date):
+    dates = find_dates(t, doc.date)
+    for d in dates:
         day = d.as_date()
+        if day is not None and d.relative is not None and (act := _ACT_BEFORE.search(t, max(0, d.start - 4), d.start)):
+            day = _after_act(t, dates, act.group(1), d.relative)
         if day is None:
             continue
         start, end = view.to_orig(d.start, d.end)

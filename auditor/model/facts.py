@@ -169,6 +169,8 @@ class Receipt(Fact):
     source: ReceiptSource
     start: int  # the date's span in the stating document
     end: int
+    # The 文号 of the document received, when the receipt gives it (a table delivering two decisions row by row).
+    received_number: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Basis(Fact):

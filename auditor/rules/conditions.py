@@ -39,18 +39,22 @@ def title_evidence(case: Case, doc: Document) -> Evidence:
 
 
 def _about(case: Case, doc: Document, person: str | None) -> bool:
-    """Does `doc` concern `person`: it names him, or it names no suspect of the case at all?"""
+    """Does `doc` concern `person`: he is among the people whose acts it records (a co-suspect's 提请批准逮捕书 tells
+    his facts too, yet is not his), else it names him or no suspect at all?"""
     if person is None:
         return True
+    acting = {e.person for e in case.events if e.document_id == doc.id and e.person}
+    if acting:
+        return person in acting
     named = [p for p in case.persons if p and p in doc.text]
     return not named or person in named
 
 
 def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> ConditionResult:
     """Evaluate a rule condition against the case, with evidence of why it holds. With `person`, an `event`
-    condition holds only for that person's events (or the case's, without a person), and a `document` condition
-    only for documents that name that person or no suspect of the case (a 延长拘留期限通知书 for a co-suspect is
-    not his)."""
+    condition holds only for that person's events (or the case's, without a person), and a `document` condition, or
+    a `text` condition `in` named kinds of document, only in documents about that person (a 延长拘留期限通知书 for
+    a co-suspect is not his)."""
     t = _templates()
     if "all" in cond:
         parts = [evaluate(case, c, person) for c in cond["all"]]
@@ -75,7 +79,8 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
                                        [format_message(t["event"], {"action": event.action})])
         return ConditionResult(False)
     scope = case.documents_of_type(cond["in"]) if "in" in cond else case.documents
-    for doc in scope:  # wording stays the case's: a joint document's sentence cannot be told apart by person
+    # Wording in a named kind of document is that document's person's; wording anywhere else stays the case's.
+    for doc in (d for d in scope if "in" not in cond or _about(case, d, person)):
         for phrase in cond["text"]:
             span = find_phrase(doc.text, phrase)
             if span:

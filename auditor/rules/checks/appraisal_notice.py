@@ -19,7 +19,7 @@ from auditor.text.view import text_view
 
 STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date", "nothing")
 SUSPECT, VICTIM = "suspect", "victim"
-_VICTIM_ROLES = ("被害人",)
+_VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
 
 
 class AppraisalParams(Params):
@@ -38,7 +38,7 @@ def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
     reach = set()
     if "犯罪嫌疑人" in text or any(n in text for n in suspects):
         reach.add(SUSPECT)
-    if "被害人" in text or any(n in text for n in victims):
+    if any(r in text for r in _VICTIM_ROLES) or any(n in text for n in victims):
         reach.add(VICTIM)
     return reach
 

@@ -190,6 +190,20 @@ def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
             continue
         words = {"quote": quote(d), "type": _type_label(d)}
         reasoning = _reasoning_quote(doc, d)
+        if d.type is None and len(d.reasoning_types) == 1 and len(d.cited_types) == 1:
+            # The reasoning and the article disagree (the mismatch rule reports that): the 申诉 right rests on the
+            # article alone, so this is a "please check", linked to the mismatch.
+            ((kind, span),) = d.reasoning_types.items()
+            types = lexicon()["types"]
+            words |= {"cited_type": types[d.cited_types[0]]["label"], "reasoning_type": types[kind]["label"],
+                      "reasoning": doc.text[span[0] : span[1]].strip() if span else ""}
+            words["basis"] = rule.text("basis_cited", **words)
+            steps = [rule.text("type_unknown", **words), rule.text("may_appeal", **words), rule.text("not_told", **words),
+                     rule.text("check", **words)]
+            findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
+                                         values={"quote": quote(d), "basis": words["basis"]}, steps=steps,
+                                         identity=_identity(doc, d), severity="info"))
+            continue
         if reasoning is None:
             words["basis"] = rule.text("basis_cited", **words)
             decided = rule.text("decided", **words)

@@ -74,7 +74,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             if not any(_mentions(r, spec["police_words"]) for r in own):
                 missing.append("police")
         named = victims(case, doc, before)
-        if own and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
+        # A table delivering several decisions row by row (each row with its 文号): the victim's row of this one.
+        rows = [x for x in case.receipts if x.received_type == doc.type and x.received_number and doc.number
+                and x.document_id in {r.id for r in own}]
+        if rows and several:
+            mine = [x for x in rows if _names_number(x.received_number or "", doc.number or "")]
+            to_victim = any(find_phrase(x.recipient, w) for x in mine for w in [named[0][0], *spec["victim_words"]]
+                            if w) if named else True
+            if named and mine and not to_victim:
+                missing.append("victim")
+        elif own and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
             missing.append("victim")
         if not missing:
             continue

@@ -112,6 +112,16 @@ def glued_title(case: Case, titles: tuple[str, ...]) -> bool:
     return any(line.strip().startswith(titles) for doc in case.documents for line in doc.text.split("\n"))
 
 
+def _excuses(p: RequiredDocumentsParams, doc: Document) -> list[str]:
+    """The phrases that excuse a missing document, with those of the law in force on the trigger's date."""
+    era = cpl_version_on(doc.day)
+    phrases = list(p.excused_by)
+    for until, extra in p.excused_by_era.items():
+        if era and version_at_most(CPL, era, until):
+            phrases += extra
+    return phrases
+
+
 def _excused(case: Case, phrases: list[str], known: dict[tuple[str, ...], bool]) -> bool:
     """Does any document state one of `phrases`? Asked once per phrase list and case (not per trigger)."""
     key = tuple(phrases)
@@ -159,10 +169,13 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     if p.unless is not None and evaluate(case, p.unless).holds:
         return []
     findings = []
+    excused: dict[tuple[str, ...], bool] = {}
     for doc in case.documents_of_type(p.trigger):
         persons = own.get(doc.id, set())
         if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
             continue
+        if _excused(case, _excuses(p, doc), excused):
+            continue  # "无法通知" stated in the file: not proof of a missing notice for anyone
         person = next(iter(persons))
         words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
                  "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
@@ -197,11 +210,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         span = _trigger_span(case, doc, p.when)
         if span is None:
             continue
-        era = cpl_version_on(doc.day)
-        phrases = list(p.excused_by)
-        for until, extra in p.excused_by_era.items():
-            if era and version_at_most(CPL, era, until):
-                phrases += extra
+        phrases = _excuses(p, doc)
         if _excused(case, phrases, excused):
             continue
         evidence = [title_evidence(case, doc)]
