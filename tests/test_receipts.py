@@ -121,3 +121,19 @@ def test_a_row_with_the_document_and_its_number_in_two_cells() -> None:
             "不予立案通知书 和公（刑）不立字〔2021〕0035号 孙某强（控告人） 2021年10月8日直接送达 孙某强\n送达人：宋佳\n")
     (receipt,) = audit_text(text).case.receipts
     assert (receipt.recipient, receipt.received_number) == ("孙某强（控告人）", "和公（刑）不立字〔2021〕0035号")
+
+
+def test_a_named_decision_above_a_table_of_recipients() -> None:
+    """Regression (ind_x10): "送达文书：…（文号）" over a table drawn with full-width bars, recipients named by role; a
+    receipt served on the police only is the 送达 in the decided person's case."""
+    text = DECISION + ("送达回证\n送达文书：不起诉决定书（洪检一部刑不诉〔2021〕5号）\n｜受送达人｜送达方式｜签收日期｜签收人｜\n"
+                       "｜被不起诉人邓凯｜当面宣布并送达｜2021年5月12日｜被不起诉人邓凯｜\n"
+                       "｜被害人朱某｜直接送达｜2021年5月13日｜朱某｜\n送达人：许某\n=====\n"
+                       "送达回证\n送达文书：不起诉决定书（洪检一部刑不诉〔2021〕5号）\n受送达人：武汉市公安局洪山区分局\n"
+                       "受送达人签收：武汉市公安局洪山区分局（签名） 2021年5月14日\n")
+    case = audit_text(text).case
+    assert [(r.recipient[-2:], r.received_number, r.date.isoformat()) for r in case.receipts] == [
+        ("邓凯", "洪检一部刑不诉〔2021〕5号", "2021-05-12"), ("朱某", "洪检一部刑不诉〔2021〕5号", "2021-05-13"),
+        ("分局", "洪检一部刑不诉〔2021〕5号", "2021-05-14")]
+    assert {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"} == {
+        ("邓凯", "2021-05-12"), ("邓凯", "2021-05-14")}

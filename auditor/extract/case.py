@@ -34,11 +34,13 @@ from auditor.model import (
     Document,
     Dossier,
     Event,
+    Receipt,
     Record,
     StatedTime,
     TocCheck,
     make_error,
 )
+from auditor.text.titles import SPACE_RE
 
 T = TypeVar("T")
 
@@ -149,7 +151,8 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_contradictions(mark_unsure(merge_events(events, documents), shell), documents)),
+        "events": tuple(mark_contradictions(mark_unsure(merge_events(
+            _deliveries_of_decisions(events, documents, receipts), documents), shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -305,8 +308,51 @@ def _heads_record(text: str, person: str) -> bool:
     return any(text.startswith(person, m.end()) for m in _RECORD_HEAD_ROLE.finditer(text))
 
 
+def _deliveries_of_decisions(events: list[Event], documents: list[Document], receipts: list[Receipt]) -> list[Event]:
+    """A 送达回证 serving one person's decision on others only (the police, the victim) serves it in that person's case:
+    its unnamed 送达 is that person's, once for each day a row was served. The decision is the one whose 文号 the
+    receipt gives, its person the one its own act concerns."""
+    by_number = {SPACE_RE.sub("", d.number): d for d in documents if d.number and d.type != DELIVERY_RECEIPT}
+    days_of: dict[str, list[dt.date]] = {}
+    decision_of: dict[str, Document] = {}
+    for r in receipts:
+        if r.source == "delivery_receipt" and r.received_number and r.received_number in by_number:
+            decision_of.setdefault(r.document_id, by_number[r.received_number])
+            days_of.setdefault(r.document_id, []).append(r.date)
+    if not decision_of:
+        return events
+    out = []
+    served: set[tuple[str | None, str, dt.date | None]] = {(e.document_id, e.person or "", e.date) for e in events
+                                                             if e.action == DELIVERY_ACT}
+    for ev in events:
+        decision = decision_of.get(ev.document_id or "")
+        if ev.action != DELIVERY_ACT or decision is None:
+            out.append(ev)
+            continue
+        persons = {e.person for e in events if e.document_id == decision.id and e.action == own_act(decision) and e.person}
+        if len(persons) != 1 or (ev.person is not None and ev.person not in persons):
+            out.append(ev)
+            continue
+        person = next(iter(persons))
+        if ev.person is not None:
+            out.append(ev)
+            continue
+        for day in sorted(set(days_of[ev.document_id or ""])):
+            if (ev.document_id, person, day) not in served:
+                served.add((ev.document_id, person, day))
+                out.append(ev.model_copy(update={"person": person, "date": day}))
+    return out
+
+
+DELIVERY_RECEIPT, DELIVERY_ACT = "送达回证", "送达"
+
+
 def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.date | None:
     """The day of the receipt row whose recipient is `person` ("林子豪及法定代理人林国栋" is 林子豪's row); for a
     delivery to no suspect (a 不予立案通知书 served on the complainant), the day every row agrees on."""
-    days = {day for recipient, day in rows if not person or recipient.startswith(person)}
+    days = {day for recipient, day in rows if not person or _RECIPIENT_ROLE.sub("", recipient).startswith(person)}
     return days.pop() if len(days) == 1 else None
+
+
+# A row may name its recipient by role first ("被附条件不起诉人常宇航（合适成年人姜某在场）").
+_RECIPIENT_ROLE = re.compile(r"^(?:被附条件不起诉人|被不起诉人|犯罪嫌疑人|被告人|被取保候审人|被监视居住人)[:：]?")

@@ -149,6 +149,13 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
     if not named:
         return []
     received_type = named[0][1]
+    number = NUMBER_RE.search(delivered)
+    received_number = _bare_number(number.group(0)) if number else None
+    if rows:  # "送达文书：…" above a table of recipients, one row each ("受送达人  送达方式  签收日期  签收人")
+        return [Receipt(document_id=doc.id, received_type=_row_type(row.written, numbered) or received_type,
+                        recipient=row.recipient, recipient_kind=recipient_kind(row.recipient, doc), date=row.date,
+                        source="delivery_receipt", start=row.start, end=row.end, received_number=received_number)
+                for row in rows]
     recipient = _field(lines, spec["fields"]["recipient"], _names_someone)
     if recipient:  # the line may go on with the form's next field ("邓某（控告人） 送达地点：…")
         recipient = _NEXT_FIELD.split(recipient, maxsplit=1)[0].strip()
@@ -173,7 +180,7 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
             who = (own.group("who") if own else recipient) or re.split(r"[（(\s]", before.strip(), maxsplit=1)[0]
             out.append(Receipt(document_id=doc.id, received_type=received_type, recipient=who or "",
                                recipient_kind=recipient_kind(who or "", doc), date=day, source="delivery_receipt",
-                               start=offset + d.start, end=offset + d.end))
+                               start=offset + d.start, end=offset + d.end, received_number=received_number))
             break  # one receipt per line: the first dated field
         offset += len(line)
     return out
@@ -333,8 +340,13 @@ _LEADING_DOCUMENT = re.compile(r"(?:[\u4e00-\u9fff]+书\s+)?\S*?[〔\[［(（]\s
 
 
 def _bare_number(written: str) -> str:
-    """The 文号 alone: "不起诉决定书（和检刑不诉〔2021〕Z95号" → "和检刑不诉〔2021〕Z95号"."""
-    return re.sub(r"^.*[（(](?=[^（()）]*[〔\[［])", "", SPACE_RE.sub("", written))
+    """The 文号 alone: "不起诉决定书（和检刑不诉〔2021〕Z95号" or "不起诉决定武检刑不诉〔2022〕21号" (OCR lost 书) → the number."""
+    s = re.sub(r"^.*[（(](?=[^（()）]*[〔\[［])", "", SPACE_RE.sub("", written))
+    for name, _ in _type_names():
+        for form in (name, name[:-1] if name.endswith("书") else None):
+            if form and s.startswith(form) and len(s) > len(form):
+                return s[len(form) :]
+    return s
 
 
 def _glued_rows(joined: str, heads: list[str], document_head: re.Pattern[str],

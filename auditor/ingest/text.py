@@ -73,7 +73,7 @@ _TABLE_BORDER = re.compile(r"^[ \t\u3000]*[+|]?[ \t\u3000]*:?-{3,}:?[ \t\u3000]*
 _TABLE_ROW = re.compile(r"^[ \t\u3000]*\|(.*)\|[ \t\u3000]*$")
 # Tables drawn with the Unicode box characters ("┌────", "│ 受送达人 │ 送达文书 │ …", "└────"): a row's closing bar may be
 # missing where the export cut the line.
-_BOX_VERTICAL = "│┃║"
+_BOX_VERTICAL = "│┃║｜"  # ｜: the full-width bar a Chinese input method types for a table (ind_x10)
 _BOX_BORDER = re.compile(r"^[ \t\u3000]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║]{3,}[ \t\u3000]*$")
 _BOX_ROW = re.compile(rf"^[ \t\u3000]*[{_BOX_VERTICAL}](.*?)[{_BOX_VERTICAL}]?[ \t\u3000]*$")
 

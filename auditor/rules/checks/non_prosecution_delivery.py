@@ -49,6 +49,11 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     findings = []
     decisions = case.documents_of_type(p.document)
     several = sum(1 for d in decisions if d.number) > 1
+    numbers_in: dict[str, set[str]] = {}
+    for x in case.receipts:
+        if x.received_number:
+            numbers_in.setdefault(x.document_id, set()).add(x.received_number)
+    tables = {doc_id for doc_id, numbers in numbers_in.items() if len(numbers) > 1}  # one 送达回证, several decisions
     for doc in decisions:
         decision = case.decision(doc.id)
         if decision is None or decision.span is None:
@@ -76,7 +81,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         named = victims(case, doc, before)
         # A table delivering several decisions row by row (each row with its 文号): the victim's row of this one.
         rows = [x for x in case.receipts if x.received_type == doc.type and x.received_number and doc.number
-                and x.document_id in {r.id for r in own}]
+                and x.document_id in {r.id for r in own} and x.document_id in tables]
         if rows and several:
             mine = [x for x in rows if _names_number(x.received_number or "", doc.number or "")]
             to_victim = any(find_phrase(x.recipient, w) for x in mine for w in [named[0][0], *spec["victim_words"]]
