@@ -101,6 +101,10 @@ CASES = [
     ("讯问笔录\n被讯问人：杨德健\nFOLLOWING ARE RECORDE\n问：属实吗?", [("杨德健", "被讯问人", None, None, None, None)]),
     # the national form's head "被询问/讯问人", its first half garbled by OCR (real round p, rp_29)
     ("被梅料/讯问人夏乐燕性别男年龄36出生日期1979.5.5_______", [("夏乐燕", "被讯问人", "男", "1979-05-05", None, None)]),
+    # regression (ind_x06): the gender in brackets right after the name, the birth date after them
+    ("被告人：任某龙（男），1989年1月17日生，汉族，居民身份证号410105198901172134，户籍河南省",
+     [("任某龙", "被告人", "男", "1989-01-17", "410105198901172134", True)]),
+    ("被附条件不起诉人焦某，男，2004年2月11日出生", [("焦某", "被附条件不起诉人", "男", "2004-02-11", None, None)]),
     # regression (ind_x07): a dead victim's relative receives the decisions in his place
     ("被害人近亲属曹某某如不服本决定，可以自收到本决定书后七日以内申诉", [("曹某某", "被害人近亲属", None, None, None, None)]),
     # regression (real round x): names masked with "ｘ" (NFKC: "x"), the next word not taken for the name's last character
@@ -337,6 +341,8 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     ("不起诉决定书", "被不起诉人薛文斌，男，1983年9月27日出生。", [("薛文斌", "被不起诉人", "男", "1983-09-27")]),
     ("不起诉决定书", "经审查，秦立军，男，驾驶货车逃逸。", []),  # not a line's head, no birth or ID: no introduction
     ("释放证明书", "兹有易佳，性别女，出生日期1993年6月30日，住址长沙市雨花区。", []),  # the form's words (ind_n06)
+    ("起诉书", "被告人：任某龙（男），1989年1月17日生。\n杜某豪，男，身份证号411602199806253191，1998年6月25日出生。",
+     [("任某龙", "被告人", "男", "1989-01-17"), ("杜某豪", "被告人", "男", "1998-06-25")]),  # ind_x06
     # a warrant's object of 对 with its details in brackets (ind_x06); not in a narrative document
     ("逮捕证", "依照刑事诉讼法第九十三条的规定，对任某龙（男，1989年1月17日出生，公民身份号码410105198901172310）执行逮捕。",
      [("任某龙", "犯罪嫌疑人", "男", "1989-01-17")]),

@@ -23,9 +23,9 @@ from auditor.text.view import TextView, text_view
 # 被讯问人 / 被宣布人 / 被保证人 head a 讯问笔录, a 宣布笔录 and a 保证书: only a suspect is interrogated, hears a
 # decision against him announced or is vouched for by a guarantor. A 监察委员会 names its suspect 被调查人.
 # A victim who died is represented by a relative ("被害人近亲属曹某某"), who receives the decisions in his place.
-ROLES = ("犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被调查人", "被告人",
+ROLES = ("犯罪嫌疑人", "被附条件不起诉人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被调查人", "被告人",
          "被害人近亲属", "被害人家属", "被害人法定代理人", "被害人", "证人", "嫌疑人")
-SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
+SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被附条件不起诉人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
                            "被调查人", "被告人", "嫌疑人"})
 
 _ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
@@ -41,14 +41,14 @@ _NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[{_CJK}]{{0,4}}[:：]"  # 出生日
 _GLUED_FIELD = r"(?:民族|年龄|出生|身份|文化程度|户籍|现住)"
 _INTRO = re.compile(
     rf"(?P<role>{_ROLE})(?:(?<=被告人)[）)])?(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
-    rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()）\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
 # A name with its details in brackets and no gender outside them: "系犯罪嫌疑人刘梓涵（2006年3月9日出生，公民身份号码…）".
 _BRACKETED = re.compile(rf"(?P<role>{_ROLE})(?P<name>[{_CJK}]{{2,4}})[（(]"
-                        rf"(?:(?P<gender>[男女])(?=[，,、])|(?=[0-9０-９]{{4}}年|[一二〇○]{{4}}年|(?:公民|居民)?身份))")
+                        rf"(?:(?P<gender>[男女])(?=[，,、）)])|(?=[0-9０-９]{{4}}年|[一二〇○]{{4}}年|(?:公民|居民)?身份))")
 # A 笔录's answer giving the person's own details ("答：我叫邓凯，1996年9月12日出生，公民身份号码…"): a mention of the
 # person the head names (被讯问人 邓凯), with that role; an answer naming nobody the head names is not read.
 _SELF = re.compile(rf"(?:我叫|我的名字叫|本人姓名)(?P<name>[{_CJK}]{{2,4}}?)(?=[，,。；;（(]|$)")
@@ -303,7 +303,7 @@ _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 # few kinds that do this are listed here). A form's opening words are no name ("兹有易佳，性别女，…").
 _HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?![兹现今经据因查])(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
                              re.M)
-_HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被不起诉人"}
+_HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被附条件不起诉人", "起诉书": "被告人"}
 # A warrant or measure form names its person as the object of the order, details in brackets ("…的规定，对任海龙（男，
 # 1989年1月17日出生，公民身份号码…）执行逮捕", ind_x06): in these documents only, where the object of 对 can be no
 # one else.

@@ -66,7 +66,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     returns = sorted(dated(case.events, p.paused_by), key=lambda x: x[1])
     undated_return = text_anywhere(case, p.paused_text)
     findings: list[Finding] = []
-    seen: set[tuple[str | None, date, date]] = set()
+    seen: set[tuple[str | None, date, date]] = set()  # (deciding document, or person), start, end
     for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
         decision = case.decision(end_event.document_id) if end_event.action == "不起诉" else None
         if decision is not None and decision.type in p.not_closing_types:
@@ -81,7 +81,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # Only the first transfer is dated, yet the file tells of a return ("退回补充侦查二次"): same.
         if start_event.action not in p.restarted_by and undated_return:
             continue
-        key = (end_event.person or start_event.person, start_day, end_day)
+        # One decision for several people (a joint 起诉书) is one finding: the same period ran out once.
+        key = (end_event.document_id or end_event.person or start_event.person, start_day, end_day)
         if key in seen:
             continue
         seen.add(key)
