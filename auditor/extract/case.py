@@ -322,21 +322,17 @@ def _deliveries_of_decisions(events: list[Event], documents: list[Document], rec
     if not decision_of:
         return events
     out = []
-    served: set[tuple[str | None, str, dt.date | None]] = {(e.document_id, e.person or "", e.date) for e in events
-                                                             if e.action == DELIVERY_ACT}
+    served = {(e.document_id, e.person, e.date) for e in events if e.action == DELIVERY_ACT}
     for ev in events:
         decision = decision_of.get(ev.document_id or "")
-        if ev.action != DELIVERY_ACT or decision is None:
+        if ev.action != DELIVERY_ACT or ev.person is not None or decision is None:
             out.append(ev)
             continue
         persons = {e.person for e in events if e.document_id == decision.id and e.action == own_act(decision) and e.person}
-        if len(persons) != 1 or (ev.person is not None and ev.person not in persons):
-            out.append(ev)
+        if len(persons) != 1:
+            out.append(ev)  # a joint decision, or one whose person is unknown: the receipt stays the case's
             continue
         person = next(iter(persons))
-        if ev.person is not None:
-            out.append(ev)
-            continue
         for day in sorted(set(days_of[ev.document_id or ""])):
             if (ev.document_id, person, day) not in served:
                 served.add((ev.document_id, person, day))

@@ -315,21 +315,17 @@ _LIST_NEXT = re.compile(rf"[）)][、和及](?P<name>[{_CJK}]{{2,4}})[（(](?:�
 _HEADLESS_REACH = 400  # characters from the document's start: the head, not a list of witnesses further down
 
 
-def _headless_intros(doc: Document, found: list[Party]) -> list[Party]:
-    """People the document's head introduces without a role word, as the suspect in its own role."""
+def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
+    """People introduced without a role word of their own: at the head of a line (the role the document type gives),
+    as the object of a warrant's order, or second in a list under one role word."""
     named = {p.name for p in found if p.gender or p.birth_date or p.id_number}
     out = []
     for m in _HEADLESS_INTRO.finditer(doc.text, 0, min(len(doc.text), _HEADLESS_REACH + 200)):
         if m.start() > _HEADLESS_REACH or m.group("name") in named:
             continue
-        role = _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人")
         line_end = doc.text.find("\n", m.start())
-        line = doc.text[m.start("name") : line_end if line_end >= 0 else len(doc.text)]
-        shift = m.start("name") - len(role)
-        for p in find_parties(role + line)[:1]:
-            if p.name == m.group("name"):
-                p.start, p.end = max(p.start + shift, m.start("name")), p.end + shift  # the role word is not in the text
-                out.append(p)
+        out += _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m,
+                              line_end if line_end >= 0 else len(doc.text))
     if doc.type in _ORDER_TYPES:
         for m in _ORDER_OBJECT.finditer(doc.text):
             if m.group("name") not in named and not any(p.name == m.group("name") for p in out):
@@ -342,13 +338,15 @@ def _headless_intros(doc: Document, found: list[Party]) -> list[Party]:
     return out
 
 
-def _introduced_as(text: str, role: str, m: re.Match[str]) -> list[Party]:
-    """The person `m` names ("name" group, details in the bracket after it) read as introduced in `role`."""
-    close = text.find("）", m.end())
-    bracket = text[m.start("name") : close + 1 if 0 <= close < m.end() + 200 else m.end()]
+def _introduced_as(text: str, role: str, m: re.Match[str], end: int | None = None) -> list[Party]:
+    """The person `m` names ("name" group) read as introduced in `role`, with the details up to `end` (default: the
+    bracket after the name)."""
+    if end is None:
+        close = text.find("）", m.end())
+        end = close + 1 if 0 <= close < m.end() + 200 else m.end()
     shift = m.start("name") - len(role)
     out = []
-    for p in find_parties(role + bracket)[:1]:
+    for p in find_parties(role + text[m.start("name") : end])[:1]:
         if p.name == m.group("name"):
             p.start, p.end = max(p.start + shift, m.start("name")), p.end + shift  # the role word is not in the text
             out.append(p)
@@ -359,7 +357,7 @@ def mentions_in(doc: Document) -> list[PartyMention]:
     """Every party `doc` introduces or names with a role, with the spans of what it states about them."""
     out = []
     found = find_parties(doc.text)
-    found += _headless_intros(doc, found)
+    found += _introduced_without_role(doc, found)
     # A court tries the 被告人 its judgment introduces: a 犯罪嫌疑人 its facts name besides them ("协助公安机关抓获了
     # …犯罪嫌疑人付某") is a suspect of another case.
     tried = ({p.name for p in found if p.is_suspect and p.role not in _INVESTIGATION_ROLES}
