@@ -83,3 +83,14 @@ def test_the_documents_own_act_is_not_scored(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "labels.jsonl").write_text(json.dumps(label, ensure_ascii=False), encoding="utf-8")
     events = evaluate_real(tmp_path)["fields"]["events"]
     assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 0)
+
+
+def test_a_nested_title_is_one_title_however_its_marks_are_written() -> None:
+    """Real round z labels "…最高人民检察院<关于办理…的解释>" as written; the tool drops the inner marks."""
+    from auditor.evaluation.real import _cite_key
+
+    written = {"law": "最高人民法院、最高人民检察院<关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释>", "article": 5,
+               "article_suffix": None, "paragraph": 1, "item": None}
+    read = dict(written, law="最高人民法院、最高人民检察院关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释")
+    assert _cite_key(written) == _cite_key(read)
+    assert _cite_key(read) != _cite_key(dict(read, article=6))

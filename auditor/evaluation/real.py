@@ -126,9 +126,15 @@ def _own_act_only(ev: Event, doc_type: str) -> bool:
     return not any(m.iso for e in ev.evidence for m in find_dates(e.quote))
 
 
+# A title nested in another's marks is one title however they are written: 《A〈B〉》, 《A<B>》, A《B》 (a label may keep
+# them as written, the tool drops them; an unknown law is compared by its title).
+_INNER_MARKS = re.compile(r"[《》〈〉<>＜＞﹤﹥]")
+
+
 def _cite_key(c: Any) -> tuple[Any, ...]:
     get = c.get if isinstance(c, dict) else lambda k: getattr(c, k)
-    return (get("law"), get("article"), get("article_suffix"), get("paragraph"), get("item"))
+    law = _INNER_MARKS.sub("", get("law") or "")
+    return (law, get("article"), get("article_suffix"), get("paragraph"), get("item"))
 
 
 def _counts(expected: set[Any], found: set[Any]) -> dict[str, int]:

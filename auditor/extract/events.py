@@ -69,6 +69,8 @@ class _Lexicon:
     self_refs: frozenset[str]
     executed_after: dict[str, str]
     execution_clause: re.Pattern[str]
+    decided_then_executed: frozenset[str]
+    execution_after_decision: re.Pattern[str]
     case_subject: re.Pattern[str]
     case_stage_acts: frozenset[str]
     not_subject_after: tuple[str, ...]
@@ -118,6 +120,8 @@ def lexicon() -> _Lexicon:
         self_refs=frozenset(organs["self"]),
         executed_after=dict(organs.get("executed_after") or {}),
         execution_clause=re.compile(organs["execution_clause"].replace("{ORG}", org)),
+        decided_then_executed=frozenset(organs["decided_then_executed"]),
+        execution_after_decision=re.compile(organs["execution_after_decision"].replace("{ORG}", org)),
         case_subject=re.compile(data["case_subject"]),
         case_stage_acts=frozenset(data["case_stage_acts"]),
         not_subject_after=tuple(data["not_subject_after"]),
@@ -248,6 +252,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
             continue
         date = _date_for(dates, date_starts, tr, cs, ce, t, (ss, trigger_starts))
+        if tr.action in lex.decided_then_executed and "决定" in t[cs : tr.start]:
+            date = _execution_date(t, ce, dates, date_starts, lex) or date
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss : max(se, _enclosing(full_sentences, tr.start)[1])], tr.start - ss, lex):
@@ -312,6 +318,16 @@ def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: in
         return None
     executed = any(a.action == tr.action and "执行" in t[a.start : a.end] for a in later if a.start < sentence_end)
     return approval if executed else None
+
+
+def _execution_date(t: str, ce: int, dates: list[DateMention], date_starts: list[int],
+                    lex: _Lexicon) -> DateMention | None:
+    """The date of the clause right after a decision that only says when it was carried out ("，同月19日执行")."""
+    at = ce + 1 if t[ce : ce + 1] in ("，", ",") else ce
+    m = lex.execution_after_decision.match(t, at)
+    if m is None:
+        return None
+    return next((d for d in dates[bisect.bisect_left(date_starts, at):] if d.end <= m.end() and d.as_date()), None)
 
 
 def _executed_next(doc: Document, view: TextView, t: str, tr: _Trigger, ce: int, dates: list[DateMention],
@@ -473,7 +489,8 @@ def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
     priors = [m.start() for m in lex.prior.finditer(sentence)]
     if not priors:
         return False
-    currents = [m.start() for m in lex.current.finditer(sentence)]
+    # "曾因涉嫌盗窃，于…被刑事拘留": 涉嫌 right after 曾因 is the prior story's own charge, not this case's.
+    currents = [m.start() for m in lex.current.finditer(sentence) if not sentence[max(0, m.start() - 2) : m.start()].endswith(("曾因", "曾"))]
     last_current = max((c for c in currents if c < pos), default=-1)
     if any(last_current < p < pos for p in priors):
         return True  # "曾因盗窃被判处…，于…被逮捕": no 涉嫌 / 本案 between the prior story and the act
