@@ -105,6 +105,9 @@ CASES = [
     ("被告人：任某龙（男），1989年1月17日生，汉族，居民身份证号410105198901172134，户籍河南省",
      [("任某龙", "被告人", "男", "1989-01-17", "410105198901172134", True)]),
     ("被附条件不起诉人焦某，男，2004年2月11日出生", [("焦某", "被附条件不起诉人", "男", "2004-02-11", None, None)]),
+    # regression (real round z): a name masked in its middle ("韩某兴、李某隆"), the next word not taken ("张某用刀")
+    ("被告人韩某兴、李某隆犯盗窃罪。", [("韩某兴", "被告人", None, None, None, None)]),
+    ("被告人张某用刀砍伤被害人李某。", [("张某", "被告人", None, None, None, None), ("李某", "被害人", None, None, None, None)]),
     # regression (ind_x07): a dead victim's relative receives the decisions in his place
     ("被害人近亲属曹某某如不服本决定，可以自收到本决定书后七日以内申诉", [("曹某某", "被害人近亲属", None, None, None, None)]),
     # regression (real round x): names masked with "ｘ" (NFKC: "x"), the next word not taken for the name's last character

@@ -236,6 +236,22 @@ def _details(party: Party, window: str) -> None:
         party.passport = passport.group("passport")
 
 
+# "韩某兴、李某隆": a published text may mask only the middle of a name. The character after "韩某" is the name's when
+# the three characters stand somewhere as a whole name, before a separator ("韩某兴、"); else it is the next word
+# ("张某用刀").
+_NAME_END = r"、，,。；;（(：:\s"
+
+
+def _masked_given_name(t: str, masked: str, pos: int) -> str:
+    if len(masked) != 2 or masked[1] != "某" or pos + 2 >= len(t):
+        return masked
+    last = t[pos + 2]
+    if not re.match(f"[{_CJK}]", last) or last in _AFTER_MASK_NOT_NAME or last == "某":
+        return masked
+    whole = masked + last
+    return whole if re.search(re.escape(whole) + f"[{_NAME_END}]", t) else masked
+
+
 def _name_at(t: str, pos: int, known: set[str]) -> str | None:
     """The name right after a role word at `pos`: a known name, a masked name, or the tokenizer's word."""
     for name in sorted(known, key=len, reverse=True):
@@ -243,7 +259,7 @@ def _name_at(t: str, pos: int, known: set[str]) -> str | None:
             return None  # already introduced; not a new party
     m = _MASKED.match(t, pos)
     if m:
-        return m.group(0)
+        return _masked_given_name(t, m.group(0), pos)
     window = t[pos : pos + 8]
     if len(window) < 2 or window[0] in _NOT_NAME_START or not _NAME_HEAD.match(window):
         return None  # the tagger's name would not be two CJK characters long: no need to ask it
