@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from auditor.lexicon import read_yaml
+from auditor.lexicon import load_yaml, read_yaml
 from auditor.synth import defects, names
 from auditor.synth import warnings as timeline
 from auditor.synth.templates import (
@@ -105,7 +105,8 @@ ARREST_DEFECTS = {
 }
 ARREST_LOOKALIKES = {"three_days": (3, None), "special_extension_6_days": (6, "special"), "gang_extension_25_days": (25, "gang")}
 
-_CASE_SCOPE = {"受案", "立案"}  # acts of the case, not of one suspect (lexicons/actions.yaml scope: case)
+# Acts of the case, not of one suspect (受案, 立案, 鉴定 …): lexicons/actions.yaml `scope: case`, read once.
+_CASE_SCOPE = frozenset(a["name"] for a in load_yaml("actions.yaml")["actions"] if a.get("scope") == "case")
 DOC_TYPES_YAML = Path(__file__).resolve().parents[2] / "lexicons" / "doc_types.yaml"
 
 
