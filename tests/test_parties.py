@@ -363,3 +363,17 @@ def test_a_head_line_introduces_the_documents_person(doc_type: str, head: str, e
     got = [(m.name, m.role, m.gender, m.birth_date.isoformat() if m.birth_date else None) for m in mentions_in(doc)
            if m.gender]
     assert got == expected
+
+
+def test_a_name_inside_another_suspects_name_is_a_second_suspect_when_introduced_apart() -> None:
+    """Regression (ind_y05): 马俊 (born 1992) and 马俊杰 (born 1996) are two suspects, not one name cut short; the
+    warrant of one does not name the other."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n兹决定对涉嫌诈骗罪的马俊（男，1992年9月27日出生，公民身份号码341222199209276155）执行拘留。\n"
+            "某分局\n2022年5月18日\n=====\n逮捕证\n兹决定对涉嫌诈骗罪的马俊杰（男，1996年4月13日出生，公民身份号码340104199604132312）"
+            "执行逮捕。\n某分局\n2022年7月8日\n")
+    case = audit_text(text).case
+    assert list(case.persons) == ["马俊", "马俊杰"]
+    assert {(e.action, e.person) for e in case.events} == {("刑事拘留", "马俊"), ("逮捕", "马俊杰")}
+    assert not [f for f in audit_text(text).findings if f.rule_id.startswith("CONSISTENCY-")]

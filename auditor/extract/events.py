@@ -25,7 +25,7 @@ from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
 from auditor.text.sentences import HALF_WIDTH_STOP
-from auditor.text.tokens import MASK_CHARS
+from auditor.text.tokens import named_in, names_pattern
 from auditor.text.view import TextView, text_view
 
 _SENTENCE_END = re.compile(rf"[。；;！？!?]|{HALF_WIDTH_STOP}")
@@ -201,7 +201,8 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         return []
     lex = lexicon()
     compact = text_view(doc.text).text  # a name wrapped by a PDF line ("赵宏\n伟") is still named
-    named = [p for p in persons if p and p in compact]
+    # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
+    named = named_in(compact, persons)
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
@@ -516,12 +517,10 @@ class _Mention:
 
 
 def _mentions(t: str, persons: list[str]) -> list[_Mention]:
-    names = sorted({p for p in persons if p}, key=len, reverse=True)
-    if not names:
+    if not any(persons):
         return []
-    # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person).
-    rx = re.compile("(?:" + "|".join(map(re.escape, names)) + f")(?![某{re.escape(MASK_CHARS)}0-9甲乙丙丁])")
-    return [_Mention(m.group(0), m.start(), m.end()) for m in rx.finditer(t)]
+    # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person), nor 马俊 inside 马俊杰.
+    return [_Mention(m.group(0), m.start(), m.end()) for m in names_pattern(tuple(persons)).finditer(t)]
 
 
 # Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X", "提请批准逮捕的

@@ -414,10 +414,22 @@ def suspect_names(mentions: list[PartyMention]) -> list[str]:
     """Names of this case's suspects / defendants, first mention order, deduplicated.
 
     A name that is the start of a longer suspect's name is the tokenizer cutting that name short
-    ("孟杰海系…" → 孟杰 + 海系); two suspects 孟杰 and 孟杰海 in one case are not a real risk.
+    ("孟杰海系…" → 孟杰 + 海系), unless each is introduced with details of its own that differ (马俊, born 1992, and
+    马俊杰, born 1996: two suspects).
     """
     names = list(dict.fromkeys(m.name for m in mentions if m.role in SUSPECT_ROLES and m.name))
-    return [n for n in names if not cut_short(n, names)]
+    details: dict[str, set[object]] = {}
+    for m in mentions:
+        if m.role in SUSPECT_ROLES and m.name:
+            details.setdefault(m.name, set()).update(x for x in (m.birth_date, m.id_number) if x)
+    return [n for n in names if not cut_short(n, names) or _introduced_apart(n, names, details)]
+
+
+def _introduced_apart(name: str, names: list[str], details: dict[str, set[object]]) -> bool:
+    """Is every longer name `name` starts introduced with details none of which `name`'s own share?"""
+    longer = [o for o in names if o != name and o.startswith(name)]
+    own = details.get(name, set())
+    return bool(own) and all(details.get(o) and not (details[o] & own) for o in longer)
 
 
 def cut_short(name: str, names: list[str] | tuple[str, ...]) -> bool:

@@ -14,6 +14,7 @@ from auditor.model.errors import make_error
 
 # design §2.1: a line of five or more "=" (or a form feed) separates documents. A Chinese input method types the
 # full-width "＝" (a file typed by hand draws its separator with it), which separates as well.
+# (A rule of dashes is no break: it underlines a page's running header as often as it separates documents.)
 _BREAK_LINE = re.compile(r"^[ \t\u3000]*(?:={5,}|＝{5,})[ \t\u3000]*$", re.MULTILINE)
 _FRONT_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?$")
 _FRONT_MAX_LINES = 5

@@ -14,6 +14,7 @@ from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Evidence
 from auditor.rules.rule import format_message
 from auditor.text.phrases import find_phrase
+from auditor.text.tokens import named_in
 
 
 @dataclass
@@ -46,7 +47,7 @@ def _about(case: Case, doc: Document, person: str | None) -> bool:
     acting = {e.person for e in case.events if e.document_id == doc.id and e.person}
     if acting:
         return person in acting
-    named = [p for p in case.persons if p and p in doc.text]
+    named = named_in(doc.text, case.persons)
     return not named or person in named
 
 

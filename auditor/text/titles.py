@@ -93,9 +93,18 @@ def _confusions() -> dict[int, str]:
     return str.maketrans({k: v for k, v in table.items() if k != v})
 
 
+# A case system's export gives each document's name as a bracketed field: "【文书名称】受案登记表" (a form's "文书名称："
+# names the document it serves, not itself).
+_TITLE_FIELD = re.compile(r"^【(?:文书名称|文书标题|文书类型)】")
+
+
 def match_title(line: str) -> TitleMatch | None:
     """Return the title a line announces, or None when the line is not a title line."""
     raw = SPACE_RE.sub("", line)
+    field = _TITLE_FIELD.match(raw)
+    if field and raw[field.end() :]:
+        inner = match_title(raw[field.end() :])
+        return None if inner is None else TitleMatch(inner.doc_type, inner.title, inner.organ, inner.score, inner.rest)
     compact = raw.translate(_confusions())  # 1:1 replacements: offsets into `raw` stay valid
     if not compact:
         return None

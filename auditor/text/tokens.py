@@ -73,3 +73,22 @@ def leading_name(text: str) -> str | None:
         return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")
     return first.word if 2 <= len(first.word) <= 6 else None
 
+
+@functools.lru_cache(maxsize=256)
+def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `names`, the longest first, not inside a longer masked name."""
+    ordered = sorted({n for n in names if n}, key=len, reverse=True)  # 马俊杰 before 马俊
+    # A masked name ("王某") is not read inside another one ("王某某", "王某1", "王某甲"); a plain name may be followed by
+    # anything (a table's "沈佳怡  6228…" with its spaces taken out).
+    masked = re.compile(f"[某{re.escape(MASK_CHARS)}]")
+    after_mask = f"(?![某{re.escape(MASK_CHARS)}0-9甲乙丙丁])"
+    return re.compile("|".join(re.escape(n) + (after_mask if masked.search(n) else "") for n in ordered))
+
+
+def named_in(text: str, names: tuple[str, ...] | list[str]) -> list[str]:
+    """The names of `names` the text names, in order of first mention. A name is not named inside a longer one (马俊 in
+    马俊杰: two people) nor inside another masked name (王某 in 王某某, 王某1)."""
+    if not any(names):
+        return []
+    return list(dict.fromkeys(m.group(0) for m in names_pattern(tuple(names)).finditer(text)))
+

@@ -9,6 +9,7 @@ from auditor.law.periods import DeadlineResult, Period
 from auditor.model import Case, DeadlineWarning, Evidence, Explanation
 from auditor.rules.kinds.deadline import WhileHeld, held_at
 from auditor.text.phrases import find_any
+from auditor.text.tokens import named_in
 from auditor.warn.basis import numbered
 from auditor.warn.levels import left_step, level_of
 from auditor.warn.limits import Reckoning, hours_due, reckon
@@ -110,7 +111,7 @@ def _done(view: Case, acts: list[Act], spec: StepSpec, trigger: Act, person: str
     for doc in view.documents_of_type(spec.done_by.documents):
         if doc.date is None or doc.date < trigger.day:
             continue
-        named = [p for p in view.persons if p in doc.text]
+        named = named_in(doc.text, view.persons)
         if person is None or person in named or not named:
             return True
     return False

@@ -37,6 +37,7 @@ from auditor.rules.explain import UNSURE_STEPS, unsure_dates
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any
+from auditor.text.tokens import named_in
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
@@ -139,7 +140,7 @@ def _derived(case: Case, spec: Derive) -> list[Event]:
         if not day:
             continue
         evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
-        for person in [p for p in case.persons if p and p in doc.text] or [None]:
+        for person in named_in(doc.text, case.persons) or [None]:
             out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
                              evidence=evidence))
     return out
