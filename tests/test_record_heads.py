@@ -73,3 +73,17 @@ def test_announced_person(head: str, person: str | None) -> None:
     doc = Document(id="d1", type="宣布笔录", title="宣布笔录", text=f"宣布笔录\n时间：2023年2月20日10时\n{head}\n宣布人当众宣读…",
                    start=0, end=0, pages=[1])
     assert announced_person(doc, ["孙浩", "周婷", "吴刚"]) == person
+
+
+def test_the_ordinal_below_a_long_head_is_read() -> None:
+    """Regression (ind_y03): "（第四次讯问）" after the head's seven lines, before the first question: the record was
+    taken for the suspect's first, and two rights-notice errors followed."""
+    from auditor.extract.records import record_ordinal
+
+    head = ("讯问笔录\n时间：2020年6月18日9时至2020年6月18日10时20分\n地点：温州市看守所第9讯问室\n"
+            "讯问人（签名）：陈某峰、项某  工作单位：温州市公安局瓯海区分局\n记录人（签名）：项某  工作单位：温州市公安局瓯海区分局\n"
+            "被讯问人：周某涛  性别：男  出生日期：1984年2月28日\n身份证件种类及号码：居民身份证 330304198402281154\n"
+            "户籍所在地：浙江省温州市瓯海区娄桥街道新桥村55号\n（第四次讯问）\n问：你有无新的交代？\n答：这是我第二次说了。")
+    doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=head, start=0, end=0, pages=[1])
+    found = record_ordinal(doc)
+    assert found is not None and found[0] == 4

@@ -36,9 +36,16 @@ def _header_chars() -> int:
     return int(load_yaml("rights_notices.yaml")["header_chars"])
 
 
+# The head ends where the questions start.
+_FIRST_QUESTION = re.compile(r"^[ \t\u3000]*问[:：]", re.M)
+
+
 def record_ordinal(doc: Document) -> tuple[int, tuple[int, int]] | None:
-    """The record's "第N次" number and its span, read from the record's head; None when not stated."""
-    m = _ORDINAL.search(doc.text[: _header_chars()])
+    """The record's "第N次" number and its span, read from the record's head (its first characters, or its lines
+    before the first question: "（第四次讯问）" below a long head); None when not stated."""
+    question = _FIRST_QUESTION.search(doc.text)
+    head_end = max(_header_chars(), question.start() if question else 0)
+    m = _ORDINAL.search(doc.text[: min(head_end, len(doc.text))])
     if not m:
         return None
     raw = m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))

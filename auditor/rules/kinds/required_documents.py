@@ -14,7 +14,8 @@ documents. Narrowed by data:
 
 `per_person: true`: in a file with several suspects, a trigger whose own act concerns a person (the 拘留证 of 白某)
 also fires when the required documents there are all for other persons (拘留通知书 for the two others only). Only
-when every required document's person is known; otherwise the file's documents count for everyone.
+when every required document's person is known (its own act's, else the suspects it names); otherwise the file's
+documents count for everyone. `per_person: whole`: the same, in a file that shows itself whole only.
 
 Complete file or excerpt: a required document that no document of the file names is reported at the rule's
 severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
@@ -23,7 +24,7 @@ severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗�
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_most
 from auditor.model import Case, Document, Evidence, Finding
@@ -31,6 +32,7 @@ from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
+from auditor.text.tokens import named_in
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for")
@@ -51,7 +53,7 @@ class RequiredDocumentsParams(Params):
     excused_by: tuple[str, ...] = ()
     excused_by_era: dict[str, tuple[str, ...]] = {}
     glued_titles: bool = False
-    per_person: bool = False
+    per_person: bool | Literal["whole"] = False  # "whole": per person only in a file that shows itself whole
 
 
 _DEPOSIT_WORD = "保证金"
@@ -156,17 +158,27 @@ def _own_persons(case: Case) -> dict[str, set[str]]:
     return out
 
 
+_LISTS = frozenset({"卷内目录", "卷宗封面"})
+
+
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
+    if p.per_person == "whole" and not case.shown_whole:
+        return []  # an excerpt holding some of the documents: the others' may be filed elsewhere (no "please check" each)
     required = case.documents_of_type(p.requires)
     own = _own_persons(case)
     covered: set[str] = set()
     for doc in required:
-        persons = own.get(doc.id, set())
+        # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
+        persons = own.get(doc.id) or set(named_in(doc.text, case.persons))
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
-    if p.unless is not None and evaluate(case, p.unless).holds:
+    # The exception is said somewhere else than in the required documents themselves (their titles name them) or in
+    # the file's list of contents (a 卷内目录 lists the ones there are, for whoever they are).
+    others = case.model_copy(update={"documents": tuple(d for d in case.documents
+                                                        if d.type not in p.requires and d.type not in _LISTS)})
+    if p.unless is not None and evaluate(others, p.unless).holds:
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
