@@ -112,7 +112,9 @@ def held_at(events: list[Event] | tuple[Event, ...], who: Event, day: date, spec
     if not held:
         return False
     since = max(held)
-    return not any(since <= d < day and same_person(e, who) for e, d in dated(events, spec.released))
+    # A release names its person: one that names nobody (a 保证书's bail for someone unread) frees no named suspect.
+    return not any(since <= d < day and (e.person == who.person or who.person is None)
+                   for e, d in dated(events, spec.released))
 
 
 def _organs_starts(starts: list[tuple[Event, date]], end: Event, same_organ: bool) -> list[tuple[Event, date]]:
