@@ -392,3 +392,21 @@ def test_custody_flags_pinned() -> None:
     assert RULES["INTERROGATION-AFTER-ARREST-LATE"].check["custody"] is True
     assert RULES["NON-ARREST-REVIEW-LATE"].check["custody"] is False  # 刑诉法 92: released before the request
     assert RULES["FILING-DECISION-LATE"].check["custody"] is False
+
+
+@pytest.mark.parametrize(("release_person", "held"), [
+    (None, True),  # a bail that names nobody (ind_y02: a 保证书 for someone unread) frees no named suspect
+    ("何某燕", True),  # a co-suspect's bail is not his
+    ("赵某兵", False),  # his own bail is
+])
+def test_only_a_release_of_the_person_frees_him(release_person: str | None, held: bool) -> None:
+    from datetime import date
+
+    from auditor.model import Event
+    from auditor.rules.kinds.deadline import WhileHeld, held_at
+
+    detained = Event(action="刑事拘留", date=date(2018, 8, 28), person="赵某兵")
+    released = Event(action="取保候审", date=date(2018, 8, 31), person=release_person)
+    request = Event(action="提请批准逮捕", date=date(2018, 9, 4), person="赵某兵")
+    spec = WhileHeld(held=("刑事拘留",), released=("取保候审",), at="end")
+    assert held_at([detained, released, request], request, date(2018, 9, 4), spec) is held
