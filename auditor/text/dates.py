@@ -73,6 +73,9 @@ _PATTERN = re.compile(
     rf"(?:{_S}(?P<xmi>{_MINUTE}){_S}分|(?P<xhalf>半))?(?:{_S}(?P<xax>{_APPROX}))?)"
 )
 
+# Not after a character: "逆15年" is an OCR-damaged 2015 whose century is lost, "于15年" a sentence's abbreviation.
+_SHORT_YEAR = re.compile(r"(?<![0-9０-９\u4e00-\u9fff])([0-9]{2})年$")
+
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里", "深夜", "晚间", "晚"}
 
 
@@ -267,8 +270,20 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
                 y, mo, d = (base.year, base.month, base.day) if base else (None, None, None)
                 hour, minute, approx = _clock(m, "t")
         elif m.group("MD") is not None:
-            # 去年/明年3月5日: the year is relative to a date we do not know, so it stays unknown.
+            # 去年/明年3月5日: the year is relative to a date we do not know, so it stays unknown. A two-digit year
+            # ("23年5月6日", a form filled in a hurry) is this century's (or, from 50 on, the last one's).
             year_word = m.start() > 0 and text[m.start() - 1] == "年"
+            short = _SHORT_YEAR.search(text, max(0, m.start() - 4), m.start()) if year_word else None
+            if short is not None:
+                yy = int(short.group(1))
+                y, mo, d = _ymd(2000 + yy if yy < 50 else 1900 + yy, m.group("mm"), m.group("md"))
+                if mo is not None:
+                    hour, minute, approx = _clock(m, "m")
+                    mention = DateMention(short.start(), m.end(), text[short.start() : m.end()], y, mo, d, hour, minute,
+                                          None, approx)
+                    out.append(mention)
+                    ctx_y, ctx_ym, ctx_full = y, (y, mo), mention.as_date() or ctx_full
+                    continue
             y, mo, d = _ymd(None if year_word else ctx_y, m.group("mm"), m.group("md"))
             if mo is None:
                 continue

@@ -139,25 +139,50 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         for m in _TRIGGER.finditer(t):
             if t.startswith("罪", m.end()) or _TRIGGER.match(t, m.end()):
                 continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
-            names = [n for n in _candidates(t, m.end())
-                     if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
-            outdated = next(((n, e) for n in names if (e := cancelled_on(n, doc.day))), None)
-            if outdated and outdated[0] not in reported:
-                reported.add(outdated[0])
-                findings.append(_cancelled(case, rule, doc, view, m.end(), *outdated))
-                continue
-            if not names or any(acceptable(n) for n in names):
-                continue
-            written = names[0]
-            if len(written) < 3 or written in reported or t.startswith(("嫌疑", "分子"), m.end() + len(written)):
-                continue
-            best = _closest(written, p.min_similarity)
-            if best is None:
-                continue
-            reported.add(written)
-            start, end = view.to_orig(m.end(), m.end() + len(written))
-            words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1])}
-            steps = [rule.text("written", **words), rule.text("closest", **words), rule.text("not_official", **words)]
-            findings.append(rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=words,
-                                         steps=steps, identity={"written": written}))
+            for at in _listed_charges(t, m.end()):
+                found = _check_name(case, rule, p, doc, view, t, at, reported)
+                if found is not None:
+                    findings.append(found)
     return findings
+
+
+def _listed_charges(t: str, at: int) -> list[int]:
+    """Where each charge of a list after one trigger starts: "涉嫌寻衅滋事罪、故意伤人罪" names two (an official name
+    that holds a 、 itself, 掩饰、隐瞒犯罪所得罪, is one)."""
+    starts = [at]
+    while len(starts) < _MAX_LISTED:
+        names = _candidates(t, starts[-1])
+        whole = next((n for n in reversed(names) if acceptable(n)), None) or (names[0] if names else None)
+        after = starts[-1] + len(whole) if whole else -1
+        if whole is None or not t.startswith("、", after):
+            break
+        starts.append(after + 1)
+    return starts
+
+
+_MAX_LISTED = 6
+
+
+def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view: TextView, t: str, at: int,
+                reported: set[str]) -> Finding | None:
+    """The finding for the charge name written at `at`, if it is cancelled or not an official name."""
+    names = [n for n in _candidates(t, at)
+             if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
+    outdated = next(((n, e) for n in names if (e := cancelled_on(n, doc.day))), None)
+    if outdated and outdated[0] not in reported:
+        reported.add(outdated[0])
+        return _cancelled(case, rule, doc, view, at, *outdated)
+    if not names or any(acceptable(n) for n in names):
+        return None
+    written = names[0]
+    if len(written) < 3 or written in reported or t.startswith(("嫌疑", "分子"), at + len(written)):
+        return None
+    best = _closest(written, p.min_similarity)
+    if best is None:
+        return None
+    reported.add(written)
+    start, end = view.to_orig(at, at + len(written))
+    words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1])}
+    steps = [rule.text("written", **words), rule.text("closest", **words), rule.text("not_official", **words)]
+    return rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=words, steps=steps,
+                        identity={"written": written})
