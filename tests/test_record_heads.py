@@ -87,3 +87,12 @@ def test_the_ordinal_below_a_long_head_is_read() -> None:
     doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text=head, start=0, end=0, pages=[1])
     found = record_ordinal(doc)
     assert found is not None and found[0] == 4
+
+
+def test_the_recorded_person_is_the_name_itself_before_a_longer_one() -> None:
+    """Regression (ind_y07): 钱浩 (an adult) and 钱浩然 (16) are two suspects; 钱浩's record was taken for 钱浩然's."""
+    from auditor.extract.records import recorded_person
+
+    doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text="讯问笔录\n时间：2016年10月12日9时\n被讯问人：钱浩  性别：男\n问：…",
+                   start=0, end=0, pages=[1])
+    assert recorded_person(doc, [], ["钱浩然", "周子轩", "钱浩"]) == "钱浩"

@@ -59,7 +59,10 @@ def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[s
     m = _RECORDED.search(doc.text) or _RECORDED_HEAD.search(head)
     if m:
         written = m.group(1)
-        # The field may run on into the next label ("张某性别"): the longest suspect name it starts with.
+        # The field may run on into the next label ("张某性别"): the longest suspect name it starts with; the name
+        # itself first (钱浩 is not 钱浩然, two suspects).
+        if written in persons:
+            return written
         return next((p for p in sorted(persons, key=len, reverse=True) if written.startswith(p) or p.startswith(written)),
                     written)
     for mention in mentions:

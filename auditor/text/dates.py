@@ -73,8 +73,8 @@ _PATTERN = re.compile(
     rf"(?:{_S}(?P<xmi>{_MINUTE}){_S}分|(?P<xhalf>半))?(?:{_S}(?P<xax>{_APPROX}))?)"
 )
 
-# Not after a character: "逆15年" is an OCR-damaged 2015 whose century is lost, "于15年" a sentence's abbreviation.
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９\u4e00-\u9fff])([0-9]{2})年$")
+# Only as a field's value ("到案时间：23年5月6日"): "逆15年" or "于 15年" is an OCR-damaged year whose century is lost.
+_SHORT_YEAR = re.compile(r"(?:(?<=[：:])|(?<=^)|(?<=\n))([0-9]{2})年$")
 
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里", "深夜", "晚间", "晚"}
 
