@@ -328,7 +328,9 @@ def grid_rows(doc: Document) -> list[GridRow]:
                 written, who = lead.group(0).strip(), part[lead.end():].split()[0]  # "不起诉决定书（…号） 沈阳市…分局 …"
             else:
                 who, written = part.split()[0], part
-            d = next(x for x in find_dates(part, doc.date) if x.as_date())
+            d = next((x for x in find_dates(part, doc.date) if x.as_date()), None)
+            if d is None:
+                continue  # a glued part without its own date: not a row of its own
             out.append(GridRow(recipient=who, written=written, date=d.as_date(),  # type: ignore[arg-type]
                                start=base + shift + d.start, end=base + shift + d.end))
     return out
