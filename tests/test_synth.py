@@ -14,7 +14,14 @@ from conftest import DEV_CORPUS, LAW_CORPUS, SHARED, requires_font, requires_sha
 
 from auditor.law.catalog import cpl_2012_to_2018
 from auditor.synth import RULES, generate_corpus, generate_dossier, plan_corpus, writers
-from auditor.synth.generator import ARREST_DEFECTS, ARREST_LOOKALIKES, LEGACY_RULES, document_acts, plants_fit
+from auditor.synth.generator import (
+    ARREST_DEFECTS,
+    ARREST_LOOKALIKES,
+    CASE_SCOPE,
+    LEGACY_RULES,
+    document_acts,
+    plants_fit,
+)
 from auditor.synth.names import PLACES, id_check_digit, is_valid_id, make_id
 from auditor.synth.templates import (
     CONDITIONAL_CHAPTERS,
@@ -304,7 +311,7 @@ def test_every_act_has_its_event():
                     act = acts[doc.type]
                     if act == "监视居住" and doc.params.get("place") == "designated":
                         act = "指定居所监视居住"  # a decision executed at a designated residence
-                    person = None if act in ("受案", "立案") else p.name  # case-level acts
+                    person = None if act in CASE_SCOPE else p.name  # case-level acts (actions.yaml scope: case)
                     assert (act, doc.date.isoformat(), person) in events
         known = set(acts.values()) | {"立案", "指定居所监视居住"}
         assert all(e["action"] in known for e in dossier.events())

@@ -106,7 +106,7 @@ ARREST_DEFECTS = {
 ARREST_LOOKALIKES = {"three_days": (3, None), "special_extension_6_days": (6, "special"), "gang_extension_25_days": (25, "gang")}
 
 # Acts of the case, not of one suspect (受案, 立案, 鉴定 …): lexicons/actions.yaml `scope: case`, read once.
-_CASE_SCOPE = frozenset(a["name"] for a in load_yaml("actions.yaml")["actions"] if a.get("scope") == "case")
+CASE_SCOPE = frozenset(a["name"] for a in load_yaml("actions.yaml")["actions"] if a.get("scope") == "case")
 DOC_TYPES_YAML = Path(__file__).resolve().parents[2] / "lexicons" / "doc_types.yaml"
 
 
@@ -145,7 +145,7 @@ class SynthDossier:
             act = acts.get(doc.type)
             if act == "监视居住" and doc.params.get("place") == "designated":
                 act = "指定居所监视居住"  # the decision executes it at a designated residence
-            if act in _CASE_SCOPE:
+            if act in CASE_SCOPE:
                 seen[(act, doc.date, None)] = None
             elif act:
                 for p in doc.persons:
