@@ -33,6 +33,7 @@ from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
 from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at
+from auditor.text.tokens import named_in
 from auditor.text.view import text_view
 
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
@@ -191,24 +192,48 @@ def _foreign_wording(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     return findings
 
 
+def _notified_persons(case: Case, notice_type: str) -> set[str] | None:
+    """Whom the file's 执行通知书 concern: the empty set when there is none; None when one of them names no suspect, or
+    the file is an excerpt (then any notice may be any decision's, as the rule read before several suspects)."""
+    notices = case.documents_of_type(notice_type)
+    if not notices:
+        return set()
+    if not case.shown_whole:
+        return None
+    out: set[str] = set()
+    for doc in notices:
+        named = set(named_in(doc.text, case.persons))
+        if not named:
+            return None
+        out |= named
+    return out
+
+
 def _executor(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
-    """A complete decision that names no 执行机关, with no 执行通知书 in the file either."""
+    """A complete decision that names no 执行机关, with no 执行通知书 in the file either (in a whole file with several
+    suspects: none for the decision's person)."""
     name = p.measure or ""
     spec = measure(name)
-    if case.documents_of_type(spec["notice_document"]):
-        return []
+    notified = _notified_persons(case, spec["notice_document"])
+    if notified is None:
+        return []  # a notice for someone unknown may be any decision's
     patterns = [re.compile(x) for x in wording()["executor_patterns"]]
     findings: list[Finding] = []
     for doc in case.documents_of_type(spec["decision_document"]):
+        persons = {e.person for e in case.events if e.document_id == doc.id and e.person}
+        if notified and (not persons or persons & notified):
+            continue  # its person's 执行通知书 is on file (or it names no one the notices can be told from)
         decided = decision_span(doc, name)
         # on the text view: a PDF line may break inside the unit's name ("由…武侯\n区分局…执行")
         if decided is None or doc.date is None or any(x.search(text_view(doc.text).text) for x in patterns):
             continue
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date,
-                 "notice": spec["notice_document"]}
+                 "notice": spec["notice_document"], "person": "、".join(sorted(persons)),
+                 "covered": "、".join(sorted(notified))}
         steps = [rule.text("decision_read", **words), rule.text("no_executor", **words),
-                 rule.text("no_notice", **words)]
-        values = {"document": doc.type, "notice": spec["notice_document"]}
+                 rule.text("no_notice_for" if notified else "no_notice", **words)]
+        notice = f"对{words['person']}的《{spec['notice_document']}》" if notified else spec["notice_document"]
+        values = {"document": doc.type, "notice": notice}
         findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, decided), title_evidence(case, doc)],
                                      values=values, steps=steps, identity={"document_date": doc.date}))
     return findings
