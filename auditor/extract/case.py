@@ -350,5 +350,6 @@ def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.dat
     return days.pop() if len(days) == 1 else None
 
 
-# A row may name its recipient by role first ("被附条件不起诉人常宇航（合适成年人姜某在场）").
-_RECIPIENT_ROLE = re.compile(r"^(?:被附条件不起诉人|被不起诉人|犯罪嫌疑人|被告人|被取保候审人|被监视居住人)[:：]?")
+# A row may name its recipient by role first ("被附条件不起诉人常宇航（合适成年人姜某在场）"): the suspects' roles,
+# longest first.
+_RECIPIENT_ROLE = re.compile("^(?:" + "|".join(sorted(SUSPECT_ROLES, key=len, reverse=True)) + ")[:：]?")

@@ -302,9 +302,10 @@ def _received_next(doc: Document, view: TextView, t: str, tr: _Trigger, dates: l
     受理"): the periods that run from receipt start there, the police's custody ended at the transfer."""
     m = lex.received_next.match(t, tr.end)
     day = next((d for d in dates if m is not None and d.start == m.end()), None)
-    if day is None or day.as_date() is None or not lex.received_word.match(t, day.end):
+    word = lex.received_word.match(t, day.end) if day is not None and day.as_date() is not None else None
+    if day is None or word is None:
         return []
-    s, e = view.to_orig(day.start, day.end + len(lex.received_word.match(t, day.end).group(0)))
+    s, e = view.to_orig(day.start, word.end())
     return [Event(action=tr.action or "", date=day.as_date(), person=person, document_id=doc.id,
                   evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
             for person in people]
