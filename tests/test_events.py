@@ -9,7 +9,7 @@ from casebuild import day
 from conftest import SHARED, iso, requires_shared
 
 from auditor.extract.case import build_case
-from auditor.extract.events import action_names, find_events
+from auditor.extract.events import action_names, find_events, own_act
 from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Dossier, Page
 
@@ -357,6 +357,28 @@ def test_evidence_quote_runs_from_date_to_action_in_original_text() -> None:
 )
 def test_document_own_act(doc_type: str, date: str | None, text: str, expected: set[tuple[str, str | None, str | None]]) -> None:
     assert _triples(text, ["张三"], doc_type=doc_type, date=date, title=doc_type) == expected
+
+
+DECIDED_ON_CASES = [
+    # regression (ind_y01): a co-suspect named in the reasons is not the person the decision is taken on
+    ("不批准逮捕决定书", "不批准逮捕决定书\n现有证据仅有同案犯罪嫌疑人林建华的供述，林辉本人否认明知。决定不批准逮捕犯罪嫌疑人林辉。",
+     {("不批准逮捕", "林辉")}),
+    # regression (ind_y01): a request about another act names its person there
+    ("要求复议意见书", "要求复议意见书\n你院以不批准逮捕决定书决定不批准逮捕犯罪嫌疑人林辉。除林建华供述外，陈志强亦供称林辉在场，"
+     "特要求你院复议。", {("要求复议", "林辉")}),
+    # a decision on two of three suspects is the act of both
+    ("批准逮捕决定书", "批准逮捕决定书\n经审查，决定批准逮捕犯罪嫌疑人林辉、陈志强。林建华另案处理。",
+     {("批准逮捕", "林辉"), ("批准逮捕", "陈志强")}),
+    # a document whose act names nobody after it keeps every suspect it names
+    ("逮捕证", "逮捕证\n兹决定对犯罪嫌疑人林辉、陈志强执行逮捕。", {("逮捕", "林辉"), ("逮捕", "陈志强")}),
+]
+
+
+@pytest.mark.parametrize("doc_type,text,expected", DECIDED_ON_CASES, ids=[c[0] for c in DECIDED_ON_CASES])
+def test_a_decision_is_the_act_of_those_it_is_taken_on(doc_type: str, text: str, expected: set[tuple[str, str]]) -> None:
+    doc = _doc(text, doc_type, "2016-10-16", title=doc_type)
+    found = {(e.action, e.person) for e in find_events(doc, ["林建华", "林辉", "陈志强"]) if e.action == own_act(doc)}
+    assert found == expected
 
 
 @pytest.mark.parametrize("text", ["", "。。。，，", "于于于2020年被" * 50, "\x00\ufffd刑事拘留", "2020年13月45日被刑事拘留"])

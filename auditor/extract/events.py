@@ -204,6 +204,16 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
     named = named_in(compact, persons)
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
+    if len(named) > 1 and act not in lex.case_scope and act not in lex.case_stage_acts:
+        # A decision naming several suspects is the act of those it is taken on ("决定不批准逮捕犯罪嫌疑人林辉"),
+        # not of a co-suspect its reasons name ("现有证据仅有同案犯罪嫌疑人林建华的供述").
+        mentions = _mentions(compact, list(named))
+        triggers = [tr for tr in _triggers(compact, lex) if tr.action and tr.action not in lex.case_scope]
+        objects = {name for tr in triggers if tr.action == act for name in _object(compact, tr.end, mentions, lex)}
+        # A request about another act names its person there ("要求复议…决定不批准逮捕犯罪嫌疑人林辉").
+        objects = objects or {name for tr in triggers for name in _object(compact, tr.end, mentions, lex)}
+        if objects:
+            people = [p for p in named if p in objects]
     if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
