@@ -29,6 +29,11 @@ QSYJS = (
 
 CASES = [
     # --- single and multiple suspects ---------------------------------------------------------
+    # regression (corpus ab, ind_ab04): a register's cells are fields, each its own clause: the 收案日期 of one row does
+    # not date the measure another row states ("│强制措施│陆振宇逮捕…│")
+    ("table cells", "受理案件登记表\n│收案日期│2023年7月20日│\n│犯罪嫌疑人│陆振宇、宁晓彤│\n│强制措施│陆振宇逮捕；宁晓彤取保候审│",
+     ["陆振宇", "宁晓彤"], set()),
+    ("a cell's own dated sentence", "│羁押情况│陆振宇于2023年4月25日被逮捕│", ["陆振宇"], {("逮捕", "2023-04-25", "陆振宇")}),
     ("single", "犯罪嫌疑人张三因涉嫌盗窃罪于2020年3月1日被临川区公安局刑事拘留。", ["张三"],
      {("刑事拘留", "2020-03-01", "张三")}),
     ("two suspects share a clause, OCR 曰", QSYJS, ["黄佳男", "戴宝生"],

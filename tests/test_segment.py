@@ -336,3 +336,13 @@ def test_a_stub_printed_beside_its_original_is_one_document() -> None:
             "兹决定对犯罪嫌疑人孙某（性别女，出生日期1980年7月7日）执行拘留。\n二〇二〇年十月十日\n")
     docs = audit_text(text).case.documents
     assert [(d.type, d.number) for d in docs] == [("拘留证", "蜀公（刑）拘字〔2020〕0989号"), ("拘留证", "蜀公（刑）拘字〔2020〕0990号")]
+
+
+def test_regression_a_stubs_field_date_is_not_the_forms_date() -> None:
+    """Corpus aa, ind_aa03: a 拘留通知书's 存根 records the 拘留时间 (11月9日); the notice itself is signed 11月11日, and
+    that is the form's date (a late notice was read as on time)."""
+    text = ("拘留通知书\n（存根）\n桂岭森公（刑）拘通字〔2016〕020号\n被拘留人：覃永明    性别：男    拘留时间：2016年11月9日\n"
+            "家属姓名：韦小燕    通知方式：电话\n- - - 骑缝线 - - -\n拘留通知书\n桂岭森公（刑）拘通字〔2016〕020号\n韦小燕：\n"
+            "我局已于2016年11月9日将涉嫌滥伐林木罪的覃永明刑事拘留，现羁押在桂岭县看守所。\n桂岭县森林公安局（印）\n"
+            "二〇一六年十一月十一日\n")
+    assert [(d.type, iso(d.date)) for d in segment(_dossier([text]))] == [("拘留通知书", "2016-11-11")]

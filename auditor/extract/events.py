@@ -28,9 +28,9 @@ from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.tokens import named_in, names_pattern
 from auditor.text.view import TextView, text_view
 
-_SENTENCE_END = re.compile(rf"[。；;！？!?]|{HALF_WIDTH_STOP}")
+_SENTENCE_END = re.compile(rf"[。；;！？!?│┃｜|]|{HALF_WIDTH_STOP}")  # a table cell ends a sentence
 _FULL_STOP = re.compile(rf"[。！？!?]|{HALF_WIDTH_STOP}")
-_CLAUSE_END = re.compile(rf"[。；;！？!?，,：:]|{HALF_WIDTH_STOP}")
+_CLAUSE_END = re.compile(rf"[。；;！？!?，,：:│┃｜|]|{HALF_WIDTH_STOP}")
 # The longest sentence or clause an action's date, persons and organs are looked for in (real sentences: < 600).
 SCOPE_CHARS = 2000
 # A victim's / witness's role word opens the clause (after an optional connective).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
-from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, match_title
+from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, is_stub, match_title
 from auditor.text.tokens import BARE_LABEL
 
 UNKNOWN = "未知文书"
@@ -169,7 +169,8 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
                 "end": doc.end,
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
                 "pages": tuple(dict.fromkeys(prev.pages + doc.pages)),
-                "date": prev.date or doc.date,
+                # The part handed out is signed and dated; a 存根's date is one of its fields (拘留时间, 通知时间).
+                "date": (doc.date if is_stub(prev.text) else None) or prev.date or doc.date,
                 "ref_date": prev.ref_date or doc.ref_date,
                 "organ": prev.organ or doc.organ,
             })
