@@ -29,6 +29,8 @@ QSYJS = (
 
 CASES = [
     # --- single and multiple suspects ---------------------------------------------------------
+    # regression (corpus ab, ind_ab07): a decision named by its 文号 is a reference, not an act on the request's date
+    ("act named by its 文号", "你局于2023年12月28日对本院石检刑不诉〔2023〕42号不起诉决定提出的要求复议意见书收悉。", ["贺子平"], set()),
     # regression (corpus ab, ind_ab04): a register's cells are fields, each its own clause: the 收案日期 of one row does
     # not date the measure another row states ("│强制措施│陆振宇逮捕…│")
     ("table cells", "受理案件登记表\n│收案日期│2023年7月20日│\n│犯罪嫌疑人│陆振宇、宁晓彤│\n│强制措施│陆振宇逮捕；宁晓彤取保候审│",

@@ -20,6 +20,8 @@ from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_pag
         ("正文\n3/12\n续", "正文\n续"),
         ("正文\n—— 第 29 页 ——\n续", "正文\n续"),  # regression (ind_x10): a page counter between dashes
         ("正文\n—— 第29页共37页 ——\n续", "正文\n续"),
+        # regression (corpus ab, ind_ab07): an e-卷宗's footer, full-width slash, indented with ideographic spaces
+        ("正文\n\u3000\u3000\u3000第9页／共36页\n续", "正文\n续"),
         ("第3页的内容不删", "第3页的内容不删"),
         ("于第3页载明", "于第3页载明"),
         ("2023/3/5 立案", "2023/3/5 立案"),

@@ -163,11 +163,11 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
     return delete_spans(text, boxes, [(i, i + 1) for i in drop])  # drop is in order, one per line
 
 
-# Page counters and page marks a printer or scanner adds: "第3页 共12页", "第 3 页", "—— 第 29 页 ——", "－1－", "- 2 -",
+# Page counters and page marks a printer or scanner adds: "第3页 共12页", "第3页／共36页", "第 3 页", "—— 第 29 页 ——", "－1－", "- 2 -",
 # "-- 2 --", "·2·", "3/12".
 _PAGE_MARK = re.compile(
-    r"^[ \t]*(?:(?:[－\-—]{1,4}\s*)?(?:第\s*\d+\s*[页頁](?:\s*[,，/]?\s*共\s*\d+\s*[页頁])?|共\s*\d+\s*[页頁]\s*第\s*\d+\s*[页頁])"
-    r"(?:\s*[－\-—]{1,4})?|[－\-—]{1,2}\s*\d+\s*[－\-—]{1,2}|[·•]\s*\d+\s*[·•]|\d+\s*/\s*\d+)[ \t]*(?:\n|$)",
+    r"^[ \t\u3000]*(?:(?:[－\-—]{1,4}\s*)?(?:第\s*\d+\s*[页頁](?:\s*[,，/／]?\s*共\s*\d+\s*[页頁])?|共\s*\d+\s*[页頁]\s*第\s*\d+\s*[页頁])"
+    r"(?:\s*[－\-—]{1,4})?|[－\-—]{1,2}\s*\d+\s*[－\-—]{1,2}|[·•]\s*\d+\s*[·•]|\d+\s*/\s*\d+)[ \t\u3000]*(?:\n|$)",
     re.MULTILINE,
 )
 

@@ -87,7 +87,9 @@ def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, in
     # Every condition given must hold (a deposit named by a police decision: text and organ); the most specific
     # span found is the evidence.
     if when.organ:
-        head = f"{doc.organ or ''}\n{doc.text[:120]}"
+        # The organ that signs; the head only when none was read (an e-卷宗's banner above every page names the
+        # procuratorate that holds the 卷, not the police that issued the document: ind_ab09).
+        head = doc.organ or doc.text[:120]
         if not any(o in head for o in when.organ):
             return None
     if when.text:
