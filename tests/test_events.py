@@ -381,6 +381,24 @@ DECIDED_ON_CASES = [
 ]
 
 
+FAMILY_NOTICE_CASES = [
+    # regression (ind_z06): the notice is addressed to the detained woman's husband, himself a suspect
+    ("热合曼·艾合买提：\n我局已于2021年8月12日9时30分将涉嫌故意伤害罪的阿依古丽·买买提刑事拘留，现羁押在临川市看守所。\n"
+     "本通知已于2021年8月12日13时30分以电话方式通知被拘留人家属热合曼·艾合买提（丈夫）。", {"阿依古丽·买买提"}),
+    # regression (ind_z06): a clerk leaves out the middle dot of a transliterated name
+    ("古丽娜尔·阿不都：\n我局已于2021年8月10日16时20分将涉嫌故意伤害罪的艾合买提吐尔逊刑事拘留。", {"艾合买提·吐尔逊"}),
+    # two suspects detained together, one notice to a relative of both
+    ("王某芳：\n我局已于2021年8月12日将涉嫌盗窃罪的阿依古丽·买买提、陈卫东刑事拘留。", {"阿依古丽·买买提", "陈卫东"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FAMILY_NOTICE_CASES, ids=[c[0][:12] for c in FAMILY_NOTICE_CASES])
+def test_a_family_notice_is_the_detained_persons(text: str, expected: set[str]) -> None:
+    doc = _doc("拘留通知书\n" + text, "拘留通知书", "2021-08-12", title="拘留通知书")
+    persons = ["艾合买提·吐尔逊", "热合曼·艾合买提", "阿依古丽·买买提", "陈卫东"]
+    assert {e.person for e in find_events(doc, persons) if e.action == "通知家属"} == expected
+
+
 @pytest.mark.parametrize("doc_type,text,expected", DECIDED_ON_CASES, ids=[c[0] for c in DECIDED_ON_CASES])
 def test_a_decision_is_the_act_of_those_it_is_taken_on(doc_type: str, text: str, expected: set[tuple[str, str]]) -> None:
     doc = _doc(text, doc_type, "2016-10-16", title=doc_type)

@@ -25,7 +25,7 @@ from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
 from auditor.text.sentences import HALF_WIDTH_STOP
-from auditor.text.tokens import named_in, names_pattern
+from auditor.text.tokens import name_of, named_in, names_pattern
 from auditor.text.view import TextView, text_view
 
 _SENTENCE_END = re.compile(rf"[。；;！？!?│┃｜|]|{HALF_WIDTH_STOP}")  # a table cell ends a sentence
@@ -195,6 +195,11 @@ def own_act_span(doc: Document) -> tuple[int, int]:
     return (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
 
 
+# A notice's addressee ("热合曼·艾合买提：" opening a line) and the relative it was given to ("通知被拘留人家属X（丈夫）").
+_ADDRESSEE_AFTER = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?[：:](?!\d)")
+_RELATIVE_BEFORE = re.compile(r"(?:家属|亲属|近亲属)[:：]?$")
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -204,6 +209,15 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
     named = named_in(compact, persons)
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
+    if len(named) > 1 and act == "通知家属":
+        # A family notice is addressed to a relative, who may be a co-suspect ("热合曼·艾合买提：…将…阿依古丽·买买提刑事
+        # 拘留…通知被拘留人家属热合曼·艾合买提（丈夫）"): the notice is the detained person's (ind_z06).
+        relatives = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
+                     if _ADDRESSEE_AFTER.match(compact, m.end()) or _RELATIVE_BEFORE.search(compact[:m.start()])}
+        detained = [p for p in named if p not in relatives]
+        if detained:
+            named = detained
+            people = list(named)
     if len(named) > 1 and act not in lex.case_scope and act not in lex.case_stage_acts:
         # A decision naming several suspects is the act of those it is taken on ("决定不批准逮捕犯罪嫌疑人林辉"),
         # not of a co-suspect its reasons name ("现有证据仅有同案犯罪嫌疑人林建华的供述").
@@ -531,7 +545,7 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
     if not any(persons):
         return []
     # "王某" must not be read inside "王某1" / "王某甲" / "王某某" (another masked person), nor 马俊 inside 马俊杰.
-    return [_Mention(m.group(0), m.start(), m.end()) for m in names_pattern(tuple(persons)).finditer(t)]
+    return [_Mention(name_of(m.group(0), persons), m.start(), m.end()) for m in names_pattern(tuple(persons)).finditer(t)]
 
 
 # Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X", "提请批准逮捕的

@@ -74,15 +74,33 @@ def leading_name(text: str) -> str | None:
     return first.word if 2 <= len(first.word) <= 6 else None
 
 
+# The middle dot of a transliterated name (艾合买提·吐尔逊) is written in several ways, or left out by a clerk.
+NAME_DOTS = "·•・．."
+_NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
+
+
+def _name_regex(name: str) -> str:
+    return _NAME_DOT.sub(lambda _: f"[{re.escape(NAME_DOTS)}]?", re.escape(name).replace("\\.", "."))
+
+
 @functools.lru_cache(maxsize=256)
 def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `names`, the longest first, not inside a longer masked name."""
+    """Any of `names`, the longest first, not inside a longer masked name; a dotted name with its dot written
+    otherwise or left out."""
     ordered = sorted({n for n in names if n}, key=len, reverse=True)  # 马俊杰 before 马俊
     # A masked name ("王某") is not read inside another one ("王某某", "王某1", "王某甲"); a plain name may be followed by
     # anything (a table's "沈佳怡  6228…" with its spaces taken out).
     masked = re.compile(f"[某{re.escape(MASK_CHARS)}]")
     after_mask = f"(?![某{re.escape(MASK_CHARS)}0-9甲乙丙丁])"
-    return re.compile("|".join(re.escape(n) + (after_mask if masked.search(n) else "") for n in ordered))
+    return re.compile("|".join(_name_regex(n) + (after_mask if masked.search(n) else "") for n in ordered))
+
+
+def name_of(found: str, names: tuple[str, ...] | list[str]) -> str:
+    """The name of `names` a match of `names_pattern` is ("艾合买提吐尔逊" → "艾合买提·吐尔逊")."""
+    if found in names:
+        return found
+    key = _NAME_DOT.sub("", found)
+    return next((n for n in names if _NAME_DOT.sub("", n) == key), found)
 
 
 def named_in(text: str, names: tuple[str, ...] | list[str]) -> list[str]:
@@ -90,5 +108,5 @@ def named_in(text: str, names: tuple[str, ...] | list[str]) -> list[str]:
     马俊杰: two people) nor inside another masked name (王某 in 王某某, 王某1)."""
     if not any(names):
         return []
-    return list(dict.fromkeys(m.group(0) for m in names_pattern(tuple(names)).finditer(text)))
+    return list(dict.fromkeys(name_of(m.group(0), names) for m in names_pattern(tuple(names)).finditer(text)))
 
