@@ -118,6 +118,13 @@ CASES = [
     # the registered birth date in brackets between the date and 出生
     ("被告人自报韩雪飞，男，1992年6月10日（户籍登记为1988年1月11日）出生于安徽省阜南县。",
      [("韩雪飞", "被告人", "男", "1992-06-10", None, None)]),
+    # regression (corpus z, ind_z02): two suspects introduced by role and ID number alone, each with his own number
+    ("犯罪嫌疑人庞振宇，公民身份号码530102198605233519，因涉嫌刑讯逼供罪被逮捕。\n"
+     "犯罪嫌疑人葛振华，公民身份号码530102199011072337，因涉嫌非法拘禁罪被逮捕。",
+     [("庞振宇", "犯罪嫌疑人", None, None, "530102198605233519", True),
+      ("葛振华", "犯罪嫌疑人", None, None, "530102199011072337", True)]),
+    # another person's number later in the sentence is not the first name's
+    ("犯罪嫌疑人张三伙同李四（身份证号码530102198605233156）盗窃。", [("张三", "犯罪嫌疑人", None, None, None, None)]),
 ]
 
 

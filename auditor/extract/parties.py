@@ -177,10 +177,18 @@ def _find(view: TextView) -> list[Party]:
             gender = _GENDER_FIELD.match(t, field.end())
             party.gender = gender.group("gender") if gender else None
             _details(party, t[field.end() : _window_end(t, field.end())])
+        elif (intro := _DETAILS_NEXT.match(t, m.end() + len(name))) is not None:
+            # "犯罪嫌疑人庞振宇，公民身份号码5301…，因涉嫌…" (ind_z02): the details right after the name, to the clause's end
+            stop = _DETAILS_STOP.search(t, intro.end())
+            _details(party, t[intro.end() : min(_window_end(t, intro.end()), stop.start() if stop else len(t))])
         party.start, party.end = view.to_orig(m.start(), m.end() + len(name))
         found[(name, party.role)] = party
     return sorted(found.values(), key=lambda p: p.start)
 
+
+# A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
+_DETAILS_NEXT = re.compile(r"[，,（(]\s*(?=(?:公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|出生日期)[为是]?[:：]?\s*\d)")
+_DETAILS_STOP = re.compile(r"[。；;]")
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
 RECORD_HEAD_ROLES = _HEAD_ROLES  # roles only a record's or a pledge's head gives
