@@ -137,3 +137,12 @@ def test_a_named_decision_above_a_table_of_recipients() -> None:
         ("分局", "洪检一部刑不诉〔2021〕5号", "2021-05-14")]
     assert {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"} == {
         ("邓凯", "2021-05-12"), ("邓凯", "2021-05-14")}
+
+
+def test_a_signature_label_wrapped_above_its_signed_date() -> None:
+    """Regression (corpus aa, ind_aa09, a scanned page): the cell "受送达人签名 / 或盖章" wraps over two lines and the
+    signature with its date stands on the line below ("沈佳慧 2022年3月11日 送达人 书记员")."""
+    text = ("嘉平市公安局南湖分局\n送达回证\n送达文书名称\n及文号\n不予立案通知书（嘉南公（刑）不\n立字〔2022〕0012号）\n"
+            "受送达人 沈佳慧\n送达地点 我局 送达方式 直接送达受送达人签名\n或盖章\n沈佳慧 2022年3月11日 送达人 书记员\n")
+    (receipt,) = audit_text(text).case.receipts
+    assert (receipt.received_type, receipt.recipient, receipt.date.isoformat()) == ("不予立案通知书", "沈佳慧", "2022-03-11")

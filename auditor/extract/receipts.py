@@ -164,14 +164,17 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
     sign_label = re.compile(spec["sign_labels"])
     out = []
     offset = 0
+    above = ""  # the lines just above: a wrapped label cell ("受送达人签名" / "或盖章") with its value below it (ind_aa09)
     for line in doc.text.splitlines(keepends=True):
+        label_above = sign_label.search(above) is not None and find_dates(above, doc.date) == []
+        above = (above + line)[-40:] if line.strip() else above
         for d in find_dates(line, doc.date):
             day = d.as_date()
             if day is None:
                 continue
             before = line[: d.start]
             labelled = date_label.search(before[-12:]) is not None
-            signed = sign_label.search(before) is not None
+            signed = sign_label.search(before) is not None or (label_above and not before.strip(" \t\u3000").count(" "))
             if not (labelled or signed):
                 continue
             # A row of a recipients' table names its own recipient ("受送达人：郭毅  送达地点：…  签名及日期：…"), or
