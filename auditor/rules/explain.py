@@ -43,9 +43,13 @@ def shift_note(rule: Rule, result: DeadlineResult, custody: bool) -> str:
     return rule.text("shift_plain", **words)
 
 
-def text_anywhere(case: Case, phrases: list[str] | tuple[str, ...]) -> tuple[Document, tuple[int, int], str] | None:
-    """First document stating one of `phrases`: (document, span, phrase)."""
+def text_anywhere(case: Case, phrases: list[str] | tuple[str, ...],
+                  since: date | None = None) -> tuple[Document, tuple[int, int], str] | None:
+    """First document stating one of `phrases`: (document, span, phrase); with `since`, only documents dated that
+    day or later, or undated."""
     for doc in case.documents:
+        if since is not None and doc.date is not None and doc.date < since:
+            continue
         for phrase in phrases:
             span = find_phrase(doc.text, phrase)
             if span:

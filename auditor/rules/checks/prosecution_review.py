@@ -64,7 +64,6 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     ext_cond = extension_stated(case, rule, p.extension.when)
     starts = sorted(dated(case.events, p.from_), key=lambda x: x[1])
     returns = sorted(dated(case.events, p.paused_by), key=lambda x: x[1])
-    undated_return = text_anywhere(case, p.paused_text)
     findings: list[Finding] = []
     seen: set[tuple[str | None, date, date]] = set()  # (deciding document, or person), start, end
     for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
@@ -79,7 +78,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if any(start_day < d <= end_day and same_person(e, end_event) for e, d in returns):
             continue
         # Only the first transfer is dated, yet the file tells of a return ("退回补充侦查二次"): same.
-        if start_event.action not in p.restarted_by and undated_return:
+        # A 补充侦查 before the transfer (a 不批准逮捕决定书's "需要补充侦查的，请依照补充侦查提纲进行") is no return (ind_ab06).
+        if start_event.action not in p.restarted_by and text_anywhere(case, p.paused_text, since=start_day):
             continue
         # One decision for several people (a joint 起诉书) is one finding: the same period ran out once.
         key = (end_event.document_id or end_event.person or start_event.person, start_day, end_day)
