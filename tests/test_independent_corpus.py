@@ -236,12 +236,34 @@ HELD_OUT["independent_y"] = {
     "fields": {"events": 0.93, "citations": 0.98, "dates": 0.975, "documents": 0.985, "persons": 0.945,
                "parties": 0.945},
 }
+# Corpora z, aa and ab (session 12): 30 dossiers written at once by three reviewers who had not seen the code — z:
+# 监察委 transfers, the procuratorate's own investigations, 醉驾 / 速裁, an unidentified suspect, a foreign national,
+# names with a middle dot, 精神病鉴定; aa: railway, forest, customs, airport and traffic police, 行政拘留 before
+# 刑事拘留, 拘传, fugitives caught elsewhere, bail by three organs in turn, 另有重要罪行; ab: e-卷宗 exports with
+# running banners and page counters, multi-联 forms, 送达回证 tables, light OCR noise. Held-out: z P 0.985 R 0.970,
+# aa P 1.000 R 0.913, ab P 0.875 R 0.969 with findings on both clean dossiers. The one miss left (aa03) is an item
+# number of a 2012 CPL article, whose text the law corpus does not hold.
+HELD_OUT["independent_z"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.95, "citations": 0.985, "dates": 0.975, "documents": 0.96, "persons": 0.985,
+               "parties": 0.985},
+}
+HELD_OUT["independent_aa"] = {
+    "categories": {**PERFECT, "citation": (1.0, 0.85)},
+    "fields": {"events": 0.91, "citations": 1.0, "dates": 0.99, "documents": 0.93, "persons": 0.96,
+               "parties": 0.96},
+}
+HELD_OUT["independent_ab"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.92, "citations": 0.97, "dates": 0.985, "documents": 0.895, "persons": 1.0,
+               "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
          "independent_n": (12, 3), "independent_o": (12, 3), "independent_q": (12, 3), "independent_t": (12, 3),
          "independent_v": (12, 3), "independent_w": (10, 2), "independent_x": (10, 2),
-         "independent_y": (10, 2)}
+         "independent_y": (10, 2), "independent_z": (10, 2), "independent_aa": (10, 2), "independent_ab": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
