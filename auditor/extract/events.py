@@ -79,6 +79,9 @@ class _Lexicon:
     received_word: re.Pattern[str]
     received_next: re.Pattern[str]
     received_acts: frozenset[str]
+    family_notice_act: str
+    addressee_after: re.Pattern[str]
+    relative_before: re.Pattern[str]
 
 
 @functools.cache
@@ -130,6 +133,9 @@ def lexicon() -> _Lexicon:
         received_word=re.compile(data["received_word"]),
         received_next=re.compile(data["received_next"]),
         received_acts=frozenset(data["received_acts"]),
+        family_notice_act=data["family_notice"]["act"],
+        addressee_after=re.compile(data["family_notice"]["addressee_after"]),
+        relative_before=re.compile(data["family_notice"]["relative_before"]),
     )
 
 
@@ -195,11 +201,6 @@ def own_act_span(doc: Document) -> tuple[int, int]:
     return (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
 
 
-# A notice's addressee ("热合曼·艾合买提：" opening a line) and the relative it was given to ("通知被拘留人家属X（丈夫）").
-_ADDRESSEE_AFTER = re.compile(r"(?:[（(][^（）()]{1,8}[）)])?[：:](?!\d)")
-_RELATIVE_BEFORE = re.compile(r"(?:家属|亲属|近亲属)[:：]?$")
-
-
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -209,11 +210,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
     named = named_in(compact, persons)
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
-    if len(named) > 1 and act == "通知家属":
+    if len(named) > 1 and act == lex.family_notice_act:
         # A family notice is addressed to a relative, who may be a co-suspect ("热合曼·艾合买提：…将…阿依古丽·买买提刑事
         # 拘留…通知被拘留人家属热合曼·艾合买提（丈夫）"): the notice is the detained person's (ind_z06).
         relatives = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
-                     if _ADDRESSEE_AFTER.match(compact, m.end()) or _RELATIVE_BEFORE.search(compact[:m.start()])}
+                     if lex.addressee_after.match(compact, m.end()) or lex.relative_before.search(compact[:m.start()])}
         detained = [p for p in named if p not in relatives]
         if detained:
             named = detained

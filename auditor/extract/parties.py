@@ -75,10 +75,10 @@ _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和
 # 包", "柴ｘｘ报警", "柴ｘｘ所有").
 _AFTER_MASK_NOT_NAME = "".join(sorted(_NOT_NAME_START | set("背报所向从为将持驾携")))
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}(?:(?![{_AFTER_MASK_NOT_NAME}])[{_CJK}])?)[0-9]?")
+# Labels of an ID number; a 笔录 head: "身份证件种类及号码：居民身份证 370102199504121539".
+_ID_LABEL = r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"
 _ID = re.compile(
-    # a 笔录 head: "身份证件种类及号码：居民身份证 370102199504121539"
-    r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"
-    r"(?:为|是)?[:：]?"
+    _ID_LABEL + r"(?:为|是)?[:：]?"
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
 # A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
@@ -187,7 +187,7 @@ def _find(view: TextView) -> list[Party]:
 
 
 # A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
-_DETAILS_NEXT = re.compile(r"[，,（(]\s*(?=(?:公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|出生日期)[为是]?[:：]?\s*\d)")
+_DETAILS_NEXT = re.compile(rf"[，,（(]\s*(?=(?:{_ID_LABEL}|出生日期)[为是]?[:：]?\s*\d)")
 _DETAILS_STOP = re.compile(r"[。；;]")
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})

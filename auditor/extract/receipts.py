@@ -174,7 +174,7 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
                 continue
             before = line[: d.start]
             labelled = date_label.search(before[-12:]) is not None
-            signed = sign_label.search(before) is not None or (label_above and not before.strip(" \t\u3000").count(" "))
+            signed = sign_label.search(before) is not None or (label_above and _SIGNER_ONLY.fullmatch(before) is not None)
             if not (labelled or signed):
                 continue
             # A row of a recipients' table names its own recipient ("受送达人：郭毅  送达地点：…  签名及日期：…"), or
@@ -187,6 +187,10 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
             break  # one receipt per line: the first dated field
         offset += len(line)
     return out
+
+
+# A line that signs under a label wrapped above it: the signer's name alone before the date ("沈佳慧 2022年3月11日").
+_SIGNER_ONLY = re.compile(r"[ \t\u3000]*[^ \t\u3000]*[ \t\u3000]*")
 
 
 def _stated_receipts(doc: Document) -> list[Receipt]:

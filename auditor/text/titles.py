@@ -38,6 +38,8 @@ _STUB_RE = re.compile(r"[（(]\s*存\s*根\s*[）)]")
 def is_stub(text: str) -> bool:
     """Does the document's head mark it as the 存根 of a printed form (kept by the organ, its fields filled in)?"""
     return bool(_STUB_RE.search(text[:_FORM_PART_HEAD]))
+
+
 MAX_TITLE_LINE = 60
 RUN_ON_HEAD = 36  # the longest organ prefix ORGAN_RE accepts: a run-on title starts within it
 # 文号 / 案号 forms: 临公（刑）拘字〔2023〕15号, 左检刑诉〔2025〕54号, 甘公刑诉字[2016]001号, (2019)粤0000刑初00号.

@@ -80,7 +80,7 @@ _NAME_DOT = re.compile(f"[{re.escape(NAME_DOTS)}]")
 
 
 def _name_regex(name: str) -> str:
-    return _NAME_DOT.sub(lambda _: f"[{re.escape(NAME_DOTS)}]?", re.escape(name).replace("\\.", "."))
+    return "".join(f"[{re.escape(NAME_DOTS)}]?" if ch in NAME_DOTS else re.escape(ch) for ch in name)
 
 
 @functools.lru_cache(maxsize=256)
