@@ -148,11 +148,13 @@ def build_case(
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
+    events, transfer_receipts = split_transfer_receipts(events)
+    receipts += transfer_receipts
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_contradictions(mark_unsure(merge_events(
-            _deliveries_of_decisions(events, documents, receipts), documents), shell), documents)),
+        "events": tuple(mark_contradictions(mark_unsure(dated_by_words(merge_events(
+            _deliveries_of_decisions(events, documents, receipts), documents), documents), shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -166,6 +168,48 @@ def build_case(
         "cover_check": tuple(cover_check),
     })
     return case, errors
+
+
+def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:
+    """The procuratorate's receipts of a transfer (events marked `received`) as Receipts; the event stays only where
+    the file dates no sending of that person's case up to `received_reach_days` before it (then its date is the
+    best the file gives), unmarked."""
+    spec = load_yaml("actions.yaml")
+    reach = dt.timedelta(days=spec["received_reach_days"])
+    sent = [e for e in events if not e.received and e.date and e.action in spec["received_acts"]]
+    kept: list[Event] = []
+    receipts: list[Receipt] = []
+    for ev in events:
+        if not ev.received:
+            kept.append(ev)
+            continue
+        if ev.date is not None and ev.evidence and not any(
+                r.document_id == ev.document_id and r.date == ev.date for r in receipts):
+            receipts.append(Receipt(document_id=ev.document_id or ev.evidence[0].document_id,
+                                    received_type=spec["received_document"], recipient="本院",
+                                    recipient_kind="procuratorate", date=ev.date, source="stated",
+                                    start=ev.evidence[0].start, end=ev.evidence[0].end))
+        day = ev.date
+        if day is None or not any(s.person == ev.person and day - reach <= s.date <= day for s in sent):  # type: ignore[operator]
+            kept.append(ev.model_copy(update={"received": False}))
+    return kept, receipts
+
+
+def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
+    """Drop an act of `dated_by_words` told only by its own paper's date (the 起诉意见书's) where another document
+    dates the same person's act in words within `received_reach_days` of it: the act happened on that day."""
+    spec = load_yaml("actions.yaml")
+    acts, reach = set(spec.get("dated_by_words") or ()), dt.timedelta(days=spec["received_reach_days"])
+    act_of = {d.id: doc_type_act(d.type) for d in documents}
+
+    def paper_only(ev: Event) -> bool:
+        return all(act_of.get(e.document_id) == ev.action for e in ev.evidence)
+
+    told = [e for e in events if e.action in acts and e.date and not paper_only(e)]
+    return [ev for ev in events if not (
+        ev.action in acts and ev.date and ev.evidence and paper_only(ev)
+        and any(t.person == ev.person and t.action == ev.action and abs(t.date - ev.date) <= reach  # type: ignore[operator]
+                for t in told))]
 
 
 # The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned

@@ -79,6 +79,7 @@ class _Lexicon:
     received_word: re.Pattern[str]
     received_next: re.Pattern[str]
     received_acts: frozenset[str]
+    received_then: re.Pattern[str]
     family_notice_act: str
     addressee_after: re.Pattern[str]
     relative_before: re.Pattern[str]
@@ -133,6 +134,7 @@ def lexicon() -> _Lexicon:
         received_word=re.compile(data["received_word"]),
         received_next=re.compile(data["received_next"]),
         received_acts=frozenset(data["received_acts"]),
+        received_then=re.compile(data["received_then"]),
         family_notice_act=data["family_notice"]["act"],
         addressee_after=re.compile(data["family_notice"]["addressee_after"]),
         relative_before=re.compile(data["family_notice"]["relative_before"]),
@@ -299,6 +301,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         action = _approval_only(t, tr, actions[i + 1 :], se, lex) or tr.action or ""
         if action == "监视居住" and designated:  # "当日14时起开始监视居住" in a decision to use a designated residence
             action = "指定居所监视居住"
+        received = tr.action in lex.received_acts and _is_receipt(t, tr, date, lex)
         for when in _date_list(t, dates, date):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
@@ -313,6 +316,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
                         executed_by=executed_by,
                         document_id=doc.id,
                         evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),),
+                        received=received,
                     )
                 )
         events += _executed_next(doc, view, t, tr, ce, dates, date_starts, people, organ, lex)
@@ -332,8 +336,19 @@ def _received_next(doc: Document, view: TextView, t: str, tr: _Trigger, dates: l
         return []
     s, e = view.to_orig(day.start, word.end())
     return [Event(action=tr.action or "", date=day.as_date(), person=person, document_id=doc.id,
-                  evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
+                  evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),), received=True)
             for person in people]
+
+
+def _is_receipt(t: str, tr: _Trigger, date: DateMention, lex: _Lexicon) -> bool:
+    """Is the transfer's date the procuratorate's receipt: "本院于2022年3月2日收到…移送审查起诉的…" before the act, or
+    "移送审查起诉的…一案，本院已于2022年4月11日受理" after it?"""
+    if isinstance(date, _SittingDate):
+        return False
+    if date.end <= tr.start:
+        return lex.received_then.match(t[date.end : tr.start]) is not None
+    m = lex.received_before.match(t, tr.end)
+    return m is not None and date.start == m.end()
 
 
 def _approval_only(t: str, tr: _Trigger, later: list[_Trigger], sentence_end: int, lex: _Lexicon) -> str | None:

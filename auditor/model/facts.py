@@ -70,6 +70,10 @@ class Event(Fact):
     # A recount ("于8月15日被刑事拘留") that contradicts the act's only own document (the 拘留证 of 8月14日): the id
     # of that document. Deadlines count from the document; the contradiction is a consistency finding.
     contradicts: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    # Extraction only: the date is the procuratorate's receipt of a transfer ("本院于…收到…移送审查起诉的…"), not the
+    # sending. The case builder makes it a Receipt (the periods that run from receipt start there) and keeps it as
+    # the transfer's date only where the file dates no sending.
+    received: bool = Field(default=False, exclude=True)
 
 
 CitationStatus = Literal["valid", "outdated", "nonexistent", "unknown_law"]

@@ -9,7 +9,7 @@ auditor/law/periods.py (CPL 2018 Art. 105, months by 高法解释 2021 Art. 202)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from auditor.law.periods import DeadlineResult, Period, add_hours, deadline
 from auditor.model import Case, Evidence
@@ -37,6 +37,7 @@ class Reckoning:
     steps: list[str] = field(default_factory=list)  # the reckoning's own steps (restart, late extension)
     notes: list[str] = field(default_factory=list)
     due: datetime | None = None  # hour periods with a stated time
+    received: bool = False  # counted from the receipt the file dates (not the act's date standing for it)
 
 
 def _months_label(months: int) -> str:
@@ -97,7 +98,18 @@ def _prosecution_review(view: Case, source, start: Act, custody: bool) -> Reckon
     stated = extension_stated(view, source, p.extension.when)
     extra = p.extension.limit.amount if stated else 0
     label = p.limit.cn_label + (f"又{p.extension.limit.cn_label}" if stated else "")
-    r = Reckoning(start, p.limit, label, months_and_days(start.day, p.limit.amount, extra, custody), custody)
+    receipt = None
+    if p.from_receipt:  # counted from the procuratorate's receipt where the file dates it (the rule's reading)
+        reach = start.day + timedelta(days=p.receipt_within.amount) if p.receipt_within else None
+        receipt = view.received(p.from_receipt.types, p.from_receipt.by, start.day, reach)
+    counted = Act(start.event, receipt.date) if receipt else start
+    r = Reckoning(counted, p.limit, label, months_and_days(counted.day, p.limit.amount, extra, custody), custody,
+                  received=receipt is not None)
+    if receipt:
+        r.steps.append(text("received", received=receipt.date))
+        stating = view.document(receipt.document_id)
+        if stating:
+            r.evidence.append(view.evidence(stating, receipt.start, receipt.end))
     if stated:
         doc, span, quote = stated
         r.extensions.append(quote)

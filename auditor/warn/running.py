@@ -79,7 +79,7 @@ def period_warnings(view: Case, acts: list[Act], person: str | None, as_of: date
         notes = list(r.notes)
         if not r.result.holiday_data_known:
             notes.append(text("no_holiday_data"))
-        if spec.from_receipt:
+        if spec.from_receipt and not r.received:
             notes.append(text("from_receipt", start_action=start.action, start=start.day))
         out.append(_warning(
             kind="period", spec=spec, person=person, measure=spec.measure, start=r.start, limit=r.limit,

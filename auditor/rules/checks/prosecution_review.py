@@ -6,17 +6,17 @@ return told without dates; and where the period starts or pauses on dates the fi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import Field
 
 from auditor.model import Case, Document, Finding
 from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_note, text_anywhere, unsure_dates
-from auditor.rules.kinds.deadline import WhileHeld, dated, held_at, same_person
+from auditor.rules.kinds.deadline import FromReceipt, WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 
-STEPS = ("dates", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
+STEPS = ("dates", "received", "received_words", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
          "text_source", "excerpt", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
@@ -41,6 +41,10 @@ class ProsecutionReviewParams(Params):
     while_held: WhileHeld | None = None
     skip_if_text: tuple[str, ...] = ()
     not_closing_types: tuple[str, ...] = ()  # decisions of these types (Decision.type) do not end the review
+    # The period runs from the procuratorate's receipt of the case (CPL 172(1)), when the file dates it within
+    # `receipt_within` of the transfer; else from the transfer, as the rule's severity allows.
+    from_receipt: FromReceipt | None = None
+    receipt_within: PeriodField | None = None
 
 
 def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Document, tuple[int, int], str] | None:
@@ -86,25 +90,38 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if key in seen:
             continue
         seen.add(key)
+        sent_day = start_day
+        receipt = None
+        if p.from_receipt:
+            reach = start_day + timedelta(days=p.receipt_within.amount) if p.receipt_within else end_day
+            receipt = case.received(p.from_receipt.types, p.from_receipt.by, start_day, min(end_day, reach))
+            start_day = receipt.date if receipt else start_day
         custody = bool(p.while_held) and held_at(case.events, end_event, end_day, p.while_held)  # type: ignore[arg-type]
         days = extended.amount if ext_cond else 0
         result = last_day(start_day, base.amount, days, custody)
         if end_day <= result.last_day:
             continue
         limit_label = rule.text("limit_extended" if ext_cond else "limit", base=base.label, extension=extended.label)
-        words = {"from_action": start_event.action, "from_date": start_day, "to_action": end_event.action,
+        words = {"from_action": start_event.action, "from_date": sent_day, "clock_start": start_day,
+                 "to_action": end_event.action,
                  "to_date": end_day, "days": (end_day - start_day).days, "base": base.label, "base_cn": base.cn_label,
                  "limit": limit_label, "last_day": result.last_day, "shift": shift_note(rule, result, custody),
                  "source": ext_cond[2] if ext_cond else ""}
+        stating = case.document(receipt.document_id) if receipt else None
         steps = [
             rule.text("dates", **words),
+            *([rule.text("received", **words, document=stating.type,
+                         quote=stating.text[receipt.start:receipt.end])] if receipt and stating else []),
             rule.text("counted", **words),
             rule.text("extended_by", **words) if ext_cond else rule.text("not_extended", **words),
             rule.text("period", **words),
             rule.text("late", **words),
         ]
         values = {
-            "from_date": start_day,
+            "from_date": sent_day,
+            "clock_start": start_day,
+            "from_words": rule.text("received_words", from_date=sent_day, clock_start=start_day) if receipt
+            else sent_day,
             "to_date": end_day,
             "from_action": start_event.action,
             "to_action": end_event.action,
@@ -115,6 +132,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1])
         if ext_cond:
             evidence.append(case.evidence(ext_cond[0], *ext_cond[1]))
+        if receipt and stating:
+            evidence.append(case.evidence(stating, receipt.start, receipt.end))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps

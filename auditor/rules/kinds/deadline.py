@@ -16,8 +16,9 @@ What narrows the events, all data in the rule file:
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
 - `to_mentions`: end events count only when their document states one of these phrases;
 - `to_documents`: end events count only when one of these document types states them;
-- `from_receipt: {types, by}`: the period runs from the day a recipient of kinds `by` received the start act's
-  document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date, said so;
+- `from_receipt: {types, by, required}`: the period runs from the day a recipient of kinds `by` received the start
+  act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
+  said so — or, `required`, only where one of `fallback_documents` states the act's date;
 - `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ).
 """
 
@@ -68,6 +69,10 @@ class Derive(Params):
 class FromReceipt(Params):
     types: tuple[str, ...]  # the start act's documents (不起诉决定书)
     by: tuple[RecipientKind, ...]  # who must have received them (police: 公安机关要求复议)
+    # No receipt dated, no measure: the act's date is not the receipt's (a transfer is sent days before the
+    # procuratorate receives it) — unless one of `fallback_documents`, the recipient's own, states the act's date.
+    required: bool = False
+    fallback_documents: tuple[str, ...] = ()
 
 
 class DeadlineParams(Params):
@@ -298,6 +303,10 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             limits[person] = applicable_limit(case, p, person)
         limit, ext_label, ext_reasons, ext_evidence = limits[person]
         start_date, receipt_words, receipt_evidence = decided, {}, []
+        if p.from_receipt and p.from_receipt.required and case.received(
+                p.from_receipt.types, p.from_receipt.by, decided, end_date) is None and not (
+                set(p.from_receipt.fallback_documents) & _stated_by(case, start_event)):
+            continue
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
                                                                        end_date)
