@@ -187,6 +187,11 @@ def test_enough_date_cases() -> None:
         # regression (ind_y10): a two-digit year in a field filled in a hurry; not after a character (OCR's "逆15年")
         ("到案时间：23年5月6日晚上11点30分\n离开时间：翌日11时45分", ["2023-05-06 23:30", "2023-05-07 11:45<翌日>"]),
         ("于逆15年10月21日发现", ["????-10-21"]),
+        # regression (ind_ac09): a two-digit year after 于, in a signature line's indent, after a signature's space
+        ("你（单位）于14年3月7日提出控告", ["2014-03-07"]),
+        ("清河市公安局东城分局（印）\n            14年3月10日", ["2014-03-10"]),
+        ("受送达人签收：许丹（签名） 14年3月17日", ["2014-03-17"]),
+        ("判处有期徒刑3年，2014年3月5日", ["2014-03-05"]),
     ],
 )
 def test_relative_resolution(text: str, expected: list[str]) -> None:

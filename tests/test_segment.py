@@ -7,7 +7,7 @@ from conftest import iso
 
 from auditor.model import Dossier, Page
 from auditor.segment import UNKNOWN, segment
-from auditor.segment.fields import find_date, find_number
+from auditor.segment.fields import find_date, find_number, find_organ
 from auditor.text.titles import match_title
 
 
@@ -346,3 +346,28 @@ def test_regression_a_stubs_field_date_is_not_the_forms_date() -> None:
             "我局已于2016年11月9日将涉嫌滥伐林木罪的覃永明刑事拘留，现羁押在桂岭县看守所。\n桂岭县森林公安局（印）\n"
             "二〇一六年十一月十一日\n")
     assert [(d.type, iso(d.date)) for d in segment(_dossier([text]))] == [("拘留通知书", "2016-11-11")]
+
+
+@pytest.mark.parametrize(("signature", "organ"), [
+    # regression (ind_ad10): the seal and the date on the organ's line; the header's shortest 公安局 is not the organ
+    ("洪都市公安局青山湖分局（印）  2020年3月20日", "洪都市公安局青山湖分局"),
+    ("洪都市公安局青山湖分局  二〇二〇年三月二十日（印）", "洪都市公安局青山湖分局"),
+    ("洪都市青山湖区人民检察院（院印）\n二〇二〇年四月十七日", "洪都市青山湖区人民检察院"),
+    ("洪都市公安局青山湖分局（公章）\n2020年3月20日", "洪都市公安局青山湖分局"),
+    ("被取保候审人（签名）\n2020年1月1日", None),
+])
+def test_the_signing_organ_is_read_whole(signature: str, organ: str | None) -> None:
+    body = f"解除取保候审决定书\n洪青公（刑）解保字〔2020〕16号\n我局决定予以解除。\n{signature}\n"
+    assert find_organ(body) == organ
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regression (ind_ad01): the form's name over its own title line is one document
+    ("讯问笔录\n讯问笔录（第一次）\n时间：2021年3月10日20时05分\n问：你叫什么？\n答：王某。\n"
+     "讯问笔录\n讯问笔录（第二次）\n时间：2021年3月20日9时30分\n问：还有补充吗？\n答：没有。\n", ["讯问笔录", "讯问笔录"]),
+    ("临川区公安局\n拘留证\n拘留证\n临公（刑）拘字〔2023〕5号\n兹决定对王某执行拘留。\n", ["拘留证"]),
+    # two documents of one type, each with its own text, stay two
+    ("拘留证\n兹决定对王某执行拘留。\n拘留证\n兹决定对李某执行拘留。\n", ["拘留证", "拘留证"]),
+])
+def test_a_title_repeated_over_a_form_opens_one_document(text: str, expected: list[str]) -> None:
+    assert [t for t, _ in _segment_text(text)] == expected

@@ -22,6 +22,8 @@ def _transfers(case) -> list[tuple[str, dt.date | None]]:
     "犯罪嫌疑人孙某某：2023年3月6日受理临川区公安局移送审查起诉的你涉嫌盗窃一案，现告知你有权委托辩护人。",
     "犯罪嫌疑人孙某某：临川区公安局移送审查起诉的你涉嫌盗窃一案，本院已于2023年3月6日受理。现告知你有权委托辩护人。",
     "犯罪嫌疑人孙某某：临川区公安局于2023年3月1日移送本院审查起诉，本院于2023年3月6日受理。现告知你有权委托辩护人。",
+    # regression (ind_ae05): the case named "…盗窃案", not "…一案"
+    "孙某某：临川区公安局移送审查起诉的孙某某等人盗窃案，本院已于2023年3月6日收到案卷材料。现告知你有权委托辩护人。",
 ])
 def test_a_receipt_of_the_transfer_is_a_receipt_not_a_second_transfer(words: str) -> None:
     notice = ("犯罪嫌疑人诉讼权利义务告知书", f"临川区人民检察院\n{words}\n临川区人民检察院\n二〇二三年三月九日", "2023-03-09")
@@ -51,3 +53,16 @@ def test_the_opinions_own_date_yields_to_a_transfer_dated_in_words(stated: str, 
                 "二〇二三年六月七日", "2023-06-07")
     case = make_case([OPINION, decision], extract=("events",))
     assert _transfers(case) == expected
+
+
+def test_a_transfer_told_after_a_return_is_the_re_transfer() -> None:
+    """Regression (ind_ad03): the second 退回补充侦查决定书 names the re-transfer with the plain verb."""
+    def returned(day_cn: str, sent: str, number: int, iso: str) -> tuple[str, str, str]:
+        return ("退回补充侦查决定书", f"临川区人民检察院\n临检刑退查〔2023〕{number}号\n临川区公安局：\n你局于{sent}移送审查起诉的孙某某"
+                f"涉嫌盗窃一案，经本院审查认为，部分犯罪事实不清、证据不足，决定退回你局补充侦查。\n临川区人民检察院\n{day_cn}", iso)
+
+    case = make_case([OPINION, returned("二〇二三年三月二十日", "2023年3月1日", 21, "2023-03-20"),
+                      returned("二〇二三年五月十日", "2023年4月15日", 29, "2023-05-10")], extract=("events",))
+    acts = sorted((e.action, e.date) for e in case.events if e.action in ("移送审查起诉", "重新移送审查起诉", "退回补充侦查"))
+    assert acts == [("移送审查起诉", dt.date(2023, 3, 1)), ("退回补充侦查", dt.date(2023, 3, 20)),
+                    ("退回补充侦查", dt.date(2023, 5, 10)), ("重新移送审查起诉", dt.date(2023, 4, 15))]

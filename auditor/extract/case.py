@@ -148,7 +148,7 @@ def build_case(
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
-    events, transfer_receipts = split_transfer_receipts(events)
+    events, transfer_receipts = split_transfer_receipts(retransfers(events))
     receipts += transfer_receipts
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
@@ -168,6 +168,23 @@ def build_case(
         "cover_check": tuple(cover_check),
     })
     return case, errors
+
+
+def retransfers(events: list[Event]) -> list[Event]:
+    """Transfers after the person's first transfer and a later return are re-transfers (actions.yaml `retransfer`)."""
+    spec = load_yaml("actions.yaml")["retransfer"]
+    first: dict[str | None, dt.date] = {}
+    for ev in events:
+        if ev.action == spec["transfer"] and ev.date and (ev.person not in first or ev.date < first[ev.person]):
+            first[ev.person] = ev.date
+    returned: dict[str | None, dt.date] = {}
+    for ev in events:
+        if ev.action == spec["returned"] and ev.date and ev.person in first and first[ev.person] <= ev.date \
+                and (ev.person not in returned or ev.date < returned[ev.person]):
+            returned[ev.person] = ev.date
+    return [ev.model_copy(update={"action": spec["again"]})
+            if ev.action == spec["transfer"] and ev.date and ev.person in returned and ev.date > returned[ev.person]
+            else ev for ev in events]
 
 
 def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:

@@ -76,11 +76,17 @@ def find_number(body: str) -> str | None:
     return SPACE_RE.sub("", m.group(0)) if m else None
 
 
+# A signature line that goes on with its seal and date: "洪都市公安局青山湖分局（印）  2020年3月20日" (ind_ad10).
+_SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[^年]{1,12}[日曰]"
+                               r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
+
+
 def find_organ(body: str) -> str | None:
     """The organ named in the signature block (last lines), else in the header."""
     lines = [SPACE_RE.sub("", line) for line in body.split("\n") if line.strip()]
     for line in reversed(lines[-SIGNATURE_LINES:]):
-        m = ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(re.sub(r"[（(]印[）)]$", "", line))
+        m = (ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(re.sub(r"[（(][^（）()]{0,4}[印章][）)]$", "", line))
+             or ORGAN_IN_TEXT_RE.fullmatch(_SEAL_AND_DATE_RE.sub("", line)))
         if m:
             return m.group(0)
     for line in lines[:HEADER_LINES]:

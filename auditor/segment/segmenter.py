@@ -104,6 +104,10 @@ def segment(dossier: Dossier) -> list[Document]:
             match = TitleMatch(match.doc_type, match.title, SPACE_RE.sub("", lines[j].text), match.score, match.rest)
         # A title right after a hard break (or at the top) names that untitled start.
         prev = ordered_starts[bisect.bisect_right(ordered_starts, begin) - 1]
+        # The title printed twice as the head of one form ("讯问笔录" / "讯问笔录（第一次）", ind_ad01): the second line
+        # goes on the document the first opened, which has no text of its own yet.
+        if _title_only(text[prev:begin], starts.get(prev), match):
+            continue
         if starts.get(prev) is None and not text[prev:begin].strip():
             begin = prev
         if begin not in starts:
@@ -154,6 +158,15 @@ def _side_by_side(prev: Document, doc: Document) -> bool:
     """A form's part printed in a column beside the next part: both on one page, and the first ends with the next
     part's marker ("…填发人：程某 （正本）", the right column's head read after the left column)."""
     return bool(set(prev.pages) & set(doc.pages)) and is_form_part(prev.text.rstrip()[-FORM_PART_TAIL:])
+
+
+def _title_only(head: str, opened: TitleMatch | None, match: TitleMatch) -> bool:
+    """Is `head` (from the last start to this title) nothing but titles of this title's type and organ lines?"""
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    if opened is None or opened.doc_type != match.doc_type or not lines:
+        return False
+    return all(_is_organ_line(ln) or (m := match_title(ln)) is not None and m.doc_type == match.doc_type
+               for ln in lines)
 
 
 def _join_form_parts(docs: list[Document]) -> list[Document]:

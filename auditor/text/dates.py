@@ -73,8 +73,10 @@ _PATTERN = re.compile(
     rf"(?:{_S}(?P<xmi>{_MINUTE}){_S}分|(?P<xhalf>半))?(?:{_S}(?P<xax>{_APPROX}))?)"
 )
 
-# Only as a field's value ("到案时间：23年5月6日"): "逆15年" or "于 15年" is an OCR-damaged year whose century is lost.
-_SHORT_YEAR = re.compile(r"(?:(?<=[：:])|(?<=^)|(?<=\n))([0-9]{2})年$")
+# As a field's value ("到案时间：23年5月6日"), after a space or a line's indent (a signature "  14年3月10日"), or
+# after 于 / 在 ("于14年3月7日提出控告", ind_ac09); not right after another character (OCR's "逆15年": a year whose
+# first digits were misread).
+_SHORT_YEAR = re.compile(r"(?:(?<=[：:\s于在（(])|(?<=^))([0-9]{2})年$")
 
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里", "深夜", "晚间", "晚"}
 

@@ -27,6 +27,9 @@ class AppraisalParams(Params):
     notice_documents: Names
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
     not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
+    # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
+    # defrauded: "由被害单位东海鑫源建材有限公司报案").
+    victim_anywhere: tuple[str, ...] = ()
 
 
 def _names(case: Case, suspect: bool) -> set[str]:
@@ -62,7 +65,9 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
                 return {VICTIM}
             return _reach(addressee, suspects, victims) or {SUSPECT}
-    sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text[:300]
+    # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row
+    # last (ind_o04: "上海闵建工程有限公司  被害单位（项目经理钱卫国）  2024-10-22 16:00").
+    sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text
     return _reach(sentence, suspects, victims) or {SUSPECT, VICTIM}
 
 
@@ -85,8 +90,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if hit:
             places += 1
             reached |= _addressed(case, doc, view.to_orig(hit.start(), hit.end()))
-    due = {SUSPECT} | ({VICTIM} if _names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
-                       else set())
+    victim = (_names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
+              or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere))
+    due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
     if not missing:
         return []

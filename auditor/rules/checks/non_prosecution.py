@@ -256,9 +256,11 @@ def victim_notices(d: Decision) -> list[Notice]:
 def victims(case: Case, doc: Document, before: int) -> list[tuple[str, int, int]]:
     """Victims introduced in the document before offset `before`: (name, start, end)."""
     roles = set(lexicon()["notice"]["victim_roles"])
-    found = sorted((m for p in case.parties for m in p.mentions
-                    if m.document_id == doc.id and m.role in roles and m.start < before), key=lambda m: m.start)
-    return [(m.name, m.start, m.end) for m in found]
+    found = [(m.name, m.start, m.end) for p in case.parties for m in p.mentions
+             if m.document_id == doc.id and m.role in roles and m.start < before]
+    found += [(m.group("name"), m.start("name"), m.end("name"))
+              for m in re.finditer(lexicon()["notice"]["victim_unit"], doc.text[:before])]
+    return sorted(found, key=lambda x: x[1])
 
 
 def grants_private_prosecution(text: str) -> tuple[int, int] | None:

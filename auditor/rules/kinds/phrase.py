@@ -96,6 +96,9 @@ def decision_span(doc: Document, measure_name: str) -> tuple[int, int] | None:
 
 
 _ENUMERATED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
+# The optional obligations (CPL 71(2)) in a paragraph of their own right after the list: "同时应当遵守以下规定：将护照
+# 等出入境证件…交执行机关保存" (ind_ac05).
+_MORE_OBLIGATIONS = re.compile(r"^[ \t\u3000]*(?:同时|并|还|另外|此外)[^。\n]{0,6}?(?:应当|必须)遵守")
 
 
 def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
@@ -114,7 +117,7 @@ def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
     # Numbered lines right after belong to the list too: "（五）将护照等…交执行机关保存" after the four 取保 items.
     while end < len(text):
         nxt = line_end(text, end + 1)
-        if not _ENUMERATED.match(text[end + 1 : nxt]):
+        if not (_ENUMERATED.match(text[end + 1 : nxt]) or _MORE_OBLIGATIONS.match(text[end + 1 : nxt])):
             break
         end = nxt
     return min(starts), end
