@@ -66,3 +66,16 @@ def test_a_transfer_told_after_a_return_is_the_re_transfer() -> None:
     acts = sorted((e.action, e.date) for e in case.events if e.action in ("移送审查起诉", "重新移送审查起诉", "退回补充侦查"))
     assert acts == [("移送审查起诉", dt.date(2023, 3, 1)), ("退回补充侦查", dt.date(2023, 3, 20)),
                     ("退回补充侦查", dt.date(2023, 5, 10)), ("重新移送审查起诉", dt.date(2023, 4, 15))]
+
+
+def test_a_return_of_others_case_is_not_a_suspect_never_transferred() -> None:
+    """Regression (ind_ae09): "孙某某等人…案" returned names a group; a co-suspect left on bail, whose case the file never
+    transfers and whom the return does not name, is not in it."""
+    bail = ("取保候审决定书", "临川区公安局\n临公（刑）取保字〔2023〕9号\n犯罪嫌疑人李某某，男，1990年3月7日出生。\n决定对李某某"
+            "取保候审。\n临川区公安局\n二〇二三年二月一日", "2023-02-01")
+    opinion = ("起诉意见书", "临川区公安局\n临公（刑）诉字〔2023〕21号\n犯罪嫌疑人孙某某，男，1989年5月6日出生。\n犯罪嫌疑人孙某某"
+               "涉嫌盗窃一案，现已侦查终结，移送审查起诉。\n临川区公安局\n二〇二三年三月一日", "2023-03-01")
+    returned = ("退回补充侦查决定书", "临川区人民检察院\n临检刑退查〔2023〕21号\n临川区公安局：你局移送审查起诉的孙某某等人盗窃案，"
+                "本院经审查认为证据不足，决定退回你局补充侦查。\n临川区人民检察院\n二〇二三年三月二十日", "2023-03-20")
+    case = make_case([bail, opinion, returned], extract=("events",))
+    assert sorted((e.action, e.person) for e in case.events if e.action == "退回补充侦查") == [("退回补充侦查", "孙某某")]

@@ -41,6 +41,7 @@ from auditor.model import (
     make_error,
 )
 from auditor.text.titles import SPACE_RE
+from auditor.text.tokens import named_in
 
 T = TypeVar("T")
 
@@ -153,8 +154,9 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_contradictions(mark_unsure(dated_by_words(merge_events(
-            _deliveries_of_decisions(events, documents, receipts), documents), documents), shell), documents)),
+        "events": tuple(mark_contradictions(mark_unsure(in_transferred_case(dated_by_words(merge_events(
+            _deliveries_of_decisions(events, documents, receipts), documents), documents), documents), shell),
+            documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -168,6 +170,24 @@ def build_case(
         "cover_check": tuple(cover_check),
     })
     return case, errors
+
+
+def in_transferred_case(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
+    """Drop acts of `transferred_case_acts` given to a suspect by a group name only ("彭宇航等人…案") when others'
+    cases were transferred and his was not."""
+    spec = load_yaml("actions.yaml")
+    acts, transfer = set(spec["transferred_case_acts"]), spec["retransfer"]["transfer"]
+    sent = {e.person for e in events if e.action == transfer and e.person}
+    if not sent:
+        return events
+    text_of = {d.id: d.text for d in documents}
+
+    def kept(ev: Event) -> bool:
+        if ev.action not in acts or ev.person is None or ev.person in sent:
+            return True
+        return any(named_in(text_of.get(e.document_id, ""), [ev.person]) for e in ev.evidence)
+
+    return [ev for ev in events if kept(ev)]
 
 
 def retransfers(events: list[Event]) -> list[Event]:
@@ -214,7 +234,8 @@ def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Rece
 
 def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
     """Drop an act of `dated_by_words` told only by its own paper's date (the 起诉意见书's) where another document
-    dates the same person's act in words within `received_reach_days` of it: the act happened on that day."""
+    dates the same person's act in words within `received_reach_days` of it: the act happened on that day. And a
+    general act (`general_acts`: 监视居住) on the day of the person's specific one (指定居所监视居住)."""
     spec = load_yaml("actions.yaml")
     acts, reach = set(spec.get("dated_by_words") or ()), dt.timedelta(days=spec["received_reach_days"])
     act_of = {d.id: doc_type_act(d.type) for d in documents}
@@ -223,6 +244,9 @@ def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list
         return all(act_of.get(e.document_id) == ev.action for e in ev.evidence)
 
     told = [e for e in events if e.action in acts and e.date and not paper_only(e)]
+    specific = {(e.person, e.action, e.date) for e in events if e.date}
+    general = spec.get("general_acts") or {}
+    events = [ev for ev in events if not (ev.action in general and (ev.person, general[ev.action], ev.date) in specific)]
     return [ev for ev in events if not (
         ev.action in acts and ev.date and ev.evidence and paper_only(ev)
         and any(t.person == ev.person and t.action == ev.action and abs(t.date - ev.date) <= reach  # type: ignore[operator]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
-from auditor.text.titles import ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, is_stub, match_title
+from auditor.text.titles import NUMBER_RE, ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, is_stub, match_title
 from auditor.text.tokens import BARE_LABEL
 
 UNKNOWN = "未知文书"
@@ -161,12 +161,13 @@ def _side_by_side(prev: Document, doc: Document) -> bool:
 
 
 def _title_only(head: str, opened: TitleMatch | None, match: TitleMatch) -> bool:
-    """Is `head` (from the last start to this title) nothing but titles of this title's type and organ lines?"""
+    """Is `head` (from the last start to this title) nothing but titles of this title's type, organ lines and a 文号
+    ("逮捕证" / "江公北（刑）捕字〔2021〕61号" / "逮捕证（正本）", ind_ad01)?"""
     lines = [ln for ln in head.split("\n") if ln.strip()]
     if opened is None or opened.doc_type != match.doc_type or not lines:
         return False
-    return all(_is_organ_line(ln) or (m := match_title(ln)) is not None and m.doc_type == match.doc_type
-               for ln in lines)
+    return all(_is_organ_line(ln) or NUMBER_RE.fullmatch(ln.strip()) is not None
+               or (m := match_title(ln)) is not None and m.doc_type == match.doc_type for ln in lines)
 
 
 def _join_form_parts(docs: list[Document]) -> list[Document]:
