@@ -197,6 +197,26 @@ def test_old_subject_keywords_fit_the_2012_subject_only(article, corpus):
 
 
 @requires_shared
+@pytest.mark.parametrize("article", sorted(a for a, s in laws()[CPL].old_subjects.items() if s.get("unless")))
+def test_old_subject_unless_fits_the_article_now_bearing_the_number_only(article, corpus):
+    """Regression (ind_ag06): a sentence about the subject of the 2018 article bearing an old number cites it."""
+    articles = corpus("cpl-2018.md")
+    unless = laws()[CPL].old_subjects[article]["unless"]
+    assert re.search(unless, "".join(articles[(article, None)])), "the article now bearing the number must match"
+    assert not re.search(unless, "".join(articles[(cpl_2012_to_2018(article), None)])), "its 2012 subject must not"
+
+
+@requires_shared
+@pytest.mark.parametrize("article", sorted(laws()["公安机关办理刑事案件程序规定"].old_subjects))
+def test_mps_old_subjects_fit_the_2020_counterpart_only(article, corpus):
+    """legal-rules §5.3 [S] (regression ind_af06): the 2012 text is not in the corpus; the 2020 side is pinned."""
+    new = corpus("mps-criminal-procedure-2020.md")
+    entry = laws()["公安机关办理刑事案件程序规定"].old_subjects[article]
+    assert re.search(entry["keywords"], "".join(new[(entry["now"], None)])), "the 2020 counterpart must match"
+    assert not re.search(entry["keywords"], "".join(new[(article, None)])), "the 2020 article bearing the number must not"
+
+
+@requires_shared
 @pytest.mark.parametrize("article", sorted(laws()[SPP].old_subjects))
 def test_spp_old_subjects_fit_the_2012_article_and_its_2019_counterpart_only(article, corpus):
     """The 2019 检察规则 was rewritten as a whole: each subject names its 2019 number (real case, ind_x07: a 2020

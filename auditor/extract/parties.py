@@ -65,9 +65,11 @@ _GENDER_FIELD = re.compile(r"[，,]?性别[:：]?(?P<gender>[男女])")
 _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
-# open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), or the ID number for this to be an introduction.
+# open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), the ID number, or the birth date ("的赵文彬（1991年8月8日
+# 出生，住…）", ind_af03) for this to be an introduction.
 _WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
-                      rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照))")
+                      rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照)"
+                      r"|(?=出生日期|\d{4}年\d{1,2}月\d{1,2}日(?:出生|生)))")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")

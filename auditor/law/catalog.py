@@ -253,6 +253,8 @@ def _old_numbering(law: Law, version: str, article: int, suffix: str | None, con
         now = _map(ren.get("ranges", []), article, forward=True)
     if version != after or now is None or now == article or not re.search(subject["keywords"], context):
         return None
+    if subject.get("unless") and re.search(subject["unless"], context):
+        return None  # the sentence is about the subject of the article that bears the number now
     year = "年" if before.isdigit() else ""
     return f"疑为{before}{year}版条文序号：原第{article}条（{subject['subject']}）在{version}{year}版为第{now}条"
 

@@ -154,6 +154,9 @@ class SynthDossier:
                 seen[(action, when, person)] = None
         for key in self.extra_events:
             seen[key] = None
+        # A recount calling the measure generally on the day of the person's specific one is that act (one event).
+        general = load_yaml("actions.yaml").get("general_acts") or {}
+        seen = {k: None for k in seen if not (k[0] in general and (general[k[0]], k[1], k[2]) in seen)}
         order = {a: i for i, a in enumerate(["立案", *acts.values()])}
         keys = sorted(seen, key=lambda k: (k[1], order.get(k[0], 99), k[2] or ""))
         return [{"action": a, "date": d.isoformat(), "person": p} for a, d, p in keys]

@@ -211,9 +211,13 @@ def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
             words |= {"reasoning": reasoning, "basis": rule.text("basis_reasoning", **words)}
             decided = rule.text("decided_by_reasoning", **words)
         steps = [decided, rule.text("may_appeal", **words), rule.text("not_told", **words)]
+        # A type read from the reasoning alone, the article being wrong (NON-PROSECUTION-WRONG-ARTICLE's finding, the
+        # root cause): a "please check", not a second accusation (ind_ah08).
+        if reasoning is not None:
+            steps.append(rule.text("check_reasoning", **words))
         findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
                                      values={"quote": quote(d), "basis": words["basis"]}, steps=steps,
-                                     identity=_identity(doc, d)))
+                                     identity=_identity(doc, d), severity="info" if reasoning is not None else None))
     return findings
 
 
