@@ -269,7 +269,7 @@ HELD_OUT["independent_ab"] = {
 # hours after a morning detention: truth corrected, see its README), ad P 1.000 R 0.985, ae P 0.985 R 0.970.
 HELD_OUT["independent_ac"] = {
     "categories": PERFECT,
-    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.995, "documents": 0.98, "persons": 1.0, "parties": 1.0},
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.995, "documents": 0.985, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_ad"] = {
     "categories": PERFECT,
@@ -280,13 +280,33 @@ HELD_OUT["independent_ae"] = {
     "fields": {"events": 0.94, "citations": 0.985, "dates": 0.995, "documents": 0.925, "persons": 1.0,
                "parties": 0.97},
 }
+# Corpora af, ag and ah (session 13, a second round the same day). af: citations in every form across the 2012/2018
+# CPL, 公安规定 2012/2020 and 检察规则 2012/2019 changes; ag: long narratives of joint cases with 另案, 在逃 and prior
+# convictions; ah: archive structure (volumes with their own covers and 目录, duplicate copies, forms filled by hand).
+# Held-out: af P 0.624 R 0.932 (INTERROGATION-SINGLE-OFFICER on every "侦查员（讯问人）：" head: findings on both clean
+# dossiers), ag P 0.941 R 0.985 (a clean dossier with a finding), ah P 0.985 R 1.000. Left in af: two item numbers of
+# 2012 CPL articles and one 1996 article number (neither text is in the law corpus).
+HELD_OUT["independent_af"] = {
+    "categories": {**PERFECT, "citation": (1.0, 0.75)},
+    "fields": {"events": 0.89, "citations": 0.99, "dates": 0.985, "documents": 0.91, "persons": 0.935,
+               "parties": 0.935},
+}
+HELD_OUT["independent_ag"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.965, "citations": 1.0, "dates": 0.995, "documents": 0.92, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ah"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.98, "citations": 1.0, "dates": 0.995, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
          "independent_n": (12, 3), "independent_o": (12, 3), "independent_q": (12, 3), "independent_t": (12, 3),
          "independent_v": (12, 3), "independent_w": (10, 2), "independent_x": (10, 2),
          "independent_y": (10, 2), "independent_z": (10, 2), "independent_aa": (10, 2), "independent_ab": (10, 2),
-         "independent_ac": (10, 0), "independent_ad": (10, 2), "independent_ae": (10, 2)}
+         "independent_ac": (10, 0), "independent_ad": (10, 2), "independent_ae": (10, 2),
+         "independent_af": (10, 2), "independent_ag": (10, 2), "independent_ah": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

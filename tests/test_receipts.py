@@ -146,3 +146,18 @@ def test_a_signature_label_wrapped_above_its_signed_date() -> None:
             "受送达人 沈佳慧\n送达地点 我局 送达方式 直接送达受送达人签名\n或盖章\n沈佳慧 2022年3月11日 送达人 书记员\n")
     (receipt,) = audit_text(text).case.receipts
     assert (receipt.received_type, receipt.recipient, receipt.date.isoformat()) == ("不予立案通知书", "沈佳慧", "2022-03-11")
+
+
+def test_that_decision_named_by_its_number_in_the_sentence_before() -> None:
+    """Regression (ind_ag07): "…作出东河检刑不捕〔2024〕0022号决定。我局于2024年3月14日收到该决定书": the 文号 heads the
+    dossier's 不批准逮捕决定书, so that is the document received."""
+    from auditor.extract.receipts import receipts_in
+    from auditor.model import Document
+
+    text = ("要求复议意见书\n东河公（刑）复议字〔2024〕0002号\n东陵市河西区人民检察院：\n你院于2024年3月13日作出东河检刑不捕〔2024〕"
+            "0022号决定。我局于2024年3月14日收到该决定书。我局认为该决定有错误。\n东陵市公安局河西分局（印）  二〇二四年三月十九日\n")
+    doc = Document(id="d2", type="要求复议意见书", title="要求复议意见书", start=0, end=len(text), text=text, pages=(1,))
+    numbered = {"东河检刑不捕〔2024〕0022号": "不批准逮捕决定书"}
+    got = [(r.received_type, r.recipient_kind, r.date.isoformat()) for r in receipts_in(doc, numbered)]
+    assert got == [("不批准逮捕决定书", "police", "2024-03-14")]
+    assert receipts_in(doc, {}) == []  # no dossier document bears the number: no receipt made up

@@ -77,7 +77,7 @@ def receipts_in(doc: Document, numbered: Mapping[str, str] | None = None,
     the document a row of recipients gives by its 文号 alone ("邓凯 洪检一部刑不诉〔2021〕5号 2021年5月12日 邓凯")."""
     if doc.type in _spec()["delivery_types"]:
         return _delivery_receipts(doc, numbered or {}, grid_rows(doc) if rows is None else rows)
-    return _stated_receipts(doc)
+    return _stated_receipts(doc, numbered or {})
 
 
 def _field(lines: list[str], label: str, cell_ok: Callable[[str], bool] = bool) -> str | None:
@@ -193,7 +193,7 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
 _SIGNER_ONLY = re.compile(r"[ \t\u3000]*[^ \t\u3000]*[ \t\u3000]*")
 
 
-def _stated_receipts(doc: Document) -> list[Receipt]:
+def _stated_receipts(doc: Document, numbered: Mapping[str, str] | None = None) -> list[Receipt]:
     spec = _spec()["stated"]
     view = text_view(doc.text)
     t = view.text
@@ -209,7 +209,7 @@ def _stated_receipts(doc: Document) -> list[Receipt]:
         m = between.match(t, d.end)
         if m is None:
             continue
-        received = _received_type(t, d, m.end(), int(spec["reach"]))
+        received = _received_type(t, d, m.end(), int(spec["reach"])) or _numbered_before(t, d, m.end(), numbered or {})
         if received is None:
             continue
         who = subject.search(t, max(0, d.start - 8), d.start)
@@ -233,6 +233,21 @@ def _received_type(t: str, d: DateMention, after: int, reach: int) -> str | None
     if earlier and re.match(r"(?:该|上述|此|前述)?(?:决定书|通知书|文书|法律文书)|$|[，,]", t[after:after + 6]):
         return earlier[-1][1]
     return ahead[0][1] if ahead else None
+
+
+_THAT_DOCUMENT = re.compile(r"(?:该|上述|此|前述)(?:决定书|通知书|文书|法律文书)")
+
+
+def _numbered_before(t: str, d: DateMention, after: int, numbered: Mapping[str, str]) -> str | None:
+    """"…作出东河检刑不捕〔2024〕0022号决定。我局于2024年3月14日收到该决定书" (ind_ag07): the document "该决定书" means,
+    by the last 文号 of this sentence or the one before that heads a document of the dossier."""
+    if not numbered or not _THAT_DOCUMENT.match(t, after):
+        return None
+    sentence_start = max(t.rfind("。", 0, d.start), t.rfind("；", 0, d.start))
+    before_start = max(t.rfind("。", 0, max(sentence_start, 0)), t.rfind("；", 0, max(sentence_start, 0))) + 1
+    window = SPACE_RE.sub("", t[before_start : d.start])
+    named = [(window.rfind(number), kind) for number, kind in numbered.items() if number in window]
+    return max(named)[1] if named else None
 
 
 def _flattened_receipt(doc: Document, lines: list[str], spec: dict) -> list[Receipt]:  # type: ignore[type-arg]

@@ -60,7 +60,9 @@ _DATE_LABEL_RE = re.compile(
 # A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
 # 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).
 # An approver's opinion signed and dated counts too ("检察长意见：同意延长审查起诉期限十五日。 杨国栋  2021.7.12").
-_SIGNER_RE = re.compile(r"(?:人|员|官|警|签收|签名|签字|盖章|意见|签名及日期|签收及日期)[\s\u3000]*[:：][^:：\n]{1,24}$")
+# An approval field signed off with its date counts too ("受案审批：同意。 2021年2月22日", "局长（签名）：倪某", ind_ag01).
+_SIGNER_RE = re.compile(r"(?:人|员|官|警|长|签收|签名|签字|盖章|意见|审批|签名及日期|签收及日期)(?:[（(]签[名字章]?[）)])?"
+                        r"[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
 # An approver signing with his title and name, no colon, as a table cell prints it ("同意延长审查起诉期限十五日。  检察长
@@ -166,6 +168,10 @@ def _record_time_date(body: str) -> date | None:
     return next((m.as_date() for m in mentions if label.end() <= m.start < line_end), None)
 
 
+_SIGNER_THEN_ORGAN_RE = re.compile(r"(?:签名|签字|签章)[）)]?[:：][\u4e00-\u9fff·]{2,5}" + ORGAN_IN_TEXT_RE.pattern
+                                   + r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
+
+
 def _date_line(body: str, full: list[DateMention]) -> date | None:
     """The last signature date: a line that is essentially a date (a seal remark after it allowed); failing that,
     in the signature lines at the end, a date a form labels as its own ("收到日期：…", "送达时间：…") or one written
@@ -198,6 +204,10 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
             before = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start]))
             if before and ORGAN_IN_TEXT_RE.fullmatch(before):
+                return m.as_date()
+            # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）
+            # 二〇一九年五月六日" (ind_ag09).
+            if before and _SIGNER_THEN_ORGAN_RE.search(before):
                 return m.as_date()
             # A one-line document signed at the end of its last sentence ("…现重新移送审查起诉。重庆市公安局渝中区分局
             # 二〇二〇年二月七日", "…直接向人民法院起诉. 2020年4月24日"): after the last stop, nothing but the organ,
