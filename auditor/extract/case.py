@@ -26,6 +26,7 @@ from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
+from auditor.extract.transfers import dated_by_words, in_transferred_case, retransfers, split_transfer_receipts
 from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import (
     AuditError,
@@ -41,7 +42,6 @@ from auditor.model import (
     make_error,
 )
 from auditor.text.titles import SPACE_RE
-from auditor.text.tokens import named_in
 
 T = TypeVar("T")
 
@@ -154,9 +154,9 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_contradictions(mark_unsure(in_transferred_case(dated_by_words(merge_events(
-            _deliveries_of_decisions(events, documents, receipts), documents), documents), documents), shell),
-            documents)),
+        "events": tuple(mark_contradictions(mark_unsure(in_transferred_case(general_recounts(dated_by_words(
+            merge_events(_deliveries_of_decisions(events, documents, receipts), documents), documents)), documents),
+            shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -170,87 +170,6 @@ def build_case(
         "cover_check": tuple(cover_check),
     })
     return case, errors
-
-
-def in_transferred_case(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
-    """Drop acts of `transferred_case_acts` given to a suspect by a group name only ("彭宇航等人…案") when others'
-    cases were transferred and his was not."""
-    spec = load_yaml("actions.yaml")
-    acts, transfer = set(spec["transferred_case_acts"]), spec["retransfer"]["transfer"]
-    sent = {e.person for e in events if e.action == transfer and e.person}
-    if not sent:
-        return events
-    text_of = {d.id: d.text for d in documents}
-
-    def kept(ev: Event) -> bool:
-        if ev.action not in acts or ev.person is None or ev.person in sent:
-            return True
-        return any(named_in(text_of.get(e.document_id, ""), [ev.person]) for e in ev.evidence)
-
-    return [ev for ev in events if kept(ev)]
-
-
-def retransfers(events: list[Event]) -> list[Event]:
-    """Transfers after the person's first transfer and a later return are re-transfers (actions.yaml `retransfer`)."""
-    spec = load_yaml("actions.yaml")["retransfer"]
-    first: dict[str | None, dt.date] = {}
-    for ev in events:
-        if ev.action == spec["transfer"] and ev.date and (ev.person not in first or ev.date < first[ev.person]):
-            first[ev.person] = ev.date
-    returned: dict[str | None, dt.date] = {}
-    for ev in events:
-        if ev.action == spec["returned"] and ev.date and ev.person in first and first[ev.person] <= ev.date \
-                and (ev.person not in returned or ev.date < returned[ev.person]):
-            returned[ev.person] = ev.date
-    return [ev.model_copy(update={"action": spec["again"]})
-            if ev.action == spec["transfer"] and ev.date and ev.person in returned and ev.date > returned[ev.person]
-            else ev for ev in events]
-
-
-def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:
-    """The procuratorate's receipts of a transfer (events marked `received`) as Receipts; the event stays only where
-    the file dates no sending of that person's case up to `received_reach_days` before it (then its date is the
-    best the file gives), unmarked."""
-    spec = load_yaml("actions.yaml")
-    reach = dt.timedelta(days=spec["received_reach_days"])
-    sent = [e for e in events if not e.received and e.date and e.action in spec["received_acts"]]
-    kept: list[Event] = []
-    receipts: list[Receipt] = []
-    for ev in events:
-        if not ev.received:
-            kept.append(ev)
-            continue
-        if ev.date is not None and ev.evidence and not any(
-                r.document_id == ev.document_id and r.date == ev.date for r in receipts):
-            receipts.append(Receipt(document_id=ev.document_id or ev.evidence[0].document_id,
-                                    received_type=spec["received_document"], recipient="本院",
-                                    recipient_kind="procuratorate", date=ev.date, source="stated",
-                                    start=ev.evidence[0].start, end=ev.evidence[0].end))
-        day = ev.date
-        if day is None or not any(s.person == ev.person and day - reach <= s.date <= day for s in sent):  # type: ignore[operator]
-            kept.append(ev.model_copy(update={"received": False}))
-    return kept, receipts
-
-
-def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
-    """Drop an act of `dated_by_words` told only by its own paper's date (the 起诉意见书's) where another document
-    dates the same person's act in words within `received_reach_days` of it: the act happened on that day. And a
-    general act (`general_acts`: 监视居住) on the day of the person's specific one (指定居所监视居住)."""
-    spec = load_yaml("actions.yaml")
-    acts, reach = set(spec.get("dated_by_words") or ()), dt.timedelta(days=spec["received_reach_days"])
-    act_of = {d.id: doc_type_act(d.type) for d in documents}
-
-    def paper_only(ev: Event) -> bool:
-        return all(act_of.get(e.document_id) == ev.action for e in ev.evidence)
-
-    told = [e for e in events if e.action in acts and e.date and not paper_only(e)]
-    specific = {(e.person, e.action, e.date) for e in events if e.date}
-    general = spec.get("general_acts") or {}
-    events = [ev for ev in events if not (ev.action in general and (ev.person, general[ev.action], ev.date) in specific)]
-    return [ev for ev in events if not (
-        ev.action in acts and ev.date and ev.evidence and paper_only(ev)
-        and any(t.person == ev.person and t.action == ev.action and abs(t.date - ev.date) <= reach  # type: ignore[operator]
-                for t in told))]
 
 
 # The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned
@@ -391,6 +310,14 @@ _RECORD_HEAD_ROLE = re.compile(r"被[询讯]问人[:：]?[ \t\u3000]*")
 def _heads_record(text: str, person: str) -> bool:
     """Does a record's head name `person` as the one questioned ("被询问人：彭某　性别：男")?"""
     return any(text.startswith(person, m.end()) for m in _RECORD_HEAD_ROLE.finditer(text))
+
+
+def general_recounts(events: list[Event]) -> list[Event]:
+    """Drop a general act (`general_acts`: 监视居住) recounted on the day of the same person's specific one
+    (指定居所监视居住): one act, one event."""
+    general = load_yaml("actions.yaml").get("general_acts") or {}
+    specific = {(e.person, e.action, e.date) for e in events if e.date}
+    return [ev for ev in events if not (ev.action in general and (ev.person, general[ev.action], ev.date) in specific)]
 
 
 def _deliveries_of_decisions(events: list[Event], documents: list[Document], receipts: list[Receipt]) -> list[Event]:
