@@ -37,10 +37,11 @@ _SEP = r"(?:[，,。.、（(:：；;]+(?:性别[:：]?)?|性别[:：]?)"
 # A form's next field label may follow the gender directly once spaces are gone ("性别：男　民族：汉族").
 _NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[{_CJK}]{{0,4}}[:：]"  # 出生日期：, 身份证件种类及号码：
 # A second instance names the appellant by his first-instance role in brackets: "上诉人（原审被告人）向某（乳名某），男".
-# An OCR'd form loses the colons too: "被讯问人骆某性别男民族壮族".
+# An OCR'd form loses the colons too: "被讯问人骆某性别男民族壮族". A form's section heading may come between the role and
+# the name: "一、犯罪嫌疑人身份信息\n钱海，男，…" (the 认罪认罚具结书, ind_af04).
 _GLUED_FIELD = r"(?:民族|年龄|出生|身份|文化程度|户籍|现住)"
 _INTRO = re.compile(
-    rf"(?P<role>{_ROLE})(?:(?<=被告人)[）)])?(?:[:：]|自报|姓名[:：]?)?(?P<name>{_NAME})"
+    rf"(?P<role>{_ROLE})(?:(?<=被告人)[）)])?(?:[:：]|自报|姓名[:：]?|身份信息[:：]?(?:本人(?:姓名)?[:：]?|姓名[:：]?)?)?(?P<name>{_NAME})"
     rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()）\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
@@ -223,7 +224,7 @@ _SURNAMES_AMONG_WORDS = frozenset("于应")
 def _bad_name(name: str, delimited: bool = False) -> bool:
     if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
         return name.startswith(("姓名", "自报"))
-    return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报"))
+    return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报", "本人"))
 
 
 def _window_end(t: str, pos: int) -> int:
