@@ -14,7 +14,8 @@ What narrows the events, all data in the rule file:
 - `from_documents`: start events count only when one of these document types states them;
 - `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
-- `to_mentions`: end events count only when their document states one of these phrases;
+- `to_mentions`: end events count only when their document states one of these phrases (and none of
+  `to_not_mentions`);
 - `to_documents`: end events count only when one of these document types states them;
 - `from_receipt: {types, by, required}`: the period runs from the day a recipient of kinds `by` received the start
   act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
@@ -91,6 +92,7 @@ class DeadlineParams(Params):
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
     to_mentions: tuple[str, ...] = ()
+    to_not_mentions: tuple[str, ...] = ()  # ... and not one of these (a request about another decision)
     to_documents: tuple[str, ...] = ()
     from_receipt: FromReceipt | None = None
     # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
@@ -181,6 +183,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
             if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
                 continue
         if event.action in p.to and p.to_mentions and not _mentions(case, event, p.to_mentions):
+            continue
+        if event.action in p.to and p.to_not_mentions and _mentions(case, event, p.to_not_mentions):
             continue
         if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
             continue
