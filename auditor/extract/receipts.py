@@ -37,14 +37,26 @@ def _type_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names, key=lambda x: -len(x[0])))
 
 
+@functools.cache
+def _type_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(words any match contains, pattern, type) per written name of `_type_names`, compiled once (there are more
+    than `re`'s cache holds)."""
+    out = []
+    for name, canonical in _type_names():
+        # OCR drops a title's last 书 now and then: the stem still names it when its 文号 follows ("不起诉决定武检…号").
+        stem = rf"|{re.escape(name[:-1])}(?=[\u4e00-\u9fff（）()]{{0,12}}[〔\[［(（]\s*\d{{4}})" if name.endswith("书") else ""
+        out.append((name[:-1] if stem else name, re.compile(re.escape(name) + stem), canonical))
+    return tuple(out)
+
+
 def _types_named(text: str) -> list[tuple[int, str]]:
     """(position, canonical type) of each document type named in `text`, overlapping shorter names dropped."""
     taken: list[tuple[int, int]] = []
     found = []
-    for name, canonical in _type_names():
-        # OCR drops a title's last 书 now and then: the stem still names it when its 文号 follows ("不起诉决定武检…号").
-        stem = rf"|{re.escape(name[:-1])}(?=[\u4e00-\u9fff（）()]{{0,12}}[〔\[［(（]\s*\d{{4}})" if name.endswith("书") else ""
-        for m in re.finditer(re.escape(name) + stem, text):
+    for words, pattern, canonical in _type_patterns():
+        if words not in text:
+            continue
+        for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

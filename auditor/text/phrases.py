@@ -55,10 +55,13 @@ def line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Letters, digits and Han characters only, with each kept character's offset in `text`."""
-    kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
-    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+@functools.lru_cache(maxsize=512)
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """Letters, digits and Han characters only, with each kept character's offset in `text`.
+
+    Cached: the rules align many phrases against the same document text."""
+    index = tuple(i for i, ch in enumerate(text) if ch.isalnum())
+    return "".join([text[i] for i in index]), index
 
 
 @dataclass(frozen=True)

@@ -51,11 +51,20 @@ _SURNAME_AS_WORD_TAGS = frozenset({"n", "ng", "nz", "a", "ag", "q", "ns"})
 _GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})
 
 
-@functools.lru_cache(maxsize=8192)
-def leading_name(text: str) -> str | None:
-    """The person name `text` starts with, by jieba's part-of-speech tagger (nr*), else None.
+# jieba tags each run of these characters on its own; what follows the first run cannot change its first words, and
+# a word from the next run (punctuation, a space) is never part of a name.
+_JIEBA_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
 
-    Cached: a dossier names the same people after the same role words in document after document."""
+
+def leading_name(text: str) -> str | None:
+    """The person name `text` starts with, by jieba's part-of-speech tagger (nr*), else None."""
+    block = _JIEBA_BLOCK.match(text)
+    return _leading_name(block.group(0)) if block else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _leading_name(text: str) -> str | None:
+    """Cached: a dossier names the same people after the same role words in document after document."""
     try:
         words = iter(_tagger().cut(text))
         first, second = next(words, None), next(words, None)
