@@ -9,12 +9,12 @@ auditor/law/periods.py (CPL 2018 Art. 105, months by 高法解释 2021 Art. 202)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from auditor.law.periods import DeadlineResult, Period, add_hours, deadline
 from auditor.model import Case, Evidence
 from auditor.rules.checks.investigation_custody import InvestigationCustodyParams, custody_expiry
-from auditor.rules.checks.prosecution_review import ProsecutionReviewParams, extension_stated
+from auditor.rules.checks.prosecution_review import ProsecutionReviewParams, extension_stated, review_receipt
 from auditor.rules.explain import last_day as months_and_days
 from auditor.rules.explain import text_anywhere
 from auditor.rules.kinds.deadline import DeadlineParams, applicable_limit
@@ -98,10 +98,7 @@ def _prosecution_review(view: Case, source, start: Act, custody: bool) -> Reckon
     stated = extension_stated(view, source, p.extension.when)
     extra = p.extension.limit.amount if stated else 0
     label = p.limit.cn_label + (f"又{p.extension.limit.cn_label}" if stated else "")
-    receipt = None
-    if p.from_receipt:  # counted from the procuratorate's receipt where the file dates it (the rule's reading)
-        reach = start.day + timedelta(days=p.receipt_within.amount) if p.receipt_within else None
-        receipt = view.received(p.from_receipt.types, p.from_receipt.by, start.day, reach)
+    receipt = review_receipt(view, p, start.day)  # from the receipt where the file dates it (the rule's reading)
     counted = Act(start.event, receipt.date) if receipt else start
     r = Reckoning(counted, p.limit, label, months_and_days(counted.day, p.limit.amount, extra, custody), custody,
                   received=receipt is not None)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from pydantic import Field
 
-from auditor.model import Case, Document, Finding
+from auditor.model import Case, Document, Finding, Receipt
 from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_note, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import FromReceipt, WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
@@ -45,6 +45,17 @@ class ProsecutionReviewParams(Params):
     # `receipt_within` of the transfer; else from the transfer, as the rule's severity allows.
     from_receipt: FromReceipt | None = None
     receipt_within: PeriodField | None = None
+
+
+def review_receipt(case: Case, p: ProsecutionReviewParams, sent: date, until: date | None = None) -> Receipt | None:
+    """The procuratorate's receipt of the case the review runs from: the first the file dates from the transfer on,
+    within `receipt_within` of it (and not after `until`); None where the params count from the transfer."""
+    if not p.from_receipt:
+        return None
+    reach = sent + timedelta(days=p.receipt_within.amount) if p.receipt_within else until
+    if reach is not None and until is not None:
+        reach = min(reach, until)
+    return case.received(p.from_receipt.types, p.from_receipt.by, sent, reach)
 
 
 def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Document, tuple[int, int], str] | None:
@@ -91,11 +102,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             continue
         seen.add(key)
         sent_day = start_day
-        receipt = None
-        if p.from_receipt:
-            reach = start_day + timedelta(days=p.receipt_within.amount) if p.receipt_within else end_day
-            receipt = case.received(p.from_receipt.types, p.from_receipt.by, start_day, min(end_day, reach))
-            start_day = receipt.date if receipt else start_day
+        receipt = review_receipt(case, p, start_day, end_day)
+        start_day = receipt.date if receipt else start_day
         custody = bool(p.while_held) and held_at(case.events, end_event, end_day, p.while_held)  # type: ignore[arg-type]
         days = extended.amount if ext_cond else 0
         result = last_day(start_day, base.amount, days, custody)
