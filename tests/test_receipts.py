@@ -4,6 +4,8 @@ document by its 文号 alone; and the 送达 of each suspect dated by his own ro
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from auditor.ingest.text import unbox_tables
@@ -34,13 +36,22 @@ GRIDS = {
     # a PDF wrapping each row's cells over several lines
     "wrapped": "送达回证\n受送达人 送达文书名称、文号 送达日期 签收人\n邓凯 不起诉决定书 洪检一部刑不诉〔2021〕\n5号\n"
                "2021年5月12日 邓凯\n朱志远（被 害人）\n不起诉决定书 洪检一部刑不诉〔2021〕\n5号\n2021年5月13日 朱志远\n送达人：熊斌\n",
+    # narrow cells (ind_ad08): a head cell and each date wrapped, the rest of a row's cells after its date; the
+    # recipient named by his role
+    "narrow": "送达回证\n送达文书名称及文\n号\n不起诉决定书（洪检一部刑不诉〔2021〕\n5号）\n受送达人 签收人 送达日期 送达方\n式\n"
+              "送达\n人\n被不起诉人 邓凯 邓凯 2021年5月\n12日\n直接送\n达\n熊斌\n被害人 朱志远 朱志远 2021年5月\n13日\n直接送\n"
+              "达\n熊斌\n备注：\n",
+    # a DOCX table naming each recipient by his role, a space between (ind_ad02)
+    "roles": "送达回证\n送达文书名称及文号  不起诉决定书（洪检一部刑不诉〔2021〕5号）\n受送达人  签收人  送达日期  送达方式  送达人\n"
+             "被不起诉人 邓凯  邓凯  2021年5月12日  宣布时当面送达  熊斌\n被害人 朱志远  朱志远  2021年5月13日  直接送达  熊斌\n",
 }
 
 
 @pytest.mark.parametrize("layout", sorted(GRIDS))
 def test_a_table_of_recipients_gives_one_receipt_per_row(layout: str) -> None:
     case = audit_text(DECISION + GRIDS[layout]).case
-    rows = [(r.recipient[:3], r.received_type, r.date.isoformat()) for r in case.receipts]
+    rows = [(re.sub("被不起诉人|被害人|\\s", "", r.recipient)[:3], r.received_type, r.date.isoformat())
+            for r in case.receipts]
     assert rows == [("邓凯", "不起诉决定书", "2021-05-12"), ("朱志远", "不起诉决定书", "2021-05-13")]
     delivered = {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"}
     assert delivered == {("邓凯", "2021-05-12")}  # the suspect's own row, not the victim's day

@@ -362,6 +362,6 @@ def _delivered_to(rows: list[tuple[str, dt.date]], person: str | None) -> dt.dat
     return days.pop() if len(days) == 1 else None
 
 
-# A row may name its recipient by role first ("被附条件不起诉人常宇航（合适成年人姜某在场）"): the suspects' roles,
+# A row may name its recipient by role first ("被附条件不起诉人常宇航（合适成年人姜某在场）", "被附条件不起诉人 陈浩然…"): the suspects' roles,
 # longest first.
-_RECIPIENT_ROLE = re.compile("^(?:" + "|".join(sorted(SUSPECT_ROLES, key=len, reverse=True)) + ")[:：]?")
+_RECIPIENT_ROLE = re.compile("^(?:" + "|".join(sorted(SUSPECT_ROLES, key=len, reverse=True)) + r")[:：]?\s*")

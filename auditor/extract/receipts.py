@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from auditor.extract.parties import ROLES as PARTY_ROLES
 from auditor.lexicon import doc_types, load_yaml
 from auditor.model import Document, Receipt
 from auditor.model.facts import RecipientKind
@@ -348,7 +349,9 @@ def grid_rows(doc: Document) -> list[GridRow]:
             heads, pending = None, []  # the table ended ("送达人：李俊")
             continue
         pending.append(row.strip())
-        dates = [d for d in find_dates(row, doc.date) if d.as_date()]
+        # A narrow date cell wraps its date ("2023年9月" / "20日"): the row ends on the line that completes it.
+        probe = "\n".join(pending[-2:]) if len(pending) > 1 and _OPEN_DATE.search(pending[-2]) else row
+        dates = [d for d in find_dates(probe, doc.date) if d.as_date() and d.end > len(probe) - len(row.strip())]
         if not dates:
             continue
         joined, pending = " ".join(pending), []
@@ -360,6 +363,10 @@ def grid_rows(doc: Document) -> list[GridRow]:
                 written = " ".join(c for c, h in zip(cells, heads, strict=True) if document_head.search(h)) or part
             elif (lead := _LEADING_DOCUMENT.match(part)) and document_head.search(heads[0]) and part[lead.end():].split():
                 written, who = lead.group(0).strip(), part[lead.end():].split()[0]  # "不起诉决定书（…号） 沈阳市…分局 …"
+            elif role := _ROW_ROLE.search(part):
+                # Wrapped cells of the head or of the row above may run ahead of the row ("式 送达 人 被不起诉人 曹俊 …"):
+                # the row's recipient is the person its role word names.
+                who, written = role.group(1) + role.group(2), part
             else:
                 who, written = part.split()[0], part
             d = next((x for x in find_dates(part, doc.date) if x.as_date()), None)
@@ -368,6 +375,12 @@ def grid_rows(doc: Document) -> list[GridRow]:
             out.append(GridRow(recipient=who, written=written, date=d.as_date(),  # type: ignore[arg-type]
                                start=base + shift + d.start, end=base + shift + d.end))
     return out
+
+
+# A date cut after its year or month at a line's end (a narrow table cell wraps it).
+_OPEN_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*$")
+# A party's role word and the name after it in a row whose cells cannot be told apart.
+_ROW_ROLE = re.compile("(" + "|".join(sorted(PARTY_ROLES, key=len, reverse=True)) + r")[:：]?\s*([\u4e00-\u9fff·]{2,8})")
 
 
 # A row that starts with its document cell, name and 文号: "不起诉决定书（和检刑不诉〔2021〕Z95号）", "不予立案通知书
