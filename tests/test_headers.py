@@ -68,6 +68,12 @@ def _strip(pages: list[str], method: str = "text") -> list[str]:
             ["卷宗封面\n郑州市金水区人民检察院 审查起诉卷", f"起诉意见书\n{BODY[0]}", f"讯问笔录\n{BODY[1]}"],
             ["卷宗封面\n郑州市金水区人民检察院 审查起诉卷", f"起诉意见书\n{BODY[0]}", f"讯问笔录\n{BODY[1]}"],
         ),
+        # regression (ind_aj01): the 卷's banner with its number above the page number ("第 2 页"): the two lines read
+        # together as a cover's title, which protects nothing
+        (
+            [f"某某市公安局某某分局　刑事侦查卷宗　（2021）某公刑诉字第0418号\n第 {i + 1} 页\n{BODY[i]}" for i in range(3)],
+            BODY[:3],
+        ),
         # one page: nothing repeats
         ([f"{BANNER}\n{BODY[0]}"], [f"{BANNER}\n{BODY[0]}"]),
         # a header and a footer on the same pages

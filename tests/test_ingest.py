@@ -229,6 +229,10 @@ def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
          "送达文书名称：不予立案通知书  文号：洪公（刑）不立字〔2022〕93号\n受送达人  送达地点  送达方式  收件人签名及日期\n"
          "受送达人：刘某  送达地点：珞狮路  送达方式：直接送达  收件人签名及日期：刘某 2022年9月19日"),
         ("答：我用了|符号。\n正文", "答：我用了|符号。\n正文"),  # a bar in a sentence is no table
+        # regression (ind_aj03): a form typed without outer bars, a bar with spaces between label and value
+        ("送达回证\n送达文书 | 不予立案通知书（云公（经）不立字〔2020〕9号）\n受送达人 | 梁某某（控告人）\n收到日期 | 2020年8月10日\n",
+         "送达回证\n送达文书：不予立案通知书（云公（经）不立字〔2020〕9号）\n受送达人：梁某某（控告人）\n收到日期：2020年8月10日\n"),
+        ("答：a | b 是两个选项。\n正文", "答：a | b 是两个选项。\n正文"),  # one such line alone is no table
         ("----\n正文", "----\n正文"),  # a rule line alone is no table border
     ],
 )

@@ -279,6 +279,17 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (ind_i05): OCR reads the 日 of a form's date label as 曰
         ("受案登记表\n接报时间：2020年6月1日16时20分\n受案意见：建议立案侦查\n受案审批人：[手写]\n专用章\n受案曰期：2020年6月1日",
          "受案登记表", "2020-06-01"),
+        # regressions (corpus ak, ag): a 送达回证 is dated by the receipt it records, not by the day it was made out; a
+        # one-row table of recipients by its only date; a table of several days keeps its signature date
+        ("送达回证\n送达文书名称及文号：不起诉决定书（江南检刑不诉〔2020〕3号）\n受送达人：韦某\n"
+         "受送达人签名或盖章：韦某 2020年1月21日\n送达人：卜某\n签发日期：2020年1月20日", "送达回证", "2020-01-21"),
+        ("送达回证\n送达文书名称  文号  受送达人  收件人签名  送达日期\n不起诉决定书  江南检刑不诉〔2022〕Z56号  赵某  赵某  2022年8月17日\n"
+         "送达人：韩某", "送达回证", "2022-08-17"),
+        ("送达回证\n受送达人  签收日期\n邓某  2021年5月12日\n朱某  2021年5月13日\n某检察院\n2021年5月11日", "送达回证", "2021-05-11"),
+        # regression (corpus ak): a cover's 立卷时间 "X至Y" is the span of its volume, not its date
+        ("某区人民检察院 审查起诉卷\n案件名称  周某故意伤害案\n立卷时间  2021年2月27日至2021年8月20日\n保管期限  长期",
+         "卷宗封面", None),
+        ("卷宗封面\n某分局\n卷别：诉讼卷\n立卷日期：2021年10月8日\n立卷人：孟某", "卷宗封面", "2021-10-08"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from auditor.extract.citations import appendix_start, find_citations, quoted_spans
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events, own_act, own_act_span, sole_suspect_acts, suspect_only_acts
+from auditor.extract.events import find_events, listed_with, own_act, own_act_span, sole_suspect_acts, suspect_only_acts
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import aliases_in, build_parties, fold_bare_spellings, rename, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
@@ -97,9 +97,12 @@ def build_case(
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
-        introduced = {canonical.get(m.name, m.name) for m in mentions_of.get(doc.id, [])
+        introduced = {m.name for m in mentions_of.get(doc.id, [])
                       if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)
                       and not named_in_passing(doc.text, m)}
+        # So are those listed with one of them, each with his own details ("罗志明（身份证号…）、罗志刚（…）", ind_ai02).
+        if introduced:
+            introduced = {canonical.get(n, n) for n in listed_with(doc.text, spellings, introduced)}
         doc_records = safe("records", doc, lambda d=doc: records_in(d, mentions_of.get(d.id, []), persons))
         records += doc_records
         stated = safe("times", doc, lambda d=doc: stated_times_in(d))

@@ -265,8 +265,9 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if (d.as_date() is not None or d.relative) and not is_birth_date(t, d) and not _is_period_end(t, d)
     ]
     date_starts = [d.start for d in dates]
-    sentences = _capped(_bounds(t, _SENTENCE_END))
-    clauses = _capped(_bounds(t, _CLAUSE_END))
+    heads, rows, cells = _table_lines(doc.text, view, persons)
+    sentences = _capped(sorted({*_bounds(t, _SENTENCE_END), *rows}))
+    clauses = _capped(sorted({*_bounds(t, _CLAUSE_END), *rows, *cells}))
     # A prior case's story may run on past a "；" to its judgment ("…同月30日被取保候审；因犯聚众斗殴罪，于…被判处…。").
     full_sentences = _capped(_bounds(t, _FULL_STOP))
     mentions = _mentions(t, persons)
@@ -275,6 +276,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
     actions = [tr for tr in triggers if tr.action]
     trigger_starts = [tr.start for tr in triggers]
     for i, tr in enumerate(actions):
+        if any(a <= tr.start < b for a, b in heads):
+            continue  # a table's column head ("姓名 刑事拘留 逮捕 延长侦查羁押期限") names acts, it does not tell one
         cs, ce = _enclosing(clauses, tr.start)
         ss, se = _enclosing(sentences, tr.start)
         if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
@@ -289,7 +292,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
-            people = (_object(t, tr.end, mentions, lex) or _case_as_subject(t, tr, ss, mentions, persons, lex)
+            people = (_object(t, tr.end, mentions, lex, se) or _case_as_subject(t, tr, ss, mentions, persons, lex)
                       or _subject(t, tr.start, ss, clauses, mentions, persons, lex))
             if not people and isinstance(date, _SittingDate):
                 people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
@@ -436,6 +439,62 @@ def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:
     return kept
 
 
+# A table of the suspects' custody in a 起诉意见书 or 提请批准逮捕书: a row of column heads starting "姓名", then a row per
+# person starting with the name. The view has no line breaks, so without this each row ran into the next (ind_aj01,
+# ind_aj03: one row's date read as the next person's act, the heads' 逮捕 dated by the first row).
+_TABLE_HEAD = re.compile(r"^[ \t\u3000]*(?:姓名|序号|犯罪嫌疑人姓名|嫌疑人姓名)"
+                         r"(?:(?:[ \t\u3000]+[^\s\d，。；,;]+){2,}|[:：][^\s\d，。；,;:：]+[ \t\u3000]*$)")
+_ROW_NAME_END = re.compile(r"[ \t\u3000:：（(]|$")
+_TABLE_END = re.compile(r"[。]|^[ \t\u3000]*(?:综上|此致|以上)")
+_CELL_GAP = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")
+_IN_DATE = "0123456789０１２３４５６７８９年月"
+
+
+def _table_lines(text: str, view: TextView, persons: list[str] | tuple[str, ...]
+                 ) -> tuple[list[tuple[int, int]], set[int], set[int]]:
+    """View spans of a custody table's head rows, view offsets where its rows start, and where its cells start."""
+    heads: list[tuple[int, int]] = []
+    rows: set[int] = set()
+    cells: set[int] = set()
+    if not persons or not any(_TABLE_HEAD.match(line) for line in text.split("\n")):
+        return heads, rows, cells
+    names = sorted({p for p in persons if p}, key=len, reverse=True)
+    in_table, offset = False, 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        head = _TABLE_HEAD.match(line)
+        if head:
+            # A PDF may glue the head's last cell to the first row ("…其他强制措施／延长龙海波 2020年11月2日").
+            glued = min((i for n in names if (i := line.find(n, head.start())) >= 0), default=-1)
+            end = start + (glued if glued >= 0 else len(line))
+            heads.append((_to_view(view, start), _to_view(view, end)))
+            in_table = True
+            if glued < 0:
+                continue
+            rows.add(_to_view(view, end))
+            start, line = end, line[glued:]
+        elif not in_table:
+            continue
+        elif _TABLE_END.search(line):
+            in_table = False
+            continue
+        else:
+            lead = line.lstrip(" \t\u3000")
+            name = next((n for n in names if lead.startswith(n) and _ROW_NAME_END.match(lead, len(n))), None)
+            if name:
+                rows.add(_to_view(view, start + len(line) - len(lead)))
+        # A cell's act is dated in that cell: "2020年12月3日 延长侦查羁押期限两次" is the 逮捕 column's date, then the
+        # extensions (ind_aj04). A space inside a date ("2021年9月 2日") is no cell's edge.
+        cells.update(_to_view(view, start + gap.end()) for gap in _CELL_GAP.finditer(line)
+                     if gap.start() > 0 and line[gap.start() - 1] not in _IN_DATE and line[gap.end():gap.end() + 1] not in _IN_DATE)
+    return heads, rows, cells
+
+
+def _to_view(view: TextView, orig: int) -> int:
+    """The view offset of the first kept character at or after original offset `orig`."""
+    return bisect.bisect_left(view.orig, orig)
+
+
 def _bounds(t: str, ender: re.Pattern[str]) -> list[int]:
     """Start offsets of the spans separated by `ender` (each span includes its end mark)."""
     return [0] + [m.end() for m in ender.finditer(t)] + [len(t)]
@@ -564,6 +623,29 @@ def _mentions(t: str, persons: list[str]) -> list[_Mention]:
     return [_Mention(name_of(m.group(0), persons), m.start(), m.end()) for m in names_pattern(tuple(persons)).finditer(t)]
 
 
+@functools.cache
+def _detailed_list_joiner() -> re.Pattern[str]:
+    return re.compile(load_yaml("actions.yaml")["detailed_list_joiner"])
+
+
+def listed_with(text: str, persons: list[str] | tuple[str, ...], seed: set[str]) -> set[str]:
+    """The persons introduced in one list with a person of `seed`, each with his own details in a bracket
+    ("犯罪嫌疑人罗志明（身份证号…）、罗志刚（身份证号…）", where only the first has a role word before it), `seed`
+    included. A bare list ("王建军、王建峰、刘晓峰结伙…") introduces nobody."""
+    t = text_view(text).text
+    mentions = _mentions(t, list(persons))
+    joiners = _detailed_list_joiner()
+    out = set(seed)
+    group: list[str] = []
+    for i, m in enumerate(mentions):
+        if i and not joiners.match(t[mentions[i - 1].end : m.start]):
+            out |= set(group) if seed & set(group) else set()
+            group = []
+        group.append(m.name)
+    out |= set(group) if seed & set(group) else set()
+    return out
+
+
 # Between an action and the person it names right after it: "提请批准逮捕犯罪嫌疑人X", "逮捕被告人X", "提请批准逮捕的
 # 犯罪嫌疑人某", "兹传唤涉嫌诈骗的孟某于…" (a form's own wording; a charge may list several: "涉嫌掩饰、隐瞒犯罪所得、
 # 犯罪所得收益罪的").
@@ -574,10 +656,11 @@ _OBJECT_GAP = re.compile(
 _OBJECT_REACH = 44  # the gap must match _OBJECT_GAP whole, so a long charge name may sit in it
 
 
-def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon) -> list[str]:
-    """The suspect group named directly after an action, when the action names one."""
+def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon, sentence_end: int | None = None) -> list[str]:
+    """The suspect group named directly after an action in its sentence, when the action names one (the next row of a
+    table is another sentence: ind_aj06)."""
     i = bisect.bisect_left(mentions, end, key=lambda m: m.start)
-    i = i if i < len(mentions) else None
+    i = i if i < len(mentions) and (sentence_end is None or mentions[i].start < sentence_end) else None
     if i is None or mentions[i].start - end > _OBJECT_REACH or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
         return []
     group = [mentions[i].name]

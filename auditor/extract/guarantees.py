@@ -29,6 +29,8 @@ _GUARANTOR_PATTERNS = [
     # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）"
     re.compile(rf"保证人保证(?:方式)?[，,、；;]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
+    # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
+    re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)])?\s*的保证"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
 _DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金")

@@ -96,6 +96,7 @@ _KNOWN_LABEL = re.compile(r"(?:工作单位|所在单位|单位|翻译人|翻译
 _BARE_UNIT_LABEL = re.compile(r"[ \t\u3000]+(?:工作单位|所在单位|单位)[ \t\u3000]")  # "曾某、苏某 工作单位 某分局"
 _OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
 _NAME_RUN = re.compile(rf"{DOTTED_NAME}|[\u4e00-\u9fff·]{{2,4}}")
+_TITLE_BEFORE_NAME = re.compile(r"(?:(?<=^)|(?<=[、，,\s]))(?:检察官助理|检察官|检察员|书记员|侦查员|民警|警官)(?=[\u4e00-\u9fff])")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
 HEAD_LINES = 12
 
@@ -165,7 +166,9 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             cut = min(known) if known else generic.start() if generic else len(field)
             # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
             # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
-            parts = re.split(r"[，,]|[ \t\u3000]{2,}", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]).strip())
+            # A title before each name ("检察官周文涛、检察官助理林珊", ind_ai01) is no organ's name.
+            names_only = _TITLE_BEFORE_NAME.sub("", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]))
+            parts = re.split(r"[，,]|[ \t\u3000]{2,}", names_only.strip())
             field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
             for n in _NAME_RUN.findall(field):
                 if not _NOT_OFFICER.match(n) and n not in names:

@@ -84,8 +84,9 @@ def _protected(text: str, lines: list[tuple[int, int]], k: int) -> bool:
     for other in (k - 1, k + 1):  # "取保候审" / "决定书": a title set over two lines
         if 0 <= other < len(lines):
             a, b = sorted((k, other))
-            pair = text[lines[a][0] : lines[a][1]] + text[lines[b][0] : lines[b][1]]
-            if match_title(pair) is not None:
+            pair = match_title(text[lines[a][0] : lines[a][1]] + text[lines[b][0] : lines[b][1]])
+            # The 卷's banner above a page number ("某分局 刑事侦查卷宗 （2021）…号" / "第 2 页") is no title (ind_aj01).
+            if pair is not None and pair.doc_type not in _BANNER_TYPES:
                 return True
     return False
 

@@ -72,6 +72,9 @@ def strip_front_matter(text: str) -> str:
 # rows; a Markdown table's "|---|---|"): its rows become lines like a DOCX table's (auditor/ingest/tables.py).
 _TABLE_BORDER = re.compile(r"^[ \t\u3000]*[+|]?[ \t\u3000]*:?-{3,}:?[ \t\u3000]*(?:[+|][ \t\u3000]*:?-{3,}:?[ \t\u3000]*)*[+|]?[ \t\u3000]*$")
 _TABLE_ROW = re.compile(r"^[ \t\u3000]*\|(.*)\|[ \t\u3000]*$")
+# A table typed without its outer bars ("送达文书 | 不予立案通知书（…）" / "受送达人 | 梁某某"): cells apart by a bar with
+# spaces around it, on two lines or more in a row (ind_aj03).
+_BARE_ROW = re.compile(r"^[ \t\u3000]*[^|\s][^|\n]*?(?:[ \t\u3000]\|[ \t\u3000][^|\n]*)+$")
 # Tables drawn with the Unicode box characters ("┌────", "│ 受送达人 │ 送达文书 │ …", "└────"): a row's closing bar may be
 # missing where the export cut the line.
 _BOX_VERTICAL = "│┃║｜"  # ｜: the full-width bar a Chinese input method types for a table (ind_x10)
@@ -109,12 +112,16 @@ def unbox_tables(text: str) -> str:
             out.extend(table_lines(rows))
             rows.clear()
 
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    bare = [bool(_BARE_ROW.match(line)) for line in lines]
+    for k, line in enumerate(lines):
         row = _TABLE_ROW.match(line)
         if _TABLE_BORDER.match(line) and (rows or "+" in line or "|" in line):
             continue  # a border, or a Markdown table's |---|---| under its heads
         if row and row.group(1).count("|") >= 1:
             rows.append([cell.strip() for cell in row.group(1).split("|")])
+        elif bare[k] and (rows or k + 1 < len(lines) and bare[k + 1]):
+            rows.append([cell.strip() for cell in line.split("|")])
         else:
             flush()
             out.append(line)

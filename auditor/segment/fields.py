@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date
 
-from auditor.lexicon import undated_types
-from auditor.text.dates import DateMention, find_dates
+from auditor.lexicon import load_yaml, undated_types
+from auditor.text.dates import DateMention, find_date_ranges, find_dates
 from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
@@ -123,12 +124,20 @@ def find_date(body: str, doc_type: str) -> date | None:
     if doc_type in undated_types():
         return None
     full = [m for m in find_dates(body) if m.iso]
+    if doc_type in _PERIOD_NOT_DATE_TYPES:
+        # A cover's 起止日期 / 立卷时间 "2021年2月27日至2021年8月20日" is the period its volume spans, not its date.
+        ranges = find_date_ranges(body)
+        full = [m for m in full if not any(r.start <= m.start < r.end for r in ranges)]
     if not full:
         return None
     if is_record(doc_type):
         dated = _record_time_date(body)
         if dated:
             return dated
+    if doc_type in _receipt_spec()[0]:
+        received = _received_date(body, full)
+        if received:
+            return received
     for m in reversed(full):
         if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
             return m.as_date()
@@ -141,6 +150,27 @@ def find_date(body: str, doc_type: str) -> date | None:
                 body, max(0, m.start - _SIGNERS_REACH), m.start):
             return m.as_date()
     return _date_line(body, full)
+
+
+_PERIOD_NOT_DATE_TYPES = frozenset({"卷宗封面"})
+
+
+@functools.cache
+def _receipt_spec() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Delivery receipt types, and a line's words before a date that make it the day of receipt (lexicons/receipts.yaml)."""
+    spec = load_yaml("receipts.yaml")
+    return frozenset(spec["delivery_types"]), re.compile(f"(?:{spec['date_labels']}|{spec['sign_labels']})")
+
+
+def _received_date(body: str, full: list[DateMention]) -> date | None:
+    """A 送达回证's day of receipt, where it states one day on its 签收 / 收到日期 line: the receipt is what it records,
+    its 签发日期 only when the form was made out (ind_ak05). A table of recipients with their own days keeps the
+    signature date."""
+    label = _receipt_spec()[1]
+    days = {m.as_date() for m in full if label.search(body, body.rfind("\n", 0, m.start) + 1, m.start)}
+    # A one-row table of recipients under its heads ("… 收件人签名  送达日期" / "… 2022年8月16日") dates nothing else.
+    days = days or ({m.as_date() for m in full} if len({m.as_date() for m in full}) == 1 else set())
+    return days.pop() if len(days) == 1 else None
 
 
 def _record_time_date(body: str) -> date | None:

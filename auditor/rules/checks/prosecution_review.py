@@ -81,7 +81,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     returns = sorted(dated(case.events, p.paused_by), key=lambda x: x[1])
     findings: list[Finding] = []
     seen: set[tuple[str | None, date, date]] = set()  # (deciding document, or person), start, end
-    for end_event, end_day in sorted(dated(case.events, p.to), key=lambda x: x[1]):
+    ends = sorted(dated(case.events, p.to), key=lambda x: x[1])
+    for end_event, end_day in ends:
+        # A later document telling the decision again without naming its person ("对你院于2019年2月15日作出的不起诉决定
+        # 要求复议", ind_ai05) is the same decision the decided person's event stands for.
+        if end_event.person is None and any(e.person and e.action == end_event.action and d == end_day
+                                            for e, d in ends):
+            continue
         decision = case.decision(end_event.document_id) if end_event.action == "不起诉" else None
         if decision is not None and decision.type in p.not_closing_types:
             continue  # the 不起诉 after a 附条件不起诉 考验期: the review ended with the 附条件 decision

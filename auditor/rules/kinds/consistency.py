@@ -190,8 +190,14 @@ def _own(case: Case, event: Event) -> bool:
     return bool(doc) and doc_type_act(doc.type) == event.action
 
 
-def _mentions_day(doc: Document, day: date) -> bool:
-    return any(m.as_date() == day for m in find_dates(doc.text))
+def _mentions_day(case: Case, doc: Document, day: date) -> bool:
+    """Does the warrant state `day` (its execution the day after it was signed, say)? The 看守所's receipt of the
+    person is not the act's day where the warrant states when it was announced (ind_aj01: announced 23:10, received
+    02:05 the next day)."""
+    own = [t for t in case.stated_times if t.document_id == doc.id]
+    received = [(t.start, t.end) for t in own if t.kind == "custody_in"] if any(
+        t.kind == "announced" for t in own) else []
+    return any(m.as_date() == day and not any(a <= m.start < b for a, b in received) for m in find_dates(doc.text))
 
 
 def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
@@ -210,7 +216,7 @@ def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
             for ev in events:
                 if ev.person != person or ev is warrant_event or ev.date is None:
                     continue
-                if _mentions_day(warrant, ev.date):
+                if _mentions_day(case, warrant, ev.date):
                     continue
                 places = [x for x in ev.evidence if not any(q.search(x.quote) for q in skip)]
                 # A document that also tells this person's act on the warrant's date is not in conflict with it

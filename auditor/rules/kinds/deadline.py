@@ -32,7 +32,7 @@ from typing import Literal
 from pydantic import Field
 
 from auditor.law.periods import Period, deadline
-from auditor.model import Case, Event, Evidence, Finding
+from auditor.model import Case, Event, Evidence, Finding, Record
 from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.explain import UNSURE_STEPS, unsure_dates
@@ -45,7 +45,7 @@ STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", 
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
          "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
-         "earlier_record_missing", *UNSURE_STEPS)
+         "earlier_record_missing", "questioned_before", *UNSURE_STEPS)
 
 
 class Extension(Params):
@@ -98,6 +98,9 @@ class DeadlineParams(Params):
     # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
     same_organ: bool = False
+    # first_only: a record of the same person that ended this long before the start (questioned during the 传唤, then
+    # detained) makes a late first record after it only a "please check": reviewers differ on whether it counts.
+    questioned_before: PeriodField | None = None
 
 
 def _organ_key(organ: str | None) -> str | None:
@@ -207,6 +210,18 @@ def _earlier_record_missing(case: Case, event: Event) -> int | None:
     earlier = [r for r in same if r.ordinal is None and r.began is not None and own.began is not None
                and r.began < own.began]
     return None if len(earlier) >= own.ordinal - 1 else own.ordinal
+
+
+def _questioned_before(case: Case, start: Event, end: Event, within: Period | None) -> Record | None:
+    """A record of the end's kind on the same person that ended within `within` before the start's moment."""
+    if within is None or start.date is None or start.time is None:
+        return None
+    own = next((r for r in case.records if r.document_id == end.document_id), None)
+    started = datetime.combine(start.date, start.time)
+    reach = timedelta(hours=within.amount) if within.unit == "h" else timedelta(days=within.amount)
+    return next((r for r in case.records if own is not None and r is not own and r.kind == own.kind
+                 and r.person is not None and r.person == own.person and r.ended is not None
+                 and started - reach <= r.ended <= started), None)
 
 
 def _before(event: Event, day: date, start: Event, start_day: date) -> bool:
@@ -385,6 +400,10 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         if ordinal is not None:
             severity = "info"
             steps.append(rule.text("earlier_record_missing", ordinal=ordinal, previous=ordinal - 1))
+        before = _questioned_before(case, start_event, end_event, p.questioned_before) if p.first_only else None
+        if before is not None:
+            severity = "info"
+            steps.append(rule.text("questioned_before", ended=before.ended.strftime("%Y-%m-%d %H:%M")))
         ends = (end_event, start_event) if p.report_on == "end" else (start_event, end_event)
         doc = case.document(ends[0].document_id) or case.document(ends[1].document_id)
         # One document deciding for several suspects late is one mistake: the same dates on the same document

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from auditor.law.catalog import cpl_article_in, cpl_version_on
 from auditor.lexicon import load_yaml
-from auditor.model import Case, Document, Finding
+from auditor.model import Case, Document, Finding, Guarantee
 from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
@@ -38,7 +38,7 @@ from auditor.text.view import text_view
 
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
          "decision_read", "no_executor", "no_notice", "vague_reason", "vague_explained", "no_guarantee",
-         "guarantee_due", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
+         "guarantee_due", "guarantee_continued", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
          "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
 _REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)\s*[，,]\s*(?:根据|依据|依照)")  # "因办案需要\n，根据" (a PDF line)
@@ -57,6 +57,9 @@ class PhraseParams(Params):
     versions: tuple[str, ...] = ()  # forbidden_any: CPL versions ("2012", "2018") whose documents are checked
     once: bool = False  # forbidden_any: one finding, on the first type of `document` that holds it (one defect,
     # stated again by the documents that follow the decision)
+    # guarantee required: a decision made again by another organ after the case moved on (a procuratorate's after
+    # the police's) may keep the earlier guarantee (检察规则 2019 Art. 103): then only this severity, "please check".
+    continued_severity: Literal["info", "warning"] | None = None
 
 
 @functools.cache
@@ -300,9 +303,37 @@ def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date}
         steps = [rule.text("decision_read", **words), rule.text("no_guarantee", **words),
                  rule.text("guarantee_due", **words)]
-        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, decided)],
-                                     values={"document": doc.type}, steps=steps, identity={"document_date": doc.date}))
+        evidence = [_ev(case, doc, decided)]
+        earlier = _earlier_guarantee(case, doc, name) if p.continued_severity else None
+        if earlier is not None:
+            before, g = earlier
+            steps.append(rule.text("guarantee_continued", earlier_organ=before.organ or before.type,
+                                   earlier_date=before.date, quote=before.text[g.start:g.end]))
+            evidence.append(_ev(case, before, (g.start, g.end)))
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values={"document": doc.type}, steps=steps,
+                                     severity=p.continued_severity if earlier is not None else None,
+                                     identity={"document_date": doc.date}))
     return findings
+
+
+def _suspects_named(case: Case, doc: Document) -> set[str]:
+    return {party.name for party in case.parties if party.is_suspect
+            for m in party.mentions if m.document_id == doc.id}
+
+
+def _earlier_guarantee(case: Case, doc: Document, name: str) -> tuple[Document, Guarantee] | None:
+    """An earlier decision of the measure on a suspect this one names, by another organ, with its guarantee stated:
+    the guarantee the case came with (ind_ai05: the police's guarantor, then the procuratorate's decision)."""
+    people = _suspects_named(case, doc)
+    if not people or doc.date is None:
+        return None
+    for before in case.documents_of_type(measure(name)["decision_document"]):
+        if before.id == doc.id or before.date is None or before.date > doc.date or before.organ == doc.organ:
+            continue
+        stated = next((g for g in case.guarantees if g.document_id == before.id and g.certain), None)
+        if stated is not None and people & _suspects_named(case, before):
+            return before, stated
+    return None
 
 
 def _required_any(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:

@@ -9,6 +9,7 @@ The durations and ranges are the case's `terms` (extraction read them once).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from auditor.law.periods import Period, add_days, add_months, add_period
 from auditor.model import Case, Document, Finding, Term
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
+from auditor.text.phrases import sentence_at
 
 STEPS = ("duration", "range", "over", "months", "months_days")
 _FALLBACK_ANCHOR = date(2001, 1, 1)  # only matters for terms mixing months and days without a document date
@@ -38,10 +40,17 @@ class Overrun:
     step: str
 
 
+# "期限从2014年8月5日起算，自2014年8月5日起至2015年9月4日止" (ind_ak06): the range goes on the clause that names the
+# term and says when it starts.
+_STARTS_COUNTING = re.compile(r"起算[，,；;]?\s*$")
+
+
 def _has_context(text: str, start: int, end: int, p: TermParams, after: bool) -> bool:
     before = text[max(0, start - p.window) : start]
     if any(w in before for w in p.exclude_before):
         return False
+    if _STARTS_COUNTING.search(before):
+        before = text[sentence_at(text, start, ends="。；;")[0] : start]  # a line break does not end it
     tail = text[end : end + p.window // 2] if after else ""
     return any(w in before or w in tail for w in p.context)
 
