@@ -13,6 +13,7 @@ from auditor.cli import main
 from auditor.evaluation.real import Score, ratio
 from auditor.evaluation.synthetic import (
     SyntheticResult,
+    _suffix,
     evaluate_synthetic,
     registered_categories,
     score_case,
@@ -174,3 +175,9 @@ def test_eval_text_output_names_fields_and_categories(corpus: Path, capsys: pyte
 @pytest.mark.parametrize("argv", [["eval", "--synthetic", "/nonexistent/dir"], ["eval", "--real", "/nonexistent/dir"]])
 def test_eval_bad_directory_is_usage_error(argv: list[str]) -> None:
     assert main(argv) == 2
+
+
+@pytest.mark.parametrize(("written", "expected"), [("一", "之一"), ("之二", "之二"), (None, None), ("", "")])
+def test_a_truth_files_article_suffix_is_read_either_way(written: str | None, expected: str | None) -> None:
+    """Regression (corpus ai): the truth format's 第N条之X suffix is written "之一" by some corpora, "一" by others."""
+    assert _suffix(written) == expected

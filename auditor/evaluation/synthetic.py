@@ -209,13 +209,18 @@ def score_findings_of(case: AuditResult, truth: dict[str, Any], result: Syntheti
         )
 
 
+def _suffix(written: str | None) -> str | None:
+    """The 之X of 第N条之X as the tool writes it: truth files write it "之一" or "一" (the format allows both)."""
+    return f"之{written}" if written and not written.startswith("之") else written
+
+
 def score_fields(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
     gold_parties = truth_parties(truth)
     wanted = {
         "documents": Counter((d["type"], d.get("date")) for d in truth.get("documents", [])),
         "events": Counter({(e["action"], e.get("date"), e.get("person")) for e in truth.get("events", [])}),
         "citations": Counter(
-            {(c["law"], c["article"], c.get("article_suffix"), c.get("paragraph"), c.get("item"))
+            {(c["law"], c["article"], _suffix(c.get("article_suffix")), c.get("paragraph"), c.get("item"))
              for c in truth.get("citations", [])}
         ),
         "persons": Counter({g["name"] for g in gold_parties}),
