@@ -341,6 +341,16 @@ def test_regression_a_record_of_an_unknown_kind_starts_where_its_heading_and_tim
     assert _segment_text(text) == [("犯罪嫌疑人诉讼权利义务告知书", "犯罪嫌疑人诉讼权利义务告知书"), ("未知文书", "听取意见笔录")]
 
 
+def test_regression_an_unknown_heading_after_a_signature_date_starts_a_document() -> None:
+    """Corpus ak (ind_ak03): a 社会调查报告 (no type the lexicon knows) under its organ's line, right after the 起诉意见书's
+    signature date, was read into the 起诉意见书; the organ's line above an unknown record goes with the record."""
+    text = ("起诉意见书\n现将此案移送审查起诉。\n此致\n江州市东湖区人民检察院\n公安局（印）\n二〇二二年四月二十日\n\n"
+            "江州市东湖区司法局\n未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）\n调查意见：建议适用附条件不起诉。\n二〇二二年五月六日\n\n"
+            "江州市东湖区人民检察院\n听取意见笔录\n时间：2022年5月12日14时00分\n各方无异议。\n二〇二二年五月十二日\n")
+    assert _segment_text(text) == [("起诉意见书", "起诉意见书"), ("未知文书", "江州市东湖区司法局"),
+                                   ("未知文书", "江州市东湖区人民检察院")]
+
+
 def test_a_stub_printed_beside_its_original_is_one_document() -> None:
     """Regression (corpus v, ind_v09): a PDF page with the 存根 column left of the 正本 reads the left column first,
     then the right column's marker "（正本）", then its text: one 拘留证, not two."""

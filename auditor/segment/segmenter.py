@@ -44,8 +44,17 @@ def _is_organ_line(line: str) -> bool:
 # lexicon may not know.
 _UNKNOWN_HEADING = re.compile(
     r"\s*(?:[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证)"
-    r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?[ \t\u3000]*\n"
+    r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
+_HEADING_LINE = re.compile(
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证)"
+    r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*"
+)
+# The line above such a heading: an issuing body the organ lexicon may not list ("江州市东湖区司法局").
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,28}(?:局|院|所|委员会|中心|大队|支队|中队|厅|处|办公室)")
+# A signature date alone on its line: the document above ends there.
+_DATE_LINE = re.compile(r"[ \t\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年"
+                        r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[ \t\u3000]*$")
 
 
 _UNKNOWN_RECORD = re.compile(
@@ -83,7 +92,24 @@ def segment(dossier: Dossier) -> list[Document]:
     # Anywhere: a record of a kind the lexicon lacks ("听取意见笔录") opens with its heading and then its 时间 line.
     for m in _UNKNOWN_RECORD.finditer(text):
         if m.start() > 0 and match_title(m.group("heading")) is None:
-            starts.setdefault(m.start(), None)
+            # with the organ's line above it, when it has one ("江州市东湖区人民检察院" / "听取意见笔录", ind_ak03)
+            above = text.rfind("\n", 0, max(0, m.start() - 1))
+            organ_line = text[above + 1 : m.start() - 1]
+            start = above + 1 if m.start() > 1 and _is_organ_line(organ_line) else m.start()
+            starts.setdefault(start, None)
+    # Right after a signature date: a heading of a type the lexicon lacks, under its organ's line
+    # ("江州市东湖区司法局" / "未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）", ind_ak03), starts a document.
+    for k, line in enumerate(lines[:-1]):
+        if not _DATE_LINE.fullmatch(line.text):
+            continue
+        following = [x for x in lines[k + 1 : k + 6] if x.text.strip()][:2]
+        if not following or following[0].start in starts:
+            continue
+        above = following[0].text
+        organ = _is_organ_line(above) or _ISSUER.fullmatch(SPACE_RE.sub("", above)) is not None
+        heading = following[1] if organ and len(following) > 1 else following[0]
+        if _HEADING_LINE.fullmatch(heading.text) and match_title(heading.text) is None:
+            starts.setdefault(following[0].start, None)
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     cuts = sorted({*dossier.page_starts, *dossier.hard_breaks})
     for i, line in enumerate(lines):
