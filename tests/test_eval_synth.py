@@ -177,7 +177,7 @@ def test_eval_bad_directory_is_usage_error(argv: list[str]) -> None:
     assert main(argv) == 2
 
 
-@pytest.mark.parametrize(("written", "expected"), [("一", "之一"), ("之二", "之二"), (None, None), ("", "")])
-def test_a_truth_files_article_suffix_is_read_either_way(written: str | None, expected: str | None) -> None:
+@pytest.mark.parametrize(("written", "expected"), [("一", "之一"), ("之二", "之二"), (1, "之一"), (None, None), ("", "")])
+def test_a_truth_files_article_suffix_is_read_either_way(written: str | int | None, expected: str | None) -> None:
     """Regression (corpus ai): the truth format's 第N条之X suffix is written "之一" by some corpora, "一" by others."""
     assert _suffix(written) == expected

@@ -585,3 +585,19 @@ def test_an_appraisal_is_the_cases_act() -> None:
             "某分局\n2023年11月20日\n")
     appraisals = {(e.person, e.date.isoformat()) for e in audit_text(text).case.events if e.action == "鉴定"}
     assert appraisals == {(None, "2023-09-28")}
+
+
+def test_a_request_naming_a_decision_by_its_number_is_that_decisions_persons() -> None:
+    """Regression (ind_am06): a 要求复议意见书 against 黄某's 不起诉决定 (named by its 文号) that names a co-suspect in its
+    reasons was also read as a request about the co-suspect's decision, and REVIEW-REQUEST-LATE fired twice."""
+    from auditor.pipeline import audit_text
+
+    decision = ("东平市东城区人民检察院\n不起诉决定书\n东东检刑不诉〔2023〕{n}号\n被不起诉人{who}，男，1990年1月1日出生。\n"
+                "本院认为，{who}犯罪情节轻微，依据《中华人民共和国刑事诉讼法》第一百七十七条第二款的规定，决定对{who}不起诉。\n"
+                "东平市东城区人民检察院\n{day}\n=====\n")
+    text = (decision.format(n=31, who="黄某杰", day="2023年8月7日") + decision.format(n=32, who="黄某", day="2023年8月10日")
+            + "东平市公安局东城分局\n要求复议意见书\n东东公（法）复议字〔2023〕0825号\n东平市东城区人民检察院：\n"
+            "你院于2023年8月10日以东东检刑不诉〔2023〕32号不起诉决定书决定对黄某不起诉，我局于2023年8月11日收到。我局认为，"
+            "同案人黄某杰指认黄某参与殴打，证据确实、充分，要求你院复议。\n东平市公安局东城分局\n2023年8月16日\n")
+    case = audit_text(text).case
+    assert {e.person for e in case.events if e.action == "要求复议"} == {"黄某"}

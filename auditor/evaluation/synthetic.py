@@ -29,6 +29,7 @@ from typing import Any
 from auditor.evaluation.real import Score, iso, ratio
 from auditor.model import AuditResult, Party
 from auditor.pipeline import audit_path
+from auditor.text.numerals import int_to_cn
 
 FORMATS = (".txt", ".docx", ".pdf", ".scan.pdf", ".zip")
 PARTY_DETAILS = ("gender", "birth_date", "id_number")
@@ -209,8 +210,10 @@ def score_findings_of(case: AuditResult, truth: dict[str, Any], result: Syntheti
         )
 
 
-def _suffix(written: str | None) -> str | None:
-    """The 之X of 第N条之X as the tool writes it: truth files write it "之一" or "一" (the format allows both)."""
+def _suffix(written: str | int | None) -> str | None:
+    """The 之X of 第N条之X as the tool writes it: truth files write it "之一", "一" or 1 (the format allows each)."""
+    if isinstance(written, int) and not isinstance(written, bool):
+        return f"之{int_to_cn(written)}"
     return f"之{written}" if written and not written.startswith("之") else written
 
 

@@ -41,7 +41,7 @@ from auditor.model import (
     TocCheck,
     make_error,
 )
-from auditor.text.titles import SPACE_RE
+from auditor.text.titles import NUMBER_RE, SPACE_RE
 
 T = TypeVar("T")
 
@@ -158,7 +158,7 @@ def build_case(
     case = shell.model_copy(update={
         "parties": parties,
         "events": tuple(mark_contradictions(mark_unsure(in_transferred_case(general_recounts(dated_by_words(
-            merge_events(_deliveries_of_decisions(events, documents, receipts), documents), documents)), documents),
+            merge_events(_responses_by_number(_deliveries_of_decisions(events, documents, receipts), documents), documents), documents)), documents),
             shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
@@ -321,6 +321,27 @@ def general_recounts(events: list[Event]) -> list[Event]:
     general = load_yaml("actions.yaml").get("general_acts") or {}
     specific = {(e.person, e.action, e.date) for e in events if e.date}
     return [ev for ev in events if not (ev.action in general and (ev.person, general[ev.action], ev.date) in specific)]
+
+
+def _responses_by_number(events: list[Event], documents: list[Document]) -> list[Event]:
+    """A request against a decision (lexicons/actions.yaml `responses_by_number`) naming that decision by its 文号 is
+    the act of the decision's person(s) only, when its own act names several (ind_am06)."""
+    acts = frozenset(load_yaml("actions.yaml")["responses_by_number"])
+    by_number = {SPACE_RE.sub("", d.number): d for d in documents if d.number}
+    act_of = {d.id: own_act(d) for d in documents}
+    narrowed: dict[str, set[str]] = {}
+    for doc in documents:
+        if act_of[doc.id] not in acts:
+            continue
+        # the match may take the words before the 文号 along ("日以东东检刑不诉〔2023〕32号"): it ends with the number
+        written = [SPACE_RE.sub("", m.group(0)) for m in NUMBER_RE.finditer(doc.text)]
+        named = [d for n, d in by_number.items() if d.id != doc.id and any(w.endswith(n) for w in written)]
+        persons = {e.person for d in named for e in events
+                   if e.document_id == d.id and e.action == act_of[d.id] and e.person}
+        if persons:
+            narrowed[doc.id] = persons
+    return [e for e in events if not (e.document_id in narrowed and e.action == act_of.get(e.document_id)
+                                      and e.person is not None and e.person not in narrowed[e.document_id])]
 
 
 def _deliveries_of_decisions(events: list[Event], documents: list[Document], receipts: list[Receipt]) -> list[Event]:

@@ -19,6 +19,7 @@ from auditor.text.view import text_view
 
 STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date", "nothing")
 SUSPECT, VICTIM = "suspect", "victim"
+_HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
 
 
@@ -30,6 +31,9 @@ class AppraisalParams(Params):
     # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
     # defrauded: "由被害单位东海鑫源建材有限公司报案").
     victim_anywhere: tuple[str, ...] = ()
+    # Records whose head names a 被害人 (the victim questioned): the case has a victim even when no party names him
+    # (ind_am08: "被害人郑阳" read as a place name).
+    victim_records: Names = ()
 
 
 def _names(case: Case, suspect: bool) -> set[str]:
@@ -52,15 +56,18 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
     if doc.type == "讯问笔录":
         return {SUSPECT}
     if doc.type == "询问笔录":
-        return {VICTIM} if _reach(doc.text[:200], set(), victims) else set()
+        return {VICTIM} if _reach(doc.text[:_HEAD], set(), victims) else set()
     if span is None:  # a notice form: its addressee line ("张三：") among the first lines
-        addressee = next((ln for ln in doc.text.strip().split("\n")[:4] if ln.rstrip().endswith(("：", ":"))), "")
+        # (blank lines between the form's head lines do not count: ind_al03)
+        head = [ln for ln in doc.text.strip().split("\n") if ln.strip()][:4]
+        addressee = next((ln for ln in head if ln.rstrip().endswith(("：", ":"))), "")
         if addressee:
             # A person named without a role is the suspect unless the dossier knows him as a victim, or the
             # notice itself does ("被害人签收：周某").
             name = addressee.strip().rstrip("：:")
             roles = "|".join(_VICTIM_ROLES)
-            victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,6}}{re.escape(name)}") if name else None
+            # ("被害人近亲属（冯建军之妻）：冯丽" signs for a victim who died, ind_an06)
+            victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,16}}{re.escape(name)}") if name else None
             # The dossier may know him as the victim only from other documents ("被害人许国良").
             if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
                 return {VICTIM}
@@ -91,7 +98,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             places += 1
             reached |= _addressed(case, doc, view.to_orig(hit.start(), hit.end()))
     victim = (_names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
-              or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere))
+              or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
+              or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records)))
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
     if not missing:

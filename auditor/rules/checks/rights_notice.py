@@ -50,11 +50,14 @@ def first_interrogations(case: Case) -> list[tuple[Document, Record]]:
     firsts: list[tuple[Document, Record]] = []
     for items in by_person.values():
         numbered = [(d, r) for d, r in items if r.ordinal]
-        if numbered:
+        if any(r.ordinal == 1 for _, r in numbered):
             firsts += [(d, r) for d, r in numbered if r.ordinal == 1]
             continue
-        dated = sorted(((d.day, d.start, d, r) for d, r in items if d.day), key=lambda x: (x[0], x[1]))
-        if dated:
+        # No 第1次 on file: the earliest unnumbered record, when it came before every numbered one (an unnumbered
+        # record, then "第二次", ind_al07); else the first is simply not in the file.
+        dated = sorted(((d.day, d.start, d, r) for d, r in items if d.day and not r.ordinal), key=lambda x: (x[0], x[1]))
+        numbered_days = [d.day for d, _ in numbered if d.day]
+        if dated and (not numbered or (numbered_days and dated[0][0] <= min(numbered_days))):
             firsts.append((dated[0][2], dated[0][3]))
     return firsts
 

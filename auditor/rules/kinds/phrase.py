@@ -93,9 +93,13 @@ def obligations(text: str, measure_name: str) -> list[Obligation]:
 
 
 def decision_span(doc: Document, measure_name: str) -> tuple[int, int] | None:
-    """The phrase ordering the measure ("决定对其取保候审"): proof the document's body was read."""
-    m = re.search(measure(measure_name)["decision"], doc.text)
-    return (m.start(), m.end()) if m else None
+    """The phrase ordering the measure ("决定对其取保候审"): proof the document's body was read. Searched on the text
+    view: a PDF line may break inside it ("决" / "定对其取保候审", ind_al10)."""
+    view = text_view(doc.text)
+    # Not the title run into the next line ("取保候审决定书（存根）" / "被取保候审人：…", ind_l08).
+    m = next((x for x in re.finditer(measure(measure_name)["decision"], view.text)
+              if not view.text.startswith("决定书", x.start())), None)
+    return view.to_orig(m.start(), m.end()) if m else None
 
 
 _ENUMERATED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
