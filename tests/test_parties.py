@@ -392,3 +392,15 @@ def test_a_name_inside_another_suspects_name_is_a_second_suspect_when_introduced
     assert list(case.persons) == ["马俊", "马俊杰"]
     assert {(e.action, e.person) for e in case.events} == {("刑事拘留", "马俊"), ("逮捕", "马俊杰")}
     assert not [f for f in audit_text(text).findings if f.rule_id.startswith("CONSISTENCY-")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # regression (corpus an, an02/an05/an08): a PDF line breaks inside the ID number; the two parts make one valid number
+    ("犯罪嫌疑人刘振华，男，1990年2月14日出生，公民身份号码320583199002\n142170，汉族。", ("320583199002142170", True)),
+    ("犯罪嫌疑人刘振华，男，1990年2月14日出生，公民身份号码320583199002142170，汉族。", ("320583199002142170", True)),
+    # two numbers that do not make a valid one stay apart
+    ("犯罪嫌疑人刘振华，男，公民身份号码320583199002 5，汉族。", ("320583199002", None)),
+])
+def test_an_id_number_broken_by_a_line_is_joined(text: str, expected: tuple[str, bool | None]) -> None:
+    (party,) = [p for p in find_parties(text) if p.name == "刘振华"]
+    assert (party.id_number, party.id_valid) == expected

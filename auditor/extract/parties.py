@@ -84,6 +84,7 @@ _ID = re.compile(
     _ID_LABEL + r"(?:为|是)?[:：]?"
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
+_ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?)")
 # A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
 _PASSPORT = re.compile(r"护照(?:号码|号)?(?:为|是)?[:：]?\s*(?P<passport>[A-Z]{0,2}[0-9]{6,10})")
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
@@ -242,6 +243,10 @@ def _details(party: Party, window: str) -> None:
     if m:
         party.id_number = m.group("id")
         party.id_valid = id_checksum_ok(party.id_number)
+        # A PDF line may break inside the number ("320583199002" / "142170"): its two parts make one valid number.
+        broken = _ID_BROKEN.match(window, m.start("id"))
+        if broken and len(joined := broken.group(1) + broken.group(2)) == 18 and id_checksum_ok(joined):
+            party.id_number, party.id_valid = joined, True
     passport = _PASSPORT.search(window)
     if passport:
         party.passport = passport.group("passport")
