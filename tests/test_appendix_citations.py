@@ -77,6 +77,9 @@ FIRST_INSTANCE_REASONING = [
     "本院认为，原判认定事实清楚。依照《中华人民共和国刑事诉讼法》第二百二十五条第一款第（二）项之规定，判决如下：",
     "原判认为,被告人周某的行为构成诈骗罪. 据此,原判依照《中华人民共和国刑法》第二百三十四条第二款,第六十一条之规定,判决:一、被告人周某犯诈骗罪. "
     "本院认为,原判认定事实清楚. 依照《中华人民共和国刑事诉讼法》第二百二十五条第一款第（二）项之规定,裁定如下:",
+    # regression (real round ao, judgment_114): "原审认为" opens it too
+    "原审认为，被告人刘某的行为已构成故意伤害罪。依照《中华人民共和国刑法》第二百三十四条第二款、第六十一条之规定，判决：被告人刘某犯故意伤害罪。\n"
+    "本院认为，原判认定事实清楚。依照《中华人民共和国刑事诉讼法》第二百二十五条第一款第（二）项之规定，判决如下：",
 ]
 
 
@@ -115,3 +118,10 @@ def test_first_instance_reasoning_runs_on_where_every_stop_is_spaced() -> None:
     case = audit_text(text).case
     assert {c.article for c in case.citations} == {236}
     assert {69} <= {c.article for c in case.reported_citations}
+
+
+def test_an_inner_title_mark_left_by_an_html_entity_keeps_no_semicolon() -> None:
+    """Regression (real round ao, caiding_08): "《最高人民法院关于适用<；中华人民共和国刑事诉讼法>；的解释》"."""
+    text = "刑事裁定书\n依照《最高人民法院关于适用<；中华人民共和国刑事诉讼法>；的解释》第三百三十八条的规定，裁定如下："
+    assert {(c.law, c.article) for c in audit_text(text).case.citations} == {
+        ("最高人民法院关于适用中华人民共和国刑事诉讼法的解释", 338)}

@@ -41,6 +41,9 @@ DATE_CASES = [
     ("2023年3月5日", ["2023-03-05"]),
     ("2023年03月05日", ["2023-03-05"]),
     ("二〇二三年三月五日", ["2023-03-05"]),
+    # regression (ind_w01): 元月 is January
+    ("二〇二三年元月十一日", ["2023-01-11"]),
+    ("2023年元月11日", ["2023-01-11"]),
     ("二0二三年十月七日", ["2023-10-07"]),  # regression (ind_c05): an Arabic 0 among Chinese digits (OCR or typing)
     ("20l5年8月10日", ["2015-08-10"]),  # regression (ind_i08): OCR reads 1 as l inside a year too
     ("编号2015l年", []),  # ... only right before 年

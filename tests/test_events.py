@@ -177,7 +177,27 @@ CASES = [
     ("a document's name", "2020年3月1日向其送达取保候审决定书。", ["张三"], set()),
     ("an application", "犯罪嫌疑人张三的家属于2020年1月3日申请取保候审。", ["张三"], set()),
     ("行政拘留", "张三于2019年1月1日被行政拘留十日。", ["张三"], set()),
+    # regression (ind_aa01, ind_ai02): the term for asking the arrest, extended, is no request and no approval
+    ("提请审查批准逮捕的时间", "2021年3月9日被我处刑事拘留，同年3月12日经处长批准，提请审查批准逮捕的时间延长至三十日。", ["张三"],
+     {("刑事拘留", "2021-03-09", "张三")}),
+    ("提请审查批准逮捕 is the request", "我局于2021年4月6日提请审查批准逮捕犯罪嫌疑人张三。", ["张三"],
+     {("提请批准逮捕", "2021-04-06", "张三")}),
+    # regression (ind_y05): a breach of the bail is no new bail
+    ("违反取保候审规定", "2022年5月20日被我局取保候审，6月15日因违反取保候审规定被没收保证金。", ["张三"],
+     {("取保候审", "2022-05-20", "张三")}),
+    # regression (ind_z02): the person between 解除 and the measure
+    ("解除对某的取保候审", "2020年11月18日宣布不起诉，同日通知执行机关解除对张三的取保候审。", ["张三"],
+     {("解除取保候审", "2020-11-18", "张三"), ("不起诉", "2020-11-18", "张三")}),
+    # regression (ind_j01, ind_l08): a date opening the case's name is the crime's day, not the 立案's
+    ("对<date>…一案立案侦查", "决定对2013年8月25日吴兴区某新村朱某家被盗一案立案侦查。", ["张三"], set()),
+    ("对<date>…案立案侦查", "决定对2023.3.11程某某被抢劫案立案侦查。", ["张三"], set()),
+    ("于<date>对…一案立案侦查", "我局于2013年8月27日对朱某家被盗一案立案侦查。", ["张三"], {("立案", "2013-08-27", None)}),
+    # regression (ind_al01): the family's receipt of the notice is dated by the receipt, not the detention
+    ("receipt of a detention notice", "本人已于2023年3月15日10时20分收到张三被刑事拘留的通知。", ["张三"], set()),
     ("a request to extend custody is no extension", "我局于2020年2月10日提请批准延长侦查羁押期限。", ["张三"], set()),
+    # regression (ind_aq01): the persons between the verb and the term
+    ("a request naming its persons is no extension", "你局于2021年6月14日提请批准延长犯罪嫌疑人张三侦查羁押期限的意见书收悉。",
+     ["张三"], set()),
     ("侦查终结报告 is a document", "2020年5月1日制作侦查终结报告。", ["张三"], set()),
     ("侦查终结前 is a time, not the act", "2020年5月1日侦查终结前，张三退赔了损失。", ["张三"], set()),
     ("undated 侦查终结 is no event", "犯罪嫌疑人张三涉嫌盗窃一案，现已侦查终结。", ["张三"], set()),
@@ -235,6 +255,13 @@ CASES = [
      "被告人林某，男。2016年1月5日被定远县人民检察院取保候审，同年4月6日经本院批准对其逮捕，4月13日由定远县公安局执行逮捕。",
      ["林某"],
      {("取保候审", "2016-01-05", "林某"), ("批准逮捕", "2016-04-06", "林某"), ("逮捕", "2016-04-13", "林某")}),
+    # regression (real round ao, judgment_114): the approval in a clause of its own, executed the next day
+    ("approval clause, then the execution on another day",
+     "2017年12月30日被商城县公安局刑事拘留；2018年2月5日，经商城县人民检察院批准，次日被商城县公安局执行逮捕。", ["刘某"],
+     {("刑事拘留", "2017-12-30", "刘某"), ("批准逮捕", "2018-02-05", "刘某"), ("逮捕", "2018-02-06", "刘某")}),
+    ("approval clause, executed the same day: one act",
+     "2018年7月3日被取保候审；同年8月29日，经商城县人民检察院批准，被商城县公安局执行逮捕。", ["刘某"],
+     {("取保候审", "2018-07-03", "刘某"), ("逮捕", "2018-08-29", "刘某")}),
     # --- regressions from held-out round g ------------------------------------------------------
     ("a refusal to approve an arrest is no arrest",
      "犯罪嫌疑人段某，男。2020年8月3日被刑事拘留，同年8月12日经昆明市官渡区人民检察院不批准逮捕，当日被我局取保候审。",
@@ -402,6 +429,8 @@ FAMILY_NOTICE_CASES = [
     ("古丽娜尔·阿不都：\n我局已于2021年8月10日16时20分将涉嫌故意伤害罪的艾合买提吐尔逊刑事拘留。", {"艾合买提·吐尔逊"}),
     # two suspects detained together, one notice to a relative of both
     ("王某芳：\n我局已于2021年8月12日将涉嫌盗窃罪的阿依古丽·买买提、陈卫东刑事拘留。", {"阿依古丽·买买提", "陈卫东"}),
+    # regression (ind_af09, ind_z05): a notice saying nobody could be told records no notification
+    ("（被拘留人家属：无法通知）\n我局已于2021年8月12日将涉嫌盗窃罪的陈卫东刑事拘留。\n未通知家属原因：身份不明，无法通知其家属。", set()),
 ]
 
 
@@ -601,3 +630,17 @@ def test_a_request_naming_a_decision_by_its_number_is_that_decisions_persons() -
             "同案人黄某杰指认黄某参与殴打，证据确实、充分，要求你院复议。\n东平市公安局东城分局\n2023年8月16日\n")
     case = audit_text(text).case
     assert {e.person for e in case.events if e.action == "要求复议"} == {"黄某"}
+
+
+STATED_DAY_CASES = [
+    # regression (ind_a15, ind_c16): the recount runs from the day the other crime was found, which the notice states
+    ("犯罪嫌疑人马某的侦查羁押期限自2022年4月2日起重新计算。", {("重新计算侦查羁押期限", "2022-04-02", "马某")}),
+    # a notice that states no day is the act of its own date
+    ("决定对犯罪嫌疑人马某重新计算侦查羁押期限。", {("重新计算侦查羁押期限", "2022-04-06", "马某")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATED_DAY_CASES, ids=[c[0][:14] for c in STATED_DAY_CASES])
+def test_an_act_takes_the_day_its_document_states(text: str, expected: set[tuple[str, str, str]]) -> None:
+    doc = _doc("变更羁押期限通知书\n" + text, "变更羁押期限通知书", "2022-04-06", title="变更羁押期限通知书")
+    assert {(e.action, iso(e.date), e.person) for e in find_events(doc, ["马某"])} == expected

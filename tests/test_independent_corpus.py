@@ -337,6 +337,15 @@ HELD_OUT["independent_an"] = {
     "categories": PERFECT,
     "fields": {"events": 0.895, "citations": 0.995, "dates": 0.995, "documents": 0.975, "persons": 1.0, "parties": 1.0},
 }
+# Corpus aq (2026-12-06, session 15): rural and small-town 派出所 files (故意伤害 after a village dispute, 寻衅滋事, 非法
+# 采矿, 拐卖 / 收买 children, 失火, 妨害公务) on hand-filled forms, abbreviated law names, every date style, elderly and
+# juvenile victims and suspects, 刑事和解. Held-out: P 0.956 R 0.985, no finding on a clean dossier; three false
+# NON-PROSECUTION-DELIVERY-MISSING (one receipt delivering "11号至14号" to the police) and a late rights notice dated
+# by the suspect's "本告知书已于…收到" missed.
+HELD_OUT["independent_aq"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.93, "citations": 1.0, "dates": 0.965, "documents": 0.97, "persons": 1.0, "parties": 0.97},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -346,7 +355,8 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ac": (10, 0), "independent_ad": (10, 2), "independent_ae": (10, 2),
          "independent_af": (10, 2), "independent_ag": (10, 2), "independent_ah": (10, 2),
          "independent_ai": (10, 2), "independent_aj": (10, 1), "independent_ak": (10, 2),
-         "independent_al": (10, 2), "independent_am": (10, 2), "independent_an": (10, 2)}
+         "independent_al": (10, 2), "independent_am": (10, 2), "independent_an": (10, 2),
+         "independent_aq": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

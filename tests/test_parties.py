@@ -299,6 +299,22 @@ def test_a_suspect_written_two_ways_is_named_by_the_spelling_most_documents_use(
     assert (suspect.name, suspect.variants) == ("刘桂兰", ("刘贵兰",))
 
 
+def test_a_valid_id_number_decides_a_birth_date_two_documents_state_differently() -> None:
+    """Regression (ind_aq06): one 起诉意见书 writes the day and month the other way round; the ID number agrees with
+    the other document, and the party keeps that date (the consistency rule reports the odd one)."""
+    from auditor.extract.identities import build_parties
+    from auditor.model import PartyMention
+
+    number = "362530198007217591"
+    assert id_checksum_ok(number)
+    mentions = [PartyMention(document_id="d1", role="犯罪嫌疑人", name="牛某勇", start=0, end=3,
+                             birth_date=date(1980, 7, 12), id_number=number, id_valid=True),
+                PartyMention(document_id="d2", role="被不起诉人", name="牛某勇", start=0, end=3,
+                             birth_date=date(1980, 7, 21), id_number=number, id_valid=True)]
+    (suspect,) = [p for p in build_parties(mentions) if p.is_suspect]
+    assert (suspect.birth_date, suspect.gender) == (date(1980, 7, 21), None)  # no document states the gender
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # regression (real round u, ru_24): a form's heading "被告人信息" before the field "被告人梁越"
     ("适用程序 速裁程序 被告人信息 被告人梁越,男,1990年12月16日出生,汉族", ["梁越"]),

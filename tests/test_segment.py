@@ -290,6 +290,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         ("某区人民检察院 审查起诉卷\n案件名称  周某故意伤害案\n立卷时间  2021年2月27日至2021年8月20日\n保管期限  长期",
          "卷宗封面", None),
         ("卷宗封面\n某分局\n卷别：诉讼卷\n立卷日期：2021年10月8日\n立卷人：孟某", "卷宗封面", "2021-10-08"),
+        # regression (ind_aq10): a birth date on the line under its label is no signature date
+        ("受案登记表\n报案人姓名：翁某 性别：男 出生日期：\n1981年5月20日\n身份证件种类：居民身份证\n"
+         "受案民警：柯某 2025年3月6日", "受案登记表", "2025-03-06"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

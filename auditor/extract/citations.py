@@ -234,7 +234,8 @@ def _mention(m: re.Match[str], last_law: str | None) -> _Mention:
         return _Mention(m.start(), m.end(), last_law if last_law is not None else "")
     if m.group("self"):
         return _Mention(m.start(), m.end(), None)
-    raw = re.sub(r"\s+", "", m.group("other"))
+    # An inner mark left by an HTML entity keeps its ";" ("《…关于适用<；中华人民共和国刑事诉讼法>；的解释》", real round ao).
+    raw = re.sub(r"(?<=[〈〉<>＜＞﹤﹥])[;；]", "", re.sub(r"\s+", "", m.group("other")))
     issuer = "、".join(re.findall(_issuer_re(), m.group("issuer") or ""))
     for title in (issuer + raw, raw) if issuer else ():
         known = resolve_law(title)

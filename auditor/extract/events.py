@@ -83,6 +83,11 @@ class _Lexicon:
     family_notice_act: str
     addressee_after: re.Pattern[str]
     relative_before: re.Pattern[str]
+    not_notified: re.Pattern[str]
+    stated_day_acts: frozenset[str]
+    case_name_date_before: re.Pattern[str]
+    approval_clause: re.Pattern[str]
+    case_name_date_between: re.Pattern[str]
 
 
 @functools.cache
@@ -138,6 +143,11 @@ def lexicon() -> _Lexicon:
         family_notice_act=data["family_notice"]["act"],
         addressee_after=re.compile(data["family_notice"]["addressee_after"]),
         relative_before=re.compile(data["family_notice"]["relative_before"]),
+        not_notified=re.compile(data["family_notice"]["not_notified"]),
+        stated_day_acts=frozenset(data.get("stated_day_acts") or ()),
+        case_name_date_before=re.compile(data["case_name_date"]["before"]),
+        approval_clause=re.compile(organs["approval_clause"].replace("{ORG}", org)),
+        case_name_date_between=re.compile(data["case_name_date"]["between"]),
     )
 
 
@@ -174,7 +184,11 @@ def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Eve
     """
     if doc.type in _no_acts_in():
         return []
-    return _dedupe(_own_act(doc, persons) + _narrative(doc, persons))
+    own, told = _own_act(doc, persons), _narrative(doc, persons)
+    stated = {(e.action, e.person) for e in told if e.date and e.action in lexicon().stated_day_acts}
+    # The act takes effect on the day the document states ("自2022年4月2日起重新计算"), not on the day it was written.
+    own = [e for e in own if (e.action, e.person) not in stated]
+    return _dedupe(own + told)
 
 
 @functools.cache
@@ -211,6 +225,8 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     compact = text_view(doc.text).text  # a name wrapped by a PDF line ("赵宏\n伟") is still named
     # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
     named = named_in(compact, persons)
+    if act == lex.family_notice_act and lex.not_notified.search(compact):
+        return []
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if len(named) > 1 and act == lex.family_notice_act:
         # A family notice is addressed to a relative, who may be a co-suspect ("热合曼·艾合买提：…将…阿依古丽·买买提刑事
@@ -323,6 +339,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
                     )
                 )
         events += _executed_next(doc, view, t, tr, ce, dates, date_starts, people, organ, lex)
+        events += _approved_before(doc, view, t, tr, (cs, ss), clauses, dates, date_starts, people, trigger_starts,
+                                   date.as_date(), lex)
         if action in lex.received_acts:
             events += _received_next(doc, view, t, tr, dates, people, lex)
     return events
@@ -392,6 +410,32 @@ def _executed_next(doc: Document, view: TextView, t: str, tr: _Trigger, ce: int,
     org = doc.organ if org in lex.self_refs and doc.organ else org
     return [Event(action=act, date=when.as_date(), time=when.clock(), person=person, organ=approver, executed_by=org,
                   document_id=doc.id,
+                  evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
+            for person in people]
+
+
+def _approved_before(doc: Document, view: TextView, t: str, tr: _Trigger, starts: tuple[int, int], clauses: list[int],
+                     dates: list[DateMention], date_starts: list[int], people: list[str | None],
+                     trigger_starts: list[int], executed: dt.date, lex: _Lexicon) -> list[Event]:
+    """The approval told in a clause of its own before the execution ("2018年2月5日，经商城县人民检察院批准，次日被商城县
+    公安局执行逮捕", real round ao): the approved act on its own day, and the approval on the approval clause's day
+    when that is another day (approved and executed the same day, it is one act, as "经…批准被执行逮捕" is)."""
+    approval = next((a for a, act in lex.executed_after.items() if act == tr.action), None)
+    cs, ss = starts
+    if approval is None or cs <= ss or "批准" in t[cs : tr.end]:
+        return []
+    ps, pe = _enclosing(clauses, cs - 1)
+    m = lex.approval_clause.fullmatch(t, ps, cs)
+    if m is None or ps < ss:
+        return []
+    pseudo = _Trigger(approval, m.start("verb"), m.end("verb"))
+    date = _date_for(dates, date_starts, pseudo, ps, pe, t, (ss, trigger_starts))
+    if date is None or date.as_date() in (None, executed):
+        return []
+    s, e = view.to_orig(min(date.start, ps), m.end("verb"))
+    org = m.group("org")
+    org = doc.organ if org in lex.self_refs and doc.organ else org
+    return [Event(action=approval, date=date.as_date(), person=person, organ=org, document_id=doc.id,
                   evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),))
             for person in people]
 
@@ -542,6 +586,8 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
     if label:  # a field "移送审查起诉日期：2023年7月21日": its date follows, whatever precedes on the line before
         return next((d for d in dates[i:] if d.start == label.end()), None)
     before = [d for d in dates[bisect.bisect_left(starts, cs) : i] if d.end <= tr.start]
+    if before and t and _names_the_case(t, before[-1], tr):
+        return None
     if before:
         return before[-1]
     after = [d for d in dates[i : bisect.bisect_right(starts, ce)] if d.start >= tr.end and d.end <= ce]
@@ -554,6 +600,13 @@ def _date_for(dates: list[DateMention], starts: list[int], tr: _Trigger, cs: int
         if day is not None and (received.group("field") or lex.received_word.match(t, day.end)):
             return day
     return _leading_date(dates, starts, cs, t, *sentence) if t and sentence else None
+
+
+def _names_the_case(t: str, date: DateMention, tr: _Trigger) -> bool:
+    """Does the date open the name of the case the act is taken on ("决定对2013年8月25日…家被盗一案立案侦查")?"""
+    lex = lexicon()
+    return bool(lex.case_name_date_before.search(t, max(0, date.start - 4), date.start)
+                and lex.case_name_date_between.fullmatch(t, date.end, tr.start))
 
 
 # A date standing as a clause of its own before the act's clause, in the same sentence: "被告人滕某，男。2014年12月

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from auditor.extract.parties import RECORD_HEAD_ROLES, SUSPECT_ROLES, cut_short, suspect_names
 from auditor.model import Party, PartyMention
+from auditor.text.ids import id_birth_date, id_gender
 from auditor.text.tokens import MASK_CHARS
 from auditor.text.view import text_view
 
@@ -210,13 +211,20 @@ def _most_stated(values: list) -> object:
 def _party(name: str, variants: tuple[str, ...], group: list[PartyMention], *, is_suspect: bool) -> Party:
     number = _most_stated([m.id_number for m in group])
     any_id = next((m for m in group if m.id_number == number), None)  # as the documents give it
+    # A valid ID number is one more witness of the birth date and gender it encodes: where the documents split evenly
+    # (one 起诉意见书 writes "1980年7月12日" against one "1980年7月21日", ind_aq06), it decides.
+    births = [m.birth_date for m in group]
+    genders: list[str | None] = [m.gender for m in group]
+    if any_id and any_id.id_valid and any_id.id_number:  # a witness only: it never states a detail on its own
+        births += [id_birth_date(any_id.id_number)] if any(births) else []
+        genders += [id_gender(any_id.id_number)] if any(genders) else []
     return Party(
         name=name,
         role=group[0].role if group else "",
         is_suspect=is_suspect,
         variants=variants,
-        gender=_most_stated([m.gender for m in group]),  # type: ignore[arg-type]
-        birth_date=_most_stated([m.birth_date for m in group]),  # type: ignore[arg-type]
+        gender=_most_stated(genders),  # type: ignore[arg-type]
+        birth_date=_most_stated(births),  # type: ignore[arg-type]
         id_number=any_id.id_number if any_id else None,
         id_valid=any_id.id_valid if any_id else None,
         mentions=tuple(group),

@@ -311,21 +311,32 @@ def named_in_passing(text: str, mention: PartyMention) -> bool:
     return text[max(0, mention.start - 2) : mention.start].endswith(_IN_PASSING)
 
 
+def _co_defendant_in_passing(text: str, p: Party) -> bool:
+    """A judgment or ruling names a co-defendant of the earlier trial only in passing ("同案被告人林永飞、余万胜的供述"),
+    never introducing him with his details: he is not tried here (real round ao, caiding_08)."""
+    return (not (p.gender or p.birth_date or p.id_number) and text[max(0, p.start - 2) : p.start].endswith(_IN_PASSING)
+            and not re.search(rf"(?:被告人|上诉人|被申诉人|罪犯){re.escape(p.name)}[，,（(]", text))
+
+
 def _handled_elsewhere(text: str, p: Party) -> bool:
     """The mention's own sentence says the person is handled in another case (and not in brackets after another
     name: "伙同李某（另案处理）" is about 李某)."""
-    if text[max(0, p.start - 2) : p.start].endswith(_CO_PREFIX):
-        return True
+    if text[max(0, p.start - 2) : p.start].endswith(_CO_PREFIX) or _OTHER_CASE_BEFORE.search(text, max(0, p.start - 8), p.start):
+        return True  # "另案处理的被告人付亚勇"
     end = min([i for i in (text.find("。", p.end), text.find("；", p.end)) if i >= 0] or [len(text)])
     for m in _other_case().finditer(text, p.end, end):
         bracket = text.rfind("（", p.end, m.start())
-        if bracket >= 0 and text.find("）", bracket, m.start()) < 0 and not text[:bracket].endswith(p.name):
-            continue
+        if (bracket >= 0 and text.find("）", bracket, m.start()) < 0 and not text[:bracket].endswith(p.name)
+                and not (text.startswith("均", bracket + 1) and _NAME_LIST_REST.fullmatch(text, p.end, bracket))):
+            continue  # about the name right before the bracket, unless it says 均 after a list ("梁明、戴学森（均已判刑）")
         if re.compile(_ROLE).search(text, p.end, m.start()):
             continue  # another party is introduced in between: the words are about that one
         return True
     return False
 
+
+_OTHER_CASE_BEFORE = re.compile(r"(?:另案处理|另案|已判刑)的?$")
+_NAME_LIST_REST = re.compile(rf"(?:[、和及][{_CJK}]{{2,4}})+")
 
 _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 
@@ -396,7 +407,13 @@ def mentions_in(doc: Document) -> list[PartyMention]:
              if doc_type_organ(doc.type) == "court" else set())
     for p in found:
         if p.is_suspect and (_handled_elsewhere(doc.text, p)
-                             or (tried and p.role in _INVESTIGATION_ROLES and p.name not in tried)):
+                             or (tried and p.role in _INVESTIGATION_ROLES and p.name not in tried)
+                             or (tried and _co_defendant_in_passing(doc.text, p))):
+            p.role = OTHER_CASE_ROLE
+    # Said once to be handled apart ("付亚勇（另案处理）"), a person is no suspect here where the text calls him 被告人 again.
+    elsewhere = {p.name for p in found if p.role == OTHER_CASE_ROLE}
+    for p in found:
+        if p.is_suspect and p.name in elsewhere:
             p.role = OTHER_CASE_ROLE
         birth = parse_iso_date(p.birth_date)
         birth_span = None

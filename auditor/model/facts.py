@@ -138,7 +138,8 @@ class Record(Fact):
     officers_span: Span | None = None
 
 
-StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified", "case_received"]
+StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified", "case_received",
+                         "notice_received"]
 
 
 class StatedTime(Fact):

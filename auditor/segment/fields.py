@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from auditor.lexicon import load_yaml, undated_types
-from auditor.text.dates import DateMention, find_date_ranges, find_dates
+from auditor.text.dates import DateMention, find_date_ranges, find_dates, is_birth_date
 from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
@@ -123,7 +123,8 @@ def find_date(body: str, doc_type: str) -> date | None:
     """
     if doc_type in undated_types():
         return None
-    full = [m for m in find_dates(body) if m.iso]
+    # A birth date on a line of its own under its label ("出生日期：\n1981年5月20日", ind_aq10) dates a person.
+    full = [m for m in find_dates(body) if m.iso and not is_birth_date(body, m)]
     if doc_type in _PERIOD_NOT_DATE_TYPES:
         # A cover's 起止日期 / 立卷时间 "2021年2月27日至2021年8月20日" is the period its volume spans, not its date.
         ranges = find_date_ranges(body)

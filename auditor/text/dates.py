@@ -25,7 +25,8 @@ _MASK = r"[*＊XxＸｘ×某?？]{1,2}"
 # A year in numerals, a character at a time; a signature block spaced out for the seal may set one space between them
 # ("二 0 二0 年 三月十 七 日"), as it may inside a month or day.
 _CN_DIGIT = "[〇○零OoＯ0０一二三四五六七八九]"
-_CN_MONTH = r"[一二三四五六七八九十](?:[ \u3000]?[一二三四五六七八九十]){0,2}"
+# 元月: January in letters and signature blocks ("二〇二三年元月十一日", ind_w01).
+_CN_MONTH = r"元|[一二三四五六七八九十](?:[ \u3000]?[一二三四五六七八九十]){0,2}"
 _CN_DAY = r"[一二三四五六七八九十廿卅](?:[ \u3000]?[一二三四五六七八九十廿卅]){0,2}"
 # OCR reads 1 as l / I inside a year too ("20l5年"): only right before 年.
 _YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlI]{{3}}年)[{_D}OoＯlI]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九]){_CN_DIGIT}(?:[ \u3000]?{_CN_DIGIT}){{3}}"
@@ -135,7 +136,7 @@ class DateRange:
 # --- parsing helpers ---------------------------------------------------------------------------
 
 
-_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1", " ": None, "\u3000": None})
+_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1", "元": "一", " ": None, "\u3000": None})
 
 
 def _num(s: str | None) -> int | None:

@@ -21,7 +21,18 @@ def _mentions(doc: Document, words: list[str]) -> bool:
 
 
 _SERIAL = re.compile(r"^(?P<prefix>.*?)第?(?P<n>\d+)号$")
-_SERIAL_LIST = re.compile(r"第?\d+号(?:[、，,和及]第?\d+号)*")  # "3号、4号" right after the shared prefix
+# "3号、4号" or "11号至14号" right after the shared prefix
+_SERIAL_LIST = re.compile(r"第?\d+号(?:(?:[、，,和及]|至|到|[-—－~～])第?\d+号)*")
+_SERIAL_RANGE = re.compile(r"(\d+)号(?:至|到|[-—－~～])第?(\d+)号")
+
+
+def _serials(listed: str) -> set[int]:
+    """The serial numbers a list names, ranges spelt out ("11号至14号" → 11, 12, 13, 14)."""
+    found = {int(n) for n in re.findall(r"\d+", listed)}
+    for lo, hi in _SERIAL_RANGE.findall(listed):
+        if 0 < int(hi) - int(lo) <= 50:
+            found |= set(range(int(lo), int(hi) + 1))
+    return found
 
 
 def _names_number(text: str, number: str) -> bool:
@@ -33,7 +44,7 @@ def _names_number(text: str, number: str) -> bool:
     prefix, serial = m.group("prefix"), int(m.group("n"))
     for at in re.finditer(re.escape(prefix), text):
         listed = _SERIAL_LIST.match(text, at.end())
-        if listed and serial in {int(n) for n in re.findall(r"\d+", listed.group(0))}:
+        if listed and serial in _serials(listed.group(0)):
             return True
     return False
 
@@ -78,7 +89,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if own and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
             if not any(_mentions(r, spec["police_words"]) for r in own):
                 missing.append("police")
-        named = victims(case, doc, before)
+        # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
+        # decision ("被害人何桂芳如不服本决定，可以…申诉", ind_am07).
+        named = victims(case, doc, len(doc.text))
         # A table delivering several decisions row by row (each row with its 文号): the victim's row of this one.
         rows = [x for x in case.receipts if x.received_type == doc.type and x.received_number and doc.number
                 and x.document_id in {r.id for r in own} and x.document_id in tables]
