@@ -14,6 +14,9 @@ CASES = [
     ("讯问人：张建华    记录人：李明", ("张建华", "李明")),
     # regression (ind_ai01): a procuratorate's record titles each name; the titles are no organ
     ("侦查员姓名：检察官周文涛、检察官助理林珊    工作单位：青湾县人民检察院\n记录员姓名：林珊", ("周文涛", "林珊")),
+    # regression (ind_ao08): the procuratorate's "检察人员姓名、单位：", each name with its unit in brackets
+    ("检察人员姓名、单位：周晓雯（锦川区人民检察院）、李浩（锦川区人民检察院）\n记录人姓名、单位：李浩（锦川区人民检察院）",
+     ("周晓雯", "李浩")),
     ("讯问人：张建华、李明", ("张建华", "李明")),
     ("侦查员：刘洋（临川区公安局刑侦大队）", ("刘洋",)),
     ("讯问人：王某、李某，临川区公安局刑侦大队", ("王某", "李某")),

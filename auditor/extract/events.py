@@ -185,9 +185,10 @@ def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Eve
     if doc.type in _no_acts_in():
         return []
     own, told = _own_act(doc, persons), _narrative(doc, persons)
-    stated = {(e.action, e.person) for e in told if e.date and e.action in lexicon().stated_day_acts}
-    # The act takes effect on the day the document states ("自2022年4月2日起重新计算"), not on the day it was written.
-    own = [e for e in own if (e.action, e.person) not in stated]
+    stated = {e.action for e in told if e.date and e.action in lexicon().stated_day_acts}
+    # The act takes effect on the day the document states ("自2022年4月2日起重新计算"), not on the day it was written;
+    # and it is the act of the persons so stated, not of a co-suspect a page banner names ("彭德华等人诈骗案", ind_ao03).
+    own = [e for e in own if e.action not in stated]
     return _dedupe(own + told)
 
 

@@ -84,7 +84,7 @@ _TIME_LINE = re.compile(r"时[ \t\u3000]*间[ \t\u3000]*[:：]?")
 # What a label may say in brackets: "（签名）", "侦查员（讯问人）：" (ind_af08); not "侦查人员（出示工作证件）" in a question.
 _QUALIFIER = r"(?:签[名字]|讯问人员?|询问人员?|侦查员|记录[人员]|主办人?|协办人?)"
 _OFFICER_LABEL = re.compile(
-    r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|主持人)(?:姓名)?(?:、单位)?"
+    r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|检察人员|检察员|主持人)(?:姓名)?(?:、单位)?"
     rf"(?:[（(]{_QUALIFIER}[）)][ \t\u3000]*[:：]?|[ \t\u3000]*[:：]|[ \t\u3000]+)"
 )  # a form may print its labels without a colon ("讯问人 吴志成    工作单位 …", "讯问人（签名）吴志成"), or qualify
 # them in brackets ("侦查员（讯问人）：盛宏、卢晓峰", ind_af08)

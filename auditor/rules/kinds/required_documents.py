@@ -7,6 +7,8 @@ documents. Narrowed by data:
   (`{deposit: true}`: it mentions 保证金, or the 取保候审决定书 for the same person ordered one — a 解除 often
   states only the earlier decision's date);
 - `unless`: a condition (rules/conditions) that excuses the absence, e.g. a stated reason for not notifying;
+  `unless_scope: person` asks it of the documents about the trigger's person only (another suspect's forfeited
+  deposit does not excuse this one's refund);
 - `excused_by`: phrases anywhere in the file that excuse it; `excused_by_era`: phrases that excuse it only when
   the trigger is dated in that CPL version or earlier (an exception a later amendment removed);
 - `glued_titles`: a line opening with a required title inside another document also counts (a PDF text layer
@@ -54,6 +56,9 @@ class RequiredDocumentsParams(Params):
     excused_by_era: dict[str, tuple[str, ...]] = {}
     glued_titles: bool = False
     per_person: bool | Literal["whole"] = False  # "whole": per person only in a file that shows itself whole
+    # "person": the `unless` is asked of the documents about the trigger's one person (and those naming no suspect):
+    # another suspect's forfeited deposit does not excuse this one's refund (ind_ap04).
+    unless_scope: Literal["file", "person"] = "file"
 
 
 _DEPOSIT_WORD = "保证金"
@@ -163,6 +168,16 @@ def _own_persons(case: Case) -> dict[str, set[str]]:
 _LISTS = frozenset({"卷内目录", "卷宗封面"})
 
 
+def _about(case: Case, persons: set[str]) -> Case:
+    """The case narrowed to the documents about `persons` and those naming no suspect; the whole case when the
+    trigger's person is not known (one person). A list of contents names documents of whoever they concern."""
+    if len(persons) != 1:
+        return case
+    kept = tuple(d for d in case.documents if d.type not in _LISTS
+                 and ((named := set(named_in(d.text, case.persons))) & persons or not named))
+    return case.model_copy(update={"documents": kept})
+
+
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
     if p.per_person == "whole" and not case.shown_whole:
@@ -215,14 +230,18 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
     if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
         return _per_person(case, rule, p) if p.per_person and case.documents_of_type(p.requires) else []
-    if p.unless is not None and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
+    by_person = p.unless_scope == "person"
+    if p.unless is not None and not by_person and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
     named: tuple[Document, str] | None | object = _UNASKED
+    own = _own_persons(case) if by_person else {}
     for doc in case.documents_of_type(p.trigger):
         span = _trigger_span(case, doc, p.when)
         if span is None:
+            continue
+        if p.unless is not None and by_person and evaluate(_about(case, own.get(doc.id, set())), p.unless).holds:
             continue
         phrases = _excuses(p, doc)
         if _excused(case, phrases, excused):
