@@ -431,6 +431,9 @@ FAMILY_NOTICE_CASES = [
     ("王某芳：\n我局已于2021年8月12日将涉嫌盗窃罪的阿依古丽·买买提、陈卫东刑事拘留。", {"阿依古丽·买买提", "陈卫东"}),
     # regression (ind_af09, ind_z05): a notice saying nobody could be told records no notification
     ("（被拘留人家属：无法通知）\n我局已于2021年8月12日将涉嫌盗窃罪的陈卫东刑事拘留。\n未通知家属原因：身份不明，无法通知其家属。", set()),
+    # regression (ind_i10): told later, once the family was found
+    ("陈某芳（陈卫东之妹）：\n我局已于2021年8月12日9时将涉嫌盗窃罪的陈卫东刑事拘留。拘留后二十四小时以内无法通知；2021年8月14日查明其胞妹"
+     "联系方式后即行通知。", {"陈卫东"}),
 ]
 
 

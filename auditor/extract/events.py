@@ -84,6 +84,7 @@ class _Lexicon:
     addressee_after: re.Pattern[str]
     relative_before: re.Pattern[str]
     not_notified: re.Pattern[str]
+    notified_later: re.Pattern[str]
     stated_day_acts: frozenset[str]
     case_name_date_before: re.Pattern[str]
     approval_clause: re.Pattern[str]
@@ -144,6 +145,7 @@ def lexicon() -> _Lexicon:
         addressee_after=re.compile(data["family_notice"]["addressee_after"]),
         relative_before=re.compile(data["family_notice"]["relative_before"]),
         not_notified=re.compile(data["family_notice"]["not_notified"]),
+        notified_later=re.compile(data["family_notice"]["notified_later"]),
         stated_day_acts=frozenset(data.get("stated_day_acts") or ()),
         case_name_date_before=re.compile(data["case_name_date"]["before"]),
         approval_clause=re.compile(organs["approval_clause"].replace("{ORG}", org)),
@@ -226,7 +228,7 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     compact = text_view(doc.text).text  # a name wrapped by a PDF line ("赵宏\n伟") is still named
     # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
     named = named_in(compact, persons)
-    if act == lex.family_notice_act and lex.not_notified.search(compact):
+    if act == lex.family_notice_act and lex.not_notified.search(compact) and not lex.notified_later.search(compact):
         return []
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if len(named) > 1 and act == lex.family_notice_act:
