@@ -81,11 +81,13 @@ HELD_OUT = {
     "independent_d": {
         "categories": PERFECT,
         "fields": {"events": 0.955, "citations": 1.0, "dates": 0.97, "documents": 0.965, "persons": 1.0,
-                   "parties": 0.96},
+                   "parties": 1.0},
     },
     "independent_e": {
         "categories": PERFECT,
-        "fields": {"events": 0.93, "citations": 1.0, "dates": 1.0, "documents": 0.965, "persons": 1.0,
+        # events 0.92, dates 0.995 (session 15): e10 dates a recount of the custody period by its notice, the tool by
+        # the day the notice states it runs from (CPL 160; five other dossiers label that day).
+        "fields": {"events": 0.92, "citations": 1.0, "dates": 0.995, "documents": 0.965, "persons": 1.0,
                    "parties": 1.0},
     },
 }
@@ -102,7 +104,7 @@ HELD_OUT["independent_g"] = {
 HELD_OUT["independent_h"] = {
     "categories": PERFECT,
     # documents 0.994: the truth's 未知文书 "延长审查起诉期限决定书" is a type of its own since round j.
-    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.99, "documents": 0.99, "persons": 1.0, "parties": 0.95},
+    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.99, "documents": 0.99, "persons": 1.0, "parties": 1.0},
 }
 # Corpus i (round i): 12 dossiers as another system's OCR exported them (TXT and DOCX): character confusions, spaced-out
 # lines, tables read column by column, seal fragments, dates damaged beyond recovery. Held-out: precision 0.717,
@@ -128,7 +130,7 @@ HELD_OUT["independent_k"] = {
     # dates 0.95 (was 0.955): three dates of 听取意见笔录 (no known document type) were credited only through false
     # 附条件不起诉 events read from "听取…意见：同意对某附条件不起诉", which are no longer made (session 9).
     "fields": {"events": 0.945, "citations": 1.0, "dates": 0.945, "documents": 0.91, "persons": 1.0,
-               "parties": 0.93},
+               "parties": 1.0},
 }
 # Corpus l (round l): 12 dossiers of 未成年人, 认罪认罚 / 速裁, 治安 turned criminal and a 监察委员会 transfer (TXT,
 # DOCX with 存根 / 副本, PDF; 375 documents, 64 planted — one per rule id of the brief — 3 clean). Held-out:
@@ -220,7 +222,8 @@ HELD_OUT["independent_x"] = {
         "citation": (1.0, 1.0), "consistency": (1.0, 1.0), "deadline": (0.9, 1.0), "format": (1.0, 1.0),
         "missing_document": (1.0, 1.0), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
     },
-    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.985, "documents": 0.96, "persons": 1.0,
+    # documents 0.955 (session 15): x08's procuratorate 指定管辖决定书 is a type of its own, the truth's 未知文书.
+    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.985, "documents": 0.955, "persons": 1.0,
                "parties": 1.0},
 }
 # Corpus y (round y, session 11): 10 dossiers of 2013–2023 — cases under the 2012 CPL and regulations and across the
@@ -232,10 +235,11 @@ HELD_OUT["independent_x"] = {
 # a deposit's refund, one interrogation's lateness.
 HELD_OUT["independent_y"] = {
     "categories": {
-        "citation": (1.0, 0.75), "consistency": (1.0, 1.0), "deadline": (1.0, 1.0), "format": (1.0, 1.0),
-        "missing_document": (1.0, 0.9), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
+        "citation": (1.0, 0.85), "consistency": (1.0, 1.0), "deadline": (1.0, 1.0), "format": (1.0, 1.0),
+        "missing_document": (1.0, 1.0), "notice": (1.0, 1.0), "wording": (1.0, 1.0),
     },
-    "fields": {"events": 0.95, "citations": 0.995, "dates": 0.985, "documents": 0.985, "persons": 0.945,
+    # dates, documents 0.98 (session 15): y03's 指定管辖决定书 is a type of its own, the truth's 未知文书.
+    "fields": {"events": 0.95, "citations": 0.995, "dates": 0.98, "documents": 0.98, "persons": 0.945,
                "parties": 0.945},
 }
 # Corpora z, aa and ab (session 12): 30 dossiers written at once by three reviewers who had not seen the code — z:
@@ -278,7 +282,7 @@ HELD_OUT["independent_ad"] = {
 HELD_OUT["independent_ae"] = {
     "categories": PERFECT,
     "fields": {"events": 0.94, "citations": 0.985, "dates": 0.995, "documents": 0.96, "persons": 1.0,
-               "parties": 0.97},
+               "parties": 1.0},
 }
 # Corpora af, ag and ah (session 13, a second round the same day). af: citations in every form across the 2012/2018
 # CPL, 公安规定 2012/2020 and 检察规则 2012/2019 changes; ag: long narratives of joint cases with 另案, 在逃 and prior
@@ -330,7 +334,7 @@ HELD_OUT["independent_al"] = {
     "fields": {"events": 0.865, "citations": 1.0, "dates": 0.99, "documents": 0.99, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_am"] = {
-    "categories": {**PERFECT, "missing_document": (1.0, 0.885)},
+    "categories": PERFECT,
     "fields": {"events": 0.885, "citations": 1.0, "dates": 0.965, "documents": 0.94, "persons": 0.965, "parties": 0.965},
 }
 HELD_OUT["independent_an"] = {
@@ -358,7 +362,15 @@ HELD_OUT["independent_ap"] = {
 }
 HELD_OUT["independent_aq"] = {
     "categories": PERFECT,
-    "fields": {"events": 0.93, "citations": 1.0, "dates": 0.965, "documents": 0.97, "persons": 1.0, "parties": 0.97},
+    "fields": {"events": 0.93, "citations": 1.0, "dates": 0.965, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# Corpus ar (session 15, a second round): files straddling the CPL amendment of 2018-10-26, the 检察规则 of 2019-12-30
+# and the 公安规定 of 2020-09-01, deadlines across 春节 / 国庆 / 调休 days, month ends and 2020-02-29. Held-out: P 0.986,
+# R 0.986, no finding on a clean dossier (two suspects detained "分别于2021年2月27日、28日" both dated the 27th; another
+# suspect's "无法通知" taken to excuse an arrest notice).
+HELD_OUT["independent_ar"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.945, "citations": 1.0, "dates": 0.985, "documents": 0.99, "persons": 1.0, "parties": 1.0},
 }
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
@@ -370,7 +382,8 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_af": (10, 2), "independent_ag": (10, 2), "independent_ah": (10, 2),
          "independent_ai": (10, 2), "independent_aj": (10, 1), "independent_ak": (10, 2),
          "independent_al": (10, 2), "independent_am": (10, 2), "independent_an": (10, 2),
-         "independent_ao": (10, 2), "independent_ap": (10, 2), "independent_aq": (10, 2)}
+         "independent_ao": (10, 2), "independent_ap": (10, 2), "independent_aq": (10, 2),
+         "independent_ar": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

@@ -354,6 +354,16 @@ def test_regression_an_unknown_heading_after_a_signature_date_starts_a_document(
                                    ("未知文书", "江州市东湖区人民检察院")]
 
 
+def test_regression_a_wrapped_row_of_a_list_of_contents_starts_no_document() -> None:
+    """Corpus ar (ind_ar01): the 卷内目录's cells wrap, so "延长拘留期限通" / "知书" stood as a title under the row number
+    "14"; each such row started a document and the list was cut in five."""
+    text = ("卷内目录\n序号 文书名称 文号 日期 页号\n13\n讯问笔录（韩某\n新） 2018.10.21 13\n14\n延长拘留期限通\n知书\n临公（刑）延拘\n"
+            "字〔2018〕903号 2018.10.22 14\n15\n延长拘留期限通\n知书\n临公（刑）延拘\n字〔2018〕902号 2018.10.22 15\n"
+            "16 呈请拘留报告书 2018.10.24 16\n\f临川市公安局\n延长拘留期限通知书\n临公（刑）延拘字〔2018〕903号\n"
+            "犯罪嫌疑人韩某新：\n二〇一八年十月二十二日\n")
+    assert [t for t, _ in _segment_text(text)] == ["卷内目录", "延长拘留期限通知书"]
+
+
 def test_a_stub_printed_beside_its_original_is_one_document() -> None:
     """Regression (corpus v, ind_v09): a PDF page with the 存根 column left of the 正本 reads the left column first,
     then the right column's marker "（正本）", then its text: one 拘留证, not two."""

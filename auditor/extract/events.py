@@ -18,7 +18,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
@@ -324,10 +324,14 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         if action == "监视居住" and designated:  # "当日14时起开始监视居住" in a decision to use a designated residence
             action = "指定居所监视居住"
         received = tr.action in lex.received_acts and _is_receipt(t, tr, date, lex)
-        for when in _date_list(t, dates, date):
+        listed = _date_list(t, dates, date)
+        # "莫志强、莫志刚…分别于2021年2月27日、28日被刑事拘留" (ind_ar07): each person on his own date, in order.
+        respectively = (len(listed) == len(people) > 1 and None not in people
+                        and _RESPECTIVELY.search(t, max(0, listed[0].start - 4), listed[0].start) is not None)
+        for k, when in enumerate(listed):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
-            for person in people:
+            for person in ([people[k]] if respectively else people):
                 events.append(
                     Event(
                         action=action,
@@ -443,6 +447,8 @@ def _approved_before(doc: Document, view: TextView, t: str, tr: _Trigger, starts
             for person in people]
 
 
+_NEXT_DAY_OF_MONTH = re.compile(r"\s*[、和及]\s*(?P<day>[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})[日号](?![0-9])")
+_RESPECTIVELY = re.compile(r"分别(?:于|在|是|为)?\s*$")
 _LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
 
 
@@ -459,6 +465,17 @@ def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDat
     while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
         i -= 1
         out.insert(0, dates[i])
+    # Days of the same month listed after it ("分别于2021年2月27日、28日", ind_ar07): the month is the date's.
+    at = date.end
+    while date.year and date.month and (more := _NEXT_DAY_OF_MONTH.match(t, at)):
+        day = cn_to_int(more.group("day"))
+        try:
+            dt.date(date.year, date.month, day or 0)
+        except ValueError:
+            break
+        out.append(replace(date, start=more.start("day"), end=more.end(), text=more.group(0).lstrip("、和及 "), day=day,
+                           hour=None, minute=None, relative=None))
+        at = more.end()
     return out
 
 

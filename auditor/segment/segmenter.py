@@ -116,7 +116,7 @@ def segment(dossier: Dossier) -> list[Document]:
         match = match_title(line.text)
         if match is None:
             match = _split_title(lines, i)
-        if match is None or _field_value(lines, i, match):
+        if match is None or _field_value(lines, i, match) or _contents_row(lines, i):
             continue
         begin = line.start
         # Pull a bare organ line (and blank lines) just above the title into this document.
@@ -223,6 +223,23 @@ def _cut_between(cuts: list[int], lo: int, hi: int) -> bool:
     """Does a page or a hard break (`cuts`, sorted) start in (lo, hi]?"""
     i = bisect.bisect_right(cuts, lo)
     return i < len(cuts) and cuts[i] <= hi
+
+
+# A row of a list of contents whose cells wrap ("14" / "延长拘留期限通" / "知书" / "临公（刑）延拘" / "字〔2018〕903号
+# 2018.10.22 14", ind_ar01): its row number alone on the line above, its date and page number a few lines below.
+_ROW_NUMBER_LINE = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
+_DATE_AND_PAGE_END = re.compile(r"(?:\d{4}[.．\-/年]\d{1,2}[.．\-/月]\d{1,2}日?|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]+\d{1,4}(?:[-—－]\d{1,4})?[ \t\u3000]*$")
+_ROW_REACH = 4  # lines below the title where the row's date and page number may stand
+
+
+def _contents_row(lines: list[_Line], i: int) -> bool:
+    """Is the title at line `i` a wrapped cell of a list of contents rather than a document's heading?"""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    if j < 0 or not _ROW_NUMBER_LINE.fullmatch(lines[j].text):
+        return False
+    return any(_DATE_AND_PAGE_END.search(x.text) for x in lines[i : i + _ROW_REACH + 1])
 
 
 def _split_title(lines: list[_Line], i: int) -> TitleMatch | None:

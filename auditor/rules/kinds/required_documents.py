@@ -195,7 +195,8 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     # the file's list of contents (a 卷内目录 lists the ones there are, for whoever they are).
     others = case.model_copy(update={"documents": tuple(d for d in case.documents
                                                         if d.type not in p.requires and d.type not in _LISTS)})
-    if p.unless is not None and evaluate(others, p.unless).holds:
+    by_person = p.unless_scope == "person"
+    if p.unless is not None and not by_person and evaluate(others, p.unless).holds:
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
@@ -203,6 +204,8 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         persons = own.get(doc.id, set())
         if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
             continue
+        if p.unless is not None and by_person and evaluate(_about(others, persons), p.unless).holds:
+            continue  # the exception stated for this person (another's "无法通知" is not his)
         if _excused(case, _excuses(p, doc), excused):
             continue  # "无法通知" stated in the file: not proof of a missing notice for anyone
         person = next(iter(persons))
