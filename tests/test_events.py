@@ -177,6 +177,11 @@ CASES = [
     ("a document's name", "2020年3月1日向其送达取保候审决定书。", ["张三"], set()),
     ("an application", "犯罪嫌疑人张三的家属于2020年1月3日申请取保候审。", ["张三"], set()),
     ("行政拘留", "张三于2019年1月1日被行政拘留十日。", ["张三"], set()),
+    # regression (ind_at02): a 监察 case returned for 补充调查 and transferred again
+    ("退回补充调查", "本院于2022年7月1日将林某芬贪污案退回东湖县监察委员会补充调查。", ["林某芬"],
+     {("退回补充侦查", "2022-07-01", "林某芬")}),
+    ("补充调查后移送起诉", "本院于2022年9月2日重新收到东湖县监察委员会补充调查后移送起诉的林某芬贪污案。", ["林某芬"],
+     {("重新移送审查起诉", "2022-09-02", "林某芬")}),
     # regression (ind_aa01, ind_ai02): the term for asking the arrest, extended, is no request and no approval
     ("提请审查批准逮捕的时间", "2021年3月9日被我处刑事拘留，同年3月12日经处长批准，提请审查批准逮捕的时间延长至三十日。", ["张三"],
      {("刑事拘留", "2021-03-09", "张三")}),
@@ -434,6 +439,9 @@ FAMILY_NOTICE_CASES = [
     ("古丽娜尔·阿不都：\n我局已于2021年8月10日16时20分将涉嫌故意伤害罪的艾合买提吐尔逊刑事拘留。", {"艾合买提·吐尔逊"}),
     # two suspects detained together, one notice to a relative of both
     ("王某芳：\n我局已于2021年8月12日将涉嫌盗窃罪的阿依古丽·买买提、陈卫东刑事拘留。", {"阿依古丽·买买提", "陈卫东"}),
+    # regression (ind_as04): a page's footer naming the whole case names nobody's notice
+    ("沙马某：\n我局已于2020年9月18日20时00分将涉嫌强奸罪的阿依古丽·买买提刑事拘留。\n\n昭觉县公安局 刑事诉讼卷 阿依古丽·买买提、陈卫东强奸案"
+     "            第 11 页", {"阿依古丽·买买提"}),
     # regression (ind_af09, ind_z05): a notice saying nobody could be told records no notification
     ("（被拘留人家属：无法通知）\n我局已于2021年8月12日将涉嫌盗窃罪的陈卫东刑事拘留。\n未通知家属原因：身份不明，无法通知其家属。", set()),
     # regression (ind_i10): told later, once the family was found

@@ -316,6 +316,9 @@ def test_a_valid_id_number_decides_a_birth_date_two_documents_state_differently(
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # regression (ind_as07): a transliterated name opening with 于 is delimited by its dot
+    ("犯罪嫌疑人于连·勒菲弗，男，2004年6月30日出生，护照号码21CK80455。", ["于连·勒菲弗"]),
+    ("被告人于2019年1月1日被刑事拘留。", []),
     # regression (real round u, ru_24): a form's heading "被告人信息" before the field "被告人梁越"
     ("适用程序 速裁程序 被告人信息 被告人梁越,男,1990年12月16日出生,汉族", ["梁越"]),
     ("被告人信息\n被告人梁越，男，1990年12月16日出生", ["梁越"]),

@@ -203,6 +203,8 @@ def _no_acts_in() -> frozenset[str]:
 
 
 _DESIGNATED = re.compile(r"指定(?:的)?居所")
+# A page's running header or footer: the case's name with the 卷 or the page number, no sentence.
+_RUNNING_LINE = re.compile(r"^(?=[^\n。；]*案)(?=[^\n。；]*(?:第\s*\d+\s*页|[^\n。；]卷(?:宗)?(?:[\s（(]|$)))[^\n。；]*$", re.M)
 
 
 def own_act(doc: Document) -> str | None:
@@ -226,8 +228,9 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         return []
     lex = lexicon()
     compact = text_view(doc.text).text  # a name wrapped by a PDF line ("赵宏\n伟") is still named
-    # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects).
-    named = named_in(compact, persons)
+    # A name inside a longer suspect's name is not named there (马俊 in 马俊杰, two suspects). A running line naming
+    # the whole case ("昭觉县公安局 刑事诉讼卷 吉克阿木、吉克木呷强奸案 第 15 页", ind_as04) names nobody's act.
+    named = named_in(text_view(_RUNNING_LINE.sub("", doc.text)).text, persons)
     if act == lex.family_notice_act and lex.not_notified.search(compact) and not lex.notified_later.search(compact):
         return []
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)

@@ -225,6 +225,8 @@ _SURNAMES_AMONG_WORDS = frozenset("于应")
 def _bad_name(name: str, delimited: bool = False) -> bool:
     if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
         return name.startswith(("姓名", "自报"))
+    if name[0] in _SURNAMES_AMONG_WORDS and "·" in name[2:]:
+        return False  # a transliterated name with its dot is delimited by it ("于连·勒菲弗", ind_as07)
     return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报", "本人"))
 
 

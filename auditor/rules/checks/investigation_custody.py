@@ -120,6 +120,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     transfers = sorted(dated(case.events, p.to), key=lambda x: x[1])
     releases = sorted(dated(case.events, p.released), key=lambda x: x[1])
     for arrest, arrest_day in arrests:
+        if any(d <= arrest_day and same_person(e, arrest) for e, d in transfers):
+            continue  # arrested after the transfer (a 监察 case's 逮捕 by the procuratorate): no investigation custody
         later = [(e, d) for e, d in transfers if d > arrest_day and same_person(e, arrest)]
         if not later:
             continue
