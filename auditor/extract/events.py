@@ -771,7 +771,20 @@ def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], pe
         return []
     if not subject:
         return []
-    return list(dict.fromkeys(m.name for m in mentions))
+    # Not those the document says are handled apart ("纠集黄俊豪、黄俊杰（均另案处理）", ind_as08).
+    return list(dict.fromkeys(m.name for m in mentions if not _aside_after(t, m.end, lex)))
+
+
+_LISTED_NAMES = re.compile(r"(?:[、和及][\u4e00-\u9fff·]{2,8}?)*?(?=[（(])")
+
+
+def _aside_after(t: str, end: int, lex: _Lexicon) -> bool:
+    """Does a bracket right after the name (or after the list it ends) say the person is handled in another case?"""
+    m = _LISTED_NAMES.match(t, end, min(len(t), end + 40))
+    if m is None:
+        return False
+    close = t.find("）", m.end(), m.end() + 30)
+    return close > 0 and lex.other_case_aside.search(t, m.end(), close) is not None
 
 
 def _subject(

@@ -168,6 +168,15 @@ def _own_persons(case: Case) -> dict[str, set[str]]:
 _LISTS = frozenset({"卷内目录", "卷宗封面"})
 
 
+def _excused_for(case: Case, persons: set[str], unless: Condition, known: dict[frozenset[str], bool]) -> bool:
+    """Does the `unless` condition hold on the documents about `persons`? Asked once per person and case (a file of
+    many warrants for one person must not be read once per warrant)."""
+    key = frozenset(persons)
+    if key not in known:
+        known[key] = evaluate(_about(case, persons), unless).holds
+    return known[key]
+
+
 def _about(case: Case, persons: set[str]) -> Case:
     """The case narrowed to the documents about `persons` and those naming no suspect; the whole case when the
     trigger's person is not known (one person). A list of contents names documents of whoever they concern."""
@@ -200,11 +209,12 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
+    excused_persons: dict[frozenset[str], bool] = {}
     for doc in case.documents_of_type(p.trigger):
         persons = own.get(doc.id, set())
         if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
             continue
-        if p.unless is not None and by_person and evaluate(_about(others, persons), p.unless).holds:
+        if p.unless is not None and by_person and _excused_for(others, persons, p.unless, excused_persons):
             continue  # the exception stated for this person (another's "无法通知" is not his)
         if _excused(case, _excuses(p, doc), excused):
             continue  # "无法通知" stated in the file: not proof of a missing notice for anyone
@@ -240,11 +250,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     excused: dict[tuple[str, ...], bool] = {}
     named: tuple[Document, str] | None | object = _UNASKED
     own = _own_persons(case) if by_person else {}
+    excused_persons: dict[frozenset[str], bool] = {}
     for doc in case.documents_of_type(p.trigger):
         span = _trigger_span(case, doc, p.when)
         if span is None:
             continue
-        if p.unless is not None and by_person and evaluate(_about(case, own.get(doc.id, set())), p.unless).holds:
+        if p.unless is not None and by_person and _excused_for(case, own.get(doc.id, set()), p.unless, excused_persons):
             continue
         phrases = _excuses(p, doc)
         if _excused(case, phrases, excused):
