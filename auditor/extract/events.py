@@ -88,6 +88,7 @@ class _Lexicon:
     stated_day_acts: frozenset[str]
     case_name_date_before: re.Pattern[str]
     approval_clause: re.Pattern[str]
+    organ_end: re.Pattern[str]
     case_name_date_between: re.Pattern[str]
 
 
@@ -149,6 +150,7 @@ def lexicon() -> _Lexicon:
         stated_day_acts=frozenset(data.get("stated_day_acts") or ()),
         case_name_date_before=re.compile(data["case_name_date"]["before"]),
         approval_clause=re.compile(organs["approval_clause"].replace("{ORG}", org)),
+        organ_end=re.compile("(?:" + "|".join([suffixes, *organs["self"]]) + ")$"),
         case_name_date_between=re.compile(data["case_name_date"]["between"]),
     )
 
@@ -332,7 +334,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         # Not an organ's acts over time ("…分局分别于2017年4月18日、6月13日、7月28日补充侦查完毕重新移送", ind_ao05).
         respect = _RESPECTIVELY.search(t, max(0, listed[0].start - 4), listed[0].start)
         respectively = (len(listed) == len(people) > 1 and None not in people and respect is not None
-                        and tr.action not in lex.case_stage_acts and not _ORGAN_END.search(t, 0, respect.start()))
+                        and tr.action not in lex.case_stage_acts and not lex.organ_end.search(t, 0, respect.start()))
         for k, when in enumerate(listed):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
@@ -453,7 +455,6 @@ def _approved_before(doc: Document, view: TextView, t: str, tr: _Trigger, starts
 
 
 _NEXT_DAY_OF_MONTH = re.compile(r"\s*[、和及]\s*(?P<day>[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})[日号](?![0-9])")
-_ORGAN_END = re.compile(r"(?:局|院|所|队|委员会)$")
 _RESPECTIVELY = re.compile(r"分别(?:于|在|是|为)?\s*$")
 _LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
 

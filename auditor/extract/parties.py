@@ -304,7 +304,15 @@ OTHER_CASE_ROLE = "另案处理人"
 @functools.cache
 def _other_case() -> re.Pattern[str]:
     return re.compile("|".join([*load_yaml("actions.yaml")["other_case_asides"], "另案"]))
-_CO_PREFIX = ("另案",)  # 同案犯罪嫌疑人 alone is a co-suspect of this case
+
+
+@functools.cache
+def _other_case_before() -> re.Pattern[str]:
+    """The same words right before the role ("另案处理的被告人付亚勇", "另案被告人X"); 同案犯罪嫌疑人 alone is a
+    co-suspect of this case."""
+    return re.compile(f"(?:{_other_case().pattern})的?$")
+
+
 _IN_PASSING = ("同案", "同伙")  # "同案犯罪嫌疑人张伟（1990年11月30日出生）…" in another suspect's document
 
 
@@ -323,8 +331,8 @@ def _co_defendant_in_passing(text: str, p: Party) -> bool:
 def _handled_elsewhere(text: str, p: Party) -> bool:
     """The mention's own sentence says the person is handled in another case (and not in brackets after another
     name: "伙同李某（另案处理）" is about 李某)."""
-    if text[max(0, p.start - 2) : p.start].endswith(_CO_PREFIX) or _OTHER_CASE_BEFORE.search(text, max(0, p.start - 8), p.start):
-        return True  # "另案处理的被告人付亚勇"
+    if _other_case_before().search(text, max(0, p.start - 8), p.start):
+        return True
     end = min([i for i in (text.find("。", p.end), text.find("；", p.end)) if i >= 0] or [len(text)])
     for m in _other_case().finditer(text, p.end, end):
         bracket = text.rfind("（", p.end, m.start())
@@ -337,7 +345,6 @@ def _handled_elsewhere(text: str, p: Party) -> bool:
     return False
 
 
-_OTHER_CASE_BEFORE = re.compile(r"(?:另案处理|另案|已判刑)的?$")
 _NAME_LIST_REST = re.compile(rf"(?:[、和及][{_CJK}]{{2,4}})+")
 
 _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
