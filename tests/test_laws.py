@@ -6,7 +6,7 @@ import datetime
 import re
 
 import pytest
-from conftest import LAW_CORPUS, requires_shared
+from conftest import LAW_CORPUS, SHARED, requires_shared
 
 from auditor.law.catalog import (
     article_exists,
@@ -196,6 +196,63 @@ def test_old_subject_keywords_fit_the_2012_subject_only(article, corpus):
     assert not re.search(keywords, "".join(articles[(article, None)])), "the article now bearing the number must not"
 
 
+def test_derived_2012_structure_rests_on_pinned_subjects():
+    """A 2012 article takes its 款/项 counts from its 2018 counterpart only where that counterpart is pinned as the
+    same subject (old_subjects, checked against the 2018 text above) and is not one the 2018 amendment changed."""
+    v = next(v for v in laws()[CPL].versions if v.id == "2012")
+    assert v.derived_from
+    for article, later in v.derived_from.items():
+        assert int(article) in laws()[CPL].old_subjects
+        assert cpl_2012_to_2018(int(article)) == int(later)
+        assert v.structure[article] == next(x for x in laws()[CPL].versions if x.id == "2018").structure.get(later, [0])
+    assert "79" not in v.derived_from  # 逮捕: the 2018 amendment added a 款 (认罪认罚 as a factor of danger)
+
+
+EARLIER = laws()[CPL].earlier_subjects
+
+
+@requires_shared
+@pytest.mark.parametrize("entry", EARLIER, ids=[f"{e['article']}->{e['now']}" for e in EARLIER])
+def test_1996_subjects_fit_their_2012_counterpart_only(entry, corpus):
+    """The 2012 text is not in the corpus; both 2012 articles are read through their 2018 counterparts (the
+    renumbering is pinned above). Regression ind_af05 (2014 起诉意见书 citing 1996 第一百二十九条) and ind_y01
+    (2016 呈请拘留报告书 citing 1996 第六十一条第（七）项)."""
+    articles = corpus("cpl-2018.md")
+    counterpart = "".join(articles[(cpl_2012_to_2018(entry["now"]), None)])
+    bearing_the_number = "".join(articles[(cpl_2012_to_2018(entry["article"]), None)])
+    assert re.search(entry["keywords"], counterpart), "the 2012 counterpart must match"
+    assert not re.search(entry["keywords"], bearing_the_number), "the 2012 article bearing the old number must not"
+
+
+@requires_shared
+def test_1996_subject_tags_are_the_rule_base_concordance_tags():
+    """legal-rules §5.2: each 1996 mapping carries the tag of its row (a U row only ever gives a please-check)."""
+    text = (SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[4][:1] in "USV":
+            for old, new in zip(cells[3].split(" / "), cells[2].split(" / "), strict=False):
+                if old.isdigit() and new.isdigit():
+                    rows[(int(old), int(new))] = cells[4][0]
+    for entry in EARLIER:
+        # A mapping may be held as U where the row is S for one 款 only ("S (140(4))"): stricter, never looser.
+        assert entry["tag"] in (rows[(entry["article"], entry["now"])], "U"), entry
+
+
+@pytest.mark.parametrize(("article", "on", "context", "status", "unverified"), [
+    (61, datetime.date(2016, 5, 1), "根据《刑事诉讼法》第六十一条第（七）项之规定，拟对其刑事拘留", "outdated", True),
+    (129, datetime.date(2014, 5, 1), "根据刑事诉讼法第一百二十九条之规定，现将此案移送审查起诉", "outdated", True),
+    (129, datetime.date(2014, 5, 1), "根据刑事诉讼法第一百二十九条之规定，决定解剖尸体", "valid", False),
+    (142, datetime.date(2016, 1, 1), "依照刑事诉讼法第一百四十二条第二款的规定，决定对某某不起诉", "outdated", False),
+    (61, datetime.date(2020, 5, 1), "根据刑事诉讼法第六十一条，拟对其刑事拘留", "valid", False),  # 2018 era: not 1996
+    (80, datetime.date(2016, 5, 1), "根据刑事诉讼法第八十条第（七）项之规定，拟对其刑事拘留", "valid", False),
+])  # fmt: skip
+def test_a_1996_number_cited_in_the_2012_era_is_outdated(article, on, context, status, unverified) -> None:
+    cited = check_citation(Citation(law=CPL, article=article), on, context)
+    assert (cited.status, cited.unverified) == (status, unverified)
+
+
 @requires_shared
 @pytest.mark.parametrize("article", sorted(a for a, s in laws()[CPL].old_subjects.items() if s.get("unless")))
 def test_old_subject_unless_fits_the_article_now_bearing_the_number_only(article, corpus):
@@ -293,7 +350,16 @@ def test_version_in_force(law, on, expected):
         (CPL, "2018", 67, None, 2, 1, False, "只有0项"),
         (CPL, "2018", 1, None, 1, None, True, None),
         (CPL, "2018", 1, None, 2, None, False, "只有1款"),
-        (CPL, "2012", 67, None, 9, 9, True, None),  # no structure data for 2012: not checkable
+        (CPL, "2012", 67, None, 9, 9, True, None),  # no 款/项 data for this 2012 article: not checkable
+        (CPL, "2012", 79, None, None, 9, True, None),  # 逮捕 gained a 款 in 2018: not derived, not checked
+        # Regression (ind_aa03, af01, ak02, al03, j01): a 2016 report citing 第八十条第（八）项 (先行拘留 has 7).
+        (CPL, "2012", 80, None, None, 8, False, "没有第8项；该条2018年修正时未改动，款项与2018年版第82条相同"),
+        (CPL, "2012", 80, None, None, 7, True, None),
+        (CPL, "2012", 72, None, 1, 6, False, "第1款只有5项"),  # ind_af07: 监视居住 conditions
+        (CPL, "2012", 72, None, 1, 5, True, None),
+        (CPL, "2012", 69, None, 2, 5, False, "第2款只有4项"),
+        (CPL, "2012", 65, None, 1, 4, True, None),
+        (CPL, "2012", 15, None, None, 7, False, "没有第7项"),
         (CL, "2023修正", 199, None, None, None, False, "已删去"),
         (CL, "2023修正", 133, "之一", 1, 2, True, None),
         (CL, "2023修正", 133, "之三", None, None, False, "没有第133条之三"),

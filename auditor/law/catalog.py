@@ -6,6 +6,7 @@ and a status (valid | outdated | nonexistent | unknown_law) with a Chinese note 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import re
@@ -29,6 +30,9 @@ class Version:
     deleted: frozenset[int] = frozenset()
     suffixed: frozenset[str] = frozenset()  # "133之一"
     structure: dict[str, list[int]] | None = None  # article label -> items per 款; None when unknown
+    # Article label -> the article of a later version whose 款/项 counts it shares (`structure_from`); with it,
+    # `structure` covers only those articles and any other is not checked.
+    derived_from: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class Law:
     renumbering: dict[str, Any] | None = None
     version_aliases: dict[str, str] = field(default_factory=dict)  # normalised title -> version it names
     old_subjects: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Numbers of a version before the previous one (CPL 1996 in the 2012 era): entries with from / to / now / tag.
+    earlier_subjects: tuple[dict[str, Any], ...] = ()
 
 
 def normalise_title(name: str) -> str:
@@ -73,7 +79,7 @@ def laws() -> dict[str, Law]:
     for entry in data["laws"]:
         per_version = tables.get(entry["id"]) or {}
         by_id = {str(v["id"]): v for v in entry["versions"]}
-        versions = []
+        versions: list[Version] = []
         for listed in entry["versions"]:
             # `same_as`: a version that differs only in name and date (the text is another version's).
             text = {k: by_id[str(listed["same_as"])].get(k) for k in _TEXT_KEYS} if listed.get("same_as") else {}
@@ -89,6 +95,8 @@ def laws() -> dict[str, Law]:
                     structure=None if table is None else {str(k): list(items) for k, items in table.items()},
                 )
             )
+        versions = [_derive_structure(v, listed, entry, tables.get(entry["id"]) or {})
+                    for v, listed in zip(versions, entry["versions"], strict=True)]
         out[entry["title"]] = Law(
             id=entry["id"],
             title=entry["title"],
@@ -96,9 +104,30 @@ def laws() -> dict[str, Law]:
             versions=tuple(versions),
             renumbering=entry.get("renumbering"),
             old_subjects={int(s["article"]): s for s in entry.get("old_subjects") or ()},
+            earlier_subjects=tuple(entry.get("earlier_subjects") or ()),
             version_aliases={normalise_title(k): str(v) for k, v in (entry.get("version_aliases") or {}).items()},
         )
     return out
+
+
+def _derive_structure(v: Version, listed: dict[str, Any], entry: dict[str, Any],
+                      tables: dict[str, Any]) -> Version:
+    """A version whose listed articles kept their text in the next version takes their 款/项 counts from it
+    (the CPL 2012 articles whose 2018 counterparts are in the corpus)."""
+    spec = listed.get("structure_from")
+    if not spec:
+        return v
+    table = tables.get(str(spec["version"])) or {}
+    ranges = (entry.get("renumbering") or {}).get("ranges", [])
+    structure: dict[str, list[int]] = {}
+    derived: dict[str, str] = {}
+    for article in spec["articles"]:
+        later = _map(ranges, int(article), forward=True) if ranges else int(article)
+        if later is None:
+            raise ValueError(f"laws.yaml: {entry['id']} {v.id} structure_from: no counterpart of article {article}")
+        structure[str(article)] = list(table.get(later) or table.get(str(later)) or [0])
+        derived[str(article)] = str(later)
+    return dataclasses.replace(v, structure=structure, derived_from=derived)
 
 
 @functools.cache
@@ -201,6 +230,12 @@ def _article_ok(v: Version, where: str, article: int, suffix: str | None) -> tup
 def _parts_ok(v: Version, where: str, label: str, paragraph: int | None, item: int | None) -> tuple[bool, str | None]:
     if v.structure is None or (paragraph is None and item is None):
         return True, None  # no paragraph/item data for this version: nothing more to check
+    if v.derived_from is not None:
+        if label not in v.derived_from:
+            return True, None  # a version known in part: this article's 款/项 are not known
+        ok, reason = _parts_ok(dataclasses.replace(v, derived_from=None), where, label, paragraph, item)
+        later = v.derived_from[label]
+        return ok, reason and f"{reason}；该条2018年修正时未改动，款项与2018年版第{later}条相同"
     paras = v.structure.get(label, [0])
     if paragraph is not None:
         if paragraph < 1 or paragraph > len(paras):
@@ -238,25 +273,33 @@ def cpl_2018_to_2012(article: int) -> int | None:
     return _map(_cpl_ranges(), article, forward=False)
 
 
-def _old_numbering(law: Law, version: str, article: int, suffix: str | None, context: str) -> str | None:
-    """Note when the citation reads as the previous version's number for the same subject. A law renumbered by
-    ranges (the CPL) maps the number; a law rewritten as a whole (the 检察规则 2019) names each subject's new number
-    (`now`) and the versions it moved between (`from`, `to`)."""
-    subject = law.old_subjects.get(article)
-    if subject is None or suffix or not context:
+def _old_numbering(law: Law, version: str, article: int, suffix: str | None,
+                   context: str) -> tuple[str, bool] | None:
+    """(note, unverified) when the citation reads as an earlier version's number for the same subject. A law
+    renumbered by ranges (the CPL) maps the number; a law rewritten as a whole (the 检察规则 2019) names each
+    subject's new number (`now`) and the versions it moved between (`from`, `to`); `tag: U` marks a mapping the
+    rule base has not verified."""
+    if suffix or not context:
         return None
-    if "now" in subject:
-        before, after, now = str(subject["from"]), str(subject["to"]), int(subject["now"])
-    else:
-        ren = law.renumbering or {}
-        before, after = str(ren.get("from")), str(ren.get("to"))
-        now = _map(ren.get("ranges", []), article, forward=True)
-    if version != after or now is None or now == article or not re.search(subject["keywords"], context):
-        return None
-    if subject.get("unless") and re.search(subject["unless"], context):
-        return None  # the sentence is about the subject of the article that bears the number now
-    year = "年" if before.isdigit() else ""
-    return f"疑为{before}{year}版条文序号：原第{article}条（{subject['subject']}）在{version}{year}版为第{now}条"
+    previous = law.old_subjects.get(article)
+    candidates = [previous] if previous else []
+    candidates += [e for e in law.earlier_subjects if int(e["article"]) == article]
+    for subject in candidates:
+        if "now" in subject:
+            before, after, now = str(subject["from"]), str(subject["to"]), int(subject["now"])
+        else:
+            ren = law.renumbering or {}
+            before, after = str(ren.get("from")), str(ren.get("to"))
+            now = _map(ren.get("ranges", []), article, forward=True)
+        if version != after or now is None or now == article or not re.search(subject["keywords"], context):
+            continue
+        if subject.get("unless") and re.search(subject["unless"], context):
+            continue  # the sentence is about the subject of the article that bears the number now
+        year = "年" if before.isdigit() else ""
+        unverified = subject.get("tag") == "U"
+        note = f"疑为{before}{year}版条文序号：原第{article}条（{subject['subject']}）在{version}{year}版为第{now}条"
+        return (note + "；该新旧条文对照未经核实，请核对" if unverified else note), unverified
+    return None
 
 
 def check_citation(
@@ -286,7 +329,7 @@ def check_citation(
     if ok and on is not None:
         old = _old_numbering(law, v.id, c.article, c.article_suffix, context or "")
         if old:
-            return c.model_copy(update={"status": "outdated", "note": old})
+            return c.model_copy(update={"status": "outdated", "note": old[0], "unverified": old[1]})
     if ok:
         ok, reason = _parts_ok(v, where, _label(c.article, c.article_suffix), c.paragraph, c.item)
     return c.model_copy(update={"status": "valid" if ok else "nonexistent", "note": reason})

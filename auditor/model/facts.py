@@ -92,6 +92,7 @@ class Citation(Fact):
     start: int = Field(default=0, exclude=True)  # offsets into the document's text
     end: int = Field(default=0, exclude=True)
     note: str | None = Field(default=None, exclude=True)  # why a status other than valid was given
+    unverified: bool = Field(default=False, exclude=True)  # the status rests on a U fact of the rule base
 
 
 class Term(Fact):

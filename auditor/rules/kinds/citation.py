@@ -26,7 +26,7 @@ from auditor.text.numerals import cn_article
 from auditor.text.phrases import sentence_at
 from auditor.text.view import text_view
 
-STEPS = ("document_version", "cited", "in_grace", "unknown_date", "in_force", "status_outdated", "status_nonexistent",
+STEPS = ("document_version", "cited", "in_grace", "unverified", "unknown_date", "in_force", "status_outdated", "status_nonexistent",
          "status_unknown_law", "status_valid", "basis_version", "basis_cited", "basis_wrong", "basis_outdated")
 
 
@@ -92,6 +92,9 @@ def _by_status(case: Case, rule: Rule, p: CitationParams) -> list[Finding]:
             if p.grace and start and when and start <= when <= add_months(start, p.grace.months):
                 severity = p.grace.severity
                 steps.append(rule.text("in_grace", effective=start, grace_months=p.grace.months))
+            if cite.unverified:  # a U fact of the rule base never drives an error
+                severity = "info"
+                steps.append(rule.text("unverified"))
         evidence = [case.evidence(doc, cite.start, cite.end)] if doc and cite.end > cite.start else []
         identity = {"law": cite.law, "article": cite.article, "paragraph": cite.paragraph, "item": cite.item,
                     "document_date": values["document_date"]}
