@@ -94,3 +94,18 @@ def test_a_nested_title_is_one_title_however_its_marks_are_written() -> None:
     read = dict(written, law="最高人民法院、最高人民检察院关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释")
     assert _cite_key(written) == _cite_key(read)
     assert _cite_key(read) != _cite_key(dict(read, article=6))
+
+
+def test_a_labelled_own_act_is_found_by_the_documents_own_act(tmp_path) -> None:  # noqa: ANN001
+    """Real round ax labels a 起诉书's 提起公诉 on its signature date (qss_217): the own act the tool produces finds
+    it. Unlabelled, the own act stays unscored (above)."""
+    from auditor.evaluation.real import evaluate_real
+
+    text = "起诉书\n被告人张某于2020年1月5日被刑事拘留。现提起公诉。\n检察官 李某\n2020年3月1日"
+    (tmp_path / "a.txt").write_text("kind: 起诉书\n---\n" + text, encoding="utf-8")
+    label = {"file": "a.txt", "doc_type": "起诉书", "document_date": "2020-03-01", "persons": ["张某"],
+             "events": [{"action": "刑事拘留", "date": "2020-01-05", "person": "张某"},
+                        {"action": "提起公诉", "date": "2020-03-01", "person": "张某"}]}
+    (tmp_path / "labels.jsonl").write_text(json.dumps(label, ensure_ascii=False), encoding="utf-8")
+    events = evaluate_real(tmp_path)["fields"]["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (2, 0, 0)

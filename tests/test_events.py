@@ -28,6 +28,12 @@ QSYJS = (
 )
 
 CASES = [
+    # regressions (real round ax, indictments read out in court): a 退补 worded without its last word; a 报案 that
+    # names a paper in a list of evidence
+    ("退回侦查机关补充", "本院于2021年1月15日第一次退回侦查机关补充，侦查机关于2021年2月8日补查重报。", ["项某"],
+     {("退回补充侦查", "2021-01-15", "项某"), ("重新移送审查起诉", "2021-02-08", "项某")}),
+    ("报案经过 is a paper", "2024年3月7日上午9:00，宛某主动至派出所接受调查，认定上述事实的证据如下，一、微信交易明细、报案经过等书证。",
+     ["宛某"], set()),
     # --- single and multiple suspects ---------------------------------------------------------
     # regression (corpus ab, ind_ab07): a decision named by its 文号 is a reference, not an act on the request's date
     ("act named by its 文号", "你局于2023年12月28日对本院石检刑不诉〔2023〕42号不起诉决定提出的要求复议意见书收悉。", ["贺子平"], set()),

@@ -836,3 +836,16 @@ def test_regression_seal_text_set_round_a_circle_stays_out_of_the_page_text(tmp_
     lines = [line.strip() for line in page.text.split("\n") if line.strip()]
     assert lines == ["不起诉决定书", "决定对顾某某不起诉。", "上海市浦东新区人民检察院", "二〇二三年五月四日"]
     assert len(page.boxes) == len(page.text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("二Ο一七年四月二十五日", "二〇一七年四月二十五日"),  # Greek capital omicron (real round ax, caiding_203)
+    ("二О一七年", "二〇一七年"),  # Cyrillic capital O
+    ("二ΟΟ九年", "二〇〇九年"),
+    ("ОЛЕГ ИВАНОВ", "ОЛЕГ ИВАНОВ"),  # a Cyrillic name stays as written
+    ("Ο型血", "Ο型血"),
+])  # fmt: skip
+def test_a_letter_o_typed_for_a_chinese_zero_is_read_as_one(text: str, expected: str) -> None:
+    boxes = [(float(i), 0.0, 0.0, 0.0) for i in range(len(text))]
+    out, out_boxes = normalize_page(text, boxes)
+    assert out == expected and out_boxes == boxes  # 1:1: boxes stay aligned

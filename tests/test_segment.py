@@ -106,6 +106,18 @@ _RUN_ON_TAIL = "被告人张某某，男，1990年1月1日出生，汉族，初�
          "定检刑诉（2013）48号起诉书", "刑事判决书", "陕西省定边县人民法院"),
         ("云南省红河哈尼族彝族自治州中级人民法院 刑事判决书 （2019）云25刑终45号 原公诉暨公益诉讼机关云南省金平县人民检察院。 "
          + _RUN_ON_TAIL, "刑事判决书", "云南省红河哈尼族彝族自治州中级人民法院"),
+        # regressions (real round ax): an indictment read out in court and transcribed — the 文号 without its brackets
+        # or left out, punctuation between the parts, the first party without a role
+        ("海南省海口市人民检察院起诉书海检刑诉2025 14号，被告人潘某甲，XXX年X月X日出生，男，汉族，XXX文化，户籍XXX，无违法犯罪记录。",
+         "起诉书", "海南省海口市人民检察院"),
+        ("南陵县人民检察院起诉书，南检刑诉2025 76号，被告人宛某，绰号大水子，男性，1974年7月29日出生，公民身份号码XXXX，初中文化程度。",
+         "起诉书", "南陵县人民检察院"),
+        ("安徽省商丘县人民检察院起诉书。被告人项某，男，1980年出生，汉族，初中文化，无业，户籍所在地安徽省商丘县某镇某村。",
+         "起诉书", "安徽省商丘县人民检察院"),
+        ("四川省遂宁市船山区人民检察院起诉书，遂传检刑诉2024 279号。袁某，于1990年9月21日出生，公民身份号码XXXX，初中文化，户籍所在地住XXX。",
+         "起诉书", "四川省遂宁市船山区人民检察院"),
+        ("人民检察院起诉书，泸纳检刑诉2024 152号，本案由泸州市公安局纳溪区分局侦查终结，以被告人江某甲涉嫌盗窃罪，于2024年9月29日移送本院审查起诉。",
+         "起诉书", "人民检察院"),
     ],
 )
 def test_run_on_title_lines(line: str, expected_type: str, expected_organ: str) -> None:
@@ -126,6 +138,9 @@ def test_run_on_title_lines(line: str, expected_type: str, expected_organ: str) 
         "附：拘留证复印件一份，取保候审决定书复印件一份，扣押清单一份，鉴定意见书一份，以上材料共计四份，均已随案移送。",
         "问这是拘留证，你看一下。答好。问你知不知道你为什么被拘留的？答知道，因为我涉嫌故意伤害的事情。问什么时间？",
         "被告人张某某曾因犯盗窃罪被上海市长宁区人民法院刑事判决书（2016）沪0105刑初1号判处拘役五个月，" + _RUN_ON_TAIL,
+        # a transcribed head needs a mark or a 文号 before the party; a 文号 followed by a verb is a citation
+        "南陵县人民检察院起诉书南检刑诉2025 76号指控被告人宛某犯开设赌场罪，" + _RUN_ON_TAIL,
+        "南陵县人民检察院起诉书，指控被告人宛某犯开设赌场罪，经审理查明的事实与起诉书指控的一致，" + _RUN_ON_TAIL,
     ],
 )
 def test_not_run_on_title_lines(line: str) -> None:
@@ -413,3 +428,20 @@ def test_the_signing_organ_is_read_whole(signature: str, organ: str | None) -> N
 ])
 def test_a_title_repeated_over_a_form_opens_one_document(text: str, expected: list[str]) -> None:
     assert [t for t, _ in _segment_text(text)] == expected
+
+
+_SHARED_HEAD = "（行政刑事通用）\n{title}\n时间2015年11月20日09时10分至2015年11月20日10时50分\n地点 大连市看守所\n"
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # real round ax (xwbl_202): the 公安 行政刑事通用 form, OCR garbling the half the officer struck out
+    ("诲闻/讯问笔录", "问：这是大公（高）捕字[2015]74号逮捕证，你看一下？\n答：好。", "讯问笔录"),
+    ("询问/讯问笔录", "问：你因涉嫌盗窃被刑事拘留，你有无罪的辩解？\n答：没有。", "讯问笔录"),
+    ("询问/讯问笔录（第2次）", "问：你应当如实地提供证据、证言，有意作伪证或者隐匿罪证要负法律责任，你明白吗？\n答：明白。", "询问笔录"),
+    # signs of neither kind (or of both): an interrogation rule must not run on what may be a witness's statement
+    ("询问/讯问笔录", "问：你把当天的经过说一下。\n答：那天晚上我在家。", UNKNOWN),
+    ("询问/讯问笔录", "问：你涉嫌盗窃，另外你是否作伪证？\n答：没有。", UNKNOWN),
+])  # fmt: skip
+def test_a_record_on_the_shared_form_is_typed_by_its_body(title: str, body: str, expected: str) -> None:
+    docs = segment(_dossier([_SHARED_HEAD.format(title=title) + body]))
+    assert [d.type for d in docs] == [expected]

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.extract.case import build_case
+from auditor.ingest.normalize import normalize_page
 from auditor.ingest.text import unmark_markdown
 from auditor.lexicon import doc_type_act
 from auditor.model import Case, Document, Dossier, Event, Page
@@ -142,13 +143,16 @@ def _counts(expected: set[Any], found: set[Any]) -> dict[str, int]:
 
 
 def _evaluate_file(label: dict[str, Any], dev_dir: Path) -> dict[str, Any]:
-    text = unmark_markdown(strip_header((dev_dir / label["file"]).read_text(encoding="utf-8")))  # as load_text
+    # as load_text and the loader's page normalisation read it
+    text = normalize_page(unmark_markdown(strip_header((dev_dir / label["file"]).read_text(encoding="utf-8"))), None)[0]
     doc_type = _doc_type(label["doc_type"])
     case = one_document_case(text, label["file"], doc_type, label.get("document_date"))
     gold = [g for g in label.get("events", []) if g.get("date")]  # a label without a date cannot be matched
     own = [e for e in case.events if e.date is not None and _own_act_only(e, doc_type)]
     dated = [e for e in case.events if e.date is not None and e not in own]
-    found = [g for g in gold if any(_matches(g, e) for e in dated)]
+    # A document's own act is not scored unless its label lists it (a 起诉书's 提起公诉 on its signature date,
+    # real round ax); then producing it finds it.
+    found = [g for g in gold if any(_matches(g, e) for e in (*dated, *own))]
     false = [e for e in dated if not any(_matches(g, e) for g in gold)]
     other_dates = {o.get("date") for o in label.get("other_events", []) if o.get("date")}
     gold_c = {_cite_key(c) for c in label.get("citations", [])}

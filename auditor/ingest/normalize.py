@@ -56,6 +56,11 @@ def delete_spans(
     return out, new_boxes
 
 
+# A Greek or Cyrillic O (or a large circle) typed for 〇 beside Chinese numerals ("二Ο一七年四月二十五日", a published
+# ruling, real round ax); alone or beside letters it stays (a transliterated name).
+_CN_NUMERAL = "〇○零一二三四五六七八九十"
+_ZERO_LOOKALIKE = re.compile(f"(?<=[{_CN_NUMERAL}])[ΟοОо◯](?=[ΟοОо◯{_CN_NUMERAL}年])|[ΟοОо◯](?=[{_CN_NUMERAL}])")
+
 # "\r\n" -> "\n" deletes the "\r" (a lone "\r" becomes "\n" through the table); invisible characters
 # that carry no text (BOM in mid-file, zero-width space) go with their box.
 _DROP = re.compile("\r(?=\n)|[" + "".join(sorted(_DELETE)) + "]")
@@ -70,6 +75,8 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
         text, boxes = delete_spans(text, boxes, spans)
     # str.translate looks every character up in the table; most pages hold none of its characters.
     text = text.translate(_TABLE) if _TRANSLATED.search(text) else text
+    if _ZERO_LOOKALIKE.search(text):
+        text = _ZERO_LOOKALIKE.sub("〇", text)
     # A spaced-out line ("逮 捕 通 知 书", "2 0 2 2 年 5 月 2 0 日") reads as the words it spells: OCR and exports set
     # them so; the spaces go with their boxes.
     gaps = spaced_out_gaps(text)

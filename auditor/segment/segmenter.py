@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
-from auditor.text.titles import NUMBER_RE, ORGAN_RE, SPACE_RE, TitleMatch, is_form_part, is_stub, match_title
+from auditor.text.titles import (
+    NUMBER_RE,
+    ORGAN_RE,
+    SPACE_RE,
+    TitleMatch,
+    is_form_part,
+    is_stub,
+    match_title,
+    resolve_shared_title,
+)
 from auditor.text.tokens import BARE_LABEL
 
 UNKNOWN = "未知文书"
@@ -155,7 +164,7 @@ def segment(dossier: Dossier) -> list[Document]:
         if not body.strip():
             continue
         match = starts[begin]
-        doc_type = match.doc_type if match else UNKNOWN
+        doc_type = (resolve_shared_title(match.doc_type, body) or UNKNOWN) if match else UNKNOWN
         first_page = dossier.page_index_at(begin)
         last_page = dossier.page_index_at(max(begin, end - 1))
         number = find_number(body)

@@ -108,9 +108,29 @@ def _confusions() -> dict[int, str]:
 _TITLE_FIELD = re.compile(r"^【(?:文书名称|文书标题|文书类型)】")
 
 
+@functools.cache
+def _shared_titles() -> tuple[tuple[str, re.Pattern[str], dict[str, re.Pattern[str]]], ...]:
+    """doc_types.yaml `shared_titles`: (name, title pattern, kind -> signs in the body)."""
+    return tuple((e["name"], re.compile(e["title"]), {k: re.compile(v) for k, v in e["types"].items()})
+                 for e in load_yaml("doc_types.yaml").get("shared_titles") or ())
+
+
+def resolve_shared_title(doc_type: str, body: str) -> str | None:
+    """The kind a shared form's record is ("询问/讯问笔录" → 讯问笔录), read from its body; None when its signs are
+    of both kinds or of neither. Any other type is returned as it is."""
+    entry = next((e for e in _shared_titles() if e[0] == doc_type), None)
+    if entry is None:
+        return doc_type
+    shown = [kind for kind, signs in entry[2].items() if signs.search(body)]
+    return shown[0] if len(shown) == 1 else None
+
+
 def match_title(line: str) -> TitleMatch | None:
     """Return the title a line announces, or None when the line is not a title line."""
     raw = SPACE_RE.sub("", line)
+    for name, pattern, _ in _shared_titles():
+        if pattern.fullmatch(raw):
+            return TitleMatch(name, raw, None, 100.0, "")
     field = _TITLE_FIELD.match(raw)
     if field and raw[field.end() :]:
         inner = match_title(raw[field.end() :])
@@ -132,7 +152,7 @@ def match_title(line: str) -> TitleMatch | None:
             continue  # "取保候审决定书文号 成公武…号": a form's field naming another document, not a title
         # A judgment header often runs on: "…人民法院刑事判决书(2019)粤0000刑初00号公诉机关…".
         runs_on = bool(prefix) and re.match(r"^[（(〔\[]\d{4}", rest) is not None
-        if not (TRAILER_RE.match(rest) or runs_on or _is_number(rest)):
+        if not (TRAILER_RE.match(rest) or runs_on or _is_number(rest) or (by_organ and _spoken_head(rest))):
             continue
         organ = None if qualified else raw[: m.start()] or None  # as written, not confusion-mapped
         title = raw[: m.end()] if qualified else m.group(1)
@@ -178,9 +198,34 @@ def _run_on_title(raw: str, compact: str) -> TitleMatch | None:
             note = _FORM_NOTE_RE.match(rest)  # "刑事判决书（速裁程序专用）（2020）粤0306刑初126号"
             number = NUMBER_RE.match(rest, note.end() if note else 0)
             if number is None or not PARTY_OPENING_RE.match(rest, number.end()):
-                continue
+                if not _spoken_head(rest):
+                    continue
             return TitleMatch(table[m.group(1)], m.group(1), raw[head : m.start()], 100.0, raw[m.end() :])
     return None
+
+
+# A header read out and transcribed, or pasted from a web page: the 文号 lost its brackets or is left out, and
+# punctuation joins the parts ("…人民检察院起诉书，泸纳检刑诉2024 152号，本案由…", "…起诉书。被告人项某，男…").
+_LOOSE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\d{4}[（(〔\[]?\d{1,6}[)）〕\]]?号")
+_HEAD_JOIN = re.compile(r"[，,。.、]?")
+
+
+def _spoken_head(rest: str) -> bool:
+    """Does what follows a title on a run-on line read as the rest of a header: an optional 文号 in any form, then
+    the first party or "本案由"?"""
+    at = _HEAD_JOIN.match(rest).end()
+    number = NUMBER_RE.match(rest, at) or _LOOSE_NUMBER.match(rest, at)
+    if number is not None:
+        at = _HEAD_JOIN.match(rest, number.end()).end()
+    elif at == 0:
+        return False  # neither a 文号 nor a mark between the title and what follows it
+    if PARTY_OPENING_RE.match(rest, at) is not None or rest.startswith("本案由", at):
+        return True
+    # After a 文号, the first party may be named without a role ("…279号。袁某，于1990年9月21日出生").
+    return number is not None and _BARE_PARTY.match(rest, at) is not None
+
+
+_BARE_PARTY = re.compile(r"[\u4e00-\u9fff]{2,4}[，,（(](?:男|女|于\d|\d|身份证|公民身份|出生|绰号|曾用名|化名)")
 
 
 _SENTENCE_MARK = re.compile(r"[。，；：,;:！？!?]")
