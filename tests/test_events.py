@@ -551,6 +551,10 @@ def test_doc_type_acts_are_canonical_actions() -> None:
         "兹决定对犯罪嫌疑人张某某（男，1985年6月2日出生）执行拘留，送临川区看守所羁押。",
         "兹决定对犯罪嫌疑人张某某（性别男，出生日期1985年6月2日）执行拘留。",
         "犯罪嫌疑人张某某，男，1985年6月2日生，因涉嫌盗窃罪被刑事拘留。",
+        # regression (corpus av, ind_av03): a table row, the date beside the ID number that encodes it; the measure's
+        # cell names a state, undated (read as an arrest 30 years before the transfer: INVESTIGATION-CUSTODY-OVERDUE)
+        "序号 姓名 性别 出生日期 公民身份号码 强制措施\n2 张某某 男 1985.06.02 340404198506025270 逮捕（在押）",
+        "序号 姓名 性别 公民身份号码 出生日期 强制措施\n2 张某某 男 340404198506025270 1985年6月2日 刑事拘留",
     ],
 )
 def test_birth_date_is_not_a_measure_date(text: str) -> None:

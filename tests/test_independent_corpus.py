@@ -386,6 +386,24 @@ HELD_OUT["independent_at"] = {
     "categories": PERFECT,
     "fields": {"events": 0.93, "citations": 1.0, "dates": 0.99, "documents": 0.965, "persons": 1.0, "parties": 1.0},
 }
+# Corpora au, av and aw (session 16): high-volume traffic files (醉驾, 交通肇事逃逸, 不予立案 of an accident, 2012 and 2018
+# CPL); group crime with 4–8 suspects (恶势力, 聚众斗殴, 非法拘禁; extensions through every tier, names sharing characters);
+# resources and environment crime of remote counties (森林公安, 非法捕捞, 污染环境; hand-filled forms, text dumps without
+# page breaks). Held-out: au P 1.000 R 1.000; av P 0.957 R 1.000 with a finding on a clean dossier (a 要求复议意见书's
+# "我局于…收到。" not read as the receipt) and a birth date in a suspects' table read as an arrest (custody 29 years
+# overdue); aw P 1.000 R 0.985 (a designated residence at an "执法办案管理中心").
+HELD_OUT["independent_au"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.935, "citations": 0.995, "dates": 0.99, "documents": 0.97, "persons": 0.975, "parties": 0.975},
+}
+HELD_OUT["independent_av"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.96, "citations": 1.0, "dates": 0.97, "documents": 0.975, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_aw"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.965, "citations": 0.995, "dates": 0.995, "documents": 0.985, "persons": 0.98, "parties": 0.98},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -397,7 +415,8 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ai": (10, 2), "independent_aj": (10, 1), "independent_ak": (10, 2),
          "independent_al": (10, 2), "independent_am": (10, 2), "independent_an": (10, 2),
          "independent_ao": (10, 2), "independent_ap": (10, 2), "independent_aq": (10, 2),
-         "independent_ar": (10, 2), "independent_as": (10, 2), "independent_at": (10, 2)}
+         "independent_ar": (10, 2), "independent_as": (10, 2), "independent_at": (10, 2),
+         "independent_au": (10, 2), "independent_av": (10, 2), "independent_aw": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

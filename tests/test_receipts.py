@@ -172,3 +172,17 @@ def test_that_decision_named_by_its_number_in_the_sentence_before() -> None:
     got = [(r.received_type, r.recipient_kind, r.date.isoformat()) for r in receipts_in(doc, numbered)]
     assert got == [("不批准逮捕决定书", "police", "2024-03-14")]
     assert receipts_in(doc, {}) == []  # no dossier document bears the number: no receipt made up
+
+
+def test_a_receipt_that_ends_the_sentence_naming_the_decision() -> None:
+    """Regression (corpus av, ind_av09, a clean dossier): "…以清检不诉〔2017〕27号不起诉决定书对犯罪嫌疑人魏冬作出不起诉
+    决定，我局于2017年11月13日收到。" — the receipt ends the sentence; REVIEW-REQUEST-LATE counted from the decision."""
+    from auditor.extract.receipts import receipts_in
+    from auditor.model import Document
+
+    text = ("要求复议意见书\n清公（刑）复议字〔2017〕0004号\n泗河市清江区人民检察院：\n你院于2017年11月10日以清检不诉〔2017〕27号"
+            "不起诉决定书对犯罪嫌疑人魏冬作出不起诉决定，我局于2017年11月13日收到。我局认为该决定有错误。\n"
+            "泗河市公安局清江分局（印）  二〇一七年十一月二十日\n")
+    doc = Document(id="d2", type="要求复议意见书", title="要求复议意见书", start=0, end=len(text), text=text, pages=(1,))
+    got = [(r.received_type, r.recipient_kind, r.date.isoformat()) for r in receipts_in(doc, {})]
+    assert got == [("不起诉决定书", "police", "2017-11-13")]

@@ -369,6 +369,16 @@ def test_regression_an_unknown_heading_after_a_signature_date_starts_a_document(
                                    ("未知文书", "江州市东湖区人民检察院")]
 
 
+def test_regression_an_unknown_heading_after_a_page_footer_starts_a_document() -> None:
+    """Corpus aw (ind_aw09): a text dump without page breaks; after the 起诉意见书's annex line and the page's footer, a
+    刑事谅解书 (no type the lexicon knows) was read into the 起诉意见书, whose date became the 谅解书's."""
+    text = ("起诉意见书\n现将此案移送审查起诉。\n此致\n杉坑县人民检察院\n杉坑县森林公安局（印）\n二〇一六年六月二十日\n"
+            "附：1．本案卷宗卷页；2．随案移送物品清单一份。\n\n   杉坑县森林公安局 郑金寿等盗伐林木案    第25页\n\n\n"
+            "         刑事谅解书\n  谅解人黄丽珍，女，四十四岁。\n  郑家已赔偿我经济损失。\n二〇一六年七月八日\n")
+    docs = segment(_dossier([text]))
+    assert [(d.type, iso(d.date)) for d in docs] == [("起诉意见书", "2016-06-20"), (UNKNOWN, "2016-07-08")]
+
+
 def test_regression_a_wrapped_row_of_a_list_of_contents_starts_no_document() -> None:
     """Corpus ar (ind_ar01): the 卷内目录's cells wrap, so "延长拘留期限通" / "知书" stood as a title under the row number
     "14"; each such row started a document and the list was cut in five."""

@@ -243,7 +243,8 @@ def _received_type(t: str, d: DateMention, after: int, reach: int) -> str | None
         return ahead[0][1]
     sentence_start = max(t.rfind("。", 0, d.start), t.rfind("；", 0, d.start)) + 1
     earlier = _types_named(t[sentence_start : d.start])
-    if earlier and re.match(r"(?:该|上述|此|前述)?(?:决定书|通知书|文书|法律文书)|$|[，,]", t[after:after + 6]):
+    # "…作出不起诉决定，我局于2017年11月13日收到。" (ind_av09): the receipt ends the sentence.
+    if earlier and re.match(r"(?:该|上述|此|前述)?(?:决定书|通知书|文书|法律文书)|$|[，,。；;]", t[after:after + 6]):
         return earlier[-1][1]
     return ahead[0][1] if ahead else None
 

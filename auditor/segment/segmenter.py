@@ -66,6 +66,11 @@ _DATE_LINE = re.compile(r"[ \t\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
                         r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[ \t\u3000]*$")
 
 
+# A page's footer in a text dump without page breaks ("杉坑县森林公安局 郑金寿等盗伐林木案    第25页", ind_aw09): the next
+# page may open a document of a type the lexicon lacks ("刑事谅解书").
+_PAGE_FOOTER_LINE = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?[ \t\u3000]*$")
+
+
 _UNKNOWN_RECORD = re.compile(
     r"(?m)^(?P<heading>[ \t\u3000]*[\u4e00-\u9fff]{2,12}笔录[ \t\u3000]*)\n(?=[ \t\u3000]*时[ \t\u3000]*间[ \t\u3000]*[:：])"
 )
@@ -106,10 +111,10 @@ def segment(dossier: Dossier) -> list[Document]:
             organ_line = text[above + 1 : m.start() - 1]
             start = above + 1 if m.start() > 1 and _is_organ_line(organ_line) else m.start()
             starts.setdefault(start, None)
-    # Right after a signature date: a heading of a type the lexicon lacks, under its organ's line
+    # Right after a signature date or a page's footer: a heading of a type the lexicon lacks, under its organ's line
     # ("江州市东湖区司法局" / "未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）", ind_ak03), starts a document.
     for k, line in enumerate(lines[:-1]):
-        if not _DATE_LINE.fullmatch(line.text):
+        if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text)):
             continue
         following = [x for x in lines[k + 1 : k + 6] if x.text.strip()][:2]
         if not following or following[0].start in starts:

@@ -228,10 +228,21 @@ _BIRTH_AFTER = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)]\s*)?(?:出生|�
 _BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于|生日)[：:为\s]*$")
 
 
+# An ID number right beside a date that it encodes: a table row "马国梁 男 1985.09.02 340404198509025270 逮捕（在押）"
+# (ind_av03) gives the birth date, not the day of the measure in the next cell.
+_ID_AFTER = re.compile(r"[\s|｜│┃,，、]{0,4}\d{6}(\d{8})\d{3}[\dXx]")
+_ID_BEFORE = re.compile(r"\d{6}(\d{8})\d{3}[\dXx][\s|｜│┃,，、]{0,4}$")
+
+
 def is_birth_date(text: str, mention: DateMention) -> bool:
     """Is `mention` (found in `text`) a person's birth date?"""
-    return bool(_BIRTH_AFTER.match(text, mention.end)
-                or _BIRTH_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+    if _BIRTH_AFTER.match(text, mention.end) or _BIRTH_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        return True
+    if mention.year is None or mention.month is None or mention.day is None:
+        return False
+    encoded = f"{mention.year:04d}{mention.month:02d}{mention.day:02d}"
+    beside = _ID_AFTER.match(text, mention.end) or _ID_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+    return beside is not None and beside.group(1) == encoded
 
 
 @functools.lru_cache(maxsize=4096)

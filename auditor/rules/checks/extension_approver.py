@@ -56,14 +56,21 @@ def level(organ: str | None) -> str | None:
 _SIGNED_BY = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,30}?人民检察院)[ \t\u3000]*(?:[（(][^）)\n]{0,4}印[）)])?[ \t\u3000]*$")
 
 
+# The decision speaks as its issuer ("本院认为…决定批准延长…"): the issuer approves, whatever earlier extension the text
+# tells of ("经上一级人民检察院批准延长一个月期满仍不能侦查终结", ind_av03).
+_OWN_DECISION = re.compile(r"本院(?:认为|决定|经审查)|决定批准延长")
+# A procuratorate named by its place in the hierarchy, not by name: its level cannot be read from it.
+_RELATIVE_NAME = re.compile(r"^(?:上一级|上级|同级|下级|原)")
+
+
 def _approver(doc: Document) -> str | None:
-    m = _APPROVED_BY.search(re.sub(r"\s+", "", doc.text))
-    if m:
-        return m.group(1)
-    if doc.organ and doc.organ.endswith("人民检察院"):
-        return doc.organ
+    compact = re.sub(r"\s+", "", doc.text)
     signed = _SIGNED_BY.findall(doc.text)
-    return signed[-1] if signed else None
+    own = doc.organ if doc.organ and doc.organ.endswith("人民检察院") else (signed[-1] if signed else None)
+    if own and _OWN_DECISION.search(compact):
+        return own
+    named = next((m.group(1) for m in _APPROVED_BY.finditer(compact) if not _RELATIVE_NAME.match(m.group(1))), None)
+    return named or own
 
 
 def _tier(case: Case, doc: Document, p: ApproverParams, rank: int) -> tuple[int, str] | None:
