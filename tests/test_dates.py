@@ -46,6 +46,9 @@ DATE_CASES = [
     ("2023年元月11日", ["2023-01-11"]),
     ("二0二三年十月七日", ["2023-10-07"]),  # regression (ind_c05): an Arabic 0 among Chinese digits (OCR or typing)
     ("20l5年8月10日", ["2015-08-10"]),  # regression (ind_i08): OCR reads 1 as l inside a year too
+    ("2Q15年10月11曰", ["2015-10-11"]),  # regression (real round bb): and 0 as Q
+    ("编号2015年10月15_0号", ["2015-10-??"]),  # "_0" for 日 only before a clock time
+    ("时间：2015年10月15_0 20时10分至", ["2015-10-15 20:10"]),
     ("编号2015l年", []),  # ... only right before 年
     ("二○二三年三月五日", ["2023-03-05"]),  # ○ U+25CB
     ("二O二三年三月五日", ["2023-03-05"]),  # Latin O

@@ -34,6 +34,13 @@ CASES = [
      {("退回补充侦查", "2021-01-15", "项某"), ("重新移送审查起诉", "2021-02-08", "项某")}),
     ("报案经过 is a paper", "2024年3月7日上午9:00，宛某主动至派出所接受调查，认定上述事实的证据如下，一、微信交易明细、报案经过等书证。",
      ["宛某"], set()),
+    # regression (corpus au, ind_au06): the stages of the case are those of the defendants the 起诉书 names by role,
+    # not of a suspect told of in the facts (the car's owner, whose investigation was ended)
+    ("case stages of the defendants", "被告人赵鹏，男。被告人钱勇，男。本案由河阳县公安局侦查终结，以被告人赵鹏涉嫌交通肇事罪、被告人钱勇涉嫌"
+     "包庇罪，于2021年1月20日向本院移送审查起诉。其间，本院于2021年2月19日退回侦查机关补充侦查。经依法审查查明：赵鹏驾驶孙桂兰所有的"
+     "货车肇事后逃逸。", ["赵鹏", "钱勇", "孙桂兰"],
+     {("移送审查起诉", "2021-01-20", "赵鹏"), ("移送审查起诉", "2021-01-20", "钱勇"), ("退回补充侦查", "2021-02-19", "赵鹏"),
+      ("退回补充侦查", "2021-02-19", "钱勇")}),
     # --- single and multiple suspects ---------------------------------------------------------
     # regression (corpus ab, ind_ab07): a decision named by its 文号 is a reference, not an act on the request's date
     ("act named by its 文号", "你局于2023年12月28日对本院石检刑不诉〔2023〕42号不起诉决定提出的要求复议意见书收悉。", ["贺子平"], set()),
@@ -444,6 +451,9 @@ DECIDED_ON_CASES = [
     # a decision on two of three suspects is the act of both
     ("批准逮捕决定书", "批准逮捕决定书\n经审查，决定批准逮捕犯罪嫌疑人林辉、陈志强。林建华另案处理。",
      {("批准逮捕", "林辉"), ("批准逮捕", "陈志强")}),
+    # regression (corpus au, ind_au01): a decision addressed to one suspect ("对你") names the case by both
+    ("取保候审决定书", "取保候审决定书\n犯罪嫌疑人陈志强：\n本院在审查起诉林辉、陈志强涉嫌交通肇事罪一案中，因办案需要，决定对你取保候审。",
+     {("取保候审", "陈志强")}),
     # a document whose act names nobody after it keeps every suspect it names
     ("逮捕证", "逮捕证\n兹决定对犯罪嫌疑人林辉、陈志强执行逮捕。", {("逮捕", "林辉"), ("逮捕", "陈志强")}),
 ]

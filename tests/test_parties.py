@@ -14,6 +14,9 @@ from auditor.text.tokens import _tagger
 from auditor.text.view import text_view
 
 CASES = [
+    # regression (real round bb, an OCR'd 讯问笔录): the next field follows the name with no gap
+    ("讯问笔录（第一次）\n科犯罪嫌疑人姓名：黄佳男别名:无曾用名：无绰号：无___________\n性别：民族： 汉族 出生时间:	1976年4月17日\n",
+     [("黄佳男", "犯罪嫌疑人", None, "1976-04-17", None, None)]),
     # regressions (round k): the head of a 讯问笔录 / 宣布笔录 / 保证书 names the suspect; the answer "我叫X，…" gives the
     # details of the person the head names; a name with its details in brackets and no gender outside them
     ("讯问笔录\n讯问人 易军\n被讯问人 邓凯\n问：你的身份情况？\n答：我叫邓凯，1996年9月12日出生，公民身份号码420111199609122336。",

@@ -389,6 +389,20 @@ def test_regression_a_wrapped_row_of_a_list_of_contents_starts_no_document() -> 
     assert [t for t, _ in _segment_text(text)] == ["卷内目录", "延长拘留期限通知书"]
 
 
+def test_regression_a_contents_row_wrapped_after_its_number_and_over_a_page_starts_no_document() -> None:
+    """Corpus au (ind_au05): "14 血液酒精含量检验" / "鉴定意见书" — the title's first part beside the row number, the rest
+    a title on its own line; and the list running onto a new page whose first row wraps ("23 犯罪嫌疑人诉讼权" / "利义务
+    告知书"). Each started a document, and the rows' dates became 取保候审 events of nobody."""
+    page_1 = ("卷内目录\n序号 文书名称 文号 日期 页号\n13 监视居住通知书 安公（交）监通字\n〔2017〕3号 2017年4月13日 13\n"
+              "14 血液酒精含量检验\n鉴定意见书\n清公物鉴（毒化）\n字〔2017〕0533号 2017年4月20日 14\n"
+              "18 取保候审决定书 安公（交）取保字\n〔2017〕281号 2017年10月20日 18\n")
+    page_2 = ("23 犯罪嫌疑人诉讼权\n利义务告知书\n安检公诉告〔2017〕\n302号 2017年11月8日 23\n"
+              "24 取保候审决定书 安检公诉取保〔\n2017〕47号 2017年11月9日 24\n")
+    page_3 = "安平县公安局\n受案登记表\n安公（交）受案字〔2017〕0408号\n报案时间 2017年4月8日21时10分\n"
+    docs = segment(_dossier([page_1, page_2, page_3]))
+    assert [d.type for d in docs] == ["卷内目录", "受案登记表"]
+
+
 def test_a_stub_printed_beside_its_original_is_one_document() -> None:
     """Regression (corpus v, ind_v09): a PDF page with the 存根 column left of the 正本 reads the left column first,
     then the right column's marker "（正本）", then its text: one 拘留证, not two."""
@@ -447,6 +461,7 @@ _SHARED_HEAD = "（行政刑事通用）\n{title}\n时间2015年11月20日09时1
     # real round ax (xwbl_202): the 公安 行政刑事通用 form, OCR garbling the half the officer struck out
     ("诲闻/讯问笔录", "问：这是大公（高）捕字[2015]74号逮捕证，你看一下？\n答：好。", "讯问笔录"),
     ("询问/讯问笔录", "问：你因涉嫌盗窃被刑事拘留，你有无罪的辩解？\n答：没有。", "讯问笔录"),
+    ("梅拇/讯问笔录", "问：夏乐燕，你是否知道为何被刑事拘留?\n答：知道，因为我盗窃。\n问：你是否认罪？\n答：我认罪。", "讯问笔录"),
     ("询问/讯问笔录（第2次）", "问：你应当如实地提供证据、证言，有意作伪证或者隐匿罪证要负法律责任，你明白吗？\n答：明白。", "询问笔录"),
     # signs of neither kind (or of both): an interrogation rule must not run on what may be a witness's statement
     ("询问/讯问笔录", "问：你把当天的经过说一下。\n答：那天晚上我在家。", UNKNOWN),

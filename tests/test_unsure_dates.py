@@ -27,6 +27,11 @@ def _findings(detained: str, method: str) -> list:
     ("2023年5月1日", "ocr", None, None),  # fits: day 3, on time
     ("2023年3月1日", "ocr", "早于本案立案日期", "info"),  # OCR read 5 as 3: before the 立案, a "please check"
     ("2023年3月1日", "text", None, "error"),  # a text layer is what the officer wrote: judged as written
+    # ... unless it lies more than a year before the 立案: another case's date, or one read from the wrong cell
+    # (ind_av03: a birth date in a suspects' table read as the arrest)
+    ("2022年4月27日", "text", None, "error"),
+    ("2022年4月26日", "text", "早于本案立案日期", "info"),
+    ("1990年3月7日", "text", "早于本案立案日期", "info"),
 ])
 def test_an_ocr_date_before_the_filing_is_unsure(detained: str, method: str, unsure: str | None,
                                                  severity: str | None) -> None:

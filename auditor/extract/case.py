@@ -216,18 +216,28 @@ def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) ->
     return out
 
 
+# A date typed in a text (not read by OCR) is unsure only far outside the case: an act that follows the 立案 dated more
+# than a year before it is another case's, or a date read in the wrong cell ("1985.09.02 340404198509025270 逮捕（在押）"
+# in a suspects' table, ind_av03: custody 29 years overdue).
+TEXT_BEFORE_FILING = dt.timedelta(days=366)
+
+
 def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
-    """Events whose date was read by OCR and does not fit the case's timeline, marked with why (decided once, for
-    every rule): after the date of every document stating it, or an act that follows the 立案 dated before it."""
+    """Events whose date does not fit the case's timeline, marked with why (decided once, for every rule): read by
+    OCR and after the date of every document stating it, or an act that follows the 立案 dated before it (by more
+    than TEXT_BEFORE_FILING where the date was not read by OCR)."""
     ocr_pages = {p.number for p in shell.dossier.pages if p.method == "ocr"}
-    if not ocr_pages:
-        return events
     filings = [e.date for e in events if e.action == "立案" and e.date]
     filed = min(filings) if filings else None
+    if not ocr_pages and filed is None:
+        return events
     after_filing = set(load_yaml("actions.yaml").get("after_filing") or ())
     out = []
     for ev in events:
-        if ev.date and ev.evidence and all(e.page in ocr_pages for e in ev.evidence):
+        if filed and ev.date and ev.action in after_filing and ev.date < filed - TEXT_BEFORE_FILING and not (
+                ev.evidence and all(e.page in ocr_pages for e in ev.evidence)):
+            ev = ev.model_copy(update={"unsure": _UNSURE_BEFORE_FILING})
+        elif ev.date and ev.evidence and all(e.page in ocr_pages for e in ev.evidence):
             # A document's own act may be dated after its signature (a notice stating when the family was told).
             stating = [d.date for e in ev.evidence if (d := shell.document(e.document_id)) and d.date
                        and doc_type_act(d.type) != ev.action]

@@ -224,6 +224,9 @@ def own_act_span(doc: Document) -> tuple[int, int]:
     return (start, start + len(doc.title)) if start >= 0 else (0, min(len(doc.text), 30))
 
 
+_TO_YOU = re.compile(r"对你(?!们)")
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -253,6 +256,12 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         objects = {name for tr in triggers if tr.action == act for name in _object(compact, tr.end, mentions, lex)}
         # A request about another act names its person there ("要求复议…决定不批准逮捕犯罪嫌疑人林辉").
         objects = objects or {name for tr in triggers for name in _object(compact, tr.end, mentions, lex)}
+        if not objects and any(tr.action == act and _TO_YOU.search(compact, max(0, tr.start - 8), tr.start)
+                               for tr in triggers):
+            # "犯罪嫌疑人刘志刚：本院在审查起诉刘志强、刘志刚…一案中…决定对你取保候审" (ind_au01): the act is taken on the
+            # person the decision is addressed to.
+            objects = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
+                       if lex.addressee_after.match(compact, m.end())}
         if objects:
             people = [p for p in named if p in objects]
     if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
@@ -772,8 +781,15 @@ def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], pe
         return []
     if not subject:
         return []
-    # Not those the document says are handled apart ("纠集黄俊豪、黄俊杰（均另案处理）", ind_as08).
-    return list(dict.fromkeys(m.name for m in mentions if not _aside_after(t, m.end, lex)))
+    # Not those the document says are handled apart ("纠集黄俊豪、黄俊杰（均另案处理）", ind_as08); where the document
+    # names some of them by their role here ("被告人赵鹏…被告人钱勇…"), only those: a suspect told of only in the facts
+    # (the car's owner whose investigation was ended, ind_au06) is not in this stage of the case.
+    kept = [m for m in mentions if not _aside_after(t, m.end, lex)]
+    by_role = {m.name for m in kept if _SUSPECT_ROLE_BEFORE.search(t, max(0, m.start - 6), m.start)}
+    return list(dict.fromkeys(m.name for m in kept if not by_role or m.name in by_role))
+
+
+_SUSPECT_ROLE_BEFORE = re.compile(r"(?:被告人|犯罪嫌疑人|被不起诉人|被告单位|犯罪嫌疑单位)[:：]?$")
 
 
 _LISTED_NAMES = re.compile(r"(?:[、和及][\u4e00-\u9fff·]{2,8}?)*?(?=[（(])")

@@ -45,7 +45,9 @@ _INTRO = re.compile(
     rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()）\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
 )
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
-_FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)(?=[_＿\s，,。;；]|$)")
+# The next field may follow the name with no gap ("犯罪嫌疑人姓名：黄佳男别名:无曾用名：无", an OCR'd 讯问笔录, real round bb).
+_FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)"
+                   rf"(?=[_＿\s，,。;；]|$|别名|曾用名|绰号|{'|'.join(FIELD_LABELS)})")
 _ROLE_ONLY = re.compile(rf"(?P<role>{_ROLE})(?:自报)?")
 # A name with its details in brackets and no gender outside them: "系犯罪嫌疑人刘梓涵（2006年3月9日出生，公民身份号码…）".
 _BRACKETED = re.compile(rf"(?P<role>{_ROLE})(?P<name>[{_CJK}]{{2,4}})[（(]"

@@ -52,7 +52,7 @@ def _is_organ_line(line: str) -> bool:
 # A heading alone on its line (under an organ's line, perhaps), ending in a document word: a document whose type the
 # lexicon may not know.
 _UNKNOWN_HEADING = re.compile(
-    r"\s*(?:[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证)"
+    r"\s*(?:(?![ \t\u3000]*\d+[ \t\u3000]+[^\d\s])[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
 _HEADING_LINE = re.compile(
@@ -244,6 +244,7 @@ def _cut_between(cuts: list[int], lo: int, hi: int) -> bool:
 _ROW_NUMBER_LINE = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
 _DATE_AND_PAGE_END = re.compile(r"(?:\d{4}[.．\-/年]\d{1,2}[.．\-/月]\d{1,2}日?|\d{4}年\d{1,2}月\d{1,2}日)[ \t\u3000]+\d{1,4}(?:[-—－]\d{1,4})?[ \t\u3000]*$")
 _ROW_REACH = 4  # lines below the title where the row's date and page number may stand
+_ROW_WRAPPED_START = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]+[\u4e00-\u9fff（）()]{2,16}[ \t\u3000]*")
 
 
 def _contents_row(lines: list[_Line], i: int) -> bool:
@@ -251,7 +252,13 @@ def _contents_row(lines: list[_Line], i: int) -> bool:
     j = i - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
-    if j < 0 or not _ROW_NUMBER_LINE.fullmatch(lines[j].text):
+    if j < 0:
+        return False
+    above = lines[j].text
+    # The row's number alone, or with the first part of a title wrapped in its cell ("14 血液酒精含量检验" / "鉴定意见书",
+    # ind_au05), and no date and page closing that row.
+    if not (_ROW_NUMBER_LINE.fullmatch(above)
+            or (_ROW_WRAPPED_START.fullmatch(above) and not _DATE_AND_PAGE_END.search(above))):
         return False
     return any(_DATE_AND_PAGE_END.search(x.text) for x in lines[i : i + _ROW_REACH + 1])
 

@@ -28,12 +28,14 @@ _CN_DIGIT = "[〇○零OoＯ0０一二三四五六七八九]"
 # 元月: January in letters and signature blocks ("二〇二三年元月十一日", ind_w01).
 _CN_MONTH = r"元|[一二三四五六七八九十](?:[ \u3000]?[一二三四五六七八九十]){0,2}"
 _CN_DAY = r"[一二三四五六七八九十廿卅](?:[ \u3000]?[一二三四五六七八九十廿卅]){0,2}"
-# OCR reads 1 as l / I inside a year too ("20l5年"): only right before 年.
-_YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlI]{{3}}年)[{_D}OoＯlI]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九]){_CN_DIGIT}(?:[ \u3000]?{_CN_DIGIT}){{3}}"
+# OCR reads 1 as l / I and 0 as Q inside a year too ("20l5年", "2Q15年"): only right before 年.
+_YEAR = rf"(?<![{_D}OoＯ])[12１２](?:[{_D}OoＯ]{{3}}|(?=[{_D}OoＯlIQ]{{3}}年)[{_D}OoＯlIQ]{{3}})(?![{_D}])|(?<![{_CN}])(?=[0０]?[〇○零OoＯ一二三四五六七八九]){_CN_DIGIT}(?:[ \u3000]?{_CN_DIGIT}){{3}}"
 # OCR reads 1 as l / I and 0 as O / o inside a month or day ("8月l0日"); a letter never starts one on its own.
 _MONTH = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|{_CN_MONTH}"
 _DAY = rf"(?=[lIOo]?[{_D}])[{_D}lI][{_D}OolI]?|{_CN_DAY}"
-_DAY_SUFFIX = "(?:[日曰号]|口(?![岸径供头述]))"  # OCR reads 日 as 曰 or 口 ("同年11月25口经…批准")
+# OCR reads 日 as 曰 or 口 ("同年11月25口经…批准"), or as "_0" before a clock time ("时间：2015年10月15_0 20时10分", a
+# record's head, real round bb).
+_DAY_SUFFIX = r"(?:[日曰号]|口(?![岸径供头述])|_0(?=[ \t]{0,2}\d{1,2}[ \t]{0,2}时))"
 _PERIOD = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜间|夜里|深夜|半夜|午夜|晚间|晚"
 _HOUR = rf"[{_D}]{{1,2}}|[零〇两{_CN}]{{1,3}}"
 _MINUTE = rf"[{_D}]{{1,2}}|[零〇{_CN}]{{1,3}}"
@@ -136,7 +138,7 @@ class DateRange:
 # --- parsing helpers ---------------------------------------------------------------------------
 
 
-_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "l": "1", "I": "1", "元": "一", " ": None, "\u3000": None})
+_OCR_DIGITS = str.maketrans({"Ｏ": "0", "O": "0", "o": "0", "Q": "0", "l": "1", "I": "1", "元": "一", " ": None, "\u3000": None})
 
 
 def _num(s: str | None) -> int | None:
@@ -225,7 +227,7 @@ def _needs_anchor(text: str, found: tuple[DateMention, ...]) -> bool:
 # A birth date ("（男，1985年6月2日出生）", "出生日期：1985年6月2日", "生日为…") dates a person, never an act; nor does
 # it give the year of a later "9月26日" or "同年" (a record's header names the suspect's birth after its own date).
 _BIRTH_AFTER = re.compile(r"\s*(?:[（(][^（）()]{0,24}[）)]\s*)?(?:出生|生[，,。；;）)\s]|生$)")  # "…日（户籍登记为…）出生"
-_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日|出生于|生于|生日)[：:为\s]*$")
+_BIRTH_BEFORE = re.compile(r"(?:出生日期|出生年月日?|出生时间|出生于|生于|生日)[：:为\s]*$")
 
 
 # An ID number right beside a date that it encodes: a table row "马国梁 男 1985.09.02 340404198509025270 逮捕（在押）"
