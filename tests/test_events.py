@@ -41,6 +41,14 @@ CASES = [
      "货车肇事后逃逸。", ["赵鹏", "钱勇", "孙桂兰"],
      {("移送审查起诉", "2021-01-20", "赵鹏"), ("移送审查起诉", "2021-01-20", "钱勇"), ("退回补充侦查", "2021-02-19", "赵鹏"),
       ("退回补充侦查", "2021-02-19", "钱勇")}),
+    # regression (corpus ba, ind_ba07): a 送达回证's column "与案件关系" describes the police as "移送审查起诉的公安机关"
+    ("the transferring police", "受送达人  与案件关系  送达时间  收件人签名\n彭浩然（法定代理人彭丽华）  被不起诉人  二〇一三年十月二十五日  "
+     "彭浩然 彭丽华\n青林市公安局北塘分局  移送审查起诉的公安机关  二〇一三年十月二十八日  魏斌", ["彭浩然"], set()),
+    # regression (corpus ay, ind_ay04): each date of a 分别 list names its persons in a bracket
+    ("dates with their persons", "经我局负责人批准，已分别于2020年11月23日（伍海、陶金凤）、11月24日（马国强）、11月28日（马国庆）延长拘留期限。",
+     ["马国庆", "马国强", "陶金凤", "伍海"],
+     {("延长拘留期限", "2020-11-23", "伍海"), ("延长拘留期限", "2020-11-23", "陶金凤"), ("延长拘留期限", "2020-11-24", "马国强"),
+      ("延长拘留期限", "2020-11-28", "马国庆")}),
     # --- single and multiple suspects ---------------------------------------------------------
     # regression (corpus ab, ind_ab07): a decision named by its 文号 is a reference, not an act on the request's date
     ("act named by its 文号", "你局于2023年12月28日对本院石检刑不诉〔2023〕42号不起诉决定提出的要求复议意见书收悉。", ["贺子平"], set()),
@@ -454,6 +462,10 @@ DECIDED_ON_CASES = [
     # regression (corpus au, ind_au01): a decision addressed to one suspect ("对你") names the case by both
     ("取保候审决定书", "取保候审决定书\n犯罪嫌疑人陈志强：\n本院在审查起诉林辉、陈志强涉嫌交通肇事罪一案中，因办案需要，决定对你取保候审。",
      {("取保候审", "陈志强")}),
+    # regression (corpus ba, ind_ba01): a warrant's order names its person before the act; the next form's stub on
+    # the same page names another (his detention was dated by this warrant's announcement: a notice 26 hours late)
+    ("拘留证", "拘留证\n兹决定对犯罪嫌疑人林辉（性别男，出生日期1996年5月8日）执行拘留，送青林市看守所羁押。\n"
+     "案件名称：陈志强涉嫌盗窃罪案 犯罪嫌疑人：陈志强 性别：男", {("刑事拘留", "林辉")}),
     # a document whose act names nobody after it keeps every suspect it names
     ("逮捕证", "逮捕证\n兹决定对犯罪嫌疑人林辉、陈志强执行逮捕。", {("逮捕", "林辉"), ("逮捕", "陈志强")}),
 ]

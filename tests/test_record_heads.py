@@ -58,6 +58,8 @@ def test_record_officers(head: str, officers: tuple[str, ...]) -> None:
     ("被讯问人 彭某  性别 男  年龄 31", "彭某"),  # a form printed without colons (ind_a02)
     ("犯罪嫌疑人：张某", "张某"),
     ("犯罪嫌疑人姓名：张某性别：男", "张某"),
+    # regression (corpus ay, ind_ay04): the head's field without a colon; the answers name the co-suspects
+    ("犯罪嫌疑人 李某\n问：彭某、张某让你运输什么？", "李某"),
 ])
 def test_recorded_person(head: str, person: str) -> None:
     from auditor.extract.records import recorded_person

@@ -97,8 +97,11 @@ def build_case(
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
+        # A paragraph opened by the role and name ("犯罪嫌疑人阮文雄，因涉嫌盗窃罪被逮捕。", a foreigner without an ID
+        # number, ind_z05) introduces its person as much as a detail does.
         introduced = {m.name for m in mentions_of.get(doc.id, [])
-                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number)
+                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number or m.passport
+                                                      or _opens_paragraph(doc.text, m.start))
                       and not named_in_passing(doc.text, m)}
         # So are those listed with one of them, each with his own details ("罗志明（身份证号…）、罗志刚（…）", ind_ai02).
         if introduced:
@@ -318,6 +321,11 @@ def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
 
 
 _RECORD_HEAD_ROLE = re.compile(r"被[询讯]问人[:：]?[ \t\u3000]*")
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t\u3000")
 
 
 def _heads_record(text: str, person: str) -> bool:

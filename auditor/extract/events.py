@@ -225,6 +225,29 @@ def own_act_span(doc: Document) -> tuple[int, int]:
 
 
 _TO_YOU = re.compile(r"对你(?!们)")
+# "决定对犯罪嫌疑人X" / "对涉嫌盗窃罪的X": the name an order is taken on, right after 对 and the role or the charge.
+_ORDERED_ON = re.compile(r"对(?:犯罪嫌疑人|被告人|涉嫌[^，。；,;对]{1,14}?的(?:犯罪嫌疑人)?)?$")
+
+
+_LIST_GAP = re.compile(r"(?:[（(][^（）()]*[）)])?[、，,和及与][ \t]*(?:犯罪嫌疑人)?")
+
+
+def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
+    """The persons an order names before its act: the one right after 对 and those listed with him."""
+    before = [m for m in mentions if _sentence_start(t, act_start) <= m.start < act_start]
+    for i, m in enumerate(before):
+        if _ORDERED_ON.search(t, max(0, m.start - 16), m.start):
+            names = [m.name]
+            for prev, nxt in zip(before[i:], before[i + 1 :], strict=False):
+                if not _LIST_GAP.fullmatch(t, prev.end, nxt.start):
+                    break
+                names.append(nxt.name)
+            return names
+    return []
+
+
+def _sentence_start(t: str, pos: int) -> int:
+    return max(t.rfind("。", 0, pos), t.rfind("；", 0, pos), t.rfind("\n", 0, pos)) + 1
 
 
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
@@ -256,6 +279,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         objects = {name for tr in triggers if tr.action == act for name in _object(compact, tr.end, mentions, lex)}
         # A request about another act names its person there ("要求复议…决定不批准逮捕犯罪嫌疑人林辉").
         objects = objects or {name for tr in triggers for name in _object(compact, tr.end, mentions, lex)}
+        if not objects:
+            # A warrant's order names its person before the act ("兹决定对犯罪嫌疑人许浩（性别男，…）执行拘留"): a
+            # co-suspect's form stub run into the same page (ind_ba01) is not taken on.
+            objects = {name for tr in triggers if tr.action == act
+                       for name in _ordered_on(compact, tr.start, mentions)}
         if not objects and any(tr.action == act and _TO_YOU.search(compact, max(0, tr.start - 8), tr.start)
                                for tr in triggers):
             # "犯罪嫌疑人刘志刚：本院在审查起诉刘志强、刘志刚…一案中…决定对你取保候审" (ind_au01): the act is taken on the
@@ -344,10 +372,11 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
         respect = _RESPECTIVELY.search(t, max(0, listed[0].start - 4), listed[0].start)
         respectively = (len(listed) == len(people) > 1 and None not in people and respect is not None
                         and tr.action not in lex.case_stage_acts and not lex.organ_end.search(t, 0, respect.start()))
+        per_date = _bracketed_persons(t, listed, mentions) if tr.action not in lex.case_scope else None
         for k, when in enumerate(listed):
             lo, hi = (when.start, tr.end) if when.start < tr.start else (tr.start, when.end)
             s, e = view.to_orig(lo, hi)
-            for person in ([people[k]] if respectively else people):
+            for person in (per_date[k] if per_date else [people[k]] if respectively else people):
                 events.append(
                     Event(
                         action=action,
@@ -465,7 +494,23 @@ def _approved_before(doc: Document, view: TextView, t: str, tr: _Trigger, starts
 
 _NEXT_DAY_OF_MONTH = re.compile(r"\s*[、和及]\s*(?P<day>[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})[日号](?![0-9])")
 _RESPECTIVELY = re.compile(r"分别(?:于|在|是|为)?\s*$")
-_LIST_JOINER = re.compile(r"^(?:、|和|及|以及|与)$")
+# A date's persons may stand in a bracket after it ("分别于2020年11月23日（伍海、陶金凤）、11月24日（马国强）…", ind_ay04).
+_LIST_JOINER = re.compile(r"^(?:[（(][^（）()]{1,40}[）)])?(?:、|和|及|以及|与)$")
+_DATE_PERSONS = re.compile(r"[ \t]*[（(](?P<inner>[^（）()]{1,40})[）)]")
+
+
+def _bracketed_persons(t: str, listed: list[DateMention | _SittingDate], mentions: list[_Mention]) -> list[list[str]] | None:
+    """For a list of dates each followed by a bracket naming persons, those persons per date; else None."""
+    if len(listed) < 2 or any(isinstance(d, _SittingDate) for d in listed):
+        return None
+    out = []
+    for when in listed:
+        m = _DATE_PERSONS.match(t, when.end)
+        names = [x.name for x in mentions if m is not None and m.start("inner") <= x.start < m.end("inner")]
+        if not names:
+            return None
+        out.append(list(dict.fromkeys(names)))
+    return out
 
 
 def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:

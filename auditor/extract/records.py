@@ -26,6 +26,8 @@ _RECORDED = re.compile(
     r"(?:犯罪嫌疑人姓名|被讯问人(?:姓名)?)(?:[ \t]*[:：][ \t]*|[ \t]+)" + _PERSON)  # colon optional
 # In the head only, a bare role label names the person too ("犯罪嫌疑人：张某").
 _RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*" + _PERSON, re.M)
+# ... or with spaces for the colon ("犯罪嫌疑人 马国庆", ind_ay04), when the name is a suspect's.
+_RECORDED_HEAD_SPACED = re.compile(r"^[ \t\u3000]*(?:犯罪嫌疑人|嫌疑人)[ \t\u3000]+" + _PERSON, re.M)
 # A 宣布笔录 records the announcement to the person its head names ("被宣布人：周婷").
 _ANNOUNCED = re.compile(r"被宣布人(?:姓名)?[ \t]*[:：](?P<field>[^\n]*)")
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
@@ -65,6 +67,11 @@ def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[s
             return written
         return next((p for p in sorted(persons, key=len, reverse=True) if written.startswith(p) or p.startswith(written)),
                     written)
+    spaced = _RECORDED_HEAD_SPACED.search(head)
+    if spaced:
+        named = next((p for p in sorted(persons, key=len, reverse=True) if spaced.group(1).startswith(p)), None)
+        if named:
+            return named
     for mention in mentions:
         if mention.document_id == doc.id and mention.role in _SUSPECT_ROLES and mention.name:
             return next((p for p in persons if p.startswith(mention.name)), mention.name)

@@ -26,6 +26,11 @@ def _spaced(phrase: str) -> re.Pattern[str]:
     return re.compile(_GAP.join(re.escape(ch) for ch in phrase if not ch.isspace()))
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """`phrase` as a pattern tolerating whitespace, line breaks and OCR dots between its characters."""
+    return _spaced(phrase)
+
+
 def find_phrase(text: str, phrase: str) -> Span | None:
     """First occurrence of `phrase`, tolerating whitespace, line breaks and OCR dots between its characters."""
     if not phrase:

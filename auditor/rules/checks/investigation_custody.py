@@ -12,11 +12,13 @@ from pydantic import Field
 
 from auditor.law.periods import add_months
 from auditor.model import Case, Event, Evidence, Finding
-from auditor.rules.explain import UNSURE_STEPS, text_anywhere, unsure_dates
+from auditor.rules.explain import UNSURE_STEPS, unsure_dates
 from auditor.rules.kinds.deadline import dated, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_to_int
+from auditor.text.phrases import phrase_pattern, sentence_at
+from auditor.text.tokens import named_in
 
 STEPS = ("span", "restart", "base", "late_extension", "extended", "how_stated", "how_ranked", "over", *UNSURE_STEPS)
 
@@ -32,6 +34,21 @@ class InvestigationCustodyParams(Params):
     extension_months_pattern: str
     requires_document: tuple[str, ...] = ()
     skip_if_text: tuple[str, ...] = ()
+
+
+def _skipped_persons(case: Case, phrases: tuple[str, ...]) -> set[str | None] | None:
+    """Whose custody is counted otherwise: the persons named in each sentence stating a `phrases` case ("罗永平…不讲真实
+    姓名", ind_az02: not his co-suspects). A sentence naming nobody ("因被拘留人拒不讲真实姓名") is taken to be about
+    the same persons; where no such sentence names anyone, None: nobody's custody is checked."""
+    out: set[str | None] = set()
+    found = False
+    for doc in case.documents:
+        for phrase in phrases:
+            for m in phrase_pattern(phrase).finditer(doc.text):
+                found = True
+                start, end = sentence_at(doc.text, m.start(), ends="。；;")
+                out.update(named_in(doc.text[start:end], case.persons))
+    return None if found and not out else out
 
 
 @dataclass
@@ -112,7 +129,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     p: InvestigationCustodyParams = rule.params  # type: ignore[assignment]
     if p.requires_document and not case.documents_of_type(p.requires_document):
         return []  # a judgment or indictment alone does not carry the extension decisions
-    if text_anywhere(case, p.skip_if_text):
+    skipped = _skipped_persons(case, p.skip_if_text)
+    if skipped is None:
         return []  # 身份不明 / 精神病鉴定: the period is counted otherwise (CPL 149, 160(2))
     findings: list[Finding] = []
     seen: set[tuple[str | None, date]] = set()
@@ -120,6 +138,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     transfers = sorted(dated(case.events, p.to), key=lambda x: x[1])
     releases = sorted(dated(case.events, p.released), key=lambda x: x[1])
     for arrest, arrest_day in arrests:
+        if arrest.person in skipped:
+            continue
         if any(d <= arrest_day and same_person(e, arrest) for e, d in transfers):
             continue  # arrested after the transfer (a 监察 case's 逮捕 by the procuratorate): no investigation custody
         later = [(e, d) for e, d in transfers if d > arrest_day and same_person(e, arrest)]

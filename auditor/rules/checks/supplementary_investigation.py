@@ -41,10 +41,16 @@ class _Return:
 def _returns(case: Case, p: SupplementaryParams) -> list[_Return]:
     """Distinct 退回补充侦查: dates within `same_within_days` of each other are one return told twice."""
     window = timedelta(days=p.same_within_days)
-    cut = [d for _, d in dated(case.events, p.before)]
+    ends = dated(case.events, p.before)
+    # Each suspect's 审查起诉 ends with his own indictment or 不起诉: one co-suspect's 不起诉 does not end the case of
+    # the others, who may be returned again (ind_az07).
+    cut: dict[str | None, date] = {}
+    for end_event, end_day in ends:
+        cut[end_event.person] = min(end_day, cut.get(end_event.person, end_day))
     out: list[_Return] = []
     for event, day in sorted(dated(case.events, p.returned), key=lambda x: x[1]):
-        if cut and day >= min(cut):
+        own_end = cut.get(event.person) if event.person else (min(cut.values()) if cut else None)
+        if own_end is not None and day >= own_end:
             continue  # after the indictment: trial-stage 补充侦查 has its own count
         if out and day - out[-1].day <= window:
             out[-1].events.append(event)
