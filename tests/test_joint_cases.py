@@ -152,3 +152,15 @@ def test_a_case_moved_as_a_whole_with_each_suspect_listed_concerns_each() -> Non
             "本案由南昌县监察委员会调查终结，以被告人罗某平涉嫌受贿罪、被告人熊某勇涉嫌介绍贿赂罪，于2023年3月28日向本院移送起诉。\n"
             "南昌县人民检察院\n2023年6月1日\n")
     assert _events(text, "移送审查起诉") == {("2023-03-28", "罗某平"), ("2023-03-28", "熊某勇")}
+
+
+def test_a_co_suspects_non_prosecution_does_not_end_the_others_review() -> None:
+    """Regression (corpus az, ind_az07): a co-suspect's 不起诉 was taken as the end of everyone's 审查起诉, so the others'
+    third return was ignored and their last re-transfer was paired with the second return (80 days, "late")."""
+    from pathlib import Path
+
+    text = Path(__file__).with_name("rules").joinpath("SUPPLEMENTARY-INVESTIGATION-LIMIT.txt").read_text(encoding="utf-8")
+    case = text.split("##### case\n")[-1].split("\n", 1)[1]
+    found = [f for f in audit_text(case).findings if f.rule_id == "SUPPLEMENTARY-INVESTIGATION-LIMIT"]
+    assert len(found) == 1 and found[0].severity == "error"  # too many returns; no late answer
+    assert "2022-12-22" in found[0].explanation.steps[0]
