@@ -35,6 +35,7 @@ from auditor.model import (
     Document,
     Dossier,
     Event,
+    PartyMention,
     Receipt,
     Record,
     StatedTime,
@@ -101,7 +102,7 @@ def build_case(
         # number, ind_z05) introduces its person as much as a detail does.
         introduced = {m.name for m in mentions_of.get(doc.id, [])
                       if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number or m.passport
-                                                      or _opens_paragraph(doc.text, m.start))
+                                                      or _opens_paragraph(doc.text, m))
                       and not named_in_passing(doc.text, m)}
         # So are those listed with one of them, each with his own details ("罗志明（身份证号…）、罗志刚（…）", ind_ai02).
         if introduced:
@@ -323,9 +324,10 @@ def _fold(group: list[Event], act_of: dict[str, str | None]) -> Event:
 _RECORD_HEAD_ROLE = re.compile(r"被[询讯]问人[:：]?[ \t\u3000]*")
 
 
-def _opens_paragraph(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return not text[line_start:pos].strip(" \t\u3000")
+def _opens_paragraph(text: str, m: PartyMention) -> bool:
+    """Does the mention open its paragraph, alone ("犯罪嫌疑人钱立军、孙丽系…" opens with a list: not one person's)?"""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start : m.start].strip(" \t\u3000") and not text.startswith(("、", "和", "及", "与"), m.end)
 
 
 def _heads_record(text: str, person: str) -> bool:
