@@ -98,12 +98,14 @@ def build_case(
     for doc in documents:
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
-        # A paragraph opened by the role and name ("犯罪嫌疑人阮文雄，因涉嫌盗窃罪被逮捕。", a foreigner without an ID
-        # number, ind_z05) introduces its person as much as a detail does.
-        introduced = {m.name for m in mentions_of.get(doc.id, [])
-                      if m.role in SUSPECT_ROLES and (m.gender or m.birth_date or m.id_number or m.passport
-                                                      or _opens_paragraph(doc.text, m))
-                      and not named_in_passing(doc.text, m)}
+        suspects_here = [m for m in mentions_of.get(doc.id, [])
+                         if m.role in SUSPECT_ROLES and not named_in_passing(doc.text, m)]
+        introduced = {m.name for m in suspects_here if m.gender or m.birth_date or m.id_number or m.passport}
+        # Beside them, a paragraph opened by the role and name ("犯罪嫌疑人阮文雄，因涉嫌盗窃罪被逮捕。", a foreigner
+        # without an ID number, ind_z05) introduces its person too. Alone it does not: an excerpt introducing one
+        # defendant ("被告人吴海涛……（身份信息略）") is still about every suspect it names (ind_af09).
+        if introduced:
+            introduced |= {m.name for m in suspects_here if _opens_paragraph(doc.text, m)}
         # So are those listed with one of them, each with his own details ("罗志明（身份证号…）、罗志刚（…）", ind_ai02).
         if introduced:
             introduced = {canonical.get(n, n) for n in listed_with(doc.text, spellings, introduced)}
