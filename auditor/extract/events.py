@@ -24,6 +24,7 @@ from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
+from auditor.text.phrases import sentence_at
 from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.tokens import name_of, named_in, names_pattern
 from auditor.text.view import TextView, text_view
@@ -234,7 +235,8 @@ _LIST_GAP = re.compile(r"(?:[（(][^（）()]*[）)])?[、，,和及与][ \t]*(?
 
 def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
     """The persons an order names before its act: the one right after 对 and those listed with him."""
-    before = [m for m in mentions if _sentence_start(t, act_start) <= m.start < act_start]
+    start, _ = sentence_at(t, act_start, ends="。；\n")
+    before = [m for m in mentions if start <= m.start < act_start]
     for i, m in enumerate(before):
         if _ORDERED_ON.search(t, max(0, m.start - 16), m.start):
             names = [m.name]
@@ -244,10 +246,6 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
                 names.append(nxt.name)
             return names
     return []
-
-
-def _sentence_start(t: str, pos: int) -> int:
-    return max(t.rfind("。", 0, pos), t.rfind("；", 0, pos), t.rfind("\n", 0, pos)) + 1
 
 
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
