@@ -168,6 +168,8 @@ def test_spans_and_quotes():
         ("根据《刑事诉讼法》第六十五条之规定，证人作证的补助", D(2020, 5, 1), "valid", "2018"),
         ("根据《刑事诉讼法》第六十五条之规定，决定对犯罪嫌疑人张某取保候审", None, "valid", "2018"),
         ("依照《刑事诉讼法》第一百六十条之规定，现将此案移送审查起诉", D(2019, 3, 1), "outdated", "2018"),
+        # regression (ind_be01): the sentence's subject read across a PDF line break ("移送审\n查起诉")
+        ("依照《刑事诉讼法》第一百六十条之规定，现将此案移送审\n查起诉", D(2019, 1, 3), "outdated", "2018"),
         ("依照《刑事诉讼法》第一百七十三条第二款之规定，决定对张某不起诉", D(2021, 1, 5), "outdated", "2018"),
         ("依照《刑事诉讼法》第八十九条，提请批准逮捕", D(2019, 3, 1), "outdated", "2018"),
         # regression (ind_af06): 公安规定 2012 art. 85 (obligations) cited after the 2020 revision (now art. 89)

@@ -79,6 +79,25 @@ RETURN_BY_FIRST_NAME = """湖州市公安局吴兴区分局
 二〇一四年一月二十一日
 """
 
+KINSMAN_IN_BRACKETS = """新疆维吾尔自治区石河子市中级人民法院
+刑事判决书
+（2011）石刑初字第20号
+被告人徐河新，男，汉族，1957年12月25日出生。2010年8月28日因本案被逮捕。现在押。
+被告人史自芳（被告人徐河新之表兄），男，汉族，1954年2月16日出生。2010年8月29日被逮捕。现在押。
+被告人徐波（被告人徐河新之子），男，汉族，1982年10月28日出生。2010年8月30日被逮捕。现在押。
+石河子市中级人民法院
+二〇一一年五月三日
+"""
+
+OTHER_NAMED_SUBJECT = """新疆维吾尔自治区高级人民法院
+刑事裁定书
+被告人吾拉音·艾力，男，1990年1月1日出生。2013年7月18日被逮捕。
+经审理查明：被告人吾拉音·艾力与艾克拉木·吾斯曼（同案被告人，已判刑）商议作案。
+2013年6月25日，艾克拉木·吾斯曼前往他人家中准备为作案刀具开刃时，因涉嫌犯罪被刑事拘留。
+新疆维吾尔自治区高级人民法院
+二〇一四年六月十一日
+"""
+
 INTRO_COMPLEMENT = """长沙市公安局雨花分局
 起诉意见书
 犯罪嫌疑人周建国，男，1975年11月9日出生，2024年1月16日被我局刑事拘留。
@@ -110,6 +129,10 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
      {("2014-01-10", "沈建华"), ("2014-01-10", "钱国栋")}),
     # a name after 系 is a complement: the next sentence's act is the introduced suspect's (ind_h09)
     (INTRO_COMPLEMENT, "取保候审", {("2024-01-17", "谭丽")}),
+    # a defendant introduced with his kinship to another in brackets: his arrest is his own (real round bf, judgment_407)
+    (KINSMAN_IN_BRACKETS, "逮捕", {("2010-08-28", "徐河新"), ("2010-08-29", "史自芳"), ("2010-08-30", "徐波")}),
+    # a clause opened by another person's name (a transliterated one): his detention is not the defendant's (caiding_405)
+    (OTHER_NAMED_SUBJECT, "刑事拘留", set()),
 ])
 def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
     assert _events(text, action) == expected

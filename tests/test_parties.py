@@ -136,6 +136,9 @@ CASES = [
       ("葛振华", "犯罪嫌疑人", None, None, "530102199011072337", True)]),
     # another person's number later in the sentence is not the first name's
     ("犯罪嫌疑人张三伙同李四（身份证号码530102198605233156）盗窃。", [("张三", "犯罪嫌疑人", None, None, None, None)]),
+    # regression (real round bf, caiding_415): a counted or pointed-back role names nobody new
+    ("被告人顾康良，男。许双鸽虽能如实供述，但不足以对二被告人从宽处罚。", [("顾康良", "被告人", "男", None, None, None)]),
+    ("上述被告人从宽处罚，各被告人从轻处罚。", []),
 ]
 
 

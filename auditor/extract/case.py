@@ -120,7 +120,8 @@ def build_case(
         receipts += doc_receipts
         rows = [(r.recipient, r.date) for r in doc_receipts if r.source == "delivery_receipt"] + [
             (r.recipient, r.date) for r in grid]
-        for ev in safe("events", doc, lambda d=doc: find_events(d, spellings)):
+        others = tuple(dict.fromkeys(m.name for m in mentions_of.get(doc.id, []) if m.role not in SUSPECT_ROLES))
+        for ev in safe("events", doc, lambda d=doc, o=others: find_events(d, spellings, o)):
             update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),

@@ -332,6 +332,9 @@ def appendix_start(text: str) -> int | None:
     return None
 
 
+_LAYOUT_SPACE = re.compile(r"\s+")
+
+
 def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:
     """Citations in `text` (offsets into it), each checked against the version in force on `on`."""
     if not isinstance(text, str) or not text:
@@ -343,8 +346,9 @@ def find_citations(text: str, on: datetime.date | None = None, document_id: str 
         return bisect.bisect_right(ends, pos)
 
     def context(pos: int) -> str:
+        # Without the line breaks of a PDF's layout: "现将此案移送审\n查起诉" is about the transfer (ind_be01).
         i = sentence(pos)
-        return text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)]
+        return _LAYOUT_SPACE.sub("", text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)])
 
     events: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in _mention_re().finditer(text)]
     events += [(m.start(), 1, m) for m in _CHAIN_START_RE.finditer(text)]

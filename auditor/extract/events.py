@@ -26,7 +26,7 @@ from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
 from auditor.text.phrases import sentence_at
 from auditor.text.sentences import HALF_WIDTH_STOP
-from auditor.text.tokens import name_of, named_in, names_pattern
+from auditor.text.tokens import DOTTED_NAME, name_of, named_in, names_pattern
 from auditor.text.view import TextView, text_view
 
 _SENTENCE_END = re.compile(rf"[。；;！？!?│┃｜|]|{HALF_WIDTH_STOP}")  # a table cell ends a sentence
@@ -182,14 +182,16 @@ def action_names() -> list[str]:
     return [e["name"] for e in load_yaml("actions.yaml")["actions"]]
 
 
-def find_events(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
-    """Events of `persons` (this case's suspects) evidenced by `doc`, evidence spans in the document's text.
+def find_events(doc: Document, persons: list[str] | tuple[str, ...], others: tuple[str, ...] = ()) -> list[Event]:
+    """Events of `persons` (this case's suspects) evidenced by `doc`, evidence spans in the document's text;
+    `others` are the names of the document's other parties (victims, witnesses, persons tried apart).
 
     Raises on a failure inside the document; the case builder records it as an error for that document.
     """
     if doc.type in _no_acts_in():
         return []
-    own, told = _own_act(doc, persons), _narrative(doc, persons)
+    others = tuple(n for n in others if n and n not in persons)
+    own, told = _own_act(doc, persons), _narrative(doc, persons, others)
     stated = {e.action for e in told if e.date and e.action in lexicon().stated_day_acts}
     # The act takes effect on the day the document states ("自2022年4月2日起重新计算"), not on the day it was written;
     # and it is the act of the persons so stated, not of a co-suspect a page banner names ("彭德华等人诈骗案", ind_ao03).
@@ -311,7 +313,7 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
 # --- narrative text ------------------------------------------------------------------------------
 
 
-def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
+def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tuple[str, ...] = ()) -> list[Event]:
     lex = lexicon()
     view = text_view(doc.text)
     t = view.text
@@ -352,7 +354,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Even
             people: list[str | None] = [None]
         else:
             people = (_object(t, tr.end, mentions, lex, se) or _case_as_subject(t, tr, ss, mentions, persons, lex)
-                      or _subject(t, tr.start, ss, clauses, mentions, persons, lex))
+                      or _subject(t, tr.start, ss, clauses, mentions, persons, lex, others))
             if not people and isinstance(date, _SittingDate):
                 people = [None]  # "宣布解除取保候审" at the sitting: the case builder names the only suspect
             if not people:
@@ -796,10 +798,16 @@ def _object(t: str, end: int, mentions: list[_Mention], lex: _Lexicon, sentence_
     if i is None or mentions[i].start - end > _OBJECT_REACH or not _OBJECT_GAP.fullmatch(t[end : mentions[i].start]):
         return []
     group = [mentions[i].name]
-    while i + 1 < len(mentions) and lex.joiners.match(t[mentions[i].end : mentions[i + 1].start]):
+    while i + 1 < len(mentions) and _joined(t[mentions[i].end : mentions[i + 1].start], lex):
         i += 1
         group.append(mentions[i].name)
     return list(dict.fromkeys(group))
+
+
+def _joined(gap: str, lex: _Lexicon) -> bool:
+    """Do two names stand in one list: a joiner between them, or the first's details in a bracket and a joiner
+    ("决定批准延长犯罪嫌疑人黎国强（4504…）、黎国祥（4504…）侦查羁押期限一个月", ind_be07)?"""
+    return bool(lex.joiners.match(gap) or _detailed_list_joiner().match(gap))
 
 
 def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], persons: list[str],
@@ -848,7 +856,8 @@ def _aside_after(t: str, end: int, lex: _Lexicon) -> bool:
 
 
 def _subject(
-    t: str, pos: int, ss: int, clauses: list[int], mentions: list[_Mention], persons: list[str], lex: _Lexicon
+    t: str, pos: int, ss: int, clauses: list[int], mentions: list[_Mention], persons: list[str], lex: _Lexicon,
+    others: tuple[str, ...] = (),
 ) -> list[str | None]:
     """Persons an action at `pos` concerns: the nearest preceding suspect group; [] when a clause
     between that group and the action opens with another person's role (a victim, a witness)."""
@@ -856,10 +865,15 @@ def _subject(
     before = mentions  # before[:count] end at or before `pos`
     # A name after 系 / 伙同 / 受… is the complement of someone else's clause ("谭丽，…，系周建国店内店员。…被取保候审"):
     # the act belongs to the nearest name before it.
-    while count > 1 and t[max(0, before[count - 1].start - 2) : before[count - 1].start].endswith(lex.not_subject_after):
+    # So is a name in a bracket right after another's ("被告人史自芳（被告人徐河新之表兄），男，…。2010年8月28日被逮捕",
+    # real round bf): the act is the bracketed person's kinsman's.
+    while count > 1 and (
+        t[max(0, before[count - 1].start - 2) : before[count - 1].start].endswith(lex.not_subject_after)
+        or _in_bracket_after(t, before[count - 2].end, before[count - 1], pos)
+    ):
         count -= 1
     last = before[count - 1] if count else None
-    other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex)
+    other = _other_role_at(t, max(ss, last.end if last else ss), pos, clauses, lex, others, persons)
     if other or _in_other_case_aside(t, max(ss, last.end if last else ss), pos, lex):
         return []
     if lex.other_group_object.search(t, max(ss, last.end if last else ss), pos):
@@ -874,10 +888,22 @@ def _subject(
             return [n for n in dict.fromkeys(m.name for m in before[:count]) if n in named[:wanted]]
     group = [last.name]
     j = count - 1
-    while j > 0 and lex.joiners.match(t[before[j - 1].end : before[j].start]):
+    while j > 0 and _joined(t[before[j - 1].end : before[j].start], lex):
         j -= 1
         group.insert(0, before[j].name)
     return list(dict.fromkeys(group))
+
+
+def _in_bracket_after(t: str, name_end: int, mention: _Mention, pos: int) -> bool:
+    """Does `mention` stand in a bracket that opens right after the name ending at `name_end` and closes before
+    `pos`?"""
+    if name_end >= len(t) or t[name_end] not in "（(":
+        return False
+    close = _BRACKET_CLOSE.search(t, name_end + 1, pos)
+    return close is not None and mention.end <= close.start() and "（" not in t[name_end + 1 : mention.start]
+
+
+_BRACKET_CLOSE = re.compile(r"[）)]")
 
 
 def _in_other_case_aside(t: str, lo: int, pos: int, lex: _Lexicon) -> bool:
@@ -891,19 +917,27 @@ def _in_other_case_aside(t: str, lo: int, pos: int, lex: _Lexicon) -> bool:
     return bool(lex.other_case_aside.search(aside))
 
 
-def _other_role_at(t: str, lo: int, hi: int, clauses: list[int], lex: _Lexicon) -> bool:
-    """Does a clause starting in [lo, hi) open with a role word of someone else?"""
+def _other_role_at(t: str, lo: int, hi: int, clauses: list[int], lex: _Lexicon,
+                   others: tuple[str, ...] = (), persons: list[str] | tuple[str, ...] = ()) -> bool:
+    """Does a clause starting in [lo, hi) open with a role word of someone else, or with the name of a party who is
+    no suspect (`others`: a witness, a victim, a co-defendant tried apart) or a transliterated name no suspect bears
+    ("2013年6月25日，艾克拉木·吾斯曼前往…时，因涉嫌犯罪被刑事拘留", real round bf)?"""
     i = bisect.bisect_left(clauses, lo)
     starts = [lo] + [c for c in clauses[i : bisect.bisect_left(clauses, hi)] if lo < c < hi]
     for c in starts:
-        head = t[c : c + 8]
+        head = t[c : c + 24].lstrip()
         for opener in _CLAUSE_OPENERS:
             if head.startswith(opener):
                 head = head[len(opener) :]
                 break
-        if head.startswith(lex.other_roles):
+        if head.startswith(lex.other_roles) or (others and head.startswith(others)):
+            return True
+        if _DOTTED_HEAD.match(head) and not head.startswith(tuple(persons)):
             return True
     return False
+
+
+_DOTTED_HEAD = re.compile(DOTTED_NAME)
 
 
 def _resolve_self(org: str, lex: _Lexicon, own: str | None) -> str:

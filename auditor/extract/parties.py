@@ -167,7 +167,7 @@ def _find(view: TextView) -> list[Party]:
     known = {p.name for p in found.values()}
     fields = {m.group("name"): m for m in _NAME_FIELD.finditer(t) if not _bad_name(m.group("name"), delimited=True)}
     for m in _ROLE_ONLY.finditer(t):
-        if any(s <= m.start() < e for s, e in spans):
+        if any(s <= m.start() < e for s, e in spans) or _COUNTED_ROLE.search(t, max(0, m.start() - 2), m.start()):
             continue
         field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
         name = field.group("name") if field else _name_at(t, m.end(), known)
@@ -192,6 +192,8 @@ def _find(view: TextView) -> list[Party]:
     return sorted(found.values(), key=lambda p: p.start)
 
 
+# A role counted or pointed back to names nobody new ("不足以对二被告人从宽处罚", real round bf; "各被告人", "上述被告人").
+_COUNTED_ROLE = re.compile(r"(?:[二两三四五六七八九十各该诸]|上述|前述|全体|多名|数名)$")
 # A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
 _DETAILS_NEXT = re.compile(rf"[，,（(]\s*(?=(?:{_ID_LABEL}|出生日期)[为是]?[:：]?\s*\d)")
 _DETAILS_STOP = re.compile(r"[。；;]")
