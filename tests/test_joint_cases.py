@@ -98,6 +98,21 @@ OTHER_NAMED_SUBJECT = """新疆维吾尔自治区高级人民法院
 二〇一四年六月十一日
 """
 
+EXTENSION_OF_THREE = """龙圩县公安局
+提请批准延长侦查羁押期限意见书
+犯罪嫌疑人黎国强，男，1982年6月6日出生。犯罪嫌疑人黎国祥，男，1984年9月17日出生。犯罪嫌疑人黄国强，男，1987年1月30日出生。
+龙圩县公安局
+二〇一六年六月十日
+=====
+南岭省梧山市人民检察院
+批准延长侦查羁押期限决定书
+梧检延羁〔2016〕22号
+龙圩县公安局：
+根据《中华人民共和国刑事诉讼法》第一百五十四条之规定，决定批准延长犯罪嫌疑人黎国强（450406198206062136）、黎国祥（450406198409173514）、黄国强（450406198701305879）侦查羁押期限一个月，自2016年6月21日起至2016年7月20日止。
+南岭省梧山市人民检察院
+二〇一六年六月十五日
+"""
+
 INTRO_COMPLEMENT = """长沙市公安局雨花分局
 起诉意见书
 犯罪嫌疑人周建国，男，1975年11月9日出生，2024年1月16日被我局刑事拘留。
@@ -133,6 +148,8 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (KINSMAN_IN_BRACKETS, "逮捕", {("2010-08-28", "徐河新"), ("2010-08-29", "史自芳"), ("2010-08-30", "徐波")}),
     # a clause opened by another person's name (a transliterated one): his detention is not the defendant's (caiding_405)
     (OTHER_NAMED_SUBJECT, "刑事拘留", set()),
+    # a decision listing its persons each with his ID number in brackets concerns them all (ind_be07)
+    (EXTENSION_OF_THREE, "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
 ])
 def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
     assert _events(text, action) == expected
