@@ -33,6 +33,12 @@ def test_common_charges_are_listed() -> None:
         ("故意伤人罪", False),
         ("偷窃罪", False),
         ("诈骗财物罪", False),
+        # regression (ind_bh01): a selective charge drops whole alternatives, not characters of them
+        ("走私普通货物罪", True),
+        ("走私普通物品罪", True),
+        ("走私普通货品罪", False),
+        ("组织传销活动罪", True),
+        ("运输毒品罪", True),
     ],
 )
 def test_acceptable(written: str, ok: bool) -> None:

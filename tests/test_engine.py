@@ -132,6 +132,8 @@ def test_id_must_match_file_name(tmp_path) -> None:
         ("超过{limit}", {"limit": "3日"}, "超过3日"),
         ("第{days}日，超过{limit}", {"days": 4}, "第4日，超过{limit}"),  # unknown placeholder stays visible
         ("花括号{", {}, "花括号{"),
+        # regression (ind_bi07): a quote across a page break is written on one line
+        ("以{quote}作为依据", {"quote": "《刑事诉讼法\n\n》第六十六条"}, "以《刑事诉讼法》第六十六条作为依据"),
     ],
 )
 def test_format_message(template: str, values: dict[str, Any], expected: str) -> None:

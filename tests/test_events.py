@@ -376,6 +376,14 @@ def test_events_in_typed_documents(doc_type: str, text: str, persons: list[str],
     assert {t for t in found if t[0] in ("传唤", "刑事拘留") and t[1]} == expected
 
 
+def test_regression_a_forms_checkbox_options_tell_no_act() -> None:
+    """ind_bi01: "案件来源 报案 □控告 □举报" then the reporter's birth date in the flattened table: no 受案 in 1978."""
+    text = ("受案登记表\n案件来源\n报案 □控告 □举报 □扭送 □投案 □110指令\n报案人\n姓名\n性别\n出生日期\n联系方式\n赵慧\n女\n"
+            "1978年5月2日\n接报时间\n2021年4月6日10时20分")
+    found = {(e.action, iso(e.date)) for e in find_events(_doc(text, "受案登记表", "2021-04-06"), [])}
+    assert ("受案", "1978-05-02") not in found
+
+
 @pytest.mark.parametrize("name,text,persons,expected", CASES, ids=[c[0] for c in CASES])
 def test_narrative_events(name: str, text: str, persons: list[str], expected: set[tuple[str, str | None, str | None]]) -> None:
     assert _triples(text, persons) == expected

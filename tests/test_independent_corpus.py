@@ -8,6 +8,8 @@ F1 >= 0.98. Where a floor is below the goal, docs/accuracy.md says what the rema
 from __future__ import annotations
 
 import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -422,6 +424,33 @@ HELD_OUT["independent_ba"] = {
     "categories": PERFECT,
     "fields": {"events": 0.96, "citations": 1.0, "dates": 0.98, "documents": 0.97, "persons": 1.0, "parties": 1.0},
 }
+HELD_OUT["independent_bc"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.93, "citations": 1.0, "dates": 1.0, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_bd"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.945, "citations": 0.995, "dates": 1.0, "documents": 1.0, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_be"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.98, "citations": 0.995, "dates": 1.0, "documents": 1.0, "persons": 1.0, "parties": 1.0},
+}
+# bg: two misses left (a dead victim's family not told of the 尸检 opinion: CPL 148 names the 被害人 only; an opinion
+# not in the file, told to the victim alone) — see docs/accuracy.md.
+HELD_OUT["independent_bg"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.83)},
+    "fields": {"events": 0.945, "citations": 0.975, "dates": 0.985, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_bh"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.985, "citations": 1.0, "dates": 1.0, "documents": 1.0, "persons": 1.0, "parties": 1.0},
+}
+# bi: one info please-check beside a wrong article (bi01), linked by caused_by, as in az10.
+HELD_OUT["independent_bi"] = {
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.93, "citations": 0.995, "dates": 0.99, "documents": 0.96, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -435,7 +464,9 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ao": (10, 2), "independent_ap": (10, 2), "independent_aq": (10, 2),
          "independent_ar": (10, 2), "independent_as": (10, 2), "independent_at": (10, 2),
          "independent_au": (10, 2), "independent_av": (10, 2), "independent_aw": (10, 2),
-         "independent_ay": (10, 2), "independent_az": (10, 2), "independent_ba": (10, 2)}
+         "independent_ay": (10, 2), "independent_az": (10, 2), "independent_ba": (10, 2),
+         "independent_bc": (10, 1), "independent_bd": (10, 2), "independent_be": (10, 2), "independent_bg": (10, 2),
+         "independent_bh": (10, 2), "independent_bi": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
@@ -455,7 +486,10 @@ def test_scanned_corpus_f() -> None:
 
 @pytest.fixture(scope="module")
 def held_out() -> dict[str, SyntheticResult]:
-    return {name: evaluate_synthetic(CORPUS.with_name(name)) for name in HELD_OUT}
+    # The corpora are scored on both cores: one process each at a time (spawned: the test process holds threads).
+    names = sorted(HELD_OUT)
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return dict(zip(names, pool.map(evaluate_synthetic, [CORPUS.with_name(n) for n in names]), strict=True))
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT))

@@ -113,6 +113,21 @@ EXTENSION_OF_THREE = """龙圩县公安局
 二〇一六年六月十五日
 """
 
+BAIL_IN_ANOTHERS_CASE = """满洲里海关缉私分局
+提请批准逮捕书
+犯罪嫌疑人巴特尔，男，1983年6月12日出生。犯罪嫌疑人巴特尔因涉嫌走私于2019年3月11日被我分局刑事拘留。
+满洲里海关缉私分局
+二〇一九年三月十六日
+=====
+满洲里海关缉私分局
+取保候审决定书
+满关缉取保字〔2019〕0004号
+犯罪嫌疑人其其格，女，1988年4月20日出生，住内蒙古自治区呼伦贝尔市海拉尔区胜利大街3号。
+我局正在办理巴特尔等人走私普通货物、物品案，因其可能判处管制、拘役或者独立适用附加刑，采取取保候审不致发生社会危险性，根据《中华人民共和国刑事诉讼法》第六十七条第一款第（一）项之规定，决定对其取保候审，期限从2019年3月12日起算。
+满洲里海关缉私分局（印）
+二〇一九年三月十二日
+"""
+
 INTRO_COMPLEMENT = """长沙市公安局雨花分局
 起诉意见书
 犯罪嫌疑人周建国，男，1975年11月9日出生，2024年1月16日被我局刑事拘留。
@@ -148,6 +163,8 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (KINSMAN_IN_BRACKETS, "逮捕", {("2010-08-28", "徐河新"), ("2010-08-29", "史自芳"), ("2010-08-30", "徐波")}),
     # a clause opened by another person's name (a transliterated one): his detention is not the defendant's (caiding_405)
     (OTHER_NAMED_SUBJECT, "刑事拘留", set()),
+    # a bail decision naming the case by another suspect ("办理巴特尔等人…案") is not his bail (ind_bh01)
+    (BAIL_IN_ANOTHERS_CASE, "取保候审", {("2019-03-12", "其其格")}),
     # a decision listing its persons each with his ID number in brackets concerns them all (ind_be07)
     (EXTENSION_OF_THREE, "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
 ])

@@ -22,6 +22,18 @@ from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_pag
         ("正文\n—— 第29页共37页 ——\n续", "正文\n续"),
         # regression (corpus ab, ind_ab07): an e-卷宗's footer, full-width slash, indented with ideographic spaces
         ("正文\n\u3000\u3000\u3000第9页／共36页\n续", "正文\n续"),
+        # regression (ind_bi07): an OCR'd page counter ("l" for 1) and the rule the page dump draws beside it, inside a
+        # sentence; a form's cut line elsewhere is kept
+        ("根据《刑事诉讼法\n\n第l3页 共18页\n————————————————————\n》第六十六条", "根据《刑事诉讼法\n\n》第六十六条"),
+        ("正文\n————————\n第 3 页\n续", "正文\n续"),
+        ("存根\n----------剪切线----------\n正本", "存根\n----------剪切线----------\n正本"),
+        ("————————————\n》第六十六条之规定", "》第六十六条之规定"),  # a page's header rule, its running line gone (ind_bi07)
+        ("正文\n——————————\n", "正文\n"),  # a page's footer rule
+        # regression (ind_bg03, ind_bg04): a case system's export marks around each document
+        ("许丽 2022年9月13日\n---- 第19份文书结束 ----\n\n[020] 文书名称：扣押决定书 文号：宁公河（刑）扣字〔2022〕0766号\n"
+         "----------------------------------------\n扣押决定书", "许丽 2022年9月13日\n\n扣押决定书"),
+        ("送达文书名称：不起诉决定书\n文书名称：不起诉决定书  文号：柳城检刑不诉〔2022〕58号",
+         "送达文书名称：不起诉决定书\n文书名称：不起诉决定书  文号：柳城检刑不诉〔2022〕58号"),  # a form's own fields stay
         ("第3页的内容不删", "第3页的内容不删"),
         ("于第3页载明", "于第3页载明"),
         ("2023/3/5 立案", "2023/3/5 立案"),
@@ -120,6 +132,10 @@ def test_centred_title_over_short_rows_is_not_joined() -> None:
     ("受送达人：\n送达日期：\n邓凯", "受送达人：\n送达日期：\n邓凯"),
     ("受送达人：\n送达人：\n拘留通知书\n根据…", "受送达人：\n送达人：\n拘留通知书\n根据…"),
     ("受送达人：\n邓凯", "受送达人：\n邓凯"),
+    # regression (ind_bi02): time labels without colons, their date values apart by a blank line
+    ("到案时间\n离开时间\n2022年3月8日9时10分\n\n2022年3月8日22时40分\n签名",
+     "到案时间：2022年3月8日9时10分\n离开时间：2022年3月8日22时40分\n签名"),
+    ("到案时间\n离开时间\n情况说明\n另起一段", "到案时间\n离开时间\n情况说明\n另起一段"),  # values that are no dates: kept
 ])
 def test_unflatten_label_blocks(text: str, expected: str) -> None:
     assert unflatten_label_blocks(text) == expected

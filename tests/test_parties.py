@@ -139,6 +139,9 @@ CASES = [
     # regression (real round bf, caiding_415): a counted or pointed-back role names nobody new
     ("被告人顾康良，男。许双鸽虽能如实供述，但不足以对二被告人从宽处罚。", [("顾康良", "被告人", "男", None, None, None)]),
     ("上述被告人从宽处罚，各被告人从轻处罚。", []),
+    # regression (ind_bh01): a Mongolian name opening with 其, delimited by its introduction; "其妻" is no name
+    ("犯罪嫌疑人其其格，女，1988年4月20日出生。", [("其其格", "犯罪嫌疑人", "女", "1988-04-20", None, None)]),
+    ("犯罪嫌疑人其妻，女，1988年4月20日出生。", []),
 ]
 
 

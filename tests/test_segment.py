@@ -32,6 +32,7 @@ from auditor.text.titles import match_title
         ("司法鉴定意见书", "鉴定意见书", None),
         ("临川区公安局鉴定意见书", "鉴定意见书", "临川区公安局"),
         ("法医物证DNA鉴定意见书", "鉴定意见书", None),  # regression (ind_k09): a method in Latin letters
+        ("电子数据检验报告", "鉴定意见书", None),  # regression (ind_bc01): the 检验报告 form of a 鉴定 document
         # regressions (round h): titles with the measure or decision they belong to
         ("指定居所监视居住通知书", "监视居住通知书", None),
         ("附条件不起诉宣布笔录", "宣布笔录", None),
@@ -69,6 +70,7 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         # regression (round h): a form's field naming another document's number (取保候审执行通知书's table)
         "取保候审决定书文号 成公武（刑）取保字〔2021〕0233号",
         "已向其宣布笔录",
+        "、执行取保候审通知书",  # regression (ind_bi05): a 送达回证's list of documents wrapped to a new line
     ],
 )
 def test_not_title_lines(line: str) -> None:
@@ -308,6 +310,11 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (ind_aq10): a birth date on the line under its label is no signature date
         ("受案登记表\n报案人姓名：翁某 性别：男 出生日期：\n1981年5月20日\n身份证件种类：居民身份证\n"
          "受案民警：柯某 2025年3月6日", "受案登记表", "2025-03-06"),
+        # regression (ind_bd01): a notice with no date of its own is dated by its person's receipt, not by the case's
+        ("犯罪嫌疑人诉讼权利义务告知书\n犯罪嫌疑人张某：\n本院于2021年6月21日收到某分局移送审查起诉的你涉嫌故意伤害罪一案。\n"
+         "本告知书已于2021年6月23日收到。犯罪嫌疑人：张某（捺指印）\n某区人民检察院（印）", "犯罪嫌疑人诉讼权利义务告知书", "2021-06-23"),
+        ("犯罪嫌疑人诉讼权利义务告知书\n犯罪嫌疑人张某：\n本院于2021年6月21日收到某分局移送审查起诉的你涉嫌故意伤害罪一案。\n"
+         "某区人民检察院（印）", "犯罪嫌疑人诉讼权利义务告知书", None),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

@@ -42,6 +42,7 @@ def _durations(text: str) -> list[tuple[str, int, int, int, int]]:
         ("延长一个月", [("一个月", 0, 1, 0, 0)]),
         # traps: dates, years, days of the month
         ("2018年4月2日", []),
+        ("期限从2 022年5月13日起算", []),  # regression (ind_bi07): a year split by a stray space is no term
         ("二〇一八年七月五日", []),
         ("一九九八年", []),
         ("同月十二日", []),

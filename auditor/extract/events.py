@@ -290,6 +290,12 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             # person the decision is addressed to.
             objects = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
                        if lex.addressee_after.match(compact, m.end())}
+        if not objects:
+            # Not a suspect the decision names only as its case's name ("我局正在办理巴特尔等人走私…案，…决定对其取保候审",
+            # ind_bh01): the decision is about the others.
+            objects = {p for p in named if not all(lex.case_by_first_name.match(compact, m.end)
+                                                   for m in mentions if m.name == p)}
+            objects = objects if objects and len(objects) < len(named) else set()
         if objects:
             people = [p for p in named if p in objects]
     if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
@@ -867,9 +873,11 @@ def _subject(
     # the act belongs to the nearest name before it.
     # So is a name in a bracket right after another's ("被告人史自芳（被告人徐河新之表兄），男，…。2010年8月28日被逮捕",
     # real round bf): the act is the bracketed person's kinsman's.
+    # And so is a name that only names the case ("我局正在办理巴特尔等人走私…案，因其…决定对其取保候审", ind_bh01).
     while count > 1 and (
         t[max(0, before[count - 1].start - 2) : before[count - 1].start].endswith(lex.not_subject_after)
         or _in_bracket_after(t, before[count - 2].end, before[count - 1], pos)
+        or lex.case_by_first_name.match(t, before[count - 1].end)
     ):
         count -= 1
     last = before[count - 1] if count else None

@@ -223,12 +223,14 @@ def _labelled(view: TextView, pos: int) -> bool:
 
 # Surnames that are also words a role is followed by ("被告人于2019年…"): a name where an introduction's shape (a
 # bracket, a gender, a form field) delimits it — "涉嫌…罪的于海洋（性别男", "被讯问人：于海洋 性别：男".
-_SURNAMES_AMONG_WORDS = frozenset("于应")
+# 其 opens Mongolian names ("犯罪嫌疑人其其格，女", ind_bh01), but "其妻…" is his wife.
+_SURNAMES_AMONG_WORDS = frozenset("于应其")
+_KIN = frozenset("妻夫子女父母兄弟姐妹")
 
 
 def _bad_name(name: str, delimited: bool = False) -> bool:
     if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
-        return name.startswith(("姓名", "自报"))
+        return name.startswith(("姓名", "自报")) or (name[0] == "其" and name[1] in _KIN)
     if name[0] in _SURNAMES_AMONG_WORDS and "·" in name[2:]:
         return False  # a transliterated name with its dot is delimited by it ("于连·勒菲弗", ind_as07)
     return name[0] in _NOT_NAME_START or name.startswith(("姓名", "自报", "本人"))

@@ -53,14 +53,47 @@ def _after_act(t: str, dates: list[DateMention], act: str, relative: str) -> dt.
     return None
 
 
+def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[str]]]) -> list[tuple[int, list[str]]]:
+    """Blocks of two or more lines that are each a bare label of a stated kind ("到案时间\n离开时间", a form read column
+    by column): (the block's end offset, the kinds in order). Their values follow in the same order."""
+    blocks: list[tuple[int, list[str]]] = []
+    run: list[str] = []
+    pos = 0
+    for line in text.split("\n") + [""]:
+        bare = _SPACES.sub("", line)
+        kind = next((name for name, label, _ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
+        if kind is not None:
+            run.append(kind)
+        else:
+            if len(run) >= 2:
+                blocks.append((pos - 1, run))
+            run = []
+        pos += len(line) + 1
+    return blocks
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def stated_times_in(doc: Document) -> list[StatedTime]:
     window, kinds = _kinds()
     view = text_view(doc.text)
     t = view.text
     out = []
     dates = find_dates(t, doc.date)
+    # A block of labels takes the next dates in its order: "到案时间\n离开时间\n9时10分…\n22时40分…" (ind_bi02) is
+    # arrival then departure, not a departure at 9:10 under the label right above it.
+    paired: dict[int, str] = {}
+    for block_end, block_kinds in _label_blocks(doc.text, kinds):
+        following = [d for d in dates if view.to_orig(d.start, d.end)[0] >= block_end and d.as_date() is not None]
+        for kind, d in zip(block_kinds, following[: len(block_kinds)], strict=False):
+            paired[d.start] = kind
     for d in dates:
         day = d.as_date()
+        if d.start in paired and day is not None:
+            start, end = view.to_orig(d.start, d.end)
+            out.append(StatedTime(document_id=doc.id, kind=paired[d.start], date=day, time=d.clock(), start=start, end=end))
+            continue
         if day is not None and d.relative is not None and (act := _ACT_BEFORE.search(t, max(0, d.start - 4), d.start)):
             day = _after_act(t, dates, act.group(1), d.relative)
         if day is None:

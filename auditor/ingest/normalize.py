@@ -172,11 +172,27 @@ def join_wrapped_lines(text: str, boxes: list[BBox | None] | None) -> tuple[str,
 
 # Page counters and page marks a printer or scanner adds: "第3页 共12页", "第3页／共36页", "第 3 页", "—— 第 29 页 ——", "－1－", "- 2 -",
 # "-- 2 --", "·2·", "3/12".
+# OCR reads a page number's 1 as l or I, its 0 as O ("第l3页 共18页", ind_bi07): one of them beside a digit.
+_PN = r"(?:\d[\dlIO]*|[lIO]\d[\dlIO]*)"
 _PAGE_MARK = re.compile(
-    r"^[ \t\u3000]*(?:(?:[－\-—]{1,4}\s*)?(?:第\s*\d+\s*[页頁](?:\s*[,，/／]?\s*共\s*\d+\s*[页頁])?|共\s*\d+\s*[页頁]\s*第\s*\d+\s*[页頁])"
+    rf"^[ \t\u3000]*(?:(?:[－\-—]{{1,4}}\s*)?(?:第\s*{_PN}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_PN}\s*[页頁])?|共\s*{_PN}\s*[页頁]\s*第\s*{_PN}\s*[页頁])"
     r"(?:\s*[－\-—]{1,4})?|[－\-—]{1,2}\s*\d+\s*[－\-—]{1,2}|[·•]\s*\d+\s*[·•]|\d+\s*/\s*\d+)[ \t\u3000]*(?:\n|$)",
     re.MULTILINE,
 )
+# A rule a page dump draws at the page break, beside its page mark ("第13页 共18页" / "————————"): furniture too, or it
+# would split a sentence ("《中华人民共和国刑事诉讼法" … "》第六十六条", ind_bi07). A rule elsewhere (a form's cut line
+# between 存根 and 正本) is kept.
+_PAGE_RULE = re.compile(r"[ \t\u3000]*[—－\-_=━─═~]{5,}[ \t\u3000]*(?:\n|$)")
+# A case system's export marks each document's start and end ("[020] 文书名称：扣押决定书 文号：…" and a rule, "---- 第19份
+# 文书结束 ----", ind_bg03): furniture like a page mark — left in, the next document's index line would be read as the
+# end of this one (its 文号 naming another decision, ind_bg04).
+_EXPORT_MARK = re.compile(
+    r"^[ \t\u3000]*(?:\[\d{1,4}\][ \t\u3000]*文书名称[:：][^\n]*|[-—－=]{2,}[ \t\u3000]*第\d{1,4}份文书结束[ \t\u3000]*[-—－=]{2,})"
+    r"[ \t\u3000]*(?:\n|$)",
+    re.MULTILINE,
+)
+_BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
+_LAST_RULE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[—－\-_=━─═~]{5,}[ \t\u3000]*\s*\Z")
 
 
 def page_mark_lines(lines: list[str]) -> list[int]:
@@ -186,10 +202,34 @@ def page_mark_lines(lines: list[str]) -> list[int]:
 
 def strip_page_marks(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
     """Delete whole lines that are only a page counter or page mark, keeping boxes aligned."""
-    spans = [(m.start(), m.end()) for m in _PAGE_MARK.finditer(text)]
+    spans = []
+    marks = sorted([*_PAGE_MARK.finditer(text), *_EXPORT_MARK.finditer(text)], key=lambda m: m.start())
+    for m in marks:
+        start, end = m.start(), m.end()
+        after = _PAGE_RULE.match(text, _BLANK_LINES.match(text, end).end())
+        if after is not None:
+            end = after.end()
+        before = text.rfind("\n", 0, max(0, start - 1)) + 1  # the line before the mark
+        if start > 0 and _PAGE_RULE.fullmatch(text, before, start):
+            start = before
+        spans.append((start, end))
+    # A rule opening or closing the page is its header's or footer's (the running line above it may be gone already).
+    head = _PAGE_RULE.match(text, _BLANK_LINES.match(text).end())
+    if head is not None:
+        spans.insert(0, (head.start(), head.end()))
+    tail = _LAST_RULE.search(text)
+    if tail is not None:
+        spans.append((tail.start(), len(text)))
     if not spans:
         return text, boxes
-    return delete_spans(text, boxes, spans)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:  # a rule between two marks belongs to both
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return delete_spans(text, boxes, merged)
 
 
 # Where a long line is best cut: after a sentence end, else after a clause mark, else anywhere.
@@ -255,6 +295,11 @@ def _not_a_heading(value: str) -> bool:
     return match is None or bool(match.rest.strip())
 
 
+_MAX_VALUE_GAPS = 2  # blank lines among a label block's values
+_BARE_TIME_LABEL = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{2,8}(?:时间|日期)[ \t\u3000]*$")
+_DATE_VALUE = re.compile(r"^[ \t\u3000]*(?:(?:19|20)[0-9]{2}|[〇○零一二]{1}[〇○零一二三四五六七八九]{3})[ \t\u3000]*年")
+
+
 def unflatten_label_blocks(text: str) -> str:
     """`text` with each block of bare labels followed by as many values turned into "label：value" lines."""
     lines = text.split("\n")
@@ -264,13 +309,28 @@ def unflatten_label_blocks(text: str) -> str:
         j = i
         while j < len(lines) and BARE_LABEL.match(lines[j]):
             j += 1
+        # A form's time fields may lose their colons too ("到案时间\n离开时间\n2022年3月8日9时10分\n…"): labels ending in
+        # 时间 / 日期, whose values must then be dates.
+        timed = j == i
+        if timed:
+            while j < len(lines) and _BARE_TIME_LABEL.match(lines[j]):
+                j += 1
         n = j - i
-        values = lines[j : j + n]
+        # The values may stand apart by a blank line ("到案时间\n离开时间\n…9时10分\n\n…22时40分", ind_bi02).
+        value_at: list[int] = []
+        k = j
+        while n and len(value_at) < n and k < len(lines) and k - j - len(value_at) <= _MAX_VALUE_GAPS:
+            if lines[k].strip():
+                value_at.append(k)
+            k += 1
+        values = [lines[k] for k in value_at]
         if (n >= MIN_LABELS and len(values) == n
                 and all(v.strip() and len(v.strip()) <= _MAX_VALUE and not BARE_LABEL.match(v)
-                        and not _PAGE_MARK.fullmatch(v) and _not_a_heading(v) for v in values)):
-            out += [label.rstrip() + value.strip() for label, value in zip(lines[i:j], values, strict=True)]
-            i = j + n
+                        and not _PAGE_MARK.fullmatch(v) and _not_a_heading(v) for v in values)
+                and (not timed or all(_DATE_VALUE.match(v) for v in values))):
+            out += [label.rstrip() + ("：" if timed else "") + value.strip()
+                    for label, value in zip(lines[i:j], values, strict=True)]
+            i = value_at[-1] + 1
             continue
         out += lines[i : max(j, i + 1)]
         i = max(j, i + 1)

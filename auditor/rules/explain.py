@@ -44,11 +44,19 @@ def shift_note(rule: Rule, result: DeadlineResult, custody: bool) -> str:
 
 
 def text_anywhere(case: Case, phrases: list[str] | tuple[str, ...],
-                  since: date | None = None) -> tuple[Document, tuple[int, int], str] | None:
+                  since: date | None = None, person: str | None = None) -> tuple[Document, tuple[int, int], str] | None:
     """First document stating one of `phrases`: (document, span, phrase); with `since`, only documents dated that
-    day or later, or undated."""
+    day or later, or undated; with `person`, not a document whose acts are all other persons' (a co-suspect's
+    退回补充侦查 says nothing of this one's review, ind_bh06)."""
+    acts_of: dict[str, set[str | None]] = {}
+    if person is not None:
+        for e in case.events:
+            acts_of.setdefault(e.document_id or "", set()).add(e.person)
     for doc in case.documents:
         if since is not None and doc.date is not None and doc.date < since:
+            continue
+        whose = acts_of.get(doc.id)
+        if whose and None not in whose and person not in whose:
             continue
         for phrase in phrases:
             span = find_phrase(doc.text, phrase)

@@ -68,10 +68,18 @@ def plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+# A quote keeps the document's line and page breaks ("《中华人民共和国刑事诉讼法\n\n》第六十六条"); a message is one line.
+_LINE_BREAKS = re.compile(r"[ \t\u3000]*\n\s*")
+
+
+def _one_line(value: Any) -> Any:
+    return _LINE_BREAKS.sub("", value) if isinstance(value, str) else value
+
+
 def format_message(template: str, values: dict[str, Any]) -> str:
-    """Fill {placeholders}; unknown ones stay visible instead of raising."""
+    """Fill {placeholders}; unknown ones stay visible instead of raising. Quoted text is written on one line."""
     try:
-        return _FORMATTER.vformat(template, (), _KeepMissing({k: plain(v) for k, v in values.items()}))
+        return _FORMATTER.vformat(template, (), _KeepMissing({k: _one_line(plain(v)) for k, v in values.items()}))
     except (ValueError, IndexError):
         return template
 

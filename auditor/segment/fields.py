@@ -150,7 +150,20 @@ def find_date(body: str, doc_type: str) -> date | None:
         if _ATTACHMENTS_AFTER_RE.match(body, m.end) and _PROSECUTOR_ANYWHERE_RE.search(
                 body, max(0, m.start - _SIGNERS_REACH), m.start):
             return m.as_date()
-    return _date_line(body, full)
+    return _date_line(body, full) or _notice_received(body, full, doc_type)
+
+
+# A notice handed to its person and signed for, with no date of its own: the day of receipt is the day it was given
+# ("本告知书已于2021年6月23日收到。犯罪嫌疑人：张德福（捺指印）", ind_bd01).
+_NOTICE_SUFFIXES = ("告知书", "通知书")
+# The receipt ends its sentence: "本院于…收到…移送审查起诉的…一案" is the case received, not the notice.
+_RECEIVED_AFTER_RE = re.compile(r"[ \t\u3000]*(?:收到|签收|收悉)(?:本告知书|告知书|本通知书|通知书)?(?=[。.，,；;\s]|$)")
+
+
+def _notice_received(body: str, full: list[DateMention], doc_type: str) -> date | None:
+    if not doc_type.endswith(_NOTICE_SUFFIXES):
+        return None
+    return next((m.as_date() for m in reversed(full) if _RECEIVED_AFTER_RE.match(body, m.end)), None)
 
 
 _PERIOD_NOT_DATE_TYPES = frozenset({"卷宗封面"})

@@ -21,9 +21,13 @@ Span = tuple[int, int]
 _GAP = r"[\s.．·•]*"
 
 
+# OCR reads 日 as 曰 ("七曰以内", ind_bi09); no phrase the rules look for holds 曰 itself.
+_OCR_READINGS = {"日": "[日曰]"}
+
+
 @functools.lru_cache(maxsize=4096)
 def _spaced(phrase: str) -> re.Pattern[str]:
-    return re.compile(_GAP.join(re.escape(ch) for ch in phrase if not ch.isspace()))
+    return re.compile(_GAP.join(_OCR_READINGS.get(ch) or re.escape(ch) for ch in phrase if not ch.isspace()))
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -125,9 +125,14 @@ def resolve_shared_title(doc_type: str, body: str) -> str | None:
     return shown[0] if len(shown) == 1 else None
 
 
+_CONTINUATION_MARKS = ("、", "，", ",", "；", ";")
+
+
 def match_title(line: str) -> TitleMatch | None:
     """Return the title a line announces, or None when the line is not a title line."""
     raw = SPACE_RE.sub("", line)
+    if raw.startswith(_CONTINUATION_MARKS):
+        return None  # "、执行取保候审通知书": the rest of a list wrapped from the line above (ind_bi05), never a title
     for name, pattern, _ in _shared_titles():
         if pattern.fullmatch(raw):
             return TitleMatch(name, raw, None, 100.0, "")

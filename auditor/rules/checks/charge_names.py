@@ -83,7 +83,34 @@ def _shared_tail(official_name: str) -> str:
 
 def _selective_form(name: str, names: frozenset[str]) -> bool:
     """Is `name` one of `names`' selective charges written with part of its alternatives (掩饰、隐瞒犯罪所得罪)?"""
-    return any("、" in o and _subsequence(name, o) and name.endswith(_shared_tail(o)) for o in names)
+    for o in names:
+        if "、" not in o or not _subsequence(name, o):
+            continue
+        forms = _regular_forms(o)
+        if forms is not None:
+            if name in forms:
+                return True
+        elif name.endswith(_shared_tail(o)):
+            return True
+    return False
+
+
+@functools.cache
+def _regular_forms(official_name: str) -> frozenset[str] | None:
+    """Every selective form of a charge whose alternatives are one length L: prefix + some alternatives in order +
+    tail ("走私普通货物、物品罪": 走私普通 + 货物 / 物品 + 罪, so not "走私普通货品罪", ind_bh01); None when no L fits."""
+    segments = official_name.split("、")
+    forms: set[str] = set()
+    for length in range(1, 5):
+        middle = segments[1:-1]
+        if any(len(m) != length for m in middle) or len(segments[0]) < length or len(segments[-1]) <= length:
+            continue
+        prefix, tail = segments[0][:-length], segments[-1][length:]
+        alternatives = [segments[0][-length:], *middle, segments[-1][:length]]
+        for mask in range(1, 1 << len(alternatives)):
+            chosen = [a for i, a in enumerate(alternatives) if mask >> i & 1]
+            forms.add(prefix + "、".join(chosen) + tail)
+    return frozenset(forms) or None
 
 
 @functools.cache

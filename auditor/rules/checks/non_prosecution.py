@@ -280,11 +280,13 @@ def grants_private_prosecution(text: str) -> tuple[int, int] | None:
 
 
 _PROCURATORATE = re.compile(r"[\u4e00-\u9fff]{2,20}?人民检察院")
+_SPACE = re.compile(r"\s+")
 
 
 def _appeal_destination(sentence: str, issuer: str | None) -> str:
     """"upper" (上一级 or a procuratorate other than the issuer), "own" (本院 / the issuer) or "none"."""
     spec = lexicon()["notice"]
+    sentence = _SPACE.sub("", sentence)  # "向云江市人民检察\n院申诉": a page or line break inside the name (ind_bi05)
     if find_phrase(sentence, spec["upper_level"]):
         return "upper"
     own_named = False

@@ -21,9 +21,9 @@ def _mentions(doc: Document, words: list[str]) -> bool:
 
 
 _SERIAL = re.compile(r"^(?P<prefix>.*?)第?(?P<n>\d+)号$")
-# "3号、4号" or "11号至14号" right after the shared prefix
-_SERIAL_LIST = re.compile(r"第?\d+号(?:(?:[、，,和及]|至|到|[-—－~～])第?\d+号)*")
-_SERIAL_RANGE = re.compile(r"(\d+)号(?:至|到|[-—－~～])第?(\d+)号")
+# "3号、4号", "0151、0152号" (ind_bg04) or "11号至14号" right after the shared prefix
+_SERIAL_LIST = re.compile(r"第?\d+号?(?:(?:[、，,和及]|至|到|[-—－~～])第?\d+号?)*号")
+_SERIAL_RANGE = re.compile(r"(\d+)号?(?:至|到|[-—－~～])第?(\d+)号")
 
 
 def _serials(listed: str) -> set[int]:
