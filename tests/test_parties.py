@@ -142,6 +142,9 @@ CASES = [
     # regression (ind_bh01): a Mongolian name opening with 其, delimited by its introduction; "其妻" is no name
     ("犯罪嫌疑人其其格，女，1988年4月20日出生。", [("其其格", "犯罪嫌疑人", "女", "1988-04-20", None, None)]),
     ("犯罪嫌疑人其妻，女，1988年4月20日出生。", []),
+    # regression (ind_bj10): a notice introduces its person by the address field in brackets
+    ("我局已于2024年7月24日将涉嫌生产、销售有毒、有害食品罪的许志朋（住址：清江市江北区滨河路168号4栋601室）逮捕",
+     [("许志朋", "犯罪嫌疑人", None, None, None, None)]),
 ]
 
 

@@ -69,10 +69,11 @@ _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # The warrant forms (拘留证, 逮捕证) introduce their person without a role word: "兹决定对涉嫌盗窃罪的张某（性别男，
 # 出生日期1990年3月7日，住址…）执行拘留", a 拘留通知书 "将涉嫌诈骗罪的陈某（公民身份号码…）刑事拘留". The bracket must
 # open with 性别, the gender itself ("的吴骏（男，1988年1月30日出生…"), the ID number, or the birth date ("的赵文彬（1991年8月8日
-# 出生，住…）", ind_af03) for this to be an introduction.
+# 出生，住…）", ind_af03), or the address field ("的许志朋（住址：清江市…）", a 逮捕通知书, ind_bj10) for this to be an
+# introduction.
 _WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪的(?P<name>{_NAME})[（(]"
                       rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照)"
-                      r"|(?=出生日期|\d{4}年\d{1,2}月\d{1,2}日(?:出生|生)))")
+                      r"|(?=出生日期|\d{4}年\d{1,2}月\d{1,2}日(?:出生|生))|(?=住址[:：]))")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
 _COPULA_AFTER_NAME = set("系是因于在将对被")
 _NOT_NAME_START = set("的在对及等均于因涉犯已系是应经被并与和称供到自其当亦表有无未不")
@@ -298,7 +299,8 @@ def _name_at(t: str, pos: int, known: set[str]) -> str | None:
 
 # --- mentions per document, parties per case -----------------------------------------------------------------
 
-_ADDRESS = re.compile(r"(?:住址|现住址|现住|户籍所在地|户籍地|住)[:：为]?\s*(?P<addr>[^，,。；;\n（(]{4,40})")
+# The address ends at a bracket closing the introduction too ("的许志朋（住址：…601室）逮捕", ind_bj10).
+_ADDRESS = re.compile(r"(?:住址|现住址|现住|户籍所在地|户籍地|住)[:：为]?\s*(?P<addr>[^，,。；;\n（()）]{4,40})")
 _BIRTH_SPAN_WINDOW = 200
 _MASKED_NAME = re.compile(rf"某|[{_MASKCH}]")
 
