@@ -78,3 +78,20 @@ def _keep_main_module():
     yield
     if main is not None and sys.modules.get("__main__") is not main:
         sys.modules["__main__"] = main
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start scoring the held-out corpora in the background when a collected test needs them (tests/
+    background_scoring.py): the suite runs on one core, the corpora are scored on the others meanwhile."""
+    import background_scoring
+
+    for item in session.items:
+        if "held_out" in getattr(item, "fixturenames", ()):
+            background_scoring.start(item.module.held_out_directories())  # type: ignore[attr-defined]
+            return
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    import background_scoring
+
+    background_scoring.stop()
