@@ -19,6 +19,7 @@ from auditor.law.catalog import as_date, check_citation, law_names, named_versio
 from auditor.model import Citation
 from auditor.text.numerals import cn_to_int
 from auditor.text.sentences import HALF_WIDTH_STOP
+from auditor.text.titles import SPACE_RE
 
 _NUM = r"[0-9０-９零〇一二两三四五六七八九十百千]+"
 # An article whose 条 was left out before its 款 ("第六十七第三款", "第七十二第一、三款") is still that article.
@@ -332,9 +333,6 @@ def appendix_start(text: str) -> int | None:
     return None
 
 
-_LAYOUT_SPACE = re.compile(r"\s+")
-
-
 def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:
     """Citations in `text` (offsets into it), each checked against the version in force on `on`."""
     if not isinstance(text, str) or not text:
@@ -348,7 +346,7 @@ def find_citations(text: str, on: datetime.date | None = None, document_id: str 
     def context(pos: int) -> str:
         # Without the line breaks of a PDF's layout: "现将此案移送审\n查起诉" is about the transfer (ind_be01).
         i = sentence(pos)
-        return _LAYOUT_SPACE.sub("", text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)])
+        return SPACE_RE.sub("", text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)])
 
     events: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in _mention_re().finditer(text)]
     events += [(m.start(), 1, m) for m in _CHAIN_START_RE.finditer(text)]

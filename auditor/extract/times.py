@@ -15,6 +15,7 @@ from typing import Any
 from auditor.lexicon import load_yaml
 from auditor.model import Document, StatedTime
 from auditor.text.dates import DateMention, find_dates
+from auditor.text.titles import SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
 from auditor.text.view import text_view
 
@@ -60,7 +61,7 @@ def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[
     run: list[str] = []
     pos = 0
     for line in text.split("\n") + [""]:
-        bare = _SPACES.sub("", line)
+        bare = SPACE_RE.sub("", line)
         kind = next((name for name, label, _ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
         if kind is not None:
             run.append(kind)
@@ -70,9 +71,6 @@ def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[
             run = []
         pos += len(line) + 1
     return blocks
-
-
-_SPACES = re.compile(r"\s+")
 
 
 def stated_times_in(doc: Document) -> list[StatedTime]:

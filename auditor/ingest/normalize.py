@@ -182,7 +182,8 @@ _PAGE_MARK = re.compile(
 # A rule a page dump draws at the page break, beside its page mark ("第13页 共18页" / "————————"): furniture too, or it
 # would split a sentence ("《中华人民共和国刑事诉讼法" … "》第六十六条", ind_bi07). A rule elsewhere (a form's cut line
 # between 存根 and 正本) is kept.
-_PAGE_RULE = re.compile(r"[ \t\u3000]*[—－\-_=━─═~]{5,}[ \t\u3000]*(?:\n|$)")
+_RULE_LINE = r"[ \t\u3000]*[—－\-_=━─═~]{5,}[ \t\u3000]*"
+_PAGE_RULE = re.compile(_RULE_LINE + r"(?:\n|$)")
 # A case system's export marks each document's start and end ("[020] 文书名称：扣押决定书 文号：…" and a rule, "---- 第19份
 # 文书结束 ----", ind_bg03): furniture like a page mark — left in, the next document's index line would be read as the
 # end of this one (its 文号 naming another decision, ind_bg04).
@@ -192,7 +193,7 @@ _EXPORT_MARK = re.compile(
     re.MULTILINE,
 )
 _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)*")
-_LAST_RULE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[—－\-_=━─═~]{5,}[ \t\u3000]*\s*\Z")
+_LAST_RULE = re.compile(r"(?:^|(?<=\n))" + _RULE_LINE + r"\s*\Z")
 
 
 def page_mark_lines(lines: list[str]) -> list[int]:

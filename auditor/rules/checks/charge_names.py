@@ -100,9 +100,9 @@ def _regular_forms(official_name: str) -> frozenset[str] | None:
     """Every selective form of a charge whose alternatives are one length L: prefix + some alternatives in order +
     tail ("走私普通货物、物品罪": 走私普通 + 货物 / 物品 + 罪, so not "走私普通货品罪", ind_bh01); None when no L fits."""
     segments = official_name.split("、")
+    middle = segments[1:-1]
     forms: set[str] = set()
     for length in range(1, 5):
-        middle = segments[1:-1]
         if any(len(m) != length for m in middle) or len(segments[0]) < length or len(segments[-1]) <= length:
             continue
         prefix, tail = segments[0][:-length], segments[-1][length:]

@@ -21,6 +21,7 @@ from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
 from auditor.text.phrases import find_phrase
+from auditor.text.titles import SPACE_RE
 
 STEPS = {
     "wrong_article": ("cited", "allowed", "none_allowed", "unknown_date"),
@@ -280,13 +281,12 @@ def grants_private_prosecution(text: str) -> tuple[int, int] | None:
 
 
 _PROCURATORATE = re.compile(r"[\u4e00-\u9fff]{2,20}?人民检察院")
-_SPACE = re.compile(r"\s+")
 
 
 def _appeal_destination(sentence: str, issuer: str | None) -> str:
     """"upper" (上一级 or a procuratorate other than the issuer), "own" (本院 / the issuer) or "none"."""
     spec = lexicon()["notice"]
-    sentence = _SPACE.sub("", sentence)  # "向云江市人民检察\n院申诉": a page or line break inside the name (ind_bi05)
+    sentence = SPACE_RE.sub("", sentence)  # "向云江市人民检察\n院申诉": a page or line break inside the name (ind_bi05)
     if find_phrase(sentence, spec["upper_level"]):
         return "upper"
     own_named = False
