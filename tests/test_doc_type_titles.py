@@ -23,3 +23,13 @@ def test_a_verified_title_is_named_by_its_article(doc_type: str, law: tuple[str,
     entry = next(t for t in doc_types() if t["type"] == doc_type)
     assert (entry["tag"], entry["organ"]) == ("V", organ)
     assert doc_type in statute_text(*law, article, None)
+
+
+@requires_shared
+def test_an_inspection_report_is_a_form_of_an_appraisal() -> None:
+    """doc_types.yaml types a 检验报告 as 鉴定意见书 (ind_bc01): 检察规则 (2012试行) Art. 250 names both as what an
+    appraiser issues."""
+    entry = next(t for t in doc_types() if t["type"] == "鉴定意见书")
+    assert "检验报告" in entry["aliases"]
+    text = statute_text("人民检察院刑事诉讼规则", "2012试行", 250, None)
+    assert "鉴定意见、检验报告" in text
