@@ -386,6 +386,17 @@ def test_regression_an_unknown_heading_after_a_page_footer_starts_a_document() -
     assert [(d.type, iso(d.date)) for d in docs] == [("起诉意见书", "2016-06-20"), (UNKNOWN, "2016-07-08")]
 
 
+def test_regression_an_appeal_after_a_judgments_clerk_line_starts_a_document() -> None:
+    """Corpus bk (ind_bk02): a 刑事上诉状 (no type the lexicon knows) right after a judgment's date and its clerk's line
+    was read into the judgment; the appeal's own detention date then hid the judgment's wrong one."""
+    text = ("刑事判决书\n被告人黄海涛因涉嫌诈骗罪于2020年5月17日被刑事拘留。\n审判长冯晓梅\n二〇二〇年十二月十五日\n"
+            "书记员 周晓雯\n刑事上诉状\n上诉人（原审被告人）：黄海涛，于2020年5月16日被刑事拘留。\n此致\n"
+            "临江市中级人民法院\n上诉人：黄海涛\n2020年12月21日\n")
+    docs = segment(_dossier([text]))
+    assert [(d.type, iso(d.date)) for d in docs] == [("刑事判决书", "2020-12-15"), (UNKNOWN, "2020-12-21")]
+    assert docs[0].text.rstrip().endswith("书记员 周晓雯")
+
+
 def test_regression_a_wrapped_row_of_a_list_of_contents_starts_no_document() -> None:
     """Corpus ar (ind_ar01): the 卷内目录's cells wrap, so "延长拘留期限通" / "知书" stood as a title under the row number
     "14"; each such row started a document and the list was cut in five."""

@@ -2,8 +2,8 @@
 
 Suspects are named by their mentions (a name cut short by the tokenizer joins the full one). Two spellings of a
 suspect's name are one person written two ways when the names are close — one character different, or the same
-pinyin (a homophone) — and something else ties them: the same valid ID number, the same birth date, or the same
-address, with no contradicting ID number or birth date, and no document introducing each of them apart. The spelling most documents use is the name; the others are variants
+pinyin (a homophone) — and something else ties them: the same valid ID number, the same birth date, the same
+address, or the same spouse the notices are addressed to, with no contradicting ID number or birth date, and no document introducing each of them apart. The spelling most documents use is the name; the others are variants
 (the consistency rules report them). Co-suspects with similar names and different ID numbers stay two people.
 """
 
@@ -122,8 +122,35 @@ def _introduced_apart(a: list[PartyMention], b: list[PartyMention]) -> bool:
     return bool(introduced(a) & introduced(b))
 
 
-def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
-    """What ties two groups of mentions to one person ("id_number", "birth_date", "address"), or None."""
+# A notice addressed to the suspect's spouse ("王晓东家属（妻子）蒋芳：", "王晓东之妻蒋芳"). Brothers share their parents'
+# names, not a spouse's, so only a spouse ties two spellings.
+_SPOUSE = r"(?:(?:家属|亲属|近亲属)?[（(](?P<rel>妻子|丈夫|爱人|配偶|妻|夫)[）)]|[之的](?P<rel2>妻子|丈夫|爱人|配偶|妻|夫))"
+
+
+_SPOUSE_ADDRESS = re.compile(r"(?P<pre>[\u4e00-\u9fff]{2,10})" + _SPOUSE
+                             + r"[ \t\u3000]*(?P<kin>[\u4e00-\u9fff]{2,3})(?=[：:，,（(\s])")
+_KIN_WORD = re.compile(r"(?:近亲属|家属|亲属)$")
+
+
+def spouse_addresses(texts: Mapping[str, str]) -> list[tuple[str, int, str, str]]:
+    """(document id, end of the words before the relation, those words, "relation:spouse") for each place the dossier
+    addresses someone's spouse ("王晓东家属（妻子）蒋芳：" → "王晓东", "妻子:蒋芳")."""
+    out = []
+    for doc_id, text in texts.items():
+        for m in _SPOUSE_ADDRESS.finditer(text):
+            pre = _KIN_WORD.sub("", m.group("pre"))
+            out.append((doc_id, m.start("pre") + len(pre), pre, f"{m.group('rel') or m.group('rel2')}:{m.group('kin')}"))
+    return out
+
+
+def spouses_named(name: str, addresses: list[tuple[str, int, str, str]]) -> set[str]:
+    """The spouses the dossier addresses as `name`'s, as "relation:name" ("妻子:蒋芳")."""
+    return {key for _, _, pre, key in addresses if pre.endswith(name)}
+
+
+def _tie(a: list[PartyMention], b: list[PartyMention], spouses: tuple[set[str], set[str]] = (set(), set())
+         ) -> str | None:
+    """What ties two groups of mentions to one person ("id_number", "birth_date", "address", "spouse"), or None."""
     ids_a, ids_b = _ids(a), _ids(b)
     if ids_a and ids_b:
         return "id_number" if ids_a & ids_b else None  # two valid numbers that differ: two people
@@ -142,6 +169,8 @@ def _tie(a: list[PartyMention], b: list[PartyMention]) -> str | None:
     addr_b = {_SPACE.sub("", m.address) for m in b if m.address}
     if addr_a & addr_b:
         return "address"
+    if spouses[0] & spouses[1]:
+        return "spouse"
     return None
 
 
@@ -158,6 +187,7 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
     for m in mentions:
         if m.role in SUSPECT_ROLES and resolved[m.name] in groups:
             groups[resolved[m.name]].append(m)
+    addresses = spouse_addresses(texts) if texts else []
     # Spellings of one person: merge a later group into an earlier close, tied one.
     merged: dict[str, list[str]] = {s: [s] for s in suspects}
     ties: dict[str, str] = {}
@@ -169,11 +199,20 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
                 continue
             if not any(close_names(x, later) for x in merged[earlier]):
                 continue
-            tie = _tie([m for n in merged[earlier] for m in groups[n]], groups[later])
+            spouses = ({k for n in merged[earlier] for k in spouses_named(n, addresses)},
+                       spouses_named(later, addresses))
+            tie = _tie([m for n in merged[earlier] for m in groups[n]], groups[later], spouses)
             if tie:
                 ties[later] = tie
                 merged[earlier] += merged.pop(later)
                 break
+    spouse_spellings = _spellings_by_spouse(merged, addresses, set(suspects))
+    for lead, extra in spouse_spellings.items():
+        for mention in extra:
+            ties.setdefault(mention.name, "spouse")
+            if mention.name not in merged[lead]:
+                merged[lead].append(mention.name)
+            groups.setdefault(mention.name, []).append(mention)
     parties: list[Party] = []
     for spellings in merged.values():
         group = sorted((m for n in spellings for m in groups[n]), key=_dossier_order)
@@ -187,13 +226,39 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
         variants = tuple(n for n in spellings if n != name)
         # A tie is found for each spelling merged into the group; the group's first spelling takes any of them.
         tie_of = {n: ties.get(n) or next((ties[x] for x in spellings if x in ties), "") for n in variants}
-        parties.append(_party(name, variants, group, is_suspect=True).model_copy(update={"variant_ties": tie_of}))
+        # The spouse both spellings' notices name: the tie's value, which no mention of the name carries.
+        spouse_of = {n: next(iter(sorted(spouses_named(n, addresses) & spouses_named(name, addresses))), "")
+                     for n in variants if tie_of[n] == "spouse"}
+        parties.append(_party(name, variants, group, is_suspect=True).model_copy(
+            update={"variant_ties": tie_of, "variant_spouses": spouse_of}))
     others: dict[tuple[str, str], list[PartyMention]] = {}
     for m in mentions:
         if m.role not in SUSPECT_ROLES:
             others.setdefault((m.name, m.role), []).append(m)
     parties += [_party(name, (), group, is_suspect=False) for (name, _), group in others.items()]
     return tuple(parties)
+
+
+def _spellings_by_spouse(merged: dict[str, list[str]], addresses: list[tuple[str, int, str, str]],
+                         suspects: set[str]) -> dict[str, list[PartyMention]]:
+    """Notices addressed to a suspect's spouse under another spelling of his name ("王小东家属（妻子）蒋芳：" where the other
+    notices write "王晓东家属（妻子）蒋芳："): mentions of that spelling, by the group's first spelling. The spelling is
+    close to exactly one suspect's (one character off, or a homophone), is no suspect's own name, and names the same
+    spouse by the same relation."""
+    found: dict[str, list[PartyMention]] = {}
+    for doc_id, end, pre, key in addresses:
+        leads = set()
+        for lead, spellings in merged.items():
+            for name in spellings:
+                written = pre[-len(name):]
+                if (len(written) == len(name) and written not in suspects and close_names(written, name)
+                        and key in spouses_named(name, addresses)):
+                    leads.add((lead, written))
+        if len(leads) == 1:
+            lead, written = leads.pop()
+            found.setdefault(lead, []).append(PartyMention(document_id=doc_id, role="犯罪嫌疑人", name=written,
+                                                           start=end - len(written), end=end))
+    return found
 
 
 def _dossier_order(m: PartyMention) -> tuple[int, int]:

@@ -42,8 +42,10 @@ class Party(Fact):
     role: str  # the role of the first mention
     is_suspect: bool
     variants: tuple[str, ...] = ()  # other spellings the same person is written with
-    # What ties each variant spelling to this person: "id_number", "birth_date" or "address".
+    # What ties each variant spelling to this person: "id_number", "birth_date", "address", "passport" or "spouse".
     variant_ties: dict[str, str] = {}
+    # A variant tied by a spouse: the spouse both spellings' notices name, "relation:name" ("妻子:蒋芳").
+    variant_spouses: dict[str, str] = Field(default={}, exclude_if=lambda v: not v)
     gender: str | None = None  # the first one stated
     birth_date: dt.date | None = None
     id_number: str | None = None

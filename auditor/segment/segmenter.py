@@ -52,11 +52,11 @@ def _is_organ_line(line: str) -> bool:
 # A heading alone on its line (under an organ's line, perhaps), ending in a document word: a document whose type the
 # lexicon may not know.
 _UNKNOWN_HEADING = re.compile(
-    r"\s*(?:(?![ \t\u3000]*\d+[ \t\u3000]+[^\d\s])[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证)"
+    r"\s*(?:(?![ \t\u3000]*\d+[ \t\u3000]+[^\d\s])[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证|诉状)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
 _HEADING_LINE = re.compile(
-    r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证)"
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*"
 )
 # The line above such a heading: an issuing body the organ lexicon may not list ("江州市东湖区司法局").
@@ -64,6 +64,10 @@ _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,28}(?:局|院|所|委员会|中心|大�
 # A signature date alone on its line: the document above ends there.
 _DATE_LINE = re.compile(r"[ \t\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年"
                         r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[ \t\u3000]*$")
+
+
+# A signer's line below a signature date: a court's clerk or an officer ("书记员 周晓雯", "记录人：王芳").
+_SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:书记员|法官助理|记录人|校对人)[ \t\u3000]*[:：]?[ \t\u3000]*[\u4e00-\u9fff·]{2,8}[ \t\u3000]*")
 
 
 # A page's footer in a text dump without page breaks ("杉坑县森林公安局 郑金寿等盗伐林木案    第25页", ind_aw09): the next
@@ -116,7 +120,9 @@ def segment(dossier: Dossier) -> list[Document]:
     for k, line in enumerate(lines[:-1]):
         if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text)):
             continue
-        following = [x for x in lines[k + 1 : k + 6] if x.text.strip()][:2]
+        # A court's clerk signs below the date ("二〇二〇年十二月十五日" / "书记员 周晓雯", ind_bk02): that line is the
+        # document's own end, not the next one's start.
+        following = [x for x in lines[k + 1 : k + 6] if x.text.strip() and not _SIGNER_LINE.fullmatch(x.text)][:2]
         if not following or following[0].start in starts:
             continue
         above = following[0].text

@@ -165,7 +165,7 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
             ref = reference[0]
             tie = party.variant_ties.get(variant, "")
             tie_value = {"id_number": checked_id(m) or m.id_number, "birth_date": m.birth_date,
-                         "address": m.address, "passport": m.passport}.get(tie)
+                         "address": m.address, "passport": m.passport}.get(tie) or _spouse_value(party, variant)
             values = {"person": party.name, "written": variant, "document": doc.type,
                       "reference_document": _doc(case, ref).type, "tie": tie}
             words = {**values, "count": len(ref_docs), "tie_label": rule.text(f"tie_{tie}") if tie else "",
@@ -180,6 +180,11 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
             findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                          severity=severity, identity={"person": party.name, "written": variant}))
     return findings
+
+
+def _spouse_value(party: Party, variant: str) -> str:
+    relation, _, name = party.variant_spouses.get(variant, "").partition(":")
+    return f"{relation}{name}" if name else ""
 
 
 # --- narrative dates of a custody act against the act's own document -------------------------------------
