@@ -672,6 +672,39 @@ def test_a_false_name_given_when_identity_unknown_finds_the_suspects_events() ->
     assert {(e.action, iso(e.date), e.person) for e in case.events if e.action == "逮捕"} == {("逮捕", "2023-09-28", "陈国强")}
 
 
+def test_regression_a_suspect_known_by_the_name_he_gave_until_identified_has_his_acts() -> None:
+    """Corpus bg (ind_bg03): a suspect who would not give his true name was detained and arrested as "自报姓名“阿强”的男子";
+    a later notice states "犯罪嫌疑人“阿强”……已查清身份，其真实姓名为邓国强". The acts under the name he gave are his."""
+    from auditor.extract.case import build_case
+    from auditor.model import Dossier
+
+    texts = [("拘留证", "拘留证\n兹决定对涉嫌故意杀人罪的自报姓名“阿强”的男子（真实姓名、住址不详）执行拘留。", "2022-08-13"),
+             ("变更羁押期限通知书", "变更羁押期限通知书\n犯罪嫌疑人“阿强”经DNA比对，已于2022年9月30日查清身份，其真实姓名为邓国强，"
+              "邓国强，男，1985年3月19日出生。", "2022-09-30"),
+             ("拘留证", "拘留证\n兹决定对涉嫌故意杀人罪的邓国华（性别男，出生日期1988年10月6日）执行拘留。", "2022-08-14"),
+             ("起诉意见书", "起诉意见书\n犯罪嫌疑人邓国强，男，1985年3月19日出生，于2022年8月13日被刑事拘留。\n"
+              "犯罪嫌疑人邓国华，男，1988年10月6日出生，于2022年8月14日被刑事拘留。", "2022-11-15")]
+    docs = [_doc(t, ty, d, title=ty).model_copy(update={"id": f"d{i}"}) for i, (ty, t, d) in enumerate(texts)]
+    case, _ = build_case(Dossier(source="x"), docs)
+    assert ("刑事拘留", "2022-08-13", "邓国强") in {(e.action, iso(e.date), e.person) for e in case.events
+                                                 if e.document_id == "d0"}
+    assert all(e.person for e in case.events if e.action == "刑事拘留")
+
+
+def test_regression_a_warrants_stub_laid_out_as_a_grid_is_not_a_second_act_without_a_person() -> None:
+    """Corpus aa (ind_aa04): a 拘留证 whose 存根 puts the name in a cell ("犯罪嫌疑人 林志强 性别 男") gave the detention twice,
+    once to 林志强 and once to no one."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n（存根）\n南港关缉私刑拘字〔2022〕第0011号\n犯罪嫌疑人 林志强 性别 男\n出生日期 1981年10月8日 住址 南港市渔湾镇东港村45号\n"
+            "拘留原因 涉嫌走私普通货物罪 批准人 分局局长 梁启明\n批准时间 2022年3月1日\n- - - - - 骑缝线 - - - - -\n拘留证\n"
+            "南港关缉私刑拘字〔2022〕第0011号\n兹决定对犯罪嫌疑人林志强（性别男，出生日期1981年10月8日）执行拘留，送南港市看守所羁押。\n"
+            "江海海关缉私局南港分局（印）\n二〇二二年三月一日\n=====\n拘留证\n兹决定对犯罪嫌疑人林志坚（性别男，出生日期1978年5月16日）执行拘留。\n"
+            "二〇二二年三月二日\n")
+    detained = {(e.person, iso(e.date)) for e in audit_text(text).case.events if e.action == "刑事拘留"}
+    assert detained == {("林志强", "2022-03-01"), ("林志坚", "2022-03-02")}
+
+
 def test_an_appraisal_is_the_cases_act() -> None:
     """51 of 56 labelled 鉴定 in the independent corpora are the case's (an injury, a sum, a substance), whoever the
     report names: the 鉴定 of a 鉴定意见书 concerns no one suspect."""

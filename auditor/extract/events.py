@@ -1015,4 +1015,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 "time": next((e.time for e in group if e.time), None),
             })
         out.append(kept)
-    return out
+    # The act without a person where the document gives the same act on the same day to a person is that act read a
+    # second time (a form's 存根 laid out as a grid, its name in a cell: ind_aa04), not someone else's.
+    named = {(ev.action, ev.date) for ev in out if ev.person is not None}
+    return [ev for ev in out if ev.person is not None or (ev.action, ev.date) not in named]

@@ -59,6 +59,14 @@ _ALIAS = re.compile(
 )
 
 
+# "犯罪嫌疑人“阿强”经DNA比对…已查清身份，其真实姓名为邓国强" (ind_bg03): a suspect known by the name he gave until his
+# identity was established (CPL 160(2)); the name he gave is the alias.
+_TRUE_NAME = re.compile(
+    r"[“\"「](?P<alias>[\u4e00-\u9fff·]{1,10})[”\"」][^。；“”]{0,60}?真实姓名(?:为|是)[:：]?[“\"「]?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,。；;（(]|$)"
+)
+
+
 def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[str, str]:
     """alias → name, for the names the dossier itself states to be another suspect's (a false name he gave when
     身份不明, a 曾用名, a 化名): one person, and no name inconsistency either."""
@@ -70,6 +78,10 @@ def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[s
             # The name is the suspect's name the run ends with ("犯罪嫌疑人陈国强" → 陈国强).
             name = next((written[k:] for k in range(len(written) - 1) if written[k:] in suspects), None)
             if name is not None and alias != name and not name.endswith(alias):
+                alias_of.setdefault(alias, name)
+        for m in _TRUE_NAME.finditer(text_view(text).text):
+            alias, name = m.group("alias"), m.group("name")
+            if name in suspects and alias != name and alias not in suspects:
                 alias_of.setdefault(alias, name)
     return {a: n for a, n in alias_of.items() if n not in alias_of}  # no chains: A→B→C stays unresolved
 
