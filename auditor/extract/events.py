@@ -58,6 +58,7 @@ class _Lexicon:
     current_strong: re.Pattern[str]
     other_roles: tuple[str, ...]
     other_case_aside: re.Pattern[str]
+    accomplice_before_aside: re.Pattern[str]
     other_group_object: re.Pattern[str]
     plural_ref: re.Pattern[str]
     joiners: re.Pattern[str]
@@ -121,6 +122,7 @@ def lexicon() -> _Lexicon:
         other_roles=tuple(data["other_roles"]),
         other_group_object=re.compile(data["other_group_object"]),
         other_case_aside=re.compile("|".join([*data["other_case_asides"], *data["at_large_asides"]])),
+        accomplice_before_aside=re.compile(data["accomplice_before_aside"]),
         plural_ref=re.compile(data["plural_refs"]),
         joiners=re.compile(data["name_joiners"]),
         deciding=org_patterns("deciding"),
@@ -916,10 +918,12 @@ _BRACKET_CLOSE = re.compile(r"[）)]")
 
 def _in_other_case_aside(t: str, lo: int, pos: int, lex: _Lexicon) -> bool:
     """Is `pos` inside a bracket opened after `lo` (so not right after the suspects' names) that says its person
-    is handled in another case?"""
+    is handled in another case, or that follows an accomplice's name ("伙同牛保国（已取保候审）")?"""
     bracket = t.rfind("（", lo, pos)
     if bracket <= lo or "）" in t[bracket:pos]:
         return False
+    if lex.accomplice_before_aside.search(t, max(lo, bracket - 12), bracket):
+        return True
     close = t.find("）", pos)
     aside = t[bracket : close if close >= 0 else min(len(t), pos + 60)]
     return bool(lex.other_case_aside.search(aside))
