@@ -429,9 +429,18 @@ def test_a_name_inside_another_suspects_name_is_a_second_suspect_when_introduced
     # regression (corpus an, an02/an05/an08): a PDF line breaks inside the ID number; the two parts make one valid number
     ("犯罪嫌疑人刘振华，男，1990年2月14日出生，公民身份号码320583199002\n142170，汉族。", ("320583199002142170", True)),
     ("犯罪嫌疑人刘振华，男，1990年2月14日出生，公民身份号码320583199002142170，汉族。", ("320583199002142170", True)),
+    # regression (corpus bn, bn05): …right after its first digit
+    ("犯罪嫌疑人刘振华（性别男，公民身份号码3\n70102199612111514，住址东州市）", ("370102199612111514", True)),
     # two numbers that do not make a valid one stay apart
     ("犯罪嫌疑人刘振华，男，公民身份号码320583199002 5，汉族。", ("320583199002", None)),
 ])
 def test_an_id_number_broken_by_a_line_is_joined(text: str, expected: tuple[str, bool | None]) -> None:
     (party,) = [p for p in find_parties(text) if p.name == "刘振华"]
     assert (party.id_number, party.id_valid) == expected
+
+
+def test_regression_a_guarantor_ordered_after_the_bailed_persons_role_is_no_suspect() -> None:
+    """Corpus bn (ind_bn10): "责令被取保候审人提出保证人胡建设（男，住…）" was read as a suspect named "提出保证人胡建设", who then
+    counted as a person of the bail and hid the missing 保证书 of 胡浩."""
+    text = ("犯罪嫌疑人胡浩，男，2008年1月20日出生。决定对其取保候审。\n责令被取保候审人提出保证人胡建设（男，住湘城市开福区北站路6号）。")
+    assert [p.name for p in find_parties(text)] == ["胡浩"]

@@ -88,6 +88,8 @@ _ID = re.compile(
     rf"(?P<id>[0-9]{{17}}[0-9Xx]|[0-9]{{15}}|[0-9Xx{_MASKCH}]{{3,18}})"
 )
 _ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?)")
+# …anywhere, even after its first digit ("公民身份号码3" / "70102199612111514", ind_bn05): the check digit decides.
+_ID_SPLIT = re.compile(_ID_LABEL + r"(?:为|是)?[:：]?[ \t]*(?P<a>[0-9]{1,17})\s(?P<b>[0-9]{1,17}[0-9Xx]?)(?![0-9])")
 # A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
 _PASSPORT = re.compile(r"护照(?:号码|号)?(?:为|是)?[:：]?\s*(?P<passport>[A-Z]{0,2}[0-9]{6,10})")
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
@@ -229,7 +231,13 @@ _SURNAMES_AMONG_WORDS = frozenset("于应其")
 _KIN = frozenset("妻夫子女父母兄弟姐妹")
 
 
+# Words no name holds: what follows a role word in an order ("责令被取保候审人提出保证人胡建设（男，…）", ind_bn10).
+_NOT_IN_NAME = ("保证人", "嫌疑人", "被害人", "证人", "代理人", "辩护人", "提出", "责令")
+
+
 def _bad_name(name: str, delimited: bool = False) -> bool:
+    if any(w in name for w in _NOT_IN_NAME):
+        return True
     if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
         return name.startswith(("姓名", "自报")) or (name[0] == "其" and name[1] in _KIN)
     if name[0] in _SURNAMES_AMONG_WORDS and "·" in name[2:]:
@@ -255,6 +263,10 @@ def _details(party: Party, window: str) -> None:
         # A PDF line may break inside the number ("320583199002" / "142170"): its two parts make one valid number.
         broken = _ID_BROKEN.match(window, m.start("id"))
         if broken and len(joined := broken.group(1) + broken.group(2)) == 18 and id_checksum_ok(joined):
+            party.id_number, party.id_valid = joined, True
+    if not party.id_valid and (split := _ID_SPLIT.search(window)):
+        joined = split.group("a") + split.group("b")
+        if len(joined) == 18 and id_checksum_ok(joined):
             party.id_number, party.id_valid = joined, True
     passport = _PASSPORT.search(window)
     if passport:
