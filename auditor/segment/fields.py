@@ -70,6 +70,8 @@ _SIGNER_RE = re.compile(r"(?:人|员|官|警|长|签收|签名|签字|盖章|意
 # 于某某  2023-05-30").
 _TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|大队长|负责人|审批人|批准人)[ \t\u3000]*[:：]?[ \t\u3000]*"
                                r"[\u4e00-\u9fff·]{2,4}[ \t\u3000]*$")  # or with a colon: "检察长：邢某华 2023年2月3日"
+# An approval cell of a form, its decision then the approver and the date ("受案审批  同意。韩学东 2023年3月6日", ind_bl04).
+_APPROVAL_CELL_RE = re.compile(r"(?:审批|意见|批示|审核)[ \t\u3000]*[:：]?[ \t\u3000]*(?:同意|拟同意|批准|准予)[^\n:：]{0,24}$")
 _NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff]{1,8}(?:人|员|官|警)[:：]")
 
 
@@ -264,7 +266,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if labelled is None and line_start >= tail_start:
             # A signer's date may share its line with the next signer's field ("领取人：徐某  2024.3.28    经办人：李某").
             rest = body[m.end : line_end]
-            signer = _SIGNER_RE.search(body, window, m.start) or _TITLED_SIGNER_RE.search(body, window, m.start)
+            signer = (_SIGNER_RE.search(body, window, m.start) or _TITLED_SIGNER_RE.search(body, window, m.start)
+                      or _APPROVAL_CELL_RE.search(body, window, m.start))
             signed = signer and (not _NON_SPACE.search(rest) or _NEXT_SIGNER_RE.match(rest))
             if _DATE_LABEL_RE.search(body, window, m.start) or signed:
                 labelled = m.as_date()
