@@ -234,6 +234,17 @@ def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
          "送达回证\n送达文书：不予立案通知书（云公（经）不立字〔2020〕9号）\n受送达人：梁某某（控告人）\n收到日期：2020年8月10日\n"),
         ("答：a | b 是两个选项。\n正文", "答：a | b 是两个选项。\n正文"),  # one such line alone is no table
         ("----\n正文", "----\n正文"),  # a rule line alone is no table border
+        # regressions (corpus bm, ind_bm03): a grid row's cell wraps over two lines; a 存根 beside its 正本 in one row
+        # reads cell by cell; a field after a full line starts a line of its own
+        ("┌────┬──────────┐\n│接报│2023年3月2│\n│时间│0日9时00分│\n├────┼──────────┤\n│地点│派出所    │\n└────┴──────────┘",
+         "接报时间：2023年3月20日9时00分\n地点：派出所"),
+        ("┌──────────┬──────────┐\n│拘留证（存│江州市公安│\n│根）      │局        │\n│编号：12号│拘留证    │\n"
+         "│批准人：王│兹决定对吴│\n│          │某执行拘留│\n└──────────┴──────────┘",
+         "拘留证（存根）\n编号：12号\n批准人：王\n江州市公安局\n拘留证\n兹决定对吴某执行拘留"),
+        # regression (ind_bm07): an ASCII grid whose rows are closed by "|-----|" lines, a 文号 wrapped in its cell
+        ("+------------------------------+\n| 序号 | 文号       | 题名   |\n|------------------------------|\n"
+         "| 1    | 临公字〔20 | 拘留证 |\n|      | 24〕7号    |        |\n+------------------------------+",
+         "序号  文号  题名\n1  临公字〔2024〕7号  拘留证"),
     ],
 )
 def test_character_drawn_tables_read_as_rows(text: str, expected: str) -> None:

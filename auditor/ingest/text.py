@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from auditor.ingest.headers import content_line
@@ -98,8 +99,103 @@ def _unbox_unicode(text: str) -> str:
     return "\n".join(out)
 
 
+# A bordered grid (ind_bm03, ind_bm07): a top border of box characters or of "+---+", then rows of cells between bars,
+# each logical row closed by a border line ("├───┼───┤", "|-------|", "+---+---+"). A cell's text may wrap over several
+# lines of its row, and a row may hold two forms side by side (a 存根 beside its 正本): such a row is read cell by cell,
+# each cell's lines in order, a line that runs to the cell's edge joined to the next.
+_GRID_TOP = re.compile(r"^[ \t\u3000]*(?:[┌┏╔][─━═┬┳╦]{3,}|\+-{3,}[-+]*)[┐┓╗+]?[ \t\u3000]*$")
+_GRID_RULE = re.compile(r"^[ \t\u3000]*(?:[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║]{3,}|[+|]-{3,}[-+|]*)[ \t\u3000]*$")
+_GRID_BAR = "│┃║|"
+_GRID_ROW = re.compile(r"^[ \t\u3000]*[│┃║|](.*?)[│┃║|][ \t\u3000]*$")
+# A fragment that starts a field of its own ("批准人：邱国华") after a full one starts a new line of the cell.
+_FIELD_START = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,12}[:：]")
+_CELL_LABEL = re.compile(r"[\u4e00-\u9fff（）()、/ \u3000]{1,14}")
+_FULL_SLACK = 2  # columns left free at a cell's edge by a line that wrapped (a wide character did not fit)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _grid_cells(lines: list[str]) -> list[str] | None:
+    """One logical row's cells, each cell's wrapped lines joined; None when its lines split into unlike cells."""
+    split = []
+    for line in lines:
+        m = _GRID_ROW.match(line)
+        if m is None:
+            return None
+        split.append(re.split(f"[{re.escape(_GRID_BAR)}]", m.group(1)))
+    if len({len(cells) for cells in split}) != 1:
+        return None
+    cells = []
+    for k in range(len(split[0])):
+        parts = [row[k] for row in split]
+        text = ""
+        for i, raw in enumerate(parts):
+            content = raw.strip()
+            if not content:
+                continue
+            if text:
+                prev = parts[i - 1]
+                full = prev.strip() and _width(prev) - _width(prev.rstrip()) <= _FULL_SLACK
+                text += content if full and not _FIELD_START.match(content) else "\n" + content
+            else:
+                text = content
+        cells.append(text)
+    return cells
+
+
+def _grid_row_lines(cells: list[str]) -> list[str]:
+    """A logical row as lines: a row of one-line cells as a | row (read with its table by `table_lines`); else cell by
+    cell, a label's value after it ("受案意见：☑属本单位管辖…" / "□属本单位管辖的行政案件")."""
+    if all("\n" not in c for c in cells):
+        return ["|" + "|".join(cells) + "|"] if len(cells) > 1 else [c for c in cells if c]
+    out: list[str] = []
+    labelled = len(cells) % 2 == 0 and all("\n" not in c and _CELL_LABEL.fullmatch(c) for c in cells[::2])
+    if labelled:
+        for label, value in zip(cells[::2], cells[1::2], strict=True):
+            first, _, rest = value.partition("\n")
+            out.append(f"{label.strip().rstrip('：:')}：{first}")
+            out += rest.split("\n") if rest else []
+        return out
+    for cell in cells:
+        out += [x for x in cell.split("\n") if x]
+    return out
+
+
+def _read_grids(text: str) -> str:
+    """Bordered grids (see `_GRID_TOP`) read row by row; every other line kept."""
+    out: list[str] = []
+    row: list[str] = []
+    in_grid = False
+
+    def close_row() -> None:
+        if row:
+            cells = _grid_cells(row)
+            out.extend(_grid_row_lines(cells) if cells is not None else row)
+            if out and out[-1].startswith("|"):
+                out.append("+---+")  # rows stay apart for the table reader, which drops this border
+            row.clear()
+
+    for line in text.split("\n"):
+        if in_grid and _GRID_ROW.match(line) and not _GRID_RULE.match(line):
+            row.append(line)
+            continue
+        if _GRID_TOP.match(line) or (in_grid and _GRID_RULE.match(line)):
+            close_row()
+            in_grid = True
+            continue
+        close_row()
+        in_grid = False
+        out.append(line)
+    close_row()
+    return "\n".join(out)
+
+
 def unbox_tables(text: str) -> str:
     """The text with its character-drawn tables read as rows of cells (border lines dropped)."""
+    if "+---" in text or "┌" in text or "┏" in text or "╔" in text:
+        text = _read_grids(text)
     if any(ch in text for ch in _BOX_VERTICAL):
         text = _unbox_unicode(text)
     if "|" not in text:
