@@ -437,6 +437,19 @@ def _receipt_grid_table(d) -> None:
                    ("吴建国（被害人）", "后埔夜市", "直接送达", "吴建国 2021年8月17日")])
 
 
+def _stub_beside_original(d) -> None:
+    """Regression (corpus bm, ind_bm02): a 存根 printed beside its 正本 in one table row; each cell's paragraphs were
+    joined on one line, so the 正本's title was no line of its own and the document was read into the one before."""
+    table = d.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "立案决定书（存根）"
+    for line in ("临公（立）字〔2022〕0114号", "批准时间：2022年3月8日"):
+        left.add_paragraph(line)
+    right.text = "江州市公安局临江分局"
+    for line in ("立案决定书", "决定对马某某等人抢夺案立案侦查。", "二〇二二年三月八日"):
+        right.add_paragraph(line)
+
+
 def _line_break_and_tab(d) -> None:
     p = d.add_paragraph("甲")
     p.add_run().add_break()  # soft line break stays inside the page
@@ -458,6 +471,8 @@ def _line_break_and_tab(d) -> None:
                                "受送达人：黄文彬（被不起诉人）  送达地点：本院  送达方式：直接送达  收件人签名及日期：黄文彬 2021年8月16日\n"
                                "受送达人：吴建国（被害人）  送达地点：后埔夜市  送达方式：直接送达  收件人签名及日期：吴建国 2021年8月17日"]),
         (_line_break_and_tab, ["甲\n乙 丙"]),
+        (_stub_beside_original, ["立案决定书（存根）\n临公（立）字〔2022〕0114号\n批准时间：2022年3月8日\n江州市公安局临江分局\n"
+                                 "立案决定书\n决定对马某某等人抢夺案立案侦查。\n二〇二二年三月八日"]),
     ],
 )
 def test_docx_pages(tmp_path: Path, build, expected: list[str]) -> None:

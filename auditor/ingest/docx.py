@@ -16,7 +16,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from auditor.ingest.archive import entry_refusal
-from auditor.ingest.tables import table_lines
+from auditor.ingest.tables import block_row_lines, table_lines
 from auditor.limits import DEFAULT_LIMITS, Limits
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
@@ -89,7 +89,7 @@ class _Walker:
                         for cell in row.iterchildren(_W + "tc"):
                             self.block(cell)
                 else:
-                    for line in table_lines(rows):
+                    for line in _rows_as_lines(rows):
                         self.out.text(line)
                         self.out.end_line()
             elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
@@ -131,20 +131,39 @@ class _Walker:
         return had_break
 
 
-def _cell_text(cell: etree._Element) -> str:
-    """A table cell's visible text, its paragraphs joined by a space."""
+def _cell_lines(cell: etree._Element) -> list[str]:
+    """A table cell's visible text, one line per paragraph."""
     walker = _Walker(cell)
     walker.block(cell)
     lines = [line.strip() for page in walker.out.result() for line in page.split("\n")]
-    return " ".join(line for line in lines if line)
+    return [line for line in lines if line]
 
 
-def _table_rows(table: etree._Element) -> list[list[str]] | None:
-    """The table's rows of cell texts, or None when it holds page breaks or other tables (read cell by cell)."""
+def _table_rows(table: etree._Element) -> list[list[list[str]]] | None:
+    """The table's rows of cells' lines, or None when it holds page breaks or other tables (read cell by cell)."""
     for el in table.iter(_W + "br", _W + "pageBreakBefore", _W + "tbl"):
         if el is not table and (el.tag != _W + "br" or el.get(_W + "type") == "page"):
             return None
-    return [[_cell_text(cell) for cell in row.iterchildren(_W + "tc")] for row in table.iterchildren(_W + "tr")]
+    return [[_cell_lines(cell) for cell in row.iterchildren(_W + "tc")] for row in table.iterchildren(_W + "tr")]
+
+
+# A cell of this many paragraphs holds a form of its own (a 存根 printed beside its 正本, ind_bm02), not a field's value.
+_BLOCK_CELL_LINES = 3
+
+
+def _rows_as_lines(rows: list[list[list[str]]]) -> list[str]:
+    """Rows of one-line cells (paragraphs joined by a space) read as their table (`table_lines`); a row with a cell of
+    `_BLOCK_CELL_LINES` paragraphs or more read cell by cell, between them."""
+    out: list[str] = []
+    pending: list[list[str]] = []
+    for row in rows:
+        if any(len(cell) >= _BLOCK_CELL_LINES for cell in row):
+            out += table_lines(pending) if pending else []
+            pending = []
+            out += block_row_lines(row)
+        else:
+            pending.append([" ".join(cell) for cell in row])
+    return out + (table_lines(pending) if pending else [])
 
 
 MAIN_PART = "word/document.xml"

@@ -50,3 +50,23 @@ def _column_heads(rows: list[list[str]]) -> int | None:
                 and all(len(other) == len(row) for other in rows[i + 1 :])):
             return i
     return None
+
+
+# A cell's text that may stand as a form field's label ("受案意见", "送达文书名称").
+_CELL_LABEL = re.compile(r"[\u4e00-\u9fff（）()、/ \u3000]{1,14}")
+
+
+def block_row_lines(cells: list[list[str]]) -> list[str]:
+    """A row whose cells hold text of several lines, read cell by cell: a label's value after it ("受案意见：☑属本单位
+    管辖…" / "□属本单位管辖的行政案件"), else each cell's lines in turn — a 存根 printed beside its 正本 reads as the one
+    form and then the other, not line by line across both."""
+    out: list[str] = []
+    labels = cells[::2]
+    if len(cells) % 2 == 0 and all(len(c) == 1 and _CELL_LABEL.fullmatch(c[0]) for c in labels):
+        for label, value in zip(labels, cells[1::2], strict=True):
+            out.append(f"{label[0].strip().rstrip('：:')}：{value[0] if value else ''}")
+            out += value[1:]
+        return out
+    for cell in cells:
+        out += [line for line in cell if line]
+    return out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from auditor.ingest.headers import content_line
 from auditor.ingest.normalize import page_mark_lines
-from auditor.ingest.tables import table_lines
+from auditor.ingest.tables import block_row_lines, table_lines
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
 
@@ -109,7 +109,6 @@ _GRID_BAR = "│┃║|"
 _GRID_ROW = re.compile(r"^[ \t\u3000]*[│┃║|](.*?)[│┃║|][ \t\u3000]*$")
 # A fragment that starts a field of its own ("批准人：邱国华") after a full one starts a new line of the cell.
 _FIELD_START = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,12}[:：]")
-_CELL_LABEL = re.compile(r"[\u4e00-\u9fff（）()、/ \u3000]{1,14}")
 _FULL_SLACK = 2  # columns left free at a cell's edge by a line that wrapped (a wide character did not fit)
 
 
@@ -147,20 +146,10 @@ def _grid_cells(lines: list[str]) -> list[str] | None:
 
 def _grid_row_lines(cells: list[str]) -> list[str]:
     """A logical row as lines: a row of one-line cells as a | row (read with its table by `table_lines`); else cell by
-    cell, a label's value after it ("受案意见：☑属本单位管辖…" / "□属本单位管辖的行政案件")."""
+    cell (`block_row_lines`)."""
     if all("\n" not in c for c in cells):
         return ["|" + "|".join(cells) + "|"] if len(cells) > 1 else [c for c in cells if c]
-    out: list[str] = []
-    labelled = len(cells) % 2 == 0 and all("\n" not in c and _CELL_LABEL.fullmatch(c) for c in cells[::2])
-    if labelled:
-        for label, value in zip(cells[::2], cells[1::2], strict=True):
-            first, _, rest = value.partition("\n")
-            out.append(f"{label.strip().rstrip('：:')}：{first}")
-            out += rest.split("\n") if rest else []
-        return out
-    for cell in cells:
-        out += [x for x in cell.split("\n") if x]
-    return out
+    return block_row_lines([c.split("\n") if c else [] for c in cells])
 
 
 def _read_grids(text: str) -> str:
