@@ -241,6 +241,8 @@ def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
         ("┌──────────┬──────────┐\n│拘留证（存│江州市公安│\n│根）      │局        │\n│编号：12号│拘留证    │\n"
          "│批准人：王│兹决定对吴│\n│          │某执行拘留│\n└──────────┴──────────┘",
          "拘留证（存根）\n编号：12号\n批准人：王\n江州市公安局\n拘留证\n兹决定对吴某执行拘留"),
+        # …a form's title or the mark of its part in the left cell is no field label (ind_bm03)
+        ("┌──────┬──────────┐\n│正本  │吴某：    │\n│      │我局已于…│\n└──────┴──────────┘", "正本\n吴某：\n我局已于…"),
         # regression (ind_bm07): an ASCII grid whose rows are closed by "|-----|" lines, a 文号 wrapped in its cell
         ("+------------------------------+\n| 序号 | 文号       | 题名   |\n|------------------------------|\n"
          "| 1    | 临公字〔20 | 拘留证 |\n|      | 24〕7号    |        |\n+------------------------------+",

@@ -448,6 +448,19 @@ def test_regression_a_stubs_field_date_is_not_the_forms_date() -> None:
     assert [(d.type, iso(d.date)) for d in segment(_dossier([text]))] == [("拘留通知书", "2016-11-11")]
 
 
+def test_regression_a_copy_printing_no_number_after_its_stub_is_one_document() -> None:
+    """Corpus bm (ind_bm01): a 拘留通知书's 副本 printed no 文号 of its own under its 存根: two notices were read, the 存根
+    dated by its 填发时间; the next 存根 is another notice."""
+    stub = ("拘留通知书（存根）\n临公（拘通）字〔2021〕0142号\n犯罪嫌疑人：周建国\n拘留时间：2021年3月2日20时30分\n"
+            "填发时间：2021年3月3日\n")
+    copy = ("拘留通知书\n（副本）\n吴桂兰：\n我局已于2021年3月2日20时30分将涉嫌盗窃罪的周建国刑事拘留。\n江州市公安局临江分局（印）\n"
+            "二〇二一年三月三日\n")
+    other = "拘留通知书（存根）\n临公（拘通）字〔2021〕0149号\n犯罪嫌疑人：周建军\n填发时间：2021年3月4日\n"
+    docs = segment(_dossier([stub, copy, other]))
+    assert [(d.type, d.number, iso(d.date)) for d in docs] == [
+        ("拘留通知书", "临公（拘通）字〔2021〕0142号", "2021-03-03"), ("拘留通知书", "临公（拘通）字〔2021〕0149号", "2021-03-04")]
+
+
 @pytest.mark.parametrize(("signature", "organ"), [
     # regression (ind_ad10): the seal and the date on the organ's line; the header's shortest 公安局 is not the organ
     ("洪都市公安局青山湖分局（印）  2020年3月20日", "洪都市公安局青山湖分局"),

@@ -52,8 +52,9 @@ def _column_heads(rows: list[list[str]]) -> int | None:
     return None
 
 
-# A cell's text that may stand as a form field's label ("受案意见", "送达文书名称").
-_CELL_LABEL = re.compile(r"[\u4e00-\u9fff（）()、/ \u3000]{1,14}")
+# A cell's text that may stand as a form field's label ("受案意见", "送达文书名称"); not a form's title or the mark
+# of its part ("拘留通知书（存根）", "正本", ind_bm03): those head the text beside them.
+_CELL_LABEL = re.compile(r"(?![^\n]*(?:存根|正本|副本))[\u4e00-\u9fff（）()、/ \u3000]{1,14}(?<![书证表录单])")
 
 
 def block_row_lines(cells: list[list[str]]) -> list[str]:

@@ -223,8 +223,11 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
     for doc in docs:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == doc.type and prev.type != UNKNOWN and prev.number
-                and prev.number == doc.number
-                and (is_form_part(prev.text) or is_form_part(doc.text) or _side_by_side(prev, doc))):
+                and (prev.number == doc.number and (is_form_part(prev.text) or is_form_part(doc.text)
+                                                   or _side_by_side(prev, doc))
+                     # A 副本 / 正本 printing no 文号 of its own right after its 存根 (ind_bm01)
+                     or doc.number is None and is_stub(prev.text) and is_form_part(doc.text)
+                     and not is_stub(doc.text))):
             out[-1] = prev.model_copy(update={
                 "end": doc.end,
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
