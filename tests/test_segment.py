@@ -296,6 +296,14 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (corpus bl, ind_bl04): an approval cell without a colon, the approver and the date
         ("受案登记表\n接报时间  2023年3月6日9时00分  接报方式  移送\n受案意见  属本单位管辖的刑事案件。\n受案审批  同意。韩学东 2023年3月6日\n"
          "接报民警：高振华、贾立新", "受案登记表", "2023-03-06"),
+        # regressions (corpus bm): a PDF table's approval rows, the leader's approval last; a signer's date before the
+        # next signer's blank field; an appraisal institution's seal and date
+        ("呈请立案报告书\n拟立为盗窃案侦查。妥否，请批示。\n审批栏 意见 签名 日期\n承办人意见 建议立案侦查 刘振、陈\n岩\n2021年3月1日\n"
+         "法制审核意见 符合立案条件 宋佳 2021年3月2日领导审批 同意立案 邱国华 2021年3月2日", "呈请立案报告书", "2021-03-02"),
+        ("认罪认罚具结书\n本人同意适用速裁程序。\n犯罪嫌疑人签名：钱伟  2021年11月20日  辩护人/值班律师签名：",
+         "认罪认罚具结书", "2021-11-20"),
+        ("法医学人体损伤程度鉴定意见书\n鉴定意见 轻伤二级\n鉴定人 主检法医师 方明\n江州市公安司法鉴定中心（鉴定专用章） 2023年3月1日",
+         "鉴定意见书", "2023-03-01"),
         # regression (ind_i05): OCR reads the 日 of a form's date label as 曰
         ("受案登记表\n接报时间：2020年6月1日16时20分\n受案意见：建议立案侦查\n受案审批人：[手写]\n专用章\n受案曰期：2020年6月1日",
          "受案登记表", "2020-06-01"),
@@ -446,6 +454,14 @@ def test_regression_a_stubs_field_date_is_not_the_forms_date() -> None:
             "我局已于2016年11月9日将涉嫌滥伐林木罪的覃永明刑事拘留，现羁押在桂岭县看守所。\n桂岭县森林公安局（印）\n"
             "二〇一六年十一月十一日\n")
     assert [(d.type, iso(d.date)) for d in segment(_dossier([text]))] == [("拘留通知书", "2016-11-11")]
+
+
+def test_regression_a_receipts_delivered_document_under_a_label_without_colon_is_no_document() -> None:
+    """Corpus bm (ind_bm05): a 送达回证 as a PDF table — "送达文书名称及文号" (its colon lost), then "不起诉决定书" and the 文号
+    on the next line — started a 不起诉决定书 holding the receipt's fields."""
+    text = ("送达回证\n送达文书名称及文号\n不起诉决定书\n江临检不诉〔2023〕194号\n受送达人 被害人谢志刚\n受送达人签名（盖章）及收到时\n间\n"
+            "谢志刚 2023年7月26日\n")
+    assert [d.type for d in segment(_dossier([text]))] == ["送达回证"]
 
 
 def test_regression_a_copy_printing_no_number_after_its_stub_is_one_document() -> None:

@@ -13,7 +13,8 @@ from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
 
-ORGAN_IN_TEXT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?{ORGAN_SUFFIX}")
+# An appraisal institution signs its 鉴定意见书 ("江州市公安司法鉴定中心（鉴定专用章） 2023年2月14日", ind_bm05).
+ORGAN_IN_TEXT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,24}}?(?:{ORGAN_SUFFIX}|鉴定中心|鉴定所|鉴定研究所|鉴定研究院|检验研究院|检验所|检测中心|检验中心)")
 # Records (讯问笔录, 搜查笔录 …) are dated by the 时间 line of their header, not by a signature at the end.
 RECORD_SUFFIX = "笔录"
 RECORD_HEADER_LINES = 8  # 时间 / 地点 / 侦查员 / 记录员 / 被讯问人 …, before the first question
@@ -62,7 +63,8 @@ _DATE_LABEL_RE = re.compile(
 # 2021.6.28", "被取保候审人：苏丽娟　2023年9月27日" (a label naming a person — …人, …员, …官, …警 — or a signature).
 # An approver's opinion signed and dated counts too ("检察长意见：同意延长审查起诉期限十五日。 杨国栋  2021.7.12").
 # An approval field signed off with its date counts too ("受案审批：同意。 2021年2月22日", "局长（签名）：倪某", ind_ag01).
-_SIGNER_RE = re.compile(r"(?:人|员|官|警|长|签收|签名|签字|盖章|意见|审批|签名及日期|签收及日期)(?:[（(]签[名字章]?[）)])?"
+# A lawyer signs as well ("值班律师：江州市法律援助中心值班律师 郑曼  2021年11月20日", ind_bm06).
+_SIGNER_RE = re.compile(r"(?:人|员|官|警|长|师|签收|签名|签字|盖章|意见|审批|签名及日期|签收及日期)(?:[（(]签[名字章]?[）)])?"
                         r"[\s\u3000]*[:：][^:：\n]{1,24}$")
 
 
@@ -72,7 +74,8 @@ _TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所�
                                r"[\u4e00-\u9fff·]{2,4}[ \t\u3000]*$")  # or with a colon: "检察长：邢某华 2023年2月3日"
 # An approval cell of a form, its decision then the approver and the date ("受案审批  同意。韩学东 2023年3月6日", ind_bl04).
 _APPROVAL_CELL_RE = re.compile(r"(?:审批|意见|批示|审核)[ \t\u3000]*[:：]?[ \t\u3000]*(?:同意|拟同意|批准|准予)[^\n:：]{0,24}$")
-_NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff]{1,8}(?:人|员|官|警)[:：]")
+# …or the next signer's field still blank ("犯罪嫌疑人签名：钱伟  2021年11月20日  辩护人/值班律师签名：", ind_bm06).
+_NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff/／]{1,12}(?:人|员|官|警|师|签名|签字|签章)[:：]")
 
 
 def find_number(body: str) -> str | None:
@@ -266,9 +269,14 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if labelled is None and line_start >= tail_start:
             # A signer's date may share its line with the next signer's field ("领取人：徐某  2024.3.28    经办人：李某").
             rest = body[m.end : line_end]
+            approved = _APPROVAL_CELL_RE.search(body, window, m.start)
             signer = (_SIGNER_RE.search(body, window, m.start) or _TITLED_SIGNER_RE.search(body, window, m.start)
-                      or _APPROVAL_CELL_RE.search(body, window, m.start))
+                      or approved)
             signed = signer and (not _NON_SPACE.search(rest) or _NEXT_SIGNER_RE.match(rest))
+            if approved and signed:
+                # The approval signed last decides the form ("领导审批 同意立案 邱国华 2021年3月2日" after the officer's
+                # "2021年3月1日" on a line of its own, ind_bm01): no earlier date of the form is its date.
+                return m.as_date()
             if _DATE_LABEL_RE.search(body, window, m.start) or signed:
                 labelled = m.as_date()
     return labelled

@@ -83,12 +83,19 @@ _UNKNOWN_RECORD = re.compile(
 def _field_value(lines: list, i: int, match: TitleMatch) -> bool:  # noqa: ANN001 — the module's _Line list
     """A title with its 文号 right under a bare field label ("送达文书名称及文号：" then "不起诉决定书 雁检…号"): a form
     read column by column lists the document it delivered, it does not start one."""
-    if not match.rest.strip():
-        return False
     j = i - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
-    return j >= 0 and BARE_LABEL.match(lines[j].text) is not None
+    if j < 0:
+        return False
+    # A 送达回证's field naming the delivered document, its colon lost in a table (ind_bm05): its value, whether or not
+    # the 文号 shares the title's line.
+    if _DELIVERED_LABEL.match(lines[j].text):
+        return True
+    return bool(match.rest.strip()) and BARE_LABEL.match(lines[j].text) is not None
+
+
+_DELIVERED_LABEL = re.compile(r"^[ \t\u3000]*(?:送达|所送)?文书(?:名称)?(?:及|和)?(?:文号)?[ \t\u3000]*[:：]?[ \t\u3000]*$")
 
 
 def segment(dossier: Dossier) -> list[Document]:
