@@ -47,7 +47,7 @@ def test_ratio_text(value: float | None, text: str) -> None:
     assert ratio(value) == text
 
 
-def _case(findings: list[tuple[str, str, str]], text: str = BAIL, persons: tuple[str, ...] = ("张三",),
+def _case(findings: list[tuple[str, ...]], text: str = BAIL, persons: tuple[str, ...] = ("张三",),
           date: str = "2020-03-01", events: tuple[Event, ...] = ()) -> AuditResult:
     """A one-document case (取保候审决定书 d1) with findings (rule_id, category, document id); the suspects' details
     are what extraction reads in `text`."""
@@ -59,7 +59,8 @@ def _case(findings: list[tuple[str, str, str]], text: str = BAIL, persons: tuple
     parties = tuple(found.get(n) or Party(name=n, role="犯罪嫌疑人", is_suspect=True) for n in persons)
     case = built.model_copy(update={"parties": parties, "events": tuple(events)})
     return AuditResult(case=case, findings=tuple(
-        Finding(rule_id=r, category=c, severity="error", message="", document_id=d) for r, c, d in findings))
+        Finding(rule_id=r, category=c, severity="error", message="", document_id=d, caused_by=(rest or (None,))[0])
+        for r, c, d, *rest in findings))
 
 
 RULE_CASES = [
@@ -79,6 +80,17 @@ RULE_CASES = [
     ("findings on a clean dossier", [("BAIL-TERM", "wording", "d1"), ("CITATION-OUTDATED", "citation", "d1")],
      {"clean": True, "expected_findings": []},
      {"BAIL-TERM": (0, 1, 0), "CITATION-OUTDATED": (0, 1, 0)}, {"wording": (0, 1, 0), "citation": (0, 1, 0)}, {}, 2),
+    # A finding linked to its root cause (caused_by) is part of that defect: credited where the truth lists it, never
+    # a false accusation where it does not (issue 11).
+    ("a linked consequence the truth does not list", [("BAIL-TERM", "wording", "d1"),
+                                                      ("CITATION-OUTDATED", "citation", "d1", "root-fingerprint")],
+     {"expected_findings": [{"rule_id": "BAIL-TERM", "document_type": "取保候审决定书"}]},
+     {"BAIL-TERM": (1, 0, 0)}, {"wording": (1, 0, 0)}, {}, 0),
+    ("a linked consequence the truth lists", [("BAIL-TERM", "wording", "d1"),
+                                             ("CITATION-OUTDATED", "citation", "d1", "root-fingerprint")],
+     {"expected_findings": [{"rule_id": "BAIL-TERM", "document_type": "取保候审决定书"},
+                            {"rule_id": "CITATION-OUTDATED", "document_type": "取保候审决定书"}]},
+     {"BAIL-TERM": (1, 0, 0), "CITATION-OUTDATED": (1, 0, 0)}, {"wording": (1, 0, 0), "citation": (1, 0, 0)}, {}, 0),
     ("a planted rule no file defines yet", [],
      {"expected_findings": [{"rule_id": "FUTURE-RULE", "document_type": "取保候审决定书"}]},
      {"FUTURE-RULE": (0, 0, 1)}, {"unregistered": (0, 0, 1)}, {}, 0),

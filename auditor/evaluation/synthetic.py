@@ -117,9 +117,13 @@ def suspects(case: AuditResult) -> list[Party]:
     return [p for p in case.case.parties if p.is_suspect]
 
 
-def _findings(case: AuditResult) -> Counter:
+def _findings(case: AuditResult, expected: Counter) -> Counter:
+    """(rule, document type) of each finding. A finding linked to its root cause (`caused_by`) is part of that
+    defect, not a second accusation (issue 11): it counts where the truth lists it and is never a false one."""
     types = {d.id: d.type for d in case.documents}
-    return Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings)
+    own = Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings if not f.caused_by)
+    linked = Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings if f.caused_by)
+    return own + Counter({k: min(n, expected[k] - own[k]) for k, n in linked.items() if expected[k] > own[k]})
 
 
 def truth_parties(truth: dict[str, Any]) -> list[dict[str, Any]]:
@@ -186,7 +190,7 @@ def score_case(case: AuditResult, truth: dict[str, Any], result: SyntheticResult
 
 def score_findings_of(case: AuditResult, truth: dict[str, Any], result: SyntheticResult) -> None:
     expected = Counter((f["rule_id"], f.get("document_type", "")) for f in truth.get("expected_findings", []))
-    found = _findings(case)
+    found = _findings(case, expected)
     for f in case.findings:
         result.rule_category.setdefault(f.rule_id, f.category)
     for rule in {r for r, _ in expected} | {r for r, _ in found}:
