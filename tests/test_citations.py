@@ -144,10 +144,20 @@ def _tuples(text: str, on: datetime.date | None = None) -> list[tuple]:
          [(CPL, 284, None, 1, None), (CPL, 284, None, 2, None)]),
         ("没有《中华人民共和国刑事诉讼法》第二百八十四条第一款规定的情形。考验期满。依据第二百八十四条第二款的规定", [(CPL, 284, None, 1, None)]),
         ("没有《中华人民共和国刑事诉讼法》第二百八十四条第一款规定的情形，考验期满。本决定书第三条所列事项", [(CPL, 284, None, 1, None)]),
+        # regression (corpus bm, ind_bm07): a TXT wrapped and indented line by line breaks the article's number
+        ("依据《中华人民共和国刑事诉讼法》第一百\n    七十七条第二款的规定，决定对许某不起诉。", [(CPL, 177, None, 2, None)]),
+        ("根据《中华人民共和国刑法》第二\n百六十四条、第二百六十七条之规定", [(CL, 264, None, None, None), (CL, 267, None, None, None)]),
     ],
 )  # fmt: skip
 def test_find_citations(text, expected):
     assert _tuples(text) == expected
+
+
+def test_regression_a_wrapped_article_numbers_span_covers_it_as_written() -> None:
+    """Corpus bm (ind_bm07): the evidence of a citation whose number a line wrap breaks ends where the number ends."""
+    text = "依据《中华人民共和国刑事诉讼法》第一百\n    七十七条第二款的规定"
+    (cite,) = find_citations(text)
+    assert text[cite.start : cite.end] == "《中华人民共和国刑事诉讼法》第一百\n    七十七条第二款"
 
 
 def test_spans_and_quotes():

@@ -333,10 +333,30 @@ def appendix_start(text: str) -> int | None:
     return None
 
 
+# An article number a text's line wrap breaks ("第一百\n    七十七条第二款", a TXT wrapped and indented line by line,
+# ind_bm07): read with its whitespace moved after the number, so every offset outside it stays where it was.
+_NUM = "零〇一二三四五六七八九十百千0-9"
+_WRAPPED_NUMBER = re.compile(rf"第(?=[{_NUM}\s]*\n)[{_NUM}\s]+条(?:\s*第[{_NUM}\s]+[款项])*")
+
+
+def _unwrap_numbers(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with wrapped article numbers unwrapped, and the (start, end) of each place changed."""
+    if "\n" not in text:
+        return text, []
+    places = [m.span() for m in _WRAPPED_NUMBER.finditer(text)]
+
+    def moved(m: re.Match[str]) -> str:
+        part = m.group(0)
+        return "".join(ch for ch in part if not ch.isspace()) + "".join(ch for ch in part if ch.isspace())
+
+    return (_WRAPPED_NUMBER.sub(moved, text), places) if places else (text, [])
+
+
 def find_citations(text: str, on: datetime.date | None = None, document_id: str | None = None) -> list[Citation]:
     """Citations in `text` (offsets into it), each checked against the version in force on `on`."""
     if not isinstance(text, str) or not text:
         return []
+    text, unwrapped = _unwrap_numbers(text)
     on = as_date(on)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
 
@@ -388,6 +408,11 @@ def find_citations(text: str, on: datetime.date | None = None, document_id: str 
                 document_id=document_id,
             )
             found.append(check_citation(c, on, ctx, named))
+    # A citation ending in an unwrapped number ends where the number ends in the text as written.
+    for i, c in enumerate(found):
+        end = next((b for a, b in unwrapped if a < c.end <= b), None)
+        if end is not None:
+            found[i] = c.model_copy(update={"end": end})
     return found
 
 
