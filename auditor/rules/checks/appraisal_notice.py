@@ -21,6 +21,7 @@ STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date",
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
+_TOLD_FIELD = re.compile(r"^[ \t\u3000]*(?:被告知人|受告知人|告知对象|被通知人|通知对象)[ \t\u3000]*[:：][ \t\u3000]*(?P<who>\S.*)$")
 
 
 class AppraisalParams(Params):
@@ -59,7 +60,12 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
         return {VICTIM} if _reach(doc.text[:_HEAD], set(), victims) else set()
     if span is None:  # a notice form: its addressee line ("张三：") among the first lines
         # (blank lines between the form's head lines do not count: ind_al03)
-        head = [ln for ln in doc.text.strip().split("\n") if ln.strip()][:4]
+        lines = [ln for ln in doc.text.strip().split("\n") if ln.strip()]
+        head = lines[:4]
+        # A form's field naming whom it tells ("被告知人：赵某、孙某（犯罪嫌疑人）", ind_bm04): those, whoever its text names.
+        labelled = next((m.group("who") for ln in lines[:6] if (m := _TOLD_FIELD.match(ln))), None)
+        if labelled:
+            return _reach(labelled, suspects, victims) or {SUSPECT}
         addressee = next((ln for ln in head if ln.rstrip().endswith(("：", ":"))), "")
         if addressee:
             # A person named without a role is the suspect unless the dossier knows him as a victim, or the
