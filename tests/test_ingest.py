@@ -236,11 +236,16 @@ def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
         ("----\n正文", "----\n正文"),  # a rule line alone is no table border
         # regressions (corpus bm, ind_bm03): a grid row's cell wraps over two lines; a 存根 beside its 正本 in one row
         # reads cell by cell; a field after a full line starts a line of its own
-        ("┌────┬──────────┐\n│接报│2023年3月2│\n│时间│0日9时00分│\n├────┼──────────┤\n│地点│派出所    │\n└────┴──────────┘",
-         "接报时间：2023年3月20日9时00分\n地点：派出所"),
+        ("┌────────┬──────────┐\n│接报时间│2023年3月2│\n│        │0日9时00分│\n├────────┼──────────┤\n│地点    │派出所    │\n"
+         "└────────┴──────────┘", "接报时间：2023年3月20日9时00分\n地点：派出所"),
+        ("┌──────────┐\n│兹决定对吴│\n│某执行拘留│\n│。        │\n└──────────┘", "兹决定对吴某执行拘留。"),
         ("┌──────────┬──────────┐\n│拘留证（存│江州市公安│\n│根）      │局        │\n│编号：12号│拘留证    │\n"
          "│批准人：王│兹决定对吴│\n│          │某执行拘留│\n└──────────┴──────────┘",
          "拘留证（存根）\n编号：12号\n批准人：王\n江州市公安局\n拘留证\n兹决定对吴某执行拘留"),
+        # …but a list whose rows have no rule between them stays a list of rows
+        ("+----+--------+\n| 序号 | 文书名称 |\n+----+--------+\n| 1 | 拘留证 |\n| 2 | 逮捕证 |\n+----+--------+",
+         "序号  文书名称\n1  拘留证\n2  逮捕证"),
+        ("┌──┬──────┐\n│1 │拘留证│\n│2 │逮捕证│\n└──┴──────┘", "1  拘留证\n2  逮捕证"),
         # …a form's title or the mark of its part in the left cell is no field label (ind_bm03)
         ("┌──────┬──────────┐\n│正本  │吴某：    │\n│      │我局已于…│\n└──────┴──────────┘", "正本\n吴某：\n我局已于…"),
         # regression (ind_bm07): an ASCII grid whose rows are closed by "|-----|" lines, a 文号 wrapped in its cell

@@ -12,6 +12,7 @@ from auditor.ingest.normalize import page_mark_lines
 from auditor.ingest.tables import block_row_lines, table_lines
 from auditor.model import AuditError, Page
 from auditor.model.errors import make_error
+from auditor.text.titles import is_form_part
 
 # design §2.1: a line of five or more "=" (or a form feed) separates documents. A Chinese input method types the
 # full-width "＝" (a file typed by hand draws its separator with it), which separates as well.
@@ -116,8 +117,16 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _grid_cells(lines: list[str]) -> list[str] | None:
-    """One logical row's cells, each cell's wrapped lines joined; None when its lines split into unlike cells."""
+def _full(raw: str) -> bool:
+    """Does a cell's line run to the cell's edge (so it wrapped)?"""
+    return bool(raw.strip()) and _width(raw) - _width(raw.rstrip()) <= _FULL_SLACK
+
+
+def _grid_rows(lines: list[str]) -> list[list[str]] | None:
+    """The rows of one logical row of a grid: its lines as rows of cells, or — where its lines continue one another
+    (a lone column's line wrapped at its edge, a column running on where another is blank, a 存根 beside its 正本) —
+    one row of cells, each cell's lines joined (a wrapped line without a break). None when its lines split into unlike
+    cells."""
     split = []
     for line in lines:
         m = _GRID_ROW.match(line)
@@ -126,27 +135,34 @@ def _grid_cells(lines: list[str]) -> list[str] | None:
         split.append(re.split(f"[{re.escape(_GRID_BAR)}]", m.group(1)))
     if len({len(cells) for cells in split}) != 1:
         return None
+    columns = list(zip(*split, strict=True))
+    # A line running to a cell's edge and continued below wrapped — unless every line of its column does: a column
+    # as wide as its values ("│1 │拘留证│" / "│2 │逮捕证│") is a list.
+    wrapped = any(not all(_full(x) for x in col) and any(_full(col[i]) and col[i + 1].strip()
+                                                        for i in range(len(col) - 1)) for col in columns)
+    ragged = any(any(x.strip() for x in col) and not all(x.strip() for x in col) for col in columns)
+    parts = any(is_form_part(col[0]) for col in columns)
+    if len(split) > 1 and not (wrapped or ragged or parts):
+        return [[x.strip() for x in row] for row in split]  # a list of rows with no rule between them
     cells = []
-    for k in range(len(split[0])):
-        parts = [row[k] for row in split]
+    for col in columns:
         text = ""
-        for i, raw in enumerate(parts):
+        for i, raw in enumerate(col):
             content = raw.strip()
             if not content:
                 continue
             if text:
-                prev = parts[i - 1]
-                full = prev.strip() and _width(prev) - _width(prev.rstrip()) <= _FULL_SLACK
-                text += content if full and not _FIELD_START.match(content) else "\n" + content
+                joined = _full(col[i - 1]) and not _FIELD_START.match(content)
+                text += content if joined else "\n" + content
             else:
                 text = content
         cells.append(text)
-    return cells
+    return [cells]
 
 
 def _grid_row_lines(cells: list[str]) -> list[str]:
-    """A logical row as lines: a row of one-line cells as a | row (read with its table by `table_lines`); else cell by
-    cell (`block_row_lines`)."""
+    """A row as lines: a row of one-line cells as a | row (read with its table by `table_lines`); else cell by cell
+    (`block_row_lines`)."""
     if all("\n" not in c for c in cells):
         return ["|" + "|".join(cells) + "|"] if len(cells) > 1 else [c for c in cells if c]
     return block_row_lines([c.split("\n") if c else [] for c in cells])
@@ -160,8 +176,8 @@ def _read_grids(text: str) -> str:
 
     def close_row() -> None:
         if row:
-            cells = _grid_cells(row)
-            out.extend(_grid_row_lines(cells) if cells is not None else row)
+            rows = _grid_rows(row)
+            out.extend([line for cells in rows for line in _grid_row_lines(cells)] if rows is not None else row)
             if out and out[-1].startswith("|"):
                 out.append("+---+")  # rows stay apart for the table reader, which drops this border
             row.clear()
