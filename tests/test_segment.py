@@ -397,6 +397,15 @@ def test_regression_an_unknown_heading_after_a_page_footer_starts_a_document() -
     assert [(d.type, iso(d.date)) for d in docs] == [("起诉意见书", "2016-06-20"), (UNKNOWN, "2016-07-08")]
 
 
+def test_regression_an_unknown_form_after_an_organs_signature_line_starts_a_document() -> None:
+    """Corpus bn (ind_bn05): after "东州市公安局东湖分局（印） 2019年5月12日" (organ, seal and date on one line), an
+    "在逃人员登记/上网追逃审批表" was read into the 延长拘留期限通知书, whose suspect then had another's extension."""
+    text = ("延长拘留期限通知书\n决定将犯罪嫌疑人张洋的拘留期限延长至七日。\n东州市公安局东湖分局（印） 2019年5月12日\n"
+            "东州市公安局东湖分局\n在逃人员登记/上网追逃审批表\n在逃人员：刘洋，男。\n上网时间：2019年5月15日\n2019年5月15日\n")
+    docs = segment(_dossier([text]))
+    assert [(d.type, iso(d.date)) for d in docs] == [("延长拘留期限通知书", "2019-05-12"), (UNKNOWN, "2019-05-15")]
+
+
 def test_regression_an_appeal_after_a_judgments_clerk_line_starts_a_document() -> None:
     """Corpus bk (ind_bk02): a 刑事上诉状 (no type the lexicon knows) right after a judgment's date and its clerk's line
     was read into the judgment; the appeal's own detention date then hid the judgment's wrong one."""

@@ -56,13 +56,15 @@ _UNKNOWN_HEADING = re.compile(
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
 _HEADING_LINE = re.compile(
-    r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状)"
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()/／]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*"
 )
 # The line above such a heading: an issuing body the organ lexicon may not list ("江州市东湖区司法局").
 _ISSUER = re.compile(r"[\u4e00-\u9fff]{2,28}(?:局|院|所|委员会|中心|大队|支队|中队|厅|处|办公室)")
 # A signature date alone on its line: the document above ends there.
-_DATE_LINE = re.compile(r"[ \t\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年"
+# (after the signing organ and its seal on the same line: "东州市公安局东湖分局（印） 2019年5月12日", ind_bn05)
+_DATE_LINE = re.compile(r"[ \t\u3000]*(?:[\u4e00-\u9fff]{1,28}(?:局|院|所|队|中心|委员会|处)(?:[（(][\u4e00-\u9fff]{1,6}[）)])?"
+                        r"[ \t\u3000]*)?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}\s*年"
                         r"\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)[ \t\u3000]*$")
 
 
