@@ -95,9 +95,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if not before:
             continue
         start_event, start_day = max(before, key=lambda x: x[1])
-        # An earlier decision on this start closed the review: a 不起诉 after a 起诉 withdrawn (撤回起诉, 检察规则 424)
-        # is no decision of that review (ind_bn03).
-        if any(start_day <= d < end_day and same_person(e, end_event) for e, d in ends):
+        # An earlier decision for this person on this start closed the review: a 不起诉 after a 起诉 withdrawn (撤回起诉,
+        # 检察规则 424) is no decision of that review (ind_bn03). A decision naming no one may be a co-suspect's
+        # (ind_bq05).
+        if end_event.person and any(start_day <= d < end_day and e.person == end_event.person for e, d in ends):
             continue
         # Sent back after this start and no re-transfer recorded: the restart date is unknown.
         if any(start_day < d <= end_day and same_person(e, end_event) for e, d in returns):
