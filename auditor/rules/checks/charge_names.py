@@ -90,9 +90,37 @@ def _selective_form(name: str, names: frozenset[str]) -> bool:
         if forms is not None:
             if name in forms:
                 return True
-        elif name.endswith(_shared_tail(o)):
+        elif name.endswith(_shared_tail(o)) and _items_dropped(name, tuple(o.split("、"))):
             return True
     return False
+
+
+def _items_dropped(name: str, items: tuple[str, ...]) -> bool:
+    """Is `name` the charge `items` (its "、"-separated parts) with alternatives left out where they meet a "、" — a
+    part's head after a dropped "、" or its end before one ("掩饰犯罪所得罪", "掩饰、隐瞒犯罪所得收益罪") — but nothing cut
+    from inside a part ("掩饰、隐瞒犯罪所得、犯罪收益罪" lacks 所得 mid-part, ind_bo01)?"""
+    last = len(items) - 1
+
+    @functools.cache
+    def fits(k: int, pos: int, joined: bool) -> bool:
+        item = items[k]
+        for a in (range(len(item) + 1) if joined else (0,)):
+            for b in ((len(item),) if k == last else range(a, len(item) + 1)):
+                piece = item[a:b]
+                if not name.startswith(piece, pos):
+                    continue
+                end = pos + len(piece)
+                if k == last:
+                    if end == len(name):
+                        return True
+                    continue
+                if b == len(item) and name.startswith("、", end) and fits(k + 1, end + 1, False):
+                    return True  # the "、" kept
+                if fits(k + 1, end, True):
+                    return True  # the "、" dropped with what it joined
+        return False
+
+    return fits(0, 0, False)
 
 
 @functools.cache
@@ -119,8 +147,15 @@ def acceptable(name: str) -> bool:
         return True
     if _selective_form(name, official()):
         return True  # a selective charge written with part of its alternatives (传销罪 drops the tail's 活动: not one)
+    # Several charges under one 罪 ("盗窃、诈骗罪"): each a charge of its own — an official name or a regular selective
+    # form, not a scrap an irregular one could leave ("掩饰罪" of 掩饰、隐瞒犯罪所得、犯罪所得收益罪, ind_bo01).
     parts = name[:-1].split("、")
-    return len(parts) > 1 and all(p and acceptable(p + "罪") for p in parts)
+    return len(parts) > 1 and all(p and _whole_charge(p + "罪") for p in parts)
+
+
+def _whole_charge(name: str) -> bool:
+    return name in official() or any("、" in o and (forms := _regular_forms(o)) is not None and name in forms
+                                     for o in official() if _subsequence(name, o))
 
 
 def _closest(written: str, threshold: int) -> tuple[str, float] | None:
