@@ -246,6 +246,9 @@ def test_markdown_marks_are_taken_off(text: str, expected: str) -> None:
         ("+----+--------+\n| 序号 | 文书名称 |\n+----+--------+\n| 1 | 拘留证 |\n| 2 | 逮捕证 |\n+----+--------+",
          "序号  文书名称\n1  拘留证\n2  逮捕证"),
         ("┌──┬──────┐\n│1 │拘留证│\n│2 │逮捕证│\n└──┴──────┘", "1  拘留证\n2  逮捕证"),
+        # regression (ind_o11): a 卷内目录 with rows whose 文号 cell is blank is still a list of rows
+        ("┌────┬──────────┬────────┐\n│ 1  │ 洪公字1号│ 拘留证 │\n│ 2  │          │ 讯问笔录│\n│ 3  │ 洪公字2号│ 逮捕证 │\n"
+         "└────┴──────────┴────────┘", "1  洪公字1号  拘留证\n2  讯问笔录\n3  洪公字2号  逮捕证"),
         # …a form's title or the mark of its part in the left cell is no field label (ind_bm03)
         ("┌──────┬──────────┐\n│正本  │吴某：    │\n│      │我局已于…│\n└──────┴──────────┘", "正本\n吴某：\n我局已于…"),
         # regression (ind_bm07): an ASCII grid whose rows are closed by "|-----|" lines, a 文号 wrapped in its cell

@@ -124,9 +124,8 @@ def _full(raw: str) -> bool:
 
 def _grid_rows(lines: list[str]) -> list[list[str]] | None:
     """The rows of one logical row of a grid: its lines as rows of cells, or — where its lines continue one another
-    (a lone column's line wrapped at its edge, a column running on where another is blank, a 存根 beside its 正本) —
-    one row of cells, each cell's lines joined (a wrapped line without a break). None when its lines split into unlike
-    cells."""
+    (a text box's line wrapped at its edge, a line whose first cell is blank, a 存根 beside its 正本) — one row of
+    cells, each cell's lines joined (a wrapped line without a break). None when its lines split into unlike cells."""
     split = []
     for line in lines:
         m = _GRID_ROW.match(line)
@@ -136,13 +135,14 @@ def _grid_rows(lines: list[str]) -> list[list[str]] | None:
     if len({len(cells) for cells in split}) != 1:
         return None
     columns = list(zip(*split, strict=True))
-    # A line running to a cell's edge and continued below wrapped — unless every line of its column does: a column
-    # as wide as its values ("│1 │拘留证│" / "│2 │逮捕证│") is a list.
-    wrapped = any(not all(_full(x) for x in col) and any(_full(col[i]) and col[i + 1].strip()
-                                                        for i in range(len(col) - 1)) for col in columns)
-    ragged = any(any(x.strip() for x in col) and not all(x.strip() for x in col) for col in columns)
-    parts = any(is_form_part(col[0]) for col in columns)
-    if len(split) > 1 and not (wrapped or ragged or parts):
+    if len(columns) == 1:  # a text box: a line running to its edge wrapped, unless every line does (a list)
+        col = columns[0]
+        stacked = not all(_full(x) for x in col) and any(_full(col[i]) and col[i + 1].strip()
+                                                         for i in range(len(col) - 1))
+    else:  # a line whose first cell is blank continues the one above; a form part heads a column of its own
+        stacked = any(is_form_part(col[0]) for col in columns) or any(
+            not row[0].strip() and any(c.strip() for c in row[1:]) for row in split[1:])
+    if len(split) > 1 and not stacked:
         return [[x.strip() for x in row] for row in split]  # a list of rows with no rule between them
     cells = []
     for col in columns:
