@@ -139,8 +139,9 @@ def _introduced_apart(a: list[PartyMention], b: list[PartyMention]) -> bool:
 _SPOUSE = r"(?:(?:家属|亲属|近亲属)?[（(](?P<rel>妻子|丈夫|爱人|配偶|妻|夫)[）)]|[之的](?P<rel2>妻子|丈夫|爱人|配偶|妻|夫))"
 
 
-_SPOUSE_ADDRESS = re.compile(r"(?P<pre>[\u4e00-\u9fff]{2,10})" + _SPOUSE
-                             + r"[ \t\u3000]*(?P<kin>[\u4e00-\u9fff]{2,3})(?=[：:，,（(\s])")
+_SPOUSE_RELATION = re.compile(_SPOUSE)
+_SPOUSE_NAME = re.compile(r"[ \t\u3000]*(?P<kin>[\u4e00-\u9fff]{2,3})(?=[：:，,（(\s])")
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,10}$")
 _KIN_WORD = re.compile(r"(?:近亲属|家属|亲属)$")
 
 
@@ -149,9 +150,15 @@ def spouse_addresses(texts: Mapping[str, str]) -> list[tuple[str, int, str, str]
     addresses someone's spouse ("王晓东家属（妻子）蒋芳：" → "王晓东", "妻子:蒋芳")."""
     out = []
     for doc_id, text in texts.items():
-        for m in _SPOUSE_ADDRESS.finditer(text):
-            pre = _KIN_WORD.sub("", m.group("pre"))
-            out.append((doc_id, m.start("pre") + len(pre), pre, f"{m.group('rel') or m.group('rel2')}:{m.group('kin')}"))
+        for m in _SPOUSE_RELATION.finditer(text):  # the relation first: scanning for the name everywhere is slow
+            kin = _SPOUSE_NAME.match(text, m.end())
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 10), m.start())
+            if kin is None or before is None:
+                continue
+            pre = _KIN_WORD.sub("", before.group(0))
+            if len(pre) >= 2:
+                out.append((doc_id, before.start() + len(pre), pre,
+                            f"{m.group('rel') or m.group('rel2')}:{kin.group('kin')}"))
     return out
 
 
