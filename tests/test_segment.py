@@ -409,6 +409,16 @@ def test_regression_an_unknown_form_after_an_organs_signature_line_starts_a_docu
     assert [(d.type, iso(d.date)) for d in docs] == [("延长拘留期限通知书", "2019-05-12"), (UNKNOWN, "2019-05-15")]
 
 
+def test_regression_a_records_page_filed_behind_a_notice_is_no_part_of_it() -> None:
+    """Corpus bs (ind_bs01): the second page of a 讯问笔录, filed out of order behind a 拘留通知书, was read as the
+    notice's; the names its answers gave made the notice another suspect's, late."""
+    notice = ("拘留通知书\n江滨公（刑）拘通字〔2019〕0716号\n刘某（王建军之母）：\n我局已于2019年7月10日22时40分将王建军刑事拘留。\n"
+              "二〇一九年七月十二日\n")
+    page = "问：你的基本情况？\n答：我叫王建国，男。是我叫李国平一起去的。\n被讯问人：王建国（捺指印） 2019年7月11日\n"
+    docs = segment(_dossier([notice, page]))
+    assert [(d.type, iso(d.date)) for d in docs] == [("拘留通知书", "2019-07-12"), (UNKNOWN, "2019-07-11")]
+
+
 def test_regression_an_appeal_after_a_judgments_clerk_line_starts_a_document() -> None:
     """Corpus bk (ind_bk02): a 刑事上诉状 (no type the lexicon knows) right after a judgment's date and its clerk's line
     was read into the judgment; the appeal's own detention date then hid the judgment's wrong one."""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.model import Document, Dossier
-from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date
+from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date, is_record
 from auditor.text.titles import (
     NUMBER_RE,
     ORGAN_RE,
@@ -77,6 +77,7 @@ _SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:书记员|法官助理|记录人|校�
 _PAGE_FOOTER_LINE = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?[ \t\u3000]*$")
 
 
+_QA_OPENING = re.compile(r"\s*[问答][:：]")
 _UNKNOWN_RECORD = re.compile(
     r"(?m)^(?P<heading>[ \t\u3000]*[\u4e00-\u9fff]{2,12}笔录[ \t\u3000]*)\n(?=[ \t\u3000]*时[ \t\u3000]*间[ \t\u3000]*[:：])"
 )
@@ -168,6 +169,14 @@ def segment(dossier: Dossier) -> list[Document]:
         if begin not in starts:
             bisect.insort(ordered_starts, begin)
         starts[begin] = match
+    # A page that opens in the middle of a record's questions and answers ("问：你的基本情况？", a 笔录's page filed out of
+    # order behind a notice, ind_bs01) is no part of a form it follows: it starts a document of its own.
+    for page_start in dossier.page_starts[1:]:
+        if page_start in starts or not _QA_OPENING.match(text, page_start):
+            continue
+        opened = starts[max(s for s in starts if s < page_start)]
+        if opened is not None and not is_record(opened.doc_type):
+            starts[page_start] = None
     # A stray scrap without a title (a line the scanner repeated, a page mark) is not a document of
     # its own: it joins the document that follows, unless a hard break separates them.
     breaks = set(dossier.hard_breaks)
