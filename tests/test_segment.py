@@ -419,6 +419,17 @@ def test_regression_a_records_page_filed_behind_a_notice_is_no_part_of_it() -> N
     assert [(d.type, iso(d.date)) for d in docs] == [("拘留通知书", "2019-07-12"), (UNKNOWN, "2019-07-11")]
 
 
+def test_regression_a_procuratorates_decision_under_a_police_units_header_is_the_procuratorates() -> None:
+    """Corpus bs (ind_bs05): a procuratorate's 监视居住决定书 printed under the filing police unit's line was taken for the
+    police's, and its missing 执行通知书 went unreported."""
+    text = ("海州市公安局港湾分局经侦大队\n监视居住决定书\n海港检刑监居〔2020〕4号\n决定对其监视居住，期限为八个月。\n"
+            "本决定交海州市公安局港湾分局执行。\n海州市港湾区人民检察院（印）\n2020年11月26日\n")
+    (doc,) = segment(_dossier([text]))
+    assert doc.organ == "海州市港湾区人民检察院"
+    police = "海州市公安局港湾分局\n拘留证\n兹决定对王某执行拘留。\n此致\n海州市港湾区人民检察院\n2020年11月26日\n"
+    assert segment(_dossier([police]))[0].organ == "海州市公安局港湾分局"  # a police form addressed to a procuratorate
+
+
 def test_regression_an_appeal_after_a_judgments_clerk_line_starts_a_document() -> None:
     """Corpus bk (ind_bk02): a 刑事上诉状 (no type the lexicon knows) right after a judgment's date and its clerk's line
     was read into the judgment; the appeal's own detention date then hid the judgment's wrong one."""

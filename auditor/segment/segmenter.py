@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from auditor.lexicon import doc_type_organ
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date, is_record
 from auditor.text.titles import (
@@ -207,7 +208,7 @@ def segment(dossier: Dossier) -> list[Document]:
             text=body,
             pages=tuple(dossier.pages[p].number for p in range(first_page, last_page + 1)) if dossier.pages else (),
             number=number,
-            organ=(match.organ if match else None) or find_organ(body),
+            organ=_issuing_organ(match.organ if match else None, body, doc_type),
             date=signed,
             ref_date=find_ref_date(body, signed, number),
         ))
@@ -216,6 +217,26 @@ def segment(dossier: Dossier) -> list[Document]:
 
 # The parts of one printed form (存根, 副本, 正本) carry the same title and 文号: one document, not several.
 FORM_PART_TAIL = 12  # characters at the end of a column where the next column's marker lands
+
+
+_ORGAN_KINDS = (("procuratorate", "检察院"), ("court", "法院"), ("police", "公安"))
+
+
+def _organ_kind(name: str | None) -> str | None:
+    return next((kind for kind, word in _ORGAN_KINDS if name and word in name), None)
+
+
+def _issuing_organ(head: str | None, body: str, doc_type: str) -> str | None:
+    """The organ line over the title, else the signing organ; the signing organ where the two are of different kinds
+    and the type allows the signer's (a procuratorate's 监视居住决定书 on a page headed by the police unit that filed it,
+    ind_bs05)."""
+    signed = find_organ(body)
+    if head is None:
+        return signed
+    kinds = (_organ_kind(head), _organ_kind(signed))
+    if None not in kinds and kinds[0] != kinds[1] and doc_type_organ(doc_type) in (kinds[1], "any"):
+        return signed
+    return head
 
 
 def _same_page(prev: Document, doc: Document) -> bool:
