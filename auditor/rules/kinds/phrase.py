@@ -109,6 +109,9 @@ _MORE_OBLIGATIONS = re.compile(
     r"^[ \t\u3000]*(?:被(?:取保候审|监视居住)人)?(?:同时|并|还|另外|此外)[^。\n]{0,6}?(?:应当|必须)遵守")
 
 
+_ITEM_END = set("。；;！？!?")
+
+
 def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
     """Where the document states the obligations: from "应当遵守…" to the end of its own listed items."""
     anchor = _ANCHOR.search(text)
@@ -123,9 +126,12 @@ def obligations_region(text: str, measure_name: str) -> tuple[int, int] | None:
         [line_end(text, max(m.end for m in present))] if listed else [])
     end = max(ends)
     # Numbered lines right after belong to the list too: "（五）将护照等…交执行机关保存" after the four 取保 items.
+    # So does a line an item runs on to: the line before stops mid-item ("（七）住址、" / "工作单位和联系方式发生变动的…",
+    # a PDF's wrapped list, ind_br01).
     while end < len(text):
         nxt = line_end(text, end + 1)
-        if not (_ENUMERATED.match(text[end + 1 : nxt]) or _MORE_OBLIGATIONS.match(text[end + 1 : nxt])):
+        unfinished = text[:end].rstrip()[-1:] not in _ITEM_END
+        if not (unfinished or _ENUMERATED.match(text[end + 1 : nxt]) or _MORE_OBLIGATIONS.match(text[end + 1 : nxt])):
             break
         end = nxt
     return min(starts), end
