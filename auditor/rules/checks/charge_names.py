@@ -102,25 +102,28 @@ def _items_dropped(name: str, items: tuple[str, ...]) -> bool:
     last = len(items) - 1
 
     @functools.cache
-    def fits(k: int, pos: int, joined: bool) -> bool:
+    def fits(k: int, pos: int, joined: bool, middle: bool) -> bool:
         item = items[k]
         for a in (range(len(item) + 1) if joined else (0,)):
             for b in ((len(item),) if k == last else range(a, len(item) + 1)):
                 piece = item[a:b]
-                if not name.startswith(piece, pos):
+                # A part loses a head or an end, never both (its 罪-bearing middle alone: "犯罪" → "罪").
+                if (piece and 0 < a and b < len(item)) or not name.startswith(piece, pos):
                     continue
                 end = pos + len(piece)
                 if k == last:
-                    if end == len(name):
+                    # Something of the charge's object is kept, not its first word and 罪 alone ("掩饰罪").
+                    if end == len(name) and piece and (len(piece) > 1 or middle or last == 1):
                         return True
                     continue
-                if b == len(item) and name.startswith("、", end) and fits(k + 1, end + 1, False):
+                kept = middle or (0 < k and bool(piece))
+                if b == len(item) and name.startswith("、", end) and fits(k + 1, end + 1, False, kept):
                     return True  # the "、" kept
-                if fits(k + 1, end, True):
+                if fits(k + 1, end, True, kept):
                     return True  # the "、" dropped with what it joined
         return False
 
-    return fits(0, 0, False)
+    return fits(0, 0, False, False)
 
 
 @functools.cache
@@ -147,15 +150,22 @@ def acceptable(name: str) -> bool:
         return True
     if _selective_form(name, official()):
         return True  # a selective charge written with part of its alternatives (传销罪 drops the tail's 活动: not one)
-    # Several charges under one 罪 ("盗窃、诈骗罪"): each a charge of its own — an official name or a regular selective
-    # form, not a scrap an irregular one could leave ("掩饰罪" of 掩饰、隐瞒犯罪所得、犯罪所得收益罪, ind_bo01).
-    parts = name[:-1].split("、")
-    return len(parts) > 1 and all(p and _whole_charge(p + "罪") for p in parts)
+    # Several charges under one 罪: "盗窃、诈骗罪", "盗窃、掩饰、隐瞒犯罪所得罪" (ind_ag10) — its parts in runs, each run a
+    # charge of its own.
+    return _charges_listed(tuple(name[:-1].split("、")))
 
 
-def _whole_charge(name: str) -> bool:
-    return name in official() or any("、" in o and (forms := _regular_forms(o)) is not None and name in forms
-                                     for o in official() if _subsequence(name, o))
+@functools.cache
+def _charges_listed(parts: tuple[str, ...]) -> bool:
+    if len(parts) < 2 or not all(parts):
+        return False
+    for cut in range(1, len(parts)):
+        head, rest = "、".join(parts[:cut]) + "罪", parts[cut:]
+        if (head in official() or _selective_form(head, official())) and (
+                ("、".join(rest) + "罪") in official() or _selective_form("、".join(rest) + "罪", official())
+                or _charges_listed(rest)):
+            return True
+    return False
 
 
 def _closest(written: str, threshold: int) -> tuple[str, float] | None:
