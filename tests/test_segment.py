@@ -430,6 +430,17 @@ def test_regression_a_procuratorates_decision_under_a_police_units_header_is_the
     assert segment(_dossier([police]))[0].organ == "海州市公安局港湾分局"  # a police form addressed to a procuratorate
 
 
+def test_regression_a_stub_marked_without_brackets_joins_its_original() -> None:
+    """Corpus ae (ind_ae01): a Word table's "存 根  正 本" heads, the 存根 cell opening "存根 临公…"; the 正本 read after it
+    with the same 文号 was a second 拘留证. Receipts delivering one decision to two people stay two (ind_d04)."""
+    text = ("拘留证\n存 根  正 本\n存根 临公（刑）拘字〔2021〕208号\n犯罪嫌疑人：杜某 性别：男\n填发时间：2021年7月5日\n"
+            "拘留证 临公（刑）拘字〔2021〕208号\n兹决定对杜某执行拘留。\n江州市公安局临河分局（公章） 2021年7月5日\n")
+    assert [(d.type, iso(d.date)) for d in segment(_dossier([text]))] == [("拘留证", "2021-07-05")]
+    receipts = ("送达回证\n送达文书：不起诉决定书 昆检刑不诉〔2019〕45号\n受送达人：杨某（被不起诉人）\n送达时间：2019年8月1日\n"
+                "送达回证\n送达文书：不起诉决定书 昆检刑不诉〔2019〕45号\n受送达人：段某（被害人）\n送达时间：2019年8月2日\n")
+    assert [d.type for d in segment(_dossier([receipts]))] == ["送达回证", "送达回证"]
+
+
 def test_regression_an_appeal_after_a_judgments_clerk_line_starts_a_document() -> None:
     """Corpus bk (ind_bk02): a 刑事上诉状 (no type the lexicon knows) right after a judgment's date and its clerk's line
     was read into the judgment; the appeal's own detention date then hid the judgment's wrong one."""

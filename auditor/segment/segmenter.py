@@ -239,12 +239,6 @@ def _issuing_organ(head: str | None, body: str, doc_type: str) -> str | None:
     return head
 
 
-def _same_page(prev: Document, doc: Document) -> bool:
-    """One 文号 twice on one page: the parts of one form (a Word table's "存 根 | 正 本" columns read one after the
-    other, ind_ae01), not two documents."""
-    return bool(prev.pages) and prev.pages[-1] in doc.pages
-
-
 def _side_by_side(prev: Document, doc: Document) -> bool:
     """A form's part printed in a column beside the next part: both on one page, and the first ends with the next
     part's marker ("…填发人：程某 （正本）", the right column's head read after the left column)."""
@@ -269,7 +263,7 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == doc.type and prev.type != UNKNOWN and prev.number
                 and (prev.number == doc.number and (is_form_part(prev.text) or is_form_part(doc.text)
-                                                   or _side_by_side(prev, doc) or _same_page(prev, doc))
+                                                   or _side_by_side(prev, doc))
                      # A 副本 / 正本 printing no 文号 of its own right after its 存根 (ind_bm01)
                      or doc.number is None and is_stub(prev.text) and is_form_part(doc.text)
                      and not is_stub(doc.text))):

@@ -23,7 +23,8 @@ ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFI
 TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?)?$")
 SPACE_RE = re.compile(r"[\s\u3000]+")
 # A part of one printed form (存根, 副本, 正本), marked in its head: the parts carry the same title.
-_FORM_PART_RE = re.compile(r"[（(]\s*(?:存\s*根|副\s*本|正\s*本)\s*[）)]")
+# Unbracketed at a line's start as well: a Word table's column heads "存 根  正 本", a cell "存根 临公…" (ind_ae01).
+_FORM_PART_RE = re.compile(r"[（(]\s*(?:存\s*根|副\s*本|正\s*本)\s*[）)]|(?m:^)[ \t\u3000]*(?:存[ \t\u3000]*根|副[ \t\u3000]*本|正[ \t\u3000]*本)(?=[ \t\u3000]|$)")
 _FORM_PART_HEAD = 80
 
 
