@@ -455,10 +455,47 @@ HELD_OUT["independent_bj"] = {
     "categories": PERFECT,
     "fields": {"events": 0.91, "citations": 1.0, "dates": 0.99, "documents": 0.97, "persons": 0.95, "parties": 0.95},
 }
-# bk: two consistency misses left (a homophone name with nothing to tie it; a judgment's detention date).
+# bk: the two consistency misses of session 17 found in session 18 (a spouse addressed in two notices ties a homophone
+# name; a 刑事上诉状 after the judgment's clerk line is a document of its own).
 HELD_OUT["independent_bk"] = {
-    "categories": {**PERFECT, "consistency": (1.0, 0.66)},
-    "fields": {"events": 0.93, "citations": 0.97, "dates": 0.965, "documents": 0.98, "persons": 1.0, "parties": 1.0},
+    "categories": PERFECT,
+    "fields": {"events": 0.94, "citations": 0.965, "dates": 0.985, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+# Session 18: held-out corpora bl–bs (docs/accuracy.md).
+HELD_OUT["independent_bl"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.95, "citations": 1.0, "dates": 1.0, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_bm"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.93, "citations": 1.0, "dates": 1.0, "documents": 1.0, "persons": 1.0, "parties": 1.0},
+}
+# bn06 truth-corrected (a 24.5-hour interrogation).
+HELD_OUT["independent_bn"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.89, "citations": 1.0, "dates": 0.995, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+# bo: 监察委 cases; the third 退回补充调查 (监察法 47(3), not in the statute corpus) is not checked.
+HELD_OUT["independent_bo"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94)},
+    "fields": {"events": 0.89, "citations": 0.99, "dates": 0.995, "documents": 0.94, "persons": 1.0, "parties": 1.0},
+}
+# bp02 truth-corrected (a 24.5-hour interrogation).
+HELD_OUT["independent_bp"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.995, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_bq"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.925, "citations": 0.995, "dates": 0.985, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_br"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.95, "citations": 1.0, "dates": 0.985, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_bs"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.95, "citations": 0.975, "dates": 0.995, "documents": 0.985, "persons": 1.0, "parties": 1.0},
 }
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
@@ -475,7 +512,9 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_au": (10, 2), "independent_av": (10, 2), "independent_aw": (10, 2),
          "independent_ay": (10, 2), "independent_az": (10, 2), "independent_ba": (10, 2),
          "independent_bc": (10, 1), "independent_bd": (10, 2), "independent_be": (10, 2), "independent_bg": (10, 2),
-         "independent_bh": (10, 2), "independent_bi": (10, 2), "independent_bj": (10, 2), "independent_bk": (10, 2)}
+         "independent_bh": (10, 2), "independent_bi": (10, 2), "independent_bj": (10, 2), "independent_bk": (10, 2),
+         "independent_bl": (10, 2), "independent_bm": (10, 2), "independent_bn": (10, 1), "independent_bo": (10, 2),
+         "independent_bp": (10, 1), "independent_bq": (10, 2), "independent_br": (10, 2), "independent_bs": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
