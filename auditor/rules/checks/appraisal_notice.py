@@ -57,7 +57,10 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
     if doc.type == "讯问笔录":
         return {SUSPECT}
     if doc.type == "询问笔录":
-        return {VICTIM} if _reach(doc.text[:_HEAD], set(), victims) else set()
+        # The person questioned: the victim, or whoever speaks for a victim company ("被询问人：蔡某（某物流公司法务）" told
+        # "…鉴定意见告知你单位", ind_bu07) — not a witness.
+        head = doc.text[:_HEAD]
+        return {VICTIM} if _reach(head, set(), victims) or "证人" not in head else set()
     if span is None:  # a notice form: its addressee line ("张三：") among the first lines
         # (blank lines between the form's head lines do not count: ind_al03)
         lines = [ln for ln in doc.text.strip().split("\n") if ln.strip()]
