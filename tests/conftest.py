@@ -81,14 +81,18 @@ def _keep_main_module():
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start scoring the held-out corpora in the background when a collected test needs them (tests/
-    background_scoring.py): the suite runs on one core, the corpora are scored on the others meanwhile."""
+    """Start scoring the corpora the collected tests need in the background (tests/background_scoring.py): the suite
+    runs on one core, the corpora are scored on the others meanwhile — the largest first (the scanned corpus takes
+    minutes), so that no long one is left for the end."""
     import background_scoring
 
+    needed: dict[Path, None] = {}
     for item in session.items:
-        if "held_out" in getattr(item, "fixturenames", ()):
-            background_scoring.start(item.module.held_out_directories())  # type: ignore[attr-defined]
-            return
+        wanted = getattr(item.module, "background_directories", None)
+        if wanted is not None:
+            needed.update(dict.fromkeys(wanted(item)))
+    if needed:
+        background_scoring.start(sorted(needed, key=lambda d: -sum(f.stat().st_size for f in d.iterdir())))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

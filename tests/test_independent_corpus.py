@@ -14,7 +14,7 @@ import background_scoring
 import pytest
 
 from auditor.cli import main
-from auditor.evaluation.synthetic import SyntheticResult, evaluate_synthetic
+from auditor.evaluation.synthetic import SyntheticResult
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "independent"
 
@@ -34,7 +34,7 @@ FIELD_FLOORS = {"events": 0.98, "citations": 0.99, "dates": 0.99, "documents": 0
 
 @pytest.fixture(scope="module")
 def result() -> SyntheticResult:
-    return evaluate_synthetic(CORPUS)
+    return background_scoring.result(CORPUS)
 
 
 def test_the_corpus_is_the_one_the_issue_asks_for(result: SyntheticResult) -> None:
@@ -534,7 +534,7 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
 # one on a clean dossier; fixed. Slow (OCR, about 3 minutes), so apart from the text corpora.
 @pytest.mark.slow
 def test_scanned_corpus_f() -> None:
-    result = evaluate_synthetic(CORPUS.with_name("independent_f"))
+    result = background_scoring.result(CORPUS.with_name("independent_f"))
     assert (result.files, result.clean_files) == (8, 2) and result.clean_with_findings == []
     for category, score in result.per_category.items():
         if score.tp + score.fp + score.fn:
@@ -546,6 +546,14 @@ def test_scanned_corpus_f() -> None:
 
 def held_out_directories() -> list[Path]:
     return [CORPUS.with_name(n) for n in sorted(HELD_OUT)]
+
+
+def background_directories(item: pytest.Item) -> list[Path]:
+    """The corpora a collected test of this module scores (tests/conftest.py has them scored in the background)."""
+    names = getattr(item, "fixturenames", ())
+    if item.name == "test_scanned_corpus_f":
+        return [CORPUS.with_name("independent_f")]
+    return held_out_directories() if "held_out" in names else [CORPUS] if "result" in names else []
 
 
 @pytest.fixture(scope="module")
