@@ -105,7 +105,6 @@ def _unbox_unicode(text: str) -> str:
 # lines of its row, and a row may hold two forms side by side (a 存根 beside its 正本): such a row is read cell by cell,
 # each cell's lines in order, a line that runs to the cell's edge joined to the next.
 _GRID_TOP = re.compile(r"^[ \t\u3000]*(?:[┌┏╔][─━═┬┳╦]{3,}|\+-{3,}[-+]*)[┐┓╗+]?[ \t\u3000]*$")
-_GRID_RULE = re.compile(r"^[ \t\u3000]*(?:[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋│┃║]{3,}|[+|]-{3,}[-+|]*)[ \t\u3000]*$")
 _GRID_BAR = "│┃║|"
 _GRID_ROW = re.compile(r"^[ \t\u3000]*[│┃║|](.*?)[│┃║|][ \t\u3000]*$")
 # A fragment that starts a field of its own ("批准人：邱国华") after a full one starts a new line of the cell.
@@ -122,10 +121,10 @@ def _full(raw: str) -> bool:
     return bool(raw.strip()) and _width(raw) - _width(raw.rstrip()) <= _FULL_SLACK
 
 
-def _grid_rows(lines: list[str]) -> list[list[str]] | None:
+def _grid_rows(lines: list[str]) -> list[list[list[str]]] | None:
     """The rows of one logical row of a grid: its lines as rows of cells, or — where its lines continue one another
     (a text box's line wrapped at its edge, a line whose first cell is blank, a 存根 beside its 正本) — one row of
-    cells, each cell's lines joined (a wrapped line without a break). None when its lines split into unlike cells."""
+    cells, each cell's lines (a wrapped line joined to the next). None when its lines split into unlike cells."""
     split = []
     for line in lines:
         m = _GRID_ROW.match(line)
@@ -143,29 +142,29 @@ def _grid_rows(lines: list[str]) -> list[list[str]] | None:
         stacked = any(is_form_part(col[0]) for col in columns) or any(
             not row[0].strip() and any(c.strip() for c in row[1:]) for row in split[1:])
     if len(split) > 1 and not stacked:
-        return [[x.strip() for x in row] for row in split]  # a list of rows with no rule between them
-    cells = []
+        return [[[x.strip()] if x.strip() else [] for x in row] for row in split]  # a list without rules between rows
+    cells: list[list[str]] = []
     for col in columns:
-        text = ""
+        lines: list[str] = []
         for i, raw in enumerate(col):
             content = raw.strip()
             if not content:
                 continue
-            if text:
-                joined = _full(col[i - 1]) and not _FIELD_START.match(content)
-                text += content if joined else "\n" + content
+            if lines and _full(col[i - 1]) and not _FIELD_START.match(content):
+                lines[-1] += content  # the line above wrapped at the cell's edge
             else:
-                text = content
-        cells.append(text)
+                lines.append(content)
+        cells.append(lines)
     return [cells]
 
 
-def _grid_row_lines(cells: list[str]) -> list[str]:
+def _grid_row_lines(cells: list[list[str]]) -> list[str]:
     """A row as lines: a row of one-line cells as a | row (read with its table by `table_lines`); else cell by cell
     (`block_row_lines`)."""
-    if all("\n" not in c for c in cells):
-        return ["|" + "|".join(cells) + "|"] if len(cells) > 1 else [c for c in cells if c]
-    return block_row_lines([c.split("\n") if c else [] for c in cells])
+    if all(len(c) <= 1 for c in cells):
+        texts = [c[0] if c else "" for c in cells]
+        return ["|" + "|".join(texts) + "|"] if len(texts) > 1 else [t for t in texts if t]
+    return block_row_lines(cells)
 
 
 def _read_grids(text: str) -> str:
@@ -183,10 +182,11 @@ def _read_grids(text: str) -> str:
             row.clear()
 
     for line in text.split("\n"):
-        if in_grid and _GRID_ROW.match(line) and not _GRID_RULE.match(line):
+        rule = _BOX_BORDER.match(line) or _TABLE_BORDER.match(line)  # a border line of either kind of grid
+        if in_grid and _GRID_ROW.match(line) and not rule:
             row.append(line)
             continue
-        if _GRID_TOP.match(line) or (in_grid and _GRID_RULE.match(line)):
+        if _GRID_TOP.match(line) or (in_grid and rule):
             close_row()
             in_grid = True
             continue

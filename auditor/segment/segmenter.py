@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from auditor.lexicon import doc_type_organ
+from auditor.lexicon import doc_type_organ, load_yaml
 from auditor.model import Document, Dossier
 from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date, is_record
 from auditor.text.titles import (
@@ -219,11 +219,10 @@ def segment(dossier: Dossier) -> list[Document]:
 FORM_PART_TAIL = 12  # characters at the end of a column where the next column's marker lands
 
 
-_ORGAN_KINDS = (("procuratorate", "检察院"), ("court", "法院"), ("police", "公安"))
-
-
 def _organ_kind(name: str | None) -> str | None:
-    return next((kind for kind, word in _ORGAN_KINDS if name and word in name), None)
+    """police | procuratorate | court, by the words lexicons/receipts.yaml gives each kind of organ."""
+    kinds: dict[str, list[str]] = load_yaml("receipts.yaml")["recipient_kinds"]
+    return next((kind for kind, words in kinds.items() if name and any(w in name for w in words)), None)
 
 
 def _issuing_organ(head: str | None, body: str, doc_type: str) -> str | None:
