@@ -52,6 +52,7 @@ class _Lexicon:
     case_scope: frozenset[str]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    by_own_number: re.Pattern[str]
     prior: re.Pattern[str]
     prior_openers: re.Pattern[str]
     current: re.Pattern[str]
@@ -115,6 +116,7 @@ def lexicon() -> _Lexicon:
         case_scope=frozenset(e["name"] for e in data["actions"] if e.get("scope") == "case"),
         not_after=re.compile(data["not_after"]),
         not_before=re.compile(data["not_before"]),
+        by_own_number=re.compile(data["by_own_number"]),
         prior=re.compile("|".join(data["prior_markers"])),
         prior_openers=re.compile("|".join(data["prior_openers"])),
         current=re.compile("|".join(data["current_markers"])),
@@ -349,7 +351,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
             continue  # a table's column head ("姓名 刑事拘留 逮捕 延长侦查羁押期限") names acts, it does not tell one
         cs, ce = _enclosing(clauses, tr.start)
         ss, se = _enclosing(sentences, tr.start)
-        if lex.not_after.match(t, tr.end) or lex.not_before.search(t[cs : tr.start]):
+        before = t[cs : tr.start]
+        if lex.not_after.match(t, tr.end) or (lex.not_before.search(before) and not lex.by_own_number.search(before)):
             continue
         date = _date_for(dates, date_starts, tr, cs, ce, t, (ss, trigger_starts))
         if tr.action in lex.decided_then_executed and "决定" in t[cs : tr.start]:

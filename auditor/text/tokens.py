@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from auditor.lexicon import LEXICON_DIR
+from auditor.lexicon import LEXICON_DIR, load_yaml
 
 USERDICT = LEXICON_DIR / "userdict.txt"
 
@@ -77,10 +77,30 @@ def _leading_name(text: str) -> str | None:
             and second.flag.startswith("nr") and len(second.word) <= 2):
         return first.word + second.word
     if not first.flag.startswith("nr"):
-        return None
+        return _place_read_name(first, second, next(words, None))
     if len(first.word) == 1 and second is not None and second.flag in _GIVEN_NAME_TAGS and len(second.word) <= 2:
         return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")
     return first.word if 2 <= len(first.word) <= 6 else None
+
+
+# A name whose surname and first given character the tagger reads as a place ("陆海|林的损失", "金海|林的", ind_bt09): a
+# two-character place word opening with a surname, one more character, then the name's end (的, punctuation, 和 …).
+# A real place after a role word goes on as a place does ("上海|华…公司", "黄冈|人"): those characters are no name.
+_NAME_END_TAGS = frozenset({"x", "uj", "c", "p"})
+_NOT_GIVEN_NAME = frozenset("人市县区省州镇乡村路街店厂局所队院")
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(re.sub(r"\s", "", load_yaml("redact/names.yaml")["surnames_single"]))
+
+
+def _place_read_name(first, second, third) -> str | None:  # jieba.posseg pairs
+    if (first.flag == "ns" and len(first.word) == 2 and first.word[0] in _surnames() and second is not None
+            and len(second.word) == 1 and second.flag in _GIVEN_NAME_TAGS and second.word not in _NOT_GIVEN_NAME
+            and (third is None or third.flag in _NAME_END_TAGS)):
+        return first.word + second.word
+    return None
 
 
 # The middle dot of a transliterated name (艾合买提·吐尔逊) is written in several ways, or left out by a clerk.
