@@ -164,9 +164,9 @@ def build_case(
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,
-        "events": tuple(mark_contradictions(mark_unsure(in_transferred_case(general_recounts(dated_by_words(
+        "events": tuple(mark_contradictions(mark_unsure(another_case_papers(in_transferred_case(general_recounts(dated_by_words(
             merge_events(_responses_by_number(_deliveries_of_decisions(events, documents, receipts), documents), documents), documents)), documents),
-            shell), documents)),
+            shell), shell), documents)),
         "citations": tuple(citations),
         "terms": tuple(terms),
         "guarantees": tuple(guarantees),
@@ -227,6 +227,22 @@ def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) ->
 # than a year before it is another case's, or a date read in the wrong cell ("1985.09.02 340404198509025270 逮捕（在押）"
 # in a suspects' table, ind_av03: custody 29 years overdue).
 TEXT_BEFORE_FILING = dt.timedelta(days=366)
+
+
+def another_case_papers(events: list[Event], shell: Case) -> list[Event]:
+    """Without the acts told only by papers of another case: a document dated more than TEXT_BEFORE_FILING before this
+    case's 立案 (a prior conviction's 刑事判决书 in the file, ind_by01) cannot tell an act that follows this case's
+    filing; its custody dates are that case's, never this one's."""
+    filings = [e.date for e in events if e.action == "立案" and e.date]
+    if not filings:
+        return events
+    cut = min(filings) - TEXT_BEFORE_FILING
+    old = {d.id for d in shell.documents if d.date and d.date < cut}
+    if not old:
+        return events
+    after_filing = set(load_yaml("actions.yaml").get("after_filing") or ())
+    return [ev for ev in events if not (ev.action in after_filing and ev.evidence
+                                        and all(x.document_id in old for x in ev.evidence))]
 
 
 def mark_unsure(events: list[Event], shell: Case) -> list[Event]:

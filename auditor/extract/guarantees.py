@@ -24,16 +24,19 @@ NOT_NAME = re.compile(
     # 向 is also a surname (向国波): only "向执行机关报告…" and the like are wording.
     r"|向(?:执行|公安|机关|派出所|人民|被|其|有关|司法))"
 )
+# A form's field naming the method before its value ("保证方式：保证金，交纳…", "保证方式为保证金人民币贰万元", ind_bx03/05).
+_METHOD = r"保证方式\s*[:：为是]?\s*(?:采取|采用)?\s*"
 _GUARANTOR_PATTERNS = [
     re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME})"),
-    # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）"
-    re.compile(rf"保证人保证(?:方式)?[，,、；;]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
+    # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）"
+    re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
     re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)])?\s*的保证"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
-_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金")
+_DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金"
+                              rf"|{_METHOD}保证金(?:保证)?")
 _DEPOSIT_WINDOW = 20
 
 

@@ -42,6 +42,16 @@ def _names(case: Case, suspect: bool) -> set[str]:
             for n in p.names}
 
 
+# The person an appraisal examined ("被鉴定人许某左尺骨骨折", "被鉴定人：许某"): the victim, when no suspect (ind_bv04).
+_EXAMINED = re.compile(r"被鉴定人[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,、；;。（(\s]|左|右|头|面|胸|腹|背|腰|颈|的|系|损伤|因|于|男|女|$)")
+
+
+def _victims(case: Case, suspects: set[str]) -> set[str]:
+    """Victims the parties name, and the persons the file's appraisals examined who are no suspects."""
+    examined = {m.group("name") for d in case.documents_of_type(["鉴定意见书"]) for m in _EXAMINED.finditer(d.text)}
+    return _names(case, False) | {n for n in examined if n not in suspects and not any(n in s for s in suspects)}
+
+
 def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
     reach = set()
     if "犯罪嫌疑人" in text or any(n in text for n in suspects):
@@ -53,7 +63,8 @@ def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
 
 def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[str]:
     """Who a notice in `doc` reaches: the suspect, the victim, or — when it does not say — both."""
-    suspects, victims = _names(case, True), _names(case, False)
+    suspects = _names(case, True)
+    victims = _victims(case, suspects)
     if doc.type == "讯问笔录":
         return {SUSPECT}
     if doc.type == "询问笔录":
@@ -80,6 +91,7 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             # The dossier may know him as the victim only from other documents ("被害人许国良").
             if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
                 return {VICTIM}
+            # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is.
             return _reach(addressee, suspects, victims) or {SUSPECT}
     # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row
     # last (ind_o04: "上海闵建工程有限公司  被害单位（项目经理钱卫国）  2024-10-22 16:00").

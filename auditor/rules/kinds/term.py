@@ -29,6 +29,7 @@ class TermParams(Params):
     max: PeriodField
     context: tuple[str, ...] = ()
     exclude_before: tuple[str, ...] = ()
+    own_term: str | None = None
     window: int = 10
 
 
@@ -47,9 +48,11 @@ _STARTS_COUNTING = re.compile(r"起算[，,；;]?\s*$")
 
 def _has_context(text: str, start: int, end: int, p: TermParams, after: bool) -> bool:
     before = text[max(0, start - p.window) : start]
-    if any(w in before for w in p.exclude_before):
+    # The decision's own term worded as a cap ("期限自2023年6月12日起不超过七个月", ind_by05) is no quotation of the statute.
+    own = p.own_term is not None and re.search(p.own_term, before) is not None
+    if not own and any(w in before for w in p.exclude_before):
         return False
-    if _STARTS_COUNTING.search(before):
+    if own or _STARTS_COUNTING.search(before):
         before = text[sentence_at(text, start, ends="。；;")[0] : start]  # a line break does not end it
     tail = text[end : end + p.window // 2] if after else ""
     return any(w in before or w in tail for w in p.context)
