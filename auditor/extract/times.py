@@ -24,15 +24,18 @@ _VALUE_ON_NEXT_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 _SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:已于|于|为|是)?$"  # "通知情况：已于2019年9月13日16时00分以电话方式通知…"
 
 
+_LABEL_REACH = 16  # characters before a date within which its label starts, unless the kind says otherwise
+
+
 @functools.cache
-def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]]:
+def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str], int]]]:
     data: dict[str, Any] = load_yaml("stated_times.yaml")
     kinds = []
     for name, spec in data["kinds"].items():
         label = re.compile("(?:" + "|".join(spec.get("labels") or ["(?!)"]) + ")" + _SEP)
         # "…于10月7日17时30分在派出所当面…", "…由侦查员黄某电话通知其妻子": a place or an agent may come between.
         after = re.compile(r"^[，,]?(?:(?:在|由)[^，。；]{0,12}?)?(?:" + "|".join(spec.get("after") or ["(?!)"]) + ")")
-        kinds.append((name, label, after))
+        kinds.append((name, label, after, int(spec.get("label_reach", _LABEL_REACH))))
     return int(data["after_window"]), kinds
 
 
@@ -54,7 +57,7 @@ def _after_act(t: str, dates: list[DateMention], act: str, relative: str) -> dt.
     return None
 
 
-def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[str]]]) -> list[tuple[int, list[str]]]:
+def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[str], int]]) -> list[tuple[int, list[str]]]:
     """Blocks of two or more lines that are each a bare label of a stated kind ("到案时间\n离开时间", a form read column
     by column): (the block's end offset, the kinds in order). Their values follow in the same order."""
     blocks: list[tuple[int, list[str]]] = []
@@ -62,7 +65,7 @@ def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[
     pos = 0
     for line in text.split("\n") + [""]:
         bare = SPACE_RE.sub("", line)
-        kind = next((name for name, label, _ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
+        kind = next((name for name, label, _, _ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
         if kind is not None:
             run.append(kind)
         else:
@@ -97,8 +100,8 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
         if day is None:
             continue
         start, end = view.to_orig(d.start, d.end)
-        for name, label, follows in kinds:
-            before = label.search(t, max(0, d.start - 16), d.start)
+        for name, label, follows, reach in kinds:
+            before = label.search(t, max(0, d.start - reach), d.start)
             after = None if before else follows.match(t[d.end : d.end + window])
             if before is None and after is None:
                 continue

@@ -91,6 +91,9 @@ class DeadlineParams(Params):
     report_on: Literal["end", "start"] = "end"
     skip_if_from_mentions: tuple[str, ...] = ()
     derive: Derive | None = None
+    # Closing acts read off documents' own stated moments, besides the case's events: a notice signed for by its
+    # recipient under its text ("控告人签收：某 2021年8月17日") is served that day, with or without a 送达回证.
+    to_stated: Derive | None = None
     to_mentions: tuple[str, ...] = ()
     to_not_mentions: tuple[str, ...] = ()  # ... and not one of these (a request about another decision)
     to_documents: tuple[str, ...] = ()
@@ -141,13 +144,16 @@ def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) 
     return max(before, key=lambda x: x[1]) if before else None
 
 
-def _derived(case: Case, spec: Derive) -> list[Event]:
-    """One event per person named in each dated document of `spec.types` (the act has no event of its own)."""
+def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]:
+    """One event per person named in each dated document of `spec.types` (the act has no event of its own); with
+    `stated_only`, only where the document states the moment."""
     out: list[Event] = []
     for doc in case.documents_of_type(spec.types):
         if spec.organs and not any(o in f"{doc.organ or ''}\n{doc.text[:120]}" for o in spec.organs):
             continue
         stated = next((t for t in case.stated_times if t.document_id == doc.id and t.kind == spec.moment), None)
+        if stated_only and stated is None:
+            continue
         day, time = (stated.date, stated.time) if stated else (doc.date, None)
         if not day:
             continue
@@ -175,6 +181,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
     events = list(case.events)
     if p.derive:
         events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
+    if p.to_stated:
+        events += _derived(case, p.to_stated, stated_only=True)
     kept = []
     for event in events:
         if event.contradicts:
