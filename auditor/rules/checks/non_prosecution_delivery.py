@@ -81,12 +81,19 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                                             if m.document_id == doc.id and m.role == suspect_role
                                             and m.start < before), key=lambda m: m.start)]
         missing = []
-        if not own and not announced:
+        # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
+        # recipients were not served either — the receipts are not in another volume.
+        others_served = several and not own and bool(doc.number) and any(
+            _names_number(r.text, other.number) for r in receipts for other in decisions
+            if other is not doc and other.number)
+        mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
+                          or (suspects and _mentions(a, suspects[:1]))]
+        if not own and not mine_announced:
             missing.append("suspect")
         elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
             missing.append("suspect")
         head = doc.text[:before]
-        if own and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
+        if (own or others_served) and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
             if not any(_mentions(r, spec["police_words"]) for r in own):
                 missing.append("police")
         # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
@@ -101,7 +108,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                             if w) if named else True
             if named and mine and not to_victim:
                 missing.append("victim")
-        elif own and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
+        elif (own or others_served) and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
             missing.append("victim")
         if not missing:
             continue
