@@ -8,6 +8,7 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -21,7 +22,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
 from auditor.text.view import text_view
 
-STEPS = ("first_numbered", "first_earliest", "due", "not_found", "unknown_date", "unknown_person")
+STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "unknown_date", "unknown_person")
 INTERROGATION = "讯问笔录"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -90,10 +91,28 @@ def rights_form_given(case: Case, doc: Document, person: str | None) -> tuple[in
         m = re.search(pattern, view.text)
         if m:
             return view.to_orig(m.start(), m.end())
-    for other in case.documents_of_type(form["type"]):
-        if person is None or person in other.text or not any(p in other.text for p in case.persons):
-            return (0, 0)
+    for other in _forms_of(case, person):
+        # A form read to him only after this record is no notice at it (ind_bw03: "本告知书已于<next day>向我宣读").
+        if _after(case, other, doc):
+            continue
+        return (0, 0)
     return None
+
+
+def _forms_of(case: Case, person: str | None) -> list[Document]:
+    """The file's rights forms given to `person` (or naming no suspect)."""
+    return [other for other in case.documents_of_type(notices_lexicon()["rights_form"]["type"])
+            if person is None or person in other.text or not any(p in other.text for p in case.persons)]
+
+
+def _form_day(case: Case, form: Document) -> date | None:
+    days = [d for d in (form.date, *(t.date for t in case.stated_times if t.document_id == form.id)) if d]
+    return min(days) if days else None
+
+
+def _after(case: Case, form: Document, record: Document) -> bool:
+    day = _form_day(case, form)
+    return bool(day and record.day and day > record.day)
 
 
 @dataclass
@@ -103,6 +122,7 @@ class NoticeGap:
     era: str
     missing: list[str]  # part names
     found: list[str]
+    form_given_later: date | None = None  # a rights form in the file read to him only after this record
 
 
 def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
@@ -119,7 +139,9 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
             continue
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]
         if missing and era:
-            gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing]))
+            later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
+            gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
+                                  min(later) if later else None))
     return gaps
 
 
@@ -139,6 +161,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                  "due": "、".join(p.labels.get(n, n) for n in gap.missing + gap.found)}
         steps = [rule.text("first_numbered" if ordinal else "first_earliest", **words), rule.text("due", **words),
                  rule.text("not_found", **words)]
+        if gap.form_given_later:
+            steps.append(rule.text("form_later", form_date=gap.form_given_later, **words))
         findings.append(rule.finding(case, document=gap.doc, evidence=evidence, values=values, steps=steps,
                                      identity={"person": gap.record.person, "date": gap.doc.day,
                                                "missing": gap.missing}))
