@@ -67,6 +67,8 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
         if held:
             return ConditionResult(True, [e for p in held for e in p.evidence], [r for p in held for r in p.reasons])
         return ConditionResult(False)
+    if "not" in cond:
+        return ConditionResult(not evaluate(case, cond["not"], person).holds)
     if "document" in cond:
         docs = [d for d in case.documents_of_type(cond["document"]) if _about(case, d, person)]
         if docs:

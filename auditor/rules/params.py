@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 from auditor.law.periods import Period, parse_period
 
-CONDITION_KEYS = ("document", "event", "text", "all", "any")
+CONDITION_KEYS = ("document", "event", "text", "all", "any", "not")
 
 
 class Params(BaseModel):
@@ -24,7 +24,7 @@ def _period(value: Any) -> Period:
 
 
 def _condition(cond: Any) -> dict[str, Any]:
-    """{document: [...]}, {event: [...]}, {text: [...], in: [...]}, {all: [...]}, {any: [...]}."""
+    """{document: [...]}, {event: [...]}, {text: [...], in: [...]}, {all: [...]}, {any: [...]}, {not: {...}}."""
     if not isinstance(cond, dict):
         raise ValueError(f"a condition must be a mapping, got {cond!r}")
     keys = [k for k in cond if k in CONDITION_KEYS]
@@ -34,6 +34,9 @@ def _condition(cond: Any) -> dict[str, Any]:
     if extra or ("in" in cond and keys[0] != "text"):
         raise ValueError(f"unexpected condition field(s) {cond!r}")
     value = cond[keys[0]]
+    if keys[0] == "not":
+        _condition(value)
+        return cond
     if not isinstance(value, list) or not value:
         raise ValueError(f"condition {keys[0]} needs a non-empty list")
     if keys[0] in ("all", "any"):
