@@ -189,6 +189,8 @@ def test_spans_and_quotes():
         # regression (ind_ag06): the 2018 art. 79 (terms of 取保 / 监视居住, release) cited for a release is current
         ("其无社会危险性，根据《中华人民共和国刑事诉讼法》第七十九条之规定，决定予以解除", D(2022, 5, 12), "valid", "2018"),
         ("其有社会危险性，根据《中华人民共和国刑事诉讼法》第七十九条之规定，提请批准逮捕", D(2022, 5, 12), "outdated", "2018"),
+        # regression (ind_bw02): the request's own sentence names only the act; 2012's 79 is the arrest conditions
+        ("依照《刑事诉讼法》第七十九条第一款、第八十七条之规定，特提请批准逮捕。", D(2022, 8, 1), "outdated", "2018"),
         ("另有重要罪行，依照《刑事诉讼法》第一百六十条重新计算侦查羁押期限，移送审查起诉前", D(2021, 3, 1), "valid", "2018"),
         ("被告人自愿认罪认罚，依据《刑事诉讼法》第十五条的规定，可以从宽处理", D(2025, 3, 14), "valid", "2018"),
         ("依照《刑事诉讼法》第十五条，情节显著轻微、危害不大，不认为是犯罪", D(2025, 3, 14), "outdated", "2018"),
