@@ -97,6 +97,9 @@ CASES = [
     # regressions (round k): a given name the tagger knows as a word ("郭|振华"); a 保证人 is no 证人
     ("吕卫东在其经营的烧烤店内推搡被害人郭振华致其倒地，造成轻伤一级。", [("郭振华", "被害人", None, None, None, None)]),
     ("2019年12月21日经本院决定取保候审（保证人吕卫红）。", []),
+    # regression (ind_bx09): a warrant stub's fields, the gender ending its line and the ID number broken by the wrap
+    ("犯罪嫌疑人：柯某婷　性别：女　公民身份号码：2301021993103012\n66\n批准逮捕机关：某区人民检察院",
+     [("柯某婷", "犯罪嫌疑人", "女", None, "230102199310301266", True)]),
     # regression (ind_bt09): surname and first given character read as a place ("陆海|林"); a real place stays out
     ("已赔偿被害人陆海林全部损失。被害人陆海林的损失已获全额赔偿。", [("陆海林", "被害人", None, None, None, None)]),
     ("被害人黄冈人的报案材料", []),

@@ -39,11 +39,15 @@ _NEXT_FIELD = rf"(?:{'|'.join(FIELD_LABELS)})[{_CJK}]{{0,4}}[:：]"  # 出生日
 # A second instance names the appellant by his first-instance role in brackets: "上诉人（原审被告人）向某（乳名某），男".
 # An OCR'd form loses the colons too: "被讯问人骆某性别男民族壮族". A form's section heading may come between the role and
 # the name: "一、犯罪嫌疑人身份信息\n钱海，男，…" (the 认罪认罚具结书, ind_af04).
-_GLUED_FIELD = r"(?:民族|年龄|出生|身份|文化程度|户籍|现住)"
-_INTRO = re.compile(
+_GLUED_FIELD = r"(?:民族|年龄|出生|(?:公民|居民)?身份|文化程度|户籍|现住)"
+_INTRO_BODY = (
     rf"(?P<role>{_ROLE})(?:(?<=被告人)[）)])?(?:[:：]|自报|姓名[:：]?|身份信息[:：]?(?:本人(?:姓名)?[:：]?|姓名[:：]?)?)?(?P<name>{_NAME})"
-    rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?(?=[，,。.、（()）\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})"
+    rf"(?:[（(][^）)，。]{{0,20}}[）)]|[（(](?:曾用名|别名|化名|绰号|乳名|小名)[^（）()。]{{1,30}}[）)])?(?:[，,](?:曾用名|别名|化名|绰号)[:：]?[^，,。（(]{{1,12}})?{_SEP}(?P<gender>[男女])(?:性)?"
 )
+_INTRO = re.compile(_INTRO_BODY + rf"(?=[，,。.、（()）\s；;_＿]|$|{_NEXT_FIELD}|{_GLUED_FIELD})")
+# …or the gender ends its line or its cell, whatever follows ("犯罪嫌疑人：柯某 性别：女\n批准逮捕机关：…", ind_bx09): the view
+# has no whitespace, the original has.
+_INTRO_SPACED = re.compile(_INTRO_BODY)
 # Forms: "犯罪嫌疑人姓名  刘景全____" (讯问笔录 header).
 # The next field may follow the name with no gap ("犯罪嫌疑人姓名：黄佳男别名:无曾用名：无", an OCR'd 讯问笔录, real round bb).
 _FORM = re.compile(rf"(?P<role>{_ROLE})姓名[:：]?(?P<name>[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,5}}?)"
@@ -128,12 +132,19 @@ def _innermost(regex: re.Pattern[str], t: str, m: re.Match[str]) -> re.Match[str
     return again if again is not None and again.end() == m.end() else m
 
 
+def _space_after(view: TextView, end: int) -> bool:
+    """Did whitespace (a line break, a cell's gap) follow view position `end` in the original text?"""
+    return end >= len(view.orig) or (end > 0 and view.orig[end] - view.orig[end - 1] > 1)
+
+
 def _find(view: TextView) -> list[Party]:
     t = view.text
     found: dict[tuple[str, str], Party] = {}
     spans: list[tuple[int, int]] = []
-    for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED):
+    for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED, _INTRO_SPACED):
         for m in map(functools.partial(_innermost, regex, t), regex.finditer(t)):
+            if regex is _INTRO_SPACED and not _space_after(view, m.end()):
+                continue
             name = m.group("name")
             if _bad_name(name, delimited=True):
                 continue
