@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import LAW_CORPUS, requires_shared
 
-from auditor.rules.checks.charge_names import acceptable, official
+from auditor.rules.checks.charge_names import _closest, acceptable, official
 
 
 @requires_shared
@@ -87,3 +87,17 @@ def test_a_cancelled_name_is_outdated_from_its_supplements_day(written: str, day
     from auditor.rules.checks.charge_names import cancelled_on
 
     assert (cancelled_on(written, date.fromisoformat(day) if day else None) is not None) is outdated
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        ("偷窃罪", "盗窃罪"),
+        # regression (ind_bv01): a shortening suggests the form in force holding it, not the cancelled 投毒罪
+        ("贩毒罪", "贩卖毒品罪"),
+        ("故意伤人罪", "故意伤害罪"),
+    ],
+)
+def test_the_suggestion_is_a_name_in_force(written: str, suggestion: str) -> None:
+    found = _closest(written, 65)
+    assert found is not None and found[0] == suggestion

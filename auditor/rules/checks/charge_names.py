@@ -20,7 +20,7 @@ from auditor.text.view import TextView, text_view
 STEPS = ("written", "closest", "cancelled", "not_official")
 # Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪. The 犯 of a word
 # (侵犯, 触犯, 主犯 …) names no charge: "涉嫌侵犯公民个人信息罪" is not "犯公民个人信息罪".
-_TRIGGER = re.compile(r"(?:涉嫌|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是)")
+_TRIGGER = re.compile(r"(?:涉嫌(?:罪名[:：])?|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是|罪名[:：])")
 _NOT_CHARGES = frozenset({"犯罪", "本罪", "此罪", "该罪", "数罪", "一罪", "无罪", "有罪", "轻罪", "重罪", "死罪", "何罪",
                           "新罪", "余罪", "他罪"})
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff、]")
@@ -172,12 +172,21 @@ def _closest(written: str, threshold: int) -> tuple[str, float] | None:
     """The official name closest to `written`, or the only one holding it as a shortening ("传销罪" of
     组织、领导传销活动罪: too short for the similarity to tell)."""
     best = process.extractOne(written, _listed(), scorer=fuzz.ratio)
-    if best is not None and best[1] >= threshold:
-        return best[0], best[1]
     holding = [o for o in _listed() if _subsequence(written, o)]
-    if len(holding) == 1:
-        return holding[0], fuzz.ratio(written, holding[0])
-    return None
+    if not (best is not None and best[1] >= threshold) and len(holding) != 1:
+        return None
+    # The suggestion: a name in force holding the written one's characters in order ("贩毒罪" → 贩卖毒品罪, not the
+    # cancelled 投毒罪 one character away, ind_bv01), else the closest name in force, else the closest of all.
+    # A selective charge suggests its form holding the written one ("贩卖毒品罪" of 走私、贩卖、运输、制造毒品罪).
+    current = [f for o in holding if o in _current()
+               for f in (o, *sorted(_regular_forms(o) or ())) if _subsequence(written, f)]
+    if current:
+        name = max(current, key=lambda o: (fuzz.ratio(written, o), -len(o)))
+        return name, fuzz.ratio(written, name)
+    in_force = process.extractOne(written, sorted(_current()), scorer=fuzz.ratio)
+    if in_force is not None and in_force[1] >= threshold:
+        return in_force[0], in_force[1]
+    return (best[0], best[1]) if best is not None and best[1] >= threshold else (holding[0], fuzz.ratio(written, holding[0]))
 
 
 def _candidates(t: str, pos: int) -> list[str]:
