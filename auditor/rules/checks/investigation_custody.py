@@ -33,6 +33,8 @@ class InvestigationCustodyParams(Params):
     extension_steps: tuple[PeriodField, ...]
     extension_months_pattern: str
     requires_document: tuple[str, ...] = ()
+    # …or all of these, which show the file keeps the custody papers (the approval and the extension decisions)
+    or_documents: tuple[str, ...] = ()
     skip_if_text: tuple[str, ...] = ()
 
 
@@ -127,7 +129,8 @@ def custody_expiry(case: Case, arrest: Event, arrest_day: date, until: date,
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: InvestigationCustodyParams = rule.params  # type: ignore[assignment]
-    if p.requires_document and not case.documents_of_type(p.requires_document):
+    if p.requires_document and not case.documents_of_type(p.requires_document) and not (
+            p.or_documents and all(case.documents_of_type([t]) for t in p.or_documents)):
         return []  # a judgment or indictment alone does not carry the extension decisions
     skipped = _skipped_persons(case, p.skip_if_text)
     if skipped is None:
