@@ -37,7 +37,8 @@ from auditor.text.phrases import find_any, find_phrase
 from auditor.text.tokens import named_in
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
-         "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for")
+         "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
+         "guarantor_named", "guarantor_not_signed", "guarantor_message")
 
 
 class When(Params):
@@ -187,6 +188,23 @@ def _about(case: Case, persons: set[str]) -> Case:
     return case.model_copy(update={"documents": kept})
 
 
+def _guarantor_unsigned(case: Case, rule: Rule, doc: Document, person: str, theirs: list[Document],
+                        p: RequiredDocumentsParams) -> Finding | None:
+    """A decision naming a guarantor none of its person's pledges is signed by (ind_by10: the procuratorate's bail with
+    the uncle as guarantor, only the father's pledge from the police's bail in the file)."""
+    names = [g.name for g in case.guarantees if g.document_id == doc.id and g.kind == "guarantor" and g.certain and g.name]
+    if not names or not theirs or any(n in r.text for n in names for r in theirs):
+        return None
+    words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"), "person": person,
+             "guarantor": names[0], "missing_or": "或".join(f"《{n}》" for n in p.requires)}
+    steps = [rule.text("guarantor_named", **words), rule.text("guarantor_not_signed", **words)]
+    found = rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                         values={"document": words["document"], "missing": "、".join(p.requires), "date": words["date"],
+                                 "person": person}, steps=steps,
+                         identity={"document": doc.type, "date": doc.date, "person": person, "guarantor": names[0]})
+    return found.model_copy(update={"message": rule.text("guarantor_message", **words)})
+
+
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
     if p.per_person == "whole" and not case.shown_whole:
@@ -210,8 +228,13 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
     excused_persons: dict[frozenset[str], bool] = {}
+    of: dict[str, set[str]] = {d.id: own.get(d.id) or set(named_in(d.text, case.persons)) for d in required}
     for doc in case.documents_of_type(p.trigger):
         persons = own.get(doc.id, set())
+        if len(persons) == 1 and persons & covered and p.when is not None and p.when.guarantor:
+            found = _guarantor_unsigned(case, rule, doc, next(iter(persons)), [r for r in required if persons & of[r.id]], p)
+            findings += [found] if found else []
+            continue
         if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
             continue
         if p.unless is not None and by_person and _excused_for(others, persons, p.unless, excused_persons):
