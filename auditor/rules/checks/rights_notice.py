@@ -111,6 +111,11 @@ def _form_day(case: Case, form: Document) -> date | None:
 
 
 def _after(case: Case, form: Document, record: Document) -> bool:
+    """Was the form read to him only after the record? A procuratorate's form (审查起诉, its own three-day clock:
+    PROSECUTION-RIGHTS-NOTICE-LATE) is not weighed against the first interrogation (a 监察 case's first 讯问 by the
+    procuratorate, ind_am05, ind_v03)."""
+    if "检察" in f"{form.organ or ''}{form.text[:80]}":
+        return False
     day = _form_day(case, form)
     return bool(day and record.day and day > record.day)
 
