@@ -564,3 +564,25 @@ _SHARED_HEAD = "（行政刑事通用）\n{title}\n时间2015年11月20日09时1
 def test_a_record_on_the_shared_form_is_typed_by_its_body(title: str, body: str, expected: str) -> None:
     docs = segment(_dossier([_SHARED_HEAD.format(title=title) + body]))
     assert [d.type for d in docs] == [expected]
+
+
+def test_regression_page_furniture_between_a_footer_and_the_next_documents_heading() -> None:
+    """Corpus bw (ind_bw01): a running head, an archive number and a bracketed page number stand between a page's footer
+    and a heading the lexicon lacks; the seal before its date dates it."""
+    text = ("讯问笔录\n时间：2023年4月5日9时00分\n问：以上讲的是否属实？\n答：属实。\n第 34 页 共 37 页\n" + "=" * 40 + "\n"
+            "江川市公安局东湖分局 刑事卷 第1卷\n归档号：DH-XZ-2023-0417\n                （35）\n\n   涉案财物价格认定结论书   \n\n"
+            "江东价认〔2023〕57号\n受你局委托，对电动自行车五辆进行价格认定，合计人民币一万零六百元。\n（价格认定专用章）  2023年3月20日\n")
+    docs = segment(_dossier([text]))
+    assert [(d.type, iso(d.date)) for d in docs] == [("讯问笔录", "2023-04-05"), (UNKNOWN, "2023-03-20")]
+
+
+def test_regression_a_page_number_above_an_unknown_heading_and_a_continued_page() -> None:
+    """Corpus bw (ind_bw02): a page opening with its number and a heading the lexicon lacks starts a document; a page
+    marked "（续前页）" goes on with the one before; "（以下空白）" ends a document sharing its page with the next."""
+    pages = ["起诉意见书\n犯罪嫌疑人郭某宇涉嫌诈骗罪一案，现将此案移送审查起诉。\n江川市公安局西城分局\n2022年11月3日\n",
+             "36\n（续前页）起诉意见书\n附：1.本案卷宗3卷。\n",
+             "6\n\n立案审查情况说明\n\n孔某华被骗一案，经审查需调查核实。\n江川市公安局西城分局\n2022年6月15日\n（以下空白）\n\n\n"
+             "到案经过\n\n2022年7月5日，我局民警将犯罪嫌疑人郭某宇抓获。\n"]
+    docs = segment(_dossier(pages))
+    assert [(d.type, d.title) for d in docs] == [("起诉意见书", "起诉意见书"), (UNKNOWN, "立案审查情况说明"),
+                                                (UNKNOWN, "到案经过")]

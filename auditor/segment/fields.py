@@ -52,6 +52,8 @@ HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
+# …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
+_SEAL_LEAD_RE = re.compile(r"^[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]")
 _SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
@@ -163,7 +165,9 @@ def find_date(body: str, doc_type: str) -> date | None:
 # ("本告知书已于2021年6月23日收到。犯罪嫌疑人：张德福（捺指印）", ind_bd01).
 _NOTICE_SUFFIXES = ("告知书", "通知书")
 # The receipt ends its sentence: "本院于…收到…移送审查起诉的…一案" is the case received, not the notice.
-_RECEIVED_AFTER_RE = re.compile(r"[ \t\u3000]*(?:收到|签收|收悉)(?:本告知书|告知书|本通知书|通知书)?(?=[。.，,；;\s]|$)")
+# …or read to him, or given him to read ("本告知书已于2023年8月15日9时50分向我宣读/交我阅读。", ind_bw03).
+_RECEIVED_AFTER_RE = re.compile(r"[ \t\u3000]*(?:收到|签收|收悉|向我宣读|向我宣布|交我阅读|向我告知)(?:本告知书|告知书|本通知书|通知书)?"
+                                r"(?=[。.，,；;/／\s]|$)")
 
 
 def _notice_received(body: str, full: list[DateMention], doc_type: str) -> date | None:
@@ -241,7 +245,7 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             continue
         key = (line_start, line_end)
         if key not in compact:
-            compact[key] = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end]))
+            compact[key] = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end])))
         line = compact[key]
         # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
         # The labels end right before the date: a short window is searched, not the line up to it.
@@ -252,7 +256,7 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             return m.as_date()
         # The organ's name and the date on one signature line ("长沙市公安局岳麓分局 二〇二三年五月十五日").
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
-            before = _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start]))
+            before = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start])))
             if before and ORGAN_IN_TEXT_RE.fullmatch(before):
                 return m.as_date()
             # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）

@@ -53,11 +53,11 @@ def _is_organ_line(line: str) -> bool:
 # A heading alone on its line (under an organ's line, perhaps), ending in a document word: a document whose type the
 # lexicon may not know.
 _UNKNOWN_HEADING = re.compile(
-    r"\s*(?:(?![ \t\u3000]*\d+[ \t\u3000]+[^\d\s])[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证|诉状)"
+    r"\s*(?:(?![ \t\u3000]*\d+[ \t\u3000]+[^\d\s])[^\n。，；,;]{2,30}\n)?[ \t\u3000]*[\u4e00-\u9fff（）()]{2,24}(?:书|笔录|通知|报告|登记表|审批表|表|清单|说明|意见|证明|回执|回证|诉状|经过)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
 _HEADING_LINE = re.compile(
-    r"[ \t\u3000]*[\u4e00-\u9fff（）()/／]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状)"
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()/／]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状|经过)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*"
 )
 # The line above such a heading: an issuing body the organ lexicon may not list ("江州市东湖区司法局").
@@ -78,7 +78,28 @@ _SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:书记员|法官助理|记录人|校�
 _PAGE_FOOTER_LINE = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?[ \t\u3000]*$")
 
 
+# What a page carries above its text: a separator rule, the volume's running head ("…刑事卷 第1卷"), an archive number,
+# a page number in brackets ("（35）") — between a page's footer and the next document's heading (ind_bw01).
+_PAGE_FURNITURE = re.compile(r"[ \t\u3000]*(?:[=＝\-—─━_]{5,}|[（(]\d{1,4}[）)]|归档号[:：]\S*|[^\n]{0,30}?卷[ \t\u3000]*第\s*\d{1,3}\s*卷"
+                             r"|[（(]?(?:以下空白|此页无正文|本页以下空白)[）)]?)[ \t\u3000]*")
+# The clerk's mark that a document's text ends here ("（以下空白）", ind_bw02: another document follows on the page).
+_BLANK_BELOW = re.compile(r"[ \t\u3000]*[（(]?(?:以下空白|本页以下空白)[）)]?[ \t\u3000]*")
+# A page that goes on with the document before it ("（续前页）起诉意见书").
+_CONTINUED = re.compile(r"[ \t\u3000]*[（(]?续[前上]?页[）)]?")
 _QA_OPENING = re.compile(r"\s*[问答][:：]")
+
+
+def _past_furniture(text: str, at: int) -> int:
+    """Past the page furniture and bare page numbers opening a page ("6", "（35）", "归档号：…")."""
+    while True:
+        end = text.find("\n", at)
+        line = text[at : len(text) if end < 0 else end]
+        if end < 0 or not (not line.strip() or _PAGE_FURNITURE.fullmatch(line) or _PAGE_NUMBER.fullmatch(line)):
+            return at
+        at = end + 1
+
+
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*\d{1,4}[ \t\u3000]*")
 _UNKNOWN_RECORD = re.compile(
     r"(?m)^(?P<heading>[ \t\u3000]*[\u4e00-\u9fff]{2,12}笔录[ \t\u3000]*)\n(?=[ \t\u3000]*时[ \t\u3000]*间[ \t\u3000]*[:：])"
 )
@@ -116,7 +137,8 @@ def segment(dossier: Dossier) -> list[Document]:
     # A new page of a text (after a form feed) that opens with a heading of a document type the lexicon lacks
     # ("被害人诉讼权利义务告知书") starts a document of its own, as a hard break would.
     for page_start in dossier.page_starts[1:]:
-        if page_start not in starts and _UNKNOWN_HEADING.match(text, page_start):
+        opening = _past_furniture(text, page_start)
+        if page_start not in starts and _UNKNOWN_HEADING.match(text, opening) and not _CONTINUED.match(text, opening):
             starts[page_start] = None
     # Anywhere: a record of a kind the lexicon lacks ("听取意见笔录") opens with its heading and then its 时间 line.
     for m in _UNKNOWN_RECORD.finditer(text):
@@ -129,11 +151,12 @@ def segment(dossier: Dossier) -> list[Document]:
     # Right after a signature date or a page's footer: a heading of a type the lexicon lacks, under its organ's line
     # ("江州市东湖区司法局" / "未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）", ind_ak03), starts a document.
     for k, line in enumerate(lines[:-1]):
-        if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text)):
+        if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text) or _BLANK_BELOW.fullmatch(line.text)):
             continue
         # A court's clerk signs below the date ("二〇二〇年十二月十五日" / "书记员 周晓雯", ind_bk02): that line is the
         # document's own end, not the next one's start.
-        following = [x for x in lines[k + 1 : k + 6] if x.text.strip() and not _SIGNER_LINE.fullmatch(x.text)][:2]
+        following = [x for x in lines[k + 1 : k + 10] if x.text.strip() and not _SIGNER_LINE.fullmatch(x.text)
+                     and not _PAGE_FURNITURE.fullmatch(x.text)][:2]
         if not following or following[0].start in starts:
             continue
         above = following[0].text
