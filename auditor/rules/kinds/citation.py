@@ -65,39 +65,46 @@ def run(case: Case, rule: Rule) -> list[Finding]:
 
 
 def _by_status(case: Case, rule: Rule, p: CitationParams) -> list[Finding]:
-    findings: list[Finding] = []
+    """One finding per document: a paper citing several old numbers (an old form's "第七十九条、第八十五条", ind_ca02) is
+    one defect, each citation its evidence and a step."""
+    by_doc: dict[str | None, list[Citation]] = {}
     for cite in case.citations:
-        if cite.status != p.status:
-            continue
-        doc = case.document(cite.document_id)
-        version = cite.version or rule.text("in_force")
+        if cite.status == p.status:
+            by_doc.setdefault(cite.document_id, []).append(cite)
+    findings: list[Finding] = []
+    for doc_id, cites in by_doc.items():
+        doc = case.document(doc_id) if doc_id else None
+        first = cites[0]
+        version = first.version or rule.text("in_force")
+        quotes = [c.quote or f"《{c.law}》第{c.article}条" for c in cites]
+        notes = [c.note or rule.text(f"status_{p.status}") for c in cites]
         values: dict[str, Any] = {
-            "quote": cite.quote or f"《{cite.law}》第{cite.article}条",
-            "law": cite.law,
+            "quote": "、".join(dict.fromkeys(quotes)),
+            "law": first.law,
             "version": version,
-            "article": cite.article,
-            "note": cite.note or rule.text(f"status_{p.status}"),
+            "article": first.article,
+            "note": "；".join(dict.fromkeys(notes)),
             "document_date": doc.date if doc else None,
         }
-        steps = [
-            rule.text("document_version", document_date=values["document_date"] or rule.text("unknown_date"),
-                      version=version),
-            rule.text("cited", quote=values["quote"], note=values["note"]),
-        ]
+        steps = [rule.text("document_version", document_date=values["document_date"] or rule.text("unknown_date"),
+                           version=version)]
+        steps += [rule.text("cited", quote=q, note=n) for q, n in zip(quotes, notes, strict=True)]
         severity = None
         if p.status == "outdated":
-            start = effective_date(cite.law, cite.version)
+            start = effective_date(first.law, first.version)
             when = doc.date if doc else None
             values["effective"] = start.isoformat() if start else None
             if p.grace and start and when and start <= when <= add_months(start, p.grace.months):
                 severity = p.grace.severity
                 steps.append(rule.text("in_grace", effective=start, grace_months=p.grace.months))
-            if cite.unverified:  # a U fact of the rule base never drives an error
+            if all(c.unverified for c in cites):  # a U fact of the rule base never drives an error
                 severity = "info"
                 steps.append(rule.text("unverified"))
-        evidence = [case.evidence(doc, cite.start, cite.end)] if doc and cite.end > cite.start else []
-        identity = {"law": cite.law, "article": cite.article, "paragraph": cite.paragraph, "item": cite.item,
-                    "document_date": values["document_date"]}
+        evidence = [case.evidence(doc, c.start, c.end) for c in cites if doc and c.end > c.start]
+        identity: dict[str, Any] = {"law": first.law, "article": first.article, "paragraph": first.paragraph,
+                                    "item": first.item, "document_date": values["document_date"]}
+        if len(cites) > 1:
+            identity["also"] = [(c.law, c.article, c.paragraph, c.item) for c in cites[1:]]
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                      severity=severity, identity=identity))
     return findings
