@@ -43,6 +43,9 @@ CASES = [
     # regression (ind_f07, a scan): OCR glued the last name to the next label
     ("讯问人（签名）：程浩、胡斌工作单位：武汉市公安局洪山区分局\n记录人（签名）：胡斌工作单位：武汉市公安局洪山区分局",
      ("程浩", "胡斌")),
+    # regression (ind_cb04, OCR noise): the colon after "姓名、单位" lost, the unit wrapped onto the next line
+    ("侦查员姓名、单位闫志刚、柯文杰，汐城市公安局\n东湄分局治安管理大队\n记录人姓名、单位沈慧，汐城市公安局东湄分局治安管理大队",
+     ("闫志刚", "柯文杰", "沈慧")),
 ]
 
 

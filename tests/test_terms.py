@@ -43,6 +43,8 @@ def _durations(text: str) -> list[tuple[str, int, int, int, int]]:
         # traps: dates, years, days of the month
         ("2018年4月2日", []),
         ("期限从2 022年5月13日起算", []),  # regression (ind_bi07): a year split by a stray space is no term
+        ("期限六个月，自2\n024年1月12日起计算", [("六个月", 0, 6, 0, 0)]),  # regression (ind_cb04): a year split by a line break
+        ("期限为024年", []),  # a leading zero: a year's digits, not a count
         ("二〇一八年七月五日", []),
         ("一九九八年", []),
         ("同月十二日", []),

@@ -18,8 +18,9 @@ _S = r"[ \t\u3000]{0,2}"
 _NUM = rf"[0-9０-９]{{1,4}}|[{CN_NUM_CHARS}]{{1,8}}"
 _DURATION = re.compile(
     # Cheap gate first: a count directly followed by a unit, so most positions fail at once.
-    # Nor the rest of a year a stray space split ("期限从2 022年5月13日起算", ind_bi07).
-    rf"(?<![0-9０-９{CN_NUM_CHARS}第月])(?<![0-9０-９][ \t\u3000])(?=(?:{_NUM}|半){_S}(?:个{_S})?(?:半{_S})?(?:年|月|日|天|小时))"
+    # Nor the rest of a year a stray space or a line break split ("期限从2 022年5月13日起算", ind_bi07; "自2\n024年1月12日",
+    # ind_cb04).
+    rf"(?<![0-9０-９{CN_NUM_CHARS}第月])(?<![0-9０-９][ \t\u3000])(?<![0-9０-９]\n)(?=(?:{_NUM}|半){_S}(?:个{_S})?(?:半{_S})?(?:年|月|日|天|小时))"
     rf"(?:(?P<y>{_NUM}){_S}年(?P<yh>半)?(?![级度底初末])|(?P<yhalf>半){_S}年)?(?:{_S}[又零])?"
     rf"(?:(?P<mhalf>半){_S}个{_S}月|(?P<m>{_NUM}){_S}个{_S}(?P<mh>半)?{_S}月)?"
     rf"(?:(?P<d>{_NUM}){_S}(?:日|天))?"
@@ -72,6 +73,8 @@ def _dur_num(s: str | None) -> int | None:
         return 0
     if len(s) > 1 and s[0] in CN_NUM_CHARS and not any(c in _UNIT_CHARS for c in s):
         return None
+    if len(s) > 1 and s[0] in "0０":
+        return None  # "024年": a year's digits, not a count
     return cn_to_int(s)
 
 
