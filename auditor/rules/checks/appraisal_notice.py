@@ -21,6 +21,7 @@ STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date",
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
+_RULE_LINE = re.compile(r"[\s\u3000]*[—\-－_=＝─━]{3,}[\s\u3000]*")  # a separator rule above a form's head
 _TOLD_FIELD = re.compile(r"^[ \t\u3000]*(?:被告知人|受告知人|告知对象|被通知人|通知对象)[ \t\u3000]*[:：][ \t\u3000]*(?P<who>\S.*)$")
 
 
@@ -74,7 +75,7 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
         return {VICTIM} if _reach(head, set(), victims) or "证人" not in head else set()
     if span is None:  # a notice form: its addressee line ("张三：") among the first lines
         # (blank lines between the form's head lines do not count: ind_al03)
-        lines = [ln for ln in doc.text.strip().split("\n") if ln.strip()]
+        lines = [ln for ln in doc.text.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
         head = lines[:4]
         # A form's field naming whom it tells ("被告知人：赵某、孙某（犯罪嫌疑人）", ind_bm04): those, whoever its text names.
         labelled = next((m.group("who") for ln in lines[:6] if (m := _TOLD_FIELD.match(ln))), None)
@@ -95,8 +96,10 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             return _reach(addressee, suspects, victims) or {SUSPECT}
     # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row
     # last (ind_o04: "上海闵建工程有限公司  被害单位（项目经理钱卫国）  2024-10-22 16:00").
+    # The person an appraisal examined is named there as its subject ("对何某的损伤程度进行了鉴定", ind_bi03), not as
+    # the one told: only the victims the parties name count here.
     sentence = doc.text[slice(*sentence_at(doc.text, span[0]))] if span else doc.text
-    return _reach(sentence, suspects, victims) or {SUSPECT, VICTIM}
+    return _reach(sentence, suspects, _names(case, False)) or {SUSPECT, VICTIM}
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:

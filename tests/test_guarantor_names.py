@@ -1,0 +1,26 @@
+"""The guarantor a 取保候审决定书 names (extract/guarantees.py): the name ends where the order goes on."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract.guarantees import find_guarantor
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # regression (ind_af04, ind_bg04): "钱某华担" taken for the name, so his own pledge did not count
+        ("责令其提出保证人钱振华担保。", "钱振华"),
+        ("责令其提出保证人王某某，", "王某某"),
+        ("责令其提出保证人张三并交纳保证金", "张三"),
+        ("提出保证人：李四", "李四"),
+        ("责令其提出保证人温建设（其父）。", "温建设"),
+        ("提出保证人欧阳建国", "欧阳建国"),
+        # the form's method field, then the guarantor (ind_bx03)
+        ("保证方式：保证人，保证人米国强（系其父）。", "米国强"),
+    ],
+)
+def test_the_guarantor_named(text: str, name: str) -> None:
+    found = find_guarantor(text)
+    assert found is not None and found.group("name") == name
