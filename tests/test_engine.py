@@ -186,6 +186,8 @@ def test_run_rules_default_loads_all() -> None:
         ({"any": [{"document": ["逮捕证"]}, {"text": ["第八十二条"]}]}, [DETENTION_DOC], True),
         ({"not": {"document": ["拘留证"]}}, [DETENTION_DOC], False),
         ({"not": {"text": ["结伙作案"]}}, [DETENTION_DOC], True),
+        ({"text": ["执行拘留"], "not_in": ["拘留证"]}, [DETENTION_DOC], False),
+        ({"text": ["执行拘留"], "not_in": ["提请批准逮捕书"]}, [DETENTION_DOC], True),
     ],
 )
 def test_conditions(cond: dict[str, Any], docs: list, holds: bool) -> None:

@@ -82,6 +82,8 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
                                        [format_message(t["event"], {"action": event.action})])
         return ConditionResult(False)
     scope = case.documents_of_type(cond["in"]) if "in" in cond else case.documents
+    if "not_in" in cond:  # anywhere but these kinds of document (a co-suspect's own form is not his)
+        scope = tuple(d for d in scope if d.type not in cond["not_in"])
     # Wording in a named kind of document is that document's person's; wording anywhere else stays the case's.
     for doc in (d for d in scope if "in" not in cond or _about(case, d, person)):
         for phrase in cond["text"]:

@@ -24,14 +24,15 @@ def _period(value: Any) -> Period:
 
 
 def _condition(cond: Any) -> dict[str, Any]:
-    """{document: [...]}, {event: [...]}, {text: [...], in: [...]}, {all: [...]}, {any: [...]}, {not: {...}}."""
+    """{document: [...]}, {event: [...]}, {text: [...], in: [...] | not_in: [...]}, {all: [...]}, {any: [...]},
+    {not: {...}}."""
     if not isinstance(cond, dict):
         raise ValueError(f"a condition must be a mapping, got {cond!r}")
     keys = [k for k in cond if k in CONDITION_KEYS]
     if len(keys) != 1:
         raise ValueError(f"a condition needs exactly one of {CONDITION_KEYS}: {cond!r}")
-    extra = set(cond) - {keys[0], "in"}
-    if extra or ("in" in cond and keys[0] != "text"):
+    extra = set(cond) - {keys[0], "in", "not_in"}
+    if extra or (("in" in cond or "not_in" in cond) and keys[0] != "text"):
         raise ValueError(f"unexpected condition field(s) {cond!r}")
     value = cond[keys[0]]
     if keys[0] == "not":
