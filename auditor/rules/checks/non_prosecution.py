@@ -27,7 +27,7 @@ STEPS = {
     "wrong_article": ("cited", "allowed", "none_allowed", "unknown_date"),
     "type_mismatch": ("reasoning", "type_basis", "cited_other", "other_type", "reason_cited"),
     "suspect_appeal_missing": ("decided", "may_appeal", "not_told"),
-    "suspect_appeal_wrong": ("decided", "may_not_appeal", "told"),
+    "suspect_appeal_wrong": ("decided", "may_not_appeal", "told", "type_unknown", "check"),
     "victim_notice_missing": ("victim", "victim_due", "not_told", "missing_appeal", "missing_destination",
                               "missing_days", "missing_suit", "victim_word"),
     "victim_notice_wrong_level": ("upper_due", "told_own"),
@@ -226,10 +226,16 @@ def suspect_appeal_notice_wrong(case: Case, rule: Rule) -> list[Finding]:
     """A decision not made under 177(2) that tells the 被不起诉人 he may 申诉 (CPL 181 does not apply)."""
     findings = []
     for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
-        if not d.readable or d.span is None or d.suspect_may_appeal is not False:
+        if not d.readable or d.span is None:
             continue
         told = suspect_appeal_notices(d)
         if not told:
+            continue
+        if d.suspect_may_appeal is not False:
+            # The reasoning and the article disagree (the mismatch rule reports that) and the reasoning's type gives no
+            # 申诉 right: a "please check", linked to the mismatch (ind_bz07: 证据不足 under 177(2), the suspect told).
+            found = _told_under_mismatch(case, rule, doc, d, told[0])
+            findings += [found] if found else []
             continue
         kinds = _type_label(d)
         notice = told[0].text.strip()
@@ -239,6 +245,23 @@ def suspect_appeal_notice_wrong(case: Case, rule: Rule) -> list[Finding]:
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=words, steps=steps,
                                      identity=_identity(doc, d)))
     return findings
+
+
+def _told_under_mismatch(case: Case, rule: Rule, doc: Document, d: Decision, told: Notice) -> Finding | None:
+    if d.type is not None or len(d.reasoning_types) != 1 or len(d.cited_types) != 1:
+        return None
+    ((kind, span),) = d.reasoning_types.items()
+    types = lexicon()["types"]
+    if types[kind].get("suspect_may_appeal"):
+        return None
+    words = {"quote": quote(d), "cited_type": types[d.cited_types[0]]["label"], "reasoning_type": types[kind]["label"],
+             "reasoning": doc.text[span[0] : span[1]].strip() if span else "", "notice": told.text.strip()}
+    steps = [rule.text("type_unknown", **words), rule.text("may_not_appeal", **words), rule.text("told", **words),
+             rule.text("check", **words)]
+    evidence = [_span_evidence(case, doc, (told.start, told.end)), *_cite_evidence(case, doc, d.citations)]
+    return rule.finding(case, document=doc, evidence=evidence, values={"quote": quote(d), "type": words["reasoning_type"],
+                                                                       "notice": words["notice"]},
+                        steps=steps, identity=_identity(doc, d), severity="info")
 
 
 # --- notices to the victim (CPL 180) ---------------------------------------------------------------------------
