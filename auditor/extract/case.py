@@ -42,6 +42,7 @@ from auditor.model import (
     TocCheck,
     make_error,
 )
+from auditor.text.dates import find_dates
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
 T = TypeVar("T")
@@ -195,7 +196,20 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
         return records[0].began.date(), records[0].began.time()
     kind = _ACT_MOMENT.get(act or "")
     found = next((s for s in stated if s.kind == kind), None)
-    return (found.date, found.time) if found else None
+    if found:
+        return found.date, found.time
+    if act in _SIGNED_ACTS and doc.date:
+        # A notice is made when it is signed: a signature dated to the minute ("2015年3月9日22时10分", ind_ca01) times it.
+        signed = [m for m in find_dates(doc.text[-_SIGNATURE_REACH:]) if m.year and m.as_date() == doc.date and m.clock()]
+        if signed:
+            return doc.date, signed[-1].clock()
+    return None
+
+
+# Acts whose document's making is the act (公安规定 127(1): 制作拘留通知书), and how far from a document's end its
+# signature line is looked for.
+_SIGNED_ACTS = frozenset({"通知家属"})
+_SIGNATURE_REACH = 120
 
 
 _UNSURE_AFTER_DOCUMENT = "识别出的日期晚于记载它的文书的日期"
