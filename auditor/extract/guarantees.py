@@ -32,6 +32,8 @@ _GUARANTOR_PATTERNS = [
     # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）"
     re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
+    # "由保证人何某红（何某勇之妹）提供保证，并责令其交纳保证金…" (ind_ca04: beside a deposit, both guarantees)
+    re.compile(rf"由保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
     re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)])?\s*的保证"),
 ]
