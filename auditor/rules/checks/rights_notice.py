@@ -91,12 +91,25 @@ def rights_form_given(case: Case, doc: Document, person: str | None) -> tuple[in
         m = re.search(pattern, view.text)
         if m:
             return view.to_orig(m.start(), m.end())
+    by_procuratorate = _procuratorate(doc.text[:_HEAD_REACH])
     for other in _forms_of(case, person):
-        # A form read to him only after this record is no notice at it (ind_bw03: "本告知书已于<next day>向我宣读").
-        if _after(case, other, doc):
+        # A procuratorate's 审查起诉 notice tells nothing at the police's first interrogation (ind_ca10); at its own
+        # first 讯问 (a 监察 case) it runs on its own clock. A police form read to him only after this record is no
+        # notice at it either (ind_bw03: "本告知书已于<next day>向我宣读").
+        if _procuratorate(f"{other.organ or ''}{other.text[:80]}"):
+            if not by_procuratorate:
+                continue
+        elif _after(case, other, doc):
             continue
         return (0, 0)
     return None
+
+
+_HEAD_REACH = 300  # characters of a record's head that name who questions
+
+
+def _procuratorate(text: str) -> bool:
+    return "检察" in text
 
 
 def _forms_of(case: Case, person: str | None) -> list[Document]:
@@ -111,10 +124,9 @@ def _form_day(case: Case, form: Document) -> date | None:
 
 
 def _after(case: Case, form: Document, record: Document) -> bool:
-    """Was the form read to him only after the record? A procuratorate's form (审查起诉, its own three-day clock:
-    PROSECUTION-RIGHTS-NOTICE-LATE) is not weighed against the first interrogation (a 监察 case's first 讯问 by the
-    procuratorate, ind_am05, ind_v03)."""
-    if "检察" in f"{form.organ or ''}{form.text[:80]}":
+    """Was the police form read to him only after the record? (A procuratorate's form, 审查起诉, runs on its own
+    three-day clock: PROSECUTION-RIGHTS-NOTICE-LATE; a 监察 case's first 讯问 is the procuratorate's, ind_am05, ind_v03.)"""
+    if _procuratorate(f"{form.organ or ''}{form.text[:80]}"):
         return False
     day = _form_day(case, form)
     return bool(day and record.day and day > record.day)
