@@ -29,7 +29,7 @@ from auditor.rules.rule import Rule
 from auditor.text.dates import find_dates
 from auditor.text.ids import id_birth_date, id_checksum_ok, id_gender
 
-STEPS = ("id_reference", "id_odd", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
+STEPS = ("id_reference", "id_odd", "id_mistyped", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
          "id_source", "document_source", "name_reference", "name_odd", "name_tie", "name_differ",
          "tie_id_number", "tie_birth_date", "tie_address", "act_warrant", "act_narrative", "act_differ")
 
@@ -78,23 +78,43 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
         number = checked_id(m)
         if number:
             by_id[number].append(m)
-    if len(by_id) < 2:
+    if not by_id:
         return []
     ref_id = max(by_id, key=lambda n: len(by_id[n]))
+    # A number typed wrong in a typed document (its check digit fails, one or two digits off the reference,
+    # ind_ca02): another number all the same. On an OCR'd page it is the reading's error, not the document's.
+    ocr_pages = {pg.number for pg in case.dossier.pages if pg.method == "ocr"}
+    mistyped: dict[str, list[PartyMention]] = defaultdict(list)
+    for m in party.mentions:
+        number = (m.id_number or "").upper()
+        if (len(number) == 18 and not checked_id(m) and number[:17].isdigit() and number not in by_id
+                and sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2
+                and not _on_ocr_page(case, m, ocr_pages)):
+            mistyped[number].append(m)
+    if len(by_id) + len(mistyped) < 2:
+        return []
     ref = by_id[ref_id][0]
     findings = []
-    for odd_id, odd_mentions in by_id.items():
+    for odd_id, odd_mentions in [*by_id.items(), *mistyped.items()]:
         if odd_id == ref_id:
             continue
         odd = odd_mentions[0]
         values = {"person": party.name, "id_a": ref_id, "id_b": odd_id, "doc_a": _doc(case, ref).type,
                   "doc_b": _doc(case, odd).type}
         words = {**values, "count": len(by_id[ref_id])}
-        steps = [rule.text("id_reference", **words), rule.text("id_odd", **words), rule.text("id_differ", **words)]
+        odd_step = "id_odd" if odd_id in by_id else "id_mistyped"
+        steps = [rule.text("id_reference", **words), rule.text(odd_step, **words), rule.text("id_differ", **words)]
         evidence = [_evidence(case, odd, odd.id_span), _evidence(case, ref, ref.id_span)]
         findings.append(rule.finding(case, document=_doc(case, odd), evidence=evidence, values=values, steps=steps,
                                      identity={"person": party.name, "ids": sorted([ref_id, odd_id])}))
     return findings
+
+
+def _on_ocr_page(case: Case, m: PartyMention, ocr_pages: set[int]) -> bool:
+    if not ocr_pages or not case.dossier.pages:
+        return False
+    doc = _doc(case, m)
+    return case.dossier.pages[case.dossier.page_index_at(doc.start + m.start)].number in ocr_pages
 
 
 def _birth_date(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
