@@ -8,13 +8,20 @@ cores the suite leaves idle, and the tests that need a result wait for it (`resu
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from auditor.evaluation.synthetic import SyntheticResult, evaluate_synthetic
+from auditor.ingest.ocr import OCR_THREADS_ENV
 
 _POOL: ProcessPoolExecutor | None = None
 _FUTURES: dict[Path, Future[SyntheticResult]] = {}
+
+
+def _one_ocr_thread() -> None:
+    """Each worker's OCR engine on one thread: the two workers and the suite already fill the cores."""
+    os.environ[OCR_THREADS_ENV] = "1"
 
 
 def start(directories: list[Path]) -> None:
@@ -22,7 +29,8 @@ def start(directories: list[Path]) -> None:
     global _POOL
     if _POOL is None:
         # spawned, not forked: the test process holds threads
-        _POOL = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=_one_ocr_thread)
     for directory in directories:
         if directory not in _FUTURES:
             _FUTURES[directory] = _POOL.submit(evaluate_synthetic, directory)

@@ -116,6 +116,9 @@ class _Ring:
     radius: float
 
 
+OCR_THREADS_ENV = "AUDITOR_OCR_THREADS"
+
+
 def get_engine() -> Any:
     """The process-wide RapidOCR instance, built on first use (thread-safe)."""
     global _engine
@@ -167,6 +170,12 @@ def _build_engine() -> Any:
         raise OcrUnavailable(f"OCR 组件未安装：{exc}") from exc
     model_dir = Path(rapidocr.__file__).parent / "models"
     params: dict[str, Any] = {"Global.log_level": "error"}
+    # Where several processes share the cores (batch workers beside each other, the test suite's background scoring),
+    # one thread per engine: onnxruntime's pool spins while it waits, which an oversubscribed machine pays for.
+    threads = os.environ.get(OCR_THREADS_ENV, "")
+    if threads.isdigit() and int(threads) > 0:
+        params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
+        params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
     for key, name in _MODEL_FILES.items():
         path = model_dir / name
         if not path.is_file():
