@@ -200,7 +200,9 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
         return found.date, found.time
     if act in _SIGNED_ACTS and doc.date:
         # A notice is made when it is signed: a signature dated to the minute ("2015年3月9日22时10分", ind_ca01) times it.
-        signed = [m for m in find_dates(doc.text[-_SIGNATURE_REACH:]) if m.year and m.as_date() == doc.date and m.clock()]
+        tail = doc.text[-_SIGNATURE_REACH:]
+        signed = [m for m in find_dates(tail) if m.year and m.as_date() == doc.date and m.clock()
+                  and not _RECEIPT_WORDS.search(_line_at(tail, m.start))]
         if signed:
             return doc.date, signed[-1].clock()
     return None
@@ -209,6 +211,14 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
 # Acts whose document's making is the act (公安规定 127(1): 制作拘留通知书), and how far from a document's end its
 # signature line is looked for.
 _SIGNED_ACTS = frozenset({"通知家属"})
+# A line telling when the family received it is no signature ("本通知书已于2019年8月12日09:00收到", ind_bt03).
+_RECEIPT_WORDS = re.compile(r"收到|签收|送达|接到|收悉")
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
 _SIGNATURE_REACH = 120
 
 
