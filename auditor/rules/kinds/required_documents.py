@@ -17,7 +17,9 @@ documents. Narrowed by data:
 `per_person: true`: in a file with several suspects, a trigger whose own act concerns a person (the 拘留证 of 白某)
 also fires when the required documents there are all for other persons (拘留通知书 for the two others only). Only
 when every required document's person is known (its own act's, else the suspects it names); otherwise the file's
-documents count for everyone. `per_person: whole`: the same, in a file that shows itself whole only.
+documents count for everyone. `per_person: whole`: the same, in a file that shows itself whole only. With
+`when: {guarantor: true}`, a decision naming a guarantor also fires when its person's pledges are all by others (a
+new guarantor named when the bail is decided again).
 
 Complete file or excerpt: a required document that no document of the file names is reported at the rule's
 severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
