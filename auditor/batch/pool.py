@@ -33,6 +33,7 @@ from auditor.ingest.archive import sweep_stale_folders
 
 POLL_SECONDS = 0.05
 MEMORY_EVERY_SECONDS = 0.1  # a process tree's RSS costs a /proc walk: often enough to stop a runaway page render
+KILLED_REAP_SECONDS = 30  # a SIGKILLed worker dies at once; this only bounds a process stuck in the kernel
 STARTUP_FAILURES = 3  # workers that die before they are ready, in a row: the pool cannot work at all
 
 
@@ -80,7 +81,9 @@ class _Worker:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        self._reap()
+        # Reaped before the sweep, however loaded the machine: an unreaped worker still counts as alive, and its
+        # folder would be left to the next run (test_temp_folder_removed_on_sigterm failed so on a busy machine).
+        self._reap(timeout=KILLED_REAP_SECONDS)
         sweep_stale_folders()  # a killed worker cannot remove its temporary folders (extracted case text)
 
     def end_input(self) -> None:
@@ -99,14 +102,14 @@ class _Worker:
             self.kill()
         self._reap()
 
-    def _reap(self) -> None:
+    def _reap(self, timeout: float = 5) -> None:
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()  # type: ignore[union-attr]
             except OSError:
                 pass
         try:
-            self.proc.wait(timeout=5)
+            self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             pass
 
