@@ -20,9 +20,11 @@ from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
+from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
-STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "unknown_date", "unknown_person")
+STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "form_not_filed", "unknown_date",
+         "unknown_person")
 INTERROGATION = "讯问笔录"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -83,14 +85,31 @@ def find_notice_part(text: str, part: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def rights_form_given(case: Case, doc: Document, person: str | None) -> tuple[int, int] | None:
-    """Span in `doc` saying the rights form was handed over, or None; a form in the file also counts."""
-    form = notices_lexicon()["rights_form"]
+def form_mention(doc: Document) -> tuple[int, int] | None:
+    """Span in `doc` saying the rights form was handed over ("这是《犯罪嫌疑人诉讼权利义务告知书》，你看一下")."""
     view = text_view(doc.text)
-    for pattern in form["patterns"]:
+    for pattern in notices_lexicon()["rights_form"]["patterns"]:
         m = re.search(pattern, view.text)
         if m:
             return view.to_orig(m.start(), m.end())
+    return None
+
+
+def others_forms_only(case: Case, person: str | None) -> list[str]:
+    """The suspects whose signed rights forms the file keeps, when it keeps none given to `person` (nor one naming
+    no suspect): a record saying his form was handed over is then not shown by the file (ind_cb08: "这是《…告知书》，
+    你看一下" in the record, the forms of two co-suspects filed, not his)."""
+    if person is None or _forms_of(case, person):
+        return []
+    forms = case.documents_of_type(notices_lexicon()["rights_form"]["type"])
+    return sorted({p for f in forms for p in named_as_subjects(f.text, case.persons) if p != person})
+
+
+def rights_form_given(case: Case, doc: Document, person: str | None) -> tuple[int, int] | None:
+    """Span in `doc` saying the rights form was handed over, or None; a form in the file also counts."""
+    mention = form_mention(doc)
+    if mention:
+        return mention
     by_procuratorate = _procuratorate(doc.text[:_HEAD_REACH])
     for other in _forms_of(case, person):
         # A procuratorate's 审查起诉 notice tells nothing at the police's first interrogation (ind_ca10); at its own
@@ -140,6 +159,7 @@ class NoticeGap:
     missing: list[str]  # part names
     found: list[str]
     form_given_later: date | None = None  # a rights form in the file read to him only after this record
+    form_not_filed: list[str] | None = None  # the record names his form, the file keeps only these co-suspects'
 
 
 def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
@@ -152,13 +172,14 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
         due = {name: p for name, p in parts.items() if version_at_least(CPL, era, p["since"])}
         if not due or len(_CJK.findall(doc.text)) < lex["min_cjk_chars"]:
             continue
-        if rights_form_given(case, doc, record.person):
+        unfiled = others_forms_only(case, record.person) if form_mention(doc) else []
+        if not unfiled and rights_form_given(case, doc, record.person):
             continue
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]
         if missing and era:
             later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
             gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
-                                  min(later) if later else None))
+                                  min(later) if later else None, unfiled or None))
     return gaps
 
 
@@ -180,7 +201,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                  rule.text("not_found", **words)]
         if gap.form_given_later:
             steps.append(rule.text("form_later", form_date=gap.form_given_later, **words))
+        severity = None
+        if gap.form_not_filed:
+            # The record says a form was handed over: the rights may have been told on it; the file cannot show it.
+            mention = form_mention(gap.doc)
+            if mention:
+                evidence.append(case.evidence(gap.doc, *mention))
+            steps.append(rule.text("form_not_filed", others="、".join(gap.form_not_filed), **words))
+            severity = "warning"
         findings.append(rule.finding(case, document=gap.doc, evidence=evidence, values=values, steps=steps,
+                                     severity=severity,
                                      identity={"person": gap.record.person, "date": gap.doc.day,
                                                "missing": gap.missing}))
     return findings

@@ -33,7 +33,7 @@ from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
 from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at
-from auditor.text.tokens import named_in
+from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
@@ -219,7 +219,7 @@ def _notified_persons(case: Case, notice_type: str) -> set[str] | None:
         return None
     out: set[str] = set()
     for doc in notices:
-        named = set(named_in(doc.text, case.persons))
+        named = set(named_as_subjects(doc.text, case.persons))
         if not named:
             return None
         out |= named

@@ -36,7 +36,7 @@ from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
-from auditor.text.tokens import named_in
+from auditor.text.tokens import named_as_subjects, named_in
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
@@ -216,7 +216,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     covered: set[str] = set()
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
-        persons = own.get(doc.id) or set(named_in(doc.text, case.persons))
+        persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
@@ -230,7 +230,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
     excused_persons: dict[frozenset[str], bool] = {}
-    of: dict[str, set[str]] = {d.id: own.get(d.id) or set(named_in(d.text, case.persons)) for d in required}
+    of: dict[str, set[str]] = {d.id: own.get(d.id) or set(named_as_subjects(d.text, case.persons)) for d in required}
     for doc in case.documents_of_type(p.trigger):
         persons = own.get(doc.id, set())
         if len(persons) == 1 and persons & covered and p.when is not None and p.when.guarantor:
