@@ -206,6 +206,10 @@ def _delivery_receipts(doc: Document, numbered: Mapping[str, str], rows: list[Gr
 _SIGNER_ONLY = re.compile(r"[ \t\u3000]*[^ \t\u3000]*[ \t\u3000]*")
 
 
+# A letter to the organ whose decision it answers ("你院…号不起诉决定书已于…收到"): its writer is the one who received.
+_ADDRESSED = re.compile(r"你院|贵院|你局|贵局")
+
+
 def _stated_receipts(doc: Document, numbered: Mapping[str, str] | None = None) -> list[Receipt]:
     spec = _spec()["stated"]
     view = text_view(doc.text)
@@ -228,9 +232,11 @@ def _stated_receipts(doc: Document, numbered: Mapping[str, str] | None = None) -
         who = subject.search(t, max(0, d.start - 8), d.start)
         words = who.group(0).rstrip("已于") if who else ""
         start, end = view.to_orig(d.start, d.end)
+        kind = recipient_kind(words, doc) if words else "person"
+        if not words and doc.organ and _ADDRESSED.search(t, max(0, t.rfind("。", 0, d.start) + 1), d.start):
+            kind = recipient_kind(doc.organ, doc)  # "你院…决定书已于4月19日收到": the writing organ received it (ind_ce03)
         out.append(Receipt(document_id=doc.id, received_type=received, recipient=words,
-                           recipient_kind=recipient_kind(words, doc) if words else "person", date=day,
-                           source="stated", start=start, end=end))
+                           recipient_kind=kind, date=day, source="stated", start=start, end=end))
     return out
 
 

@@ -84,13 +84,15 @@ class Case(Fact):
         return next((p for p in self.parties if name in p.names), None)
 
     def received(self, types: Iterable[str], by: Iterable[str], on_or_after: dt.date,
-                 until: dt.date | None = None) -> Receipt | None:
+                 until: dt.date | None = None, stated_in: str | None = None) -> Receipt | None:
         """The earliest receipt of a document of `types` by a recipient of kinds `by`, dated in [on_or_after, until]:
-        the day a period that runs from receipt starts."""
+        the day a period that runs from receipt starts. One stated in the document `stated_in` (the act that closes
+        the period, naming the decision it answers) comes first."""
         kinds, wanted = set(by), set(types)
         found = [r for r in self.receipts if r.received_type in wanted and r.recipient_kind in kinds
                  and r.date >= on_or_after and (until is None or r.date <= until)]
-        return min(found, key=lambda r: r.date) if found else None
+        own = [r for r in found if stated_in is not None and r.document_id == stated_in]
+        return min(own or found, key=lambda r: r.date) if found else None
 
     def decision(self, doc_id: str | None) -> Decision | None:
         return next((d for d in self.decisions if d.document_id == doc_id), None)

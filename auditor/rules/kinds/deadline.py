@@ -336,7 +336,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             continue
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
-                                                                       end_date)
+                                                                       end_date, end_event.document_id)
         result = deadline(start_date, limit, p.custody)
         start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
         # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.
@@ -431,12 +431,13 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
 
 
 def _clock_start(case: Case, rule: Rule, p: DeadlineParams, spec: FromReceipt, decided: date,
-                 end_date: date) -> tuple[date, dict[str, str], list[Evidence]]:
-    """The day the period starts: the earliest receipt by `spec.by` between the decision and the closing act, else
-    the decision's date. Returns (day, {step, clock_from}, evidence of the receipt)."""
+                 end_date: date, closing_document: str | None = None) -> tuple[date, dict[str, str], list[Evidence]]:
+    """The day the period starts: the receipt the closing act's own document states ("你院…决定书已于4月19日收到": of
+    the decision it answers, where the file holds several), else the earliest receipt by `spec.by` between the
+    decision and the closing act, else the decision's date. Returns (day, {step, clock_from}, evidence of the receipt)."""
     words: dict[str, object] = {"received_type": spec.types[0], "from_action": "、".join(p.from_), "decision_date": decided,
                                 "received_by_kind": rule.text(f"kind_{spec.by[0]}")}
-    receipt = case.received(spec.types, spec.by, decided, end_date)
+    receipt = case.received(spec.types, spec.by, decided, end_date, stated_in=closing_document)
     if receipt is None:
         return decided, {"step": rule.text("receipt_unknown", **words),
                          "clock_from": rule.text("clock_decided", **words)}, []
