@@ -555,8 +555,12 @@ def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDat
 _PERIOD_END_BEFORE = re.compile(r"(?:至|到|届满|截止|截至)\s*$")
 
 
+# "于2023年6月20日前被逮捕", "应于…以前": a bound, not the day of the act (ind_cc04).
+_BOUND_AFTER = re.compile(r"\s*(?:以前|之前|前)(?![科款述列项面])")
+
+
 def _is_period_end(t: str, d: DateMention) -> bool:
-    return bool(_PERIOD_END_BEFORE.search(t[max(0, d.start - 3) : d.start]))
+    return bool(_PERIOD_END_BEFORE.search(t[max(0, d.start - 3) : d.start]) or _BOUND_AFTER.match(t, d.end))
 
 
 def _triggers(t: str, lex: _Lexicon) -> list[_Trigger]:

@@ -92,6 +92,10 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             # The dossier may know him as the victim only from other documents ("被害人许国良").
             if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
                 return {VICTIM}
+            # …or its receipt line says so in a bracket ("（被害人）本通知书已收到。李某珍（捺指印）", ind_cc01).
+            if name and name not in suspects and re.search(
+                    rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", doc.text):
+                return {VICTIM}
             # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is.
             return _reach(addressee, suspects, victims) or {SUSPECT}
     # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row

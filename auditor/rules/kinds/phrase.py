@@ -87,7 +87,8 @@ def obligations(text: str, measure_name: str) -> list[Obligation]:
     """Each statutory obligation of the measure with its best match in `text`."""
     out = []
     for ob in measure(measure_name)["obligations"]:
-        phrases = [ob["text"], *ob.get("variants", [])]
+        # variants: the statute's other wording (公安规定); paraphrases: forms' own words for the same obligation
+        phrases = [ob["text"], *ob.get("variants", []), *ob.get("paraphrases", [])]
         out.append(Obligation(ob["item"], ob["text"], best_match(text, phrases), float(ob["threshold"])))
     return out
 
