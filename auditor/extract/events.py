@@ -555,8 +555,9 @@ def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDat
 _PERIOD_END_BEFORE = re.compile(r"(?:至|到|届满|截止|截至)\s*$")
 
 
-# "于2023年6月20日前被逮捕", "应于…以前": a bound, not the day of the act (ind_cc04).
-_BOUND_AFTER = re.compile(r"\s*(?:以前|之前|前)(?![科款述列项面])")
+# "于2023年6月20日前被逮捕", "应于…以前": a bound, not the day of the act (ind_cc04); "韩某、鲁某、邵某（2023年3月8日至
+# 9日被刑事拘留）": days of a range that the acts of several fell on, none of them the day of each (ind_cg01).
+_BOUND_AFTER = re.compile(r"\s*(?:(?:以前|之前|前)(?![科款述列项面])|(?:至|到|—|-|～|~)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)")
 
 
 def _is_period_end(t: str, d: DateMention) -> bool:

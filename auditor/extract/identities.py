@@ -61,10 +61,13 @@ _ALIAS = re.compile(
 
 # "犯罪嫌疑人“阿强”经DNA比对…已查清身份，其真实姓名为邓国强" (ind_bg03): a suspect known by the name he gave until his
 # identity was established (CPL 160(2)); the name he gave is the alias.
+# "按其自报“阿强”执行；6月12日查明其真实姓名为黎国强" (ind_cg10): the identity established after a "；".
 _TRUE_NAME = re.compile(
-    r"[“\"「](?P<alias>[\u4e00-\u9fff·]{1,10})[”\"」][^。；“”]{0,60}?真实姓名(?:为|是)[:：]?[“\"「]?"
-    r"(?P<name>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,。；;（(]|$)"
+    r"[“\"「](?P<alias>[\u4e00-\u9fff·]{1,10})[”\"」](?P<between>[^。“”]{0,60}?)真实姓名(?:为|是)[:：]?[“\"「]?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,。；;（(）)]|$)"
 )
+# Words saying the identity was established: the alias may then be a name the file calls a suspect by (拘留证, 笔录).
+_ESTABLISHED = re.compile(r"查明|查清|核实|确认|比对")
 
 
 def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[str, str]:
@@ -81,7 +84,9 @@ def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[s
                 alias_of.setdefault(alias, name)
         for m in _TRUE_NAME.finditer(text_view(text).text):
             alias, name = m.group("alias"), m.group("name")
-            if name in suspects and alias != name and alias not in suspects:
+            if "；" in m.group("between") and not _ESTABLISHED.search(m.group("between")):
+                continue  # another sentence's true name
+            if name in suspects and alias != name and (alias not in suspects or _ESTABLISHED.search(m.group("between"))):
                 alias_of.setdefault(alias, name)
     return {a: n for a, n in alias_of.items() if n not in alias_of}  # no chains: A→B→C stays unresolved
 

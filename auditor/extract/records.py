@@ -33,6 +33,11 @@ _ANNOUNCED = re.compile(r"被宣布人(?:姓名)?[ \t]*[:：](?P<field>[^\n]*)")
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
 
+_ORDINAL_ASKED = re.compile(r"(?:这是|现在是|今天是|本次是|现在对你进行|今天对你进行|对你进行)(?:对你的?|你的)?"
+                            r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*次(?:对你)?(?:进行)?讯问")
+_ASKED_REACH = 300  # characters from the first question
+
+
 @functools.cache
 def _header_chars() -> int:
     return int(load_yaml("rights_notices.yaml")["header_chars"])
@@ -48,6 +53,9 @@ def record_ordinal(doc: Document) -> tuple[int, tuple[int, int]] | None:
     question = _FIRST_QUESTION.search(doc.text)
     head_end = max(_header_chars(), question.start() if question else 0)
     m = _ORDINAL.search(doc.text[: min(head_end, len(doc.text))])
+    if not m and question:
+        # …or the interrogator says it in the first questions ("这是对你的第三次讯问", ind_cg10)
+        m = _ORDINAL_ASKED.search(doc.text, question.start(), question.start() + _ASKED_REACH)
     if not m:
         return None
     raw = m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
