@@ -101,3 +101,12 @@ def test_a_cancelled_name_is_outdated_from_its_supplements_day(written: str, day
 def test_the_suggestion_is_a_name_in_force(written: str, suggestion: str) -> None:
     found = _closest(written, 65)
     assert found is not None and found[0] == suggestion
+
+
+def test_colloquial_names_point_to_official_names() -> None:
+    """Each everyday name (醉驾罪) maps to a name in force, and is no official name itself."""
+    from auditor.rules.checks.charge_names import _current, colloquial, official
+    assert colloquial()
+    for written, name in colloquial().items():
+        assert written not in official(), written
+        assert name in _current(), name

@@ -195,7 +195,8 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
     if act in ("讯问", "询问") and records and records[0].began is not None:
         return records[0].began.date(), records[0].began.time()
     kind = _ACT_MOMENT.get(act or "")
-    found = next((s for s in stated if s.kind == kind), None)
+    # The earliest of its kind: a phone call noted before the family's receipt of the paper, in whatever order written.
+    found = min((s for s in stated if s.kind == kind), key=lambda s: (s.date, s.time or dt.time.min), default=None)
     if found:
         return found.date, found.time
     if act in _SIGNED_ACTS and doc.date:

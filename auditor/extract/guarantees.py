@@ -33,11 +33,11 @@ _GUARANTOR_PATTERNS = [
     re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
     # "由保证人何某红（何某勇之妹）提供保证，并责令其交纳保证金…" (ind_ca04: beside a deposit, both guarantees)
-    re.compile(rf"由保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
+    re.compile(rf"由保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # …or without the word 保证人, who he is in a bracket: "由贾海林（父亲）提出保证。" (ind_cc03, ind_cc08, ind_cc10)
-    re.compile(rf"由\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
+    re.compile(rf"由\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
-    re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,20}}[）)])?\s*的保证"),
+    re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
 _DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金"

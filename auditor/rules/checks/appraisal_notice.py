@@ -17,7 +17,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import sentence_at
 from auditor.text.view import text_view
 
-STEPS = ("has", "notified", "not_notified", "suspect", "victim", "unknown_date", "nothing")
+STEPS = ("has", "notified", "not_notified", "untied", "suspect", "victim", "unknown_date", "nothing")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
@@ -36,6 +36,8 @@ class AppraisalParams(Params):
     # Records whose head names a 被害人 (the victim questioned): the case has a victim even when no party names him
     # (ind_am08: "被害人郑阳" read as a place name).
     victim_records: Names = ()
+    # Patterns of what an appraisal found ("168.4mg/100mL", "轻伤二级"), to tie each notice to the appraisal it tells.
+    result_values: tuple[str, ...] = ()
 
 
 def _names(case: Case, suspect: bool) -> set[str]:
@@ -113,25 +115,29 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return []
     reached: set[str] = set()
     places = 0
+    told: list[str] = []  # the text of each notice (a form's whole text, a record's sentence)
     for doc in case.documents:
         if doc.type in p.not_notices:
             continue
         if doc.type in p.notice_documents:
             places += 1
             reached |= _addressed(case, doc, None)
+            told.append(doc.text)
             continue
         view = text_view(doc.text)
         hit = next((m for x in p.patterns if (m := re.search(x, view.text))), None)
         if hit:
             places += 1
-            reached |= _addressed(case, doc, view.to_orig(hit.start(), hit.end()))
+            start, _ = view.to_orig(hit.start(), hit.end())
+            reached |= _addressed(case, doc, (start, start))
+            told.append(doc.text[slice(*sentence_at(doc.text, start))])
     victim = (_names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
               or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
               or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records)))
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
     if not missing:
-        return []
+        return _untied(case, rule, p, appraisals, told, due)
     findings = []
     for doc in appraisals:
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
@@ -144,3 +150,44 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "missing": missing}))
     return findings
+
+
+def _values(text: str, patterns: tuple[str, ...]) -> set[str]:
+    """What a text states an appraisal found, compared without spaces and case ("168.4mg/100mL")."""
+    flat = re.sub(r"\s", "", text).lower()
+    return {m.group(0) for x in patterns for m in re.finditer(x, flat)}
+
+
+def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Document], told: list[str],
+            due: set[str]) -> list[Finding]:
+    """With several appraisals: those whose findings no notice repeats, where every notice repeats another's (the
+    file then shows whom each notice told of what). Any notice that repeats nothing leaves the file unsure: none."""
+    if len(appraisals) < 2 or not p.result_values or not told:
+        return []
+    found = {doc.id: _values(_findings_part(doc.text), p.result_values) for doc in appraisals}
+    notices = [_values(t, p.result_values) for t in told]
+    if any(not n or not any(n & v for v in found.values()) for n in notices):
+        return []
+    tied = {d for d, v in found.items() if any(n & v for n in notices)}
+    findings = []
+    for doc in appraisals:
+        if doc.id in tied or not found[doc.id]:
+            continue
+        others = "、".join(sorted({x for d in tied for x in found[d]}))
+        words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
+                 "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due),
+                 "values": "、".join(sorted(found[doc.id])), "others": others}
+        steps = [rule.text("has", **words), rule.text("untied", **words), rule.text("not_notified", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                                     values={"date": words["date"], "missing": words["missing"]}, steps=steps,
+                                     identity={"date": doc.date, "untied": sorted(found[doc.id])}))
+    return findings
+
+
+_RESULT_LABEL = re.compile(r"(?:鉴定意见|检验结果|鉴定结论|检验结论|鉴定结果|结论)[:：]")
+
+
+def _findings_part(text: str) -> str:
+    """An appraisal's findings: from its 鉴定意见 / 检验结果 label on, else its whole text."""
+    m = _RESULT_LABEL.search(text)
+    return text[m.start():] if m else text

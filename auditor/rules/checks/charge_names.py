@@ -17,7 +17,7 @@ from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.view import TextView, text_view
 
-STEPS = ("written", "closest", "cancelled", "not_official")
+STEPS = ("written", "closest", "colloquial", "cancelled", "not_official")
 # Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪. The 犯 of a word
 # (侵犯, 触犯, 主犯 …) names no charge: "涉嫌侵犯公民个人信息罪" is not "犯公民个人信息罪".
 _TRIGGER = re.compile(r"(?:涉嫌(?:罪名[:：])?|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是|罪名[:：])")
@@ -31,6 +31,12 @@ _MAX_NAME = 40
 
 class ChargeNameParams(Params):
     min_similarity: int = 70  # rapidfuzz ratio to the closest official name for a written name to count as one
+
+
+@functools.cache
+def colloquial() -> dict[str, str]:
+    """Everyday names of charges (醉驾罪) → the official name."""
+    return dict(load_yaml("charge_names.yaml").get("colloquial") or {})
 
 
 @functools.cache
@@ -258,12 +264,14 @@ def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view
     written = names[0]
     if len(written) < 3 or written in reported or t.startswith(("嫌疑", "分子"), at + len(written)):
         return None
-    best = _closest(written, p.min_similarity)
+    everyday = colloquial().get(written)
+    best = (everyday, fuzz.ratio(written, everyday)) if everyday else _closest(written, p.min_similarity)
     if best is None:
         return None
     reported.add(written)
     start, end = view.to_orig(at, at + len(written))
     words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1])}
-    steps = [rule.text("written", **words), rule.text("closest", **words), rule.text("not_official", **words)]
+    steps = [rule.text("written", **words), rule.text("colloquial" if everyday else "closest", **words),
+             rule.text("not_official", **words)]
     return rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=words, steps=steps,
                         identity={"written": written})

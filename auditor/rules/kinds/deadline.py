@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from typing import Literal
 
 from pydantic import Field
@@ -151,7 +152,8 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
     for doc in case.documents_of_type(spec.types):
         if spec.organs and not any(o in f"{doc.organ or ''}\n{doc.text[:120]}" for o in spec.organs):
             continue
-        stated = next((t for t in case.stated_times if t.document_id == doc.id and t.kind == spec.moment), None)
+        stated = min((t for t in case.stated_times if t.document_id == doc.id and t.kind == spec.moment),
+                     key=lambda t: (t.date, t.time or clock_time.min), default=None)
         if stated_only and stated is None:
             continue
         day, time = (stated.date, stated.time) if stated else (doc.date, None)
