@@ -26,7 +26,13 @@ from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
-from auditor.extract.transfers import dated_by_words, in_transferred_case, retransfers, split_transfer_receipts
+from auditor.extract.transfers import (
+    dated_by_words,
+    in_transferred_case,
+    retransfers,
+    same_day_receipts,
+    split_transfer_receipts,
+)
 from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import (
     AuditError,
@@ -161,7 +167,7 @@ def build_case(
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
     events, transfer_receipts = split_transfer_receipts(retransfers(events))
-    receipts += transfer_receipts
+    receipts += transfer_receipts + same_day_receipts(events, documents, tuple(persons))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     case = shell.model_copy(update={
         "parties": parties,

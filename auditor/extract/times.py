@@ -28,14 +28,15 @@ _LABEL_REACH = 16  # characters before a date within which its label starts, unl
 
 
 @functools.cache
-def _kinds() -> tuple[int, list[tuple[str, re.Pattern[str], re.Pattern[str], int]]]:
+def _kinds() -> tuple[int, list[_Kind]]:
     data: dict[str, Any] = load_yaml("stated_times.yaml")
     kinds = []
     for name, spec in data["kinds"].items():
         label = re.compile("(?:" + "|".join(spec.get("labels") or ["(?!)"]) + ")" + _SEP)
         # "…于10月7日17时30分在派出所当面…", "…由侦查员黄某电话通知其妻子": a place or an agent may come between.
         after = re.compile(r"^[，,]?(?:(?:在|由)[^，。；]{0,12}?)?(?:" + "|".join(spec.get("after") or ["(?!)"]) + ")")
-        kinds.append((name, label, after, int(spec.get("label_reach", _LABEL_REACH))))
+        kinds.append((name, label, after, int(spec.get("label_reach", _LABEL_REACH)),
+                      re.compile("(?:" + spec["not_by"] + r")\s*$") if spec.get("not_by") else None))
     return int(data["after_window"]), kinds
 
 
@@ -57,7 +58,10 @@ def _after_act(t: str, dates: list[DateMention], act: str, relative: str) -> dt.
     return None
 
 
-def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[str], int]]) -> list[tuple[int, list[str]]]:
+_Kind = tuple[str, re.Pattern[str], re.Pattern[str], int, re.Pattern[str] | None]
+
+
+def _label_blocks(text: str, kinds: list[_Kind]) -> list[tuple[int, list[str]]]:
     """Blocks of two or more lines that are each a bare label of a stated kind ("到案时间\n离开时间", a form read column
     by column): (the block's end offset, the kinds in order). Their values follow in the same order."""
     blocks: list[tuple[int, list[str]]] = []
@@ -65,7 +69,7 @@ def _label_blocks(text: str, kinds: list[tuple[str, re.Pattern[str], re.Pattern[
     pos = 0
     for line in text.split("\n") + [""]:
         bare = SPACE_RE.sub("", line)
-        kind = next((name for name, label, _, _ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
+        kind = next((name for name, label, *_ in kinds if bare and (m := label.match(bare)) and m.end() == len(bare)), None)
         if kind is not None:
             run.append(kind)
         else:
@@ -100,11 +104,13 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
         if day is None:
             continue
         start, end = view.to_orig(d.start, d.end)
-        for name, label, follows, reach in kinds:
+        for name, label, follows, reach, not_by in kinds:
             before = label.search(t, max(0, d.start - reach), d.start)
             after = None if before else follows.match(t[d.end : d.end + window])
             if before is None and after is None:
                 continue
+            if after is not None and not_by is not None and not_by.search(t, max(0, d.start - 8), d.start):
+                continue  # "本院已于2024年3月4日收到。": the procuratorate's receipt of the case, not his of the notice
             words = view.to_orig(before.start(), before.end()) if before else view.to_orig(d.end, d.end + after.end())
             # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two); a
             # label ending its line may have its value on the next ("到案时间：\n2024-02-29 16:10").

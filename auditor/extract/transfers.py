@@ -12,6 +12,7 @@ The words live in lexicons/actions.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from auditor.lexicon import doc_type_act, load_yaml
 from auditor.model import Document, Event, Receipt
@@ -76,6 +77,28 @@ def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Rece
         if day is None or not any(s.person == ev.person and day - reach <= s.date <= day for s in sent):  # type: ignore[operator]
             kept.append(ev.model_copy(update={"received": False}))
     return kept, receipts
+
+
+def same_day_receipts(events: list[Event], documents: tuple[Document, ...], persons: tuple[str, ...]) -> list[Receipt]:
+    """"本院已于移送之日起受理": the procuratorate's receipt, dated by the transfer of each person the document names."""
+    spec = load_yaml("actions.yaml")
+    words = re.compile(spec["received_same_day"])
+    sent: dict[str, dt.date] = {}
+    for ev in events:
+        if ev.action in spec["received_acts"] and ev.person and ev.date and not ev.received:
+            sent[ev.person] = min(ev.date, sent.get(ev.person, ev.date))
+    out: list[Receipt] = []
+    for doc in documents:
+        m = words.search(doc.text)
+        if m is None:
+            continue
+        for person in named_in(doc.text, persons):
+            if person in sent:
+                out.append(Receipt(document_id=doc.id, received_type=spec["received_document"], recipient="本院",
+                                   recipient_kind="procuratorate", date=sent[person], source="stated",
+                                   start=m.start(), end=m.end()))
+                break  # one receipt per document: the transfer of the case it names
+    return out
 
 
 def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
