@@ -95,13 +95,16 @@ def form_mention(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def others_forms_only(case: Case, person: str | None) -> list[str]:
-    """The suspects whose signed rights forms the file keeps, when it keeps none given to `person` (nor one naming
-    no suspect): a record saying his form was handed over is then not shown by the file (ind_cb08: "这是《…告知书》，
-    你看一下" in the record, the forms of two co-suspects filed, not his)."""
+def others_forms_only(case: Case, doc: Document, person: str | None) -> list[str]:
+    """The suspects whose signed rights forms of the record's own side the file keeps, when it keeps none given to
+    `person` (nor one naming no suspect): a record saying his form was handed over is then not shown by the file
+    (ind_cb08: "这是《…告知书》，你看一下" in the record, the police forms of two co-suspects filed, not his). A
+    procuratorate's 审查起诉 form months later is no police form of anyone's (ind_w04)."""
     if person is None or _forms_of(case, person):
         return []
-    forms = case.documents_of_type(notices_lexicon()["rights_form"]["type"])
+    side = _procuratorate(doc.text[:_HEAD_REACH])
+    forms = [f for f in case.documents_of_type(notices_lexicon()["rights_form"]["type"])
+             if _procuratorate(f"{f.organ or ''}{f.text[:80]}") == side]
     return sorted({p for f in forms for p in named_as_subjects(f.text, case.persons) if p != person})
 
 
@@ -172,7 +175,7 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
         due = {name: p for name, p in parts.items() if version_at_least(CPL, era, p["since"])}
         if not due or len(_CJK.findall(doc.text)) < lex["min_cjk_chars"]:
             continue
-        unfiled = others_forms_only(case, record.person) if form_mention(doc) else []
+        unfiled = others_forms_only(case, doc, record.person) if form_mention(doc) else []
         if not unfiled and rights_form_given(case, doc, record.person):
             continue
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]

@@ -33,7 +33,8 @@ from typing import Literal
 from pydantic import Field
 
 from auditor.law.periods import Period, deadline
-from auditor.model import Case, Event, Evidence, Finding, Record
+from auditor.lexicon import doc_type_act
+from auditor.model import Case, Document, Event, Evidence, Finding, Record
 from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.explain import UNSURE_STEPS, unsure_dates
@@ -46,13 +47,16 @@ STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", 
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
          "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
-         "earlier_record_missing", "questioned_before", *UNSURE_STEPS)
+         "earlier_record_missing", "questioned_before", "secondary_limit", *UNSURE_STEPS)
 
 
 class Extension(Params):
     limit: PeriodField
     label: str | None = None
     when: Condition
+    # A limit only secondary sources give (legal-rules [S]) and writers of files read differently: an act late under
+    # the other limits but within this one is a "please check" (info), never an accusation, never silence.
+    secondary: bool = False
 
 
 class WhileHeld(Params):
@@ -294,10 +298,19 @@ def applicable_limit(case: Case, p: DeadlineParams,
     extension label, reasons, evidence)."""
     limit, label, reasons, evidence = p.limit, None, [], []
     for ext in p.extensions:
+        if ext.secondary:
+            continue  # see _secondary_limit
         result = evaluate(case, ext.when, person)
         if result.holds and _days_of(ext.limit) > _days_of(limit):
             limit, label, reasons, evidence = ext.limit, ext.label or str(ext.limit), result.reasons, result.evidence
     return limit, label, reasons, evidence
+
+
+def _secondary_limit(case: Case, p: DeadlineParams, person: str | None, limit: Period) -> Extension | None:
+    """The longest `secondary` extension holding for `person` that is longer than `limit`."""
+    found = [e for e in p.extensions if e.secondary and _days_of(e.limit) > _days_of(limit)
+             and evaluate(case, e.when, person).holds]
+    return max(found, key=lambda e: _days_of(e.limit)) if found else None
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:
@@ -400,11 +413,17 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             if not result.holiday_data_known:
                 steps.append(rule.text("no_holiday_data", **words))
             steps.append(rule.text("late", **words))
+        # Within a limit only secondary sources give (an economic crime's seven-day filing review): a "please check".
+        secondary = None if by_hours else _secondary_limit(case, p, person, limit)
+        if secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day:
+            steps.append(rule.text("secondary_limit", secondary=secondary.label or str(secondary.limit)))
         evidence = (list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + receipt_evidence
                     + list(ext_evidence[:1]))
         # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
+        if secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day:
+            severity = "info"
         # 第N次 while 第N-1次 is not in the file: an unseen record may have come first — a "please check" too.
         ordinal = _earlier_record_missing(case, end_event) if p.first_only else None
         if ordinal is not None:
@@ -415,7 +434,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             severity = "info"
             steps.append(rule.text("questioned_before", ended=before.ended.strftime("%Y-%m-%d %H:%M")))
         ends = (end_event, start_event) if p.report_on == "end" else (start_event, end_event)
-        doc = case.document(ends[0].document_id) or case.document(ends[1].document_id)
+        doc = _own_paper(case, ends[0]) or case.document(ends[0].document_id) or case.document(ends[1].document_id)
         # One document deciding for several suspects late is one mistake: the same dates on the same document
         # make one finding (its identity names every person), not one per suspect with the same words.
         key = (doc.id if doc else None, words_base["from_moment"], words_base["to_moment"], severity)
@@ -430,6 +449,23 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                      severity=severity, identity=identity))
     return findings
+
+
+def _own_paper(case: Case, event: Event) -> Document | None:
+    """The act's own paper (the 提请批准逮捕书 of a 提请批准逮捕) where the event was read from another one retelling it
+    (the 批准逮捕决定书's "你局于3月15日以…提请批准逮捕", ind_cd01): the finding attaches to the paper the act made."""
+    told = case.document(event.document_id)
+    if told is None or doc_type_act(told.type) == event.action:
+        return None
+    same = [e for e in case.events if e.action == event.action and e.person == event.person and e.date == event.date]
+    # An event told by several papers keeps one document and the evidence of each.
+    for doc_id in [e.document_id for e in same] + [x.document_id for e in (event, *same) for x in e.evidence]:
+        paper = case.document(doc_id)
+        if paper is not None and doc_type_act(paper.type) == event.action:
+            return paper
+    # …or the paper of that act, that day, naming him (a joint request read as the first suspect's act).
+    return next((d for d in case.documents if doc_type_act(d.type) == event.action and d.date == event.date
+                 and event.person and event.person in named_in(d.text, case.persons)), None)
 
 
 def _clock_start(case: Case, rule: Rule, p: DeadlineParams, spec: FromReceipt, decided: date,

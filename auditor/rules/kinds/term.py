@@ -47,7 +47,8 @@ _STARTS_COUNTING = re.compile(r"起算[，,；;]?\s*(?:为期|计)?\s*$")  # "�
 
 
 def _has_context(text: str, start: int, end: int, p: TermParams, after: bool) -> bool:
-    before = text[max(0, start - p.window) : start]
+    # Without line breaks: a PDF line may break inside the words ("期\n限为十八个月", ind_cg08).
+    before = re.sub(r"\s", "", text[max(0, start - 3 * p.window) : start])[-p.window:]
     # The decision's own term worded as a cap ("期限自2023年6月12日起不超过七个月", ind_by05) is no quotation of the statute.
     own = p.own_term is not None and re.search(p.own_term, before) is not None
     if not own and any(w in before for w in p.exclude_before):
