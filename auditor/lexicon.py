@@ -50,6 +50,12 @@ def doc_type_act(doc_type: str) -> str | None:
     return _doc_type_entries().get(doc_type, {}).get("act")
 
 
+def doc_type_act_words(doc_type: str) -> str | None:
+    """A pattern the document's text must hold for it to evidence its act (a 变更羁押期限通知书 restarts custody only
+    where it says 重新计算; an appraisal period left out is another matter)."""
+    return _doc_type_entries().get(doc_type, {}).get("act_words")
+
+
 def doc_type_organ(doc_type: str) -> str | None:
     """The kind of organ that issues a document of this type (police | procuratorate | court | any)."""
     return _doc_type_entries().get(doc_type, {}).get("organ")

@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
+from auditor.lexicon import doc_type_act, doc_type_act_words, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
@@ -222,6 +222,9 @@ def own_act(doc: Document) -> str | None:
     act = doc_type_act(doc.type)
     if act == "监视居住" and _DESIGNATED.search(doc.text):
         return "指定居所监视居住"
+    words = doc_type_act_words(doc.type)
+    if act and words and not re.search(words, text_view(doc.text).text):
+        return None  # ind_ck06: "鉴定期间不计入…顺延" on a 变更羁押期限通知书 restarts nothing
     return act
 
 

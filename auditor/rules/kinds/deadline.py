@@ -255,7 +255,10 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         if paired is None:
             continue
         start, start_date = paired
-        if p.first_only and any(start_date <= d < end_date and same_person(e, end) and not _before(e, d, start, start_date)
+        # Two closing acts the same day (立案 for one party, 不予立案 for another, ind_ci04): one period, one finding, on
+        # the act listed first in `to`.
+        if p.first_only and any((start_date <= d < end_date or (d == end_date and p.to.index(e.action) < p.to.index(end.action)))
+                                and same_person(e, end) and not _before(e, d, start, start_date)
                                 for e, d in closing if e is not end):
             continue
         if p.excused_by and _mentions(case, end, p.excused_by):

@@ -178,6 +178,9 @@ def _obligations(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
                             threshold=o.threshold) for o in missing]
         steps.append(rule.text("all_due", version=version, article=article, total=len(found)))
         evidence = [_ev(case, doc, passage)] + [_ev(case, doc, (o.match.start, o.match.end)) for o in present if o.match]
+        # …and the closest wording to each missing item: where it is the other measure's obligation ("不得离开执行监视
+        # 居住的处所" in a 取保 list), this finding follows from that one mistake (caused_by, ind_cj10).
+        evidence += [_ev(case, doc, (o.match.start, o.match.end)) for o in missing if o.match and o.match.end > o.match.start]
         values = {"missing": labels, "count": len(missing), "total": len(found), "article": article,
                   "version": version, "document": doc.type}
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
