@@ -137,6 +137,17 @@ INTRO_COMPLEMENT = """长沙市公安局雨花分局
 """
 
 
+TWO_SENDERS = """澜江市望湖区人民检察院
+起诉书
+望检刑诉〔2023〕88号
+被告人孙某平，男，1970年1月1日出生。
+被告人钱某东，男，1985年4月6日出生。
+本案由澜江市望湖区监察委员会于2023年4月3日移送审查起诉，澜江市公安局望湖分局于2023年5月23日移送审查起诉，本院并案审查。
+澜江市望湖区人民检察院
+二〇二三年六月十六日
+"""
+
+
 def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     return {(e.date.isoformat(), e.person) for e in audit_text(text).case.events if e.action == action and e.date}
 
@@ -167,6 +178,8 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (BAIL_IN_ANOTHERS_CASE, "取保候审", {("2019-03-12", "其其格")}),
     # a decision listing its persons each with his ID number in brackets concerns them all (ind_be07)
     (EXTENSION_OF_THREE, "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
+    # two organs each sent part of a joined case: neither transfer is every defendant's (ind_ci02)
+    (TWO_SENDERS, "移送审查起诉", {("2023-04-03", None), ("2023-05-23", None)}),
 ])
 def test_acts_go_to_the_right_suspect(text: str, action: str, expected: set[tuple[str, str | None]]) -> None:
     assert _events(text, action) == expected

@@ -837,6 +837,8 @@ def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], pe
     first suspect ("你局移送审查起诉的周海涛等人涉嫌故意伤害一案，本院于…退回补充侦查"); [] otherwise."""
     if tr.action not in lex.case_stage_acts:
         return []
+    if _two_senders(t, ss):
+        return [None]  # whose transfer each was, the sentence does not say
     named = [m for m in mentions if ss <= m.start < tr.start]
     subject = lex.case_subject.search(t, ss, tr.start)
     if named:
@@ -860,6 +862,15 @@ def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], pe
 
 
 _SUSPECT_ROLE_BEFORE = re.compile(r"(?:被告人|犯罪嫌疑人|被不起诉人|被告单位|犯罪嫌疑单位)[:：]?$")
+# "本案由某监察委员会于4月3日移送审查起诉（…），某公安分局于5月23日移送审查起诉，本院并案审查" (ind_ci02): two organs each
+# sent part of a joined case.
+_SENDER = re.compile(r"(?P<organ>监察委员会|公安局|公安分局|分局|检察院)(?:已)?于[^，。；]{0,24}?移送(?:审查)?起诉")
+
+
+def _two_senders(t: str, ss: int) -> bool:
+    end = t.find("。", ss)
+    organs = {m.group("organ") for m in _SENDER.finditer(t, ss, end if end >= 0 else len(t))}
+    return len(organs) > 1
 
 
 _LISTED_NAMES = re.compile(r"(?:[、和及][\u4e00-\u9fff·]{2,8}?)*?(?=[（(])")
