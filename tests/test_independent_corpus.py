@@ -542,6 +542,46 @@ HELD_OUT["independent_cb"] = {
     "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (1.0, 0.84), "wording": (1.0, 0.92)},
     "fields": {"events": 0.96, "citations": 0.975, "dates": 0.995, "documents": 0.87, "persons": 1.0, "parties": 0.89},
 }
+# cc–ck (session 20): written from docs/corpus-brief only. cc: 监视居住 and 指定居所监视居住 carrying the file.
+HELD_OUT["independent_cc"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.83), "missing_document": (1.0, 0.87), "notice": (1.0, 0.75), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.925, "citations": 0.915, "dates": 0.985, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+# cd: fraud and economic cases, many seizures and freezes, 价格认定 / 司法会计鉴定; cd02 a 7-day filing review read as info.
+HELD_OUT["independent_cd"] = {
+    "categories": {**PERFECT, "deadline": (0.94, 0.94), "notice": (1.0, 0.81), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.87, "citations": 1.0, "dates": 0.98, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# ce: 不起诉 files as a procuratorate keeps them; ce02 a 1–1 tie of ID numbers (which paper is wrong is not told).
+HELD_OUT["independent_ce"] = {
+    "categories": {**PERFECT, "consistency": (0.83, 0.83), "missing_document": (1.0, 0.75), "notice": (1.0, 0.93)},
+    "fields": {"events": 0.885, "citations": 0.995, "dates": 0.955, "documents": 0.865, "persons": 1.0, "parties": 0.96},
+}
+# cf: fast-track 危险驾驶 / 交通肇事 / small thefts under 认罪认罚 and 速裁.
+HELD_OUT["independent_cf"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.9), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 1.0, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# cg: the clock — times of day, nights, 传唤 durations; five appraisals never told to the victim (truth corrected).
+HELD_OUT["independent_cg"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.83), "format": (1.0, 0.75), "notice": (1.0, 0.84), "wording": (1.0, 0.8)},
+    "fields": {"events": 0.955, "citations": 0.985, "dates": 0.99, "documents": 0.945, "persons": 1.0, "parties": 1.0},
+}
+# ci: 监察委 transfers beside police cases of co-offenders; ci07 truth corrected (appraisal, victim).
+HELD_OUT["independent_ci"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.88), "missing_document": (1.0, 0.77), "notice": (1.0, 0.91), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.94, "citations": 1.0, "dates": 0.995, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+}
+# cj: how cases and measures end (撤销, 终止侦查, 解除, 没收 / 退还保证金, 发还).
+HELD_OUT["independent_cj"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.8), "missing_document": (1.0, 0.88), "notice": (1.0, 0.71), "wording": (1.0, 0.91)},
+    "fields": {"events": 0.9, "citations": 1.0, "dates": 0.99, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+# ck: long custody, extension tiers, 重新计算, 精神病鉴定; ck05 an excerpt whose missing 拘留通知书 are info-level.
+HELD_OUT["independent_ck"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.66), "deadline": (1.0, 0.95), "missing_document": (0.62, 1.0), "notice": (1.0, 0.7)},
+    "fields": {"events": 0.885, "citations": 0.985, "dates": 0.98, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -561,7 +601,9 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_bl": (10, 2), "independent_bm": (10, 2), "independent_bn": (10, 1), "independent_bo": (10, 2),
          "independent_bp": (10, 1), "independent_bq": (10, 2), "independent_br": (10, 2), "independent_bs": (10, 2),
          "independent_bt": (10, 2), "independent_bu": (10, 2), "independent_bv": (10, 2), "independent_bw": (10, 2), "independent_bx": (10, 2),
-         "independent_by": (10, 2), "independent_bz": (10, 2), "independent_ca": (10, 2), "independent_cb": (10, 0)}
+         "independent_by": (10, 2), "independent_bz": (10, 2), "independent_ca": (10, 2), "independent_cb": (10, 0),
+         "independent_cc": (10, 2), "independent_cd": (10, 2), "independent_ce": (10, 2), "independent_cf": (10, 2),
+         "independent_cg": (10, 1), "independent_ci": (10, 2), "independent_cj": (10, 2), "independent_ck": (10, 1)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

@@ -164,7 +164,10 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
         if not day:
             continue
         evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
-        for person in named_in(doc.text, case.persons) or [None]:
+        # A person written another way in this paper (黄志峰 for 黄志锋) is still that person (ind_v01).
+        canonical = {v: p.name for p in case.parties if p.is_suspect for v in p.names}
+        spellings = tuple(dict.fromkeys([*case.persons, *canonical]))
+        for person in dict.fromkeys(canonical.get(n, n) for n in named_in(doc.text, spellings)) or [None]:
             out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
                              evidence=evidence))
     return out
