@@ -153,6 +153,9 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
     """One event per person named in each dated document of `spec.types` (the act has no event of its own); with
     `stated_only`, only where the document states the moment."""
     out: list[Event] = []
+    # A person written another way in a paper (黄志峰 for 黄志锋) is still that person (ind_v01).
+    canonical = {v: p.name for p in case.parties if p.is_suspect for v in p.names}
+    spellings = tuple(dict.fromkeys([*case.persons, *canonical]))
     for doc in case.documents_of_type(spec.types):
         if spec.organs and not any(o in f"{doc.organ or ''}\n{doc.text[:120]}" for o in spec.organs):
             continue
@@ -164,9 +167,6 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
         if not day:
             continue
         evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
-        # A person written another way in this paper (黄志峰 for 黄志锋) is still that person (ind_v01).
-        canonical = {v: p.name for p in case.parties if p.is_suspect for v in p.names}
-        spellings = tuple(dict.fromkeys([*case.persons, *canonical]))
         for person in dict.fromkeys(canonical.get(n, n) for n in named_in(doc.text, spellings)) or [None]:
             out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
                              evidence=evidence))
@@ -421,14 +421,15 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             steps.append(rule.text("late", **words))
         # Within a limit only secondary sources give (an economic crime's seven-day filing review): a "please check".
         secondary = None if by_hours else _secondary_limit(case, p, person, limit)
-        if secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day:
-            steps.append(rule.text("secondary_limit", secondary=secondary.label or str(secondary.limit)))
+        within_secondary = secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day
+        if within_secondary:
+            steps.append(rule.text("secondary_limit", secondary=secondary.label or str(secondary.limit)))  # type: ignore[union-attr]
         evidence = (list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + receipt_evidence
                     + list(ext_evidence[:1]))
         # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
-        if secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day:
+        if within_secondary:
             severity = "info"
         # 第N次 while 第N-1次 is not in the file: an unseen record may have come first — a "please check" too.
         ordinal = _earlier_record_missing(case, end_event) if p.first_only else None
