@@ -442,3 +442,19 @@ def test_doubling_page_tree_of_1_6_kb_ends_fast(tmp_path: Path, fake_ocr) -> Non
     start = time.perf_counter()
     result = audit_path(path)
     assert time.perf_counter() - start < 60 and codes(result) == ["E083"] and fake_ocr == []
+
+
+def test_a_killed_unreaped_process_counts_as_gone() -> None:
+    """A zombie (killed, not yet reaped — by a container's init on a busy machine) made no live folder: its temporary
+    folders are stale (the cause of test_temp_folder_removed_on_sigterm failing under load)."""
+    from auditor.ingest.archive import _alive
+    proc = subprocess.Popen(["sleep", "30"])
+    try:
+        assert _alive(proc.pid)
+        proc.kill()
+        deadline = time.monotonic() + 10
+        while _alive(proc.pid) and time.monotonic() < deadline:  # a zombie until we wait for it
+            time.sleep(0.05)
+        assert not _alive(proc.pid)
+    finally:
+        proc.wait()

@@ -377,10 +377,15 @@ def test_filing_periods_pinned_to_rule_base() -> None:
     assert base and clue and major
     check = RULES["FILING-DECISION-LATE"].check
     assert parse_period(str(check["limit"])).amount == int(base.group(1))
-    assert [parse_period(str(e["limit"])).amount for e in check["extensions"]] == [
+    assert [parse_period(str(e["limit"])).amount for e in check["extensions"] if not e.get("secondary")] == [
         int(clue.group(1)),
         int(major.group(1)),
     ]
+    # An economic crime's lead: row A3's seven days (secondary: a "please check" within them).
+    economic = next(line for line in rules_md.splitlines() if line.startswith("| A3 |"))
+    days = re.search(r"立即审查，\*\*(\d+)日\*\*以内决定是否立案", economic)
+    assert days and "经济犯罪" in economic
+    assert [parse_period(str(e["limit"])).amount for e in check["extensions"] if e.get("secondary")] == [int(days.group(1))]
 
 
 @requires_shared

@@ -20,6 +20,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+import psutil
+
 from auditor.ingest.naming import short_hash
 from auditor.limits import DEFAULT_LIMITS, RATIO_FLOOR_BYTES, Limits
 from auditor.model import AuditError
@@ -58,15 +60,16 @@ def sweep_stale_folders() -> int:
 
 
 def _alive(pid: int) -> bool:
+    """Does the process still run? A zombie does not: a killed worker's process may wait a while to be reaped (by a
+    container's init, on a busy machine), and its folder is stale already (test_temp_folder_removed_on_sigterm)."""
     if pid == os.getpid():
         return True
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    except OSError:  # exists, owned by someone else
+    except psutil.Error:  # exists, owned by someone else
         return True
-    return True
 
 
 _DIGITS = re.compile(r"(\d+)")
