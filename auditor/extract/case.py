@@ -218,6 +218,7 @@ def own_act_moment(doc: Document, stated: list[StatedTime], records: list[Record
 # Acts whose document's making is the act (公安规定 127(1): 制作拘留通知书), and how far from a document's end its
 # signature line is looked for.
 _SIGNED_ACTS = frozenset({"通知家属"})
+_SIGNATURE_REACH = 120
 # A line telling when the family received it is no signature ("本通知书已于2019年8月12日09:00收到", ind_bt03).
 _RECEIPT_WORDS = re.compile(r"收到|签收|送达|接到|收悉")
 
@@ -226,7 +227,6 @@ def _line_at(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return text[start : end if end >= 0 else len(text)]
-_SIGNATURE_REACH = 120
 
 
 _UNSURE_AFTER_DOCUMENT = "识别出的日期晚于记载它的文书的日期"

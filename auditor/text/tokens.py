@@ -141,12 +141,12 @@ def named_in(text: str, names: tuple[str, ...] | list[str]) -> list[str]:
 
 
 
-# A case's name after its first suspect ("邓浩然等盗窃案", "王某等3人涉嫌诈骗案"), as a running head or a form's 案件名称:
-# naming the case, not the person a document concerns (ind_bz01: a list of 邱一鸣's goods under the head
-# "…·邓浩然等盗窃案 第24页").
-_CASE_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}等(?:[\d一二三四五六七八九十]+人)?(?:涉嫌)?[\u4e00-\u9fff、]{1,15}?案(?!件|卷|情)")
+@functools.cache
+def _case_name() -> re.Pattern[str]:
+    """A case named after its first suspect (lexicons/actions.yaml `case_name`, beside `case_by_first_name`)."""
+    return re.compile(load_yaml("actions.yaml")["case_name"])
 
 
 def named_as_subjects(text: str, names: tuple[str, ...] | list[str]) -> list[str]:
     """`named_in`, leaving out names that only name the case ("邓浩然等盗窃案")."""
-    return named_in(_CASE_NAME.sub(lambda m: " " * len(m.group(0)), text), names)
+    return named_in(_case_name().sub(lambda m: " " * len(m.group(0)), text), names)

@@ -163,6 +163,7 @@ class NoticeGap:
     found: list[str]
     form_given_later: date | None = None  # a rights form in the file read to him only after this record
     form_not_filed: list[str] | None = None  # the record names his form, the file keeps only these co-suspects'
+    mention: tuple[int, int] | None = None  # where the record says the form was handed over
 
 
 def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
@@ -175,14 +176,15 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
         due = {name: p for name, p in parts.items() if version_at_least(CPL, era, p["since"])}
         if not due or len(_CJK.findall(doc.text)) < lex["min_cjk_chars"]:
             continue
-        unfiled = others_forms_only(case, doc, record.person) if form_mention(doc) else []
+        mention = form_mention(doc)
+        unfiled = others_forms_only(case, doc, record.person) if mention else []
         if not unfiled and rights_form_given(case, doc, record.person):
             continue
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]
         if missing and era:
             later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
             gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
-                                  min(later) if later else None, unfiled or None))
+                                  min(later) if later else None, unfiled or None, mention))
     return gaps
 
 
@@ -207,9 +209,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         severity = None
         if gap.form_not_filed:
             # The record says a form was handed over: the rights may have been told on it; the file cannot show it.
-            mention = form_mention(gap.doc)
-            if mention:
-                evidence.append(case.evidence(gap.doc, *mention))
+            if gap.mention:
+                evidence.append(case.evidence(gap.doc, *gap.mention))
             steps.append(rule.text("form_not_filed", others="、".join(gap.form_not_filed), **words))
             severity = "warning"
         findings.append(rule.finding(case, document=gap.doc, evidence=evidence, values=values, steps=steps,
