@@ -9,7 +9,7 @@ import pytest
 from conftest import DEV_CORPUS, FONT, requires_shared, validate_report
 
 from auditor.cli import main
-from auditor.evaluation.synthetic import evaluate_synthetic
+from auditor.evaluation.synthetic import SyntheticResult, evaluate_synthetic
 from auditor.rules.loader import load_rules
 from auditor.synth.generator import generate_corpus
 
@@ -26,8 +26,13 @@ def synth_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_synthetic_dossiers_raise_exactly_their_expected_findings(synth_dir: Path) -> None:
-    result = evaluate_synthetic(synth_dir)
+@pytest.fixture(scope="module")
+def synth_result(synth_dir: Path) -> SyntheticResult:
+    return evaluate_synthetic(synth_dir)
+
+
+def test_synthetic_dossiers_raise_exactly_their_expected_findings(synth_result: SyntheticResult) -> None:
+    result = synth_result
     assert result.files >= 32
     assert result.mismatches == []
     assert result.clean_with_findings == []
@@ -39,8 +44,8 @@ def test_synthetic_dossiers_raise_exactly_their_expected_findings(synth_dir: Pat
 @pytest.mark.parametrize(
     ("field", "floor"), [("documents", 0.99), ("citations", 0.99), ("events", 0.99), ("persons", 0.99)]
 )
-def test_synthetic_extraction_floor(synth_dir: Path, field: str, floor: float) -> None:
-    assert evaluate_synthetic(synth_dir).fields[field].f1 >= floor
+def test_synthetic_extraction_floor(synth_result: SyntheticResult, field: str, floor: float) -> None:
+    assert synth_result.fields[field].f1 >= floor
 
 
 @pytest.fixture(scope="module")

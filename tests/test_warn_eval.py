@@ -11,7 +11,7 @@ import pytest
 from conftest import validate_report
 
 from auditor.cli import main
-from auditor.evaluation.synthetic import evaluate_synthetic, format_synthetic_report
+from auditor.evaluation.synthetic import SyntheticResult, evaluate_synthetic, format_synthetic_report
 from auditor.synth.generator import generate_corpus, generate_dossier
 from auditor.synth.warnings import cut_date, expected_warnings, truncate
 
@@ -26,8 +26,13 @@ def truncated_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_truncated_timelines_give_exactly_their_warnings(truncated_dir: Path) -> None:
-    result = evaluate_synthetic(truncated_dir)
+@pytest.fixture(scope="module")
+def truncated_result(truncated_dir: Path) -> SyntheticResult:
+    return evaluate_synthetic(truncated_dir)
+
+
+def test_truncated_timelines_give_exactly_their_warnings(truncated_result: SyntheticResult) -> None:
+    result = truncated_result
     assert result.warning_files == 40
     assert result.warning_mismatches == []
     total = result.warnings_total
@@ -40,10 +45,11 @@ def test_truncated_timelines_give_exactly_their_warnings(truncated_dir: Path) ->
     assert result.to_dict()["warnings"]["total"]["recall"] == 1.0
 
 
-def test_truncated_truth_is_scored_on_warnings_not_findings(truncated_dir: Path) -> None:
+def test_truncated_truth_is_scored_on_warnings_not_findings(truncated_dir: Path,
+                                                           truncated_result: SyntheticResult) -> None:
     truth = json.loads((truncated_dir / "case_01.truth.json").read_text(encoding="utf-8"))
     assert truth["truncated"] and truth["as_of"] and "expected_warnings" in truth
-    result = evaluate_synthetic(truncated_dir)
+    result = truncated_result
     assert result.clean_files == 0 and result.mismatches == []  # findings of a cut file are not scored
 
 

@@ -23,8 +23,8 @@ from auditor.text.phrases import find_phrase
 from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
-STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "form_not_filed", "unknown_date",
-         "unknown_person")
+STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "form_not_filed", "form_given",
+         "told_others", "not_recorded", "unknown_date", "unknown_person", "tail_no_form", "tail_form_given")
 INTERROGATION = "讯问笔录"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -164,6 +164,22 @@ class NoticeGap:
     form_given_later: date | None = None  # a rights form in the file read to him only after this record
     form_not_filed: list[str] | None = None  # the record names his form, the file keeps only these co-suspects'
     mention: tuple[int, int] | None = None  # where the record says the form was handed over
+    told_others: list[str] | None = None  # a form was given him, yet only his record leaves out what these suspects'
+    # first records state
+
+
+def _told_others(case: Case, doc: Document, record: Record, missing: dict[str, Any]) -> list[str]:
+    """The co-suspects whose first records (the same side's: police or procuratorate) each state every `missing`
+    part, when all of them do. A record that leaves out what the unit wrote down for everyone else is a gap the form
+    need not fill (ind_cc01: "现将《…告知书》交给你阅读，你有权委托律师…", the leniency sentence his co-suspects' records
+    carry left out of his alone)."""
+    side = _procuratorate(doc.text[:_HEAD_REACH])
+    others = [(d, r) for d, r in first_interrogations(case)
+              if r.person and r.person != record.person and d.id != doc.id
+              and _procuratorate(d.text[:_HEAD_REACH]) == side]
+    if not others or not all(find_notice_part(d.text, p) for d, _ in others for p in missing.values()):
+        return []
+    return sorted({r.person for _, r in others if r.person})
 
 
 def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
@@ -178,13 +194,16 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
             continue
         mention = form_mention(doc)
         unfiled = others_forms_only(case, doc, record.person) if mention else []
-        if not unfiled and rights_form_given(case, doc, record.person):
-            continue
+        given = not unfiled and rights_form_given(case, doc, record.person) is not None
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]
-        if missing and era:
-            later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
-            gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
-                                  min(later) if later else None, unfiled or None, mention))
+        if not missing or not era:
+            continue
+        told = _told_others(case, doc, record, {n: due[n] for n in missing}) if given else []
+        if given and not told:
+            continue  # the form told him (what the form says is not in question)
+        later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
+        gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
+                              min(later) if later else None, unfiled or None, mention, told or None))
     return gaps
 
 
@@ -199,11 +218,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         missing = "、".join(p.labels.get(m, m) for m in gap.missing)
         values = {"person": gap.record.person or rule.text("unknown_person"),
                   "date": gap.doc.date or gap.doc.ref_date or rule.text("unknown_date"),
-                  "missing": missing, "era": gap.era}
+                  "missing": missing, "era": gap.era,
+                  "form": rule.text("tail_form_given" if gap.told_others else "tail_no_form")}
         words = {**values, "ordinal": gap.doc.text[ordinal[0]:ordinal[1]] if ordinal else "",
                  "due": "、".join(p.labels.get(n, n) for n in gap.missing + gap.found)}
         steps = [rule.text("first_numbered" if ordinal else "first_earliest", **words), rule.text("due", **words),
-                 rule.text("not_found", **words)]
+                 rule.text("not_recorded" if gap.told_others else "not_found", **words)]
         if gap.form_given_later:
             steps.append(rule.text("form_later", form_date=gap.form_given_later, **words))
         severity = None
@@ -212,6 +232,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             if gap.mention:
                 evidence.append(case.evidence(gap.doc, *gap.mention))
             steps.append(rule.text("form_not_filed", others="、".join(gap.form_not_filed), **words))
+            severity = "warning"
+        if gap.told_others:
+            # His form may have told him; the record, unlike every co-suspect's, does not say so.
+            if gap.mention:
+                evidence.append(case.evidence(gap.doc, *gap.mention))
+            steps += [rule.text("form_given", **words), rule.text("told_others", others="、".join(gap.told_others),
+                                                                    **words)]
             severity = "warning"
         findings.append(rule.finding(case, document=gap.doc, evidence=evidence, values=values, steps=steps,
                                      severity=severity,
