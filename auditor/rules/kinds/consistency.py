@@ -29,7 +29,7 @@ from auditor.rules.rule import Rule
 from auditor.text.dates import find_dates
 from auditor.text.ids import id_birth_date, id_checksum_ok, id_gender
 
-STEPS = ("id_reference", "id_odd", "id_mistyped", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
+STEPS = ("id_reference", "id_odd", "id_mistyped", "id_malformed", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
          "id_source", "document_source", "name_reference", "name_odd", "name_tie", "name_differ",
          "tie_id_number", "tie_birth_date", "tie_address", "act_warrant", "act_narrative", "act_differ")
 
@@ -84,12 +84,17 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
     # A number typed wrong in a typed document (its check digit fails, one or two digits off the reference,
     # ind_ca02): another number all the same. On an OCR'd page it is the reading's error, not the document's.
     ocr_pages = {pg.number for pg in case.dossier.pages if pg.method == "ocr"}
+    # So is a number written with a digit too few or too many whose region and birth date are the reference's
+    # (ind_ck08: "37112819870123621" for 37112819870123601X).
     mistyped: dict[str, list[PartyMention]] = defaultdict(list)
     for m in party.mentions:
         number = (m.id_number or "").upper()
-        if (len(number) == 18 and not checked_id(m) and number[:17].isdigit() and number not in by_id
-                and sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2
-                and not _on_ocr_page(case, m, ocr_pages)):
+        if not number or checked_id(m) or number in by_id or not number.rstrip("X").isdigit() \
+                or _on_ocr_page(case, m, ocr_pages):
+            continue
+        if len(number) == 18 and sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2:
+            mistyped[number].append(m)
+        elif len(number) in (16, 17, 19) and number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]:
             mistyped[number].append(m)
     if len(by_id) + len(mistyped) < 2:
         return []
@@ -102,12 +107,16 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
         values = {"person": party.name, "id_a": ref_id, "id_b": odd_id, "doc_a": _doc(case, ref).type,
                   "doc_b": _doc(case, odd).type}
         words = {**values, "count": len(by_id[ref_id])}
-        odd_step = "id_odd" if odd_id in by_id else "id_mistyped"
-        steps = [rule.text("id_reference", **words), rule.text(odd_step, **words), rule.text("id_differ", **words)]
+        odd_step = "id_odd" if odd_id in by_id else "id_mistyped" if len(odd_id) == 18 else "id_malformed"
+        steps = [rule.text("id_reference", **words), rule.text(odd_step, length=len(odd_id), **words),
+                 rule.text("id_differ", **words)]
         evidence = [_evidence(case, odd, odd.id_span), _evidence(case, ref, ref.id_span)]
         findings.append(rule.finding(case, document=_doc(case, odd), evidence=evidence, values=values, steps=steps,
                                      identity={"person": party.name, "ids": sorted([ref_id, odd_id])}))
     return findings
+
+
+_REGION_AND_BIRTH = 14  # GB 11643: six digits of region, eight of birth date
 
 
 def _on_ocr_page(case: Case, m: PartyMention, ocr_pages: set[int]) -> bool:
