@@ -15,7 +15,7 @@ from typing import Any
 
 from auditor.law.catalog import cpl_2018_to_2012
 from auditor.lexicon import load_yaml
-from auditor.model import Basis, Case, Citation, Decision, Document, Evidence, Finding, Notice
+from auditor.model import Basis, Case, Citation, Decision, Document, Evidence, Finding, Notice, PartyMention
 from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Params
 from auditor.rules.rule import Rule
@@ -28,7 +28,7 @@ STEPS = {
     "type_mismatch": ("reasoning", "type_basis", "cited_other", "other_type", "reason_cited"),
     "suspect_appeal_missing": ("decided", "may_appeal", "not_told"),
     "suspect_appeal_wrong": ("decided", "may_not_appeal", "told", "type_unknown", "check"),
-    "victim_notice_missing": ("victim", "victim_due", "not_told", "missing_appeal", "missing_destination",
+    "victim_notice_missing": ("victim", "victim_elsewhere", "source_decision", "source_file", "victim_due", "not_told", "missing_appeal", "missing_destination",
                               "missing_days", "missing_suit", "victim_word"),
     "victim_notice_wrong_level": ("upper_due", "told_own"),
     "private_prosecution": ("suit_excluded", "told"),
@@ -274,6 +274,20 @@ class VictimNoticeReading:
     destination: str  # upper | own | none
     days_ok: bool
     sue: tuple[int, int, Notice] | None  # span of the 自诉 words and their sentence
+    elsewhere: tuple[Document, PartyMention] | None = None  # the victim named only by another paper of the file
+
+
+def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, PartyMention] | None:
+    """A victim of the case named by another paper of the file (the first, in file order)."""
+    roles = set(lexicon()["notice"]["victim_roles"])
+    found = sorted(((other.start, other.id, m) for p in case.parties for m in p.mentions
+                    if m.role in roles and m.document_id != doc.id and (other := case.document(m.document_id))),
+                   key=lambda x: (x[0], x[1]))
+    if not found:
+        return None
+    other = case.document(found[0][1])
+    assert other is not None
+    return other, found[0][2]
 
 
 def victim_notices(d: Decision) -> list[Notice]:
@@ -324,6 +338,9 @@ def _appeal_destination(sentence: str, issuer: str | None) -> str:
     return "none"
 
 
+_UNNAMED_VICTIM = re.compile(r"(?<![无没有未非])被害(?:人|单位)(?![如不服])")
+
+
 def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeReading | None:
     """What the decision tells its named victim; None when no victim is named or no decision sentence."""
     if d.span is None:
@@ -332,12 +349,22 @@ def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeRe
     named = victims(case, doc, d.span[0])
     told = victim_notices(d)
     appeal = next((n for n in told if find_phrase(n.text, spec["appeal"])), None)
-    if not named:
+    if not named and appeal is not None:
         # A notice telling the victim where to 申诉 proves there is one, even when the party reader could
-        # not name him ("与被害人X发生争执"); a bare mention of 被害人 does not.
-        if appeal is None:
-            return None
+        # not name him ("与被害人X发生争执").
         named = [(spec["victim_roles"][0], appeal.start, appeal.end)]
+    if not named:
+        # So do the facts the decision finds: "已赔偿被害人损失", "取得被害人谅解" (ind_ci07, ind_bz07) — a victim of
+        # this case, unnamed; "无被害人" is none.
+        named = [(m.group(0), m.start(), m.end()) for m in _UNNAMED_VICTIM.finditer(doc.text, 0, d.span[0])][:1]
+    elsewhere = None
+    if not named:
+        # Else the file's other papers: the victim's own 询问笔录, a co-defendant's decision telling him (ind_cd09,
+        # ind_bz07). The decision may concern a part of the case that harmed no one: a warning to check.
+        elsewhere = _victim_elsewhere(case, doc)
+        if elsewhere is None:
+            return None
+        named = [(elsewhere[1].name, 0, 0)]
     destination = _appeal_destination(appeal.text, doc.organ) if appeal else "none"
     days_ok = bool(appeal) and any(find_phrase(appeal.text, w) for w in spec["appeal_days_words"])  # type: ignore[union-attr]
     sue = None
@@ -346,7 +373,7 @@ def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeRe
         if found:
             sue = (n.start + found[0], n.start + found[1], n)
             break
-    return VictimNoticeReading(named[0], appeal, destination, days_ok, sue)
+    return VictimNoticeReading(named[0], appeal, destination, days_ok, sue, elsewhere)
 
 
 def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
@@ -376,15 +403,27 @@ def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
         if not missing:
             continue
         name, vs, ve = reading.victim
-        words = {"victim": doc.text[vs:ve], "missing": "；".join(missing)}
-        steps = [rule.text("victim", **words), rule.text("victim_due", **words), rule.text("not_told", **words)]
-        evidence = [case.evidence(doc, vs, ve)]
+        severity = None
+        if reading.elsewhere:
+            other, mention = reading.elsewhere
+            words = {"victim": mention.name, "document": other.type, "missing": "；".join(missing)}
+            steps = [rule.text("victim_elsewhere", **words), rule.text("victim_due", **words),
+                     rule.text("not_told", **words)]
+            evidence = [title_evidence(case, doc), case.evidence(other, mention.start, mention.end)]
+            severity = "warning"
+        else:
+            words = {"victim": doc.text[vs:ve], "missing": "；".join(missing)}
+            steps = [rule.text("victim", **words), rule.text("victim_due", **words), rule.text("not_told", **words)]
+            evidence = [case.evidence(doc, vs, ve)]
         if reading.appeal:
             evidence.append(_span_evidence(case, doc, (reading.appeal.start, reading.appeal.end)))
-        else:
+        elif not reading.elsewhere:
             evidence.append(title_evidence(case, doc))
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values={"missing": words["missing"]},
-                                     steps=steps, identity={"document_date": doc.day, "victim": name,
+        source = rule.text("source_file" if reading.elsewhere else "source_decision")
+        findings.append(rule.finding(case, document=doc, evidence=evidence,
+                                     values={"source": source, "missing": words["missing"]},
+                                     steps=steps, severity=severity,
+                                     identity={"document_date": doc.day, "victim": name,
                                                             "missing": missing}))
     return findings
 
