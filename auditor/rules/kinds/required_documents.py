@@ -17,7 +17,7 @@ documents. Narrowed by data:
 `per_person: true`: in a file with several suspects, a trigger whose own act concerns a person (the 拘留证 of 白某)
 also fires when the required documents there are all for other persons (拘留通知书 for the two others only). Only
 when every required document's person is known (its own act's, else the suspects it names); otherwise the file's
-documents count for everyone. `per_person: whole`: the same, in a file that shows itself whole only. With
+documents count for everyone; in an excerpt such a finding is an info-level please-check. With
 `when: {guarantor: true}`, a decision naming a guarantor also fires when its person's pledges are all by others (a
 new guarantor named when the bail is decided again).
 
@@ -58,7 +58,7 @@ class RequiredDocumentsParams(Params):
     excused_by: tuple[str, ...] = ()
     excused_by_era: dict[str, tuple[str, ...]] = {}
     glued_titles: bool = False
-    per_person: bool | Literal["whole"] = False  # "whole": per person only in a file that shows itself whole
+    per_person: bool = False
     # "person": the `unless` is asked of the documents about the trigger's one person (and those naming no suspect):
     # another suspect's forfeited deposit does not excuse this one's refund (ind_ap04).
     unless_scope: Literal["file", "person"] = "file"
@@ -209,8 +209,6 @@ def _guarantor_unsigned(case: Case, rule: Rule, doc: Document, person: str, thei
 
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
-    if p.per_person == "whole" and not case.shown_whole:
-        return []  # an excerpt holding some of the documents: the others' may be filed elsewhere (no "please check" each)
     required = case.documents_of_type(p.requires)
     own = _own_persons(case)
     covered: set[str] = set()
