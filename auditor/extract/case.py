@@ -276,18 +276,31 @@ def another_case_papers(events: list[Event], shell: Case) -> list[Event]:
                                         and all(x.document_id in old for x in ev.evidence))]
 
 
+def _states_in_full(doc: Document, day: dt.date) -> bool:
+    return any(m.as_date() == day and not m.relative and "年" in m.text for m in find_dates(doc.text))
+
+
 def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
     """Events whose date does not fit the case's timeline, marked with why (decided once, for every rule): read by
     OCR and after the date of every document stating it, or an act that follows the 立案 dated before it (by more
-    than TEXT_BEFORE_FILING where the date was not read by OCR)."""
+    than TEXT_BEFORE_FILING where the date was not read by OCR), or dated only by signatures whose year was inferred
+    (Document.date_unsure)."""
     ocr_pages = {p.number for p in shell.dossier.pages if p.method == "ocr"}
     filings = [e.date for e in events if e.action == "立案" and e.date]
     filed = min(filings) if filings else None
-    if not ocr_pages and filed is None:
+    sealed = {d.id: d for d in shell.documents if d.date_unsure}
+    if not ocr_pages and filed is None and not sealed:
         return events
     after_filing = set(load_yaml("actions.yaml").get("after_filing") or ())
     out = []
     for ev in events:
+        # Dated by a signature whose year was inferred (a seal over it): every paper stating the act says so.
+        # A date the paper also states legibly in full ("本证已于2023年3月26日17时向我宣布") stands.
+        if sealed and ev.date and ev.evidence and all(
+                (d := sealed.get(e.document_id)) and d.date == ev.date and not _states_in_full(d, ev.date)
+                for e in ev.evidence):
+            out.append(ev.model_copy(update={"unsure": sealed[ev.evidence[0].document_id].date_unsure}))
+            continue
         if filed and ev.date and ev.action in after_filing and ev.date < filed - TEXT_BEFORE_FILING and not (
                 ev.evidence and all(e.page in ocr_pages for e in ev.evidence)):
             ev = ev.model_copy(update={"unsure": _UNSURE_BEFORE_FILING})

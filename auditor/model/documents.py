@@ -16,6 +16,8 @@ class Document(Fact):
     number: str | None = None  # 文号 / 案号
     organ: str | None = None  # issuing organ
     date: dt.date | None = None  # signature date
+    # Why the signature date may be wrong (its year under a seal, inferred); None: no doubt.
+    date_unsure: str | None = Field(default=None, exclude_if=lambda v: v is None)
     pages: tuple[int, ...] = ()
     start: int = Field(default=0, exclude=True)  # dossier offsets
     end: int = Field(default=0, exclude=True)

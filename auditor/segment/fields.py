@@ -8,7 +8,14 @@ import re
 from datetime import date
 
 from auditor.lexicon import load_yaml, undated_types
-from auditor.text.dates import DateMention, find_date_ranges, find_dates, is_birth_date
+from auditor.text.dates import (
+    DateMention,
+    find_date_ranges,
+    find_dates,
+    find_sealed_dates,
+    infer_sealed_year,
+    is_birth_date,
+)
 from auditor.text.sentences import HALF_WIDTH_STOP
 from auditor.text.titles import NUMBER_RE, ORGAN_SUFFIX, SPACE_RE
 from auditor.text.tokens import HANDWRITTEN_MARK
@@ -104,6 +111,34 @@ def find_organ(body: str) -> str | None:
         m = ORGAN_IN_TEXT_RE.match(line)
         if m and len(line) <= 30:
             return m.group(0)
+    return None
+
+
+# Why a date found by find_sealed_date is unsure (it never drives an error finding on its own).
+SEALED_YEAR = "落款日期的年份被印章遮盖或识别不清，年份按本文书记载的其他日期推定"
+_BEFORE_SEALED_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章)[^（）()]{0,4}[）)]$")
+
+
+def find_sealed_date(body: str, doc_type: str) -> date | None:
+    """A signature date whose year a seal covers (text.dates.find_sealed_dates), on a line of its own among the last
+    lines (after an organ and its seal at most, before a seal remark at most), its year that of the dates the paper
+    states legibly (or of its 文号). Only where find_date found no date."""
+    if doc_type in undated_types():
+        return None
+    lines = [ln for ln in body.split("\n") if ln.strip()][-SIGNATURE_LINES:]
+    context = [d for m in find_dates(body) if (d := m.as_date()) and not is_birth_date(body, m)]
+    year = re.search(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]", find_number(body) or "")
+    if year and not context:
+        context.append(date(int(year.group(1)), 6, 30))
+    for line in reversed(lines):
+        for sealed in reversed(find_sealed_dates(line)):
+            before, after = line[: sealed.start].strip(), line[sealed.end :].strip()
+            if after and not _SEAL_REMARK_RE.fullmatch(after):
+                continue
+            if before and not (ORGAN_IN_TEXT_RE.fullmatch(_BEFORE_SEALED_RE.sub("", SPACE_RE.sub("", before)))
+                               or _BEFORE_SEALED_RE.fullmatch(before)):
+                continue
+            return infer_sealed_year(sealed, context)
     return None
 
 

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from auditor.lexicon import doc_type_organ, load_yaml
 from auditor.model import Document, Dossier
-from auditor.segment.fields import find_date, find_number, find_organ, find_ref_date, is_record
+from auditor.segment.fields import (
+    SEALED_YEAR,
+    find_date,
+    find_number,
+    find_organ,
+    find_ref_date,
+    find_sealed_date,
+    is_record,
+)
 from auditor.text.titles import (
     NUMBER_RE,
     ORGAN_RE,
@@ -222,6 +230,7 @@ def segment(dossier: Dossier) -> list[Document]:
         last_page = dossier.page_index_at(max(begin, end - 1))
         number = find_number(body)
         signed = find_date(body, doc_type)
+        sealed = None if signed else find_sealed_date(body, doc_type)
         docs.append(Document(
             id=f"d{len(docs) + 1}",
             type=doc_type,
@@ -232,8 +241,9 @@ def segment(dossier: Dossier) -> list[Document]:
             pages=tuple(dossier.pages[p].number for p in range(first_page, last_page + 1)) if dossier.pages else (),
             number=number,
             organ=_issuing_organ(match.organ if match else None, body, doc_type),
-            date=signed,
-            ref_date=find_ref_date(body, signed, number),
+            date=signed or sealed,
+            date_unsure=SEALED_YEAR if sealed else None,
+            ref_date=find_ref_date(body, signed or sealed, number),
         ))
     return _join_form_parts(docs)
 
@@ -294,7 +304,8 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
                 "pages": tuple(dict.fromkeys(prev.pages + doc.pages)),
                 # The part handed out is signed and dated; a 存根's date is one of its fields (拘留时间, 通知时间).
-                "date": (doc.date if is_stub(prev.text) else None) or prev.date or doc.date,
+                "date": (date := (doc.date if is_stub(prev.text) else None) or prev.date or doc.date),
+                "date_unsure": doc.date_unsure if date == doc.date and doc.date else prev.date_unsure,
                 "ref_date": prev.ref_date or doc.ref_date,
                 "organ": prev.organ or doc.organ,
             })

@@ -389,3 +389,74 @@ def parse_date(s: str) -> dt.date | None:
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(t) or found[0].relative:
         return None
     return found[0].as_date()
+
+
+# --- a signature date whose year a seal covers ---------------------------------------------------------------------
+# The seal is stamped over the year of the signature date ("骑年盖月"); on a scan its star or ring reads as a stray mark
+# where "3年" was: "202￥3月3日", "20,年3月25日", "203年3月10日", "20233月22日", "202.€3月2EI", "二〇二十三月二十六日".
+# What is left: the year's first digits, then month and day (OCR reads 日 as E / EI too, here only).
+_SEALED_DAY_SUFFIX = r"(?:[日曰]|E[Il1]?(?![A-Za-z]))"
+_SEALED = re.compile(
+    rf"(?<![{_D}])(?P<y>(?:19|20)[{_D}]{{0,2}})[ \t]?(?P<junk>[^\d\s年月日]{{0,2}})[ \t]?(?P<nian>年?)[ \t]?"
+    rf"(?P<m>1[0-2]|0?[1-9])月{_S}(?P<d>3[01]|[12][0-9]|0?[1-9]){_S}{_SEALED_DAY_SUFFIX}"
+    rf"|(?<![{_CN}])(?P<cy>[二一][〇○零O0](?:[〇○零O0一二][〇○零O0一二三四五六七八九]?)?)(?P<cjunk>[^\s年月日]{{0,2}})"
+    rf"(?P<cnian>年?)(?P<cm>{_CN_MONTH})月(?P<cd>{_CN_DAY})[日曰]"
+)
+
+
+@dataclass(frozen=True)
+class SealedDate:
+    """A date whose year is damaged: `prefix` holds the year's digits still legible ("202")."""
+
+    start: int
+    end: int
+    text: str
+    prefix: str
+    month: int
+    day: int
+
+
+def find_sealed_dates(text: str) -> list[SealedDate]:
+    """Dates whose year is not legible in full (see _SEALED); a date readable as written is never one."""
+    out = []
+    for m in _SEALED.finditer(text):
+        if m.group("y") is not None:
+            prefix, junk, nian, month, day = m.group("y"), m.group("junk"), m.group("nian"), m.group("m"), m.group("d")
+        else:
+            prefix, junk, nian, month, day = (m.group("cy"), m.group("cjunk"), m.group("cnian"), m.group("cm"),
+                                              m.group("cd"))
+        digits = "".join(str(_num(c)) for c in prefix)
+        if len(digits) == 4 and nian and not junk:
+            continue  # a whole date
+        month_n, day_n = _num(month), _num(day)
+        if month_n is None or day_n is None or not 1 <= month_n <= 12 or not 1 <= day_n <= 31:
+            continue
+        out.append(SealedDate(m.start(), m.end(), m.group(0), digits, month_n, day_n))
+    return out
+
+
+def _fits(year: str, prefix: str) -> bool:
+    """The legible digits agree with the year: its first digits ("202"), or three of four with one lost ("203" for
+    2023)."""
+    if year.startswith(prefix[:3]):
+        return True
+    return len(prefix) == 3 and year[:2] == prefix[:2] and year[3] == prefix[2]
+
+
+def infer_sealed_year(sealed: SealedDate, context: list[dt.date]) -> dt.date | None:
+    """The date in the year nearest the latest of `context` (the dates the same paper states legibly) that agrees
+    with the legible digits; None without context or when no such year fits."""
+    if not context:
+        return None
+    latest = max(context)
+    best: dt.date | None = None
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        if not _fits(str(year), sealed.prefix):
+            continue
+        try:
+            day = dt.date(year, sealed.month, sealed.day)
+        except ValueError:
+            continue
+        if best is None or abs((day - latest).days) < abs((best - latest).days):
+            best = day
+    return best
