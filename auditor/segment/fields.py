@@ -259,6 +259,8 @@ def _record_time_date(body: str) -> date | None:
 
 _SIGNER_THEN_ORGAN_RE = re.compile(r"(?:签名|签字|签章)[）)]?[:：][\u4e00-\u9fff·]{2,5}" + ORGAN_IN_TEXT_RE.pattern
                                    + r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
+# …or the head's title with its seal or signature and no name: "局长（印） 二〇二二年三月二十日" (ind_cn01).
+_TITLE_SEALED_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|负责人|审批人|批准人)[（(](?:印|章|盖章|签名|签字|签章)[）)]$")
 
 
 def _date_line(body: str, full: list[DateMention]) -> date | None:
@@ -297,6 +299,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）
             # 二〇一九年五月六日" (ind_ag09).
             if before and _SIGNER_THEN_ORGAN_RE.search(before):
+                return m.as_date()
+            if _TITLE_SEALED_RE.fullmatch(SPACE_RE.sub("", body[line_start : m.start])):
                 return m.as_date()
             # A one-line document signed at the end of its last sentence ("…现重新移送审查起诉。重庆市公安局渝中区分局
             # 二〇二〇年二月七日", "…直接向人民法院起诉. 2020年4月24日"): after the last stop, nothing but the organ,
