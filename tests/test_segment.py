@@ -394,6 +394,15 @@ def test_regression_an_unknown_heading_after_a_signature_date_starts_a_document(
                                    ("未知文书", "江州市东湖区人民检察院")]
 
 
+def test_regression_an_unknown_heading_after_a_line_closed_by_a_seal_starts_a_document() -> None:
+    """Corpus cm (ind_cm09): a 更正说明 after the 拘留证's last line ("…收押民警：王芳（…看守所收押章）") and a blank line was
+    read into the 拘留证 (its correction unseen, its date the next day's)."""
+    text = ("拘留证\n兹决定对涉嫌盗窃罪的孙某萍执行拘留。\n公安局（印）  2023年9月12日\n"
+            "送押时间：2023年9月12日12时  看守所收押民警：王芳（泉阳市第一看守所收押章）\n\n\n"
+            "更正说明\n拘留证中被拘留人姓名“孙利萍”系笔误，应为“孙某萍”，特此更正。\n2023年9月13日\n")
+    assert _segment_text(text) == [("拘留证", "拘留证"), ("未知文书", "更正说明")]
+
+
 def test_regression_an_unknown_heading_after_a_page_footer_starts_a_document() -> None:
     """Corpus aw (ind_aw09): a text dump without page breaks; after the 起诉意见书's annex line and the page's footer, a
     刑事谅解书 (no type the lexicon knows) was read into the 起诉意见书, whose date became the 谅解书's."""

@@ -91,6 +91,9 @@ _PAGE_FOOTER_LINE = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,
 _PAGE_FURNITURE = re.compile(r"[ \t\u3000]*(?:[=＝\-—─━_]{5,}|[（(]\d{1,4}[）)]|归档号[:：]\S*|[^\n]{0,30}?卷[ \t\u3000]*第\s*\d{1,3}\s*卷"
                              r"|[（(]?(?:以下空白|此页无正文|本页以下空白)[）)]?)[ \t\u3000]*")
 # The clerk's mark that a document's text ends here ("（以下空白）", ind_bw02: another document follows on the page).
+# A line closing a paper with its seal, then a blank line: "…看守所收押民警：王芳（泉阳市第一看守所收押章）" (ind_cm09, a
+# 更正说明 after it).
+_SEALED_END = re.compile(r".*[（(][^（）()\n]{0,16}(?:印|章|捺指印)[）)][ \t\u3000]*")
 _BLANK_BELOW = re.compile(r"[ \t\u3000]*[（(]?(?:以下空白|本页以下空白)[）)]?[ \t\u3000]*")
 # A page that goes on with the document before it ("（续前页）起诉意见书").
 _CONTINUED = re.compile(r"[ \t\u3000]*[（(]?续[前上]?页[）)]?")
@@ -159,7 +162,8 @@ def segment(dossier: Dossier) -> list[Document]:
     # Right after a signature date or a page's footer: a heading of a type the lexicon lacks, under its organ's line
     # ("江州市东湖区司法局" / "未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）", ind_ak03), starts a document.
     for k, line in enumerate(lines[:-1]):
-        if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text) or _BLANK_BELOW.fullmatch(line.text)):
+        if not (_DATE_LINE.fullmatch(line.text) or _PAGE_FOOTER_LINE.search(line.text) or _BLANK_BELOW.fullmatch(line.text)
+                or (_SEALED_END.fullmatch(line.text) and not lines[k + 1].text.strip())):
             continue
         # A court's clerk signs below the date ("二〇二〇年十二月十五日" / "书记员 周晓雯", ind_bk02): that line is the
         # document's own end, not the next one's start.

@@ -46,9 +46,11 @@ def tagger():  # -> jieba.posseg
     return _tagger()
 
 
-# What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静").
+# What jieba calls a given name it knows as a word of its own: a noun, a brand ("振华"), an adjective ("文静"); two
+# characters of a verb or an adverb too ("建新", "振兴", "胜利", "立新": 被害人陶建新, ind_cn08).
 _SURNAME_AS_WORD_TAGS = frozenset({"n", "ng", "nz", "a", "ag", "q", "ns"})
 _GIVEN_NAME_TAGS = frozenset({"n", "nz", "nr", "nrt", "nrfg", "ns", "ng", "a", "j"})
+_TWO_CHARACTER_GIVEN_NAME_TAGS = frozenset({"v", "vn", "d"})
 
 
 # jieba tags each run of these characters on its own; what follows the first run cannot change its first words, and
@@ -78,7 +80,9 @@ def _leading_name(text: str) -> str | None:
         return first.word + second.word
     if not first.flag.startswith("nr"):
         return _place_read_name(first, second, next(words, None))
-    if len(first.word) == 1 and second is not None and second.flag in _GIVEN_NAME_TAGS and len(second.word) <= 2:
+    if len(first.word) == 1 and second is not None and (
+            (second.flag in _GIVEN_NAME_TAGS and len(second.word) <= 2)
+            or (second.flag in _TWO_CHARACTER_GIVEN_NAME_TAGS and len(second.word) == 2)):
         return first.word + second.word  # a surname, then a given name the dictionary knows as a word ("郭|振华")
     return first.word if 2 <= len(first.word) <= 6 else None
 

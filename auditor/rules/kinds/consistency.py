@@ -58,6 +58,27 @@ def checked_id(m: PartyMention) -> str | None:
     return number if id_checksum_ok(number) else None
 
 
+# A correction on file puts a wrong value right: "…拘留证中，被拘留人姓名“孙利萍”系笔误，应为“孙丽萍”…，特此更正" (ind_cm09).
+# The value written wrong is then no inconsistency left standing.
+_CORRECTION = re.compile(r"笔误|更正|应为|订正")
+_SENTENCE_END = "。；;\n"
+
+
+def corrected(case: Case, value: str, where: Document) -> bool:
+    """Does another paper of the file name `value` in a sentence that corrects it?"""
+    for doc in case.documents:
+        if doc.id == where.id:
+            continue
+        start = doc.text.find(value)
+        while start >= 0:
+            begin = max(doc.text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+            ends = [i for c in _SENTENCE_END if (i := doc.text.find(c, start)) >= 0]
+            if _CORRECTION.search(doc.text, begin, min(ends) if ends else len(doc.text)):
+                return True
+            start = doc.text.find(value, start + 1)
+    return False
+
+
 def _evidence(case: Case, m: PartyMention, span: Span | None) -> Evidence:
     doc = case.document(m.document_id)
     assert doc is not None
@@ -104,6 +125,8 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
         if odd_id == ref_id:
             continue
         odd = odd_mentions[0]
+        if corrected(case, odd_id, _doc(case, odd)):
+            continue
         values = {"person": party.name, "id_a": ref_id, "id_b": odd_id, "doc_a": _doc(case, ref).type,
                   "doc_b": _doc(case, odd).type}
         words = {**values, "count": len(by_id[ref_id])}
@@ -191,6 +214,8 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
                 odd_docs.setdefault(m.document_id, m)
         for m in odd_docs.values():
             doc = _doc(case, m)
+            if corrected(case, variant, doc):
+                continue
             ref = reference[0]
             tie = party.variant_ties.get(variant, "")
             tie_value = {"id_number": checked_id(m) or m.id_number, "birth_date": m.birth_date,
