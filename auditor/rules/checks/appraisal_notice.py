@@ -49,6 +49,9 @@ def _names(case: Case, suspect: bool) -> set[str]:
 _EXAMINED = re.compile(r"被鉴定人[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,、；;。（(\s]|左|右|头|面|胸|腹|背|腰|颈|的|系|损伤|因|于|男|女|$)")
 
 
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff]{2,8}")
+
+
 def _victims(case: Case, suspects: set[str]) -> set[str]:
     """Victims the parties name, and the persons the file's appraisals examined who are no suspects."""
     examined = {m.group("name") for d in case.documents_of_type(["鉴定意见书"]) for m in _EXAMINED.finditer(d.text)}
@@ -98,8 +101,14 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             if name and name not in suspects and re.search(
                     rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", doc.text):
                 return {VICTIM}
-            # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is.
-            return _reach(addressee, suspects, victims) or {SUSPECT}
+            # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is. The law tells only suspects and
+            # victims (CPL 148): a person named there who is none of the case's suspects is told as a victim
+            # ("岳军、…、俞海滨、全有福、全有禄：", the two injured last, ind_co08).
+            reach = _reach(addressee, suspects, victims) or {SUSPECT}
+            listed = [n for n in re.split(r"[、，,]", name) if _PERSON.fullmatch(n)]
+            if len(listed) > 1 and any(n not in suspects for n in listed):
+                reach.add(VICTIM)
+            return reach
     # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row
     # last (ind_o04: "上海闵建工程有限公司  被害单位（项目经理钱卫国）  2024-10-22 16:00").
     # The person an appraisal examined is named there as its subject ("对何某的损伤程度进行了鉴定", ind_bi03), not as
