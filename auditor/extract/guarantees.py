@@ -38,6 +38,10 @@ _GUARANTOR_PATTERNS = [
     re.compile(rf"由\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
     re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
+    # a field of the decision filled in on its line, who he is in a bracket: "保证人：符国强（其父，退休教师，住…）。"
+    # (ind_co02: beside a deposit, both guarantees)
+    re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>{NAME}?)"
+               rf"[ \t\u3000]*[（(][^（）()\n]{{1,40}}[）)]"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
 _DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金"
