@@ -112,6 +112,8 @@ _ANY_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[ \t\u3000]*[:：]")
 _KNOWN_LABEL = re.compile(r"(?:工作单位|所在单位|单位|翻译人|翻译|地点|被讯问人|被询问人|性别)[ \t\u3000]*[:：]")
 _BARE_UNIT_LABEL = re.compile(r"[ \t\u3000]+(?:工作单位|所在单位|单位)[ \t\u3000]")  # "曾某、苏某 工作单位 某分局"
 _OTHER_FIELDS = ("地点", "性别", "出生", "被讯问人", "被询问人", "身份")
+# A two-character name padded to a three-character field's width: "杨 帆、罗建新" (ind_cr01).
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \t\u3000]{1,2}([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 _NAME_RUN = re.compile(rf"{DOTTED_NAME}|[\u4e00-\u9fff·]{{2,4}}")
 _TITLE_BEFORE_NAME = re.compile(r"(?:(?<=^)|(?<=[、，,\s]))(?:检察官助理|检察官|检察员|书记员|侦查员|民警|警官)(?=[\u4e00-\u9fff])")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
@@ -187,6 +189,7 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             names_only = _TITLE_BEFORE_NAME.sub("", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]))
             parts = re.split(r"[，,]|[ \t\u3000]{2,}", names_only.strip())
             field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
+            field = _PADDED_NAME.sub(r"\1\2", field)
             for n in _NAME_RUN.findall(field):
                 if not _NOT_OFFICER.match(n) and n not in names:
                     names.append(n)
