@@ -403,6 +403,14 @@ def test_regression_an_unknown_heading_after_a_line_closed_by_a_seal_starts_a_do
     assert _segment_text(text) == [("拘留证", "拘留证"), ("未知文书", "更正说明")]
 
 
+def test_regression_a_volumes_running_foot_with_its_page_number_is_no_cover() -> None:
+    """Corpus cb (ind_cb03): "梧溪县公安局　刑事侦查卷　第 13 页" at the foot of every page was read as a 卷宗封面, cutting each
+    record in two at its page break (the second page's 认罪认罚 notice lost to the first)."""
+    text = ("讯问笔录\n时间：2021年9月15日20时10分至22时00分\n问：你有权委托律师作为辩护人，你听清楚了吗？\n答：听清楚了。\n"
+            "梧溪县公安局　刑事侦查卷　第 13 页\n问：认罪认罚的，可以依法从宽处理，这些规定你明白吗？\n答：明白。\n")
+    assert _segment_text(text) == [("讯问笔录", "讯问笔录")]
+
+
 def test_regression_an_unknown_heading_after_a_page_footer_starts_a_document() -> None:
     """Corpus aw (ind_aw09): a text dump without page breaks; after the 起诉意见书's annex line and the page's footer, a
     刑事谅解书 (no type the lexicon knows) was read into the 起诉意见书, whose date became the 谅解书's."""

@@ -83,6 +83,8 @@ _SIGNER_LINE = re.compile(r"[ \t\u3000]*(?:书记员|法官助理|记录人|校�
 
 # A page's footer in a text dump without page breaks ("杉坑县森林公安局 郑金寿等盗伐林木案    第25页", ind_aw09): the next
 # page may open a document of a type the lexicon lacks ("刑事谅解书").
+# A volume's running head or foot with its page number ("梧溪县公安局　刑事侦查卷　第 13 页", ind_cb03): no title.
+_PAGED_REST = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?")
 _PAGE_FOOTER_LINE = re.compile(r"第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?[ \t\u3000]*$")
 
 
@@ -182,7 +184,7 @@ def segment(dossier: Dossier) -> list[Document]:
         match = match_title(line.text)
         if match is None:
             match = _split_title(lines, i)
-        if match is None or _field_value(lines, i, match) or _contents_row(lines, i):
+        if match is None or _field_value(lines, i, match) or _contents_row(lines, i) or _PAGED_REST.fullmatch(match.rest):
             continue
         begin = line.start
         # Pull a bare organ line (and blank lines) just above the title into this document.

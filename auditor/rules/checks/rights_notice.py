@@ -168,6 +168,12 @@ class NoticeGap:
     # first records state
 
 
+def _writes_out_other(doc: Document, notice: str) -> bool:
+    """Does the record itself write out a part of another notice (counsel for a leniency gap, and so on)?"""
+    others = [p for name, n in notices_lexicon()["notices"].items() if name != notice for p in n["parts"].values()]
+    return any(find_notice_part(doc.text, p) for p in others)
+
+
 def _told_others(case: Case, doc: Document, record: Record, missing: dict[str, Any]) -> list[str]:
     """The co-suspects whose first records (the same side's: police or procuratorate) each state every `missing`
     part, when all of them do. A record that leaves out what the unit wrote down for everyone else is a gap the form
@@ -198,7 +204,10 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
         missing = [name for name, p in due.items() if not find_notice_part(doc.text, p)]
         if not missing or not era:
             continue
-        told = _told_others(case, doc, record, {n: due[n] for n in missing}) if given else []
+        # Only a record that writes out the other notice and leaves this one out stands apart from its co-suspects';
+        # one that writes out none leaves both to the form (ind_n09, ind_w01).
+        told = _told_others(case, doc, record, {n: due[n] for n in missing}) \
+            if given and _writes_out_other(doc, notice) else []
         if given and not told:
             continue  # the form told him (what the form says is not in question)
         later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
