@@ -43,6 +43,7 @@ def _kinds() -> tuple[int, list[_Kind]]:
 # "拘留次日上午9时20分": the day after the act, not after the date written just before (the notice's own date).
 _ACT_BEFORE = re.compile(r"(拘留|逮捕|到案|传唤|羁押)$")
 _NEXT_DAY = ("次日", "翌日")
+_ACTS = ("拘留", "逮捕", "到案", "传唤", "羁押")
 
 
 def _after_act(t: str, dates: list[DateMention], act: str, relative: str) -> dt.date | None:
@@ -101,6 +102,11 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
             continue
         if day is not None and d.relative is not None and (act := _ACT_BEFORE.search(t, max(0, d.start - 4), d.start)):
             day = _after_act(t, dates, act.group(1), d.relative)
+        elif day is not None and d.relative in _NEXT_DAY:
+            # A bare "次日" in a notice's remark under its signature ("已于次日上午9时电话通知", ind_cq04) may count from the
+            # act the notice reports as well as from the date just above it: the earlier reading, no accusation on a guess.
+            acts = [a for act in _ACTS if (a := _after_act(t, dates, act, d.relative))]
+            day = min([day, *acts])
         if day is None:
             continue
         start, end = view.to_orig(d.start, d.end)
