@@ -28,6 +28,13 @@ QSYJS = (
 )
 
 CASES = [
+    # regression (ind_cq01): a list of persons, each in his paragraph; "同日" with an act the document dated before
+    ("同日 in the next person's paragraph", "周某涛，男。因涉嫌盗窃罪于2023年3月8日被刑事拘留，同年4月6日经批准，次日被执行逮捕。\n"
+     "韩某伟，男。因涉嫌盗窃罪于同日被刑事拘留，于同年4月8日被执行逮捕。", ["周某涛", "韩某伟"],
+     {("刑事拘留", "2023-03-08", "周某涛"), ("逮捕", "2023-04-07", "周某涛"),
+      ("刑事拘留", "2023-03-08", "韩某伟"), ("逮捕", "2023-04-08", "韩某伟")}),
+    ("同日 in one sentence is the day last written", "甲某于2023年3月8日被刑事拘留。乙某于2023年3月10日被传唤，同日被刑事拘留。",
+     ["甲某", "乙某"], {("刑事拘留", "2023-03-08", "甲某"), ("传唤", "2023-03-10", "乙某"), ("刑事拘留", "2023-03-10", "乙某")}),
     # regressions (real round ax, indictments read out in court): a 退补 worded without its last word; a 报案 that
     # names a paper in a list of evidence
     ("退回侦查机关补充", "本院于2021年1月15日第一次退回侦查机关补充，侦查机关于2021年2月8日补查重报。", ["项某"],

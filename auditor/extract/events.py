@@ -326,6 +326,18 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
 # --- narrative text ------------------------------------------------------------------------------
 
 
+_SAME_DAY = ("同日", "当日", "同曰", "当曰")
+
+
+def _new_line_since_last_date(doc: Document, view: TextView, dates: list[DateMention], date: DateMention) -> bool:
+    before = [d for d in dates if d.end <= date.start]
+    if not before:
+        return False
+    a = view.to_orig(before[-1].end, before[-1].end)[0]
+    b = view.to_orig(date.start, date.start)[0]
+    return "\n" in doc.text[a:b]
+
+
 def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tuple[str, ...] = ()) -> list[Event]:
     lex = lexicon()
     view = text_view(doc.text)
@@ -349,6 +361,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
     events: list[Event] = []
     actions = [tr for tr in triggers if tr.action]
     trigger_starts = [tr.start for tr in triggers]
+    act_days: dict[str, dt.date] = {}  # the day each act was last dated by a full date
     for i, tr in enumerate(actions):
         if any(a <= tr.start < b for a, b in heads):
             continue  # a table's column head ("姓名 刑事拘留 逮捕 延长侦查羁押期限") names acts, it does not tell one
@@ -358,6 +371,12 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
         if lex.not_after.match(t, tr.end) or (lex.not_before.search(before) and not lex.by_own_number.search(before)):
             continue
         date = _date_for(dates, date_starts, tr, cs, ce, t, (ss, trigger_starts))
+        # "…于2023年3月8日被刑事拘留，同年4月6日…次日被执行逮捕。／韩某，…于同日被刑事拘留" (ind_cq01): in a list of persons,
+        # "同日" with an act the document dated before is that act's day, not the day last written.
+        # Only across a line break from the date written last: "乙于3月10日被传唤，同日被拘留" is that day.
+        if (isinstance(date, DateMention) and date.relative in _SAME_DAY and tr.action in act_days
+                and (earlier := act_days[tr.action]) != date.as_date() and _new_line_since_last_date(doc, view, dates, date)):
+            date = replace(date, year=earlier.year, month=earlier.month, day=earlier.day)
         if tr.action in lex.decided_then_executed and "决定" in t[cs : tr.start]:
             date = _execution_date(t, ce, dates, date_starts, lex) or date
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
@@ -404,6 +423,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
                         received=received,
                     )
                 )
+        if isinstance(date, DateMention) and not date.relative and tr.action and (day := date.as_date()):
+            act_days[tr.action] = day
         events += _executed_next(doc, view, t, tr, ce, dates, date_starts, people, organ, lex)
         events += _approved_before(doc, view, t, tr, (cs, ss), clauses, dates, date_starts, people, trigger_starts,
                                    date.as_date(), lex)
