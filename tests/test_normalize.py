@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor.ingest.normalize import delete_spans, join_wrapped_lines, strip_page_marks, unflatten_label_blocks
+from auditor.ingest.normalize import (
+    delete_spans,
+    join_wrapped_lines,
+    normalize_page,
+    strip_page_marks,
+    unflatten_label_blocks,
+)
 
 
 @pytest.mark.parametrize(
@@ -139,3 +145,23 @@ def test_centred_title_over_short_rows_is_not_joined() -> None:
 ])
 def test_unflatten_label_blocks(text: str, expected: str) -> None:
     assert unflatten_label_blocks(text) == expected
+
+
+# A printed form filled in by hand (corpus cp): the value on the blank line reads as written, a blank left blank keeps
+# its line, a tick mark is the option written.
+FILLED_IN = [
+    ("填发时间：＿2023＿年＿3＿月＿9＿日", "填发时间： 2023年3月9日"),
+    ("保证方式：☑保证人＿卢建平＿ ☑保证金人民币＿2000＿元", "保证方式： 保证人 卢建平   保证金人民币 2000 元"),
+    ("根据《刑诉法》第＿六十七＿条之规定", "根据《刑诉法》第 六十七 条之规定"),
+    ("□（六）不得进入特定的场所：＿＿＿＿＿＿；", "□（六）不得进入特定的场所：＿＿＿＿＿＿；"),  # blank, unticked: as printed
+    ("值班律师（签名）：________", "值班律师（签名）：________"),
+    ("保证人______的保证（或交纳保证金______元）", "保证人______的保证（或交纳保证金______元）"),  # the form's blanks
+    ("√（一）未经执行机关批准不得离开", " （一）未经执行机关批准不得离开"),
+    ("file_name_x", "file_name_x"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FILLED_IN)
+def test_a_filled_in_form_reads_as_written(text: str, expected: str) -> None:
+    out, boxes = normalize_page(text, [(0.0, 0.0, 1.0, 1.0)] * len(text))
+    assert out == expected and boxes is not None and len(boxes) == len(out)

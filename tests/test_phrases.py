@@ -16,6 +16,11 @@ CASES = [
     ("向上一级人民法院申诉", "上一级人民检察院", None),
     ("向上一级人民，检察院", "上一级人民检察院", None),  # a comma is a sentence's, not noise
     ("", "上一级", None),
+    # a form's option left unticked is not stated; a ticked one, or the words elsewhere, are (corpus cp)
+    ("监视居住地点： 住处 □指定的居所：北岸新城5幢", "指定的居所", None),
+    ("监视居住地点：□ 住处  指定的居所：城南宾馆", "指定的居所", "指定的居所"),
+    ("□无法通知 原因：＿＿＿＿", "无法通知", None),
+    ("□无法通知。因其家属无法联系，无法通知。", "无法通知", "无法通知"),
 ]
 
 

@@ -66,6 +66,42 @@ _ZERO_LOOKALIKE = re.compile(f"(?<=[{_CN_NUMERAL}])[ΟοОо◯](?=[ΟοОо◯{
 _DROP = re.compile("\r(?=\n)|[" + "".join(sorted(_DELETE)) + "]")
 
 
+# A printed form filled in by hand: the value written on the blank line ("填发时间：＿2023＿年＿3＿月", "第＿六十七＿条",
+# "保证人＿卢建平＿") reads as written once the line's underscores around it are spaces; a blank left blank ("＿＿＿＿")
+# keeps them. A ticked box ("☑保证金", "√（一）") is the option written; an unticked one ("□指定的居所") stays as it is.
+_TICKED = re.compile("[☑✓✔√■☒]")
+
+
+def _filled_in(text: str) -> str:
+    """Underscores wrapping a filled-in value, and tick marks, as spaces (1:1: boxes stay aligned)."""
+    def spaces(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    def filled(line: str) -> str:
+        # only runs that touch a value: a run standing alone ("：＿＿＿＿＿；") is a blank left blank
+        return re.sub(r"[＿_]+", lambda m: spaces(m) if _touches_value(line, m) else m.group(0), line)
+
+    text = "\n".join(filled(line) if "＿" in line or "_" in line else line for line in text.split("\n"))
+    return _TICKED.sub(" ", text) if _TICKED.search(text) else text
+
+
+_VALUE_CHAR = re.compile(r"[0-9\u4e00-\u9fff〇○]")
+
+
+_CLOSED = re.compile(r"[0-9\u4e00-\u9fff〇○· .]{1,20}?[＿_]")  # a value, no punctuation, then the closing run
+_OPENED = re.compile(r"[＿_][0-9\u4e00-\u9fff〇○· .]{1,20}$")
+
+
+def _touches_value(line: str, m: re.Match[str]) -> bool:
+    """A run of underscores belongs to a filled-in value when a value character stands right after it and another run
+    closes that value on the line ("＿2023＿"), or a run opened it right before ("＿卢建平＿")."""
+    after = line[m.end() : m.end() + 1]
+    before = line[m.start() - 1 : m.start()] if m.start() else ""
+    closes = _CLOSED.match(line, m.end()) if after and _VALUE_CHAR.match(after) else None
+    opens = _OPENED.search(line[: m.start()]) if before and _VALUE_CHAR.match(before) else None
+    return bool(closes or opens)
+
+
 def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
     """Return (text, boxes) normalised; `boxes` stays None when unknown, else one per character."""
     if boxes is not None and len(boxes) != len(text):
@@ -75,6 +111,8 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
         text, boxes = delete_spans(text, boxes, spans)
     # str.translate looks every character up in the table; most pages hold none of its characters.
     text = text.translate(_TABLE) if _TRANSLATED.search(text) else text
+    if "＿" in text or "_" in text or _TICKED.search(text):
+        text = _filled_in(text)
     if _ZERO_LOOKALIKE.search(text):
         text = _ZERO_LOOKALIKE.sub("〇", text)
     # A spaced-out line ("逮 捕 通 知 书", "2 0 2 2 年 5 月 2 0 日") reads as the words it spells: OCR and exports set

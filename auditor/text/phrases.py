@@ -35,12 +35,24 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return _spaced(phrase)
 
 
+# A printed option left unticked ("□指定的居所", "□无法通知"): the form offers the words, the clerk did not choose them.
+_UNTICKED_BEFORE = re.compile(r"[□☐][ \t]?$")
+
+
+def unticked(text: str, start: int) -> bool:
+    """Does an unticked box stand right before `start`?"""
+    return _UNTICKED_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
 def find_phrase(text: str, phrase: str) -> Span | None:
-    """First occurrence of `phrase`, tolerating whitespace, line breaks and OCR dots between its characters."""
+    """First occurrence of `phrase`, tolerating whitespace, line breaks and OCR dots between its characters; an option
+    left unticked on a form does not count."""
     if not phrase:
         return None
-    m = _spaced(phrase).search(text)
-    return (m.start(), m.end()) if m else None
+    for m in _spaced(phrase).finditer(text):
+        if not unticked(text, m.start()):
+            return m.start(), m.end()
+    return None
 
 
 def find_any(text: str, phrases: list[str] | tuple[str, ...]) -> tuple[Span, str] | None:
