@@ -44,6 +44,15 @@ def unticked(text: str, start: int) -> bool:
     return _UNTICKED_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
+_UNTICKED_LINE = re.compile(r"^[ \t]*[□☐][^\n]*", re.MULTILINE)
+
+
+def without_unticked_lines(text: str) -> str:
+    """`text` with each line that opens with an unticked box ("□（二）住址…发生变动的…") blanked, offsets kept: a listed
+    item the clerk did not tick is not in the list."""
+    return _UNTICKED_LINE.sub(lambda m: " " * len(m.group(0)), text) if "□" in text or "☐" in text else text
+
+
 def find_phrase(text: str, phrase: str) -> Span | None:
     """First occurrence of `phrase`, tolerating whitespace, line breaks and OCR dots between its characters; an option
     left unticked on a form does not count."""

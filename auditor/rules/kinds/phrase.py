@@ -32,7 +32,7 @@ from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
-from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at
+from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at, without_unticked_lines
 from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
@@ -163,7 +163,7 @@ def _obligations(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         version = cpl_version_on(doc.day)
         if version not in wording()["obligation_versions"]:
             continue  # undated, or an era whose list was different
-        found = obligations(doc.text, name)
+        found = obligations(without_unticked_lines(doc.text), name)
         present = [o for o in found if o.present]
         missing = [o for o in found if not o.present]
         if len(present) < wording()["min_listed"] or not missing:
@@ -290,6 +290,9 @@ def _vague_reason(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     return findings
 
 
+_UNTICKED_OPTION = re.compile(r"[□☐][^□☐\n]{0,8}$")
+
+
 def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     name = p.measure or "取保候审"
     findings: list[Finding] = []
@@ -313,8 +316,10 @@ def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         decided = decision_span(doc, name)
         if decided is None or doc.date is None or ordered:
             continue
-        if re.search(wording()["blank_field"], doc.text):
+        blanks = list(re.finditer(wording()["blank_field"], doc.text))
+        if blanks and not all(_UNTICKED_OPTION.search(doc.text, max(0, b.start() - 10), b.start()) for b in blanks):
             continue  # a blank (or unreadable handwritten) field of the printed form
+        # …unless each blank is an option left unticked ("□保证人＿＿＿ □保证金＿＿＿元", ind_cp05): neither was chosen
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date}
         steps = [rule.text("decision_read", **words), rule.text("no_guarantee", **words),
                  rule.text("guarantee_due", **words)]
