@@ -15,7 +15,7 @@ from typing import Any
 
 from auditor.law.catalog import cpl_2018_to_2012
 from auditor.lexicon import load_yaml
-from auditor.model import Basis, Case, Citation, Decision, Document, Evidence, Finding, Notice, PartyMention
+from auditor.model import Basis, Case, Citation, Decision, Document, Evidence, Finding, Notice
 from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Params
 from auditor.rules.rule import Rule
@@ -274,20 +274,29 @@ class VictimNoticeReading:
     destination: str  # upper | own | none
     days_ok: bool
     sue: tuple[int, int, Notice] | None  # span of the 自诉 words and their sentence
-    elsewhere: tuple[Document, PartyMention] | None = None  # the victim named only by another paper of the file
+    elsewhere: tuple[Document, str, int, int] | None = None  # the victim shown only by another paper of the file
 
 
-def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, PartyMention] | None:
-    """A victim of the case named by another paper of the file (the first, in file order)."""
-    roles = set(lexicon()["notice"]["victim_roles"])
-    found = sorted(((other.start, other.id, m) for p in case.parties for m in p.mentions
-                    if m.role in roles and m.document_id != doc.id and (other := case.document(m.document_id))),
-                   key=lambda x: (x[0], x[1]))
-    if not found:
+_SERIAL = re.compile(r"(\d+)号$")
+
+
+def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, str, int, int] | None:
+    """A victim this decision's part of the case has, by another paper of the file: a 送达回证 serving this decision on a
+    victim (by its 文号, ind_cn08). A victim of the case at large, or one a co-defendant's decision on the same charge
+    tells, is not enough: a helper's part may have harmed no one (ind_ab08, ind_ar02). (paper, the line, its span)"""
+    roles = lexicon()["notice"]["victim_roles"]
+    serial = _SERIAL.search(doc.number or "")
+    if serial is None:
         return None
-    other = case.document(found[0][1])
-    assert other is not None
-    return other, found[0][2]
+    for other in case.documents_of_type(["送达回证"]):
+        if re.search(rf"(?<!\d){serial.group(1)}号", other.text) and "不诉" in other.text:
+            m = re.search("|".join(roles), other.text)
+            if m:
+                start = other.text.rfind("\n", 0, m.start()) + 1
+                end = other.text.find("\n", m.end())
+                end = len(other.text) if end < 0 else end
+                return other, other.text[start:end].strip(), start, end
+    return None
 
 
 def victim_notices(d: Decision) -> list[Notice]:
@@ -364,7 +373,7 @@ def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeRe
         elsewhere = _victim_elsewhere(case, doc)
         if elsewhere is None:
             return None
-        named = [(elsewhere[1].name, 0, 0)]
+        named = [(elsewhere[1], 0, 0)]
     destination = _appeal_destination(appeal.text, doc.organ) if appeal else "none"
     days_ok = bool(appeal) and any(find_phrase(appeal.text, w) for w in spec["appeal_days_words"])  # type: ignore[union-attr]
     sue = None
@@ -405,11 +414,11 @@ def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
         name, vs, ve = reading.victim
         severity = None
         if reading.elsewhere:
-            other, mention = reading.elsewhere
-            words = {"victim": mention.name, "document": other.type, "missing": "；".join(missing)}
+            other, victim, vs_other, ve_other = reading.elsewhere
+            words = {"victim": victim, "document": other.type, "missing": "；".join(missing)}
             steps = [rule.text("victim_elsewhere", **words), rule.text("victim_due", **words),
                      rule.text("not_told", **words)]
-            evidence = [title_evidence(case, doc), case.evidence(other, mention.start, mention.end)]
+            evidence = [title_evidence(case, doc), case.evidence(other, vs_other, ve_other)]
             severity = "warning"
         else:
             words = {"victim": doc.text[vs:ve], "missing": "；".join(missing)}
