@@ -148,15 +148,15 @@ def test_unflatten_label_blocks(text: str, expected: str) -> None:
 
 
 # A printed form filled in by hand (corpus cp): the value on the blank line reads as written, a blank left blank keeps
-# its line, a tick mark is the option written.
+# its line, a box stays as printed.
 FILLED_IN = [
     ("填发时间：＿2023＿年＿3＿月＿9＿日", "填发时间： 2023年3月9日"),
-    ("保证方式：☑保证人＿卢建平＿ ☑保证金人民币＿2000＿元", "保证方式： 保证人 卢建平   保证金人民币 2000 元"),
+    ("保证方式：☑保证人＿卢建平＿ ☑保证金人民币＿2000＿元", "保证方式：☑保证人 卢建平  ☑保证金人民币 2000 元"),
     ("根据《刑诉法》第＿六十七＿条之规定", "根据《刑诉法》第 六十七 条之规定"),
     ("□（六）不得进入特定的场所：＿＿＿＿＿＿；", "□（六）不得进入特定的场所：＿＿＿＿＿＿；"),  # blank, unticked: as printed
     ("值班律师（签名）：________", "值班律师（签名）：________"),
     ("保证人______的保证（或交纳保证金______元）", "保证人______的保证（或交纳保证金______元）"),  # the form's blanks
-    ("√（一）未经执行机关批准不得离开", " （一）未经执行机关批准不得离开"),
+    ("√（一）未经执行机关批准不得离开", "√（一）未经执行机关批准不得离开"),  # a tick stays
     ("file_name_x", "file_name_x"),
 ]
 

@@ -450,3 +450,18 @@ def test_regression_a_guarantor_ordered_after_the_bailed_persons_role_is_no_susp
     counted as a person of the bail and hid the missing 保证书 of 胡浩."""
     text = ("犯罪嫌疑人胡浩，男，2008年1月20日出生。决定对其取保候审。\n责令被取保候审人提出保证人胡建设（男，住湘城市开福区北站路6号）。")
     assert [p.name for p in find_parties(text)] == ["胡浩"]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # a number written a digit short is kept as written, to be compared (ind_ck01)
+    ("犯罪嫌疑人邵某晴，女，1993年9月3日出生，公民身份号码37082219930903621，汉族。", "37082219930903621"),
+    # …also when a line breaks inside it (ind_ck08)
+    ("犯罪嫌疑人覃某福（性别男，出生日期1987年1月23日，公民身份号码371128198\n70123621，住址雾岭县）", "37112819870123621"),
+    # a run the text cuts at its end may go on: no number read (ind_bn09)
+    ("犯罪嫌疑人马某，女，1985年2月28日出生，公民身份号码6101131985022824", None),
+    # the fifteen digits of a pre-1999 card
+    ("犯罪嫌疑人张某，男，1960年3月7日出生，公民身份号码360102600307123，住临川区。", "360102600307123"),
+])
+def test_an_id_number_as_written(text: str, number: str | None) -> None:
+    (party,) = find_parties(text)
+    assert party.id_number == number

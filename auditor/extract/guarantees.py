@@ -29,7 +29,7 @@ _METHOD = r"保证方式\s*[:：为是]?\s*(?:采取|采用)?\s*"
 _GUARANTOR_PATTERNS = [
     # the name ends where the order goes on ("提出保证人钱某华担保", ind_af04: not "钱某华担")
     # (a form's next option may follow at once: "提出保证人 田建军  □责令其交纳保证金", ind_cp05)
-    re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME}?)(?=担保|作保|为|的|并|或|及|和|提供|出具|[（(，,。；;、：:\s□☐]|$)"),
+    re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME}?)(?=担保|作保|为|的|并|或|及|和|提供|出具|[（(，,。；;、：:\s□☐☑√■✓✔]|$)"),
     # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）"
     re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
     re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),

@@ -89,9 +89,10 @@ _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3
 _ID_LABEL = r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"
 _ID = re.compile(
     _ID_LABEL + r"(?:为|是)?[:：]?"
-    # 18 characters; the 15 digits of a pre-1999 card; a run of 16-19 (a digit dropped or doubled: written so, it is
-    # compared, not cut to 15, ind_ck08); a masked number
-    rf"(?P<id>[0-9]{{17}}[0-9Xx](?![0-9])|[0-9]{{15}}(?![0-9Xx])|[0-9]{{16,19}}[Xx]?(?![0-9])|[0-9Xx{_MASKCH}]{{3,18}})"
+    # 18 characters; the 15 digits of a pre-1999 card; a run of 16-19 that something other than a digit ends (a digit
+    # dropped or doubled: written so, it is compared, not cut to 15, ind_ck08; a run the window cuts may go on past the
+    # line, ind_bn09); a masked number
+    rf"(?P<id>[0-9]{{17}}[0-9Xx](?![0-9])|[0-9]{{15}}(?![0-9Xx])|[0-9]{{16,19}}[Xx]?(?=[^0-9])|[0-9Xx{_MASKCH}]{{3,18}})"
 )
 _ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?)")
 # …anywhere, even after its first digit ("公民身份号码3" / "70102199612111514", ind_bn05): the check digit decides.
@@ -280,6 +281,8 @@ def _details(party: Party, window: str) -> None:
         elif broken and len(broken.group(1)) < 15 and 16 <= len(joined) <= 19:
             # written a digit short or long, and broken over the line (ind_ck08; the window is one line)
             party.id_number = joined
+        elif m.end("id") == len(window) and party.id_number.isdigit() and len(party.id_number) not in (15, 18):
+            party.id_number = None  # the window ends inside the number: the rest is on the next line (ind_bn09)
     if not party.id_valid and (split := _ID_SPLIT.search(window)):
         joined = split.group("a") + split.group("b")
         if len(joined) == 18 and id_checksum_ok(joined):

@@ -68,12 +68,11 @@ _DROP = re.compile("\r(?=\n)|[" + "".join(sorted(_DELETE)) + "]")
 
 # A printed form filled in by hand: the value written on the blank line ("填发时间：＿2023＿年＿3＿月", "第＿六十七＿条",
 # "保证人＿卢建平＿") reads as written once the line's underscores around it are spaces; a blank left blank ("＿＿＿＿")
-# keeps them. A ticked box ("☑保证金", "√（一）") is the option written; an unticked one ("□指定的居所") stays as it is.
-_TICKED = re.compile("[☑✓✔√■☒]")
+# keeps them. Boxes stay as printed, ticked ("☑保证金", "√（一）") or not ("□指定的居所"): what reads a form weighs them.
 
 
 def _filled_in(text: str) -> str:
-    """Underscores wrapping a filled-in value, and tick marks, as spaces (1:1: boxes stay aligned)."""
+    """Underscores wrapping a filled-in value as spaces (1:1: boxes stay aligned)."""
     def spaces(m: re.Match[str]) -> str:
         return " " * len(m.group(0))
 
@@ -81,8 +80,7 @@ def _filled_in(text: str) -> str:
         # only runs that touch a value: a run standing alone ("：＿＿＿＿＿；") is a blank left blank
         return re.sub(r"[＿_]+", lambda m: spaces(m) if _touches_value(line, m) else m.group(0), line)
 
-    text = "\n".join(filled(line) if "＿" in line or "_" in line else line for line in text.split("\n"))
-    return _TICKED.sub(" ", text) if _TICKED.search(text) else text
+    return "\n".join(filled(line) if "＿" in line or "_" in line else line for line in text.split("\n"))
 
 
 _VALUE_CHAR = re.compile(r"[0-9\u4e00-\u9fff〇○]")
@@ -111,7 +109,7 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
         text, boxes = delete_spans(text, boxes, spans)
     # str.translate looks every character up in the table; most pages hold none of its characters.
     text = text.translate(_TABLE) if _TRANSLATED.search(text) else text
-    if "＿" in text or "_" in text or _TICKED.search(text):
+    if "＿" in text or "_" in text:
         text = _filled_in(text)
     if _ZERO_LOOKALIKE.search(text):
         text = _ZERO_LOOKALIKE.sub("〇", text)
