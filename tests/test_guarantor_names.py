@@ -20,6 +20,11 @@ from auditor.extract.guarantees import find_guarantor
         ("由保证人何志红（何志勇之妹）提供保证，并责令其交纳保证金人民币5000元。", "何志红"),  # ind_ca04
         # the form's method field, then the guarantor (ind_bx03)
         ("保证方式：保证人，保证人米国强（系其父）。", "米国强"),
+        # who he is to the suspect, before his name (ind_e07); a filled-in field (ind_co02); the form's next box (ind_cp05)
+        ("被取保候审人应当提出保证人其兄次仁扎西担保，并交纳保证金人民币叁仟元。", "次仁扎西"),
+        ("保证人：符国强（其父，退休教师，住南陵市望海区渔港路3弄5号）。另责令被取保候审人交纳保证金叁仟元。", "符国强"),
+        ("保证方式：☑责令其提出保证人 卢建平 ☑责令其交纳保证金人民币 2000 元", "卢建平"),
+        ("保证方式： 责令其提出保证人 田建军  □责令其交纳保证金人民币＿＿＿＿元", "田建军"),
     ],
 )
 def test_the_guarantor_named(text: str, name: str) -> None:

@@ -457,6 +457,8 @@ def test_regression_a_guarantor_ordered_after_the_bailed_persons_role_is_no_susp
     ("犯罪嫌疑人邵某晴，女，1993年9月3日出生，公民身份号码37082219930903621，汉族。", "37082219930903621"),
     # …also when a line breaks inside it (ind_ck08)
     ("犯罪嫌疑人覃某福（性别男，出生日期1987年1月23日，公民身份号码371128198\n70123621，住址雾岭县）", "37112819870123621"),
+    # the check letter wrapped onto the next line (ind_bx08, ind_cb02)
+    ("犯罪嫌疑人：卓某 性别：男 公民身份号码：35020319900308079\nX\n批准逮捕机关：澄江市", "35020319900308079X"),
     # a run the text cuts at its end may go on: no number read (ind_bn09)
     ("犯罪嫌疑人马某，女，1985年2月28日出生，公民身份号码6101131985022824", None),
     # the fifteen digits of a pre-1999 card

@@ -18,6 +18,8 @@ from auditor.text.view import text_view
 
 # A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
 NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
+# Who the guarantor is to the suspect, written before his name ("提出保证人其兄次仁扎西担保", ind_e07): not the name's.
+_KIN = r"(?:其(?:兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯|祖父|祖母|哥哥|弟弟|姐姐|妹妹|父亲|母亲|丈夫|妻子))?"
 # Words that follow 保证人 in template wording and are not names.
 NOT_NAME = re.compile(
     r"^(?:或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|提|交|缴|所"
@@ -29,19 +31,19 @@ _METHOD = r"保证方式\s*[:：为是]?\s*(?:采取|采用)?\s*"
 _GUARANTOR_PATTERNS = [
     # the name ends where the order goes on ("提出保证人钱某华担保", ind_af04: not "钱某华担")
     # (a form's next option may follow at once: "提出保证人 田建军  □责令其交纳保证金", ind_cp05)
-    re.compile(rf"提出保证人\s*[:：]?\s*(?P<name>{NAME}?)(?=担保|作保|为|的|并|或|及|和|提供|出具|[（(，,。；;、：:\s□☐☑√■✓✔]|$)"),
+    re.compile(rf"提出保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)(?=担保|作保|为|的|并|或|及|和|提供|出具|[（(，,。；;、：:\s□☐☑√■✓✔]|$)"),
     # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）"
-    re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*(?P<name>{NAME})"),
-    re.compile(rf"保证人\s*[:：]?\s*(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
+    re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*{_KIN}(?P<name>{NAME})"),
+    re.compile(rf"保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),
     # "由保证人何某红（何某勇之妹）提供保证，并责令其交纳保证金…" (ind_ca04: beside a deposit, both guarantees)
-    re.compile(rf"由保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
+    re.compile(rf"由保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # …or without the word 保证人, who he is in a bracket: "由贾海林（父亲）提出保证。" (ind_cc03, ind_cc08, ind_cc10)
-    re.compile(rf"由\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
+    re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
-    re.compile(rf"接受保证人\s*[:：]?\s*(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
+    re.compile(rf"接受保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
     # a field of the decision filled in on its line, who he is in a bracket: "保证人：符国强（其父，退休教师，住…）。"
     # (ind_co02: beside a deposit, both guarantees)
-    re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*(?P<name>{NAME}?)"
+    re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*{_KIN}(?P<name>{NAME}?)"
                rf"[ \t\u3000]*[（(][^（）()\n]{{1,40}}[）)]"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".

@@ -94,7 +94,7 @@ _ID = re.compile(
     # line, ind_bn09); a masked number
     rf"(?P<id>[0-9]{{17}}[0-9Xx](?![0-9])|[0-9]{{15}}(?![0-9Xx])|[0-9]{{16,19}}[Xx]?(?=[^0-9])|[0-9Xx{_MASKCH}]{{3,18}})"
 )
-_ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?)")
+_ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?|[Xx](?![A-Za-z]))")  # "…079\nX": the check letter wrapped
 # …anywhere, even after its first digit ("公民身份号码3" / "70102199612111514", ind_bn05): the check digit decides.
 _ID_SPLIT = re.compile(_ID_LABEL + r"(?:为|是)?[:：]?[ \t]*(?P<a>[0-9]{1,17})\s(?P<b>[0-9]{1,17}[0-9Xx]?)(?![0-9])")
 # A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
