@@ -158,6 +158,8 @@ FILLED_IN = [
     ("保证人______的保证（或交纳保证金______元）", "保证人______的保证（或交纳保证金______元）"),  # the form's blanks
     ("√（一）未经执行机关批准不得离开", "√（一）未经执行机关批准不得离开"),  # a tick stays
     ("file_name_x", "file_name_x"),
+    ("责令其交纳保证金人民币＿\n伍佰＿元", "责令其交纳保证金人民币＿\n伍佰 元"),  # a value wrapped to the next line (ind_cp08)
+    ("保证金＿元", "保证金＿元"),  # a label, its amount left blank
 ]
 
 

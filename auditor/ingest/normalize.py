@@ -90,6 +90,11 @@ _CLOSED = re.compile(r"[0-9\u4e00-\u9fff〇○· .]{1,20}?[＿_]")  # a value, n
 _OPENED = re.compile(r"[＿_][0-9\u4e00-\u9fff〇○· .]{1,20}$")
 
 
+_VALUE_LINE_START = re.compile(r"[ \t]*[0-9\u4e00-\u9fff〇○·.]{1,12}")
+_UNITS = frozenset("元年月日条款项号时分")
+_LABEL_ENDS = frozenset("人金号码名额")  # "保证金＿元": a label, its amount left blank
+
+
 def _touches_value(line: str, m: re.Match[str]) -> bool:
     """A run of underscores belongs to a filled-in value when a value character stands right after it and another run
     closes that value on the line ("＿2023＿"), or a run opened it right before ("＿卢建平＿")."""
@@ -97,7 +102,10 @@ def _touches_value(line: str, m: re.Match[str]) -> bool:
     before = line[m.start() - 1 : m.start()] if m.start() else ""
     closes = _CLOSED.match(line, m.end()) if after and _VALUE_CHAR.match(after) else None
     opens = _OPENED.search(line[: m.start()]) if before and _VALUE_CHAR.match(before) else None
-    return bool(closes or opens)
+    # a value wrapped from the line above, closed by a short run before its unit ("人民币＿\n伍佰＿元", ind_cp08)
+    wrapped = len(m.group(0)) == 1 and _VALUE_LINE_START.fullmatch(line[: m.start()]) is not None \
+        and line[m.end() : m.end() + 1] in _UNITS and line[m.start() - 1 : m.start()] not in _LABEL_ENDS
+    return bool(closes or opens or wrapped)
 
 
 def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, list[BBox | None] | None]:
