@@ -575,6 +575,34 @@ HELD_OUT["independent_ck"] = {
     "categories": {**PERFECT, "consistency": (1.0, 0.66), "deadline": (1.0, 0.95), "missing_document": (0.62, 1.0), "notice": (1.0, 0.7)},
     "fields": {"events": 0.885, "citations": 0.985, "dates": 0.98, "documents": 0.985, "persons": 1.0, "parties": 1.0},
 }
+HELD_OUT["independent_cl"] = {
+    "categories": {**PERFECT, "citation": (1.0, 0.83), "deadline": (0.93, 0.88), "format": (1.0, 0.5), "missing_document": (1.0, 0.81), "wording": (1.0, 0.88)},
+    "fields": {"events": 0.885, "citations": 1.0, "dates": 0.975, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_cm"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.93), "format": (1.0, 0.8)},
+    "fields": {"events": 0.93, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0, "parties": 0.965},
+}
+HELD_OUT["independent_cn"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "missing_document": (0.8, 0.88), "notice": (1.0, 0.9), "wording": (1.0, 0.84)},
+    "fields": {"events": 0.835, "citations": 0.97, "dates": 0.95, "documents": 0.87, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_co"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.66), "format": (1.0, 0.6), "missing_document": (1.0, 0.88), "wording": (1.0, 0.84)},
+    "fields": {"events": 0.97, "citations": 0.985, "dates": 0.99, "documents": 1.0, "persons": 1.0, "parties": 0.855},
+}
+HELD_OUT["independent_cp"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.8), "deadline": (0.92, 0.76), "format": (1.0, 0.8), "missing_document": (1.0, 0.88), "notice": (1.0, 0.9), "wording": (0.81, 0.69)},
+    "fields": {"events": 0.89, "citations": 0.98, "dates": 0.985, "documents": 0.95, "persons": 1.0, "parties": 0.835},
+}
+HELD_OUT["independent_cq"] = {
+    "categories": {**PERFECT, "consistency": (0.83, 0.83), "deadline": (1.0, 0.89)},
+    "fields": {"events": 0.93, "citations": 0.945, "dates": 0.99, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_cr"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.83), "wording": (1.0, 0.77)},
+    "fields": {"events": 0.985, "citations": 0.995, "dates": 1.0, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -596,7 +624,9 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_bt": (10, 2), "independent_bu": (10, 2), "independent_bv": (10, 2), "independent_bw": (10, 2), "independent_bx": (10, 2),
          "independent_by": (10, 2), "independent_bz": (10, 2), "independent_ca": (10, 2), "independent_cb": (10, 0),
          "independent_cc": (10, 2), "independent_cd": (10, 2), "independent_ce": (10, 2), "independent_cf": (10, 2),
-         "independent_cg": (10, 1), "independent_ci": (10, 2), "independent_cj": (10, 2), "independent_ck": (10, 1)}
+         "independent_cg": (10, 1), "independent_ci": (10, 2), "independent_cj": (10, 2), "independent_ck": (10, 1),
+         "independent_cl": (10, 2), "independent_cm": (10, 2), "independent_cn": (10, 2), "independent_co": (10, 2),
+         "independent_cp": (10, 2), "independent_cq": (10, 2), "independent_cr": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

@@ -206,8 +206,9 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
             continue
         # Only a record that writes out the other notice and leaves this one out stands apart from its co-suspects';
         # one that writes out none leaves both to the form (ind_n09, ind_w01).
+        # A signed form on file that the record does not mention shows the notice itself (ind_am05).
         told = _told_others(case, doc, record, {n: due[n] for n in missing}) \
-            if given and _writes_out_other(doc, notice) else []
+            if given and mention and _writes_out_other(doc, notice) else []
         if given and not told:
             continue  # the form told him (what the form says is not in question)
         later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]

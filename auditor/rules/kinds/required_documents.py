@@ -37,6 +37,7 @@ from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
 from auditor.text.tokens import named_as_subjects, named_in
+from auditor.text.view import text_view
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
@@ -207,6 +208,15 @@ def _guarantor_unsigned(case: Case, rule: Rule, doc: Document, person: str, thei
     return found.model_copy(update={"message": rule.text("guarantor_message", **words)})
 
 
+_NOTICES_OF_EXECUTION = frozenset({"取保候审执行通知书", "监视居住执行通知书"})
+
+
+def _subjects(doc: Document, persons: tuple[str, ...] | list[str]) -> set[str]:
+    """The suspects a paper names as its subjects, also where a line breaks inside the role word ("犯\n罪嫌疑人汪涛",
+    ind_bx07)."""
+    return set(named_as_subjects(doc.text, persons)) | set(named_as_subjects(text_view(doc.text).text, persons))
+
+
 def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Finding]:
     """Triggers whose person no required document concerns, when every required document's person is known."""
     required = case.documents_of_type(p.requires)
@@ -215,6 +225,8 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
         persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
+        if doc.type in _NOTICES_OF_EXECUTION:
+            persons |= _subjects(doc, case.persons)  # a notice names whom it concerns, whatever else its page holds
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
