@@ -479,6 +479,9 @@ DECIDED_ON_CASES = [
     # regression (ind_y01): a request about another act names its person there
     ("要求复议意见书", "要求复议意见书\n你院以不批准逮捕决定书决定不批准逮捕犯罪嫌疑人林辉。除林建华供述外，陈志强亦供称林辉在场，"
      "特要求你院复议。", {("要求复议", "林辉")}),
+    # regression (ind_cj09): a transfer is not of the suspect the paper says stays behind
+    ("起诉意见书", "起诉意见书\n犯罪嫌疑人林辉、陈志强涉嫌盗窃罪一案，现已侦查终结。现将此案移送审查起诉。犯罪嫌疑人林建华仍在取保候审中，继续侦查。",
+     {("移送审查起诉", "林辉"), ("移送审查起诉", "陈志强")}),
     # a decision on two of three suspects is the act of both
     ("批准逮捕决定书", "批准逮捕决定书\n经审查，决定批准逮捕犯罪嫌疑人林辉、陈志强。林建华另案处理。",
      {("批准逮捕", "林辉"), ("批准逮捕", "陈志强")}),

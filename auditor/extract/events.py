@@ -257,6 +257,9 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
     return []
 
 
+_STAYS_BEHIND = re.compile(r"[^。；;]{0,16}?(?:继续侦查|另行处理|暂不移送|另行移送)")
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -268,6 +271,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     named = named_in(text_view(_RUNNING_LINE.sub("", doc.text)).text, persons)
     if act == lex.family_notice_act and lex.not_notified.search(compact) and not lex.notified_later.search(compact):
         return []
+    if len(named) > 1 and act in lex.case_stage_acts:
+        # A transfer leaves out whom the paper says stays behind ("犯罪嫌疑人闫守成仍在取保候审中，继续侦查", ind_cj09).
+        behind = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
+                  if _STAYS_BEHIND.match(compact, m.end())}
+        named = [n for n in named if n not in behind] or named
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if len(named) > 1 and act == lex.family_notice_act:
         # A family notice is addressed to a relative, who may be a co-suspect ("热合曼·艾合买提：…将…阿依古丽·买买提刑事
