@@ -363,13 +363,12 @@ def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeRe
         # not name him ("与被害人X发生争执").
         named = [(spec["victim_roles"][0], appeal.start, appeal.end)]
     if not named:
-        # So do the facts the decision finds: "已赔偿被害人损失", "取得被害人谅解" (ind_ci07, ind_bz07) — a victim of
+        # So do the facts the decision finds: "已赔偿被害人损失", "取得被害人谅解" (ind_ci07, ind_ca09) — a victim of
         # this case, unnamed; "无被害人" is none.
         named = [(m.group(0), m.start(), m.end()) for m in _UNNAMED_VICTIM.finditer(doc.text, 0, d.span[0])][:1]
     elsewhere = None
     if not named:
-        # Else the file's other papers: the victim's own 询问笔录, a co-defendant's decision telling him (ind_cd09,
-        # ind_bz07). The decision may concern a part of the case that harmed no one: a warning to check.
+        # Else a 送达回证 serving this decision on a victim (ind_cn08): a warning to check.
         elsewhere = _victim_elsewhere(case, doc)
         if elsewhere is None:
             return None
