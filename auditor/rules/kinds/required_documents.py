@@ -17,7 +17,8 @@ documents. Narrowed by data:
 `per_person: true`: in a file with several suspects, a trigger whose own act concerns a person (the 拘留证 of 白某)
 also fires when the required documents there are all for other persons (拘留通知书 for the two others only). Only
 when every required document's person is known (its own act's, else the suspects it names); otherwise the file's
-documents count for everyone; in an excerpt such a finding is an info-level please-check. With
+documents count for everyone; in an excerpt such a finding is an info-level please-check (`per_person: most`: only
+where the excerpt keeps the papers of at least as many persons as it leaves out). With
 `when: {guarantor: true}`, a decision naming a guarantor also fires when its person's pledges are all by others (a
 new guarantor named when the bail is decided again).
 
@@ -59,7 +60,7 @@ class RequiredDocumentsParams(Params):
     excused_by: tuple[str, ...] = ()
     excused_by_era: dict[str, tuple[str, ...]] = {}
     glued_titles: bool = False
-    per_person: bool = False
+    per_person: bool | Literal["most"] = False  # "most": in an excerpt, only where it keeps most persons' papers
     # "person": the `unless` is asked of the documents about the trigger's one person (and those naming no suspect):
     # another suspect's forfeited deposit does not excuse this one's refund (ind_ap04).
     unless_scope: Literal["file", "person"] = "file"
@@ -237,10 +238,10 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     by_person = p.unless_scope == "person"
     if p.unless is not None and not by_person and evaluate(others, p.unless).holds:
         return []
-    # An excerpt that keeps the papers of fewer persons than it leaves out is a selection: a missing one is no gap
-    # worth a please-check each (ind_t11: ten decisions, the notices of two); one that keeps most is.
+    # `most`: an excerpt that keeps the papers of fewer persons than it leaves out is a selection, a missing one no gap
+    # worth a please-check each (ind_t11: ten bail decisions, the execution notices of two); one that keeps most is.
     uncovered = {n for d in case.documents_of_type(p.trigger) for n in own.get(d.id, set()) if n not in covered}
-    if not case.shown_whole and len(uncovered) > len(covered):
+    if p.per_person == "most" and not case.shown_whole and len(uncovered) > len(covered):
         return []
     findings = []
     excused: dict[tuple[str, ...], bool] = {}
