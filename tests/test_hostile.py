@@ -379,14 +379,16 @@ def test_temp_folder_removed_on_sigterm(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for i in range(400):  # slow enough to be caught while its entries are read
             zf.writestr(f"{i}.txt", ("\n=====\n".join([GOOD] * 40)).encode())
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # A temporary folder of its own: tests running beside this one (pytest -n) make auditor-zip- folders of
+    # their own in the shared one, which outlive this audit (a CI run read one of them as this audit's leftover).
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)}
     proc = subprocess.Popen([sys.executable, "-m", "auditor.cli", "audit", str(path)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    temp = Path(tempfile.gettempdir())
-    before = {p.name for p in temp.iterdir()}
     deadline = time.monotonic() + 60
     # The audit runs in a worker process of the CLI (auditor/batch): its folder carries the worker's pid.
-    while not (made := [p.name for p in temp.iterdir() if p.name.startswith("auditor-zip-") and p.name not in before]):
+    while not (made := [p.name for p in temp.iterdir() if p.name.startswith("auditor-zip-")]):
         assert proc.poll() is None and time.monotonic() < deadline, "no temporary folder appeared"
         time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
