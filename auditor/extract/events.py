@@ -76,6 +76,7 @@ class _Lexicon:
     execution_after_decision: re.Pattern[str]
     case_subject: re.Pattern[str]
     case_stage_acts: frozenset[str]
+    stays_behind_after: re.Pattern[str]
     not_subject_after: tuple[str, ...]
     case_by_first_name: re.Pattern[str]
     received_before: re.Pattern[str]
@@ -140,6 +141,7 @@ def lexicon() -> _Lexicon:
         execution_after_decision=re.compile(organs["execution_after_decision"].replace("{ORG}", org)),
         case_subject=re.compile(data["case_subject"]),
         case_stage_acts=frozenset(data["case_stage_acts"]),
+        stays_behind_after=re.compile(data["stays_behind_after"]),
         not_subject_after=tuple(data["not_subject_after"]),
         case_by_first_name=re.compile(data["case_by_first_name"]),
         received_before=re.compile(data["received_before"]),
@@ -257,9 +259,6 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
     return []
 
 
-_STAYS_BEHIND = re.compile(r"[^。；;]{0,16}?(?:继续侦查|另行处理|暂不移送|另行移送)")
-
-
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -274,7 +273,7 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
     if len(named) > 1 and act in lex.case_stage_acts:
         # A transfer leaves out whom the paper says stays behind ("犯罪嫌疑人闫守成仍在取保候审中，继续侦查", ind_cj09).
         behind = {name_of(m.group(0), named) for m in names_pattern(tuple(named)).finditer(compact)
-                  if _STAYS_BEHIND.match(compact, m.end())}
+                  if lex.stays_behind_after.match(compact, m.end())}
         named = [n for n in named if n not in behind] or named
     people: list[str | None] = [None] if act in lex.case_scope or not named else list(named)
     if len(named) > 1 and act == lex.family_notice_act:

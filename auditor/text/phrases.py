@@ -37,11 +37,18 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 # A printed option left unticked ("□指定的居所", "□无法通知"): the form offers the words, the clerk did not choose them.
 _UNTICKED_BEFORE = re.compile(r"[□☐][ \t]?$")
+# A blank of such an option, after its label ("□保证人＿＿＿ □保证金＿＿＿元", ind_cp05): the box before the label.
+_UNTICKED_LABEL_BEFORE = re.compile(r"[□☐][^□☐\n]{0,8}$")
 
 
 def unticked(text: str, start: int) -> bool:
     """Does an unticked box stand right before `start`?"""
     return _UNTICKED_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+def unticked_option(text: str, start: int) -> bool:
+    """Is `start` (a blank to fill in) inside an option left unticked: a box, then at most a short label before it?"""
+    return _UNTICKED_LABEL_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 _UNTICKED_LINE = re.compile(r"^[ \t]*[□☐][^\n]*", re.MULTILINE)

@@ -32,7 +32,15 @@ from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
-from auditor.text.phrases import Match, best_match, contains, line_end, sentence_at, without_unticked_lines
+from auditor.text.phrases import (
+    Match,
+    best_match,
+    contains,
+    line_end,
+    sentence_at,
+    unticked_option,
+    without_unticked_lines,
+)
 from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
@@ -290,9 +298,6 @@ def _vague_reason(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     return findings
 
 
-_UNTICKED_OPTION = re.compile(r"[□☐][^□☐\n]{0,8}$")
-
-
 def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     name = p.measure or "取保候审"
     findings: list[Finding] = []
@@ -317,7 +322,7 @@ def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         if decided is None or doc.date is None or ordered:
             continue
         blanks = list(re.finditer(wording()["blank_field"], doc.text))
-        if blanks and not all(_UNTICKED_OPTION.search(doc.text, max(0, b.start() - 10), b.start()) for b in blanks):
+        if blanks and not all(unticked_option(doc.text, b.start()) for b in blanks):
             continue  # a blank (or unreadable handwritten) field of the printed form
         # …unless each blank is an option left unticked ("□保证人＿＿＿ □保证金＿＿＿元", ind_cp05): neither was chosen
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date}

@@ -29,9 +29,11 @@ severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗�
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_most
+from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Evidence, Finding
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
@@ -209,7 +211,10 @@ def _guarantor_unsigned(case: Case, rule: Rule, doc: Document, person: str, thei
     return found.model_copy(update={"message": rule.text("guarantor_message", **words)})
 
 
-_NOTICES_OF_EXECUTION = frozenset({"取保候审执行通知书", "监视居住执行通知书"})
+@functools.cache
+def _notices_of_execution() -> frozenset[str]:
+    """The execution notices of the measures (lexicons/bail_wording.yaml), each naming whom it concerns."""
+    return frozenset(m["notice_document"] for m in load_yaml("bail_wording.yaml")["measures"].values())
 
 
 def _subjects(doc: Document, persons: tuple[str, ...] | list[str]) -> set[str]:
@@ -226,7 +231,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
         persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
-        if doc.type in _NOTICES_OF_EXECUTION:
+        if doc.type in _notices_of_execution():
             persons |= _subjects(doc, case.persons)  # a notice names whom it concerns, whatever else its page holds
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
