@@ -256,12 +256,17 @@ def test_guarantee_span(text: str, found: str | None) -> None:
         ("本决定由临川区公安局文昌派出所执行。", True),
         ("本决定交临川区公安局执行。", True),
         ("执行机关：临川区公安局文昌派出所", True),
+        ("执行机关：\n临川区公安局文昌派出所\n", True),
+        ("执行机关：文昌所", True),
         ("未经执行机关批准不得离开所居住的市、县。", False),
         ("被取保候审人违反上述规定的，由执行机关没收保证金。", False),
+        ("执行机关：　批准人：魏长青", False),
+        ("执行机关：\n被取保候审人在取保候审期间应当遵守下列规定：", False),
     ],
 )
 def test_executor_span(text: str, found: bool) -> None:
-    assert any(re.search(p, text) for p in DATA["executor_patterns"]) is found
+    patterns = [*DATA["executor_patterns"], *DATA["executor_label_patterns"]]
+    assert any(re.search(p, text) for p in patterns) is found
 
 
 @pytest.mark.parametrize(

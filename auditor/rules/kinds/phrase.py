@@ -45,7 +45,7 @@ from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
-         "decision_read", "no_executor", "no_notice", "vague_reason", "vague_explained", "no_guarantee",
+         "decision_read", "no_executor", "no_notice", "notice_on_file", "notice_on_file_message", "vague_reason", "vague_explained", "no_guarantee",
          "guarantee_due", "guarantee_continued", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
          "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
@@ -68,6 +68,9 @@ class PhraseParams(Params):
     # guarantee required: a decision made again by another organ after the case moved on (a procuratorate's after
     # the police's) may keep the earlier guarantee (检察规则 2019 Art. 103): then only this severity, "please check".
     continued_severity: Literal["info", "warning"] | None = None
+    # executor: a decision naming no 执行机关 whose person's 执行通知书 is on file (the notice may name the unit, the
+    # decision should too: 刑诉法 67 / 74, legal-rules Q13, M7): this severity, or no finding.
+    notified_severity: Literal["info", "warning"] | None = None
 
 
 @functools.cache
@@ -240,31 +243,40 @@ def _notified_persons(case: Case, notice_type: str) -> set[str] | None:
 
 def _executor(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
     """A complete decision that names no 执行机关, with no 执行通知书 in the file either (in a whole file with several
-    suspects: none for the decision's person)."""
+    suspects: none for the decision's person); with its person's notice on file, `notified_severity` if set."""
     name = p.measure or ""
     spec = measure(name)
-    notified = _notified_persons(case, spec["notice_document"])
-    if notified is None:
-        return []  # a notice for someone unknown may be any decision's
+    notified = _notified_persons(case, spec["notice_document"])  # None: a notice for someone unknown, any decision's
+    if notified is None and p.notified_severity is None:
+        return []
     patterns = [re.compile(x) for x in wording()["executor_patterns"]]
+    labels = [re.compile(x) for x in wording()["executor_label_patterns"]]
     findings: list[Finding] = []
     for doc in case.documents_of_type(spec["decision_document"]):
         persons = {e.person for e in case.events if e.document_id == doc.id and e.person}
-        if notified and (not persons or persons & notified):
-            continue  # its person's 执行通知书 is on file (or it names no one the notices can be told from)
+        # its person's 执行通知书 is on file (or a notice for someone unknown, or it names no one the notices can be
+        # told from): the notice may name the unit, so no more than a please-check
+        on_file = notified is None or bool(notified and (not persons or persons & notified))
+        if on_file and p.notified_severity is None:
+            continue
         decided = decision_span(doc, name)
         # on the text view: a PDF line may break inside the unit's name ("由…武侯\n区分局…执行")
-        if decided is None or doc.date is None or any(x.search(text_view(doc.text).text) for x in patterns):
+        if decided is None or doc.date is None or any(x.search(text_view(doc.text).text) for x in patterns) \
+                or any(x.search(doc.text) for x in labels):
             continue
         words = {"document": doc.type, "decision": doc.text[decided[0]:decided[1]], "date": doc.date,
                  "notice": spec["notice_document"], "person": "、".join(sorted(persons)),
-                 "covered": "、".join(sorted(notified))}
-        steps = [rule.text("decision_read", **words), rule.text("no_executor", **words),
-                 rule.text("no_notice_for" if notified else "no_notice", **words)]
-        notice = f"对{words['person']}的《{spec['notice_document']}》" if notified else spec["notice_document"]
+                 "covered": "、".join(sorted(notified or ()))}
+        last = "notice_on_file" if on_file else "no_notice_for" if notified else "no_notice"
+        steps = [rule.text("decision_read", **words), rule.text("no_executor", **words), rule.text(last, **words)]
+        notice = f"对{words['person']}的《{spec['notice_document']}》" if notified and not on_file else spec["notice_document"]
         values = {"document": doc.type, "notice": notice}
-        findings.append(rule.finding(case, document=doc, evidence=[_ev(case, doc, decided), title_evidence(case, doc)],
-                                     values=values, steps=steps, identity={"document_date": doc.date}))
+        found = rule.finding(case, document=doc, evidence=[_ev(case, doc, decided), title_evidence(case, doc)],
+                             values=values, steps=steps, identity={"document_date": doc.date},
+                             severity=p.notified_severity if on_file else None)
+        if on_file:
+            found = found.model_copy(update={"message": rule.text("notice_on_file_message", **words)})
+        findings.append(found)
     return findings
 
 
