@@ -57,6 +57,8 @@ class _Lexicon:
     prior_openers: re.Pattern[str]
     current: re.Pattern[str]
     current_strong: re.Pattern[str]
+    prior_question: re.Pattern[str]
+    this_case_in_answer: re.Pattern[str]
     other_roles: tuple[str, ...]
     other_case_aside: re.Pattern[str]
     accomplice_before_aside: re.Pattern[str]
@@ -122,6 +124,8 @@ def lexicon() -> _Lexicon:
         prior_openers=re.compile("|".join(data["prior_openers"])),
         current=re.compile("|".join(data["current_markers"])),
         current_strong=re.compile("|".join(data["current_strong_markers"])),
+        prior_question=re.compile(data["prior_question"]),
+        this_case_in_answer=re.compile(data["this_case_in_answer"]),
         other_roles=tuple(data["other_roles"]),
         other_group_object=re.compile(data["other_group_object"]),
         other_case_aside=re.compile("|".join([*data["other_case_asides"], *data["at_large_asides"]])),
@@ -369,6 +373,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
     actions = [tr for tr in triggers if tr.action]
     trigger_starts = [tr.start for tr in triggers]
     act_days: dict[str, dt.date] = {}  # the day each act was last dated by a full date
+    prior_answers = _prior_answers(t, lex)
     for i, tr in enumerate(actions):
         if any(a <= tr.start < b for a, b in heads):
             continue  # a table's column head ("姓名 刑事拘留 逮捕 延长侦查羁押期限") names acts, it does not tell one
@@ -389,6 +394,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss : max(se, _enclosing(full_sentences, tr.start)[1])], tr.start - ss, lex):
+            continue
+        if _answers_about_the_past(t, tr.start, lex, prior_answers):
             continue
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
@@ -764,6 +771,28 @@ def _leading_date(dates: list[DateMention], starts: list[int], cs: int, t: str, 
     if bisect.bisect_left(trigger_starts, cs) > bisect.bisect_left(trigger_starts, d.end):
         return None  # an act between them has the date
     return d
+
+
+_QUESTION = re.compile(r"问[:：]")
+_ANSWER = re.compile(r"答[:：]")
+
+
+def _prior_answers(t: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """Spans of a record's answers to a question about the suspect's past ("问：你上次被拘留是什么时候？答：…")."""
+    if "问" not in t:
+        return []
+    questions = [m.end() for m in _QUESTION.finditer(t)]
+    spans = []
+    for k, q in enumerate(questions):
+        answer = _ANSWER.search(t, q, questions[k + 1] if k + 1 < len(questions) else len(t))
+        if answer and lex.prior_question.search(t, q, answer.start()):
+            spans.append((answer.end(), questions[k + 1] - 2 if k + 1 < len(questions) else len(t)))
+    return spans
+
+
+def _answers_about_the_past(t: str, pos: int, lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
+    """Is the act at `pos` told in an answer about the past, before the answer turns to this case ("这次是…")?"""
+    return any(a <= pos < b and not lex.this_case_in_answer.search(t, a, pos) for a, b in spans)
 
 
 def _is_prior(sentence: str, pos: int, lex: _Lexicon) -> bool:
