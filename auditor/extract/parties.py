@@ -23,12 +23,16 @@ from auditor.text.view import TextView, text_view
 # 被讯问人 / 被宣布人 / 被保证人 head a 讯问笔录, a 宣布笔录 and a 保证书: only a suspect is interrogated, hears a
 # decision against him announced or is vouched for by a guarantor. A 监察委员会 names its suspect 被调查人.
 # A victim who died is represented by a relative ("被害人近亲属曹某某"), who receives the decisions in his place.
+# A warrant's stub heads its person 被拘留人 / 被逮捕人 ("被逮捕人：邱某 性别：男", ind_ct01); the detained person's
+# family ("被拘留人家属：…") is not he.
 ROLES = ("犯罪嫌疑人", "被附条件不起诉人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人", "被调查人", "被告人",
-         "被害人近亲属", "被害人家属", "被害人法定代理人", "被害人", "证人", "嫌疑人")
+         "被拘留人", "被逮捕人", "被害人近亲属", "被害人家属", "被害人法定代理人", "被害人", "证人", "嫌疑人")
 SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被附条件不起诉人", "被不起诉人", "被取保候审人", "被监视居住人", "被讯问人", "被宣布人", "被保证人",
-                           "被调查人", "被告人", "嫌疑人"})
+                           "被调查人", "被告人", "被拘留人", "被逮捕人", "嫌疑人"})
+_ROLE_PATTERNS = {"证人": r"(?<!保)证人",  # a 保证人 (bail guarantor) is no 证人
+                  "被拘留人": r"被拘留人(?!家属|亲属|的)", "被逮捕人": r"被逮捕人(?!家属|亲属|的)"}
 
-_ROLE = "|".join(r"(?<!保)证人" if r == "证人" else r for r in ROLES)  # a 保证人 (bail guarantor) is no 证人
+_ROLE = "|".join(_ROLE_PATTERNS.get(r, r) for r in ROLES)
 _CJK = "\u4e00-\u9fff"
 _MASKCH = MASK_CHARS
 _NAME = rf"(?:{DOTTED_NAME}|[{_CJK}{_MASKCH}][{_CJK}·{_MASKCH}]{{1,7}}?[0-9]?)"
