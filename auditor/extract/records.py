@@ -117,6 +117,9 @@ _PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[ \t\u3000]{1,2
 _NAME_RUN = re.compile(rf"{DOTTED_NAME}|[\u4e00-\u9fff·]{{2,4}}")
 _TITLE_BEFORE_NAME = re.compile(r"(?:(?<=^)|(?<=[、，,\s]))(?:检察官助理|检察官|检察员|书记员|侦查员|民警|警官)(?=[\u4e00-\u9fff])")
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
+# A name the head itself marks as no police officer ("记录员：蒋丽（辅警）", ind_cs03): an auxiliary may keep the record,
+# never count as one of the two investigators (CPL 2018 Art. 118, 公安规定 2020 Art. 202).
+_AUXILIARY = re.compile(r"[\u4e00-\u9fff·]{2,4}[（(](?:辅警|协警|协勤|警务辅助人员|文职(?:人员)?|见习(?:民警)?|实习(?:生|民警)?)[）)]")
 HEAD_LINES = 12
 
 
@@ -186,7 +189,7 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
             # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
             # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
             # A title before each name ("检察官周文涛、检察官助理林珊", ind_ai01) is no organ's name.
-            names_only = _TITLE_BEFORE_NAME.sub("", re.sub(r"[（(][^）)]*[）)]", "", field[:cut]))
+            names_only = _TITLE_BEFORE_NAME.sub("", re.sub(r"[（(][^）)]*[）)]", "", _AUXILIARY.sub("", field[:cut])))
             parts = re.split(r"[，,]|[ \t\u3000]{2,}", names_only.strip())
             field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
             field = _PADDED_NAME.sub(r"\1\2", field)

@@ -30,6 +30,7 @@ severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗�
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Literal
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_most
@@ -44,7 +45,7 @@ from auditor.text.view import text_view
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
-         "guarantor_named", "guarantor_not_signed", "guarantor_message")
+         "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message")
 
 
 class When(Params):
@@ -66,6 +67,9 @@ class RequiredDocumentsParams(Params):
     # "person": the `unless` is asked of the documents about the trigger's one person (and those naming no suspect):
     # another suspect's forfeited deposit does not excuse this one's refund (ind_ap04).
     unless_scope: Literal["file", "person"] = "file"
+    # A regex whose group "holder" names whose goods the trigger takes ("扣押马某（废品收购站）持有的", ind_cs01): where
+    # every required document names one of the triggers' holders, a trigger whose holder none names lacks its own.
+    holder: str | None = None
 
 
 _DEPOSIT_WORD = "保证金"
@@ -285,10 +289,60 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     return findings
 
 
+def _holders(case: Case, p: RequiredDocumentsParams) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Trigger id -> (holder, span of the words naming him), for the triggers that name one."""
+    out = {}
+    for doc in case.documents_of_type(p.trigger):
+        m = re.search(p.holder or "", doc.text) if p.holder else None
+        if m:
+            out[doc.id] = (m.group("holder"), m.span())
+    return out
+
+
+def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[str]) -> list[Finding]:
+    """Triggers whose holder no required document names, where each required document names some trigger's holder."""
+    holders = _holders(case, p)
+    names = {h for h, _ in holders.values()}
+    required = case.documents_of_type(p.requires)
+    if len(names) < 2 or not required:
+        return []
+    listed = {h for h in names for r in required if find_phrase(r.text, h)}
+    if not all(any(find_phrase(r.text, h) for h in names) for r in required):
+        return []  # a list naming none of them may be anyone's
+    findings = []
+    for doc in case.documents_of_type(p.trigger):
+        if doc.id in reported or doc.id not in holders or holders[doc.id][0] in listed:
+            continue
+        person, span = holders[doc.id]
+        words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
+                 "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
+                 "covered": "、".join(sorted(listed)), "reason": doc.text[span[0]:span[1]]}
+        steps = [rule.text("holder_has", **words), rule.text("holder_not_found", **words)]
+        severity = None
+        if case.shown_whole:
+            steps.append(rule.text("whole", **words))
+        else:
+            steps.append(rule.text("excerpt_for", **words))
+            severity = "info"
+        found = rule.finding(case, document=doc, evidence=[title_evidence(case, doc), case.evidence(doc, *span)],
+                             values={"document": words["document"], "missing": "、".join(p.requires),
+                                     "date": words["date"], "person": person},
+                             steps=steps, severity=severity,
+                             identity={"document": doc.type, "date": doc.date, "holder": person})
+        message = rule.text("holder_message", **words) + (rule.text("excerpt_note_for", **words) if severity else "")
+        findings.append(found.model_copy(update={"message": message}))
+    return findings
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
     if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
-        return _per_person(case, rule, p) if p.per_person and case.documents_of_type(p.requires) else []
+        if not case.documents_of_type(p.requires):
+            return []
+        findings = _per_person(case, rule, p) if p.per_person else []
+        if p.holder:
+            findings += _per_holder(case, rule, p, {f.document_id for f in findings if f.document_id})
+        return findings
     by_person = p.unless_scope == "person"
     if p.unless is not None and not by_person and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
         return []
