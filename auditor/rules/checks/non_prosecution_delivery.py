@@ -1,6 +1,7 @@
 """The file holds delivery receipts, but none shows the 不起诉决定书 reaching a required recipient (CPL 178–180;
-检察规则 377, 378). A file without any 送达回证 is not judged: receipts are often bound in another volume, and their
-absence from a partial file is no evidence that the decision was not delivered."""
+检察规则 377, 378). An excerpt without any 送达回证 is not judged: receipts are often bound in another volume, and their
+absence from a partial file is no evidence that the decision was not delivered; a whole 卷 without any gets a
+please-check."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
-STEPS = ("counted", "not_delivered", "suspect", "police", "victim")
+STEPS = ("counted", "not_delivered", "none_in_whole", "none_message", "suspect", "police", "victim")
 
 
 def _mentions(doc: Document, words: list[str]) -> bool:
@@ -59,7 +60,9 @@ def _in_property_paragraph(text: str, at: int, spec: dict) -> bool:
 def run(case: Case, rule: Rule) -> list[Finding]:
     spec = lexicon()["delivery"]
     receipts = case.documents_of_type(spec["receipt_types"])
-    if not receipts:
+    # No receipt at all: they are often bound in another volume, so nothing is judged in an excerpt; a whole 卷 that
+    # holds none gets a please-check (ind_cu03: only the announcement record).
+    if not receipts and not case.shown_whole:
         return []
     announced = case.documents_of_type(spec["announcement_types"])
     suspect_role = lexicon()["notice"]["suspect_role"]
@@ -100,7 +103,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
             missing.append("suspect")
         head = doc.text[:before]
-        if (own or others_served) and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
+        judged = own or others_served or not receipts  # no receipt in a whole 卷: every recipient is asked about
+        if judged and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
             if not any(_mentions(r, spec["police_words"]) for r in own):
                 missing.append("police")
         # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
@@ -115,7 +119,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                             if w) if named else True
             if named and mine and not to_victim:
                 missing.append("victim")
-        elif (own or others_served) and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
+        elif judged and named and not any(_mentions(r, [named[0][0], *spec["victim_words"]]) for r in own):
             missing.append("victim")
         if not missing:
             continue
@@ -123,8 +127,14 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         words = {"receipts": len(receipts), "document": doc.type, "own": len(own), "announced": len(announced),
                  "recipients": recipients}
         steps = [rule.text("counted", **words), rule.text("not_delivered", **words)]
+        if not receipts:
+            steps.append(rule.text("none_in_whole", **words))
         evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts)[:2]]
         values = {"recipients": recipients, "receipts": len(receipts)}
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity={"document_date": doc.day, "number": doc.number, "missing": missing}))
+        found = rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                             identity={"document_date": doc.day, "number": doc.number, "missing": missing},
+                             severity="info" if not receipts else None)
+        if not receipts:
+            found = found.model_copy(update={"message": rule.text("none_message", **words)})
+        findings.append(found)
     return findings
