@@ -45,7 +45,8 @@ from auditor.text.view import text_view
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
-         "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message")
+         "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message",
+         "earlier_for")
 
 
 class When(Params):
@@ -70,6 +71,9 @@ class RequiredDocumentsParams(Params):
     # A regex whose group "holder" names whose goods the trigger takes ("扣押马某（废品收购站）持有的", ind_cs01): where
     # every required document names one of the triggers' holders, a trigger whose holder none names lacks its own.
     holder: str | None = None
+    # per_person: a required document dated before the trigger is an earlier measure's (ind_cu08: the police's execution
+    # notice of January is not the one of the procuratorate's bail in July).
+    not_before_trigger: bool = False
 
 
 _DEPOSIT_WORD = "保证金"
@@ -232,6 +236,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     required = case.documents_of_type(p.requires)
     own = _own_persons(case)
     covered: set[str] = set()
+    dated: list[tuple[Any, set[str]]] = []  # (date, persons) of each required document
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
         persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
@@ -240,6 +245,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
+        dated.append((doc.day, persons))
     # The exception is said somewhere else than in the required documents themselves (their titles name them) or in
     # the file's list of contents (a 卷内目录 lists the ones there are, for whoever they are).
     others = case.model_copy(update={"documents": tuple(d for d in case.documents
@@ -262,7 +268,10 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
             found = _guarantor_unsigned(case, rule, doc, next(iter(persons)), [r for r in required if persons & of[r.id]], p)
             findings += [found] if found else []
             continue
-        if len(persons) != 1 or persons & covered or _trigger_span(case, doc, p.when) is None:
+        mine = covered
+        if p.not_before_trigger and doc.day is not None:
+            mine = {n for day, names in dated if day is None or day >= doc.day for n in names}
+        if len(persons) != 1 or persons & mine or _trigger_span(case, doc, p.when) is None:
             continue
         if p.unless is not None and by_person and _excused_for(others, persons, p.unless, excused_persons):
             continue  # the exception stated for this person (another's "无法通知" is not his)
@@ -271,8 +280,9 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         person = next(iter(persons))
         words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
                  "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
-                 "covered": "、".join(sorted(covered))}
-        steps = [rule.text("has_for", **words), rule.text("not_found_for", **words)]
+                 "covered": "、".join(sorted(covered - persons) or sorted(covered))}
+        steps = [rule.text("has_for", **words),
+                 rule.text("earlier_for" if persons & covered else "not_found_for", **words)]
         severity = None
         if case.shown_whole:
             steps.append(rule.text("whole", **words))
