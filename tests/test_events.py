@@ -28,6 +28,10 @@ QSYJS = (
 )
 
 CASES = [
+    # regression (ind_cv02): a name in an aside of the next suspect's description is not the subject of "该犯罪嫌疑人"
+    ("a name in an aside of a description", "犯罪嫌疑人高某军，男，1984年11月9日出生。\n该犯罪嫌疑人于2021年7月4日被我局刑事拘留。\n"
+     "犯罪嫌疑人冉某，男，1998年3月27日出生，现住南湖区夜市街17号（随高某军居住）。\n该犯罪嫌疑人于2021年7月5日被我局刑事拘留。",
+     ["高某军", "冉某"], {("刑事拘留", "2021-07-04", "高某军"), ("刑事拘留", "2021-07-05", "冉某")}),
     # regression (ind_cq01): a list of persons, each in his paragraph; "同日" with an act the document dated before
     ("同日 in the next person's paragraph", "周某涛，男。因涉嫌盗窃罪于2023年3月8日被刑事拘留，同年4月6日经批准，次日被执行逮捕。\n"
      "韩某伟，男。因涉嫌盗窃罪于同日被刑事拘留，于同年4月8日被执行逮捕。", ["周某涛", "韩某伟"],

@@ -958,6 +958,7 @@ def _subject(
     while count > 1 and (
         t[max(0, before[count - 1].start - 2) : before[count - 1].start].endswith(lex.not_subject_after)
         or _in_bracket_after(t, before[count - 2].end, before[count - 1], pos)
+        or _in_aside(t, before[count - 2].end, before[count - 1], pos)
         or lex.case_by_first_name.match(t, before[count - 1].end)
     ):
         count -= 1
@@ -993,6 +994,17 @@ def _in_bracket_after(t: str, name_end: int, mention: _Mention, pos: int) -> boo
 
 
 _BRACKET_CLOSE = re.compile(r"[）)]")
+
+
+def _in_aside(t: str, name_end: int, mention: _Mention, pos: int) -> bool:
+    """Does `mention` stand in a bracket closed before `pos`, within the sentence of the name ending at `name_end`
+    ("犯罪嫌疑人冉明，男，…现住…夜市街17号（随高建军居住）。该犯罪嫌疑人于…被刑事拘留", ind_cv02): an aside of that
+    person's description, not the subject of what follows?"""
+    opened = max(t.rfind("（", name_end, mention.start), t.rfind("(", name_end, mention.start))
+    if opened < 0 or "。" in t[name_end:opened] or re.search(r"[）)]", t[opened + 1 : mention.start]):
+        return False
+    close = _BRACKET_CLOSE.search(t, mention.end, pos)
+    return close is not None
 
 
 def _in_other_case_aside(t: str, lo: int, pos: int, lex: _Lexicon) -> bool:

@@ -174,18 +174,24 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
     if len(appraisals) < 2 or not p.result_values or not told:
         return []
     found = {doc.id: _values(_findings_part(doc.text), p.result_values) for doc in appraisals}
+    opinions = {doc.id: _opinion(doc.text) for doc in appraisals}
+    flat_told = [re.sub(r"\s", "", t) for t in told]
     notices = [_values(t, p.result_values) for t in told]
-    if any(not n or not any(n & v for v in found.values()) for n in notices):
+
+    def ties(k: int, doc_id: str) -> bool:  # does notice k repeat what appraisal `doc_id` found?
+        return bool(notices[k] & found[doc_id]) or bool(opinions[doc_id] and opinions[doc_id] in flat_told[k])
+
+    if any(not any(ties(k, d) for d in found) for k in range(len(told))):
         return []
-    tied = {d for d, v in found.items() if any(n & v for n in notices)}
+    tied = {d for d in found if any(ties(k, d) for k in range(len(told)))}
     findings = []
     for doc in appraisals:
-        if doc.id in tied or not found[doc.id]:
+        if doc.id in tied or not (found[doc.id] or opinions[doc.id]):
             continue
-        others = "、".join(sorted({x for d in tied for x in found[d]}))
+        others = "、".join(sorted({x for d in tied for x in (found[d] or {f"“{opinions[d]}…”"})}))
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due),
-                 "values": "、".join(sorted(found[doc.id])), "others": others}
+                 "values": "、".join(sorted(found[doc.id])) or f"“{opinions[doc.id]}…”", "others": others}
         steps = [rule.text("has", **words), rule.text("untied", **words), rule.text("not_notified", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
@@ -194,6 +200,17 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
 
 
 _RESULT_LABEL = re.compile(r"(?:鉴定意见|检验结果|鉴定结论|检验结论|鉴定结果|结论)[:：]")
+_OPINION_CHARS = 12  # the opening of an opinion a notice quotes ("钢管上的斑迹为人血，与陆…", ind_cv02)
+
+
+def _opinion(text: str) -> str:
+    """The opening words of an appraisal's stated opinion (after its label, spaces removed), or "" when it has none
+    or it is too short to tell one opinion from another."""
+    m = _RESULT_LABEL.search(text)
+    if not m:
+        return ""
+    words = re.sub(r"\s", "", text[m.end() : m.end() + 80])
+    return words[:_OPINION_CHARS] if len(words) >= _OPINION_CHARS else ""
 
 
 def _findings_part(text: str) -> str:
