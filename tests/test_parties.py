@@ -317,6 +317,18 @@ def test_a_suspect_written_two_ways_is_named_by_the_spelling_most_documents_use(
     assert (suspect.name, suspect.variants) == ("刘桂兰", ("刘贵兰",))
 
 
+def test_regression_a_transliterated_name_without_its_dot_is_the_dotted_suspect() -> None:
+    """Regression (ind_as02): a 逮捕通知书's stub wrote "艾力买买提"; as a suspect of his own, the notice seemed to miss
+    "艾力·买买提"."""
+    from auditor.extract.identities import build_parties
+    from auditor.model import PartyMention
+
+    mentions = [PartyMention(document_id="d1", role="犯罪嫌疑人", name="艾力·买买提", start=0, end=6),
+                PartyMention(document_id="d2", role="被逮捕人", name="艾力买买提", start=0, end=5)]
+    (suspect,) = [p for p in build_parties(mentions) if p.is_suspect]
+    assert suspect.name == "艾力·买买提" and {m.document_id for m in suspect.mentions} == {"d1", "d2"}
+
+
 def test_a_valid_id_number_decides_a_birth_date_two_documents_state_differently() -> None:
     """Regression (ind_aq06): one 起诉意见书 writes the day and month the other way round; the ID number agrees with
     the other document, and the party keeps that date (the consistency rule reports the odd one)."""

@@ -204,9 +204,13 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
     A suspect written two ways is named by the spelling most documents use: in their whole text when `texts`
     (document id → text) is given (a 送达回证 names him without a role word), else in their role mentions."""
     suspects = suspect_names(mentions)
+    # A transliterated name written without its middle dot ("艾力买买提" on one form, ind_as02) is the dotted name.
+    undotted = {s.replace("·", ""): s for s in suspects if "·" in s}
+    suspects = [s for s in suspects if s not in undotted]
     # A mention's name cut short by the tokenizer belongs to the suspect whose name it starts.
-    resolved = {n: next((s for s in suspects if s != n and s.startswith(n)), n)
-                if n not in suspects and cut_short(n, suspects) else n for n in {m.name for m in mentions}}
+    resolved = {n: undotted.get(n) or (next((s for s in suspects if s != n and s.startswith(n)), n)
+                                       if n not in suspects and cut_short(n, suspects) else n)
+                for n in {m.name for m in mentions}}
     groups: dict[str, list[PartyMention]] = {s: [] for s in suspects}
     for m in mentions:
         if m.role in SUSPECT_ROLES and resolved[m.name] in groups:
