@@ -20,7 +20,12 @@ when every required document's person is known (its own act's, else the suspects
 documents count for everyone; in an excerpt such a finding is an info-level please-check (`per_person: most`: only
 where the excerpt keeps the papers of at least as many persons as it leaves out). With
 `when: {guarantor: true}`, a decision naming a guarantor also fires when its person's pledges are all by others (a
-new guarantor named when the bail is decided again).
+new guarantor named when the bail is decided again). `not_before_trigger`: a required document dated before the
+trigger is an earlier measure's and covers no one for it (a January execution notice, a July bail).
+
+`holder`: a pattern naming whose goods the trigger takes ("扣押马某（废品收购站）持有的"); where every required
+document names one of the triggers' holders, a trigger whose holder none names lacks its own (a buyer's goods seized,
+only the suspect's list on file).
 
 Complete file or excerpt: a required document that no document of the file names is reported at the rule's
 severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
@@ -29,6 +34,7 @@ severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗�
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any, Literal
@@ -236,7 +242,7 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     required = case.documents_of_type(p.requires)
     own = _own_persons(case)
     covered: set[str] = set()
-    dated: list[tuple[Any, set[str]]] = []  # (date, persons) of each required document
+    dated: list[tuple[dt.date | None, set[str]]] = []  # (day, persons) of each required document
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
         persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
