@@ -241,6 +241,13 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
             if mention.name not in merged[lead]:
                 merged[lead].append(mention.name)
             groups.setdefault(mention.name, []).append(mention)
+    addressed: dict[str, str] = {}  # spelling -> the addressee both notices name
+    for lead, mention, addressee in _spellings_by_addressee(merged, texts or {}):
+        ties.setdefault(mention.name, "addressee")
+        addressed[mention.name] = addressee
+        if mention.name not in merged[lead]:
+            merged[lead].append(mention.name)
+        groups.setdefault(mention.name, []).append(mention)
     parties: list[Party] = []
     for spellings in merged.values():
         group = sorted((m for n in spellings for m in groups[n]), key=_dossier_order)
@@ -257,6 +264,7 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
         # The spouse both spellings' notices name: the tie's value, which no mention of the name carries.
         spouse_of = {n: next(iter(sorted(spouses_named(n, addresses) & spouses_named(name, addresses))), "")
                      for n in variants if tie_of[n] == "spouse"}
+        spouse_of |= {n: f":{addressed[n]}" for n in variants if tie_of[n] == "addressee" and n in addressed}
         parties.append(_party(name, variants, group, is_suspect=True).model_copy(
             update={"variant_ties": tie_of, "variant_spouses": spouse_of}))
     others: dict[tuple[str, str], list[PartyMention]] = {}
@@ -286,6 +294,52 @@ def _spellings_by_spouse(merged: dict[str, list[str]], addresses: list[tuple[str
             lead, written = leads.pop()
             found.setdefault(lead, []).append(PartyMention(document_id=doc_id, role="犯罪嫌疑人", name=written,
                                                            start=end - len(written), end=end))
+    return found
+
+
+# A family notice's addressee line and the person it tells of: "刘某兰（犯罪嫌疑人之母）：…我局已于…将涉嫌诈骗罪的陈某明逮捕"
+# or "陈某明家属刘某兰（母）：": the addressee is the person after 家属.
+_ADDRESSEE = re.compile(r"^[ \t\u3000]*(?P<addressee>[\u4e00-\u9fff]{2,14}(?:[（(][^）)\n]{1,16}[）)])?)[：:][ \t\u3000]*$",
+                        re.MULTILINE)
+_ADDRESSEE_NAME = re.compile(r"(?:^|家属|亲属)(?P<name>[\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$")
+_TOLD_OF = re.compile(r"将涉嫌[\u4e00-\u9fff、]{1,24}?罪的(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:[（(][^）)]{0,60}[）)])?"
+                      r"(?:刑事拘留|拘留|执行逮捕|逮捕|监视居住|指定居所监视居住)")
+_NOTICE_REACH = 300  # characters from the addressee line to the sentence that names the person
+
+
+def _notices(texts: Mapping[str, str]) -> list[tuple[str, str, str, int]]:
+    """(document id, addressee, person told of, where his name starts) of each family notice in the dossier."""
+    out = []
+    for doc_id, text in texts.items():
+        if "将涉嫌" not in text:
+            continue
+        for a in _ADDRESSEE.finditer(text):
+            told = _TOLD_OF.search(text, a.end(), a.end() + _NOTICE_REACH)
+            who = _ADDRESSEE_NAME.search(re.sub(r"\s", "", a.group("addressee")))
+            if told and who:
+                out.append((doc_id, who.group("name"), told.group("name"), told.start("name")))
+    return out
+
+
+def _spellings_by_addressee(merged: dict[str, list[str]], texts: Mapping[str, str]
+                            ) -> list[tuple[str, PartyMention, str]]:
+    """A family notice telling of a spelling no other paper writes, close to exactly one suspect's name (one character
+    off, or a homophone), addressed to the very person another notice tells of that suspect ("刘某兰（犯罪嫌疑人之母）：
+    …将涉嫌诈骗罪的陈智明逮捕", the 拘留通知书 to her telling of 陈志明, ind_cm03): (the suspect's lead spelling, a mention
+    of the spelling, the addressee). Brothers share a mother, but a brother who is a suspect has papers of his own."""
+    notices = _notices(texts)
+    if not notices:
+        return []
+    spelled = {n: lead for lead, spellings in merged.items() for n in spellings}
+    found = []
+    for doc_id, addressee, name, start in notices:
+        if name in spelled or sum(1 for t in texts.values() if name in t) > 1:
+            continue
+        same_addressee = {spelled[n] for d, a, n, _ in notices if d != doc_id and a == addressee and n in spelled}
+        leads = {spelled[n] for n in spelled if close_names(name, n)} & same_addressee
+        if len(leads) == 1:
+            found.append((leads.pop(), PartyMention(document_id=doc_id, role="犯罪嫌疑人", name=name, start=start,
+                                                    end=start + len(name)), addressee))
     return found
 
 

@@ -31,7 +31,7 @@ from auditor.text.ids import id_birth_date, id_checksum_ok, id_gender
 
 STEPS = ("id_reference", "id_odd", "id_mistyped", "id_malformed", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
          "id_source", "document_source", "name_reference", "name_odd", "name_tie", "name_differ",
-         "tie_id_number", "tie_birth_date", "tie_address", "act_warrant", "act_narrative", "act_differ")
+         "tie_id_number", "tie_birth_date", "tie_address", "tie_addressee", "act_warrant", "act_narrative", "act_differ")
 
 
 class ConsistencyParams(Params):
@@ -39,6 +39,8 @@ class ConsistencyParams(Params):
     actions: tuple[str, ...] = ()  # act_date: acts whose own document (doc_types.yaml `act`) dates them
     skip_quotes: tuple[str, ...] = ()  # act_date: narrative quotes with these words tell another date
     ocr_severity: Literal["error", "warning", "info"] = "info"  # name: a finding on an OCR'd page
+    # name: a spelling tied only by the addressee of two family notices (a parent may be two suspects' parent)
+    addressee_severity: Literal["error", "warning", "info"] = "warning"
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:
@@ -230,6 +232,8 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
             steps.append(rule.text("name_differ", **words))
             page = case.dossier.pages[case.dossier.page_index_at(doc.start + m.start)] if case.dossier.pages else None
             severity = p.ocr_severity if page is not None and page.method == "ocr" else None
+            if tie == "addressee" and severity is None:
+                severity = p.addressee_severity
             evidence = [_evidence(case, m, None), _evidence(case, ref, None)]
             findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                          severity=severity, identity={"person": party.name, "written": variant}))
