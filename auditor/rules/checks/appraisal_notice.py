@@ -28,6 +28,9 @@ _TOLD_FIELD = re.compile(r"^[ \t\u3000]*(?:被告知人|受告知人|告知对�
 class AppraisalParams(Params):
     trigger: Names
     notice_documents: Names
+    # Titles of trigger papers that are no 鉴定意见 of CPL 148 ("价格认定结论书": a price authority's finding, whose
+    # notice writers of files handle either way): they neither call for a notice nor show the case has a victim.
+    not_appraisal_titles: tuple[str, ...] = ()
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
     not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
     # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
@@ -119,7 +122,8 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: AppraisalParams = rule.params  # type: ignore[assignment]
-    appraisals = case.documents_of_type(p.trigger)
+    appraisals = [d for d in case.documents_of_type(p.trigger)
+                  if not any(w in (d.title or "") for w in p.not_appraisal_titles)]
     if not appraisals:
         return []
     reached: set[str] = set()

