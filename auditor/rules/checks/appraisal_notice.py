@@ -17,7 +17,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import sentence_at
 from auditor.text.view import text_view
 
-STEPS = ("has", "notified", "not_notified", "untied", "suspect", "victim", "unknown_date", "nothing")
+STEPS = ("has", "notified", "not_notified", "untied", "suspect", "victim", "unknown_date", "nothing", "no_stake")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
@@ -31,6 +31,10 @@ class AppraisalParams(Params):
     # Titles of trigger papers that are no 鉴定意见 of CPL 148 ("价格认定结论书": a price authority's finding, whose
     # notice writers of files handle either way): they neither call for a notice nor show the case has a victim.
     not_appraisal_titles: tuple[str, ...] = ()
+    # What an appraisal of the victim's own harm finds (injury, death, loss): one the victim has a stake in. Another
+    # (a fingerprint, a face, a shoe print) not told to the victim is a please-check only: writers of files and
+    # practice tell the victim of those far less (ind_cw05, ind_ct01).
+    victim_stake: tuple[str, ...] = ()
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
     not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
     # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
@@ -159,9 +163,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         steps = [rule.text("has", **words)]
         steps.append(rule.text("notified", **words) if reached else rule.text("nothing", **words))
         steps.append(rule.text("not_notified", **words))
+        severity = None
+        if missing == [VICTIM] and p.victim_stake and not any(re.search(w, doc.text) for w in p.victim_stake):
+            severity = "info"
+            steps.append(rule.text("no_stake", **words))
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
-                                     identity={"date": doc.date, "missing": missing}))
+                                     identity={"date": doc.date, "missing": missing}, severity=severity))
     return findings
 
 
