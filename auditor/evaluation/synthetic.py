@@ -142,10 +142,17 @@ def _party_keys(gold: list[dict[str, Any]], case: AuditResult) -> tuple[Counter,
         wanted[(g["name"], details)] += 1
         p = got.get(g["name"])
         if p is not None:
-            found[(p.name, tuple((k, _plain(getattr(p, k))) for k, _ in details))] += 1
+            found[(p.name, tuple((k, _plain(_detail(p, k))) for k, _ in details))] += 1
     named = {g["name"] for g in gold}
     found.update((name, ()) for name in case.case.persons if name not in named)
     return wanted, found
+
+
+def _detail(party: Any, key: str) -> Any:
+    """The party's `key`; a foreigner's or a Hong Kong, Macao or Taiwan resident's identity number is his passport or
+    permit number (the truth format has one `id_number` field for every suspect)."""
+    value = getattr(party, key)
+    return value if value is not None or key != "id_number" else party.passport
 
 
 def _plain(value: Any) -> Any:

@@ -374,5 +374,6 @@ def _party(name: str, variants: tuple[str, ...], group: list[PartyMention], *, i
         birth_date=_most_stated(births),  # type: ignore[arg-type]
         id_number=any_id.id_number if any_id else None,
         id_valid=any_id.id_valid if any_id else None,
+        passport=_most_stated([m.passport for m in group]),  # type: ignore[arg-type]
         mentions=tuple(group),
     )

@@ -101,8 +101,10 @@ _ID = re.compile(
 _ID_BROKEN = re.compile(r"([0-9]{6,17})\s([0-9]{1,12}[0-9Xx]?|[Xx](?![A-Za-z]))")  # "…079\nX": the check letter wrapped
 # …anywhere, even after its first digit ("公民身份号码3" / "70102199612111514", ind_bn05): the check digit decides.
 _ID_SPLIT = re.compile(_ID_LABEL + r"(?:为|是)?[:：]?[ \t]*(?P<a>[0-9]{1,17})\s(?P<b>[0-9]{1,17}[0-9Xx]?)(?![0-9])")
-# A foreigner's passport: his identity number in the dossier ("护照号码：754128893", "护照号E12345678").
-_PASSPORT = re.compile(r"护照(?:号码|号)?(?:为|是)?[:：]?\s*(?P<passport>[A-Z]{0,2}[0-9]{6,10})")
+# A foreigner's passport, or the permit of a resident of Hong Kong, Macao or Taiwan: his identity number in the dossier
+# ("护照号码：754128893", "护照号E12345678", "港澳居民来往内地通行证号码H60213457", "台胞证号码：01234567", ind_cw01).
+_PASSPORT = re.compile(r"(?:护照|港澳居民来往内地通行证|港澳居民居住证|回乡证|台湾居民来往大陆通行证|台湾居民居住证|台胞证)"
+                       r"(?:号码|号)?(?:为|是)?[:：]?\s*(?P<passport>[A-Z]{0,2}[0-9]{6,10})")
 # Words the tagger may take for a name after a role word ("被害人陈述：…").
 _NOT_NAMES = frozenset({"陈述", "供述", "证言", "辩解", "身份", "信息", "笔录", "签名", "捺印", "权利", "义务"})
 _WINDOW = 160  # characters after the name searched for birth date and ID number

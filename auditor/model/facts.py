@@ -32,7 +32,7 @@ class PartyMention(Fact):
     id_valid: bool | None = None  # GB 11643 check digit; None when masked or not checkable
     id_span: Span | None = None
     address: str | None = None  # 住址 / 户籍 as written
-    passport: str | None = Field(default=None, exclude_if=lambda v: v is None)  # a foreigner's 护照号码 as written
+    passport: str | None = Field(default=None, exclude_if=lambda v: v is None)  # a 护照 / 通行证 number as written
 
 
 class Party(Fact):
@@ -50,6 +50,8 @@ class Party(Fact):
     birth_date: dt.date | None = None
     id_number: str | None = None
     id_valid: bool | None = None
+    # a foreigner's 护照 or a Hong Kong, Macao or Taiwan resident's 通行证 number, as most documents write it
+    passport: str | None = Field(default=None, exclude_if=lambda v: v is None)
     mentions: tuple[PartyMention, ...] = Field(default=(), exclude=True)
 
     @property
