@@ -97,7 +97,8 @@ def announced_person(doc: Document, persons: list[str]) -> str | None:
 # The head of a record: its 时间 line ("时间：2021年3月15日20时30分至22时10分") and the officers who took it.
 _TIME_LINE = re.compile(r"时[ \t\u3000]*间[ \t\u3000]*[:：]?")
 # What a label may say in brackets: "（签名）", "侦查员（讯问人）：" (ind_af08); not "侦查人员（出示工作证件）" in a question.
-_QUALIFIER = r"(?:签[名字]|讯问人员?|询问人员?|侦查员|记录[人员]|主办人?|协办人?)"
+# …or the field's contents: "侦查员（姓名、单位）：袁某（滨江分局经侦大队）" (ind_cx04)
+_QUALIFIER = r"(?:签[名字]|讯问人员?|询问人员?|侦查员|记录[人员]|主办人?|协办人?|姓名(?:、(?:工作)?单位)?)"
 # OCR may drop the colon after a full "姓名、单位" label: the name follows at once ("侦查员姓名、单位闫某、柯某，…", ind_cb04).
 _COLON_LOST = r"(?<=姓名、单位)(?=[\u4e00-\u9fff])"
 _OFFICER_LABEL = re.compile(
