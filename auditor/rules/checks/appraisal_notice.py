@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.model import Case, Document, Finding
+from auditor.model import Case, Document, Finding, Party
+from auditor.rules.checks.non_prosecution import in_property_paragraph
 from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
@@ -35,6 +36,8 @@ class AppraisalParams(Params):
     # (a fingerprint, a face, a shoe print) not told to the victim is a please-check only: writers of files and
     # practice tell the victim of those far less (ind_cw05, ind_ct01).
     victim_stake: tuple[str, ...] = ()
+    # Papers that name a 被害人 only as the owner of goods seized or returned: no victim of this case on their own.
+    owners_in: Names = ()
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
     not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
     # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
@@ -47,8 +50,14 @@ class AppraisalParams(Params):
     result_values: tuple[str, ...] = ()
 
 
-def _names(case: Case, suspect: bool) -> set[str]:
-    return {n for p in case.parties if p.is_suspect == suspect and (suspect or p.role in _VICTIM_ROLES)
+def _names(case: Case, suspect: bool, owners_in: tuple[str, ...] = ()) -> set[str]:
+    """The suspects' names, or the victims' — not an owner named only where goods are seized, listed or returned (the
+    papers `owners_in`, a 不起诉决定书's paragraph on seized property): the victim of the crime the goods came from
+    (ind_cs10, a 掩饰、隐瞒犯罪所得 case)."""
+    def counts(p: Party) -> bool:
+        return suspect or any(d.type not in owners_in and not in_property_paragraph(d.text, m.start)
+                              for m in p.mentions if (d := case.document(m.document_id)) is not None)
+    return {n for p in case.parties if p.is_suspect == suspect and (suspect or p.role in _VICTIM_ROLES) and counts(p)
             for n in p.names}
 
 
@@ -148,7 +157,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             start, _ = view.to_orig(hit.start(), hit.end())
             reached |= _addressed(case, doc, (start, start))
             told.append(doc.text[slice(*sentence_at(doc.text, start))])
-    victim = (_names(case, False) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
+    victim = (_names(case, False, p.owners_in) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
               or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
               or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records)))
     due = {SUSPECT} | ({VICTIM} if victim else set())

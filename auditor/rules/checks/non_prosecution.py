@@ -304,6 +304,14 @@ def victim_notices(d: Decision) -> list[Notice]:
     return [n for n in d.notices if set(spec["victim_roles"]) & set(n.roles)]
 
 
+def in_property_paragraph(text: str, at: int) -> bool:
+    """Is offset `at` in a 不起诉决定书's paragraph on seized property (from its heading to the line's end)? An owner
+    named there as 被害人 is the victim of the crime the goods came from (ind_cs10: a 掩饰、隐瞒犯罪所得 case)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return any(text.startswith(h, line_start + k) for h in lexicon()["delivery"]["property_heads"]
+               for k in range(0, min(4, at - line_start) + 1))
+
+
 def victims(case: Case, doc: Document, before: int) -> list[tuple[str, int, int]]:
     """Victims introduced in the document before offset `before`: (name, start, end)."""
     roles = set(lexicon()["notice"]["victim_roles"])

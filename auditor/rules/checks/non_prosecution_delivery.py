@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from auditor.model import Case, Document, Finding
-from auditor.rules.checks.non_prosecution import DecisionParams, lexicon, victims
+from auditor.rules.checks.non_prosecution import DecisionParams, in_property_paragraph, lexicon, victims
 from auditor.rules.conditions import title_evidence
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
@@ -48,13 +48,6 @@ def _names_number(text: str, number: str) -> bool:
         if listed and serial in _serials(listed.group(0)):
             return True
     return False
-
-
-def _in_property_paragraph(text: str, at: int, spec: dict) -> bool:
-    """Is offset `at` in the decision's paragraph on seized property (from its heading to the line's end)?"""
-    line_start = text.rfind("\n", 0, at) + 1
-    return any(text.startswith(h, line_start + k) for h in spec["property_heads"]
-               for k in range(0, min(4, at - line_start) + 1))
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:
@@ -107,7 +100,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                 missing.append("police")
         # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
         # decision ("被害人何桂芳如不服本决定，可以…申诉", ind_am07).
-        named = [v for v in victims(case, doc, len(doc.text)) if not _in_property_paragraph(doc.text, v[1], spec)]
+        named = [v for v in victims(case, doc, len(doc.text)) if not in_property_paragraph(doc.text, v[1])]
         # A table delivering several decisions row by row (each row with its 文号): the victim's row of this one.
         rows = [x for x in case.receipts if x.received_type == doc.type and x.received_number and doc.number
                 and x.document_id in {r.id for r in own} and x.document_id in tables]
