@@ -69,10 +69,10 @@ CASES = {
 
 def _best(run: Callable[[int, int], None], n: int, salt: int) -> float:
     times = []
+    gc.collect()  # once per size: a full pass over the test process's heap is not cheap
     for k in range(RUNS):
         # The cyclic collector's full passes cost with every live object, whatever the stage does: off while timed
         # (pages-with-distinct-edge-lines stepped 4.5× with it on a quiet machine, 5.8× under load; 3.8× without).
-        gc.collect()
         gc.disable()
         try:
             start = time.process_time()  # this process's CPU time: other work on the machine does not count

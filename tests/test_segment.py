@@ -589,12 +589,12 @@ def test_a_record_on_the_shared_form_is_typed_by_its_body(title: str, body: str,
 
 def test_regression_page_furniture_between_a_footer_and_the_next_documents_heading() -> None:
     """Corpus bw (ind_bw01): a running head, an archive number and a bracketed page number stand between a page's footer
-    and a heading the lexicon lacks; the seal before its date dates it."""
+    and the next heading (a 价格认定结论书, told with the appraisals since session 22); the seal before its date dates it."""
     text = ("讯问笔录\n时间：2023年4月5日9时00分\n问：以上讲的是否属实？\n答：属实。\n第 34 页 共 37 页\n" + "=" * 40 + "\n"
             "江川市公安局东湖分局 刑事卷 第1卷\n归档号：DH-XZ-2023-0417\n                （35）\n\n   涉案财物价格认定结论书   \n\n"
             "江东价认〔2023〕57号\n受你局委托，对电动自行车五辆进行价格认定，合计人民币一万零六百元。\n（价格认定专用章）  2023年3月20日\n")
     docs = segment(_dossier([text]))
-    assert [(d.type, iso(d.date)) for d in docs] == [("讯问笔录", "2023-04-05"), (UNKNOWN, "2023-03-20")]
+    assert [(d.type, iso(d.date)) for d in docs] == [("讯问笔录", "2023-04-05"), ("鉴定意见书", "2023-03-20")]
 
 
 def test_regression_a_page_number_above_an_unknown_heading_and_a_continued_page() -> None:
