@@ -117,7 +117,6 @@ class _Ring:
 
 
 OCR_THREADS_ENV = "AUDITOR_OCR_THREADS"
-OCR_MAX_SIDE = 1600
 
 
 def get_engine() -> Any:
@@ -170,11 +169,7 @@ def _build_engine() -> Any:
     except ImportError as exc:  # also covers a missing onnxruntime
         raise OcrUnavailable(f"OCR 组件未安装：{exc}") from exc
     model_dir = Path(rapidocr.__file__).parent / "models"
-    # The engine reads the page scaled to at most OCR_MAX_SIDE pixels on its long side, detection and recognition alike.
-    # Its default 2000 px spent two to three seconds per A4 page on detection alone (one thread); at 1600 px (137 dpi,
-    # body text about 20 px high) the scanned corpus f scores the same findings and fields (documents F1 0.988 →
-    # 0.981: one date) and the scanned synthetic dossiers keep their floors.
-    params: dict[str, Any] = {"Global.log_level": "error", "Global.max_side_len": OCR_MAX_SIDE}
+    params: dict[str, Any] = {"Global.log_level": "error"}
     # Where several processes share the cores (batch workers beside each other, the test suite's background scoring),
     # one thread per engine: onnxruntime's pool spins while it waits, which an oversubscribed machine pays for.
     threads = os.environ.get(OCR_THREADS_ENV, "")
