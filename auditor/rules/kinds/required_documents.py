@@ -284,25 +284,38 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         if _excused(case, _excuses(p, doc), excused):
             continue  # "无法通知" stated in the file: not proof of a missing notice for anyone
         person = next(iter(persons))
-        words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
-                 "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
-                 "covered": "、".join(sorted(covered - persons) or sorted(covered))}
+        words = _words(rule, p, doc, person, "、".join(sorted(covered - persons) or sorted(covered)))
         steps = [rule.text("has_for", **words),
                  rule.text("earlier_for" if persons & covered else "not_found_for", **words)]
-        severity = None
-        if case.shown_whole:
-            steps.append(rule.text("whole", **words))
-        else:
-            steps.append(rule.text("excerpt_for", **words))
-            severity = "info"
-        found = rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
-                             values={"document": words["document"], "missing": "、".join(p.requires),
-                                     "date": words["date"], "person": person},
-                             steps=steps, severity=severity,
-                             identity={"document": doc.type, "date": doc.date, "person": person})
-        message = rule.text("person_message", **words) + (rule.text("excerpt_note_for", **words) if severity else "")
-        findings.append(found.model_copy(update={"message": message}))
+        findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
+                                     ("person", "person_message")))
     return findings
+
+
+def _words(rule: Rule, p: RequiredDocumentsParams, doc: Document, person: str, covered: str) -> dict[str, str]:
+    return {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
+            "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires), "covered": covered}
+
+
+def _missing_for(case: Case, rule: Rule, p: RequiredDocumentsParams, doc: Document, words: dict[str, str],
+                 steps: list[str], evidence: list[Evidence], keys: tuple[str, str]) -> Finding:
+    """One person's missing required document: an error in a whole 卷, a please-check in an excerpt.
+
+    `keys` are the identity key naming the person and the message template ("person" or "holder")."""
+    identity_key, message_key = keys
+    severity = None
+    if case.shown_whole:
+        steps = [*steps, rule.text("whole", **words)]
+    else:
+        steps = [*steps, rule.text("excerpt_for", **words)]
+        severity = "info"
+    found = rule.finding(case, document=doc, evidence=evidence,
+                         values={"document": words["document"], "missing": "、".join(p.requires),
+                                 "date": words["date"], "person": words["person"]},
+                         steps=steps, severity=severity,
+                         identity={"document": doc.type, "date": doc.date, identity_key: words["person"]})
+    message = rule.text(message_key, **words) + (rule.text("excerpt_note_for", **words) if severity else "")
+    return found.model_copy(update={"message": message})
 
 
 def _holders(case: Case, p: RequiredDocumentsParams) -> dict[str, tuple[str, tuple[int, int]]]:
@@ -330,23 +343,10 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
         if doc.id in reported or doc.id not in holders or holders[doc.id][0] in listed:
             continue
         person, span = holders[doc.id]
-        words = {"document": _trigger_label(doc, p.trigger), "date": doc.date or rule.text("unknown_date"),
-                 "person": person, "missing_or": "或".join(f"《{n}》" for n in p.requires),
-                 "covered": "、".join(sorted(listed)), "reason": doc.text[span[0]:span[1]]}
+        words = {**_words(rule, p, doc, person, "、".join(sorted(listed))), "reason": doc.text[span[0]:span[1]]}
         steps = [rule.text("holder_has", **words), rule.text("holder_not_found", **words)]
-        severity = None
-        if case.shown_whole:
-            steps.append(rule.text("whole", **words))
-        else:
-            steps.append(rule.text("excerpt_for", **words))
-            severity = "info"
-        found = rule.finding(case, document=doc, evidence=[title_evidence(case, doc), case.evidence(doc, *span)],
-                             values={"document": words["document"], "missing": "、".join(p.requires),
-                                     "date": words["date"], "person": person},
-                             steps=steps, severity=severity,
-                             identity={"document": doc.type, "date": doc.date, "holder": person})
-        message = rule.text("holder_message", **words) + (rule.text("excerpt_note_for", **words) if severity else "")
-        findings.append(found.model_copy(update={"message": message}))
+        findings.append(_missing_for(case, rule, p, doc, words, steps,
+                                     [title_evidence(case, doc), case.evidence(doc, *span)], ("holder", "holder_message")))
     return findings
 
 
