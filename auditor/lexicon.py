@@ -56,6 +56,12 @@ def doc_type_act_words(doc_type: str) -> str | None:
     return _doc_type_entries().get(doc_type, {}).get("act_words")
 
 
+def organ_kind(name: str | None) -> str | None:
+    """police | procuratorate | court, by the words lexicons/receipts.yaml gives each kind of organ."""
+    kinds: dict[str, list[str]] = load_yaml("receipts.yaml")["recipient_kinds"]
+    return next((kind for kind, words in kinds.items() if name and any(w in name for w in words)), None)
+
+
 def doc_type_organ(doc_type: str) -> str | None:
     """The kind of organ that issues a document of this type (police | procuratorate | court | any)."""
     return _doc_type_entries().get(doc_type, {}).get("organ")

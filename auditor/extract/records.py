@@ -10,7 +10,7 @@ import functools
 import re
 from datetime import datetime, timedelta
 
-from auditor.lexicon import load_yaml
+from auditor.lexicon import load_yaml, organ_kind
 from auditor.model import Document, PartyMention, Record
 from auditor.text.dates import find_dates
 from auditor.text.numerals import cn_to_int
@@ -201,6 +201,15 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
     return tuple(names), span
 
 
+def record_organ_kind(doc: Document) -> str | None:
+    """police | procuratorate | court: the kind of organ the officers in the record's head serve, when their lines
+    name one kind only (a procurator's 讯问笔录 in 审查起诉: "侦查员姓名、单位：检察官 某某  某区人民检察院")."""
+    kinds = {organ_kind(line) for line in _head_lines(doc)
+             if _OFFICER_LABEL.search(line) or _RECORDER_LABEL.search(line)}
+    kinds.discard(None)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 def _span_in(text: str, label: str) -> tuple[int, int] | None:
     """Where a label read from the closed-up head stands in the text as written (spaces and breaks allowed)."""
     pattern = r"[ \t\u3000\n]*".join(map(re.escape, re.sub(r"[ \t\u3000]", "", label)))
@@ -218,4 +227,4 @@ def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) 
     officers, officers_span = record_officers(doc)
     return [Record(document_id=doc.id, kind=doc.type, person=person, ordinal=ordinal[0] if ordinal else None,
                    ordinal_span=ordinal[1] if ordinal else None, began=began, ended=ended, time_span=time_span,
-                   officers=officers, officers_span=officers_span)]
+                   officers=officers, officers_span=officers_span, organ_kind=record_organ_kind(doc))]

@@ -141,6 +141,9 @@ class Record(Fact):
     time_span: Span | None = None
     officers: tuple[str, ...] = ()  # 讯问人 / 侦查员 and 记录人 / 记录员 named in the head, in order, distinct
     officers_span: Span | None = None
+    # police | procuratorate | court: whose officers took it, when its head says (a procurator's 审查起诉 讯问 is not
+    # the police's interrogation after an arrest)
+    organ_kind: str | None = None
 
 
 StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified", "case_received",

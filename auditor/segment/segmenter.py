@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from auditor.lexicon import doc_type_organ, load_yaml
+from auditor.lexicon import doc_type_organ, organ_kind
 from auditor.model import Document, Dossier
 from auditor.segment.fields import (
     SEALED_YEAR,
@@ -258,12 +258,6 @@ def segment(dossier: Dossier) -> list[Document]:
 FORM_PART_TAIL = 12  # characters at the end of a column where the next column's marker lands
 
 
-def _organ_kind(name: str | None) -> str | None:
-    """police | procuratorate | court, by the words lexicons/receipts.yaml gives each kind of organ."""
-    kinds: dict[str, list[str]] = load_yaml("receipts.yaml")["recipient_kinds"]
-    return next((kind for kind, words in kinds.items() if name and any(w in name for w in words)), None)
-
-
 def _issuing_organ(head: str | None, body: str, doc_type: str) -> str | None:
     """The organ line over the title, else the signing organ; the signing organ where the two are of different kinds
     and the type allows the signer's (a procuratorate's 监视居住决定书 on a page headed by the police unit that filed it,
@@ -271,7 +265,7 @@ def _issuing_organ(head: str | None, body: str, doc_type: str) -> str | None:
     signed = find_organ(body)
     if head is None:
         return signed
-    kinds = (_organ_kind(head), _organ_kind(signed))
+    kinds = (organ_kind(head), organ_kind(signed))
     if None not in kinds and kinds[0] != kinds[1] and doc_type_organ(doc_type) in (kinds[1], "any"):
         return signed
     return head

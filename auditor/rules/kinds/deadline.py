@@ -17,6 +17,7 @@ What narrows the events, all data in the rule file:
 - `to_mentions`: end events count only when their document states one of these phrases (and none of
   `to_not_mentions`);
 - `to_documents`: end events count only when one of these document types states them;
+- `to_not_by`: end events recorded by officers of these organ kinds (a 笔录's head) do not count;
 - `from_receipt: {types, by, required}`: the period runs from the day a recipient of kinds `by` received the start
   act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
   said so — or, `required`, only where one of `fallback_documents` states the act's date;
@@ -102,6 +103,9 @@ class DeadlineParams(Params):
     to_mentions: tuple[str, ...] = ()
     to_not_mentions: tuple[str, ...] = ()  # ... and not one of these (a request about another decision)
     to_documents: tuple[str, ...] = ()
+    # End acts recorded by officers of these organ kinds do not count (police | procuratorate | court: a procurator's
+    # interrogation in 审查起诉 is not the police's first one after an arrest)
+    to_not_by: tuple[Literal["police", "procuratorate", "court"], ...] = ()
     from_receipt: FromReceipt | None = None
     # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
@@ -208,8 +212,15 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
             continue
         if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
             continue
+        if event.action in p.to and p.to_not_by and _record_organ_kind(case, event) in p.to_not_by:
+            continue
         kept.append(event)
     return kept
+
+
+def _record_organ_kind(case: Case, event: Event) -> str | None:
+    own = next((r for r in case.records if r.document_id == event.document_id), None)
+    return own.organ_kind if own else None
 
 
 def _earlier_record_missing(case: Case, event: Event) -> int | None:
