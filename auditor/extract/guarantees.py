@@ -107,6 +107,13 @@ def guarantees_in(doc: Document) -> list[Guarantee]:
     if guarantor:
         out.append(guarantee("guarantor", guarantor.start(), guarantor.end(), name=guarantor.group("name"),
                              certain=True))
+    else:
+        # …or the name ends its line as printed, which the view glued to the next field's label
+        # ("保证方式：提出保证人柯小燕\n执行机关：…", ind_cz05)
+        printed = find_guarantor(doc.text)
+        if printed:
+            out.append(Guarantee(document_id=doc.id, kind="guarantor", start=printed.start(), end=printed.end(),
+                                 name=printed.group("name"), certain=True))
     deposit = find_deposit(text)
     if deposit:
         out.append(guarantee("deposit", deposit[0], deposit[1], amount=deposit[2], certain=True))
