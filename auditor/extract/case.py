@@ -318,7 +318,7 @@ def mark_unsure(events: list[Event], shell: Case) -> list[Event]:
 
 def merge_events(events: list[Event], documents: tuple[Document, ...] | list[Document]) -> list[Event]:
     """One event per (person, action, date); sorted by date, undated last."""
-    act_of = {d.id: doc_type_act(d.type) for d in documents}
+    act_of = {d.id: own_act(d) for d in documents}
     type_of = {d.id: d.type for d in documents}
     own = {d.id for d in documents if act_of[d.id]}
     # Events of one key are gathered first and folded once: folding one at a time re-reads the growing
