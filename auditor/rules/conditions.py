@@ -13,7 +13,7 @@ from typing import Any
 from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Evidence
 from auditor.rules.rule import format_message
-from auditor.text.phrases import find_phrase
+from auditor.text.phrases import phrase_pattern, sentence_at, unticked
 from auditor.text.tokens import named_in
 
 
@@ -87,8 +87,24 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
     # Wording in a named kind of document is that document's person's; wording anywhere else stays the case's.
     for doc in (d for d in scope if "in" not in cond or _about(case, d, person)):
         for phrase in cond["text"]:
-            span = find_phrase(doc.text, phrase)
+            span = _phrase_about(case, doc, phrase, person if "in" in cond else None)
             if span:
                 return ConditionResult(True, [case.evidence(doc, *span)],
                                        [format_message(t["text"], {"type": doc.type, "phrase": phrase})])
     return ConditionResult(False)
+
+
+def _phrase_about(case: Case, doc: Document, phrase: str, person: str | None) -> tuple[int, int] | None:
+    """The first `phrase` in `doc` that may be `person`'s: in a document about several persons, a sentence naming
+    some of them and not him is theirs ("犯罪嫌疑人薛某，因案情复杂…延长至7日" beside a co-suspect's 结伙作案 line of
+    one joint 审批表, ind_cz06)."""
+    for m in phrase_pattern(phrase).finditer(doc.text):
+        if unticked(doc.text, m.start()):
+            continue
+        if person is not None:
+            start, end = sentence_at(doc.text, m.start())
+            names = named_in(doc.text[start:end], case.persons)
+            if names and person not in names:
+                continue
+        return m.start(), m.end()
+    return None
