@@ -293,3 +293,19 @@ def test_a_type_the_reasoning_and_the_article_disagree_on_only_asks_about_the_su
     mismatch, appeal = found["NON-PROSECUTION-TYPE-ARTICLE-MISMATCH"], found["NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-MISSING"]
     assert appeal.severity == "info" and appeal.caused_by == mismatch.fingerprint
     assert "存疑不起诉" in appeal.explanation.steps[0] and "类型不能确定" in appeal.explanation.steps[0]
+
+
+def test_two_decisions_of_one_day_have_distinct_fingerprints(tmp_path) -> None:
+    """Regression (held-out ind_cz07): two co-defendants' 存疑 decisions of one day, each telling its 被不起诉人 to appeal,
+    are two findings; their fingerprints (what the workbench keys a reviewer's verdict on) differed by nothing."""
+    from auditor.pipeline import audit_path
+
+    def decision(number: int, name: str) -> str:
+        return (f"临湖市东港区人民检察院\n不起诉决定书\n临东检刑不诉〔2024〕{number}号\n被不起诉人{name}，男，1993年5月5日出生。\n"
+                "本院认为，本案证据不足，不符合起诉条件。根据《中华人民共和国刑事诉讼法》第一百七十五条第四款的规定，"
+                f"决定对{name}不起诉。\n被不起诉人如不服本决定，可以自收到本决定书后七日以内向本院申诉。\n"
+                "临湖市东港区人民检察院（院印）\n二〇二四年八月二十日\n")
+    path = tmp_path / "two.txt"
+    path.write_text(decision(41, "焦某华") + "=====\n" + decision(43, "梁某川"), encoding="utf-8")
+    found = [f for f in audit_path(path).findings if f.rule_id == "NON-PROSECUTION-SUSPECT-APPEAL-NOTICE-WRONG"]
+    assert len(found) == 2 and len({f.fingerprint for f in found}) == 2

@@ -22,6 +22,7 @@ from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_article
 from auditor.text.phrases import find_phrase
 from auditor.text.titles import SPACE_RE
+from auditor.text.tokens import name_of, names_pattern
 
 STEPS = {
     "wrong_article": ("cited", "allowed", "none_allowed", "unknown_date"),
@@ -91,7 +92,8 @@ def _span_evidence(case: Case, doc: Document, span: tuple[int, int]) -> Evidence
 
 
 def _identity(doc: Document, decision: Decision, **more: Any) -> dict[str, Any]:
-    return {"document_date": doc.day, "bases": [c.article for c in decision.citations], **more}
+    # the 文号 too: two decisions of one day on co-defendants (ind_cz07) are two findings, not one fingerprint
+    return {"document_date": doc.day, "number": doc.number, "bases": [c.article for c in decision.citations], **more}
 
 
 # --- NON-PROSECUTION-WRONG-ARTICLE ---------------------------------------------------------------------------
@@ -319,6 +321,13 @@ def victims(case: Case, doc: Document, before: int) -> list[tuple[str, int, int]
              if m.document_id == doc.id and m.role in roles and m.start < before]
     found += [(m.group("name"), m.start("name"), m.end("name"))
               for m in re.finditer(lexicon()["notice"]["victim_unit"], doc.text[:before])]
+    # …or a person the file knows as a victim, named in this decision's facts without the word ("梁某推搡邬某某并砸毁
+    # 啤酒一箱", his 被害人邬某某 in the co-defendants' decisions, ind_cz07); not an owner in the property paragraph
+    known = tuple(p.name for p in case.parties if p.role in roles and p.name not in case.persons)
+    if known and not found:
+        found += [(name_of(m.group(0), known), m.start(), m.end())
+                  for m in names_pattern(known).finditer(doc.text, 0, before)
+                  if not in_property_paragraph(doc.text, m.start())][:1]
     return sorted(found, key=lambda x: x[1])
 
 
