@@ -7,10 +7,12 @@ return told without dates; and where the period starts or pauses on dates the fi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 from pydantic import Field
 
-from auditor.model import Case, Document, Finding, Receipt
+from auditor.lexicon import doc_type_organ, organ_kind
+from auditor.model import Case, Document, Event, Finding, Receipt
 from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_note, text_anywhere, unsure_dates
 from auditor.rules.kinds.deadline import FromReceipt, WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
@@ -36,6 +38,9 @@ class ProsecutionReviewParams(Params):
     paused_by: tuple[str, ...] = ()
     restarted_by: tuple[str, ...] = ()
     paused_text: tuple[str, ...] = ()
+    # A decision only papers of these organ kinds tell (a police 解除取保候审决定书's "检察院已于…作出不起诉决定") is not
+    # measured: the review's extensions and returns are in the procuratorate's file, not in view (ind_da06).
+    skip_told_only_by: tuple[Literal["police", "procuratorate", "court"], ...] = ()
     limit: PeriodField
     extension: ReviewExtension
     while_held: WhileHeld | None = None
@@ -71,6 +76,12 @@ def extension_stated(case: Case, rule: Rule, spec: ExtensionWhen) -> tuple[Docum
     return None
 
 
+def _told_only_by(case: Case, event: Event, kinds: tuple[str, ...]) -> bool:
+    places = [d for e in event.evidence if (d := case.document(e.document_id))] or \
+        [d for d in (case.document(event.document_id),) if d]
+    return bool(places) and all((organ_kind(d.organ) or doc_type_organ(d.type)) in kinds for d in places)
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: ProsecutionReviewParams = rule.params  # type: ignore[assignment]
     if text_anywhere(case, p.skip_if_text):
@@ -87,6 +98,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # 要求复议", ind_ai05) is the same decision the decided person's event stands for.
         if end_event.person is None and any(e.person and e.action == end_event.action and d == end_day
                                             for e, d in ends):
+            continue
+        if p.skip_told_only_by and _told_only_by(case, end_event, p.skip_told_only_by):
             continue
         decision = case.decision(end_event.document_id) if end_event.action == "不起诉" else None
         if decision is not None and decision.type in p.not_closing_types:
