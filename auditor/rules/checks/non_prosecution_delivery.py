@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.lexicon import organ_kind
 from auditor.model import Case, Document, Finding
 from auditor.rules.checks.non_prosecution import DecisionParams, in_property_paragraph, lexicon, victims
 from auditor.rules.conditions import title_evidence
@@ -50,6 +51,12 @@ def _names_number(text: str, number: str) -> bool:
     return False
 
 
+def _police_file(case: Case) -> bool:
+    """Does the file hold more of the police's papers than of the procuratorate's (by their organs)?"""
+    kinds = [organ_kind(d.organ) for d in case.documents if d.organ]
+    return kinds.count("police") > kinds.count("procuratorate")
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     spec = lexicon()["delivery"]
     receipts = case.documents_of_type(spec["receipt_types"])
@@ -89,6 +96,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             if other is not doc and other.number)
         mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
                           or (suspects and _mentions(a, suspects[:1]))]
+        # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service
+        # on the 被不起诉人 and the victim is in the procuratorate's file, not in view.
+        served = [x for x in case.receipts if x.received_type == doc.type and x.document_id in {r.id for r in own}]
+        police_copy = bool(served) and all(x.recipient_kind == "police" for x in served) and not mine_announced \
+            and _police_file(case)
+        if police_copy:
+            continue
         if not own and not mine_announced:
             missing.append("suspect")
         elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
