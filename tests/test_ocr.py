@@ -278,8 +278,13 @@ BODY = [_piece("犯罪嫌疑人王某某刑事拘留现羁押在看守所", 800,
         (_piece("市", 1000, 875, 45, 50), [RING], True),
         # Ring text that is sure and upright yet tall (measured "某市公" 1.0, 1.67 line heights).
         (_piece("某市公", 1000, 878, 130, 85), [RING], True),
+        # Ring text down the arc read as one box, three lines tall, wholly inside the ring (detection at 1,280 px:
+        # "深圳圳市" 0.71, 151 px of a 50 px line; held-out corpus f) — its first character on the band, the rest not.
+        (_piece("某某某市", 931, 1000, 138, 150, deg=3.8, score=0.71), [RING], True),
         # The date line under the seal: damaged and tall, but it crosses the seal's middle.
         (_piece("二〇三年三月二十九日", 1000, 1000, 400, 73, score=0.9), [RING], False),
+        # A short sign-off line under the seal, damaged and one and a half lines tall, wholly inside the ring: print.
+        (_piece("某某市公安局", 1000, 1000, 250, 75, score=0.9), [RING], False),
         # The organ line above the centre: print.
         (_piece("某某市公安局", 1000, 940, 250, 52), [RING], False),
         # A printed short line lying on the band: sure, upright, a line high, more than one character.

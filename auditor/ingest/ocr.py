@@ -59,6 +59,10 @@ _BAND = (0.5, 1.05)
 _PRINT_SCORE = 0.95
 _PRINT_TURN = math.radians(1.5)
 _PRINT_HEIGHT = 1.3
+# A piece inside a ring: its box within this share of the radius of the ring's centre, both ways; taller than this
+# many lines, it is ring text read down the arc (measured 3 line heights; a damaged date line under a seal 1.5).
+_INSIDE_RING = 1.1
+_ARC_HEIGHT = 2.0
 # Without a detected ring (broken or faint seal) only a turned fragment of one or two characters goes.
 _LONE_TURN = math.radians(10)
 _LONE_CHARS = 2
@@ -401,6 +405,16 @@ def _on_ring_band(piece: _Piece, ring: _Ring) -> bool:
     return True
 
 
+def _tall_inside(piece: _Piece, ring: _Ring, line_height: float) -> bool:
+    """A piece two lines tall or more, wholly inside a seal's ring: its ring text read as one box down the arc (detection at
+    a lower resolution joins the curved characters: "深圳圳市", 3 line heights tall). Sign-off lines under a seal are
+    one line tall."""
+    x0, top, x1, bottom = _quad_bounds(piece.quad)
+    reach = _INSIDE_RING * ring.radius
+    inside = ring.x - reach <= x0 and x1 <= ring.x + reach and ring.y - reach <= top and bottom <= ring.y + reach
+    return inside and _height(piece) > _ARC_HEIGHT * line_height
+
+
 def _candidates(pieces: list[_Piece]) -> list[bool]:
     """Per piece: could it be seal noise? True when it does not look like print, or is one character
     on a line of its own (ring text at the top of the arc reads cleanly and stands upright)."""
@@ -430,11 +444,12 @@ def _split_stamp_noise(pieces: list[_Piece], rings: list[_Ring]) -> tuple[list[_
     its middle, so they never lie wholly on the band, however damaged their recognition is.
     """
     skew = _skew(pieces)
+    line_height = statistics.median(_height(p) for p in pieces) if pieces else 0.0
     kept = []
     for p, candidate in zip(pieces, _candidates(pieces), strict=True):
         noise = False
         if candidate and rings:
-            noise = any(_on_ring_band(p, ring) for ring in rings)
+            noise = any(_on_ring_band(p, ring) or _tall_inside(p, ring, line_height) for ring in rings)
         elif candidate:
             turn = _turn(p, skew)
             noise = len(p.text) <= _LONE_CHARS and turn is not None and turn >= _LONE_TURN
