@@ -607,3 +607,15 @@ def test_regression_a_page_number_above_an_unknown_heading_and_a_continued_page(
     docs = segment(_dossier(pages))
     assert [(d.type, d.title) for d in docs] == [("起诉意见书", "起诉意见书"), (UNKNOWN, "立案审查情况说明"),
                                                 (UNKNOWN, "到案经过")]
+
+
+def test_regression_a_paper_no_rule_reads_bound_behind_a_decision_is_a_document_of_its_own() -> None:
+    """Held-out ind_cy03: a company's licence copy and its 授权委托书 (dated two days later) bound behind a 立案决定书 on one
+    page ran into it, and its signature date became the 委托书's."""
+    page = ("立案决定书\n西公（经）立字〔2022〕58号\n根据《中华人民共和国刑事诉讼法》第一百零九条之规定，决定对某公司非法经营案立案侦查。\n"
+            "西岭市公安局（印）\n二〇二二年五月二十五日\n\n\n营业执照（副本）复印件\n名称：西岭市某商贸有限公司\n成立日期：2015年8月3日\n"
+            "（复印件与原件核对一致 核对人：尤某）\n\n授权委托书\n现委托邢某琴作为本单位的诉讼代表人。\n委托单位（盖章）：西岭市某商贸有限公司\n"
+            "2022年5月27日\n")
+    docs = segment(_dossier([page]))
+    assert [(d.type, d.title) for d in docs] == [("立案决定书", "立案决定书"), (UNKNOWN, "营业执照"), (UNKNOWN, "授权委托书")]
+    assert str(docs[0].date) == "2022-05-25"

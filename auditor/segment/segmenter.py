@@ -144,6 +144,7 @@ def segment(dossier: Dossier) -> list[Document]:
     lines = _lines(text)
     # (offset, title match or None): where each document starts.
     starts: dict[int, TitleMatch | None] = {0: None}
+    headed: set[int] = set()  # untitled starts with a heading of their own: a document, never a stray scrap
     for brk in dossier.hard_breaks:
         if 0 < brk < len(text):
             starts.setdefault(brk, None)
@@ -153,6 +154,7 @@ def segment(dossier: Dossier) -> list[Document]:
         opening = _past_furniture(text, page_start)
         if page_start not in starts and _UNKNOWN_HEADING.match(text, opening) and not _CONTINUED.match(text, opening):
             starts[page_start] = None
+            headed.add(page_start)
     # Anywhere: a record of a kind the lexicon lacks ("听取意见笔录") opens with its heading and then its 时间 line.
     for m in _UNKNOWN_RECORD.finditer(text):
         if m.start() > 0 and match_title(m.group("heading")) is None:
@@ -161,6 +163,7 @@ def segment(dossier: Dossier) -> list[Document]:
             organ_line = text[above + 1 : m.start() - 1]
             start = above + 1 if m.start() > 1 and _is_organ_line(organ_line) else m.start()
             starts.setdefault(start, None)
+            headed.add(start)
     # Right after a signature date or a page's footer: a heading of a type the lexicon lacks, under its organ's line
     # ("江州市东湖区司法局" / "未成年犯罪嫌疑人社会调查报告（林浩宇、林宇航）", ind_ak03), starts a document.
     for k, line in enumerate(lines[:-1]):
@@ -178,6 +181,7 @@ def segment(dossier: Dossier) -> list[Document]:
         heading = following[1] if organ and len(following) > 1 else following[0]
         if _HEADING_LINE.fullmatch(heading.text) and match_title(heading.text) is None:
             starts.setdefault(following[0].start, None)
+            headed.add(following[0].start)
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     cuts = sorted({*dossier.page_starts, *dossier.hard_breaks})
     for i, line in enumerate(lines):
@@ -220,7 +224,8 @@ def segment(dossier: Dossier) -> list[Document]:
     breaks = set(dossier.hard_breaks)
     ordered = sorted(starts)
     for begin, nxt in zip(ordered, ordered[1:], strict=False):
-        if begin in starts and starts[begin] is None and nxt not in breaks and starts[nxt] is not None:
+        if begin in starts and starts[begin] is None and begin not in headed and nxt not in breaks \
+                and starts[nxt] is not None:
             if len(SPACE_RE.sub("", text[begin:nxt])) < STRAY_SCRAP_CHARS:
                 starts[begin] = starts.pop(nxt)
     bounds = sorted(starts)

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from auditor.lexicon import doc_types, load_yaml
+from auditor.model.case import UNKNOWN_TYPE
 
 # Organ names end with one of these; used to split "大连市公安局甘井子分局起诉意见书" into organ + title.
 ORGAN_SUFFIX = r"(?:公安局|公安分局|分局|派出所|检察院|人民检察院|人民法院|法院|看守所|大队|支队|中队|公安处|国家安全局)"
 # Masked names (**省**市, ××县, XX区) are still organ names.
 ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFIX}")
 # What may follow a title on its line: a bracketed remark, a 文号, a page counter.
-TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?)?$")
+TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?"
+                        r"|(?:[（(][^）)]{0,12}[）)])?复印件)?$")  # "营业执照（副本）复印件"
 SPACE_RE = re.compile(r"[\s\u3000]+")
 # A part of one printed form (存根, 副本, 正本), marked in its head: the parts carry the same title.
 # Unbracketed at a line's start as well: a Word table's column heads "存 根  正 本", a cell "存根 临公…" (ind_ae01).
@@ -73,6 +75,8 @@ class TitleMatch:
 def _title_table() -> dict[str, str]:
     """Every written form of a title (canonical and aliases) → canonical type, longest first."""
     table: dict[str, str] = {}
+    for title in load_yaml("doc_types.yaml").get("other_titles") or ():
+        table[title] = UNKNOWN_TYPE  # papers no rule reads: they start a document of their own, typed unknown
     for entry in doc_types():
         table[entry["type"]] = entry["type"]
         for alias in entry.get("aliases") or []:
