@@ -18,7 +18,15 @@ from typing import TypeVar
 
 from auditor.extract.citations import appendix_start, find_citations, quoted_spans
 from auditor.extract.decisions import decisions_in
-from auditor.extract.events import find_events, listed_with, own_act, own_act_span, sole_suspect_acts, suspect_only_acts
+from auditor.extract.events import (
+    find_events,
+    listed_with,
+    own_act,
+    own_act_span,
+    sole_suspect_acts,
+    suspect_only_acts,
+    unit_party_document,
+)
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import aliases_in, build_parties, fold_bare_spellings, rename, unglue
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
@@ -148,7 +156,8 @@ def build_case(
                 update["date"] = row
             # A document naming no suspect (a 送达回证 to the police, a 宣布笔录's "宣布解除取保候审") is about the
             # case's only suspect: narrative events without a person are not made (a victim's, a witness's).
-            if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts():
+            if ev.person is None and len(persons) == 1 and ev.action in sole_suspect_acts() \
+                    and not unit_party_document(doc):
                 update["person"] = persons[0]
             if ev.action in suspect_only_acts() and (update["person"] is None or is_own and recorded is None
                                                       and not _heads_record(doc.text, update["person"])):

@@ -78,6 +78,7 @@ class _Lexicon:
     execution_after_decision: re.Pattern[str]
     case_subject: re.Pattern[str]
     case_stage_acts: frozenset[str]
+    unit_party: re.Pattern[str]
     stays_behind_after: re.Pattern[str]
     not_subject_after: tuple[str, ...]
     case_by_first_name: re.Pattern[str]
@@ -145,6 +146,7 @@ def lexicon() -> _Lexicon:
         execution_after_decision=re.compile(organs["execution_after_decision"].replace("{ORG}", org)),
         case_subject=re.compile(data["case_subject"]),
         case_stage_acts=frozenset(data["case_stage_acts"]),
+        unit_party=re.compile(data["unit_party"]),
         stays_behind_after=re.compile(data["stays_behind_after"]),
         not_subject_after=tuple(data["not_subject_after"]),
         case_by_first_name=re.compile(data["case_by_first_name"]),
@@ -164,6 +166,12 @@ def lexicon() -> _Lexicon:
         organ_end=re.compile("(?:" + "|".join([suffixes, *organs["self"]]) + ")$"),
         case_name_date_between=re.compile(data["case_name_date"]["between"]),
     )
+
+
+def unit_party_document(doc: Document) -> bool:
+    """Is the document's party a unit (被告单位 / 犯罪嫌疑单位 …, lexicons/actions.yaml `unit_party`)? Naming none of the
+    case's natural persons, its acts are the unit's, not every suspect's nor the only one's."""
+    return lexicon().unit_party.search(doc.text, 0, _UNIT_HEAD) is not None
 
 
 @functools.cache
@@ -316,7 +324,8 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             objects = objects if objects and len(objects) < len(named) else set()
         if objects:
             people = [p for p in named if p in objects]
-    if act in lex.case_stage_acts and persons and (not named or lex.case_by_first_name.search(doc.text)):
+    unit_only = not named and unit_party_document(doc)
+    if act in lex.case_stage_acts and persons and not unit_only and (not named or lex.case_by_first_name.search(doc.text)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
         people = list(dict.fromkeys(persons))
@@ -918,6 +927,8 @@ def _case_as_subject(t: str, tr: _Trigger, ss: int, mentions: list[_Mention], pe
     return list(dict.fromkeys(m.name for m in kept if not by_role or m.name in by_role))
 
 
+# How far into a document its parties are introduced (a unit's 起诉书 names the 被告单位 first).
+_UNIT_HEAD = 400
 _SUSPECT_ROLE_BEFORE = re.compile(r"(?:被告人|犯罪嫌疑人|被不起诉人|被告单位|犯罪嫌疑单位)[:：]?$")
 # "本案由某监察委员会于4月3日移送审查起诉（…），某公安分局于5月23日移送审查起诉，本院并案审查" (ind_ci02): two organs each
 # sent part of a joined case.
