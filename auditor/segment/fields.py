@@ -193,7 +193,18 @@ def find_date(body: str, doc_type: str) -> date | None:
         if _ATTACHMENTS_AFTER_RE.match(body, m.end) and _PROSECUTOR_ANYWHERE_RE.search(
                 body, max(0, m.start - _SIGNERS_REACH), m.start):
             return m.as_date()
-    return _date_line(body, full) or _notice_received(body, full, doc_type)
+    return _date_line(body, full) or _notice_received(body, full, doc_type) or _approver_row(body, full)
+
+
+# An approval form's rows, one per signer, each with its date ("批准人 │ 杜某华 │ 同意 │ 2023年3月24日", ind_da01): with
+# no signature date of its own, the form is dated by its approver's row.
+_APPROVER_ROW_RE = re.compile(r"(?m)^[ \t\u3000]*(?:批准人|审批人|批准领导|审批领导)[^\n]{0,40}$")
+
+
+def _approver_row(body: str, full: list[DateMention]) -> date | None:
+    rows = [(m.start(), m.end()) for m in _APPROVER_ROW_RE.finditer(body)]
+    dated = [d for d in full if any(a <= d.start and d.end <= b and not _NON_SPACE.search(body[d.end:b]) for a, b in rows)]
+    return dated[-1].as_date() if dated else None
 
 
 # A notice handed to its person and signed for, with no date of its own: the day of receipt is the day it was given
