@@ -624,3 +624,13 @@ def test_regression_a_paper_no_rule_reads_bound_behind_a_decision_is_a_document_
     docs = segment(_dossier([page]))
     assert [(d.type, d.title) for d in docs] == [("立案决定书", "立案决定书"), (UNKNOWN, "营业执照"), (UNKNOWN, "授权委托书")]
     assert str(docs[0].date) == "2022-05-25"
+
+
+def test_regression_an_official_reply_after_a_signature_date_is_a_document_of_its_own() -> None:
+    """Held-out ind_cz03: a 公安厅's "关于对甲、乙指定居所监视居住的批复" bound behind the 呈请报告书 ran into it."""
+    page = ("呈请指定居所监视居住报告书\n拟对岑某辉、程某指定居所监视居住，并报省公安厅批准。\n承办人：郝某东\n2024年3月12日\n"
+            "关于对岑某辉、程某指定居所监视居住的批复\n江公复〔2024〕37号\n临湖市公安局：\n经审查，同意对岑某辉、程某指定居所监视居住。\n"
+            "江川省公安厅（印）\n2024年3月12日\n")
+    docs = segment(_dossier([page]))
+    assert [(d.type, d.title) for d in docs] == [("呈请监视居住报告书", "呈请指定居所监视居住报告书"),
+                                                (UNKNOWN, "关于对岑某辉、程某指定居所监视居住的批复")]

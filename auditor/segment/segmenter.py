@@ -65,7 +65,8 @@ _UNKNOWN_HEADING = re.compile(
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*\n"
 )
 _HEADING_LINE = re.compile(
-    r"[ \t\u3000]*[\u4e00-\u9fff（）()/／]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状|经过)"
+    # …or an official letter's "关于对甲、乙指定居所监视居住的批复" (ind_cz03)
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()/／、]{2,24}(?:书|笔录|通知|报告|登记表|审批表|清单|说明|证明|回执|回证|诉状|经过|批复|请示|复函)"
     r"(?:[（(][\u4e00-\u9fff、]{1,16}[）)])?[ \t\u3000]*"
 )
 # The line above such a heading: an issuing body the organ lexicon may not list ("江州市东湖区司法局").
