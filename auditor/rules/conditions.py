@@ -7,6 +7,7 @@ or all / any of other conditions. The reasons are template sentences (lexicons/r
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,17 +95,22 @@ def evaluate(case: Case, cond: dict[str, Any], person: str | None = None) -> Con
     return ConditionResult(False)
 
 
+@functools.cache
+def _group_ref() -> re.Pattern[str]:
+    return re.compile(load_yaml("actions.yaml")["group_refs"])
+
+
 def _phrase_about(case: Case, doc: Document, phrase: str, person: str | None) -> tuple[int, int] | None:
     """The first `phrase` in `doc` that may be `person`'s: in a document about several persons, a sentence naming
     some of them and not him is theirs ("犯罪嫌疑人薛某，因案情复杂…延长至7日" beside a co-suspect's 结伙作案 line of
-    one joint 审批表, ind_cz06)."""
+    one joint 审批表, ind_cz06) — unless it speaks of a group ("三名犯罪嫌疑人…（刘某于3月11日）", ind_ay01)."""
     for m in phrase_pattern(phrase).finditer(doc.text):
         if unticked(doc.text, m.start()):
             continue
         if person is not None:
             start, end = sentence_at(doc.text, m.start())
             names = named_in(doc.text[start:end], case.persons)
-            if names and person not in names:
+            if names and person not in names and not _group_ref().search(doc.text, start, end):
                 continue
         return m.start(), m.end()
     return None

@@ -98,9 +98,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                           or (suspects and _mentions(a, suspects[:1]))]
         # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service
         # on the 被不起诉人 and the victim is in the procuratorate's file, not in view.
+        # (No decision of the file announced or served on anyone else: a file with the procuratorate's own 宣布笔录 is
+        # the procuratorate's, ind_ay07.)
         served = [x for x in case.receipts if x.received_type == doc.type and x.document_id in {r.id for r in own}]
-        police_copy = bool(served) and all(x.recipient_kind == "police" for x in served) and not mine_announced \
-            and _police_file(case)
+        anyone_else = [x for x in case.receipts if x.received_type == doc.type and x.recipient_kind != "police"]
+        police_copy = bool(served) and all(x.recipient_kind == "police" for x in served) and not announced \
+            and not anyone_else and _police_file(case)
         if police_copy:
             continue
         if not own and not mine_announced:
