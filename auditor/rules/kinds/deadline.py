@@ -17,7 +17,8 @@ What narrows the events, all data in the rule file:
 - `to_mentions`: end events count only when their document states one of these phrases (and none of
   `to_not_mentions`);
 - `to_documents`: end events count only when one of these document types states them;
-- `to_not_by`: end events recorded by officers of these organ kinds (a 笔录's head) do not count;
+- `to_not_by`: end events recorded by officers of these organ kinds (a 笔录's head) do not count, unless one of
+  `measure_notices` is that organ's (it took the measure);
 - `from_receipt: {types, by, required}`: the period runs from the day a recipient of kinds `by` received the start
   act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
   said so — or, `required`, only where one of `fallback_documents` states the act's date;
@@ -34,7 +35,7 @@ from typing import Literal
 from pydantic import Field
 
 from auditor.law.periods import Period, deadline
-from auditor.lexicon import doc_type_act
+from auditor.lexicon import doc_type_act, organ_kind
 from auditor.model import Case, Document, Event, Evidence, Finding, Record
 from auditor.model.facts import RecipientKind, StatedTimeKind
 from auditor.rules.conditions import evaluate, title_evidence
@@ -106,6 +107,8 @@ class DeadlineParams(Params):
     # End acts recorded by officers of these organ kinds do not count (police | procuratorate | court: a procurator's
     # interrogation in 审查起诉 is not the police's first one after an arrest)
     to_not_by: tuple[Literal["police", "procuratorate", "court"], ...] = ()
+    # …unless the measure's notices (these types) are that organ's: it took the measure and questions after it
+    measure_notices: tuple[str, ...] = ()
     from_receipt: FromReceipt | None = None
     # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
@@ -201,6 +204,9 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
         events = [e for e in events if e.action != p.derive.action] + _derived(case, p.derive)
     if p.to_stated:
         events += _derived(case, p.to_stated, stated_only=True)
+    # The organs that took the measure, by its notices (a procuratorate's own 逮捕通知书 in a case it decided: its
+    # procurators' interrogation is the one after the arrest, ind_at02)
+    measure_kinds = {organ_kind(d.organ) for d in case.documents_of_type(p.measure_notices) if d.organ}
     kept = []
     for event in events:
         if event.contradicts:
@@ -217,7 +223,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
             continue
         if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
             continue
-        if event.action in p.to and p.to_not_by and _record_organ_kind(case, event) in p.to_not_by:
+        if event.action in p.to and p.to_not_by and _record_organ_kind(case, event) in p.to_not_by \
+                and _record_organ_kind(case, event) not in measure_kinds:
             continue
         kept.append(event)
     return kept
