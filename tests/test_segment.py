@@ -333,6 +333,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
          "本告知书已于2021年6月23日收到。犯罪嫌疑人：张某（捺指印）\n某区人民检察院（印）", "犯罪嫌疑人诉讼权利义务告知书", "2021-06-23"),
         ("犯罪嫌疑人诉讼权利义务告知书\n犯罪嫌疑人张某：\n本院于2021年6月21日收到某分局移送审查起诉的你涉嫌故意伤害罪一案。\n"
          "某区人民检察院（印）", "犯罪嫌疑人诉讼权利义务告知书", None),
+        # regression (held-out ind_db01): the hour of the notice in a bracket after its signature date
+        ("拘留通知书\n李某梅（郑某之妻）：\n我局已于2023年2月27日10时20分将涉嫌盗窃罪的郑某刑事拘留。\n临川市公安局青崖分局\n"
+         "2023年3月1日（通知时间：9时00分）\n家属签收：李某梅", "拘留通知书", "2023-03-01"),
         # regression (held-out ind_da01): an approval form's rows, one per signer with its date, no date line of its
         # own: the approver's row dates it
         ("呈请延长拘留期限审批表\n犯罪嫌疑人：韩某升\n拘留时间：韩某升 2023年3月22日\n签名  意见  日期\n"

@@ -60,6 +60,8 @@ SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
 # …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
+# The hour of the act in a bracket after the signature date: "2023年3月1日（通知时间：9时00分）" (ind_db01).
+_TIME_REMARK_RE = re.compile(r"[（(][\u4e00-\u9fff]{0,6}[:：]?[0-9０-９]{1,2}(?:时|[:：])[0-9０-９]{0,2}分?[）)]$")
 _SEAL_LEAD_RE = re.compile(r"^[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]")
 _SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
@@ -293,7 +295,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             continue
         key = (line_start, line_end)
         if key not in compact:
-            compact[key] = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end])))
+            compact[key] = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", _TIME_REMARK_RE.sub(
+                "", SPACE_RE.sub("", body[line_start:line_end]))))
         line = compact[key]
         # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
         # The labels end right before the date: a short window is searched, not the line up to it.
