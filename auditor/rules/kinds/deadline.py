@@ -176,7 +176,8 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
         if stated is None:
             # The moment extraction decided for the paper's own act (a notice signed to the minute, "2023年5月11日15时
             # 30分" under its seal, ind_cy06), the same day
-            time = next((e.time for e in case.events if e.document_id == doc.id and e.action == spec.action
+            own = {spec.action, doc_type_act(doc.type)}
+            time = next((e.time for e in case.events if e.document_id == doc.id and e.action in own
                          and e.date == day and e.time), None)
         evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
         for person in dict.fromkeys(canonical.get(n, n) for n in named_in(doc.text, spellings)) or [None]:
