@@ -557,6 +557,8 @@ def test_regression_a_copy_printing_no_number_after_its_stub_is_one_document() -
     ("洪都市青山湖区人民检察院（院印）\n二〇二〇年四月十七日", "洪都市青山湖区人民检察院"),
     ("洪都市公安局青山湖分局（公章）\n2020年3月20日", "洪都市公安局青山湖分局"),
     ("被取保候审人（签名）\n2020年1月1日", None),
+    # regression (held-out ind_dc08): the organ's name broken over two lines by a PDF's wrap, the seal after the second
+    ("澄州市公安局经济开发\n区分局（印）\n2019年1月10日", "澄州市公安局经济开发区分局"),
 ])
 def test_the_signing_organ_is_read_whole(signature: str, organ: str | None) -> None:
     body = f"解除取保候审决定书\n洪青公（刑）解保字〔2020〕16号\n我局决定予以解除。\n{signature}\n"

@@ -101,14 +101,24 @@ _SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:
                                r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
 
 
+_SEALED_TAIL_RE = re.compile(r"[（(][^（）()]{0,4}[印章][）)]$")
+
+
 def find_organ(body: str) -> str | None:
     """The organ named in the signature block (last lines), else in the header."""
     lines = [SPACE_RE.sub("", line) for line in body.split("\n") if line.strip()]
-    for line in reversed(lines[-SIGNATURE_LINES:]):
-        m = (ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(re.sub(r"[（(][^（）()]{0,4}[印章][）)]$", "", line))
-             or ORGAN_IN_TEXT_RE.fullmatch(_SEAL_AND_DATE_RE.sub("", line)))
-        if m:
-            return m.group(0)
+    tail = lines[-SIGNATURE_LINES:]
+    for k in range(len(tail) - 1, -1, -1):
+        # …or its name broken over two lines by a PDF's wrap, the seal after the second ("澄州市公安局经济开发" /
+        # "区分局（印）", ind_dc08)
+        joined = tail[k - 1] + tail[k] if k > 0 and _SEALED_TAIL_RE.search(tail[k]) else None
+        for line in (tail[k], joined):
+            if line is None:
+                continue
+            m = (ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(re.sub(r"[（(][^（）()]{0,4}[印章][）)]$", "", line))
+                 or ORGAN_IN_TEXT_RE.fullmatch(_SEAL_AND_DATE_RE.sub("", line)))
+            if m:
+                return m.group(0)
     for line in lines[:HEADER_LINES]:
         m = ORGAN_IN_TEXT_RE.match(line)
         if m and len(line) <= 30:
