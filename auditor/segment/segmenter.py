@@ -153,9 +153,11 @@ def segment(dossier: Dossier) -> list[Document]:
     # ("被害人诉讼权利义务告知书") starts a document of its own, as a hard break would.
     for page_start in dossier.page_starts[1:]:
         opening = _past_furniture(text, page_start)
-        if page_start not in starts and _UNKNOWN_HEADING.match(text, opening) and not _CONTINUED.match(text, opening):
+        heading = _UNKNOWN_HEADING.match(text, opening)
+        if page_start not in starts and heading and not _CONTINUED.match(text, opening):
             starts[page_start] = None
-            headed.add(page_start)
+            if match_title(heading.group(0).strip().split("\n")[-1]) is None:
+                headed.add(page_start)  # a heading the lexicon lacks: its own document (a known title opens one anyway)
     # Anywhere: a record of a kind the lexicon lacks ("听取意见笔录") opens with its heading and then its 时间 line.
     for m in _UNKNOWN_RECORD.finditer(text):
         if m.start() > 0 and match_title(m.group("heading")) is None:
