@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from auditor import model
 from auditor.model import Document
+from auditor.model.case import UNKNOWN_TYPE
 from auditor.segment.segmenter import UNKNOWN
 from auditor.text.titles import SPACE_RE, match_title
 
@@ -101,7 +102,8 @@ def _title_of(text: str) -> tuple[str, str | None]:
     for token in tokens:
         match = match_title(token)
         if match is not None:
-            return match.title, match.doc_type
+            # a paper no rule reads (doc_types.yaml other_titles) is listed by its title, of no known type
+            return match.title, (None if match.doc_type == UNKNOWN_TYPE else match.doc_type)
     return (max(tokens, key=len) if tokens else ""), None
 
 
