@@ -59,9 +59,9 @@ HEADER_LINES = 6
 SIGNATURE_LINES = 10
 # A seal or signature remark after the signature date: "二〇二一年六月二十日（鉴定专用章）", "…日（印）".
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
-# …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
 # The hour of the act in a bracket after the signature date: "2023年3月1日（通知时间：9时00分）" (ind_db01).
 _TIME_REMARK_RE = re.compile(r"[（(][\u4e00-\u9fff]{0,6}[:：]?[0-9０-９]{1,2}(?:时|[:：])[0-9０-９]{0,2}分?[）)]$")
+# …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
 _SEAL_LEAD_RE = re.compile(r"^[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]")
 _SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
@@ -101,6 +101,7 @@ _SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:
                                r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
 
 
+# A seal's mark ending the organ's line: "某分局（印）".
 _SEALED_TAIL_RE = re.compile(r"[（(][^（）()]{0,4}[印章][）)]$")
 
 
@@ -115,7 +116,7 @@ def find_organ(body: str) -> str | None:
         for line in (tail[k], joined):
             if line is None:
                 continue
-            m = (ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(re.sub(r"[（(][^（）()]{0,4}[印章][）)]$", "", line))
+            m = (ORGAN_IN_TEXT_RE.fullmatch(line) or ORGAN_IN_TEXT_RE.fullmatch(_SEALED_TAIL_RE.sub("", line))
                  or ORGAN_IN_TEXT_RE.fullmatch(_SEAL_AND_DATE_RE.sub("", line)))
             if m:
                 return m.group(0)

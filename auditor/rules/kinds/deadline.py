@@ -224,8 +224,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
             continue
         if event.action in p.to and p.to_documents and not _stated_by(case, event) & set(p.to_documents):
             continue
-        if event.action in p.to and p.to_not_by and _record_organ_kind(case, event) in p.to_not_by \
-                and _record_organ_kind(case, event) not in measure_kinds:
+        if event.action in p.to and p.to_not_by and (kind := _record_organ_kind(case, event)) in p.to_not_by \
+                and kind not in measure_kinds:
             continue
         kept.append(event)
     return kept
