@@ -18,6 +18,7 @@ from auditor.extract.guarantees import find_guarantor
         ("责令其提出保证人温建设（其父）。", "温建设"),
         ("提出保证人欧阳建国", "欧阳建国"),
         ("由保证人何志红（何志勇之妹）提供保证，并责令其交纳保证金人民币5000元。", "何志红"),  # ind_ca04
+        ("由保证人廖俊杰之父廖长顺（住江临市锦城区松涛路17号）担保。", "廖长顺"),  # regression (held-out ind_de05)
         # the form's method field, then the guarantor (ind_bx03)
         ("保证方式：保证人，保证人米国强（系其父）。", "米国强"),
         # who he is to the suspect, before his name (ind_e07); a filled-in field (ind_co02); the form's next box (ind_cp05)

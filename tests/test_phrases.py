@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.text.phrases import find_phrase
+from auditor.text.phrases import denied, find_phrase
 
 CASES = [
     # (text, phrase, found text or None)
@@ -33,3 +33,14 @@ def test_find_phrase(text: str, phrase: str, found: str | None) -> None:
 def test_ocr_dot_inside_victim_notice_is_not_a_missing_notice() -> None:
     """Regression (scan case_02, seed 7): "上一级人民.检察院" read by OCR made the victim's notice look absent."""
     assert find_phrase("可以自收到本决定书后七日以内向上一级人民.检察院申诉", "上一级人民检察院") is not None
+
+
+@pytest.mark.parametrize(("text", "phrase", "is_denied"), [
+    ("期间未办理延长审查期限审批。", "延长审查期限", True),  # regression (held-out ind_dh09)
+    ("经批准延长审查期限至三十日。", "延长审查期限", False),
+    ("没有需要查证的线索。", "需要查证", True),
+    ("未成年人案件，线索需要查证。", "需要查证", False),  # 未成年 is no denial
+    ("未到案，需要查证。", "需要查证", False),  # another clause's denial
+])
+def test_denied(text: str, phrase: str, is_denied: bool) -> None:
+    assert denied(text, text.index(phrase)) is is_denied

@@ -33,6 +33,8 @@ from auditor.text.titles import match_title
         ("临川区公安局鉴定意见书", "鉴定意见书", "临川区公安局"),
         ("法医物证DNA鉴定意见书", "鉴定意见书", None),  # regression (ind_k09): a method in Latin letters
         ("电子数据检验报告", "鉴定意见书", None),  # regression (ind_bc01): the 检验报告 form of a 鉴定 document
+        # regression (ind_bg03): the institution's name and its qualified title on one line
+        ("宁安市公安局物证鉴定所 法医临床人体损伤程度鉴定意见书", "鉴定意见书", "宁安市公安局物证鉴定所"),
         # regressions (round h): titles with the measure or decision they belong to
         ("指定居所监视居住通知书", "监视居住通知书", None),
         ("附条件不起诉宣布笔录", "宣布笔录", None),
@@ -341,6 +343,10 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         ("呈请延长拘留期限审批表\n犯罪嫌疑人：韩某升\n拘留时间：韩某升 2023年3月22日\n签名  意见  日期\n"
          "办案人 │ 林某远 │ 呈请延长 │ 2023年3月23日\n审核人 │ 许某静 │ 情况属实 │ 2023年3月23日\n批准人 │ 杜某华 │ 同意 │ 2023年3月24日",
          "延长拘留期限通知书", "2023-03-24"),
+        # regression (held-out ind_dh10): the organ's bare kind with its seal before the signature date; the receipt
+        # line after it dates the delivery, not the notice
+        ("不予立案通知书\n薛某：\n你于2023年2月6日控告的一事，决定不予立案。\n公安局（印）  二〇二三年二月八日\n"
+         "送达回执：本通知书已于2023年2月15日收到。控告人：薛某（签名）", "不予立案通知书", "2023-02-08"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

@@ -60,10 +60,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def decision_span(doc: Document) -> tuple[int, int] | None:
     """The sentence stating the decision ("决定对某某不起诉"), or None when it cannot be found: the first after the
     reasoning opens (本院认为), since the case history before it may recount an earlier decision ("本院于…作出附条件
-    不起诉决定")."""
+    不起诉决定"); without it, the first that says 决定."""
     pattern = re.compile(lexicon()["decision_sentence"])
     reasoning = find_phrase(doc.text, "本院认为")
-    m = (pattern.search(doc.text, reasoning[0]) if reasoning else None) or pattern.search(doc.text)
+    # Without the reasoning's opening, the decision's own words ("决定对阮某不起诉") before a recounted one ("本院于…
+    # 作出附条件不起诉决定", ind_de09).
+    own = next((x for x in pattern.finditer(doc.text) if x.group(0).startswith("决定")), None)
+    m = (pattern.search(doc.text, reasoning[0]) if reasoning else None) or own or pattern.search(doc.text)
     if not m:
         return None
     return next(((s, e) for s, e in sentences(doc.text) if s <= m.start() < e), None)

@@ -19,7 +19,9 @@ from auditor.text.view import text_view
 # A person's name as written in case files: 2-4 Han characters, masked forms (张某某, 李×) included.
 NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
 # Who the guarantor is to the suspect, written before his name ("提出保证人其兄次仁扎西担保", ind_e07): not the name's.
-_KIN = r"(?:其(?:兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯|祖父|祖母|哥哥|弟弟|姐姐|妹妹|父亲|母亲|丈夫|妻子))?"
+# …or as whose relative: "由保证人廖俊杰之父廖长顺（住…）担保" (ind_de05).
+_KIN = (r"(?:(?:其|[\u4e00-\u9fff]{2,4}之)(?:兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯|祖父|祖母|哥哥|弟弟|姐姐|妹妹|父亲|母亲"
+        r"|丈夫|妻子))?")
 # Words that follow 保证人 in template wording and are not names.
 NOT_NAME = re.compile(
     r"^(?:或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|提|交|缴|所"

@@ -14,7 +14,7 @@ from typing import Any
 from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Evidence
 from auditor.rules.rule import format_message
-from auditor.text.phrases import phrase_pattern, sentence_at, unticked
+from auditor.text.phrases import denied, phrase_pattern, sentence_at, unticked
 from auditor.text.tokens import named_in
 
 
@@ -103,9 +103,10 @@ def _group_ref() -> re.Pattern[str]:
 def _phrase_about(case: Case, doc: Document, phrase: str, person: str | None) -> tuple[int, int] | None:
     """The first `phrase` in `doc` that may be `person`'s: in a document about several persons, a sentence naming
     some of them and not him is theirs ("犯罪嫌疑人薛某，因案情复杂…延长至7日" beside a co-suspect's 结伙作案 line of
-    one joint 审批表, ind_cz06) — unless it speaks of a group ("三名犯罪嫌疑人…（刘某于3月11日）", ind_ay01)."""
+    one joint 审批表, ind_cz06) — unless it speaks of a group ("三名犯罪嫌疑人…（刘某于3月11日）", ind_ay01). Words a
+    clause denies are not stated ("期间未办理延长审查期限审批", ind_dh09)."""
     for m in phrase_pattern(phrase).finditer(doc.text):
-        if unticked(doc.text, m.start()):
+        if unticked(doc.text, m.start()) or denied(doc.text, m.start()):
             continue
         if person is not None:
             start, end = sentence_at(doc.text, m.start())

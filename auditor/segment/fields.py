@@ -63,6 +63,7 @@ _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|�
 _TIME_REMARK_RE = re.compile(r"[（(][\u4e00-\u9fff]{0,6}[:：]?[0-9０-９]{1,2}(?:时|[:：])[0-9０-９]{0,2}分?[）)]$")
 # …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
 _SEAL_LEAD_RE = re.compile(r"^[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]")
+_BARE_ORGAN_RE = re.compile(ORGAN_SUFFIX)
 _SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
@@ -319,7 +320,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         # The organ's name and the date on one signature line ("长沙市公安局岳麓分局 二〇二三年五月十五日").
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
             before = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start])))
-            if before and ORGAN_IN_TEXT_RE.fullmatch(before):
+            # (the organ's bare kind as its seal shows it: "公安局（印）  二〇二三年二月八日", ind_dh10)
+            if before and (ORGAN_IN_TEXT_RE.fullmatch(before) or _BARE_ORGAN_RE.fullmatch(before)):
                 return m.as_date()
             # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）
             # 二〇一九年五月六日" (ind_ag09).

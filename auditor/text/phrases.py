@@ -46,6 +46,15 @@ def unticked(text: str, start: int) -> bool:
     return _UNTICKED_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
+# A clause denying what follows: "期间未办理延长审查期限审批" (ind_dh09) states no extension. 未成年 is no denial.
+_DENIED_BEFORE = re.compile(r"(?:未(?!成年)|没有|并非|无需|不需|不必)[^，,。；;：:\n]{0,8}$")
+
+
+def denied(text: str, start: int) -> bool:
+    """Does the clause before `start` deny the words at `start` ("未办理延长审查期限审批")?"""
+    return _DENIED_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def unticked_option(text: str, start: int) -> bool:
     """Is `start` (a blank to fill in) inside an option left unticked: a box, then at most a short label before it?"""
     return _UNTICKED_LABEL_BEFORE.search(text, max(0, start - 10), start) is not None

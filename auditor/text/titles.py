@@ -154,8 +154,14 @@ def match_title(line: str) -> TitleMatch | None:
     for m in _title_re().finditer(compact):
         prefix, rest = compact[: m.start()], compact[m.end() :]
         by_organ = ORGAN_RE.fullmatch(prefix) is not None
-        qualified = (bool(prefix) and not by_organ and table[m.group(1)] in _qualified_types()
-                     and QUALIFIER_RE.fullmatch(prefix) is not None)
+        qualifiable = bool(prefix) and not by_organ and table[m.group(1)] in _qualified_types()
+        qualified = qualifiable and QUALIFIER_RE.fullmatch(prefix) is not None
+        # The institution's name before its qualified title ("宁安市公安局物证鉴定所 法医临床人体损伤程度鉴定意见书",
+        # ind_bg03): the institution is the organ, the rest the title.
+        issuer_end = _issuer_end(prefix) if qualifiable and not qualified else None
+        if issuer_end is not None:
+            return TitleMatch(table[m.group(1)], raw[issuer_end : m.end()], raw[:issuer_end], 100.0, raw[m.end() :]) \
+                if TRAILER_RE.match(rest) or _is_number(rest) else None
         if prefix and not by_organ and not qualified:
             continue
         if _FIELD_AFTER_TITLE.match(rest):
@@ -168,6 +174,19 @@ def match_title(line: str) -> TitleMatch | None:
         title = raw[: m.end()] if qualified else m.group(1)
         return TitleMatch(table[m.group(1)], title, organ, 100.0, raw[m.end() :])
     return _fuzzy_title(compact)
+
+
+# An institution that issues qualified papers (an appraisal's 鉴定所, a price 认证中心), or any organ.
+_ISSUER_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{ORGAN_SUFFIX[3:-1]}|鉴定所|鉴定中心|鉴定研究所|鉴定室|鉴定科|认证中心|医院)")
+
+
+def _issuer_end(prefix: str) -> int | None:
+    """Where an issuer's name ends in `prefix` (its longest reading), when the rest of it (possibly nothing) qualifies
+    a title."""
+    for end in range(len(prefix), 1, -1):
+        if _ISSUER_RE.fullmatch(prefix[:end]) and (end == len(prefix) or QUALIFIER_RE.fullmatch(prefix[end:])):
+            return end
+    return None
 
 
 def _is_number(rest: str) -> bool:

@@ -16,9 +16,11 @@ from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import sentence_at
+from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
-STEPS = ("has", "notified", "not_notified", "untied", "suspect", "victim", "unknown_date", "nothing", "no_stake")
+STEPS = ("has", "notified", "not_notified", "untied", "subject", "suspect", "victim", "unknown_date", "nothing",
+         "no_stake")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
@@ -48,6 +50,10 @@ class AppraisalParams(Params):
     victim_records: Names = ()
     # Patterns of what an appraisal found ("168.4mg/100mL", "轻伤二级"), to tie each notice to the appraisal it tells.
     result_values: tuple[str, ...] = ()
+    # What an appraisal of a person's own harm finds (an injury, a death): where the person it examined is no suspect,
+    # the case has a victim though no paper calls him one by name (ind_bg01: "被鉴定人刘建平系…死亡", the 报案 by
+    # "被害人之女").
+    harm_found: tuple[str, ...] = ()
 
 
 def _names(case: Case, suspect: bool, owners_in: tuple[str, ...] = ()) -> set[str]:
@@ -65,13 +71,24 @@ def _names(case: Case, suspect: bool, owners_in: tuple[str, ...] = ()) -> set[st
 _EXAMINED = re.compile(r"被鉴定人[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[\u4e00-\u9fff]{2,4}?)(?=[，,、；;。（(\s]|左|右|头|面|胸|腹|背|腰|颈|的|系|损伤|因|于|男|女|$)")
 
 
+# The person whose harm an appraisal's subject line names ("鉴定事项：梁小兵的损伤程度", ind_dd06).
+_SUBJECT_HARM = re.compile(r"(?:鉴定事项|检验对象|鉴定对象|委托事项)[ \t\u3000]*[:：][ \t\u3000]*(?:对)?(?:被害人)?"
+                           r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:的|之)?(?:损伤|伤情|人体损伤|死亡|死因|尸体)")
+
+
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,8}·[\u4e00-\u9fff]{2,8}")
+
+
+def _examined(docs: list[Document], suspects: set[str]) -> set[str]:
+    """The persons the appraisals `docs` examined who are no suspects ("被鉴定人许某", "鉴定事项：梁某的损伤程度")."""
+    names = {m.group("name") for d in docs for m in _EXAMINED.finditer(d.text)}
+    names |= {m.group("name") for d in docs for m in _SUBJECT_HARM.finditer(d.text)}
+    return {n for n in names if n not in suspects and not any(n in s for s in suspects)}
 
 
 def _victims(case: Case, suspects: set[str]) -> set[str]:
     """Victims the parties name, and the persons the file's appraisals examined who are no suspects."""
-    examined = {m.group("name") for d in case.documents_of_type(["鉴定意见书"]) for m in _EXAMINED.finditer(d.text)}
-    return _names(case, False) | {n for n in examined if n not in suspects and not any(n in s for s in suspects)}
+    return _names(case, False) | _examined(case.documents_of_type(["鉴定意见书"]), suspects)
 
 
 def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
@@ -117,6 +134,12 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
             if name and name not in suspects and re.search(
                     rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", doc.text):
                 return {VICTIM}
+            # …or the file names his role after him ("被询问人：梁小兵（被害人，罪犯）"), or an appraisal examined his harm
+            # (ind_dd06).
+            if name and name not in suspects and (name in _examined(case.documents_of_type(["鉴定意见书"]), suspects)
+                                                  or any(re.search(rf"{re.escape(name)}[（(](?:{roles})", d.text)
+                                                         for d in case.documents)):
+                return {VICTIM}
             # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is. The law tells only suspects and
             # victims (CPL 148): a person named there who is none of the case's suspects is told as a victim
             # ("岳军、…、俞海滨、全有福、全有禄：", the two injured last, ind_co08).
@@ -159,13 +182,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             told.append(doc.text[slice(*sentence_at(doc.text, start))])
     victim = (_names(case, False, p.owners_in) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
               or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
-              or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records)))
+              or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records))
+              or _harmed(case, appraisals, p.harm_found))
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
+    # Told to some suspects: an appraisal of another one's things or person told to none of those it concerns.
+    untold = [] if SUSPECT in missing else _untold_subjects(case, rule, p, appraisals)
     if not missing:
-        return _untied(case, rule, p, appraisals, told, due)
-    findings = []
-    for doc in appraisals:
+        return _untied(case, rule, p, appraisals, told, due) or untold
+    findings = list(untold)
+    for doc in (d for d in appraisals if d.id not in {f.document_id for f in untold}):
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in missing),
                  "reached": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in reached)}
@@ -173,12 +199,82 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         steps.append(rule.text("notified", **words) if reached else rule.text("nothing", **words))
         steps.append(rule.text("not_notified", **words))
         severity = None
-        if missing == [VICTIM] and p.victim_stake and not any(re.search(w, doc.text) for w in p.victim_stake):
+        if missing == [VICTIM] and p.victim_stake and not any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake):
             severity = "info"
             steps.append(rule.text("no_stake", **words))
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "missing": missing}, severity=severity))
+    return findings
+
+
+def _harmed(case: Case, appraisals: list[Document], harm_found: tuple[str, ...]) -> bool:
+    """Does an appraisal find the harm (an injury, a death) of a person it examined who is no suspect? Only where the
+    file names its suspects: an unnamed suspect examined would otherwise pass for a victim."""
+    suspects = _names(case, True)
+    return bool(suspects) and any(re.search(w, d.text) and _examined([d], suspects)
+                                  for d in appraisals for w in harm_found)
+
+
+# A signer's line ("鉴定人：严峰（价格鉴证师）"): his title says nothing of what was appraised.
+_SIGNER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:鉴定人|检验人|复核人|审核人|授权签字人)[^\n]*$")
+# The line naming what an appraisal examined ("鉴定事项：黄俊杰手机电子数据提取", "检验对象：…", "被鉴定人：…").
+_SUBJECT_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:鉴定事项|检验对象|鉴定对象|被鉴定人|委托事项|检验事项)[ \t\u3000]*[:：][^\n]*$")
+
+
+def _unsigned(text: str) -> str:
+    return _SIGNER_LINE.sub("", text)
+
+
+def _told_persons(case: Case, p: AppraisalParams, suspects: list[str]) -> set[str] | None:
+    """The suspects the file's notices name as told: a notice form's addressee line and 被告知人 field, a 讯问笔录's
+    person. None when some notice tells suspects it does not name (a sentence in another paper, a blank addressee)."""
+    told: set[str] = set()
+    for doc in case.documents:
+        if doc.type in p.not_notices:
+            continue
+        if doc.type in p.notice_documents:
+            lines = [ln for ln in doc.text.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
+            heads = [ln for ln in lines[:4] if ln.rstrip().endswith(("：", ":"))]
+            heads += [m.group("who") for ln in lines if (m := _TOLD_FIELD.match(ln))]
+            named = {n for ln in heads for n in named_in(ln, suspects)}
+            if not named and any("犯罪嫌疑人" in ln for ln in heads):
+                return None
+            told |= named
+            continue
+        view = text_view(doc.text)
+        if not any(re.search(x, view.text) for x in p.patterns):
+            continue
+        if doc.type == "讯问笔录":
+            named = set(named_as_subjects(doc.text[:_HEAD], suspects))
+            if len(named) != 1:
+                return None
+            told |= named
+        elif doc.type != "询问笔录":
+            return None
+    return told
+
+
+def _untold_subjects(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Document]) -> list[Finding]:
+    """With several suspects: an appraisal whose subject line names suspects none of whom any notice told, where every
+    notice names whom it told (ind_dh09: "鉴定事项：黄俊杰手机电子数据…", told only to 孟祥瑞)."""
+    suspects = sorted(_names(case, True))
+    if len(suspects) < 2:
+        return []
+    told = _told_persons(case, p, suspects)
+    if not told:
+        return []
+    findings = []
+    for doc in appraisals:
+        subjects = {n for m in _SUBJECT_LINE.finditer(doc.text) for n in named_in(m.group(0), suspects)}
+        if not subjects or subjects & told:
+            continue
+        words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
+                 "missing": "、".join(sorted(subjects)), "reached": "、".join(sorted(told))}
+        steps = [rule.text("has", **words), rule.text("subject", **words), rule.text("not_notified", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                                     values={"date": words["date"], "missing": words["missing"]}, steps=steps,
+                                     identity={"date": doc.date, "subjects": sorted(subjects)}))
     return findings
 
 
@@ -212,7 +308,7 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
         others = "、".join(sorted({x for d in tied for x in (found[d] or {f"“{opinions[d]}…”"})}))
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due),
-                 "values": "、".join(sorted(found[doc.id])) or f"“{opinions[doc.id]}…”", "others": others}
+                 "values": "、".join(sorted(found[doc.id])) or f"{opinions[doc.id]}…", "others": others}
         steps = [rule.text("has", **words), rule.text("untied", **words), rule.text("not_notified", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
@@ -222,6 +318,7 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
 
 _RESULT_LABEL = re.compile(r"(?:鉴定意见|检验结果|鉴定结论|检验结论|鉴定结果|结论)[:：]")
 _OPINION_CHARS = 12  # the opening of an opinion a notice quotes ("钢管上的斑迹为人血，与陆…", ind_cv02)
+_OPINION_MIN_CHARS = 8  # shorter, an opinion may stand in any notice ("检材为海洛因")
 
 
 def _opinion(text: str) -> str:
@@ -230,8 +327,10 @@ def _opinion(text: str) -> str:
     m = _RESULT_LABEL.search(text)
     if not m:
         return ""
-    words = re.sub(r"\s", "", text[m.end() : m.end() + 80])
-    return words[:_OPINION_CHARS] if len(words) >= _OPINION_CHARS else ""
+    # (its first sentence only: the signer's line after it is no part of what a notice repeats, ind_bv01)
+    words = re.split(r"[。；;\n]", text[m.end() : m.end() + 80].strip())[0]
+    words = re.sub(r"\s", "", words)
+    return words[:_OPINION_CHARS] if len(words) >= _OPINION_MIN_CHARS else ""
 
 
 def _findings_part(text: str) -> str:

@@ -15,7 +15,7 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
-STEPS = ("counted", "not_delivered", "suspect", "police", "victim")
+STEPS = ("counted", "not_delivered", "suspect", "police", "supervision", "victim")
 
 
 def _mentions(doc: Document, words: list[str]) -> bool:
@@ -112,9 +112,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             missing.append("suspect")
         head = doc.text[:before]
         judged = own or others_served
-        if judged and any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, spec["police_words"]):
-            if not any(_mentions(r, spec["police_words"]) for r in own):
-                missing.append("police")
+        transferred = judged and any(find_phrase(head, w) for w in spec["transfer_words"])
+        for transferor, words in (("police", spec["police_words"]), ("supervision", spec["supervision_words"])):
+            if transferred and _mentions(doc, words) and not any(_mentions(r, words) for r in own):
+                missing.append(transferor)
         # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
         # decision ("被害人何桂芳如不服本决定，可以…申诉", ind_am07).
         named = [v for v in victims(case, doc, len(doc.text)) if not in_property_paragraph(doc.text, v[1])]

@@ -49,13 +49,16 @@ STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", 
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
          "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
-         "earlier_record_missing", "questioned_before", "secondary_limit", *UNSURE_STEPS)
+         "earlier_record_missing", "questioned_before", "secondary_limit", "made_between", *UNSURE_STEPS)
 
 
 class Extension(Params):
     limit: PeriodField
     label: str | None = None
-    when: Condition
+    when: Condition | None = None
+    # …or a paper of these types made after the clock started and by the closing act: an appraisal between the
+    # registration and the filing shows the lead was checked (ind_de09: 受案 4-6, 伤情鉴定 4-10, 立案 4-12).
+    made_between: Names = ()
     # A limit only secondary sources give (legal-rules [S]) and writers of files read differently: an act late under
     # the other limits but within this one is a "please check" (info), never an accusation, never silence.
     secondary: bool = False
@@ -328,17 +331,32 @@ def applicable_limit(case: Case, p: DeadlineParams,
     extension label, reasons, evidence)."""
     limit, label, reasons, evidence = p.limit, None, [], []
     for ext in p.extensions:
-        if ext.secondary:
-            continue  # see _secondary_limit
+        if ext.secondary or ext.when is None:
+            continue  # see _secondary_limit, _made_between
         result = evaluate(case, ext.when, person)
         if result.holds and _days_of(ext.limit) > _days_of(limit):
             limit, label, reasons, evidence = ext.limit, ext.label or str(ext.limit), result.reasons, result.evidence
     return limit, label, reasons, evidence
 
 
+def _made_between(case: Case, rule: Rule, p: DeadlineParams, limit: Period, start: date, end: date, from_action: str,
+                  to_action: str) -> tuple[Period, str | None, list[str], list[Evidence]] | None:
+    """The longest `made_between` extension longer than `limit` whose paper is dated after `start` and by `end`."""
+    best = None
+    for ext in p.extensions:
+        if not ext.made_between or ext.secondary or _days_of(ext.limit) <= _days_of(limit):
+            continue
+        paper = next((d for d in case.documents_of_type(ext.made_between) if d.date and start < d.date <= end), None)
+        if paper is not None and (best is None or _days_of(ext.limit) > _days_of(best[0])):
+            reason = rule.text("made_between", type=paper.type, date=paper.date, from_action=from_action,
+                               to_action=to_action)
+            best = (ext.limit, ext.label or str(ext.limit), [reason], [title_evidence(case, paper)])
+    return best
+
+
 def _secondary_limit(case: Case, p: DeadlineParams, person: str | None, limit: Period) -> Extension | None:
     """The longest `secondary` extension holding for `person` that is longer than `limit`."""
-    found = [e for e in p.extensions if e.secondary and _days_of(e.limit) > _days_of(limit)
+    found = [e for e in p.extensions if e.secondary and e.when is not None and _days_of(e.limit) > _days_of(limit)
              and evaluate(case, e.when, person).holds]
     return max(found, key=lambda e: _days_of(e.limit)) if found else None
 
@@ -382,6 +400,9 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
                                                                        end_date, end_event.document_id)
+        between = _made_between(case, rule, p, limit, start_date, end_date, start_event.action, to_action)
+        if between is not None:
+            limit, ext_label, ext_reasons, ext_evidence = between
         result = deadline(start_date, limit, p.custody)
         start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
         # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.

@@ -41,7 +41,7 @@ from auditor.text.phrases import (
     unticked_option,
     without_unticked_lines,
 )
-from auditor.text.tokens import named_as_subjects
+from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
 STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "foreign_found", "foreign_explained",
@@ -318,7 +318,7 @@ def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
         if p.guarantee == "exclusive":
             guarantor = next((g for g in ordered if g.kind == "guarantor" and g.certain), None)
             deposit = next((g for g in ordered if g.kind == "deposit" and g.certain and g.amount), None)
-            if not guarantor or not deposit:
+            if not guarantor or not deposit or _for_different_persons(case, doc, guarantor, deposit):
                 continue
             g_quote = doc.text[guarantor.start : guarantor.end]
             d_quote = doc.text[deposit.start : deposit.end]
@@ -351,6 +351,21 @@ def _guarantee(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
                                      severity=p.continued_severity if earlier is not None else None,
                                      identity={"document_date": doc.date}))
     return findings
+
+
+def _for_different_persons(case: Case, doc: Document, a: Guarantee, b: Guarantee) -> bool:
+    """In one decision for several suspects, do the two guarantees' clauses name different ones ("廖某继续使用原交纳的
+    保证金人民币1000元，魏某继续由保证人廖某顺担保", ind_de05)?"""
+    suspects = named_in(doc.text, case.persons)
+    if len(suspects) < 2:
+        return False
+
+    def named(g: Guarantee) -> set[str]:
+        start = max(doc.text.rfind(x, 0, g.start) for x in "，,；;。\n") + 1
+        return set(named_in(doc.text[start : g.end], suspects))
+
+    first, second = named(a), named(b)
+    return bool(first) and bool(second) and not first & second
 
 
 def _suspects_named(case: Case, doc: Document) -> set[str]:
