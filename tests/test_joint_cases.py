@@ -113,6 +113,27 @@ EXTENSION_OF_THREE = """龙圩县公安局
 二〇一六年六月十五日
 """
 
+DETENTION_EXTENDED_FOR_TWO = """东澜海警局
+拘留证
+兹决定对犯罪嫌疑人蔡某福（性别男，出生日期1978年2月1日）执行拘留。
+东澜海警局（印）
+二〇二三年九月十二日
+=====
+东澜海警局
+拘留证
+兹决定对犯罪嫌疑人许某亮（性别男，出生日期1980年7月8日）执行拘留。
+东澜海警局（印）
+二〇二三年九月十二日
+=====
+东澜海警局
+延长拘留期限通知书
+东澜海警延拘字〔2023〕021号
+东澜市看守所：
+因犯罪嫌疑人系结伙作案、多次作案的重大嫌疑分子，根据《中华人民共和国刑事诉讼法》第九十一条第二款之规定，经局长批准，决定将犯罪嫌疑人蔡某福（性别男）、许某亮（性别男）提请审查批准逮捕的时间延长至三十日。
+东澜海警局（印）
+2023年9月14日
+"""
+
 BAIL_IN_ANOTHERS_CASE = """满洲里海关缉私分局
 提请批准逮捕书
 犯罪嫌疑人巴特尔，男，1983年6月12日出生。犯罪嫌疑人巴特尔因涉嫌走私于2019年3月11日被我分局刑事拘留。
@@ -178,6 +199,8 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (BAIL_IN_ANOTHERS_CASE, "取保候审", {("2019-03-12", "其其格")}),
     # a decision listing its persons each with his ID number in brackets concerns them all (ind_be07)
     (EXTENSION_OF_THREE, "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
+    # …or each with his sex alone in brackets (held-out ind_dd07)
+    (DETENTION_EXTENDED_FOR_TWO, "延长拘留期限", {("2023-09-14", "蔡某福"), ("2023-09-14", "许某亮")}),
     # two organs each sent part of a joined case: neither transfer is every defendant's (ind_ci02)
     (TWO_SENDERS, "移送审查起诉", {("2023-04-03", None), ("2023-05-23", None)}),
 ])

@@ -9,6 +9,7 @@ address, or the same spouse the notices are addressed to, with no contradicting 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -242,8 +243,8 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
                 merged[lead].append(mention.name)
             groups.setdefault(mention.name, []).append(mention)
     addressed: dict[str, str] = {}  # spelling -> the addressee both notices name
-    for lead, mention, addressee in _spellings_by_addressee(merged, texts or {}):
-        ties.setdefault(mention.name, "addressee")
+    for lead, mention, addressee, kind in _spellings_by_addressee(merged, texts or {}):
+        ties.setdefault(mention.name, kind)
         addressed[mention.name] = addressee
         if mention.name not in merged[lead]:
             merged[lead].append(mention.name)
@@ -264,7 +265,7 @@ def build_parties(mentions: list[PartyMention], texts: Mapping[str, str] | None 
         # The spouse both spellings' notices name: the tie's value, which no mention of the name carries.
         spouse_of = {n: next(iter(sorted(spouses_named(n, addresses) & spouses_named(name, addresses))), "")
                      for n in variants if tie_of[n] == "spouse"}
-        spouse_of |= {n: f":{addressed[n]}" for n in variants if tie_of[n] == "addressee" and n in addressed}
+        spouse_of |= {n: f":{addressed[n]}" for n in variants if tie_of[n] in ("addressee", "relative") and n in addressed}
         parties.append(_party(name, variants, group, is_suspect=True).model_copy(
             update={"variant_ties": tie_of, "variant_spouses": spouse_of}))
     others: dict[tuple[str, str], list[PartyMention]] = {}
@@ -299,47 +300,65 @@ def _spellings_by_spouse(merged: dict[str, list[str]], addresses: list[tuple[str
 
 # A family notice's addressee line and the person it tells of: "刘某兰（犯罪嫌疑人之母）：…我局已于…将涉嫌诈骗罪的陈某明逮捕"
 # or "陈某明家属刘某兰（母）：": the addressee is the person after 家属.
-_ADDRESSEE = re.compile(r"^[ \t\u3000]*(?P<addressee>[\u4e00-\u9fff]{2,14}(?:[（(][^）)\n]{1,16}[）)])?)[：:][ \t\u3000]*$",
-                        re.MULTILINE)
-_ADDRESSEE_NAME = re.compile(r"(?:^|家属|亲属)(?P<name>[\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$")
-_TOLD_OF = re.compile(r"将涉嫌[\u4e00-\u9fff、]{1,24}?罪的(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:[（(][^）)]{0,60}[）)])?"
+# (a space may part the relation from the name: "马建军之父 马福来：", ind_dd03)
+_ADDRESSEE = re.compile(r"^[ \t\u3000]*(?P<addressee>[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,15}(?:[（(][^）)\n]{1,16}[）)])?)"
+                        r"[：:][ \t\u3000]*$", re.MULTILINE)
+_ADDRESSEE_NAME = re.compile(r"(?:^|家属|亲属|之父|之母|之妻|之夫|之子|之女|之兄|之弟|之姐|之妹)(?P<name>[\u4e00-\u9fff]{2,4})"
+                             r"(?:[（(][^）)]*[）)])?$")
+# The addressee as the relative of the person told of: "马建军之父马福来", "马建军的父亲马福来", "马建军家属".
+_RELATIVE_OF = re.compile(r"^(?P<of>[\u4e00-\u9fff]{2,4}?)(?:之|的)?(?:父亲|母亲|父|母|妻子|丈夫|妻|夫|儿子|女儿|子|女|哥哥|"
+                          r"姐姐|弟弟|妹妹|兄|弟|姐|妹|家属|亲属)")
+# (read on the text view: a PDF line may break inside the name, "马建\n君", ind_dd03)
+_TOLD_OF = re.compile(r"[将对]涉嫌[\u4e00-\u9fff、]{1,24}?罪的(?P<name>[\u4e00-\u9fff·]{2,5}?)(?:[（(][^）)]{0,60}[）)])?"
                       r"(?:刑事拘留|拘留|执行逮捕|逮捕|监视居住|指定居所监视居住)")
 _NOTICE_REACH = 300  # characters from the addressee line to the sentence that names the person
 
 
-def _notices(texts: Mapping[str, str]) -> list[tuple[str, str, str, int]]:
-    """(document id, addressee, person told of, where his name starts) of each family notice in the dossier."""
+def _notices(texts: Mapping[str, str]) -> list[tuple[str, str, str, tuple[int, int], str]]:
+    """(document id, addressee, person told of, where his name stands, the addressee line without spaces) of each
+    family notice in the dossier."""
     out = []
     for doc_id, text in texts.items():
-        if "将涉嫌" not in text:
+        if "涉嫌" not in text:
             continue
+        view = text_view(text)
         for a in _ADDRESSEE.finditer(text):
-            told = _TOLD_OF.search(text, a.end(), a.end() + _NOTICE_REACH)
-            who = _ADDRESSEE_NAME.search(re.sub(r"\s", "", a.group("addressee")))
+            at = bisect.bisect_left(view.orig, a.end())
+            told = _TOLD_OF.search(view.text, at, at + _NOTICE_REACH)
+            line = re.sub(r"\s", "", a.group("addressee"))
+            who = _ADDRESSEE_NAME.search(line)
             if told and who:
-                out.append((doc_id, who.group("name"), told.group("name"), told.start("name")))
+                out.append((doc_id, who.group("name"), told.group("name"),
+                            view.to_orig(told.start("name"), told.end("name")), line))
     return out
 
 
 def _spellings_by_addressee(merged: dict[str, list[str]], texts: Mapping[str, str]
-                            ) -> list[tuple[str, PartyMention, str]]:
+                            ) -> list[tuple[str, PartyMention, str, str]]:
     """A family notice telling of a spelling no other paper writes, close to exactly one suspect's name (one character
     off, or a homophone), addressed to the very person another notice tells of that suspect ("刘某兰（犯罪嫌疑人之母）：
     …将涉嫌诈骗罪的陈智明逮捕", the 拘留通知书 to her telling of 陈志明, ind_cm03): (the suspect's lead spelling, a mention
-    of the spelling, the addressee). Brothers share a mother, but a brother who is a suspect has papers of his own."""
+    of the spelling, the addressee, "addressee"). Brothers share a mother, but a brother who is a suspect has papers of
+    his own. Or the notice's own addressee line names the suspect's right spelling as his relative's ("马建军之父 马福来："
+    over "…的马建君执行逮捕", ind_dd03): (…, that line, "relative")."""
     notices = _notices(texts)
     if not notices:
         return []
     spelled = {n: lead for lead, spellings in merged.items() for n in spellings}
     found = []
-    for doc_id, addressee, name, start in notices:
-        if name in spelled or sum(1 for t in texts.values() if name in t) > 1:
+    for doc_id, addressee, name, (start, end), line in notices:
+        if name in spelled or sum(1 for t in texts.values() if name in text_view(t).text) > 1:
             continue
-        same_addressee = {spelled[n] for d, a, n, _ in notices if d != doc_id and a == addressee and n in spelled}
-        leads = {spelled[n] for n in spelled if close_names(name, n)} & same_addressee
+        same_addressee = {spelled[n] for d, a, n, _, _ in notices if d != doc_id and a == addressee and n in spelled}
+        # …or the notice's own addressee line names him right ("马建军之父 马福来：" over "…的马建君执行逮捕", ind_dd03)
+        relative = _RELATIVE_OF.match(line)
+        own = spelled.get(relative.group("of")) if relative else None
+        leads = {spelled[n] for n in spelled if close_names(name, n)} & (same_addressee | ({own} if own else set()))
         if len(leads) == 1:
-            found.append((leads.pop(), PartyMention(document_id=doc_id, role="犯罪嫌疑人", name=name, start=start,
-                                                    end=start + len(name)), addressee))
+            lead = leads.pop()
+            kind = "addressee" if lead in same_addressee else "relative"
+            found.append((lead, PartyMention(document_id=doc_id, role="犯罪嫌疑人", name=name, start=start, end=end),
+                          addressee if kind == "addressee" else line, kind))
     return found
 
 

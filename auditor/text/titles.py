@@ -17,7 +17,8 @@ from auditor.lexicon import doc_types, load_yaml
 from auditor.model.case import UNKNOWN_TYPE
 
 # Organ names end with one of these; used to split "大连市公安局甘井子分局起诉意见书" into organ + title.
-ORGAN_SUFFIX = r"(?:公安局|公安分局|分局|派出所|检察院|人民检察院|人民法院|法院|看守所|大队|支队|中队|公安处|国家安全局)"
+# (the coast guard and the customs' anti-smuggling police investigate as the police do: ind_dd01, ind_dd02)
+ORGAN_SUFFIX = r"(?:公安局|公安分局|分局|派出所|检察院|人民检察院|人民法院|法院|看守所|大队|支队|中队|公安处|国家安全局|海警局|缉私局)"
 # Masked names (**省**市, ××县, XX区) are still organ names.
 ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFIX}")
 # What may follow a title on its line: a bracketed remark, a 文号, a page counter.

@@ -295,8 +295,11 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
     flat_told = [re.sub(r"\s", "", t) for t in told]
     notices = [_values(t, p.result_values) for t in told]
 
+    conclusions = {doc.id: _conclusions(doc.text) for doc in appraisals}
+
     def ties(k: int, doc_id: str) -> bool:  # does notice k repeat what appraisal `doc_id` found?
-        return bool(notices[k] & found[doc_id]) or bool(opinions[doc_id] and opinions[doc_id] in flat_told[k])
+        return bool(notices[k] & found[doc_id]) or bool(opinions[doc_id] and opinions[doc_id] in flat_told[k]) \
+            or any(c in flat_told[k] for c in conclusions[doc_id])
 
     if any(not any(ties(k, d) for d in found) for k in range(len(told))):
         return []
@@ -331,6 +334,18 @@ def _opinion(text: str) -> str:
     words = re.split(r"[。；;\n]", text[m.end() : m.end() + 80].strip())[0]
     words = re.sub(r"\s", "", words)
     return words[:_OPINION_CHARS] if len(words) >= _OPINION_MIN_CHARS else ""
+
+
+_CLAUSE_MIN_CHARS = 5  # a clause of an opinion a notice may repeat alone ("属禁用渔具", ind_dd01); shorter ones are common
+
+
+def _conclusions(text: str) -> set[str]:
+    """The clauses of an appraisal's opinion's first sentence, spaces removed, long enough to tell it apart."""
+    m = _RESULT_LABEL.search(text)
+    if not m:
+        return set()
+    sentence = re.split(r"[。；;\n]", text[m.end() : m.end() + 120].strip())[0]
+    return {c for c in (re.sub(r"\s", "", x) for x in re.split(r"[，,、：:]", sentence)) if len(c) >= _CLAUSE_MIN_CHARS}
 
 
 def _findings_part(text: str) -> str:

@@ -40,6 +40,11 @@ def colloquial() -> dict[str, str]:
 
 
 @functools.cache
+def _manner_prefixes() -> tuple[str, ...]:
+    return tuple(load_yaml("charge_names.yaml").get("manner_prefixes") or ())
+
+
+@functools.cache
 def official() -> frozenset[str]:
     return frozenset(load_yaml("charge_names.yaml")["names"])
 
@@ -266,6 +271,12 @@ def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view
         return None
     everyday = colloquial().get(written)
     best = (everyday, fuzz.ratio(written, everyday)) if everyday else _closest(written, p.min_similarity)
+    if best is None:
+        # the crime's manner written into the name ("入户偷盗罪"): the rest of it, if close to an official name
+        bare = next((written[len(x):] for x in _manner_prefixes() if written.startswith(x) and len(written) - len(x) >= 3),
+                    None)
+        if bare:
+            best = (bare, fuzz.ratio(written, bare)) if acceptable(bare) else _closest(bare, p.min_similarity)
     if best is None:
         return None
     reported.add(written)

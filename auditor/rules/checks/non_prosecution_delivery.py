@@ -51,6 +51,13 @@ def _names_number(text: str, number: str) -> bool:
     return False
 
 
+def _suspects_of(case: Case, doc: Document, before: int, role: str) -> list[str]:
+    """The 被不起诉人 a decision names before its decision sentence, in order."""
+    return [m.name for m in sorted((m for party in case.parties for m in party.mentions
+                                    if m.document_id == doc.id and m.role == role and m.start < before),
+                                   key=lambda m: m.start)]
+
+
 def _police_file(case: Case) -> bool:
     """Does the file hold more of the police's papers than of the procuratorate's (by their organs)?"""
     kinds = [organ_kind(d.organ) for d in case.documents if d.organ]
@@ -85,15 +92,20 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             # Several decisions (one per suspect in a joint case): a receipt naming a decision's 文号 is that one's.
             own = [r for r in own if _names_number(r.text, doc.number) or not NUMBER_RE.search(r.text)]
         before = decision.span[0]
-        suspects = [m.name for m in sorted((m for party in case.parties for m in party.mentions
-                                            if m.document_id == doc.id and m.role == suspect_role
-                                            and m.start < before), key=lambda m: m.start)]
+        suspects = _suspects_of(case, doc, before, suspect_role)
+        # Several decisions, one per suspect: a receipt naming another decision's 被不起诉人 and not this one's is that
+        # one's (ind_df07: decisions without 文号, the one receipt for 杨某's).
+        others = {n for other in decisions if other is not doc and (d2 := case.decision(other.id)) and d2.span
+                  for n in _suspects_of(case, other, d2.span[0], suspect_role)[:1]} - set(suspects[:1])
+        if suspects and others:
+            own = [r for r in own if _mentions(r, suspects[:1]) or not _mentions(r, sorted(others))]
         missing = []
         # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
         # recipients were not served either — the receipts are not in another volume.
-        others_served = several and not own and bool(doc.number) and any(
+        others_served = not own and ((several and bool(doc.number) and any(
             _names_number(r.text, other.number) for r in receipts for other in decisions
-            if other is not doc and other.number)
+            if other is not doc and other.number)) or (bool(suspects) and any(_mentions(r, sorted(others))
+                                                                                 for r in receipts)))
         mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
                           or (suspects and _mentions(a, suspects[:1]))]
         # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service

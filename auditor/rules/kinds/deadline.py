@@ -49,7 +49,7 @@ STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", 
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
          "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
          "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
-         "earlier_record_missing", "questioned_before", "secondary_limit", "made_between", *UNSURE_STEPS)
+         "earlier_record_missing", "questioned_before", "secondary_limit", "made_between", "extension_too_late", *UNSURE_STEPS)
 
 
 class Extension(Params):
@@ -59,6 +59,10 @@ class Extension(Params):
     # …or a paper of these types made after the clock started and by the closing act: an appraisal between the
     # registration and the filing shows the lead was checked (ind_de09: 受案 4-6, 伤情鉴定 4-10, 立案 4-12).
     made_between: Names = ()
+    # Approved too late to lengthen anything: where the extension's own papers (these types) are all dated after the
+    # base limit's last day, it is no extension (ind_dh01: three days ended 3-11, the extension "补办" on 3-13). A paper
+    # of another kind recounting the extension later proves nothing of when it was approved.
+    by_base_deadline: Names = ()
     # A limit only secondary sources give (legal-rules [S]) and writers of files read differently: an act late under
     # the other limits but within this one is a "please check" (info), never an accusation, never silence.
     secondary: bool = False
@@ -339,19 +343,30 @@ def applicable_limit(case: Case, p: DeadlineParams,
     return limit, label, reasons, evidence
 
 
-def _made_between(case: Case, rule: Rule, p: DeadlineParams, limit: Period, start: date, end: date, from_action: str,
-                  to_action: str) -> tuple[Period, str | None, list[str], list[Evidence]] | None:
-    """The longest `made_between` extension longer than `limit` whose paper is dated after `start` and by `end`."""
-    best = None
+def _made_between(case: Case, p: DeadlineParams, limit: Period, start: date, end: date, secondary: bool = False
+                  ) -> tuple[Extension, Document] | None:
+    """The longest `made_between` extension (secondary or not) longer than `limit` whose paper is dated after `start`
+    and by `end`, with that paper."""
+    best: tuple[Extension, Document] | None = None
     for ext in p.extensions:
-        if not ext.made_between or ext.secondary or _days_of(ext.limit) <= _days_of(limit):
+        if not ext.made_between or ext.secondary != secondary or _days_of(ext.limit) <= _days_of(limit):
             continue
         paper = next((d for d in case.documents_of_type(ext.made_between) if d.date and start < d.date <= end), None)
-        if paper is not None and (best is None or _days_of(ext.limit) > _days_of(best[0])):
-            reason = rule.text("made_between", type=paper.type, date=paper.date, from_action=from_action,
-                               to_action=to_action)
-            best = (ext.limit, ext.label or str(ext.limit), [reason], [title_evidence(case, paper)])
+        if paper is not None and (best is None or _days_of(ext.limit) > _days_of(best[0].limit)):
+            best = (ext, paper)
     return best
+
+
+def _too_late(case: Case, p: DeadlineParams, label: str | None, evidence: list[Evidence], start: date) -> date | None:
+    """The date of an extension's own papers when they are all dated after the base limit's last day; else None."""
+    ext = next((e for e in p.extensions if label is not None and (e.label or str(e.limit)) == label), None)
+    if ext is None or not ext.by_base_deadline:
+        return None
+    papers = [d for e in evidence if (d := case.document(e.document_id)) is not None]
+    if not papers or any(d.type not in ext.by_base_deadline or d.date is None for d in papers):
+        return None
+    last = deadline(start, p.limit, p.custody).last_day
+    return min(d.date for d in papers) if all(d.date > last for d in papers) else None  # type: ignore[operator,type-var]
 
 
 def _secondary_limit(case: Case, p: DeadlineParams, person: str | None, limit: Period) -> Extension | None:
@@ -400,9 +415,18 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
                                                                        end_date, end_event.document_id)
-        between = _made_between(case, rule, p, limit, start_date, end_date, start_event.action, to_action)
+        between = _made_between(case, p, limit, start_date, end_date)
         if between is not None:
-            limit, ext_label, ext_reasons, ext_evidence = between
+            ext, paper = between
+            limit, ext_label = ext.limit, ext.label or str(ext.limit)
+            ext_reasons = [rule.text("made_between", type=paper.type, date=paper.date, from_action=start_event.action,
+                                     to_action=to_action)]
+            ext_evidence = [title_evidence(case, paper)]
+        late_extension = _too_late(case, p, ext_label, ext_evidence, start_date)
+        if late_extension is not None:
+            ext_reasons = [rule.text("extension_too_late", extension=ext_label, date=late_extension,
+                                     last_day=deadline(start_date, p.limit, p.custody).last_day)]
+            limit, ext_label = p.limit, None
         result = deadline(start_date, limit, p.custody)
         start_at, end_at = _moment(start_date, start_event), _moment(end_date, end_event)
         # An hour limit is exact elapsed time where both documents state the time (legal-rules §0.3); else days.
@@ -445,14 +469,16 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
                  if by_hours else ""}  # type: ignore[operator]
         if by_hours:
             steps = [rule.text("moments", **words), rule.text("elapsed", **words)]
-            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            steps.append(rule.text("extension", **words) if ext_label else
+                         ext_reasons[0] if late_extension is not None else rule.text("no_extension", **words))
             steps.append(rule.text("late_hours", **words))
         else:
             steps = [rule.text("dates", **words)]
             if p.from_receipt:
                 steps.append(receipt_words["step"])
             steps.append(rule.text("counted_received" if p.from_receipt else "counted", **words))
-            steps.append(rule.text("extension", **words) if ext_label else rule.text("no_extension", **words))
+            steps.append(rule.text("extension", **words) if ext_label else
+                         ext_reasons[0] if late_extension is not None else rule.text("no_extension", **words))
             if p.custody:
                 steps.append(rule.text("limit_custody", **words))
             elif result.shifted_from:
@@ -466,6 +492,12 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             steps.append(rule.text("late", **words))
         # Within a limit only secondary sources give (an economic crime's seven-day filing review): a "please check".
         secondary = None if by_hours else _secondary_limit(case, p, person, limit)
+        between_secondary = None if by_hours or secondary is not None else _made_between(
+            case, p, limit, start_date, end_date, secondary=True)
+        if between_secondary is not None:
+            secondary = between_secondary[0]
+            steps.append(rule.text("made_between", type=between_secondary[1].type, date=between_secondary[1].date,
+                                   from_action=start_event.action, to_action=to_action))
         within_secondary = secondary is not None and end_date <= deadline(start_date, secondary.limit, p.custody).last_day
         if within_secondary:
             steps.append(rule.text("secondary_limit", secondary=secondary.label or str(secondary.limit)))  # type: ignore[union-attr]

@@ -46,13 +46,14 @@ from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
 from auditor.rules.rule import Rule
 from auditor.text.phrases import find_any, find_phrase
+from auditor.text.titles import SPACE_RE
 from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
          "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message",
-         "earlier_for")
+         "earlier_for", "later_for", "number_not_found", "number_message")
 
 
 class When(Params):
@@ -80,6 +81,12 @@ class RequiredDocumentsParams(Params):
     # per_person: a required document dated before the trigger is an earlier measure's (ind_cu08: the police's execution
     # notice of January is not the one of the procuratorate's bail in July).
     not_before_trigger: bool = False
+    # per_person: a required document dated on or after the person's next trigger is that one's (ind_df09: the
+    # procuratorate's notice of November answers its own decision, not the police's of August).
+    until_next_trigger: bool = False
+    # Each required document carries its trigger's 文号 ("扣押清单 东澜海警扣字〔2023〕031号"): where every one of them
+    # carries a trigger's, a trigger whose 文号 none carries lacks its own (ind_dd01: two decisions, one list).
+    by_number: bool = False
 
 
 _DEPOSIT_WORD = "保证金"
@@ -277,16 +284,27 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         mine = covered
         if p.not_before_trigger and doc.day is not None:
             mine = {n for day, names in dated if day is None or day >= doc.day for n in names}
+        if p.until_next_trigger and doc.day is not None and len(persons) == 1:
+            later = [d.day for d in case.documents_of_type(p.trigger)
+                     if d.day is not None and d.day > doc.day and own.get(d.id, set()) == persons]
+            if later:
+                mine = {n for day, names in dated if day is None or day < min(later) for n in names} & mine
         if len(persons) != 1 or persons & mine or _trigger_span(case, doc, p.when) is None:
             continue
         if p.unless is not None and by_person and _excused_for(others, persons, p.unless, excused_persons):
             continue  # the exception stated for this person (another's "无法通知" is not his)
-        if _excused(case, _excuses(p, doc), excused):
-            continue  # "无法通知" stated in the file: not proof of a missing notice for anyone
+        # "无法通知" stated in the file: not proof of a missing notice for anyone (asked of the documents other than the
+        # required ones: another person's notice names its own title, ind_df09)
+        if _excused(others, _excuses(p, doc), excused):
+            continue
         person = next(iter(persons))
         words = _words(rule, p, doc, person, "、".join(sorted(covered - persons) or sorted(covered)))
+        later_only = bool(persons & covered) and not {n for day, names in dated
+                                                       if day is None or doc.day is None or day <= doc.day
+                                                       for n in names} & persons
         steps = [rule.text("has_for", **words),
-                 rule.text("earlier_for" if persons & covered else "not_found_for", **words)]
+                 rule.text(("later_for" if later_only else "earlier_for") if persons & covered else "not_found_for",
+                           **words)]
         findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
                                      ("person", "person_message")))
     return findings
@@ -350,6 +368,23 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
     return findings
 
 
+def _per_number(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[str]) -> list[Finding]:
+    """Triggers whose 文号 no required document carries, where each required document carries some trigger's."""
+    numbers = {d.id: SPACE_RE.sub("", d.number) for d in case.documents_of_type(p.trigger) if d.number}
+    carried = {SPACE_RE.sub("", r.number or "") for r in case.documents_of_type(p.requires)}
+    if len(set(numbers.values())) < 2 or not carried <= set(numbers.values()):
+        return []  # a required document without a 文号, or with another, may be any trigger's
+    findings = []
+    for doc in case.documents_of_type(p.trigger):
+        if doc.id in reported or doc.id not in numbers or numbers[doc.id] in carried:
+            continue
+        words = {**_words(rule, p, doc, doc.number or "", "、".join(sorted(carried))), "number": doc.number or ""}
+        steps = [rule.text("has", **words), rule.text("number_not_found", **words)]
+        findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
+                                     ("number", "number_message")))
+    return findings
+
+
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
     if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
@@ -358,6 +393,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         findings = _per_person(case, rule, p) if p.per_person else []
         if p.holder:
             findings += _per_holder(case, rule, p, {f.document_id for f in findings if f.document_id})
+        if p.by_number:
+            findings += _per_number(case, rule, p, {f.document_id for f in findings if f.document_id})
         return findings
     by_person = p.unless_scope == "person"
     if p.unless is not None and not by_person and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
