@@ -49,7 +49,8 @@ STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "forei
          "guarantee_due", "guarantee_continued", "guarantor_ordered", "deposit_ordered", "both_forbidden", "required_missing",
          "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
-_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)\s*[，,]\s*(?:根据|依据|依照)")  # "因办案需要\n，根据" (a PDF line)
+# "因办案需要\n，根据" (a PDF line); "因案情需要。根据…" (the reason a sentence of its own, ind_dh06)
+_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)\s*[，,。]\s*(?:根据|依据|依照)")
 _CN_ITEM = "一二三四五六七八九十"
 _REASON_REACH = 300  # characters before the order searched for its reason clause
 
@@ -290,6 +291,9 @@ def _vague_reason(case: Case, rule: Rule, p: PhraseParams) -> list[Finding]:
             continue
         # The sentence runs across line breaks ("因案情需要，根据\n《中华人民共和国刑事诉讼法》…"), back to its 。 or ；.
         start, _ = sentence_at(doc.text, decided[0], ends="。；;")
+        # …or from the sentence before it, when it opens with the legal basis ("…，因案情需要。根据…决定…", ind_dh06)
+        if start > 0 and doc.text[start:decided[0]].lstrip().startswith(("根据", "依据", "依照")):
+            start = sentence_at(doc.text, start - 1, ends="。；;")[0]
         start = max(start, decided[0] - _REASON_REACH)
         reason = None
         for m in _REASON.finditer(doc.text, start, decided[0]):
