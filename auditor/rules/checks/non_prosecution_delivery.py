@@ -12,7 +12,7 @@ from auditor.model import Case, Document, Finding
 from auditor.rules.checks.non_prosecution import DecisionParams, in_property_paragraph, lexicon, victims
 from auditor.rules.conditions import title_evidence
 from auditor.rules.rule import Rule
-from auditor.text.phrases import find_phrase
+from auditor.text.phrases import find_phrase, sentence_at
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
 STEPS = ("counted", "not_delivered", "suspect", "police", "supervision", "victim")
@@ -48,6 +48,20 @@ def _names_number(text: str, number: str) -> bool:
         listed = _SERIAL_LIST.match(text, at.end())
         if listed and serial in _serials(listed.group(0)):
             return True
+    return False
+
+
+def _transferred_by(doc: Document, head: str, words: list[str], spec: dict) -> bool:
+    """Does the decision tell that an organ of `words` transferred the case: "移送本院" with such an organ anywhere in
+    it, or "移送审查起诉" with one in that sentence?"""
+    if any(find_phrase(head, w) for w in spec["transfer_words"]) and _mentions(doc, words):
+        return True
+    for w in spec["transfer_sentence_words"]:
+        found = find_phrase(head, w)
+        if found:
+            start, end = sentence_at(head, found[0])
+            if any(find_phrase(head[start:end], x) for x in words):
+                return True
     return False
 
 
@@ -97,15 +111,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # one's (ind_df07: decisions without 文号, the one receipt for 杨某's).
         others = {n for other in decisions if other is not doc and (d2 := case.decision(other.id)) and d2.span
                   for n in _suspects_of(case, other, d2.span[0], suspect_role)[:1]} - set(suspects[:1])
-        if suspects and others:
+        by_person = bool(suspects and others) and not (several and doc.number)  # 文号s tell them apart where given
+        if by_person:
             own = [r for r in own if _mentions(r, suspects[:1]) or not _mentions(r, sorted(others))]
         missing = []
         # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
         # recipients were not served either — the receipts are not in another volume.
         others_served = not own and ((several and bool(doc.number) and any(
             _names_number(r.text, other.number) for r in receipts for other in decisions
-            if other is not doc and other.number)) or (bool(suspects) and any(_mentions(r, sorted(others))
-                                                                                 for r in receipts)))
+            if other is not doc and other.number)) or (by_person and any(_mentions(r, sorted(others))
+                                                                              for r in receipts)))
         mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
                           or (suspects and _mentions(a, suspects[:1]))]
         # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service
@@ -124,9 +139,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             missing.append("suspect")
         head = doc.text[:before]
         judged = own or others_served
-        transferred = judged and any(find_phrase(head, w) for w in spec["transfer_words"])
         for transferor, words in (("police", spec["police_words"]), ("supervision", spec["supervision_words"])):
-            if transferred and _mentions(doc, words) and not any(_mentions(r, words) for r in own):
+            if judged and _transferred_by(doc, head, words, spec) and not any(_mentions(r, words) for r in own):
                 missing.append(transferor)
         # Whoever the decision names as victim must be served, in its facts or in the notice of his rights after the
         # decision ("被害人何桂芳如不服本决定，可以…申诉", ind_am07).
