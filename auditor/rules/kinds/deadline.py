@@ -57,7 +57,7 @@ class Extension(Params):
     label: str | None = None
     when: Condition | None = None
     # …or a paper of these types made after the clock started and by the closing act: an appraisal between the
-    # registration and the filing shows the lead was checked (ind_de09: 受案 4-6, 伤情鉴定 4-10, 立案 4-12).
+    # registration and the filing may show the lead was checked (ind_de09: 受案 4-6, 伤情鉴定 4-10, 立案 4-12).
     made_between: Names = ()
     # Approved too late to lengthen anything: where the extension's own papers (these types) are all dated after the
     # base limit's last day, it is no extension (ind_dh01: three days ended 3-11, the extension "补办" on 3-13). A paper
