@@ -560,11 +560,12 @@ def test_regression_pdf_copied_text_is_unwrapped() -> None:
                          ids=lambda p: p.name)
 def test_only_pdf_copied_texts_are_unwrapped(path: Path) -> None:
     """Every corpus text written a paragraph to a line stays as written; corpus g's PDF copies, the texts wrapped
-    at a printed page's width (corpus z's two, "…你应当如实提\n供…"; corpus bi's OCR dump of a whole 卷宗) and corpus
-    cb's OCR output (lines broken inside names, numbers and dates) are unwrapped."""
+    at a printed page's width (corpus z's two, "…你应当如实提\n供…"; corpus bi's OCR dump of a whole 卷宗; corpus dg's
+    volume "…经审查，现\n场查获…") and corpus cb's OCR output (lines broken inside names, numbers and dates) are
+    unwrapped."""
     wrapped = hard_wrap_width(path.read_text(encoding="utf-8")) is not None
     assert wrapped is (path.parent.name in {"independent_g", "independent_cb"}
-                       or path.name in {"ind_z03.txt", "ind_z06.txt", "ind_bi09.txt"})
+                       or path.name in {"ind_z03.txt", "ind_z06.txt", "ind_bi09.txt", "ind_dg02.txt"})
 
 
 def test_txt_gb18030(tmp_path: Path) -> None:
