@@ -178,7 +178,7 @@ def match_title(line: str) -> TitleMatch | None:
 
 
 # An institution that issues qualified papers (an appraisal's 鉴定所, a price 认证中心), or any organ.
-_ISSUER_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{ORGAN_SUFFIX[3:-1]}|鉴定所|鉴定中心|鉴定研究所|鉴定室|鉴定科|认证中心|医院)")
+_ISSUER_RE = re.compile(rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{ORGAN_SUFFIX}|鉴定所|鉴定中心|鉴定研究所|鉴定室|鉴定科|认证中心|医院)")
 
 
 def _issuer_end(prefix: str) -> int | None:
