@@ -412,6 +412,13 @@ def test_regression_a_forms_checkbox_options_tell_no_act() -> None:
     assert ("受案", "1978-05-02") not in found
 
 
+def test_regression_a_requests_title_asks_for_the_filing_it_tells_none() -> None:
+    """Held-out ind_di01: "关于…立案侦查的报告" over the 报案 date gave a 立案 on the day of the report."""
+    text = "关于何某被盗案立案侦查的报告\n2023年3月1日，沙溪派出所接何某报案后，经调取周边监控，符合刑事立案条件。"
+    found = {(e.action, iso(e.date)) for e in find_events(_doc(text, "呈请立案报告书", "2023-03-10"), [])}
+    assert not any(action == "立案" for action, _ in found)
+
+
 @pytest.mark.parametrize("name,text,persons,expected", CASES, ids=[c[0] for c in CASES])
 def test_narrative_events(name: str, text: str, persons: list[str], expected: set[tuple[str, str | None, str | None]]) -> None:
     assert _triples(text, persons) == expected

@@ -199,6 +199,9 @@ def _events(text: str, action: str) -> set[tuple[str, str | None]]:
     (BAIL_IN_ANOTHERS_CASE, "取保候审", {("2019-03-12", "其其格")}),
     # a decision listing its persons each with his ID number in brackets concerns them all (ind_be07)
     (EXTENSION_OF_THREE, "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
+    # …or with a semicolon after each bracket: "冯某栋（公民身份号码…）；蒋某（…）延长…" (held-out ind_dl05, ind_dl07)
+    (EXTENSION_OF_THREE.replace("黎国强（450406198206062136）、", "黎国强（公民身份号码450406198206062136）；"),
+     "延长侦查羁押期限", {("2016-06-15", "黎国强"), ("2016-06-15", "黎国祥"), ("2016-06-15", "黄国强")}),
     # …or each with his sex alone in brackets (held-out ind_dd07)
     (DETENTION_EXTENDED_FOR_TWO, "延长拘留期限", {("2023-09-14", "蔡某福"), ("2023-09-14", "许某亮")}),
     # two organs each sent part of a joined case: neither transfer is every defendant's (ind_ci02)

@@ -380,6 +380,9 @@ def test_a_court_tries_the_defendants_its_judgment_introduces(doc_type: str, tex
 @pytest.mark.parametrize(("a", "b", "close"), [
     ("张志强", "张智强", True),
     ("王建国", "王建图", True),
+    # regression (corpus dk, ind_dk09): a doubled given name written with another character in both places
+    ("葛玲玲", "葛琳琳", True),
+    ("葛玲玲", "葛琳珊", False),  # two characters changed, two ways
     # regression (corpus q, ind_q01): a transliterated name, one sound written with another character
     ("安德烈·沃尔科夫", "安德烈·沃尔可夫", True),
     ("安德烈·沃尔科夫", "安德烈·沃尔科娃", True),  # close in writing; only a tie (passport, birth date) makes one person

@@ -35,7 +35,8 @@ def close_names(a: str, b: str) -> bool:
         return False
     if a[0] != b[0] and len(a) == 2:
         return False  # a two-character name with another surname is another person
-    if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+    # One character written as another, wherever it stands: a doubled given name 葛玲玲 / 葛琳琳 (ind_dk09).
+    if len({(x, y) for x, y in zip(a, b, strict=True) if x != y}) == 1:
         return True
     from pypinyin import lazy_pinyin  # 0.15 s to import: only when two names are compared by sound
 

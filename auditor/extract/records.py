@@ -187,11 +187,11 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
                                          _KNOWN_LABEL.search(field), _BARE_UNIT_LABEL.search(field)) if x]
             generic = _ANY_LABEL.search(field)
             cut = min(known) if known else generic.start() if generic else len(field)
-            # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局").
-            # Two or more spaces end the names too ("吴志成    工作单位 天河区分局").
+            # Names are joined by 、 or spaces; a comma may start the officers' unit ("张三、李四，某某公安局"), and so
+            # may a space ("吴志成    工作单位 天河区分局", "徐立群、潘浩 临川县公安局刑事侦查大队", ind_di04).
             # A title before each name ("检察官周文涛、检察官助理林珊", ind_ai01) is no organ's name.
             names_only = _TITLE_BEFORE_NAME.sub("", re.sub(r"[（(][^）)]*[）)]", "", _AUXILIARY.sub("", field[:cut])))
-            parts = re.split(r"[，,]|[ \t\u3000]{2,}", names_only.strip())
+            parts = re.split(r"[，,]|[ \t\u3000]+", names_only.strip())
             field = " ".join(p for p in parts if not _ORGAN_WORDS.search(p) and not p.startswith(_OTHER_FIELDS))
             field = _PADDED_NAME.sub(r"\1\2", field)
             for n in _NAME_RUN.findall(field):
