@@ -46,6 +46,9 @@ CASES = [
     # regression (ind_cb04, OCR noise): the colon after "姓名、单位" lost, the unit wrapped onto the next line
     ("侦查员姓名、单位闫志刚、柯文杰，汐城市公安局\n东湄分局治安管理大队\n记录人姓名、单位沈慧，汐城市公安局东湄分局治安管理大队",
      ("闫志刚", "柯文杰", "沈慧")),
+    # regression (held-out ind_dl06): the auxiliary's title before his name; he is no investigator
+    ("侦查员姓名、单位：储一鸣（临江市公安局东港区分局）\n记录员姓名、单位：实习生 林晓（临江市公安局东港区分局）", ("储一鸣",)),
+    ("讯问人：储一鸣、辅警林晓\n记录人：辅警林晓", ("储一鸣",)),
     # regression (held-out ind_di04): one space between the names and their unit on a "姓名、单位" line
     ("侦查员姓名、单位：徐立群、潘浩 临川县公安局刑事侦查大队\n记录员姓名：潘浩", ("徐立群", "潘浩")),
     ("侦查员姓名、单位：徐立群 临川县公安局刑事侦查大队\n记录员姓名：徐立群", ("徐立群",)),

@@ -29,6 +29,7 @@ from auditor.extract.events import (
 )
 from auditor.extract.guarantees import decision_types, guarantees_in
 from auditor.extract.identities import aliases_in, build_parties, fold_bare_spellings, rename, unglue
+from auditor.extract.left_out import left_out_in
 from auditor.extract.parties import SUSPECT_ROLES, cut_short, mentions_in, named_in_passing
 from auditor.extract.receipts import grid_rows, numbered_documents, receipts_in
 from auditor.extract.records import records_in
@@ -178,6 +179,7 @@ def build_case(
     events, transfer_receipts = split_transfer_receipts(retransfers(events))
     receipts += transfer_receipts + same_day_receipts(events, documents, tuple(persons))
     decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
+    left_out = [x for doc in documents for x in safe("left_out", doc, lambda d=doc: left_out_in(d))]
     case = shell.model_copy(update={
         "parties": parties,
         "events": tuple(mark_contradictions(mark_unsure(another_case_papers(in_transferred_case(general_recounts(dated_by_words(
@@ -194,6 +196,7 @@ def build_case(
         "reported_citations": tuple(reported),
         "toc_check": tuple(toc_check),
         "cover_check": tuple(cover_check),
+        "left_out": tuple(left_out),
     })
     return case, errors
 

@@ -31,7 +31,7 @@ def _spec() -> dict[str, Any]:
 
 
 @functools.cache
-def _type_names() -> tuple[tuple[str, str], ...]:
+def type_names() -> tuple[tuple[str, str], ...]:
     """(written name, canonical type), longest first: 不批准逮捕决定书 before 批准逮捕决定书."""
     names = [(t["type"], t["type"]) for t in doc_types()]
     names += [(a, t["type"]) for t in doc_types() for a in t.get("aliases") or ()]
@@ -40,10 +40,10 @@ def _type_names() -> tuple[tuple[str, str], ...]:
 
 @functools.cache
 def _type_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(words any match contains, pattern, type) per written name of `_type_names`, compiled once (there are more
+    """(words any match contains, pattern, type) per written name of `type_names`, compiled once (there are more
     than `re`'s cache holds)."""
     out = []
-    for name, canonical in _type_names():
+    for name, canonical in type_names():
         # OCR drops a title's last 书 now and then: the stem still names it when its 文号 follows ("不起诉决定武检…号").
         stem = rf"|{re.escape(name[:-1])}(?=[\u4e00-\u9fff（）()]{{0,12}}[〔\[［(（]\s*\d{{4}})" if name.endswith("书") else ""
         out.append((name[:-1] if stem else name, re.compile(re.escape(name) + stem), canonical))
@@ -398,7 +398,7 @@ _LEADING_DOCUMENT = re.compile(r"(?:[\u4e00-\u9fff]+书\s+)?\S*?[〔\[［(（]\s
 def _bare_number(written: str) -> str:
     """The 文号 alone: "不起诉决定书（和检刑不诉〔2021〕Z95号" or "不起诉决定武检刑不诉〔2022〕21号" (OCR lost 书) → the number."""
     s = re.sub(r"^.*[（(](?=[^（()）]*[〔\[［])", "", SPACE_RE.sub("", written))
-    for name, _ in _type_names():
+    for name, _ in type_names():
         for form in (name, name[:-1] if name.endswith("书") else None):
             if form and s.startswith(form) and len(s) > len(form):
                 return s[len(form) :]

@@ -120,7 +120,10 @@ _TITLE_BEFORE_NAME = re.compile(r"(?:(?<=^)|(?<=[、，,\s]))(?:检察官助理|
 _NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
 # A name the head itself marks as no police officer ("记录员：蒋丽（辅警）", ind_cs03): an auxiliary may keep the record,
 # never count as one of the two investigators (CPL 2018 Art. 118, 公安规定 2020 Art. 202).
-_AUXILIARY = re.compile(r"[\u4e00-\u9fff·]{2,4}[（(](?:辅警|协警|协勤|警务辅助人员|文职(?:人员)?|见习(?:民警)?|实习(?:生|民警)?)[）)]")
+# …or before it: "记录员姓名、单位：实习生 林晓（某分局）" (held-out ind_dl06).
+_AUXILIARY_WORDS = r"(?:辅警|协警|协勤|警务辅助人员|文职(?:人员)?|见习(?:民警)?|实习(?:生|民警)?)"
+_AUXILIARY = re.compile(rf"[\u4e00-\u9fff·]{{2,4}}[（(]{_AUXILIARY_WORDS}[）)]"
+                        rf"|(?:(?<=^)|(?<=[、，,\s：:])){_AUXILIARY_WORDS}[ \t\u3000]*[\u4e00-\u9fff·]{{2,4}}")
 HEAD_LINES = 12
 
 

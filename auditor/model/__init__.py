@@ -22,12 +22,12 @@ from auditor.model.facts import (
 )
 from auditor.model.findings import Explanation, Finding, LegalBasis
 from auditor.model.scores import Deduction, Score, Veto
-from auditor.model.volume import CoverCheck, StatedPageCount, TocCheck, TocEntry, UnlistedDocument
+from auditor.model.volume import CoverCheck, LeftOut, StatedPageCount, TocCheck, TocEntry, UnlistedDocument
 from auditor.model.warnings import DeadlineWarning, Level
 
 __all__ = [
     "AuditError", "AuditResult", "BBox", "Basis", "Case", "Citation", "Decision", "ClockTime", "CoverCheck", "Document", "Dossier",
-    "DossierReport", "Event", "Evidence", "Explanation", "Fact", "Finding", "Guarantee", "LegalBasis", "Notice", "Page",
+    "DossierReport", "Event", "Evidence", "Explanation", "Fact", "Finding", "Guarantee", "LeftOut", "LegalBasis", "Notice", "Page",
     "PageDetail", "Party", "PartyMention", "Receipt", "Record", "Report", "StatedTime", "Span", "StatedPageCount", "Term", "TocCheck", "TocEntry",
     "UnlistedDocument", "make_error",
     "DeadlineWarning", "Deduction", "Level", "Score", "Veto",

@@ -17,7 +17,7 @@ from auditor.model.errors import AuditError
 from auditor.model.facts import Citation, Decision, Event, Guarantee, Party, Receipt, Record, StatedTime, Term
 from auditor.model.findings import Finding
 from auditor.model.scores import Score
-from auditor.model.volume import CoverCheck, TocCheck
+from auditor.model.volume import CoverCheck, LeftOut, TocCheck
 from auditor.model.warnings import DeadlineWarning
 
 UNKNOWN_TYPE = "未知文书"
@@ -44,6 +44,7 @@ class Case(Fact):
     reported_citations: tuple[Citation, ...] = ()
     toc_check: tuple[TocCheck, ...] = ()
     cover_check: tuple[CoverCheck, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()  # papers the dossier says it does not hold
 
     @cached_property
     def persons(self) -> tuple[str, ...]:
@@ -112,6 +113,11 @@ class Case(Fact):
         """The dossier shows itself a whole 卷 (a 卷内目录 or a 卷宗封面 was read): an absent document is then missing,
         not merely outside an excerpt (issue 11 item 6)."""
         return bool(self.toc_check or self.cover_check)
+
+    def said_left_out(self, types: str | Iterable[str]) -> LeftOut | None:
+        """The dossier's own word that a paper of one of `types` is not in it ("送达回证等未随调"), if it says so."""
+        wanted = {types} if isinstance(types, str) else set(types)
+        return next((x for x in self.left_out if x.type in wanted), None)
 
     def volume_notices(self) -> list[str]:
         """What the 卷内目录 and 卷宗封面 checks tell the reviewer, in order (Chinese sentences)."""

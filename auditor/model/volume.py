@@ -46,3 +46,13 @@ class CoverCheck(Fact):
     stated: tuple[StatedPageCount, ...] = ()
     toc_last_page: int | None = None
     notices: tuple[str, ...] = ()
+
+
+class LeftOut(Fact):
+    """A paper the dossier itself says it does not hold: a request note of a review ("侦查卷宗、送达回证等未随调",
+    "讯问笔录…未调取，另卷保存"). Its absence is no defect of the file (issue 11 item 6)."""
+
+    document_id: str  # the note saying so
+    type: str  # canonical type of the paper left out
+    start: int  # the sentence's span in the note
+    end: int

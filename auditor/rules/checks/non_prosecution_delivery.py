@@ -81,8 +81,8 @@ def _police_file(case: Case) -> bool:
 def run(case: Case, rule: Rule) -> list[Finding]:
     spec = lexicon()["delivery"]
     receipts = case.documents_of_type(spec["receipt_types"])
-    if not receipts:
-        return []
+    if not receipts or case.said_left_out(spec["receipt_types"]):
+        return []  # …or the file's own note says the receipts were not taken ("送达回证等未随调", ind_dl03)
     announced = case.documents_of_type(spec["announcement_types"])
     suspect_role = lexicon()["notice"]["suspect_role"]
     p: DecisionParams = rule.params  # type: ignore[assignment]

@@ -30,6 +30,7 @@ only the suspect's list on file).
 Complete file or excerpt: a required document that no document of the file names is reported at the rule's
 severity only where the file shows itself a whole 卷 (a 卷内目录 or 卷宗封面); in an excerpt it is an info-level
 "please check" (卷内未见…，请核实是否另卷归档). One that a document names ("详见扣押清单") keeps its severity.
+A required paper the file's own note says was not taken ("送达回证等未随调", Case.left_out) is not reported at all.
 """
 
 from __future__ import annotations
@@ -387,6 +388,8 @@ def _per_number(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: RequiredDocumentsParams = rule.params  # type: ignore[assignment]
+    if case.said_left_out(p.requires):
+        return []  # the file's own note says the papers were not taken ("送达回证等未随调"): an excerpt's gap
     if case.documents_of_type(p.requires) or (p.glued_titles and glued_title(case, p.requires)):
         if not case.documents_of_type(p.requires):
             return []
