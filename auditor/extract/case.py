@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from auditor.extract.citations import appendix_start, find_citations, quoted_spans
+from auditor.extract.copies import other_case_copy
 from auditor.extract.decisions import decisions_in
 from auditor.extract.events import (
     find_events,
@@ -79,9 +80,11 @@ def build_case(
             errors.append(make_error("E061", source=dossier.source, detail=f"{doc.id} {step}: {type(exc).__name__}"))
             return []
 
-    documents = tuple(documents)
+    # Another case's papers copied into the file: kept, marked, and read for nothing of this case.
+    documents = tuple(d.model_copy(update={"other_case": True}) if other_case_copy(d) else d for d in documents)
+    own_documents = [d for d in documents if not d.other_case]
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
-    mentions = unglue([m for doc in documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
+    mentions = unglue([m for doc in own_documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
     aliases = aliases_in(mentions, {d.id: d.text for d in documents})
     court_documents = frozenset(d.id for d in documents if doc_type_organ(d.type) == "court")
     mentions = fold_bare_spellings(rename(mentions, aliases), court_documents)
@@ -137,7 +140,8 @@ def build_case(
         rows = [(r.recipient, r.date) for r in doc_receipts if r.source == "delivery_receipt"] + [
             (r.recipient, r.date) for r in grid]
         others = tuple(dict.fromkeys(m.name for m in mentions_of.get(doc.id, []) if m.role not in SUSPECT_ROLES))
-        for ev in safe("events", doc, lambda d=doc, o=others: find_events(d, spellings, o)):
+        found_events = [] if doc.other_case else safe("events", doc, lambda d=doc, o=others: find_events(d, spellings, o))
+        for ev in found_events:
             update: dict[str, object] = {
                 "person": canonical.get(ev.person or "", ev.person),
                 "evidence": tuple(shell.evidence(doc, e.start, e.end) for e in ev.evidence),
@@ -178,7 +182,7 @@ def build_case(
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))
     events, transfer_receipts = split_transfer_receipts(retransfers(events))
     receipts += transfer_receipts + same_day_receipts(events, documents, tuple(persons))
-    decisions = [x for doc in documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
+    decisions = [x for doc in own_documents for x in safe("decisions", doc, lambda d=doc: decisions_in(d, citations))]
     left_out = [x for doc in documents for x in safe("left_out", doc, lambda d=doc: left_out_in(d))]
     case = shell.model_copy(update={
         "parties": parties,

@@ -59,11 +59,13 @@ class Case(Fact):
         return self._by_id.get(doc_id) if doc_id else None
 
     def documents_of_type(self, types: str | Iterable[str]) -> list[Document]:
-        """Documents whose canonical type is one of `types` (or, when untyped, whose title names one)."""
+        """Documents whose canonical type is one of `types` (or, when untyped, whose title names one); another case's
+        papers copied into the file are not this case's documents."""
         wanted = [types] if isinstance(types, str) else list(types)
         return [
             d for d in self.documents
-            if d.type in wanted or (d.type == UNKNOWN_TYPE and any(t in (d.title or "") for t in wanted))
+            if not d.other_case
+            and (d.type in wanted or (d.type == UNKNOWN_TYPE and any(t in (d.title or "") for t in wanted)))
         ]
 
     def evidence(self, doc: Document, start: int, end: int) -> Evidence:

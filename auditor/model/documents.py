@@ -25,6 +25,9 @@ class Document(Fact):
     # The date the document speaks from: its signature date, else the latest full date it mentions
     # (a document is never older than what it recounts). Decides which version of a law applies.
     ref_date: dt.date | None = Field(default=None, exclude=True)
+    # A copy of another case's paper kept for reference ("（复印件，同案人某另案处理）"): its acts and persons are that
+    # case's; no rule reads it as this case's document (Case.documents_of_type).
+    other_case: bool = Field(default=False, exclude_if=lambda v: not v)
 
     @property
     def day(self) -> dt.date | None:
