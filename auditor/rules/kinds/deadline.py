@@ -21,7 +21,8 @@ What narrows the events, all data in the rule file:
   `measure_notices` is that organ's (it took the measure);
 - `from_receipt: {types, by, required}`: the period runs from the day a recipient of kinds `by` received the start
   act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
-  said so — or, `required`, only where one of `fallback_documents` states the act's date;
+  said so — or, `required`, only where one of `fallback_documents` states the act's date (with `unreceived_severity`,
+  from the act's date all the same, as a please-check);
 - `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ).
 """
 
@@ -47,7 +48,7 @@ from auditor.text.tokens import named_in
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
-         "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided",
+         "elapsed_hours", "received", "receipt_unknown", "counted_received", "clock_received", "clock_decided", "unreceived_message",
          "source_delivery_receipt", "source_stated", "kind_police", "kind_procuratorate", "kind_court", "kind_person",
          "earlier_record_missing", "questioned_before", "secondary_limit", "made_between", "extension_too_late", *UNSURE_STEPS)
 
@@ -88,6 +89,9 @@ class FromReceipt(Params):
     # procuratorate receives it) — unless one of `fallback_documents`, the recipient's own, states the act's date.
     required: bool = False
     fallback_documents: tuple[str, ...] = ()
+    # …or, set, measured from the act's date all the same at this severity: a "please check" of the receipt date
+    # (the 起诉意见书's date read as the day the procuratorate received it, held-out ind_dk02)
+    unreceived_severity: Literal["info"] | None = None
 
 
 class DeadlineParams(Params):
@@ -408,9 +412,10 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             limits[person] = applicable_limit(case, p, person)
         limit, ext_label, ext_reasons, ext_evidence = limits[person]
         start_date, receipt_words, receipt_evidence = decided, {}, []
-        if p.from_receipt and p.from_receipt.required and case.received(
-                p.from_receipt.types, p.from_receipt.by, decided, end_date) is None and not (
-                set(p.from_receipt.fallback_documents) & _stated_by(case, start_event)):
+        unreceived = bool(p.from_receipt and p.from_receipt.required and case.received(
+            p.from_receipt.types, p.from_receipt.by, decided, end_date) is None and not (
+            set(p.from_receipt.fallback_documents) & _stated_by(case, start_event)))
+        if unreceived and p.from_receipt.unreceived_severity is None:  # type: ignore[union-attr]
             continue
         if p.from_receipt:
             start_date, receipt_words, receipt_evidence = _clock_start(case, rule, p, p.from_receipt, decided,
@@ -476,7 +481,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
             steps = [rule.text("dates", **words)]
             if p.from_receipt:
                 steps.append(receipt_words["step"])
-            steps.append(rule.text("counted_received" if p.from_receipt else "counted", **words))
+            steps.append(rule.text("counted_received" if p.from_receipt and not unreceived else "counted", **words))
             steps.append(rule.text("extension", **words) if ext_label else
                          ext_reasons[0] if late_extension is not None else rule.text("no_extension", **words))
             if p.custody:
@@ -506,7 +511,7 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         # An OCR'd date that does not fit the timeline never drives the finding on its own: a "please check".
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
-        if within_secondary:
+        if within_secondary or unreceived:
             severity = "info"
         # 第N次 while 第N-1次 is not in the file: an unseen record may have come first — a "please check" too.
         ordinal = _earlier_record_missing(case, end_event) if p.first_only else None
@@ -526,12 +531,15 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         if key in merged:
             merged[key][1].append(person)
             continue
-        merged[key] = ((doc, evidence, values, steps, severity, start_date, end_date), [person])
-    for (doc, evidence, values, steps, severity, start_date, end_date), persons in merged.values():
+        merged[key] = ((doc, evidence, values, steps, severity, start_date, end_date, unreceived), [person])
+    for (doc, evidence, values, steps, severity, start_date, end_date, unreceived), persons in merged.values():
         named = [n for n in dict.fromkeys(persons) if n]
         identity = {"person": "、".join(named) if named else None, "from": start_date, "to": end_date}
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     severity=severity, identity=identity))
+        found = rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
+                             identity=identity)
+        if unreceived:  # counted from the act's own date: the message says so
+            found = found.model_copy(update={"message": rule.text("unreceived_message", **values)})
+        findings.append(found)
     return findings
 
 
