@@ -412,6 +412,18 @@ def test_regression_a_forms_checkbox_options_tell_no_act() -> None:
     assert ("受案", "1978-05-02") not in found
 
 
+@pytest.mark.parametrize(("doc_type", "text", "action"), [
+    # held-out ind_di01: "刑拘" inside a 文号 ("榕公滨刑拘通字〔2023〕0318号") after a date tells no detention
+    ("拘留通知书", "填发时间：2023年3月13日\n- - - - 此处骑缝 - - - -\n某分局\n拘留通知书\n（副 本）\n榕公滨刑拘通字〔2023〕0318号", "刑事拘留"),
+    # held-out ind_di03: a measure lifted with its persons between verb and measure is no new measure
+    ("起诉意见书", "2022年2月25日解除莫某新、何某萍的监视居住，2022年3月15日解除顾某东的监视居住。", "监视居住"),
+    ("起诉意见书", "2022年2月25日解除莫某新的取保候审。", "取保候审"),
+])
+def test_regression_words_that_name_no_act(doc_type: str, text: str, action: str) -> None:
+    found = find_events(_doc(text, doc_type, None), ["莫某新", "何某萍", "顾某东", "陈某俊"])
+    assert not [e for e in found if e.action == action]
+
+
 def test_regression_a_requests_title_asks_for_the_filing_it_tells_none() -> None:
     """Held-out ind_di01: "关于…立案侦查的报告" over the 报案 date gave a 立案 on the day of the report."""
     text = "关于何某被盗案立案侦查的报告\n2023年3月1日，沙溪派出所接何某报案后，经调取周边监控，符合刑事立案条件。"
