@@ -56,6 +56,12 @@ def doc_type_act_words(doc_type: str) -> str | None:
     return _doc_type_entries().get(doc_type, {}).get("act_words")
 
 
+def doc_type_not_act_words(doc_type: str) -> str | None:
+    """A pattern that, stated in the document, shows its act is another case's (a prison's 释放证明书 of a sentence
+    served: "现因刑满，予以释放")."""
+    return _doc_type_entries().get(doc_type, {}).get("not_act_words")
+
+
 def organ_kind(name: str | None) -> str | None:
     """police | procuratorate | court, by the words lexicons/receipts.yaml gives each kind of organ."""
     kinds: dict[str, list[str]] = load_yaml("receipts.yaml")["recipient_kinds"]

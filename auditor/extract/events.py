@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from auditor.lexicon import doc_type_act, doc_type_act_words, doc_type_organ, load_yaml
+from auditor.lexicon import doc_type_act, doc_type_act_words, doc_type_not_act_words, doc_type_organ, load_yaml
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
@@ -239,6 +239,9 @@ def own_act(doc: Document) -> str | None:
     words = doc_type_act_words(doc.type)
     if act and words and not re.search(words, text_view(doc.text).text):
         return None  # ind_ck06: "鉴定期间不计入…顺延" on a 变更羁押期限通知书 restarts nothing
+    not_words = doc_type_not_act_words(doc.type)
+    if act and not_words and re.search(not_words, text_view(doc.text).text):
+        return None  # held-out ind_dm03: a prison's release at the end of a sentence served for an earlier crime
     return act
 
 
