@@ -46,6 +46,8 @@ CASES = [
     # regression (ind_cb04, OCR noise): the colon after "姓名、单位" lost, the unit wrapped onto the next line
     ("侦查员姓名、单位闫志刚、柯文杰，汐城市公安局\n东湄分局治安管理大队\n记录人姓名、单位沈慧，汐城市公安局东湄分局治安管理大队",
      ("闫志刚", "柯文杰", "沈慧")),
+    # regression (ind_b10, after ind_di04): a padded name between the first name and the unit, one space apart
+    ("侦查员姓名、单位 罗勇 陈 超 南明分局刑侦大队\n记录员姓名、单位 陈 超 南明分局刑侦大队", ("罗勇", "陈超")),
     # regression (held-out ind_dl06): the auxiliary's title before his name; he is no investigator
     ("侦查员姓名、单位：储一鸣（临江市公安局东港区分局）\n记录员姓名、单位：实习生 林晓（临江市公安局东港区分局）", ("储一鸣",)),
     ("讯问人：储一鸣、辅警林晓\n记录人：辅警林晓", ("储一鸣",)),

@@ -16,6 +16,8 @@ from auditor.text.spacing import close_up
     ("讯问人 张三 李四 王五", "讯问人 张三 李四 王五"),
     ("3 4", "3 4"),
     ("1  拘留证  2022年3月8日  9", "1  拘留证  2022年3月8日  9"),
+    # regression (ind_b10): a padded two-character name between words is not glued to the unit after it
+    ("侦查员姓名、单位 罗勇 陈 超 南明分局刑侦大队", "侦查员姓名、单位 罗勇 陈 超 南明分局刑侦大队"),
 ])
 def test_close_up(line: str, expected: str) -> None:
     assert close_up(line) == expected

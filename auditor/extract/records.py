@@ -158,9 +158,16 @@ def _moment(d) -> datetime | None:  # DateMention -> datetime when it has both a
 _BROKEN_NAME = re.compile(r"[:：][ \t\u3000]*[\u4e00-\u9fff]$")
 
 
+# A two-character name padded to a field's width between two words ("罗勇 陈 超 南明分局刑侦大队", ind_b10): joined before
+# spaced-out words are closed up, which would glue it to the unit after it.
+_FLANKED_PAD = re.compile(r"(?<=[\u4e00-\u9fff]{2}[ \t\u3000])([\u4e00-\u9fff])[ \t\u3000]([\u4e00-\u9fff])"
+                          r"(?=[ \t\u3000]+[\u4e00-\u9fff]{2})")
+
+
 def _head_lines(doc: Document) -> list[str]:
     """The record's head lines, spaced-out words closed up and names broken at a line end joined again."""
-    lines = [close_up(line) for line in doc.text.split("\n")[: HEAD_LINES + 1]]  # "讯问人（ 签 名 ） ："
+    lines = [close_up(_FLANKED_PAD.sub(r"\1\2", line))  # "讯问人（ 签 名 ） ："
+             for line in doc.text.split("\n")[: HEAD_LINES + 1]]
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
