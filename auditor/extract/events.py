@@ -195,12 +195,6 @@ def _sitting() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(spec.get("documents") or ()), frozenset(spec.get("actions") or ())
 
 
-@functools.cache
-def _dated_by_document() -> dict[str, frozenset[str]]:
-    spec = load_yaml("actions.yaml").get("dated_by_document") or {}
-    return {doc_type: frozenset(acts) for doc_type, acts in spec.items()}
-
-
 def action_names() -> list[str]:
     """Canonical action vocabulary, in lexicon order."""
     return [e["name"] for e in load_yaml("actions.yaml")["actions"]]
@@ -411,8 +405,6 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
             date = _execution_date(t, ce, dates, date_starts, lex) or date
         if date is None and doc.date and doc.type in _sitting()[0] and tr.action in _sitting()[1]:
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
-        if date is None and doc.date and tr.action in _dated_by_document().get(doc.type, ()):
-            date = _SittingDate(doc.date, tr.start, tr.end)  # "现已侦查终结": on the 起诉意见书's own date
         if date is None or _is_prior(t[ss : max(se, _enclosing(full_sentences, tr.start)[1])], tr.start - ss, lex):
             continue
         if _answers_about_the_past(t, tr.start, lex, prior_answers):
