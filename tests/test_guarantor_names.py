@@ -29,6 +29,9 @@ from auditor.extract.guarantees import find_guarantor
         # regression (held-out ind_dj03): "由…（其父）作为保证人"
         ("保证方式：由郁建国（其父）作为保证人，同时交纳保证金人民币2000元。", "郁建国"),
         ("由其母周桂兰担任保证人。", "周桂兰"),
+        ("由其父温志明继续作为保证人。", "温志明"),  # regression (held-out ind_dp09)
+        ("由其舅舅覃军作为保证人。", "覃军"),  # regression (ind_de09: the doubled kinship word is no name)
+        ("责令其提出保证人其外祖父李长青担保。", "李长青"),
     ],
 )
 def test_the_guarantor_named(text: str, name: str) -> None:

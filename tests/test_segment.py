@@ -347,6 +347,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # line after it dates the delivery, not the notice
         ("不予立案通知书\n薛某：\n你于2023年2月6日控告的一事，决定不予立案。\n公安局（印）  二〇二三年二月八日\n"
          "送达回执：本通知书已于2023年2月15日收到。控告人：薛某（签名）", "不予立案通知书", "2023-02-08"),
+        # regression (held-out ind_do01): a procuratorate's department signs its own investigation's paper, labelled
+        ("起诉意见书\n本院于2024年3月4日立案侦查。现将本案移送本院第一检察部审查起诉。\n"
+         "负责侦查的部门：江州市东湖区人民检察院第五检察部（印） 二〇二四年五月十日", "起诉意见书", "2024-05-10"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

