@@ -51,6 +51,9 @@ CASES = [
     # regression (held-out ind_dl06): the auxiliary's title before his name; he is no investigator
     ("侦查员姓名、单位：储一鸣（临江市公安局东港区分局）\n记录员姓名、单位：实习生 林晓（临江市公安局东港区分局）", ("储一鸣",)),
     ("讯问人：储一鸣、辅警林晓\n记录人：辅警林晓", ("储一鸣",)),
+    # the officers' field unreadable or blank: nobody is stated (real xwbl_001, OCR noise)
+    ("侦查员姓名、单位j戈和-3廣通甘井子分局兴华街派出所 记录员姓名、单位 /卞参-\t甘井子分局兴华街派出所", ()),
+    ("讯问人：\n记录人：李明", ()),
     # regression (held-out ind_di04): one space between the names and their unit on a "姓名、单位" line
     ("侦查员姓名、单位：徐立群、潘浩 临川县公安局刑事侦查大队\n记录员姓名：潘浩", ("徐立群", "潘浩")),
     ("侦查员姓名、单位：徐立群 临川县公安局刑事侦查大队\n记录员姓名：徐立群", ("徐立群",)),

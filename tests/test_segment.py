@@ -347,6 +347,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # line after it dates the delivery, not the notice
         ("不予立案通知书\n薛某：\n你于2023年2月6日控告的一事，决定不予立案。\n公安局（印）  二〇二三年二月八日\n"
          "送达回执：本通知书已于2023年2月15日收到。控告人：薛某（签名）", "不予立案通知书", "2023-02-08"),
+        # regression (held-out ind_dp02): the prosecutor's signature line closed by the seal
+        ("起诉书\n江东检刑诉〔2023〕171号\n本案由某分局侦查终结，于2023年10月9日向本院移送审查起诉。\n根据…提起公诉。\n此致\n"
+         "江州市东湖区人民法院\n检察员：蒋某  二〇二三年十二月一日  （院印）", "起诉书", "2023-12-01"),
         # regression (held-out ind_do01): a procuratorate's department signs its own investigation's paper, labelled
         ("起诉意见书\n本院于2024年3月4日立案侦查。现将本案移送本院第一检察部审查起诉。\n"
          "负责侦查的部门：江州市东湖区人民检察院第五检察部（印） 二〇二四年五月十日", "起诉意见书", "2024-05-10"),
@@ -568,6 +571,10 @@ def test_regression_a_copy_printing_no_number_after_its_stub_is_one_document() -
     ("被取保候审人（签名）\n2020年1月1日", None),
     # regression (held-out ind_dc08): the organ's name broken over two lines by a PDF's wrap, the seal after the second
     ("澄州市公安局经济开发\n区分局（印）\n2019年1月10日", "澄州市公安局经济开发区分局"),
+    # regression (held-out ind_dp02): the court a 起诉书 is addressed to after 此致 is not its signer
+    ("此致\n江州市东湖区人民法院\n检察员：蒋某  二〇二三年十二月一日  （院印）", None),
+    # regression (held-out ind_do01): a procuratorate's department, labelled
+    ("负责侦查的部门：江州市东湖区人民检察院第五检察部（印） 二〇二四年五月十日", "江州市东湖区人民检察院"),
 ])
 def test_the_signing_organ_is_read_whole(signature: str, organ: str | None) -> None:
     body = f"解除取保候审决定书\n洪青公（刑）解保字〔2020〕16号\n我局决定予以解除。\n{signature}\n"

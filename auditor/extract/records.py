@@ -186,6 +186,10 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
     names: list[str] = []
     span = None
     for label in (_OFFICER_LABEL, _RECORDER_LABEL):
+        # The officers' own field read no name (left blank, or an OCR'd line beyond reading, real xwbl_001): who
+        # questioned is not stated, whoever kept the record.
+        if label is _RECORDER_LABEL and not names:
+            return (), None
         for m in label.finditer(head):
             line_end = head.find("\n", m.end())
             field = head[m.end() : line_end if line_end >= 0 else len(head)]

@@ -110,11 +110,16 @@ _SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:
 _SEALED_TAIL_RE = re.compile(r"[（(][^（）()]{0,4}[印章][）)]$")
 
 
+_SALUTATIONS = frozenset({"此致", "此致敬礼"})  # the line after one names the addressee
+
+
 def find_organ(body: str) -> str | None:
     """The organ named in the signature block (last lines), else in the header."""
     lines = [SPACE_RE.sub("", line) for line in body.split("\n") if line.strip()]
     tail = lines[-SIGNATURE_LINES:]
     for k in range(len(tail) - 1, -1, -1):
+        if k > 0 and tail[k - 1] in _SALUTATIONS:
+            continue  # the addressee ("此致 / 某区人民法院"), not the signer (held-out ind_dp02)
         # …or its name broken over two lines by a PDF's wrap, the seal after the second ("澄州市公安局经济开发" /
         # "区分局（印）", ind_dc08)
         joined = tail[k - 1] + tail[k] if k > 0 and _SEALED_TAIL_RE.search(tail[k]) else None
@@ -128,9 +133,9 @@ def find_organ(body: str) -> str | None:
             department = _SIGNING_DEPARTMENT_RE.fullmatch(_SEALED_TAIL_RE.sub("", _SEAL_AND_DATE_RE.sub("", line)))
             if department:
                 return department.group("organ")
-    for line in lines[:HEADER_LINES]:
+    for k, line in enumerate(lines[:HEADER_LINES]):
         m = ORGAN_IN_TEXT_RE.match(line)
-        if m and len(line) <= 30:
+        if m and len(line) <= 30 and not (k > 0 and lines[k - 1] in _SALUTATIONS):
             return m.group(0)
     return None
 
@@ -206,8 +211,10 @@ def find_date(body: str, doc_type: str) -> date | None:
     for m in reversed(full):
         if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
             return m.as_date()
+        # (a seal remark may close it: "检察员：蒋某  二〇二三年十二月一日  （院印）", held-out ind_dp02)
         if _PROSECUTOR_BEFORE_RE.search(body, max(0, m.start - 40), m.start) and (
-                _ATTACHMENTS_AFTER_RE.match(body, m.end) or not _NON_SPACE.search(body, m.end)):
+                _ATTACHMENTS_AFTER_RE.match(body, m.end) or not _NON_SPACE.search(body, m.end)
+                or _SEAL_REMARK_RE.fullmatch(body[m.end:].strip())):
             return m.as_date()
         # The attachments follow the date, the prosecutors (and a clerk, a seal) sign before it: "检察员:陈某 陈某
         # 书记员:李某 (院印) 2020年2月23日 附: 1.…", "检 察 官:范某 检察官助理:朱某 2020年4月23 日 附:".
