@@ -482,3 +482,12 @@ def test_regression_a_guarantor_ordered_after_the_bailed_persons_role_is_no_susp
 def test_an_id_number_as_written(text: str, number: str | None) -> None:
     (party,) = find_parties(text)
     assert party.id_number == number
+
+
+def test_regression_a_seal_under_a_signature_left_to_the_hand_is_no_person() -> None:
+    """ind_i10: "被讯问人：[手写]" then the seal's "专用章" on the next line; with the handwriting mark dropped from the
+    text view the seal's words were read as the person questioned."""
+    from auditor.extract.parties import find_parties
+
+    text = "讯问笔录\n被讯问人：赵某杰\n问：你叫什么？\n答：赵某杰。\n以上笔录我看过，和我说的相符。\n被讯问人：[手写]\n专用章\n思明分局\n2022年6月1日"
+    assert [p.name for p in find_parties(text)] == ["赵某杰"]

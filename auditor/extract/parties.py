@@ -196,7 +196,7 @@ def _find(view: TextView) -> list[Party]:
         name = field.group("name") if field else _name_at(t, m.end(), known)
         if name is None and m.group("role") in _HEAD_ROLES:
             name = _head_value(view, m.end())  # "被讯问人：杨某某\nFOLLOWING ARE RECORDE" (OCR): the field's value
-        if name is None or (name, m.group("role")) in found:
+        if name is None or (name, m.group("role")) in found or any(w in name for w in _NOT_IN_NAME):
             continue
         if m.group("role") in _HEAD_ROLES and not (_labelled(view, m.end()) or _labelled(view, m.end() + len(name))
                                                    or t.startswith(("_", "＿"), m.end() + len(name))):
@@ -252,7 +252,8 @@ _KIN = frozenset("妻夫子女父母兄弟姐妹")
 
 
 # Words no name holds: what follows a role word in an order ("责令被取保候审人提出保证人胡建设（男，…）", ind_bn10).
-_NOT_IN_NAME = ("保证人", "嫌疑人", "被害人", "证人", "代理人", "辩护人", "提出", "责令")
+# …nor a seal's words under a signature field left to the hand ("被讯问人：[手写]\n专用章", ind_i10).
+_NOT_IN_NAME = ("保证人", "嫌疑人", "被害人", "证人", "代理人", "辩护人", "提出", "责令", "专用章", "公章", "印章", "盖章")
 
 
 def _bad_name(name: str, delimited: bool = False) -> bool:
