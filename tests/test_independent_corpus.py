@@ -686,6 +686,47 @@ HELD_OUT["independent_dh"] = {
     "categories": {**PERFECT, "notice": (0.91, 1.0)},
     "fields": {"events": 0.975, "citations": 1.0, "dates": 0.99, "documents": 0.98, "persons": 0.98, "parties": 0.98},
 }
+# di: regional house styles (文号 shapes, 呈批 lines, field labels and date styles of ten different offices). (session 25)
+HELD_OUT["independent_di"] = {
+    "categories": {**PERFECT, "deadline": (0.94, 1.0)},
+    "fields": {"events": 0.89, "citations": 0.945, "dates": 0.975, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+# dj: network and IP crime with electronic evidence (提取笔录, 远程勘验, 调取证据通知书, logs quoted with their own times).
+HELD_OUT["independent_dj"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.9)},
+    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.985, "documents": 0.98, "persons": 0.97, "parties": 0.97},
+}
+# dk: coercive measures that change over the case (逮捕 → 取保 after 羁押必要性审查, 取保 revoked, re-detention).
+HELD_OUT["independent_dk"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.995, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# dl: excerpts as reviewers receive them (调阅 notes saying what was not taken) beside whole 卷 with a 卷内目录.
+# missing_document precision: five please-checks on the excerpts dl02 and dl10, which keep part of the bail papers.
+HELD_OUT["independent_dl"] = {
+    "categories": {**PERFECT, "missing_document": (0.64, 1.0), "notice": (1.0, 0.9)},
+    "fields": {"events": 0.975, "citations": 0.995, "dates": 0.98, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# dm: repeat offenders, prior cases and co-offenders' papers copied into the file (前科, 刑满释放, 另案处理 copies).
+HELD_OUT["independent_dm"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.9, "citations": 0.98, "dates": 0.965, "documents": 0.945, "persons": 0.97, "parties": 0.97},
+}
+# dn: handwritten forms as typed in (【手写】 marks, words struck out and replaced, □ for illegible characters).
+HELD_OUT["independent_dn"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.9)},
+    "fields": {"events": 0.935, "citations": 0.975, "dates": 0.99, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
+# do: cases the procuratorate investigates itself (司法工作人员职务犯罪: its own 拘留, 逮捕, 指定居所, 侦查终结).
+HELD_OUT["independent_do"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.87), "notice": (1.0, 0.88)},
+    "fields": {"events": 0.825, "citations": 1.0, "dates": 0.975, "documents": 0.86, "persons": 0.95, "parties": 0.95},
+}
+# dp: deadlines meeting public holidays and 调休 weekends (2019–2025), custody periods that do not move.
+HELD_OUT["independent_dp"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.77), "notice": (1.0, 0.91)},
+    "fields": {"events": 0.855, "citations": 0.98, "dates": 0.975, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -713,7 +754,9 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_cs": (10, 2), "independent_ct": (10, 0), "independent_cu": (10, 2), "independent_cv": (10, 2),
          "independent_cw": (10, 2), "independent_cx": (10, 2), "independent_cy": (10, 2), "independent_cz": (10, 2),
          "independent_da": (10, 2), "independent_db": (10, 2), "independent_dc": (10, 1), "independent_dd": (10, 2),
-         "independent_de": (10, 2), "independent_df": (10, 2), "independent_dg": (10, 2), "independent_dh": (10, 2)}
+         "independent_de": (10, 2), "independent_df": (10, 2), "independent_dg": (10, 2), "independent_dh": (10, 2),
+         "independent_di": (10, 2), "independent_dj": (10, 2), "independent_dk": (10, 2), "independent_dl": (10, 2),
+         "independent_dm": (10, 2), "independent_dn": (10, 2), "independent_do": (10, 2), "independent_dp": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
