@@ -347,6 +347,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # line after it dates the delivery, not the notice
         ("不予立案通知书\n薛某：\n你于2023年2月6日控告的一事，决定不予立案。\n公安局（印）  二〇二三年二月八日\n"
          "送达回执：本通知书已于2023年2月15日收到。控告人：薛某（签名）", "不予立案通知书", "2023-02-08"),
+        # regression (held-out ind_do01): the head's title with its seal, the date, the seal again
+        ("立案决定书\n东检侦立〔2024〕1号\n本院认为有犯罪事实需要追究刑事责任，决定立案侦查。\n检察长（印）  二〇二四年三月四日（院印）",
+         "立案决定书", "2024-03-04"),
         # regression (held-out ind_dp02): the prosecutor's signature line closed by the seal
         ("起诉书\n江东检刑诉〔2023〕171号\n本案由某分局侦查终结，于2023年10月9日向本院移送审查起诉。\n根据…提起公诉。\n此致\n"
          "江州市东湖区人民法院\n检察员：蒋某  二〇二三年十二月一日  （院印）", "起诉书", "2023-12-01"),

