@@ -720,7 +720,7 @@ HELD_OUT["independent_dn"] = {
 # do: cases the procuratorate investigates itself (司法工作人员职务犯罪: its own 拘留, 逮捕, 指定居所, 侦查终结).
 HELD_OUT["independent_do"] = {
     "categories": {**PERFECT, "missing_document": (1.0, 0.87), "notice": (1.0, 0.88)},
-    "fields": {"events": 0.825, "citations": 1.0, "dates": 0.975, "documents": 0.86, "persons": 0.95, "parties": 0.95},
+    "fields": {"events": 0.855, "citations": 1.0, "dates": 0.975, "documents": 0.905, "persons": 0.95, "parties": 0.95},
 }
 # dp: deadlines meeting public holidays and 调休 weekends (2019–2025), custody periods that do not move.
 HELD_OUT["independent_dp"] = {
