@@ -167,3 +167,15 @@ def test_outdated_grace_pinned() -> None:
     """The transition grace comes from legal-rules.md §5.4 ("within ~6 months after the switch")."""
     rules_md = Path(SHARED / "domain" / "legal-rules.md").read_text(encoding="utf-8")
     assert RULES["CITATION-OUTDATED"].check["grace"]["months"] == 6 and "~6 months after the switch" in rules_md
+
+
+def test_refused_arrest_is_a_bail_ground_pinned() -> None:
+    """bail_wording.yaml ground_words: a procuratorate's refusal to approve an arrest, with the case to be investigated
+    further, is a statutory ground for 取保候审 (CPL 2018 Art. 91 para 3; 公安规定 2020 Art. 81 para 2)."""
+    from auditor.lexicon import load_yaml
+
+    cpl = statute_text("中华人民共和国刑事诉讼法", "2018", 91, 3)
+    mps = statute_text("公安机关办理刑事案件程序规定", "2020", 81, 2)
+    for text in (cpl, mps):
+        assert "不批准逮捕" in text and "需要继续侦查" in text and "取保候审" in text
+    assert "不批准逮捕" in load_yaml("bail_wording.yaml")["ground_words"]
