@@ -80,7 +80,8 @@ def build_case(
             errors.append(make_error("E061", source=dossier.source, detail=f"{doc.id} {step}: {type(exc).__name__}"))
             return []
 
-    # Another case's papers copied into the file: kept, marked, and read for nothing of this case.
+    # Another case's papers copied into the file: kept and marked; they give this case no persons, events or decisions
+    # (their citations stay, judged by their own date), and Case.documents_of_type never hands them to a rule.
     documents = tuple(d.model_copy(update={"other_case": True}) if other_case_copy(d) else d for d in documents)
     own_documents = [d for d in documents if not d.other_case]
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
