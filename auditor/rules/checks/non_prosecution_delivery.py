@@ -72,6 +72,11 @@ def _suspects_of(case: Case, doc: Document, before: int, role: str) -> list[str]
                                    key=lambda m: m.start)]
 
 
+def _another_suspects(receipt: Document, mine: list[str], others: set[str]) -> bool:
+    """Does the receipt name another decision's 被不起诉人 and not this one's?"""
+    return bool(mine and others) and not _mentions(receipt, mine) and _mentions(receipt, sorted(others))
+
+
 def _police_file(case: Case) -> bool:
     """Does the file hold more of the police's papers than of the procuratorate's (by their organs)?"""
     kinds = [organ_kind(d.organ) for d in case.documents if d.organ]
@@ -102,25 +107,25 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # naming it in their text.
         received = {x.document_id for x in case.receipts if x.received_type == doc.type}
         own = [r for r in receipts if r.id in received or _mentions(r, spec["decision_names"])]
-        if several and doc.number:
-            # Several decisions (one per suspect in a joint case): a receipt naming a decision's 文号 is that one's.
-            own = [r for r in own if _names_number(r.text, doc.number) or not NUMBER_RE.search(r.text)]
         before = decision.span[0]
         suspects = _suspects_of(case, doc, before, suspect_role)
         # Several decisions, one per suspect: a receipt naming another decision's 被不起诉人 and not this one's is that
         # one's (ind_df07: decisions without 文号, the one receipt for 杨某's).
         others = {n for other in decisions if other is not doc and (d2 := case.decision(other.id)) and d2.span
                   for n in _suspects_of(case, other, d2.span[0], suspect_role)[:1]} - set(suspects[:1])
-        by_person = bool(suspects and others) and not (several and doc.number)  # 文号s tell them apart where given
-        if by_person:
-            own = [r for r in own if _mentions(r, suspects[:1]) or not _mentions(r, sorted(others))]
+        if several and doc.number:
+            # Several decisions (one per suspect in a joint case): a receipt naming a decision's 文号 is that one's; one
+            # naming no 文号 is that of the 被不起诉人 it names ("送达文书：不起诉决定书（许文斌）", ind_dp07).
+            own = [r for r in own if _names_number(r.text, doc.number)
+                   or not (NUMBER_RE.search(r.text) or _another_suspects(r, suspects[:1], others))]
+        else:
+            own = [r for r in own if not _another_suspects(r, suspects[:1], others)]
         missing = []
         # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
         # recipients were not served either — the receipts are not in another volume.
         others_served = not own and ((several and bool(doc.number) and any(
             _names_number(r.text, other.number) for r in receipts for other in decisions
-            if other is not doc and other.number)) or (by_person and any(_mentions(r, sorted(others))
-                                                                              for r in receipts)))
+            if other is not doc and other.number)) or any(_another_suspects(r, suspects[:1], others) for r in receipts))
         mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
                           or (suspects and _mentions(a, suspects[:1]))]
         # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service
