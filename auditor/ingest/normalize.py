@@ -11,6 +11,7 @@ import re
 from operator import itemgetter
 
 from auditor.model import BBox
+from auditor.text.script import simplified
 from auditor.text.spacing import spaced_out_gaps
 from auditor.text.titles import match_title
 from auditor.text.tokens import BARE_LABEL
@@ -117,6 +118,7 @@ def normalize_page(text: str, boxes: list[BBox | None] | None) -> tuple[str, lis
         text, boxes = delete_spans(text, boxes, spans)
     # str.translate looks every character up in the table; most pages hold none of its characters.
     text = text.translate(_TABLE) if _TRANSLATED.search(text) else text
+    text = simplified(text)  # "李國華" is 李国华 (1:1)
     if "＿" in text or "_" in text:
         text = _filled_in(text)
     if _ZERO_LOOKALIKE.search(text):

