@@ -23,7 +23,10 @@ What narrows the events, all data in the rule file:
   act's document (a Receipt in the case: 送达回证 or a later document's words); without one, from the act's date,
   said so — or, `required`, only where one of `fallback_documents` states the act's date (with `unreceived_severity`,
   from the act's date all the same, as a please-check);
-- `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ).
+- `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ);
+- `pair_by_names`: an end is paired with the latest start whose document names someone the end's document names
+  (several matters registered: "对温某被诈骗案立案" closes 温某's 受案登记表, not the one registered after it), else with
+  the latest start.
 """
 
 from __future__ import annotations
@@ -124,6 +127,7 @@ class DeadlineParams(Params):
     # The closing act must be the starting organ's own (a measure's period runs per deciding organ: a procuratorate
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
     same_organ: bool = False
+    pair_by_names: bool = False
     # first_only: a record of the same person that ended this long before the start (questioned during the 传唤, then
     # detained) makes a late first record after it only a "please check": reviewers differ on whether it counts.
     questioned_before: PeriodField | None = None
@@ -161,10 +165,25 @@ def _organs_starts(starts: list[tuple[Event, date]], end: Event, same_organ: boo
     return [(e, d) for e, d in starts if _organ_key(e.organ) is not None and _organ_key(e.organ) == _organ_key(end.organ)]
 
 
-def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date) -> tuple[Event, date] | None:
-    """The start an end is paired with: the latest one of the same person on or before it."""
+PartiesNamed = dict[str | None, frozenset[str]]  # document id -> the parties it names (pair_by_names)
+
+
+def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date,
+                  names: PartiesNamed | None = None) -> tuple[Event, date] | None:
+    """The start an end is paired with: the latest one of the same person on or before it (with `names`, the latest
+    whose document names someone the end's names, where one does)."""
     before = [(e, d) for e, d in starts if d <= end_date and same_person(e, end)]
+    if names and len(before) > 1:
+        named = names.get(end.document_id, frozenset())
+        before = [(e, d) for e, d in before if names.get(e.document_id, frozenset()) & named] or before
     return max(before, key=lambda x: x[1]) if before else None
+
+
+def _names_by_document(case: Case, events: list[Event]) -> PartiesNamed:
+    """The parties (any role) each event's document names."""
+    spellings = tuple(dict.fromkeys(n for p in case.parties for n in p.names))
+    ids = {e.document_id for e in events}
+    return {d.id: frozenset(named_in(d.text, spellings)) for d in case.documents if d.id in ids}
 
 
 def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]:
@@ -287,16 +306,19 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     ends = dated(events, [to_action])
     # "The first decision" of a list (立案 or 不予立案): any of them closes the period, not only one of this action.
     closing = dated(events, list(p.to))
+    names = _names_by_document(case, events) if p.pair_by_names else None
     kept = []
     for end, end_date in ends:
-        paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date)
+        paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date, names)
         if paired is None:
             continue
         start, start_date = paired
         # Two closing acts the same day (立案 for one party, 不予立案 for another, ind_ci04): one period, one finding, on
-        # the act listed first in `to`.
+        # the act listed first in `to`. (A closing act paired with another matter's start closes that one's.)
         if p.first_only and any((start_date <= d < end_date or (d == end_date and p.to.index(e.action) < p.to.index(end.action)))
                                 and same_person(e, end) and not _before(e, d, start, start_date)
+                                and (names is None or _paired_start(_organs_starts(starts, e, p.same_organ), e, d,
+                                                                    names) == paired)
                                 for e, d in closing if e is not end):
             continue
         if p.excused_by and _mentions(case, end, p.excused_by):
@@ -312,12 +334,12 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
 
 
 def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
-           same_organ: bool = False) -> list[tuple[Event, date, Event, date]]:
+           same_organ: bool = False, names: PartiesNamed | None = None) -> list[tuple[Event, date, Event, date]]:
     starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_date in sorted(dated(events, [end_action]), key=lambda x: x[1]):
-        paired = _paired_start(_organs_starts(starts, end_event, same_organ), end_event, end_date)
+        paired = _paired_start(_organs_starts(starts, end_event, same_organ), end_event, end_date, names)
         if paired is None:
             continue
         start_event, start_date = paired
@@ -400,7 +422,8 @@ def _stamp(day: date, event: Event) -> str:
 
 
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
-    pairs = _pairs(events, p.from_, to_action, p.same_organ)
+    pairs = _pairs(events, p.from_, to_action, p.same_organ,
+                   _names_by_document(case, events) if p.pair_by_names else None)
     if not pairs:
         return []
     limits = {}
