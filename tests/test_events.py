@@ -499,6 +499,12 @@ def test_evidence_quote_runs_from_date_to_action_in_original_text() -> None:
         ("释放证明书", "2022-05-05", "释放证明书\n兹有罪犯张三，因盗窃罪经某县人民法院判处有期徒刑二年。现因刑满，予以释放。", set()),
         ("释放证明书", "2023-08-08", "释放证明书\n兹有张三因涉嫌盗窃罪被刑事拘留，现因变更为监视居住，予以释放。",
          {("释放", "2023-08-08", "张三")}),
+        # regression (held-out ind_ds01): a notice's receipt part bound on its own is the family's receipt, not the
+        # notice; the notice itself is
+        ("拘留通知书", "2023-03-22", "拘留通知书（回执）\n某公（刑）拘通字〔2023〕020号\n某分局：\n你局拘留通知书已收到。\n"
+                                     "收件人：张四（签名）\n2023年3月22日10时30分", set()),
+        ("拘留通知书", "2023-03-21", "拘留通知书\n张四：\n我局已于2023年3月20日22时将涉嫌盗窃罪的张三刑事拘留，现羁押在某看守所。\n"
+                                     "某分局\n2023年3月21日", {("通知家属", "2023-03-21", "张三"), ("刑事拘留", "2023-03-20", "张三")}),
         # regression (round g): a 卷内目录's rows name documents and their dates, never acts
         ("卷内目录", None, "卷内目录\n16  取保候审决定书  杭拱公（刑）取保字〔2022〕0098号  2022年3月11日  27\n"
                            "19  提请批准逮捕书  2022年3月13日  31", set()),

