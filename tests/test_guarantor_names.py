@@ -32,6 +32,7 @@ from auditor.extract.guarantees import find_guarantor
         ("由其父温志明继续作为保证人。", "温志明"),  # regression (held-out ind_dp09)
         ("由其舅舅覃军作为保证人。", "覃军"),  # regression (ind_de09: the doubled kinship word is no name)
         ("责令其提出保证人其外祖父李长青担保。", "李长青"),
+        ("保证方式：保证人谢宏亮（谢宏伟之兄）保证。", "谢宏亮"),  # regression (held-out ind_ds03)
     ],
 )
 def test_the_guarantor_named(text: str, name: str) -> None:
