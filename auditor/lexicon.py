@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,20 @@ def doc_type_act_words(doc_type: str) -> str | None:
     """A pattern the document's text must hold for it to evidence its act (a 变更羁押期限通知书 restarts custody only
     where it says 重新计算; an appraisal period left out is another matter)."""
     return _doc_type_entries().get(doc_type, {}).get("act_words")
+
+
+@functools.cache
+def receipt_part_heading() -> tuple[re.Pattern[str], int]:
+    """The heading of a notice's receipt part ("拘留通知书（回执）"), and how many head lines a paper that is one shows
+    it in."""
+    spec = load_yaml("doc_types.yaml")
+    return re.compile(spec["receipt_part"], re.M), int(spec["receipt_part_lines"])
+
+
+def is_receipt_part(text: str) -> bool:
+    """Does the text open with a receipt part's heading: the family's or the complainant's receipt of a notice?"""
+    pattern, lines = receipt_part_heading()
+    return bool(pattern.search("\n".join(text.lstrip().split("\n")[:lines])))
 
 
 def doc_type_not_act_words(doc_type: str) -> str | None:

@@ -356,6 +356,10 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (held-out ind_do01): a procuratorate's department signs its own investigation's paper, labelled
         ("起诉意见书\n本院于2024年3月4日立案侦查。现将本案移送本院第一检察部审查起诉。\n"
          "负责侦查的部门：江州市东湖区人民检察院第五检察部（印） 二〇二四年五月十日", "起诉意见书", "2024-05-10"),
+        # regression (held-out ind_ds08): the notice's receipt part bound after it dates the delivery, not the notice
+        ("不予立案通知书\n甘某：\n你于2024年4月2日提出控告的一案，决定不予立案。\n某分局（印）\n2024年4月8日\n\n不予立案通知书（回执）\n"
+         "本人已收到不予立案通知书。\n控告人：甘某（签名）\n2024年4月15日", "不予立案通知书", "2024-04-08"),
+        ("不予立案通知书（回执）\n本人已收到不予立案通知书。\n控告人：甘某（签名）\n2024年4月15日", "不予立案通知书", "2024-04-15"),
         # regression (held-out ind_dt08): a table after the signature, its period's end wrapped onto a line of its own
         ("批准延长侦查羁押期限决定书\n东检延捕〔2023〕2号\n决定批准延长侦查羁押期限一个月。\n东阳市人民检察院（院印）\n二〇二四年一月九日\n"
          "犯罪嫌疑人 性别 延长期限\n贺某军 男 2024年1月13日\n至2024年2月12日", "批准延长侦查羁押期限决定书", "2024-01-09"),

@@ -20,7 +20,14 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from auditor.lexicon import doc_type_act, doc_type_act_words, doc_type_not_act_words, doc_type_organ, load_yaml
+from auditor.lexicon import (
+    doc_type_act,
+    doc_type_act_words,
+    doc_type_not_act_words,
+    doc_type_organ,
+    is_receipt_part,
+    load_yaml,
+)
 from auditor.model import Document, Event, Evidence
 from auditor.text.dates import DateMention, find_dates, is_birth_date
 from auditor.text.numerals import cn_to_int
@@ -242,21 +249,9 @@ def own_act(doc: Document) -> str | None:
     not_words = doc_type_not_act_words(doc.type)
     if act and not_words and re.search(not_words, text_view(doc.text).text):
         return None  # held-out ind_dm03: a prison's release at the end of a sentence served for an earlier crime
-    if act and receipt_part(doc):
+    if act and is_receipt_part(doc.text):
         return None  # held-out ind_ds01: "拘留通知书（回执）", the family's receipt
     return act
-
-
-@functools.cache
-def _receipt_part() -> tuple[re.Pattern[str], int]:
-    spec = load_yaml("doc_types.yaml")
-    return re.compile(spec["receipt_part"], re.M), int(spec["receipt_part_lines"])
-
-
-def receipt_part(doc: Document) -> bool:
-    """Is the document the receipt part of a notice or decision, bound as a paper of its own?"""
-    pattern, lines = _receipt_part()
-    return bool(pattern.search("\n".join(doc.text.lstrip().split("\n")[:lines])))
 
 
 def own_act_span(doc: Document) -> tuple[int, int]:

@@ -7,7 +7,7 @@ import functools
 import re
 from datetime import date
 
-from auditor.lexicon import load_yaml, undated_types
+from auditor.lexicon import load_yaml, receipt_part_heading, undated_types
 from auditor.text.dates import (
     DateMention,
     find_date_ranges,
@@ -145,12 +145,22 @@ SEALED_YEAR = "落款日期的年份被印章遮盖或识别不清，年份按�
 _BEFORE_SEALED_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章)[^（）()]{0,4}[）)]$")
 
 
+def without_receipt_part(body: str) -> str:
+    """The paper without the receipt part bound after it ("不予立案通知书（回执）… 2024年4月15日", held-out ind_ds08):
+    that part dates the delivery, not the paper."""
+    for part in receipt_part_heading()[0].finditer(body):
+        if body[: part.start()].strip():
+            return body[: part.start()]
+    return body
+
+
 def find_sealed_date(body: str, doc_type: str) -> date | None:
     """A signature date whose year a seal covers (text.dates.find_sealed_dates), on a line of its own among the last
     lines (after an organ and its seal at most, before a seal remark at most), its year that of the dates the paper
     states legibly (or of its 文号). Only where find_date found no date."""
     if doc_type in undated_types():
         return None
+    body = without_receipt_part(body)
     lines = [ln for ln in body.split("\n") if ln.strip()][-SIGNATURE_LINES:]
     context = [d for m in find_dates(body) if (d := m.as_date()) and not is_birth_date(body, m)]
     year = re.search(r"[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]", find_number(body) or "")
@@ -192,6 +202,7 @@ def find_date(body: str, doc_type: str) -> date | None:
     """
     if doc_type in undated_types():
         return None
+    body = without_receipt_part(body)
     # A birth date on a line of its own under its label ("出生日期：\n1981年5月20日", ind_aq10) dates a person.
     full = [m for m in find_dates(body) if m.iso and not is_birth_date(body, m)]
     if doc_type in _PERIOD_NOT_DATE_TYPES:

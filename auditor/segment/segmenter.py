@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from auditor.lexicon import doc_type_organ, organ_kind
+from auditor.lexicon import doc_type_organ, is_receipt_part, organ_kind
 from auditor.model import Document, Dossier
 from auditor.segment.fields import (
     SEALED_YEAR,
@@ -311,8 +311,10 @@ def _join_form_parts(docs: list[Document]) -> list[Document]:
                 "end": doc.end,
                 "text": prev.text + doc.text if prev.end == doc.start else prev.text + "\n" + doc.text,
                 "pages": tuple(dict.fromkeys(prev.pages + doc.pages)),
-                # The part handed out is signed and dated; a 存根's date is one of its fields (拘留时间, 通知时间).
-                "date": (date := (doc.date if is_stub(prev.text) else None) or prev.date or doc.date),
+                # The part handed out is signed and dated; a 存根's date is one of its fields (拘留时间, 通知时间); a
+                # 回执's is the day it came back (held-out ind_ds08).
+                "date": (date := (doc.date if is_stub(prev.text) and not is_receipt_part(doc.text) else None)
+                         or prev.date or doc.date),
                 "date_unsure": doc.date_unsure if date == doc.date and doc.date else prev.date_unsure,
                 "ref_date": prev.ref_date or doc.ref_date,
                 "organ": prev.organ or doc.organ,
