@@ -179,3 +179,17 @@ def test_refused_arrest_is_a_bail_ground_pinned() -> None:
     for text in (cpl, mps):
         assert "不批准逮捕" in text and "需要继续侦查" in text and "取保候审" in text
     assert "不批准逮捕" in load_yaml("bail_wording.yaml")["ground_words"]
+
+
+def test_obstruction_excuse_pinned() -> None:
+    """DETENTION-NOTICE-LATE excuse_requires: 有碍侦查 delays the family's notice only for crimes against national
+    security and of terrorism (CPL 2018 Art. 85 para 2, as CPL 2012 Art. 83), from the day the 2012 law took effect
+    (laws.yaml); the 1996 law (Art. 64, legal-rules C2) allowed it in any case."""
+    from auditor.lexicon import load_yaml
+
+    text = statute_text("中华人民共和国刑事诉讼法", "2018", 85, 2)
+    assert "涉嫌危害国家安全犯罪、恐怖活动犯罪通知可能有碍侦查" in text
+    required = RULES["DETENTION-NOTICE-LATE"].check["excuse_requires"]["有碍侦查"]
+    cpl = next(law for law in load_yaml("laws.yaml")["laws"] if law["id"] == "cpl")
+    assert str(required["from"]) == str(next(v["effective"] for v in cpl["versions"] if v["id"] == "2012"))
+    assert "危害国家安全" in required["text"] and "恐怖" in required["text"]
