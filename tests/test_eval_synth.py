@@ -147,6 +147,27 @@ def test_dates_and_parties_fields(name: str, truth: dict, field_name: str, count
     assert (s.tp, s.fp, s.fn) == counts
 
 
+EVENT_CASES = [
+    # (truth events, the auditor's events, (tp, fp, fn))
+    ("an act of the whole case, found per suspect", [("移送审查起诉", "2020-05-01", None)],
+     [("移送审查起诉", "2020-05-01", "张三"), ("移送审查起诉", "2020-05-01", "李四")], (1, 0, 0)),
+    ("…on another day", [("移送审查起诉", "2020-05-01", None)], [("移送审查起诉", "2020-05-03", "张三")], (0, 1, 1)),
+    ("the truth names the persons: each as written", [("移送审查起诉", "2020-05-01", "张三")],
+     [("移送审查起诉", "2020-05-01", "张三"), ("移送审查起诉", "2020-05-01", "李四")], (1, 1, 0)),
+    ("a person's act found for the case only", [("刑事拘留", "2020-02-20", "张三")], [("刑事拘留", "2020-02-20", None)],
+     (0, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("name,wanted,found,counts", EVENT_CASES, ids=[c[0] for c in EVENT_CASES])
+def test_events_of_the_whole_case(name: str, wanted: list, found: list, counts: tuple[int, int, int]) -> None:
+    result = SyntheticResult()
+    case = _case([], events=tuple(Event(action=a, date=d, person=p) for a, d, p in found))
+    score_case(case, {"events": [{"action": a, "date": d, "person": p} for a, d, p in wanted]}, result)
+    s = result.fields["events"]
+    assert (s.tp, s.fp, s.fn) == counts
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth_eval")

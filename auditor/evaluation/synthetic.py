@@ -10,7 +10,8 @@ scan) is audited and scored against the same truth.
 - Warnings (truncated timelines, whose truth has `as_of` and `expected_warnings`): each (kind, period or step,
   person, start, last day, level) the auditor reports as of that date against the generator's own; such a dossier
   is scored on its warnings and fields, not its findings (rules judge finished acts).
-- Fields: documents (type, date); events (action, date, person); citations (law, article, suffix, 款, 项);
+- Fields: documents (type, date); events (action, date, person) — an act the truth gives for the case as a whole
+  (person null) is found where the auditor gives it for the suspects it concerns; citations (law, article, suffix, 款, 项);
   dates (every date the truth knows: documents, events, and the suspects' birth dates when the truth
   gives them); persons (suspect names); parties (suspects with the gender, birth date and ID number the
   truth gives, each compared only where the truth states it).
@@ -245,10 +246,19 @@ def score_fields(case: AuditResult, truth: dict[str, Any], result: SyntheticResu
         "citations": Counter({(c.law, c.article, c.article_suffix, c.paragraph, c.item) for c in case.citations}),
         "persons": Counter(set(case.case.persons)),
     }
+    got["events"] = _as_case_acts(wanted["events"], got["events"])
     wanted["dates"], got["dates"] = _dates(truth, gold_parties, case)
     wanted["parties"], got["parties"] = _party_keys(gold_parties, case)
     for name in ("events", "citations", "dates", "parties", "persons", "documents"):
         add_counts(result.fields.setdefault(name, Score()), wanted[name], got[name])
+
+
+def _as_case_acts(wanted: Counter, got: Counter) -> Counter:
+    """The auditor's events of an act the truth gives for the case as a whole (person null: "移送审查起诉" of the
+    case), one per suspect it concerns, as that one act: the same fact written per person. Where the truth names
+    persons for that act and day, each is scored as written."""
+    whole = {(a, d) for a, d, p in wanted if p is None} - {(a, d) for a, d, p in wanted if p is not None}
+    return Counter({(a, d, None) if (a, d) in whole else (a, d, p) for a, d, p in got})
 
 
 def evaluate_synthetic(directory: Path) -> SyntheticResult:
