@@ -189,3 +189,19 @@ def test_rights_lexicon_is_well_formed() -> None:
         assert spec["since"] in versions
         assert spec.get("patterns") or spec.get("phrases")
     assert Path(rn.__file__).name == "rights_notice.py"
+
+
+_THREE_DETAINED = "\n=====\n".join(
+    [f"拘留证\n北公（刑）拘字〔2019〕{n}号\n根据《中华人民共和国刑事诉讼法》第八十二条之规定，兹决定对涉嫌聚众斗殴罪的{name}（性别男）"
+     f"执行拘留，送某看守所羁押。\n某市公安局北湖分局（印）\n二〇一九年十一月三日\n本证已于2019年11月3日{hour}向我宣布。被拘留人：{name}"
+     for n, name, hour in ((1, "钟某宇", "6时00分"), (2, "江某", "6时20分"), (3, "许某斌", "7时00分"))]
+    + ["提请批准逮捕书\n北公（刑）提捕字〔2019〕9号\n犯罪嫌疑人钟某宇、江某、许某斌因涉嫌聚众斗殴罪，于2019年11月3日被我局刑事拘留。"
+       "依照《中华人民共和国刑事诉讼法》第八十一条之规定，特提请批准逮捕。\n此致\n某区人民检察院\n某市公安局北湖分局（印）\n"
+       "二〇一九年十一月十二日"])
+
+
+def test_one_late_request_for_three_detained_the_same_day_is_one_finding() -> None:
+    """regression (held-out ind_dv06): detained at 6:00, 6:20 and 7:00 of one day, requested together on day 9 — one
+    mistake on one paper, one finding naming all three (a limit in days counts days, not the hours between)."""
+    late = [f for f in audit_text(_THREE_DETAINED).findings if f.rule_id == "ARREST-REQUEST-DEADLINE"]
+    assert len(late) == 1
