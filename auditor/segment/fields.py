@@ -215,11 +215,6 @@ def find_date(body: str, doc_type: str) -> date | None:
         dated = _record_time_date(body)
         if dated:
             return dated
-    # Nor is a period's end a signature date: a table after the signature, its row "2024年1月13日 / 至2024年2月12日"
-    # wrapped onto a line of its own (held-out ind_dt08's 批准延长侦查羁押期限决定书).
-    ranges = find_date_ranges(body)
-    if ranges:
-        full = [m for m in full if not any(r.start <= m.start < r.end for r in ranges)] or full
     if doc_type in _receipt_spec()[0]:
         received = _received_date(body, full)
         if received:
@@ -318,6 +313,9 @@ _SIGNER_THEN_ORGAN_RE = re.compile(r"(?:签名|签字|签章)[）)]?[:：][\u4e0
 _TITLE_SEALED_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|负责人|审批人|批准人)[（(](?:印|章|盖章|签名|签字|签章)[）)]$")
 
 
+_RANGE_END_LEADS = ("至", "到")
+
+
 def _date_line(body: str, full: list[DateMention]) -> date | None:
     """The last signature date: a line that is essentially a date (a seal remark after it allowed); failing that,
     in the signature lines at the end, a date a form labels as its own ("收到日期：…", "送达时间：…") or one written
@@ -340,6 +338,10 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             compact[key] = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", _TIME_REMARK_RE.sub(
                 "", SPACE_RE.sub("", body[line_start:line_end]))))
         line = compact[key]
+        # Nor is a period's end a signature date: a table after the signature, its row "2024年1月13日 / 至2024年2月12日"
+        # wrapped onto a line of its own (held-out ind_dt08's 批准延长侦查羁押期限决定书).
+        if line.startswith(_RANGE_END_LEADS):
+            continue
         # Essentially a date, and not a labelled field of the form ("结束时间：2023年7月2日9时30分" dates an event).
         # The labels end right before the date: a short window is searched, not the line up to it.
         window = max(line_start, m.start - _LABEL_WINDOW)
