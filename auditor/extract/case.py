@@ -43,6 +43,7 @@ from auditor.extract.transfers import (
     same_day_receipts,
     split_transfer_receipts,
 )
+from auditor.extract.void import void_marks
 from auditor.lexicon import doc_type_act, doc_type_organ, load_yaml
 from auditor.model import (
     AuditError,
@@ -83,7 +84,10 @@ def build_case(
     # Another case's papers copied into the file: kept and marked; they give this case no persons, events or decisions
     # (their citations stay, judged by their own date), and Case.documents_of_type never hands them to a rule.
     documents = tuple(d.model_copy(update={"other_case": True}) if other_case_copy(d) else d for d in documents)
-    own_documents = [d for d in documents if not d.other_case]
+    # So are papers voided or never issued (作废, 审批稿): they give nothing at all — their issued papers are the acts.
+    voided = void_marks(documents)
+    documents = tuple(d.model_copy(update={"void": voided[d.id]}) if d.id in voided else d for d in documents)
+    own_documents = [d for d in documents if not d.other_case and d.void is None]
     shell = Case(dossier=dossier, documents=documents)  # evidence resolution needs pages and boxes only
     mentions = unglue([m for doc in own_documents for m in safe("parties", doc, lambda d=doc: mentions_in(d))])
     aliases = aliases_in(mentions, {d.id: d.text for d in documents})
@@ -116,6 +120,8 @@ def build_case(
     reported = []
     numbered = numbered_documents(documents)
     for doc in documents:
+        if doc.void is not None:
+            continue
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
         suspects_here = [m for m in mentions_of.get(doc.id, [])

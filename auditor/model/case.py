@@ -65,11 +65,11 @@ class Case(Fact):
 
     def documents_of_type(self, types: str | Iterable[str]) -> list[Document]:
         """Documents whose canonical type is one of `types` (or, when untyped, whose title names one); another case's
-        papers copied into the file are not this case's documents."""
+        papers copied into the file, and papers voided or never issued, are not this case's documents."""
         wanted = [types] if isinstance(types, str) else list(types)
         return [
             d for d in self.documents
-            if not d.other_case
+            if not d.other_case and d.void is None
             and (d.type in wanted or (d.type == UNKNOWN_TYPE and not _ABOUT_TITLE.search(d.title or "")
                                       and any(t in (d.title or "") for t in wanted)))
         ]

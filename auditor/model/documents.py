@@ -28,6 +28,8 @@ class Document(Fact):
     # A copy of another case's paper kept for reference ("（复印件，同案人某另案处理）"): its acts and persons are that
     # case's; no rule reads it as this case's document (Case.documents_of_type).
     other_case: bool = Field(default=False, exclude_if=lambda v: not v)
+    # A paper voided or never issued that the file keeps ("作废", "审批稿", "草稿"): no act of the case; no rule reads it.
+    void: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
     @property
     def day(self) -> dt.date | None:
