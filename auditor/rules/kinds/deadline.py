@@ -29,12 +29,14 @@ What narrows the events, all data in the rule file:
 - `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ);
 - `pair_by_names`: an end is paired with the latest start whose document names someone the end's document names
   (several matters registered: "对温某被诈骗案立案" closes 温某's 受案登记表, not the one registered after it), else with
-  the latest start.
+  the latest start; `start_stated`: a pattern by which the end's document states its start's day (group `date`,
+  "你于2023年2月4日控告的…"): it is paired only with a start of that day (or the next), none if the file lacks it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from typing import Literal
@@ -49,6 +51,7 @@ from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.explain import UNSURE_STEPS, unsure_dates
 from auditor.rules.params import Condition, Names, Params, PeriodField
 from auditor.rules.rule import Rule
+from auditor.text.dates import find_dates
 from auditor.text.phrases import find_any, phrase_pattern, sentence_at, unticked
 from auditor.text.tokens import named_in
 
@@ -138,6 +141,7 @@ class DeadlineParams(Params):
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
     same_organ: bool = False
     pair_by_names: bool = False
+    start_stated: str | None = None
     # first_only: a record of the same person that ended this long before the start (questioned during the 传唤, then
     # detained) makes a late first record after it only a "please check": reviewers differ on whether it counts.
     questioned_before: PeriodField | None = None
@@ -175,25 +179,45 @@ def _organs_starts(starts: list[tuple[Event, date]], end: Event, same_organ: boo
     return [(e, d) for e, d in starts if _organ_key(e.organ) is not None and _organ_key(e.organ) == _organ_key(end.organ)]
 
 
-PartiesNamed = dict[str | None, frozenset[str]]  # document id -> the parties it names (pair_by_names)
+@dataclass(frozen=True)
+class Matters:
+    """What tells the matters of a file apart (pair_by_names, start_stated), per document id."""
+
+    names: dict[str | None, frozenset[str]]  # the parties it names
+    stated: dict[str | None, date]  # the start's day an end's document states
 
 
 def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date,
-                  names: PartiesNamed | None = None) -> tuple[Event, date] | None:
-    """The start an end is paired with: the latest one of the same person on or before it (with `names`, the latest
-    whose document names someone the end's names, where one does)."""
+                  matters: Matters | None = None) -> tuple[Event, date] | None:
+    """The start an end is paired with: the latest one of the same person on or before it (with `matters`, of the
+    day the end's document states for it, else the latest whose document names someone the end's names)."""
     before = [(e, d) for e, d in starts if d <= end_date and same_person(e, end)]
-    if names and len(before) > 1:
-        named = names.get(end.document_id, frozenset())
-        before = [(e, d) for e, d in before if names.get(e.document_id, frozenset()) & named] or before
+    said = matters.stated.get(end.document_id) if matters else None
+    if said is not None:
+        before = [(e, d) for e, d in before if 0 <= (d - said).days <= 1]
+    elif matters and len(before) > 1:
+        named = matters.names.get(end.document_id, frozenset())
+        before = [(e, d) for e, d in before if matters.names.get(e.document_id, frozenset()) & named] or before
     return max(before, key=lambda x: x[1]) if before else None
 
 
-def _names_by_document(case: Case, events: list[Event]) -> PartiesNamed:
-    """The parties (any role) each event's document names."""
-    spellings = tuple(dict.fromkeys(n for p in case.parties for n in p.names))
+def _matters(case: Case, events: list[Event], p: DeadlineParams) -> Matters | None:
+    """The parties each event's document names, and the start's day each states (pair_by_names, start_stated)."""
+    if not p.pair_by_names and not p.start_stated:
+        return None
     ids = {e.document_id for e in events}
-    return {d.id: frozenset(named_in(d.text, spellings)) for d in case.documents if d.id in ids}
+    names: dict[str | None, frozenset[str]] = {}
+    if p.pair_by_names:
+        spellings = tuple(dict.fromkeys(n for party in case.parties for n in party.names))
+        names = {d.id: frozenset(named_in(d.text, spellings)) for d in case.documents if d.id in ids}
+    stated: dict[str | None, date] = {}
+    if p.start_stated:
+        for d in case.documents:
+            m = re.search(p.start_stated, d.text) if d.id in ids else None
+            day = next((x.as_date() for x in find_dates(m.group("date"), d.day) if x.as_date()), None) if m else None
+            if day is not None:
+                stated[d.id] = day
+    return Matters(names, stated)
 
 
 def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]:
@@ -336,7 +360,7 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     ends = dated(events, [to_action])
     # "The first decision" of a list (立案 or 不予立案): any of them closes the period, not only one of this action.
     closing = dated(events, list(p.to))
-    names = _names_by_document(case, events) if p.pair_by_names else None
+    names = _matters(case, events, p)
     kept = []
     for end, end_date in ends:
         paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date, names)
@@ -364,7 +388,7 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
 
 
 def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
-           same_organ: bool = False, names: PartiesNamed | None = None) -> list[tuple[Event, date, Event, date]]:
+           same_organ: bool = False, names: Matters | None = None) -> list[tuple[Event, date, Event, date]]:
     starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
@@ -452,8 +476,7 @@ def _stamp(day: date, event: Event) -> str:
 
 
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
-    pairs = _pairs(events, p.from_, to_action, p.same_organ,
-                   _names_by_document(case, events) if p.pair_by_names else None)
+    pairs = _pairs(events, p.from_, to_action, p.same_organ, _matters(case, events, p))
     if not pairs:
         return []
     limits = {}
