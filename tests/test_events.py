@@ -418,6 +418,8 @@ def test_regression_a_forms_checkbox_options_tell_no_act() -> None:
     # held-out ind_di03: a measure lifted with its persons between verb and measure is no new measure
     ("起诉意见书", "2022年2月25日解除莫某新、何某萍的监视居住，2022年3月15日解除顾某东的监视居住。", "监视居住"),
     ("起诉意见书", "2022年2月25日解除莫某新的取保候审。", "取保候审"),
+    # held-out ind_du09: the procuratorate's review stage ("审查逮捕时") is no arrest
+    ("未知文书", "一、扣押清单已于2024年4月26日补开（贵院审查逮捕时该清单尚未随卷报送），现附卷，涉及陈某俊。", "逮捕"),
 ])
 def test_regression_words_that_name_no_act(doc_type: str, text: str, action: str) -> None:
     found = find_events(_doc(text, doc_type, None), ["莫某新", "何某萍", "顾某东", "陈某俊"])
