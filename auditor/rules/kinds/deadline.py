@@ -361,10 +361,10 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
     ends = dated(events, [to_action])
     # "The first decision" of a list (立案 or 不予立案): any of them closes the period, not only one of this action.
     closing = dated(events, list(p.to))
-    names = _matters(case, events, p)
+    matters = _matters(case, events, p)
     kept = []
     for end, end_date in ends:
-        paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date, names)
+        paired = _paired_start(_organs_starts(starts, end, p.same_organ), end, end_date, matters)
         if paired is None:
             continue
         start, start_date = paired
@@ -372,8 +372,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         # the act listed first in `to`. (A closing act paired with another matter's start closes that one's.)
         if p.first_only and any((start_date <= d < end_date or (d == end_date and p.to.index(e.action) < p.to.index(end.action)))
                                 and same_person(e, end) and not _before(e, d, start, start_date)
-                                and (names is None or _paired_start(_organs_starts(starts, e, p.same_organ), e, d,
-                                                                    names) == paired)
+                                and (matters is None or _paired_start(_organs_starts(starts, e, p.same_organ), e, d,
+                                                                    matters) == paired)
                                 for e, d in closing if e is not end):
             continue
         if p.excused_by and _excused(case, end, end_date, p):
@@ -389,12 +389,12 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
 
 
 def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
-           same_organ: bool = False, names: Matters | None = None) -> list[tuple[Event, date, Event, date]]:
+           same_organ: bool = False, matters: Matters | None = None) -> list[tuple[Event, date, Event, date]]:
     starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
     for end_event, end_date in sorted(dated(events, [end_action]), key=lambda x: x[1]):
-        paired = _paired_start(_organs_starts(starts, end_event, same_organ), end_event, end_date, names)
+        paired = _paired_start(_organs_starts(starts, end_event, same_organ), end_event, end_date, matters)
         if paired is None:
             continue
         start_event, start_date = paired
