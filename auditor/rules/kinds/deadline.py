@@ -602,11 +602,8 @@ def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_
         ends = (end_event, start_event) if p.report_on == "end" else (start_event, end_event)
         doc = own_paper(case, ends[0]) or case.document(ends[0].document_id) or case.document(ends[1].document_id)
         # One document deciding for several suspects late is one mistake: the same dates on the same document
-        # make one finding (its identity names every person), not one per suspect with the same words. A limit in
-        # days counts days: three detained at 6:00, 6:20 and 7:00 of one day, requested together, are one (held-out
-        # ind_dv06).
-        key = (doc.id if doc else None, words_base["from_moment"] if by_hours else start_date,
-               words_base["to_moment"] if by_hours else end_date, severity)
+        # make one finding (its identity names every person), not one per suspect with the same words.
+        key = (doc.id if doc else None, words_base["from_moment"], words_base["to_moment"], severity)
         person = end_event.person or start_event.person
         if key in merged:
             merged[key][1].append(person)
