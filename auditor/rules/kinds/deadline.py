@@ -371,7 +371,9 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
         # Two closing acts the same day (立案 for one party, 不予立案 for another, ind_ci04): one period, one finding, on
         # the act listed first in `to`. (A closing act paired with another matter's start closes that one's.)
         if p.first_only and any((start_date <= d < end_date or (d == end_date and p.to.index(e.action) < p.to.index(end.action)))
-                                and same_person(e, end) and not _before(e, d, start, start_date)
+                                # (a closing act of no known person closes no named person's period: an unread notice
+                                # masks no one's late one)
+                                and (e.person == end.person or end.person is None) and not _before(e, d, start, start_date)
                                 and (matters is None or _paired_start(_organs_starts(starts, e, p.same_organ), e, d,
                                                                     matters) == paired)
                                 for e, d in closing if e is not end):
