@@ -29,3 +29,17 @@ def _docs(*texts: str) -> list[Document]:
 )
 def test_void_marks(texts: list[str], expected: dict[str, str]) -> None:
     assert void_marks(_docs(*texts)) == expected
+
+
+def test_a_voided_notice_still_tells_the_family_told_another_way() -> None:
+    """regression (ind_dh01): "（此件…已作废，未送达。）" beside "通知情况：已于2023年3月8日16时00分以电话…通知" — the call
+    happened; the voided paper's own act stays. A voided paper telling nothing of the kind gives no act."""
+    from auditor.pipeline import audit_text
+
+    notice = ("拘留通知书{mark}\n临白公（刑）拘通字〔2023〕308号\n马某强：\n我局已于2023年3月8日10时将涉嫌盗窃罪的马某强之弟马某志刑事拘留，"
+              "现羁押在临川市第一看守所。\n（此件羁押处所误写，已作废，未送达。）\n公安局（印）\n二〇二三年三月八日\n{told}")
+    told = "通知情况：已于2023年3月8日16时00分以电话及短信方式通知马某强（马某志之哥哥）。"
+    for text, expected in ((notice.format(mark="（作废）", told=told), {("通知家属", "2023-03-08")}),
+                           (notice.format(mark="（作废）", told=""), set())):
+        events = {(e.action, e.date.isoformat()) for e in audit_text(text).events if e.action == "通知家属"}
+        assert events == expected

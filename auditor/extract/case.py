@@ -120,7 +120,7 @@ def build_case(
     reported = []
     numbered = numbered_documents(documents)
     for doc in documents:
-        if doc.void is not None:
+        if doc.void is not None and not _told_on_void(doc):
             continue
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
@@ -210,6 +210,12 @@ def build_case(
         "left_out": tuple(left_out),
     })
     return case, errors
+
+
+def _told_on_void(doc: Document) -> bool:
+    """A voided notice that still records the family told another way ("已作废，未送达" beside "通知情况：已于3月8日16时
+    以电话及短信方式通知…", ind_dh01): the telling happened; the paper's void does not undo it."""
+    return own_act(doc) == "通知家属" and any(s.kind == "family_notified" for s in stated_times_in(doc))
 
 
 # The moment a document's own act took place, when the document states it: a warrant's announcement, a summoned
