@@ -121,6 +121,10 @@ def build_case(
     numbered = numbered_documents(documents)
     for doc in documents:
         if doc.void is not None and not _told_on_void(doc):
+            # …its citations stay, as written (a 审批稿's, ind_ds07): no rule judges a void paper's (kinds/citation.py)
+            cut = appendix_start(doc.text)
+            found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
+            citations += [c for c in found if cut is None or c.start < cut]
             continue
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).

@@ -68,8 +68,9 @@ def _by_status(case: Case, rule: Rule, p: CitationParams) -> list[Finding]:
     """One finding per document: a paper citing several old numbers (an old form's "第七十九条、第八十五条", ind_ca02) is
     one defect, each citation its evidence and a step."""
     by_doc: dict[str | None, list[Citation]] = {}
+    void = {d.id for d in case.documents if d.void is not None}  # a paper voided or never issued is judged by no one
     for cite in case.citations:
-        if cite.status == p.status:
+        if cite.status == p.status and cite.document_id not in void:
             by_doc.setdefault(cite.document_id, []).append(cite)
     findings: list[Finding] = []
     for doc_id, cites in by_doc.items():
