@@ -55,6 +55,7 @@ from auditor.rules.rule import Rule
 from auditor.text.dates import find_dates
 from auditor.text.phrases import find_any, phrase_pattern, sentence_at, unticked
 from auditor.text.tokens import named_in
+from auditor.text.view import text_view
 
 STEPS = ("dates", "counted", "extension", "no_extension", "no_extension_value", "limit_custody", "limit_shifted",
          "limit_plain", "no_holiday_data", "late", "moments", "elapsed", "late_hours", "date_only", "elapsed_days",
@@ -245,7 +246,8 @@ def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]
             time = next((e.time for e in case.events if e.document_id == doc.id and e.action in own
                          and e.date == day and e.time), None)
         evidence = (case.evidence(doc, stated.start, stated.end),) if stated else (title_evidence(case, doc),)
-        for person in dict.fromkeys(canonical.get(n, n) for n in named_in(doc.text, spellings)) or [None]:
+        # (on the text view: a line may break inside the name, "…将涉嫌抢夺罪的马\n兰逮捕", ind_bi04)
+        for person in dict.fromkeys(canonical.get(n, n) for n in named_in(text_view(doc.text).text, spellings)) or [None]:
             out.append(Event(action=spec.action, date=day, time=time, person=person, document_id=doc.id,
                              evidence=evidence))
     return out
