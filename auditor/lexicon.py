@@ -68,7 +68,7 @@ def receipt_part_heading() -> tuple[re.Pattern[str], int]:
 def is_receipt_part(text: str) -> bool:
     """Does the text open with a receipt part's heading: the family's or the complainant's receipt of a notice?"""
     pattern, lines = receipt_part_heading()
-    return bool(pattern.search("\n".join(text.lstrip().split("\n")[:lines])))
+    return bool(pattern.search("\n".join(text.lstrip().split("\n", lines)[:lines])))
 
 
 def doc_type_not_act_words(doc_type: str) -> str | None:

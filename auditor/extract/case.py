@@ -120,12 +120,17 @@ def build_case(
     reported = []
     numbered = numbered_documents(documents)
     for doc in documents:
+        # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
+        cut = appendix_start(doc.text)
+        found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
+        # So are the grounds of an earlier decision or a party's argument the document reports ("原审法院…依照…").
+        quoted = safe("citations", doc, lambda d=doc: quoted_spans(d.text))
+        own = [c for c in found if cut is None or c.start < cut]
+        citations += [c for c in own if not any(a <= c.start < b for a, b in quoted)]
+        reported += [c for c in own if any(a <= c.start < b for a, b in quoted)]
+        appended += [c for c in found if cut is not None and c.start >= cut]
         if doc.void is not None and not _told_on_void(doc):
-            # …its citations stay, as written (a 审批稿's, ind_ds07): no rule judges a void paper's (kinds/citation.py)
-            cut = appendix_start(doc.text)
-            found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
-            citations += [c for c in found if cut is None or c.start < cut]
-            continue
+            continue  # …its citations stay, as written (a 审批稿's, ind_ds07): no rule judges a void paper's
         # The suspects a document introduces (role, name and details): whose act its own act is, where it names
         # co-suspects in passing too ("同案犯罪嫌疑人钱某、吕某于…被取保候审" in one suspect's 提请批准逮捕书).
         suspects_here = [m for m in mentions_of.get(doc.id, [])
@@ -179,15 +184,6 @@ def build_case(
                                                       and not _heads_record(doc.text, update["person"])):
                 continue  # a witness's or victim's 询问 (its head names no suspect, whoever the answers name)
             events.append(ev.model_copy(update=update))
-        # Statute text appended to the document ("附：相关法律条文") is kept apart from its own citations.
-        cut = appendix_start(doc.text)
-        found = safe("citations", doc, lambda d=doc: find_citations(d.text, on=d.ref_date or d.date, document_id=d.id))
-        # So are the grounds of an earlier decision or a party's argument the document reports ("原审法院…依照…").
-        quoted = safe("citations", doc, lambda d=doc: quoted_spans(d.text))
-        own = [c for c in found if cut is None or c.start < cut]
-        citations += [c for c in own if not any(a <= c.start < b for a, b in quoted)]
-        reported += [c for c in own if any(a <= c.start < b for a, b in quoted)]
-        appended += [c for c in found if cut is not None and c.start >= cut]
         terms += safe("terms", doc, lambda d=doc: terms_in(d))
         if doc.type in bail_types:
             guarantees += safe("guarantees", doc, lambda d=doc: guarantees_in(d))

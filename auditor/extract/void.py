@@ -21,8 +21,8 @@ def _lines(doc: Document) -> list[str]:
     return [ln for ln in doc.text.split("\n") if ln.strip()]
 
 
-def _mark(match: re.Match[str] | None) -> str | None:
-    return re.sub(r"\s", "", match.group("mark")).removeprefix("已") if match else None
+def _mark(match: re.Match[str]) -> str:
+    return re.sub(r"\s", "", match.group("mark")).removeprefix("已")
 
 
 def void_marks(documents: tuple[Document, ...] | list[Document]) -> dict[str, str]:
@@ -37,10 +37,10 @@ def void_marks(documents: tuple[Document, ...] | list[Document]) -> dict[str, st
         found = next((m for ln in head if (m := mark_line.match(ln) or title.match(ln))), None) or next(
             (m for ln in tail if (m := stamp.search(ln))), None)
         if found and not (len(lines) > 1 and mark_line.match(lines[-1]) and found.string == lines[-1]):
-            marked[doc.id] = _mark(found) or ""
+            marked[doc.id] = _mark(found)
         # A mark on the last line of a paper with more before it opens the next one (the segmenter cut before the
         # next title, not before its mark).
         last = mark_line.match(lines[-1])
         if last and len(lines) > 1 and i + 1 < len(documents):
-            marked[documents[i + 1].id] = _mark(last) or ""
+            marked[documents[i + 1].id] = _mark(last)
     return marked
