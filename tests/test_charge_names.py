@@ -39,6 +39,11 @@ def test_common_charges_are_listed() -> None:
         ("走私普通货品罪", False),
         ("组织传销活动罪", True),
         ("运输毒品罪", True),
+        # regression (held-out ind_dy02): 刑法 120之三 is 宣扬(恐怖主义 / 极端主义) or 煽动实施恐怖活动
+        ("宣扬恐怖主义、极端主义罪", True),
+        ("宣扬极端主义罪", True),
+        ("煽动实施恐怖活动罪", True),
+        ("宣扬恐怖主义、极端主义恐怖活动罪", False),
     ],
 )
 def test_acceptable(written: str, ok: bool) -> None:
@@ -101,6 +106,15 @@ def test_a_cancelled_name_is_outdated_from_its_supplements_day(written: str, day
 def test_the_suggestion_is_a_name_in_force(written: str, suggestion: str) -> None:
     found = _closest(written, 65)
     assert found is not None and found[0] == suggestion
+
+
+def test_irregular_forms_are_of_official_names() -> None:
+    """Each written-out selective charge belongs to an official name in force, and keeps its 罪."""
+    from auditor.rules.checks.charge_names import _current, _irregular_forms
+    assert _irregular_forms()
+    for name, forms in _irregular_forms().items():
+        assert name in _current(), name
+        assert all(f.endswith("罪") and f != name for f in forms), name
 
 
 def test_colloquial_names_point_to_official_names() -> None:

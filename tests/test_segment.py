@@ -160,6 +160,11 @@ def test_not_run_on_title_lines(line: str) -> None:
         ("刑事判决书(2019)粤0000刑初00号公诉机关", "(2019)粤0000刑初00号"),
         ("**市中级人民法院\n刑事裁定书\n（2019）*01刑终12号\n", "（2019）*01刑终12号"),  # masked 案号
         ("拘留证\n犯罪嫌疑人张三\n", None),
+        # regression (held-out ind_ec04): the request's 文号 cited in the decision's first sentence is not its own
+        ("批准逮捕决定书\n（副本）\n澄州市公安局白沙分局：\n你局于2023年10月10日以白公（刑提捕）字〔2023〕205号提请批准逮捕书"
+         "提请批准逮捕犯罪嫌疑人冯某强", None),
+        ("批准逮捕决定书\n白检刑批捕〔2023〕208号\n你局于2023年10月10日以白公（刑提捕）字〔2023〕205号提请批准逮捕书提请",
+         "白检刑批捕〔2023〕208号"),
     ],
 )
 def test_document_number(text: str, expected: str | None) -> None:

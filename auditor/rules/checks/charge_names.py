@@ -92,9 +92,19 @@ def _shared_tail(official_name: str) -> str:
     return segments[-1][alternative:] if len(segments[-1]) > alternative + 1 else ""
 
 
+@functools.cache
+def _irregular_forms() -> dict[str, frozenset[str]]:
+    """Official name → its selective forms, for charges whose alternatives share no one tail (lexicons)."""
+    return {k: frozenset(v) for k, v in (load_yaml("charge_names.yaml").get("irregular_forms") or {}).items()}
+
+
 def _selective_form(name: str, names: frozenset[str]) -> bool:
     """Is `name` one of `names`' selective charges written with part of its alternatives (掩饰、隐瞒犯罪所得罪)?"""
     for o in names:
+        if o in _irregular_forms():
+            if name in _irregular_forms()[o]:
+                return True
+            continue
         if "、" not in o or not _subsequence(name, o):
             continue
         forms = _regular_forms(o)

@@ -6,6 +6,7 @@ return told without dates; and where the period starts or pauses on dates the fi
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal
 
@@ -19,7 +20,7 @@ from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
 
 STEPS = ("dates", "received", "received_words", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
-         "text_source", "excerpt", *SHIFT_STEPS, *UNSURE_STEPS)
+         "text_source", "excerpt", "speedy", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
 class ExtensionWhen(Params):
@@ -30,6 +31,13 @@ class ExtensionWhen(Params):
 class ReviewExtension(Params):
     limit: PeriodField
     when: ExtensionWhen
+
+
+class Speedy(Params):
+    """The 速裁 period (CPL 172(1)): a decision stating `pattern` in one of `documents` has `limit`, extensions in."""
+    documents: tuple[str, ...]
+    pattern: str
+    limit: PeriodField
 
 
 class ProsecutionReviewParams(Params):
@@ -50,6 +58,15 @@ class ProsecutionReviewParams(Params):
     # `receipt_within` of the transfer; else from the transfer, as the rule's severity allows.
     from_receipt: FromReceipt | None = None
     receipt_within: PeriodField | None = None
+    speedy: Speedy | None = None
+
+
+def _speedy(doc: Document | None, spec: Speedy | None) -> tuple[int, int] | None:
+    """Where the deciding paper states the 速裁 procedure ("建议适用速裁程序"), if it is of the types that do."""
+    if doc is None or spec is None or doc.type not in spec.documents:
+        return None
+    m = re.search(spec.pattern, doc.text)
+    return (m.start(), m.end()) if m else None
 
 
 def review_receipt(case: Case, p: ProsecutionReviewParams, sent: date, until: date | None = None) -> Receipt | None:
@@ -130,11 +147,18 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         receipt = review_receipt(case, p, start_day, end_day)
         start_day = receipt.date if receipt else start_day
         custody = bool(p.while_held) and held_at(case.events, end_event, end_day, p.while_held)  # type: ignore[arg-type]
-        days = extended.amount if ext_cond else 0
-        result = last_day(start_day, base.amount, days, custody)
+        deciding = case.document(end_event.document_id)
+        speedy = _speedy(deciding, p.speedy)
+        if speedy and p.speedy:  # the shorter 速裁 period, its extension for a term over a year always granted
+            speedy_days = p.speedy.limit.amount if p.speedy.limit.unit == "d" else 0
+            result = last_day(start_day, p.speedy.limit.amount - speedy_days, speedy_days, custody)
+            limit_label = rule.text("limit", base=p.speedy.limit.label)
+        else:
+            result = last_day(start_day, base.amount, extended.amount if ext_cond else 0, custody)
+            limit_label = rule.text("limit_extended" if ext_cond else "limit", base=base.label,
+                                    extension=extended.label)
         if end_day <= result.last_day:
             continue
-        limit_label = rule.text("limit_extended" if ext_cond else "limit", base=base.label, extension=extended.label)
         words = {"from_action": start_event.action, "from_date": sent_day, "clock_start": start_day,
                  "to_action": end_event.action,
                  "to_date": end_day, "days": (end_day - start_day).days, "base": base.label, "base_cn": base.cn_label,
@@ -146,7 +170,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             *([rule.text("received", **words, document=stating.type,
                          quote=stating.text[receipt.start:receipt.end])] if receipt and stating else []),
             rule.text("counted", **words),
-            rule.text("extended_by", **words) if ext_cond else rule.text("not_extended", **words),
+            rule.text("speedy", **words, document=deciding.type, quote=deciding.text[slice(*speedy)]) if speedy and deciding
+            else rule.text("extended_by", **words) if ext_cond else rule.text("not_extended", **words),
             rule.text("period", **words),
             rule.text("late", **words),
         ]
@@ -163,14 +188,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             "last_day": result.last_day,
         }
         evidence = list(end_event.evidence[:1]) + list(start_event.evidence[:1])
-        if ext_cond:
+        if speedy and deciding:
+            evidence.append(case.evidence(deciding, *speedy))
+        elif ext_cond:
             evidence.append(case.evidence(ext_cond[0], *ext_cond[1]))
         if receipt and stating:
             evidence.append(case.evidence(stating, receipt.start, receipt.end))
         doc = case.document(end_event.document_id) or case.document(start_event.document_id)
         severity, unsure_steps = unsure_dates(rule, (start_event, end_event))
         steps += unsure_steps
-        if not ext_cond and not case.shown_whole:
+        if not ext_cond and not speedy and not case.shown_whole:
             # An excerpt may leave out the 退回补充侦查 or the extension that explains the time: a "please check".
             steps.append(rule.text("excerpt", **words))
             severity = "info"
