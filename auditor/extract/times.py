@@ -126,4 +126,44 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
                 continue
             out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
             break
+    return out + _bare_clocks(doc, out)
+
+
+# A summons card's fields filled in with the hour alone ("到案时间：08:00（本人填写）", "传唤结束时间：22:30", held-out
+# ind_ee04): the arrival is on the card's day (its order's appointed day, else its own), the departure on the arrival's
+# day or, at an earlier hour, the next one.
+_BARE_CLOCK = re.compile(rf"(?P<label>(?:到案|到达)时间|(?:传唤|拘传)?(?:离开|结束)时间)[:：]?{HANDWRITTEN_MARK}?"
+                         r"(?P<h>[01]?\d|2[0-3])(?:[:：](?P<m>[0-5]\d)|时(?:(?P<m2>[0-5]?\d)分)?)(?![0-9０-９日号月年])")
+_APPOINTED = re.compile(r"(?:传唤|拘传)你于")
+
+
+def _bare_clocks(doc: Document, stated: list[StatedTime]) -> list[StatedTime]:
+    kinds = {s.kind for s in stated}
+    if "arrival" in kinds and "departure" in kinds:
+        return []
+    view = text_view(doc.text)
+    t = view.text
+    appointed = _APPOINTED.search(t)
+    day = next((d.as_date() for d in find_dates(t[appointed.end():appointed.end() + 20])), None) if appointed else None
+    day = day or doc.date
+    arrival = next((s for s in stated if s.kind == "arrival"), None)
+    out: list[StatedTime] = []
+    for m in _BARE_CLOCK.finditer(t):
+        kind = "arrival" if m.group("label").startswith("到") else "departure"
+        if kind in kinds or any(s.kind == kind for s in out):
+            continue
+        clock = dt.time(int(m.group("h")), int(m.group("m") or m.group("m2") or 0))
+        if kind == "arrival":
+            if day is None:
+                continue
+            on = day
+        else:
+            if arrival is None or arrival.time is None:
+                continue
+            on = arrival.date + dt.timedelta(days=1) if clock < arrival.time else arrival.date
+        start, end = view.to_orig(m.start("h"), m.end())
+        found = StatedTime(document_id=doc.id, kind=kind, date=on, time=clock, start=start, end=end)
+        out.append(found)
+        if kind == "arrival":
+            arrival = found
     return out
