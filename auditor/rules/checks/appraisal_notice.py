@@ -19,7 +19,7 @@ from auditor.text.phrases import denied, sentence_at
 from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
-STEPS = ("has", "notified", "not_notified", "untied", "subject", "suspect", "victim", "unknown_date", "nothing",
+STEPS = ("has", "notified", "not_notified", "untied", "before_made", "subject", "suspect", "victim", "unknown_date", "nothing",
          "no_stake")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
@@ -165,6 +165,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     reached: set[str] = set()
     places = 0
     told: list[str] = []  # the text of each notice (a form's whole text, a record's sentence)
+    told_on: list = []  # the date of each (None: undated)
     for doc in case.documents:
         if doc.type in p.not_notices:
             continue
@@ -172,6 +173,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             places += 1
             reached |= _addressed(case, doc, None)
             told.append(doc.text)
+            told_on.append(doc.date)
             continue
         view = text_view(doc.text)
         hit = _told(view.text, p.patterns)
@@ -180,6 +182,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             start, _ = view.to_orig(hit.start(), hit.end())
             reached |= _addressed(case, doc, (start, start))
             told.append(doc.text[slice(*sentence_at(doc.text, start))])
+            told_on.append(doc.date)
     victim = (_names(case, False, p.owners_in) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
               or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
               or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records))
@@ -189,7 +192,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     # Told to some suspects: an appraisal of another one's things or person told to none of those it concerns.
     untold = [] if SUSPECT in missing else _untold_subjects(case, rule, p, appraisals)
     if not missing:
-        return _untied(case, rule, p, appraisals, told, due) or untold
+        return _made_after(case, rule, appraisals, told_on, due) or _untied(case, rule, p, appraisals, told, due) or untold
     findings = list(untold)
     for doc in (d for d in appraisals if d.id not in {f.document_id for f in untold}):
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
@@ -287,6 +290,25 @@ def _values(text: str, patterns: tuple[str, ...]) -> set[str]:
     """What a text states an appraisal found, compared without spaces and case ("168.4mg/100mL")."""
     flat = re.sub(r"\s", "", text).lower()
     return {m.group(0) for x in patterns for m in re.finditer(x, flat)}
+
+
+def _made_after(case: Case, rule: Rule, appraisals: list[Document], told_on: list, due: set[str]) -> list[Finding]:
+    """Appraisals made after every notice and record of telling in the file, each of them dated: none of those told
+    of it (a 补充鉴定 the procuratorate asked for after the police's notices, held-out ind_ee10)."""
+    if not told_on or any(d is None for d in told_on):
+        return []
+    last_told = max(told_on)
+    findings = []
+    for doc in appraisals:
+        if doc.date is None or doc.date_unsure or doc.date <= last_told:
+            continue
+        words = {"document": doc.type, "date": doc.date, "last_told": last_told,
+                 "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due)}
+        steps = [rule.text("has", **words), rule.text("before_made", **words), rule.text("not_notified", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                                     values={"date": doc.date, "missing": words["missing"]}, steps=steps,
+                                     identity={"date": doc.date, "missing": sorted(due)}))
+    return findings
 
 
 def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Document], told: list[str],
