@@ -708,6 +708,20 @@ def test_a_witness_interview_is_no_event_of_the_case() -> None:
     assert {(e.action, iso(e.date), e.person) for e in case.events} == {("刑事拘留", "2022-03-03", "李某某")}
 
 
+@pytest.mark.parametrize(("questioned", "expected"), [
+    # regression (held-out ind_ed06): the suspect's brother tells of his own detention in another case
+    ("曹某梁，男，1983年出生，曹某栋之弟", set()),
+    # …while a suspect questioned (before the case turned criminal) tells of his own
+    ("曹某栋，男，1985年出生", {("刑事拘留", "2021-11-03", "曹某栋")}),
+])
+def test_a_witness_telling_of_himself_gives_the_suspect_no_event(questioned: str, expected: set) -> None:
+    text = (f"询问笔录\n时间：2022年3月3日9时00分至10时30分\n被询问人：{questioned}\n问：你因何被羁押？\n"
+            "答：我2021年11月3日因为盗窃被汀州市公安局刑事拘留，跟我哥的事没有关系。")
+    doc = _doc(text, "询问笔录", "2022-03-03", title="询问笔录")
+    found = {(e.action, iso(e.date), e.person) for e in find_events(doc, ["曹某栋", "孙某萍"]) if e.action == "刑事拘留"}
+    assert found == expected
+
+
 def test_a_suspect_questioned_as_in_an_administrative_case_keeps_his_interview() -> None:
     """Regression (corpus l): "询问笔录 … 被询问人：彭某某　性别：男" before the case turned criminal is his act."""
     from auditor.extract.case import build_case

