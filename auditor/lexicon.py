@@ -65,6 +65,12 @@ def receipt_part_heading() -> tuple[re.Pattern[str], int]:
     return re.compile(spec["receipt_part"], re.M), int(spec["receipt_part_lines"])
 
 
+@functools.cache
+def receipt_tail() -> re.Pattern[str]:
+    """A receipt written under a paper's own signature, without a heading ("本通知书已收到。")."""
+    return re.compile(load_yaml("doc_types.yaml")["receipt_tail"], re.M)
+
+
 def is_receipt_part(text: str) -> bool:
     """Does the text open with a receipt part's heading: the family's or the complainant's receipt of a notice?"""
     pattern, lines = receipt_part_heading()

@@ -7,7 +7,7 @@ import functools
 import re
 from datetime import date
 
-from auditor.lexicon import load_yaml, receipt_part_heading, undated_types
+from auditor.lexicon import load_yaml, receipt_part_heading, receipt_tail, undated_types
 from auditor.text.dates import (
     DateMention,
     find_date_ranges,
@@ -156,7 +156,22 @@ def without_receipt_part(body: str) -> str:
     for part in receipt_part_heading()[0].finditer(body):
         if body[: part.start()].strip():
             return body[: part.start()]
+    # …or under the paper's signature with no heading: cut where the line before it is the signature's date.
+    for tail in receipt_tail().finditer(body):
+        before = [ln for ln in body[: tail.start()].split("\n") if ln.strip()]
+        if before and _signature_date_line(before[-1]):
+            return body[: tail.start()]
     return body
+
+
+def _signature_date_line(line: str) -> bool:
+    """Is `line` a signature's date: a date alone, or after its organ and seal ("青石市公安局（印） 2021年8月9日")?"""
+    dated = [m for m in find_dates(line) if m.iso]
+    if not dated:
+        return False
+    rest = SPACE_RE.sub("", line[: dated[-1].start] + line[dated[-1].end :])
+    rest = _SEALED_TAIL_RE.sub("", _SEAL_REMARK_RE.sub("", rest))
+    return not rest or ORGAN_IN_TEXT_RE.fullmatch(rest) is not None
 
 
 def find_sealed_date(body: str, doc_type: str) -> date | None:

@@ -29,7 +29,7 @@ What narrows the events, all data in the rule file:
 - `same_organ`: the end act must be the same deciding organ's as the start (a measure's period runs per organ);
 - `pair_by_names`: an end is paired with the latest start whose document names someone the end's document names
   (several matters registered: "对温某被诈骗案立案" closes 温某's 受案登记表, not the one registered after it), else with
-  the latest start; `start_stated`: a pattern by which the end's document states its start's day (group `date`,
+  the latest start no other end says it answers (by `start_stated`); `start_stated`: a pattern by which the end's document states its start's day (group `date`,
   "你于2023年2月4日控告的…"): it is paired only with a start of that day (or the next), none if the file lacks it.
 """
 
@@ -199,7 +199,12 @@ def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date,
         before = [(e, d) for e, d in before if 0 <= (d - said).days <= 1]
     elif matters and len(before) > 1:
         named = matters.names.get(end.document_id, frozenset())
-        before = [(e, d) for e, d in before if matters.names.get(e.document_id, frozenset()) & named] or before
+        by_names = [(e, d) for e, d in before if matters.names.get(e.document_id, frozenset()) & named]
+        # …else not a start another decision says it answers ("你于2021年8月5日提出的控告…不予立案": the 立案 of
+        # another matter closes the registration of August 2, held-out ind_ed09)
+        claimed = {s for doc_id, s in matters.stated.items() if doc_id != end.document_id}
+        unclaimed = [(e, d) for e, d in before if not any(0 <= (d - s).days <= 1 for s in claimed)]
+        before = by_names or unclaimed or before
     return max(before, key=lambda x: x[1]) if before else None
 
 
