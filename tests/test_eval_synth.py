@@ -59,7 +59,8 @@ def _case(findings: list[tuple[str, ...]], text: str = BAIL, persons: tuple[str,
     parties = tuple(found.get(n) or Party(name=n, role="犯罪嫌疑人", is_suspect=True) for n in persons)
     case = built.model_copy(update={"parties": parties, "events": tuple(events)})
     return AuditResult(case=case, findings=tuple(
-        Finding(rule_id=r, category=c, severity="error", message="", document_id=d, caused_by=(rest or (None,))[0])
+        Finding(rule_id=r, category=c, severity="error", message="", document_id=d, caused_by=(rest or (None,))[0],
+                fingerprint=rest[1] if len(rest) > 1 else None)
         for r, c, d, *rest in findings))
 
 
@@ -91,6 +92,11 @@ RULE_CASES = [
      {"expected_findings": [{"rule_id": "BAIL-TERM", "document_type": "取保候审决定书"},
                             {"rule_id": "CITATION-OUTDATED", "document_type": "取保候审决定书"}]},
      {"BAIL-TERM": (1, 0, 0), "CITATION-OUTDATED": (1, 0, 0)}, {"wording": (1, 0, 0), "citation": (1, 0, 0)}, {}, 0),
+    # …and a root the truth does not list, whose linked finding it lists: the one defect named by its other side
+    ("the root of a listed linked finding", [("BAIL-TERM", "wording", "d1", None, "root-fingerprint"),
+                                            ("CITATION-OUTDATED", "citation", "d1", "root-fingerprint")],
+     {"expected_findings": [{"rule_id": "CITATION-OUTDATED", "document_type": "取保候审决定书"}]},
+     {"CITATION-OUTDATED": (1, 0, 0)}, {"citation": (1, 0, 0)}, {}, 0),
     ("a planted rule no file defines yet", [],
      {"expected_findings": [{"rule_id": "FUTURE-RULE", "document_type": "取保候审决定书"}]},
      {"FUTURE-RULE": (0, 0, 1)}, {"unregistered": (0, 0, 1)}, {}, 0),

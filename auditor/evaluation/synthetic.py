@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.evaluation.real import Score, iso, ratio
-from auditor.model import AuditResult, Party
+from auditor.model import AuditResult, Finding, Party
 from auditor.pipeline import audit_path
 from auditor.text.numerals import int_to_cn
 
@@ -122,9 +122,22 @@ def _findings(case: AuditResult, expected: Counter) -> Counter:
     """(rule, document type) of each finding. A finding linked to its root cause (`caused_by`) is part of that
     defect, not a second accusation (issue 11): it counts where the truth lists it and is never a false one."""
     types = {d.id: d.type for d in case.documents}
-    own = Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings if not f.caused_by)
-    linked = Counter((f.rule_id, types.get(f.document_id or "", "")) for f in case.findings if f.caused_by)
-    return own + Counter({k: min(n, expected[k] - own[k]) for k, n in linked.items() if expected[k] > own[k]})
+
+    def key(f: Finding) -> tuple[str, str]:
+        return f.rule_id, types.get(f.document_id or "", "")
+
+    own = Counter(key(f) for f in case.findings if not f.caused_by)
+    linked = Counter(key(f) for f in case.findings if f.caused_by)
+    counted = own + Counter({k: min(n, expected[k] - own[k]) for k, n in linked.items() if expected[k] > own[k]})
+    # The same holds the other way: a root the truth does not list, whose linked finding it does, is that one
+    # defect named by its other side (an old article number in a 监视居住决定书: CITATION-OUTDATED, and
+    # SURVEILLANCE-WRONG-ARTICLE linked to it — the truth may name either).
+    roots = {f.fingerprint: f for f in case.findings if f.fingerprint and not f.caused_by}
+    for f in case.findings:
+        root = roots.get(f.caused_by or "")
+        if root is not None and expected[key(f)] > 0 and counted[key(root)] > expected[key(root)]:
+            counted[key(root)] -= 1
+    return +counted
 
 
 def truth_parties(truth: dict[str, Any]) -> list[dict[str, Any]]:
