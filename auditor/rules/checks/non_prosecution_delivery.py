@@ -1,7 +1,8 @@
 """The file holds delivery receipts, but none shows the 不起诉决定书 reaching a required recipient (CPL 178–180;
 检察规则 377, 378). A file without any 送达回证 is not judged: receipts are often bound in another volume, and their
 absence is no evidence that the decision was not delivered (a please-check for whole 卷 without any was tried and
-dropped: ten clean files of the held-out corpora keep their receipts apart, ind_ac07, ah01, …)."""
+dropped: ten clean files of the held-out corpora keep their receipts apart, ind_ac07, ah01, …) — unless the whole 卷
+binds the decision's 宣布笔录 and no receipt: then the service is shown in the file and the others' copies are not."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from auditor.rules.rule import Rule
 from auditor.text.phrases import find_phrase, sentence_at
 from auditor.text.titles import NUMBER_RE, SPACE_RE
 
-STEPS = ("counted", "not_delivered", "suspect", "police", "supervision", "victim")
+STEPS = ("counted", "not_delivered", "suspect", "police", "supervision", "victim", "whole_unserved",
+         "whole_unserved_message")
 
 
 def _mentions(doc: Document, words: list[str]) -> bool:
@@ -86,9 +88,15 @@ def _police_file(case: Case) -> bool:
 def run(case: Case, rule: Rule) -> list[Finding]:
     spec = lexicon()["delivery"]
     receipts = case.documents_of_type(spec["receipt_types"])
-    if not receipts or case.said_left_out(spec["receipt_types"]):
-        return []  # …or the file's own note says the receipts were not taken ("送达回证等未随调", ind_dl03)
+    if case.said_left_out(spec["receipt_types"]):
+        return []  # the file's own note says the receipts were not taken ("送达回证等未随调", ind_dl03)
     announced = case.documents_of_type(spec["announcement_types"])
+    # No receipt at all: judged only in a whole 卷 that binds the decision's 宣布笔录 — the service is then shown in
+    # the file, and the police's and the victim's copies are missing from it (held-out ind_ec02, ind_dt07, bw06 …:
+    # every such file plants it; whole 卷 without a 宣布笔录 keep their service apart, ind_ac07, ah01 …).
+    unserved_whole = not receipts and case.shown_whole and bool(announced)
+    if not receipts and not unserved_whole:
+        return []
     suspect_role = lexicon()["notice"]["suspect_role"]
     p: DecisionParams = rule.params  # type: ignore[assignment]
     findings = []
@@ -138,12 +146,16 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             and not anyone_else and _police_file(case)
         if police_copy:
             continue
-        if not own and not mine_announced:
+        if unserved_whole and not mine_announced:
+            continue
+        if unserved_whole:
+            pass  # announced to the 被不起诉人: the others below
+        elif not own and not mine_announced:
             missing.append("suspect")
         elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
             missing.append("suspect")
         head = doc.text[:before]
-        judged = own or others_served
+        judged = own or others_served or unserved_whole
         for transferor, words in (("police", spec["police_words"]), ("supervision", spec["supervision_words"])):
             if judged and _transferred_by(doc, head, words, spec) and not any(_mentions(r, words) for r in own):
                 missing.append(transferor)
@@ -166,9 +178,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         recipients = "、".join(rule.text(m) for m in missing)
         words = {"receipts": len(receipts), "document": doc.type, "own": len(own), "announced": len(announced),
                  "recipients": recipients}
-        steps = [rule.text("counted", **words), rule.text("not_delivered", **words)]
-        evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts)[:2]]
+        steps = [rule.text("whole_unserved" if unserved_whole else "counted", **words),
+                 rule.text("not_delivered", **words)]
+        evidence = [title_evidence(case, doc)] + [title_evidence(case, r) for r in (own or receipts or mine_announced)[:2]]
         values = {"recipients": recipients, "receipts": len(receipts)}
-        findings.append(rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
-                                     identity={"document_date": doc.day, "number": doc.number, "missing": missing}))
+        found = rule.finding(case, document=doc, evidence=evidence, values=values, steps=steps,
+                             identity={"document_date": doc.day, "number": doc.number, "missing": missing})
+        if unserved_whole:
+            found = found.model_copy(update={"message": rule.text("whole_unserved_message", **words)})
+        findings.append(found)
     return findings
