@@ -79,6 +79,15 @@ def _another_suspects(receipt: Document, mine: list[str], others: set[str]) -> b
     return bool(mine and others) and not _mentions(receipt, mine) and _mentions(receipt, sorted(others))
 
 
+# A paper's name in a receipt ("送达文书：不起诉决定书"): without one, the receipt names no paper.
+_PAPER_NAMED = re.compile(r"(?:决定书|通知书|告知书|意见书|起诉书|判决书|裁定书|笔录|清单|证)")
+
+
+def _names_paper(receipt: Document) -> bool:
+    """Does the receipt name a paper besides its own title?"""
+    return bool(_PAPER_NAMED.search(receipt.text.replace(receipt.title or "送达回证", "").replace("送达回证", "")))
+
+
 def _police_file(case: Case) -> bool:
     """Does the file hold more of the police's papers than of the procuratorate's (by their organs)?"""
     kinds = [organ_kind(d.organ) for d in case.documents if d.organ]
@@ -107,6 +116,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if x.received_number:
             numbers_in.setdefault(x.document_id, set()).add(x.received_number)
     tables = {doc_id for doc_id, numbers in numbers_in.items() if len(numbers) > 1}  # one 送达回证, several decisions
+    received_any = {x.document_id for x in case.receipts if x.received_type == p.document}
     for doc in decisions:
         decision = case.decision(doc.id)
         if decision is None or decision.span is None:
@@ -114,9 +124,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # Receipts of this decision: read once by extraction (a flattened form, an OCR'd "不起诉决定" still count), or
         # naming it in their text.
         received = {x.document_id for x in case.receipts if x.received_type == doc.type}
-        own = [r for r in receipts if r.id in received or _mentions(r, spec["decision_names"])]
         before = decision.span[0]
         suspects = _suspects_of(case, doc, before, suspect_role)
+        # …or naming no paper at all, its rows this decision's 被不起诉人 and others (held-out ind_dz05: "受送达人：杜某阳
+        # … 受送达人：孟某华（被害人）… 西陵市公安局江北分局"): what it served is this decision.
+        own = [r for r in receipts if r.id in received or _mentions(r, spec["decision_names"])
+               or (not _names_paper(r) and suspects and _mentions(r, suspects[:1]))]
         # Several decisions, one per suspect: a receipt naming another decision's 被不起诉人 and not this one's is that
         # one's (ind_df07: decisions without 文号, the one receipt for 杨某's).
         others = {n for other in decisions if other is not doc and (d2 := case.decision(other.id)) and d2.span
@@ -131,9 +144,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         missing = []
         # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
         # recipients were not served either — the receipts are not in another volume.
+        # (receipts of a 不起诉决定书, or naming no paper: one of another paper served on another suspect tells nothing)
+        served_np = [r for r in receipts if r.id in received_any or _mentions(r, spec["decision_names"])
+                     or not _names_paper(r)]
         others_served = not own and ((several and bool(doc.number) and any(
-            _names_number(r.text, other.number) for r in receipts for other in decisions
-            if other is not doc and other.number)) or any(_another_suspects(r, suspects[:1], others) for r in receipts))
+            _names_number(r.text, other.number) for r in served_np for other in decisions
+            if other is not doc and other.number)) or any(_another_suspects(r, suspects[:1], others) for r in served_np))
         mine_announced = [a for a in announced if not several or not doc.number or _names_number(a.text, doc.number)
                           or (suspects and _mentions(a, suspects[:1]))]
         # The police's own copy of the decision, served on them (a police file, ind_da09): the procuratorate's service
@@ -152,7 +168,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             pass  # announced to the 被不起诉人: the others below
         elif not own and not mine_announced:
             missing.append("suspect")
-        elif own and suspects and not any(_mentions(r, suspects[:1]) for r in own + announced):
+        elif own and suspects and not any(_mentions(r, [suspects[0], *spec["suspect_side_words"]])
+                                          for r in own + announced):
             missing.append("suspect")
         head = doc.text[:before]
         judged = own or others_served or unserved_whole
