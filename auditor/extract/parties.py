@@ -256,8 +256,13 @@ _KIN = frozenset("妻夫子女父母兄弟姐妹")
 _NOT_IN_NAME = ("保证人", "嫌疑人", "被害人", "证人", "代理人", "辩护人", "提出", "责令", "专用章", "公章", "印章", "盖章")
 
 
+# A heading after the role word ("一、犯罪嫌疑人基本情况" / "陶秀梅，女，…", held-out ind_dy01): the name is on the next
+# line, introduced there without a role word (_introduced_without_role).
+_HEADING_WORDS = ("基本情况", "身份情况", "基本信息", "情况", "信息")
+
+
 def _bad_name(name: str, delimited: bool = False) -> bool:
-    if any(w in name for w in _NOT_IN_NAME):
+    if any(w in name for w in _NOT_IN_NAME) or name.startswith(_HEADING_WORDS):
         return True
     if delimited and name[0] in _SURNAMES_AMONG_WORDS and 2 <= len(name) <= 4:
         return name.startswith(("姓名", "自报")) or (name[0] == "其" and name[1] in _KIN)
