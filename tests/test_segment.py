@@ -416,6 +416,14 @@ def test_regression_a_delivered_documents_title_under_a_bare_label_is_a_value() 
     assert [t for t, _ in _segment_text(text)] == ["送达回证"]
 
 
+def test_regression_a_records_title_with_its_ordinal_under_an_empty_field_starts_the_record() -> None:
+    """Held-out ind_dy06: "讯问笔录（第一次）" right under a 传唤证's empty "办案民警：" field was read as that field's value
+    and the record typed 未知文书 (its 讯问 lost)."""
+    text = ("传唤证\n兹传唤犯罪嫌疑人匡某于2021年4月5日8时30分到执法办案中心接受讯问。\n梧桐市公安局东湖分局（印） 2021年4月5日\n"
+            "办案民警：\n讯问笔录（第一次）\n时间：2021年4月5日8时50分至2021年4月5日11时30分\n被讯问人姓名：匡某\n问：你叫什么？\n答：匡某。\n")
+    assert [t for t, _ in _segment_text(text)] == ["传唤证", "讯问笔录"]
+
+
 def test_regression_a_record_of_an_unknown_kind_starts_where_its_heading_and_time_line_are() -> None:
     """Round i: "听取意见笔录" followed by its 时间 line, mid-page after a 告知书, was read into the 告知书."""
     text = ("犯罪嫌疑人诉讼权利义务告知书\n现告知你有权委托辩护人。\n2021年5月12日\n听取意见笔录\n时间：2021年5月25日14时30分\n"

