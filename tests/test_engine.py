@@ -755,6 +755,19 @@ def test_wrong_basis_from_an_old_article_number_is_linked_to_its_root(year: int,
     assert root.severity == consequence.severity == severity
 
 
+def test_a_non_prosecution_on_an_old_article_number_is_linked_to_its_root() -> None:
+    """Held-out ind_ec08: a 2021 不起诉决定书 resting on "第一百七十三条" (the 2012 number of 177): CITATION-OUTDATED and
+    NON-PROSECUTION-WRONG-ARTICLE name one mistake; the second is linked to the first."""
+    from auditor.pipeline import audit_text
+
+    text = ("不起诉决定书\n澄检刑不诉〔2021〕12号\n被不起诉人戴某，女，1987年1月25日出生。\n"
+            "本院认为，戴某犯罪情节轻微，依照刑法规定不需要判处刑罚。根据《中华人民共和国刑事诉讼法》第一百七十三条的规定，决定对戴某不起诉。\n"
+            "澄州市白沙区人民检察院（院印）\n2021年6月2日\n")
+    findings = {f.rule_id: f for f in audit_text(text, source="t").findings}
+    root, consequence = findings["CITATION-OUTDATED"], findings["NON-PROSECUTION-WRONG-ARTICLE"]
+    assert consequence.caused_by == root.fingerprint
+
+
 _STUB_AND_COPY = """附条件不起诉决定书（存根）
 案由：故意伤害
 被附条件不起诉人：沈某某
