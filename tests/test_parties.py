@@ -434,6 +434,9 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     # a heading after the role word, the person on the next line (held-out ind_dy01: "基本情况陶秀梅" was a suspect)
     ("呈请监视居住报告书", "一、犯罪嫌疑人基本情况\n陶某梅，女，1994年9月3日出生，公民身份号码530103199409032489，汉族。",
      [("陶某梅", "犯罪嫌疑人", "女", "1994-09-03")]),
+    # …nor the end of a role word a PDF line wrapped ("兹决定对犯罪嫌疑" / "人邓某强（性别男，…）", ind_dg01)
+    ("拘留证", "根据《中华人民共和国刑事诉讼法》第八十二条之规定，兹决定对犯罪嫌疑\n人邓某强（性别男，出生日期1988年6月14日，住址江州市临江区沙湖街道渡口村12组）执\n行拘留。",
+     [("邓某强", "犯罪嫌疑人", "男", "1988-06-14")]),
     # …not a narrative's person far below the head, out of any list
     ("起诉意见书", "经依法侦查查明：" + "案情。" * 200 + "\n李某（男，1990年1月1日出生）系本案证人。", []),
 ])

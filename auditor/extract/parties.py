@@ -439,7 +439,7 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
     for m in _HEADLESS_BRACKET_INTRO.finditer(doc.text):
         if m.start() > _HEADLESS_REACH and (last_end is None or m.start() - last_end > _HEADLESS_CHAIN):
             break
-        if m.group("name") in named or any(p.name == m.group("name") for p in out):
+        if m.group("name") in named or any(p.name == m.group("name") for p in out) or not _after_a_full_line(doc.text, m):
             continue
         introduced = _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m)
         out += introduced
@@ -455,6 +455,17 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
         if lead is not None and m.group("name") not in named and not any(p.name == m.group("name") for p in out):
             out += _introduced_as(doc.text, lead.role, m)
     return out
+
+
+_LINE_DONE = re.compile(r"[：:。；;）)]\s*$")
+
+
+def _after_a_full_line(text: str, m: re.Match[str]) -> bool:
+    """Does the line before `m` end a sentence or a heading — not a line wrapped inside a word ("兹决定对犯罪嫌疑" /
+    "人邓某强（性别男，…）", ind_dg01)?"""
+    before = text[: m.start()].rstrip("\n \t\u3000")
+    last = before[before.rfind("\n") + 1 :]
+    return not last.strip() or bool(_LINE_DONE.search(last))
 
 
 def _introduced_as(text: str, role: str, m: re.Match[str], end: int | None = None) -> list[Party]:
