@@ -768,6 +768,19 @@ def test_a_non_prosecution_on_an_old_article_number_is_linked_to_its_root() -> N
     assert consequence.caused_by == root.fingerprint
 
 
+def test_a_gender_contradicted_by_a_number_written_wrong_is_linked_to_it() -> None:
+    """Held-out ind_eh02: the 逮捕证 writes 甘某伟's number wrong (its 17th digit even): the gender it then contradicts
+    is the same mistake, linked to CONSISTENCY-ID-NUMBER."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n兹决定对涉嫌交通肇事罪的甘某伟（性别男，出生日期1979年4月18日，公民身份号码350725197904181199）执行拘留。\n"
+            "某县公安局（印）\n2022年10月1日\n=====\n逮捕证\n经某县人民检察院批准，兹由我局对涉嫌交通肇事罪的甘某伟（性别男，"
+            "出生日期1979年4月18日，公民身份号码35072519790418156X）执行逮捕。\n某县公安局（印）\n2022年10月8日\n")
+    findings = {f.rule_id: f for f in audit_text(text, source="t").findings}
+    root, consequence = findings["CONSISTENCY-ID-NUMBER"], findings["CONSISTENCY-GENDER"]
+    assert consequence.caused_by == root.fingerprint
+
+
 _STUB_AND_COPY = """附条件不起诉决定书（存根）
 案由：故意伤害
 被附条件不起诉人：沈某某
