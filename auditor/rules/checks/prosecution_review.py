@@ -18,9 +18,11 @@ from auditor.rules.explain import SHIFT_STEPS, UNSURE_STEPS, last_day, shift_not
 from auditor.rules.kinds.deadline import FromReceipt, WhileHeld, dated, held_at, same_person
 from auditor.rules.params import Names, Params, PeriodField
 from auditor.rules.rule import Rule
+from auditor.text.numerals import cn_to_int
+from auditor.text.view import text_view
 
 STEPS = ("dates", "received", "received_words", "counted", "extended_by", "not_extended", "limit", "limit_extended", "period", "late", "event_source",
-         "text_source", "excerpt", "speedy", *SHIFT_STEPS, *UNSURE_STEPS)
+         "text_source", "excerpt", "speedy", "speedy_short", *SHIFT_STEPS, *UNSURE_STEPS)
 
 
 class ExtensionWhen(Params):
@@ -34,10 +36,15 @@ class ReviewExtension(Params):
 
 
 class Speedy(Params):
-    """The 速裁 period (CPL 172(1)): a decision stating `pattern` in one of `documents` has `limit`, extensions in."""
+    """The 速裁 period (CPL 172(1)): a decision stating `pattern` in one of `documents` has `limit`, extensions in;
+    `short_limit` where every sentence the file recommends (`sentence_documents`, `sentence_pattern`) is no 有期徒刑
+    over a year."""
     documents: tuple[str, ...]
     pattern: str
     limit: PeriodField
+    short_limit: PeriodField | None = None
+    sentence_documents: tuple[str, ...] = ()
+    sentence_pattern: str = ""
 
 
 class ProsecutionReviewParams(Params):
@@ -59,6 +66,27 @@ class ProsecutionReviewParams(Params):
     from_receipt: FromReceipt | None = None
     receipt_within: PeriodField | None = None
     speedy: Speedy | None = None
+
+
+_PRISON_TERM = re.compile(r"有期徒刑(?:(?P<y>[一二三四五六七八九十\d]{1,3})年)?(?:零?(?P<m>[一二三四五六七八九十\d]{1,3})个月)?")
+
+
+def _terms_within_a_year(case: Case, spec: Speedy, persons: set[str]) -> bool:
+    """Does the file recommend sentences for `persons` (in its 起诉书 and 具结书), none a 有期徒刑 over a year?"""
+    if not spec.short_limit or not spec.sentence_pattern:
+        return False
+    seen = False
+    for doc in case.documents_of_type(spec.sentence_documents):
+        if doc.type != "起诉书" and persons and not any(n in doc.text for n in persons):
+            continue
+        for m in re.finditer(spec.sentence_pattern, text_view(doc.text).text):
+            seen = True
+            for term in _PRISON_TERM.finditer(m.group(0)):
+                years = cn_to_int(term.group("y")) if term.group("y") else 0
+                months = cn_to_int(term.group("m")) if term.group("m") else 0
+                if (years or 0) * 12 + (months or 0) > 12 or (not term.group("y") and not term.group("m")):
+                    return False
+    return seen
 
 
 def _speedy(doc: Document | None, spec: Speedy | None) -> tuple[int, int] | None:
@@ -149,10 +177,13 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         custody = bool(p.while_held) and held_at(case.events, end_event, end_day, p.while_held)  # type: ignore[arg-type]
         deciding = case.document(end_event.document_id)
         speedy = _speedy(deciding, p.speedy)
-        if speedy and p.speedy:  # the shorter 速裁 period, its extension for a term over a year always granted
-            speedy_days = p.speedy.limit.amount if p.speedy.limit.unit == "d" else 0
-            result = last_day(start_day, p.speedy.limit.amount - speedy_days, speedy_days, custody)
-            limit_label = rule.text("limit", base=p.speedy.limit.label)
+        short = bool(speedy and p.speedy) and _terms_within_a_year(
+            case, p.speedy, {e.person for e, _ in ends if e.document_id == end_event.document_id and e.person})  # type: ignore[arg-type]
+        if speedy and p.speedy:  # the 速裁 period: ten days, fifteen unless every term recommended is within a year
+            period = p.speedy.short_limit if short and p.speedy.short_limit else p.speedy.limit
+            speedy_days = period.amount if period.unit == "d" else 0
+            result = last_day(start_day, period.amount - speedy_days, speedy_days, custody)
+            limit_label = rule.text("limit", base=period.label)
         else:
             result = last_day(start_day, base.amount, extended.amount if ext_cond else 0, custody)
             limit_label = rule.text("limit_extended" if ext_cond else "limit", base=base.label,
@@ -170,7 +201,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             *([rule.text("received", **words, document=stating.type,
                          quote=stating.text[receipt.start:receipt.end])] if receipt and stating else []),
             rule.text("counted", **words),
-            rule.text("speedy", **words, document=deciding.type, quote=deciding.text[slice(*speedy)]) if speedy and deciding
+            rule.text("speedy_short" if short else "speedy", **words, document=deciding.type,
+                      quote=deciding.text[slice(*speedy)]) if speedy and deciding
             else rule.text("extended_by", **words) if ext_cond else rule.text("not_extended", **words),
             rule.text("period", **words),
             rule.text("late", **words),
