@@ -722,6 +722,20 @@ def test_a_witness_telling_of_himself_gives_the_suspect_no_event(questioned: str
     assert found == expected
 
 
+def test_a_prior_judgment_copied_into_the_file_gives_no_event() -> None:
+    """Held-out ind_eg04: a 2016 刑事判决书 of the suspect's prior conviction bound into a 2023 file (no 复印件 note naming
+    another case): a judgment dated before every police paper is another case's; its 逮捕 is no act of this one."""
+    from auditor.extract.case import build_case
+    from auditor.model import Dossier
+
+    judgment = ("刑事判决书\n（2016）桂0107刑初388号\n（复印件，与原件核对无误）\n被告人莫某勇，男，1982年8月14日出生。因涉嫌犯非法持有毒品罪"
+                "于2016年5月3日被刑事拘留，同年6月8日被逮捕。\n二〇一六年九月十二日")
+    warrant = "逮捕证\n兹由我局对涉嫌贩卖毒品罪的犯罪嫌疑人莫某勇（男，1982年8月14日出生）执行逮捕。\n某分局（印）\n二〇二三年五月二十二日"
+    docs = [_doc(judgment, "刑事判决书", "2016-09-12", title="刑事判决书"), _doc(warrant, "逮捕证", "2023-05-22", title="逮捕证")]
+    case, _ = build_case(Dossier(source="x"), [d.model_copy(update={"id": f"d{i}"}) for i, d in enumerate(docs)])
+    assert {(e.action, iso(e.date)) for e in case.events if e.person == "莫某勇"} == {("逮捕", "2023-05-22")}
+
+
 def test_a_suspect_questioned_as_in_an_administrative_case_keeps_his_interview() -> None:
     """Regression (corpus l): "询问笔录 … 被询问人：彭某某　性别：男" before the case turned criminal is his act."""
     from auditor.extract.case import build_case

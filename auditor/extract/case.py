@@ -84,6 +84,9 @@ def build_case(
     # Another case's papers copied into the file: kept and marked; they give this case no persons, events or decisions
     # (their citations stay, judged by their own date), and Case.documents_of_type never hands them to a rule.
     documents = tuple(d.model_copy(update={"other_case": True}) if other_case_copy(d) else d for d in documents)
+    # …and so is a court's judgment dated before this case began: a prior conviction's, copied into the file (held-out
+    # ind_eg04: "（2016）…刑初388号" in a case registered in 2023).
+    documents = tuple(d.model_copy(update={"other_case": True}) if _prior_judgment(d, documents) else d for d in documents)
     # So are papers voided or never issued (作废, 审批稿): they give nothing at all — their issued papers are the acts.
     voided = void_marks(documents)
     documents = tuple(d.model_copy(update={"void": voided[d.id]}) if d.id in voided else d for d in documents)
@@ -210,6 +213,15 @@ def build_case(
         "left_out": tuple(left_out),
     })
     return case, errors
+
+
+def _prior_judgment(doc: Document, documents: tuple[Document, ...]) -> bool:
+    """A court's paper dated before every police paper of the file: a judgment of this case comes after its
+    investigation."""
+    if doc.date is None or doc_type_organ(doc.type) != "court" or doc.other_case:
+        return False
+    police = [d.date for d in documents if d.date and not d.other_case and doc_type_organ(d.type) == "police"]
+    return bool(police) and doc.date < min(police)
 
 
 def _told_on_void(doc: Document) -> bool:
