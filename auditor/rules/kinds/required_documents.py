@@ -85,6 +85,7 @@ class RequiredDocumentsParams(Params):
     # per_person: a required document dated on or after the person's next trigger is that one's (ind_df09: the
     # procuratorate's notice of November answers its own decision, not the police's of August).
     until_next_trigger: bool = False
+    until_next_trigger_kept: bool = False
     # Each required document carries its trigger's 文号 ("扣押清单 东澜海警扣字〔2023〕031号"): where every one of them
     # carries a trigger's, a trigger whose 文号 none carries lacks its own (ind_dd01: two decisions, one list).
     by_number: bool = False
@@ -298,7 +299,11 @@ def _per_person(case: Case, rule: Rule, p: RequiredDocumentsParams) -> list[Find
         if p.until_next_trigger and doc.day is not None and len(persons) == 1:
             later = [d.day for d in case.documents_of_type(p.trigger)
                      if d.day is not None and d.day > doc.day and own.get(d.id, set()) == persons]
-            if later:
+            # (with `until_next_trigger_kept`, only where the file keeps that period's papers for someone — ind_ec02:
+            # the police's notice of June for the father, none for the son; a file with none of them keeps them
+            # elsewhere, ind_dp07)
+            kept = [names for day, names in dated if day is not None and doc.day <= day < min(later)] if later else []
+            if later and (kept or not p.until_next_trigger_kept):
                 mine = {n for day, names in dated if day is None or day < min(later) for n in names} & mine
         if len(persons) != 1 or persons & mine or _trigger_span(case, doc, p.when) is None:
             continue
