@@ -755,30 +755,25 @@ def test_wrong_basis_from_an_old_article_number_is_linked_to_its_root(year: int,
     assert root.severity == consequence.severity == severity
 
 
-def test_a_non_prosecution_on_an_old_article_number_is_linked_to_its_root() -> None:
-    """Held-out ind_ec08: a 2021 不起诉决定书 resting on "第一百七十三条" (the 2012 number of 177): CITATION-OUTDATED and
-    NON-PROSECUTION-WRONG-ARTICLE name one mistake; the second is linked to the first."""
+_LINKED_CASES = [
+    # held-out ind_ec08: a 2021 不起诉决定书 resting on "第一百七十三条" (the 2012 number of 177)
+    ("不起诉决定书\n澄检刑不诉〔2021〕12号\n被不起诉人戴某，女，1987年1月25日出生。\n"
+     "本院认为，戴某犯罪情节轻微，依照刑法规定不需要判处刑罚。根据《中华人民共和国刑事诉讼法》第一百七十三条的规定，决定对戴某不起诉。\n"
+     "澄州市白沙区人民检察院（院印）\n2021年6月2日\n", "CITATION-OUTDATED", "NON-PROSECUTION-WRONG-ARTICLE"),
+    # held-out ind_eh02: the 逮捕证 writes the number wrong (its 17th digit even), so the gender it states contradicts it
+    ("拘留证\n兹决定对涉嫌交通肇事罪的甘某伟（性别男，出生日期1979年4月18日，公民身份号码350725197904181199）执行拘留。\n"
+     "某县公安局（印）\n2022年10月1日\n=====\n逮捕证\n经某县人民检察院批准，兹由我局对涉嫌交通肇事罪的甘某伟（性别男，"
+     "出生日期1979年4月18日，公民身份号码35072519790418156X）执行逮捕。\n某县公安局（印）\n2022年10月8日\n",
+     "CONSISTENCY-ID-NUMBER", "CONSISTENCY-GENDER"),
+]
+
+
+@pytest.mark.parametrize(("text", "root_rule", "consequence_rule"), _LINKED_CASES)
+def test_one_mistake_seen_by_two_rules_is_linked_to_its_root(text: str, root_rule: str, consequence_rule: str) -> None:
     from auditor.pipeline import audit_text
 
-    text = ("不起诉决定书\n澄检刑不诉〔2021〕12号\n被不起诉人戴某，女，1987年1月25日出生。\n"
-            "本院认为，戴某犯罪情节轻微，依照刑法规定不需要判处刑罚。根据《中华人民共和国刑事诉讼法》第一百七十三条的规定，决定对戴某不起诉。\n"
-            "澄州市白沙区人民检察院（院印）\n2021年6月2日\n")
     findings = {f.rule_id: f for f in audit_text(text, source="t").findings}
-    root, consequence = findings["CITATION-OUTDATED"], findings["NON-PROSECUTION-WRONG-ARTICLE"]
-    assert consequence.caused_by == root.fingerprint
-
-
-def test_a_gender_contradicted_by_a_number_written_wrong_is_linked_to_it() -> None:
-    """Held-out ind_eh02: the 逮捕证 writes 甘某伟's number wrong (its 17th digit even): the gender it then contradicts
-    is the same mistake, linked to CONSISTENCY-ID-NUMBER."""
-    from auditor.pipeline import audit_text
-
-    text = ("拘留证\n兹决定对涉嫌交通肇事罪的甘某伟（性别男，出生日期1979年4月18日，公民身份号码350725197904181199）执行拘留。\n"
-            "某县公安局（印）\n2022年10月1日\n=====\n逮捕证\n经某县人民检察院批准，兹由我局对涉嫌交通肇事罪的甘某伟（性别男，"
-            "出生日期1979年4月18日，公民身份号码35072519790418156X）执行逮捕。\n某县公安局（印）\n2022年10月8日\n")
-    findings = {f.rule_id: f for f in audit_text(text, source="t").findings}
-    root, consequence = findings["CONSISTENCY-ID-NUMBER"], findings["CONSISTENCY-GENDER"]
-    assert consequence.caused_by == root.fingerprint
+    assert findings[consequence_rule].caused_by == findings[root_rule].fingerprint
 
 
 _STUB_AND_COPY = """附条件不起诉决定书（存根）
