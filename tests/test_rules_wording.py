@@ -85,13 +85,6 @@ def test_basis_articles_pinned(measure: str, article: int, paragraph: int, wordi
 
 
 @requires_shared
-def test_designated_residence_basis_pinned() -> None:
-    """CPL 2018 Art. 75(1) is the provision a 指定居所监视居住 applies (held-out ind_en04)."""
-    assert wording.measure("监视居住")["designated_basis_articles"] == [75]
-    assert "无固定住处的，可以在指定的居所执行" in _articles("cpl-2018.md")[(75, None)][0]
-
-
-@requires_shared
 @pytest.mark.parametrize(
     ("measure", "legal_rules_2012"),
     [("取保候审", "2012 **第六十五条**"), ("监视居住", "2012 **72**")],

@@ -140,8 +140,6 @@ def _wrong_basis(case: Case, rule: Rule, measure: str) -> list[Finding]:
         allowed = {a for a in (cpl_article_in(version, n) for n in spec["basis_articles"]) if a}
         if not allowed:
             continue
-        if "指定" in (doc.title or ""):
-            allowed |= {a for a in (cpl_article_in(version, n) for n in spec.get("designated_basis_articles") or ()) if a}
         cited = [c for c in basis_citations(case, doc, measure) if c.law == CPL]
         # An article that does not exist is CITATION-NONEXISTENT's alone. An old number is still a wrong basis under
         # the text in force: reported here too, linked to CITATION-OUTDATED's finding (`caused_by` in the YAML).
