@@ -43,3 +43,16 @@ def test_regression_a_copied_warrant_of_another_case_calls_for_no_notice() -> No
     assert not [e for e in result.case.events if e.action == "刑事拘留"]
     assert "骆某勇" not in result.case.persons
     assert not [f for f in result.findings if f.rule_id == "DETENTION-NOTICE-MISSING"]
+
+
+@pytest.mark.parametrize(("title", "wanted", "found"), [
+    ("解除扣押决定书", "扣押决定书", False),  # regression (ind_cj01): undoing the act is no paper of it
+    ("不予立案通知书", "立案通知书", False),
+    ("扣押决定书（副本）", "扣押决定书", True),
+    ("某分局扣押决定书", "扣押决定书", True),
+])
+def test_an_untyped_title_names_its_type_unless_it_undoes_it(title: str, wanted: str, found: bool) -> None:
+    from auditor.model import Case, Document, Dossier
+
+    doc = Document(id="d1", type="未知文书", title=title, start=0, end=0, text=title)
+    assert bool(Case(dossier=Dossier(source="x"), documents=(doc,)).documents_of_type(wanted)) is found

@@ -28,6 +28,16 @@ UNKNOWN_TYPE = "未知文书"
 _ABOUT_TITLE = re.compile(r"^\s*关于|的(?:情况)?(?:说明|报告|请示|意见)\s*$")
 
 
+# A title undoing or refusing the act of the type it holds ("解除扣押决定书" is no 扣押决定书, held-out ind_cj01 once a
+# heading with its 文号 opened a paper of its own).
+_UNDOING = ("解除", "撤销", "撤回", "变更", "不予", "不", "终止", "退还")
+
+
+def _names_type(title: str, doc_type: str) -> bool:
+    at = title.find(doc_type)
+    return at >= 0 and not title[:at].endswith(_UNDOING)
+
+
 class Case(Fact):
     """Everything extracted from one dossier, read-only: what the rules look at."""
 
@@ -71,7 +81,7 @@ class Case(Fact):
             d for d in self.documents
             if not d.other_case and d.void is None
             and (d.type in wanted or (d.type == UNKNOWN_TYPE and not _ABOUT_TITLE.search(d.title or "")
-                                      and any(t in (d.title or "") for t in wanted)))
+                                      and any(_names_type(d.title or "", t) for t in wanted)))
         ]
 
     def evidence(self, doc: Document, start: int, end: int) -> Evidence:
