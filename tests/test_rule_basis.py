@@ -193,3 +193,13 @@ def test_obstruction_excuse_pinned() -> None:
     cpl = next(law for law in load_yaml("laws.yaml")["laws"] if law["id"] == "cpl")
     assert str(required["from"]) == str(next(v["effective"] for v in cpl["versions"] if v["id"] == "2012"))
     assert "危害国家安全" in required["text"] and "恐怖" in required["text"]
+
+
+@requires_shared
+def test_speedy_review_periods_pinned() -> None:
+    """PROSECUTION-REVIEW-LATE `speedy`: CPL 2018 Art. 172(1) — a 速裁 case within ten days, fifteen where the term may
+    exceed one year of 有期徒刑 (rule base F3)."""
+    text = statute_text("中华人民共和国刑事诉讼法", "2018", 172, 1)
+    assert "符合速裁程序适用条件的，应当在十日以内作出决定，对可能判处的有期徒刑超过一年的，可以延长至十五日" in text
+    speedy = RULES["PROSECUTION-REVIEW-LATE"].check["speedy"]
+    assert (str(speedy["short_limit"]), str(speedy["limit"]), str(speedy["short_term"])) == ("10d", "15d", "12m")

@@ -132,8 +132,18 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
 # A summons card's fields filled in with the hour alone ("到案时间：08:00（本人填写）", "传唤结束时间：22:30", held-out
 # ind_ee04): the arrival is on the card's day (its order's appointed day, else its own), the departure on the arrival's
 # day or, at an earlier hour, the next one.
-_BARE_CLOCK = re.compile(rf"(?P<label>(?:到案|到达)时间|(?:传唤|拘传)?(?:离开|结束)时间)[:：]?{HANDWRITTEN_MARK}?"
-                         r"(?P<h>[01]?\d|2[0-3])(?:[:：](?P<m>[0-5]\d)|时(?:(?P<m2>[0-5]?\d)分)?)(?![0-9０-９日号月年])")
+_CLOCK_ONLY = r"(?P<h>[01]?\d|2[0-3])(?:[:：](?P<m>[0-5]\d)|时(?:(?P<m2>[0-5]?\d)分)?)(?![0-9０-９日号月年])"
+_BARE_KINDS = ("arrival", "departure")
+
+
+@functools.cache
+def _bare_clock() -> re.Pattern[str]:
+    """A label of the lexicon's arrival or departure kinds (group named for the kind), then an hour alone."""
+    kinds = load_yaml("stated_times.yaml")["kinds"]
+    labels = "|".join(f"(?P<{k}>{'|'.join(kinds[k]['labels'])})" for k in _BARE_KINDS)
+    return re.compile(rf"(?:{labels})[:：]?{HANDWRITTEN_MARK}?{_CLOCK_ONLY}")
+
+
 _APPOINTED = re.compile(r"(?:传唤|拘传)你于")
 
 
@@ -148,8 +158,8 @@ def _bare_clocks(doc: Document, stated: list[StatedTime]) -> list[StatedTime]:
     day = day or doc.date
     arrival = next((s for s in stated if s.kind == "arrival"), None)
     out: list[StatedTime] = []
-    for m in _BARE_CLOCK.finditer(t):
-        kind = "arrival" if m.group("label").startswith("到") else "departure"
+    for m in _bare_clock().finditer(t):
+        kind = next(k for k in _BARE_KINDS if m.group(k))
         if kind in kinds or any(s.kind == kind for s in out):
             continue
         clock = dt.time(int(m.group("h")), int(m.group("m") or m.group("m2") or 0))

@@ -41,6 +41,8 @@ class AppraisalParams(Params):
     # Papers that name a 被害人 only as the owner of goods seized or returned: no victim of this case on their own.
     owners_in: Names = ()
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
+    # A notice form's remark that another was told as well ("（本鉴定意见已同日…告知被害人…）"): whom it names is reached.
+    notice_remarks: tuple[str, ...] = ()
     not_notices: Names = ()  # documents that only list others (卷内目录): naming a notice there tells no one
     # Words that, anywhere in the file, show the case has a victim the parties do not name as a person (a company
     # defrauded: "由被害单位东海鑫源建材有限公司报案").
@@ -177,7 +179,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             # …and a remark below the form telling another of it ("（本鉴定意见已同日以鉴定意见通知书告知被害人邹某，其签收件
             # 另附）", held-out ind_em09)
             view = text_view(doc.text)
-            for remark in re.finditer(_REMARK, view.text):
+            for remark in (m for x in p.notice_remarks for m in re.finditer(x, view.text)):
                 start, _ = view.to_orig(remark.start(), remark.end())
                 reached |= _addressed(case, doc, (start, start))
             continue
@@ -285,9 +287,6 @@ def _untold_subjects(case: Case, rule: Rule, p: AppraisalParams, appraisals: lis
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "subjects": sorted(subjects)}))
     return findings
-
-
-_REMARK = r"鉴定(?:意见|结论)(?:已|已经)[^，。；]{1,16}?告知(?:了)?(?:被害人|被害单位|犯罪嫌疑人)"
 
 
 def _told(text: str, patterns: tuple[str, ...]) -> re.Match[str] | None:

@@ -43,6 +43,7 @@ class Speedy(Params):
     pattern: str
     limit: PeriodField
     short_limit: PeriodField | None = None
+    short_term: PeriodField | None = None  # the longest 有期徒刑 a recommendation may name for `short_limit`
     sentence_documents: tuple[str, ...] = ()
     sentence_pattern: str = ""
 
@@ -73,8 +74,9 @@ _PRISON_TERM = re.compile(r"有期徒刑(?:(?P<y>[一二三四五六七八九十
 
 def _terms_within_a_year(case: Case, spec: Speedy, persons: set[str]) -> bool:
     """Does the file recommend sentences for `persons` (in its 起诉书 and 具结书), none a 有期徒刑 over a year?"""
-    if not spec.short_limit or not spec.sentence_pattern:
+    if not spec.short_limit or not spec.sentence_pattern or not spec.short_term:
         return False
+    most = spec.short_term.amount  # months (the parameter is validated as a period; the YAML writes 12m)
     seen = False
     for doc in case.documents_of_type(spec.sentence_documents):
         if doc.type != "起诉书" and persons and not any(n in doc.text for n in persons):
@@ -84,7 +86,7 @@ def _terms_within_a_year(case: Case, spec: Speedy, persons: set[str]) -> bool:
             for term in _PRISON_TERM.finditer(m.group(0)):
                 years = cn_to_int(term.group("y")) if term.group("y") else 0
                 months = cn_to_int(term.group("m")) if term.group("m") else 0
-                if (years or 0) * 12 + (months or 0) > 12 or (not term.group("y") and not term.group("m")):
+                if (years or 0) * 12 + (months or 0) > most or (not term.group("y") and not term.group("m")):
                     return False
     return seen
 
