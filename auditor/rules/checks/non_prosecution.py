@@ -29,7 +29,8 @@ STEPS = {
     "type_mismatch": ("reasoning", "type_basis", "cited_other", "other_type", "reason_cited"),
     "suspect_appeal_missing": ("decided", "may_appeal", "not_told"),
     "suspect_appeal_wrong": ("decided", "may_not_appeal", "told", "type_unknown", "check"),
-    "victim_notice_missing": ("victim", "victim_elsewhere", "source_decision", "source_file", "victim_due", "not_told", "missing_appeal", "missing_destination",
+    "victim_notice_missing": ("victim", "victim_elsewhere", "victim_sibling", "source_decision", "source_file",
+                              "source_sibling", "victim_due", "not_told", "missing_appeal", "missing_destination",
                               "missing_days", "missing_suit", "victim_word"),
     "victim_notice_wrong_level": ("upper_due", "told_own"),
     "private_prosecution": ("suit_excluded", "told"),
@@ -291,8 +292,8 @@ _SERIAL = re.compile(r"(\d+)号$")
 
 def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, str, int, int] | None:
     """A victim this decision's part of the case has, by another paper of the file: a 送达回证 serving this decision on a
-    victim (by its 文号, ind_cn08). A victim of the case at large, or one a co-defendant's decision on the same charge
-    tells, is not enough: a helper's part may have harmed no one (ind_ab08, ind_ar02). (paper, the line, its span)"""
+    victim (by its 文号, ind_cn08). A victim the police papers name is not enough: a charge may have none of its own
+    (ind_ar02). (paper, the line, its span)"""
     roles = lexicon()["notice"]["victim_roles"]
     serial = _SERIAL.search(doc.number or "")
     if serial is None:
@@ -305,6 +306,21 @@ def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, str, int, in
                 end = other.text.find("\n", m.end())
                 end = len(other.text) if end < 0 else end
                 return other, other.text[start:end].strip(), start, end
+    return None
+
+
+def _victim_of_sibling(case: Case, doc: Document) -> tuple[Document, str, int, int] | None:
+    """A victim a co-suspect's decision of the same file tells of his 申诉 (CPL 180 speaks of "有被害人的案件": the
+    case, not each suspect's part): ind_bz07, ind_cp04, ind_dw07 … — a decision naming no victim beside one telling
+    him. (paper, the sentence, its span)"""
+    spec = lexicon()["notice"]
+    for other in case.documents_of_type(spec["sibling_decisions"]):
+        decision = case.decision(other.id) if other.id != doc.id else None
+        if decision is None:
+            continue
+        told = next((n for n in victim_notices(decision) if find_phrase(n.text, spec["appeal"])), None)
+        if told is not None:
+            return other, told.text.strip(), told.start, told.end
     return None
 
 
@@ -393,7 +409,7 @@ def read_victim_notice(case: Case, doc: Document, d: Decision) -> VictimNoticeRe
     elsewhere = None
     if not named:
         # Else a 送达回证 serving this decision on a victim (ind_cn08): a warning to check.
-        elsewhere = _victim_elsewhere(case, doc)
+        elsewhere = _victim_elsewhere(case, doc) or _victim_of_sibling(case, doc)
         if elsewhere is None:
             return None
         named = [(elsewhere[1], 0, 0)]
@@ -438,8 +454,9 @@ def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
         severity = None
         if reading.elsewhere:
             other, victim, vs_other, ve_other = reading.elsewhere
+            sibling = other.type in lexicon()["notice"]["sibling_decisions"]
             words = {"victim": victim, "document": other.type, "missing": "；".join(missing)}
-            steps = [rule.text("victim_elsewhere", **words), rule.text("victim_due", **words),
+            steps = [rule.text("victim_sibling" if sibling else "victim_elsewhere", **words), rule.text("victim_due", **words),
                      rule.text("not_told", **words)]
             evidence = [title_evidence(case, doc), case.evidence(other, vs_other, ve_other)]
             severity = "warning"
@@ -451,7 +468,9 @@ def victim_notice_missing(case: Case, rule: Rule) -> list[Finding]:
             evidence.append(_span_evidence(case, doc, (reading.appeal.start, reading.appeal.end)))
         elif not reading.elsewhere:
             evidence.append(title_evidence(case, doc))
-        source = rule.text("source_file" if reading.elsewhere else "source_decision")
+        source = rule.text("source_decision" if not reading.elsewhere else
+                           "source_sibling" if reading.elsewhere[0].type in lexicon()["notice"]["sibling_decisions"]
+                           else "source_file")
         findings.append(rule.finding(case, document=doc, evidence=evidence,
                                      values={"source": source, "missing": words["missing"]},
                                      steps=steps, severity=severity,

@@ -16,6 +16,7 @@ What narrows the events, all data in the rule file:
   held at the end: the latest held event on or before that day, with no release from that day up to it;
 - `from_documents`: start events count only when one of these document types states them;
 - `skip_if_from_mentions`: start documents stating one of these phrases are out of scope;
+- `source_in_force`: the day the period's source came into force: a start before it had no such period;
 - `derive: {types, action}`: dated documents of these types become `action` events of the persons they name;
 - `to_mentions`: end events count only when their document states one of these phrases (and none of
   `to_not_mentions`);
@@ -126,6 +127,7 @@ class DeadlineParams(Params):
     # ("start": a decision served late is the decision's defect, its 送达回证 only the proof).
     report_on: Literal["end", "start"] = "end"
     skip_if_from_mentions: tuple[str, ...] = ()
+    source_in_force: date | None = None
     derive: Derive | None = None
     # Closing acts read off documents' own stated moments, besides the case's events: a notice signed for by its
     # recipient under its text ("控告人签收：某 2021年8月17日") is served that day, with or without a 送达回证.
@@ -309,6 +311,8 @@ def _scoped(case: Case, p: DeadlineParams) -> list[Event]:
             if p.from_documents and not _stated_by(case, event) & set(p.from_documents):
                 continue
             if p.skip_if_from_mentions and _mentions(case, event, p.skip_if_from_mentions):
+                continue
+            if p.source_in_force and event.date is not None and event.date < p.source_in_force:
                 continue
         if event.action in p.to and p.to_mentions and not _mentions(case, event, p.to_mentions):
             continue
