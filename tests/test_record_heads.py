@@ -121,3 +121,19 @@ def test_the_recorded_person_is_the_name_itself_before_a_longer_one() -> None:
     doc = Document(id="d1", type="讯问笔录", title="讯问笔录", text="讯问笔录\n时间：2016年10月12日9时\n被讯问人：钱浩  性别：男\n问：…",
                    start=0, end=0, pages=[1])
     assert recorded_person(doc, [], ["钱浩然", "周子轩", "钱浩"]) == "钱浩"
+
+
+def test_a_record_whose_head_questions_a_co_offender_handled_apart_is_no_suspects_interrogation() -> None:
+    """Regression (held-out ind_fd04): "讯问笔录（摘录）（第一次）… 被询问人：樊某…（同案人，另案处理）" names the suspect only in
+    its answers: not his first interrogation (no rights-notice or juvenile finding on it)."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n兹决定对涉嫌盗窃罪的童某乐（性别男，出生日期2006年5月10日）执行拘留。\n宁川县公安局（印）\n2022年11月8日\n=====\n"
+            "讯问笔录（摘录）\n（第一次）\n时间：2022年11月12日10时至2022年11月12日11时\n地点：宁川县看守所讯问室\n"
+            "询问人：江涛、方园　　记录人：方园\n被询问人：樊磊，男，1999年出生（同案人，另案处理）\n"
+            "问：依法向你了解情况，你应当如实提供证言，有意作伪证要负法律责任，你明白吗？\n答：明白。\n"
+            "问：11月5日你们去联华超市是谁提议的？\n答：是我提议的，童某乐在外面看人。\n")
+    result = audit_text(text)
+    (record,) = [r for r in result.case.records if r.kind == "讯问笔录"]
+    assert record.person is None and record.of_other
+    assert not [f.rule_id for f in result.findings if f.rule_id.startswith(("RIGHTS-NOTICE", "JUVENILE"))]

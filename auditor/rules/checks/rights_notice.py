@@ -48,7 +48,7 @@ def first_interrogations(case: Case) -> list[tuple[Document, Record]]:
     by_person: dict[str | None, list[tuple[Document, Record]]] = defaultdict(list)
     for record in case.records:
         doc = case.document(record.document_id)
-        if doc is not None and doc.type == INTERROGATION:
+        if doc is not None and doc.type == INTERROGATION and not record.of_other:
             by_person[record.person].append((doc, record))
     firsts: list[tuple[Document, Record]] = []
     for items in by_person.values():
