@@ -291,11 +291,19 @@ def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) ->
         acts = [e for e in own if (e.person, e.action) == key]
         if len(acts) == 1:
             only[key] = acts[0]  # type: ignore[index]
+    paper_first = set(load_yaml("actions.yaml").get("paper_first_acts") or ())
+    papers: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        if e.person and e.date and e.action in paper_first and doc_type_act(types.get(e.document_id or "", "")) == e.action:
+            papers.setdefault((e.person, e.action), []).append(e)
     out = []
     for ev in events:
         act = only.get((ev.person, ev.action))  # type: ignore[arg-type]
         if act is not None and ev is not act and ev.date and ev.date != act.date:
             ev = ev.model_copy(update={"contradicts": act.document_id})
+        own_papers = papers.get((ev.person, ev.action), [])  # type: ignore[arg-type]
+        if len(own_papers) == 1 and ev is not own_papers[0] and ev.date and ev.date < own_papers[0].date:  # type: ignore[operator]
+            ev = ev.model_copy(update={"contradicts": own_papers[0].document_id})
         out.append(ev)
     return out
 

@@ -240,7 +240,11 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         reported: set[str] = set()
         mine: list[Finding] = []
         for m in _TRIGGER.finditer(t):
-            if t.startswith("罪", m.end()) or _TRIGGER.match(t, m.end()):
+            # A name that opens with a trigger's word is the name, not a trigger: "构成以危险方法危害公共安全罪"
+            # (held-out ind_ez02), not "以" + "危险方法危害公共安全罪".
+            if t.startswith(_named_by_trigger_word(), m.start()) and m.group(0) == "以":
+                continue
+            if t.startswith("罪", m.end()) or (_TRIGGER.match(t, m.end()) and not t.startswith(_named_by_trigger_word(), m.end())):
                 continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
             for at in _listed_charges(t, m.end()):
                 found = _check_name(case, rule, p, doc, view, t, at, reported)
@@ -262,6 +266,12 @@ def _one_per_document(case: Case, rule: Rule, doc: Document, found: list[Finding
     merged = rule.finding(case, document=doc, evidence=[e for f in found for e in f.evidence], values=values,
                           steps=steps, identity={"written": written})
     return [merged]
+
+
+@functools.cache
+def _named_by_trigger_word() -> tuple[str, ...]:
+    """Official names opening with a trigger's word (以危险方法危害公共安全罪), their words before 罪."""
+    return tuple(n[:-1] for n in official() if _TRIGGER.match(n))
 
 
 def _listed_charges(t: str, at: int) -> list[int]:

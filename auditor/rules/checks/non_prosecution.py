@@ -196,8 +196,14 @@ def _reasoning_quote(doc: Document, d: Decision) -> str | None:
 def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
     """A 177(2) decision that does not tell the 被不起诉人 of his 申诉 (CPL 181; 检察规则 377)."""
     findings = []
+    types = lexicon()["types"]
     for doc, d in _decisions(case, rule.params):  # type: ignore[arg-type]
-        if not d.readable or d.span is None or d.suspect_may_appeal is not True or suspect_appeal_notices(d):
+        # …or the reasoning's type gives him the 申诉 where the article's does not ("犯罪情节轻微…不需要判处刑罚" under
+        # 177(1), held-out ind_ez06): a please-check linked to the mismatch, as the other way round.
+        by_reasoning = d.type is None and len(d.reasoning_types) == 1 and len(d.cited_types) == 1 and bool(
+            types[next(iter(d.reasoning_types))].get("suspect_may_appeal"))
+        if not d.readable or d.span is None or not (d.suspect_may_appeal is True or by_reasoning) \
+                or suspect_appeal_notices(d):
             continue
         words = {"quote": quote(d), "type": _type_label(d)}
         reasoning = _reasoning_quote(doc, d)
@@ -205,12 +211,11 @@ def suspect_appeal_notice_missing(case: Case, rule: Rule) -> list[Finding]:
             # The reasoning and the article disagree (the mismatch rule reports that): the 申诉 right rests on the
             # article alone, so this is a "please check", linked to the mismatch.
             ((kind, span),) = d.reasoning_types.items()
-            types = lexicon()["types"]
             words |= {"cited_type": types[d.cited_types[0]]["label"], "reasoning_type": types[kind]["label"],
                       "reasoning": doc.text[span[0] : span[1]].strip() if span else ""}
-            words["basis"] = rule.text("basis_cited", **words)
+            words["basis"] = rule.text("basis_reasoning" if by_reasoning else "basis_cited", **words)
             steps = [rule.text("type_unknown", **words), rule.text("may_appeal", **words), rule.text("not_told", **words),
-                     rule.text("check", **words)]
+                     rule.text("check_by_reasoning" if by_reasoning else "check", **words)]
             findings.append(rule.finding(case, document=doc, evidence=_cite_evidence(case, doc, d.citations),
                                          values={"quote": quote(d), "basis": words["basis"]}, steps=steps,
                                          identity=_identity(doc, d), severity="info"))
