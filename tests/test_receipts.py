@@ -202,6 +202,9 @@ def test_a_receipt_that_ends_the_sentence_naming_the_decision() -> None:
         ("你院于2023年6月2日作出的澜开检刑不诉〔2023〕27号不起诉决定书，我局经审查认为应当追究刑事责任。", []),
         # someone else served: not the writer's receipt
         ("被害人于2023年6月5日送达的申诉书，我局经审查认为应当追究刑事责任。", []),
+        # regression (held-out ind_fe07): "…决定书已于…送达我局"
+        ("你院澜开检刑不诉〔2023〕27号不起诉决定书已于2023年6月5日送达我局。我局认为不宜不起诉，要求复议。",
+         [("不起诉决定书", "police", "2023-06-05")]),
     ],
 )
 def test_a_letter_telling_the_day_its_addressee_served_the_decision(sentence: str, expected: list) -> None:

