@@ -684,6 +684,22 @@ def test_regression_a_paper_no_rule_reads_bound_behind_a_decision_is_a_document_
     assert str(docs[0].date) == "2022-05-25"
 
 
+@pytest.mark.parametrize(("paper", "title"), [
+    ("附：1．本案卷宗　册；2．和解协议书复印件一份。\n\n\n和解协议书\n甲方（犯罪嫌疑人）：陈某平\n乙方（被害方）：陈某海\n"
+     "乙方自愿与甲方和解，对甲方的行为表示谅解。\n甲方签名：陈某平 乙方签名：陈某海\n二〇二三年八月三十日\n", "和解协议书"),
+    ("江州市临江区人民医院孕检报告单\n姓名：黎某菊 年龄：29岁\nB超提示：宫内妊娠，约18周。\n报告医师：陶某 2022年5月11日\n", "孕检报告单"),
+])
+def test_regression_the_parties_and_a_hospitals_papers_behind_a_police_paper_are_documents_of_their_own(
+        paper: str, title: str) -> None:
+    """Held-out ind_ev07, ind_er07: a reconciliation agreement behind the 起诉意见书 gave it its date; a hospital's report
+    behind a co-suspect's notice gave the notice the pregnant suspect's name."""
+    page = ("起诉意见书\n松南公（刑）诉字〔2023〕88号\n犯罪嫌疑人陈某平涉嫌故意毁坏财物罪一案，现已侦查终结，现将此案移送审查起诉。\n"
+            "松岭市公安局南山分局（印）　2023年8月17日\n" + paper)
+    docs = segment(_dossier([page]))
+    assert [(d.type, d.title) for d in docs] == [("起诉意见书", "起诉意见书"), (UNKNOWN, title)]
+    assert str(docs[0].date) == "2023-08-17"
+
+
 def test_regression_an_official_reply_after_a_signature_date_is_a_document_of_its_own() -> None:
     """Held-out ind_cz03: a 公安厅's "关于对甲、乙指定居所监视居住的批复" bound behind the 呈请报告书 ran into it."""
     page = ("呈请指定居所监视居住报告书\n拟对岑某辉、程某指定居所监视居住，并报省公安厅批准。\n承办人：郝某东\n2024年3月12日\n"
