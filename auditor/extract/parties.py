@@ -220,16 +220,20 @@ def _find(view: TextView) -> list[Party]:
 # (held-out ind_eq02: 潘美玲 in the head, 潘美龄 in the facts). The item ends where the list or the clause goes on, and
 # its odd character is no function word ("潘美等人" is no name).
 _LIST_ITEM_END = "、，,。；;（(和及与等涉被于因均系在已的将"
+_LIST_HEAD = re.compile(rf"(?:{'|'.join(sorted(SUSPECT_ROLES, key=len, reverse=True))})(?P<items>[{_CJK}]{{2,4}}(?:、[{_CJK}]{{2,4}})*)$")
 _NOT_NAME_CHAR = set("等的于涉被因均系在已和及与将为是")
 
 
 def _listed_spellings(t: str, found: list[Party]) -> list[Party]:
     introduced = [p for p in found if p.is_suspect and (p.birth_date or p.id_number)]
     known = {p.name for p in found}
+    suspects = {p.name for p in found if p.is_suspect}
     out: dict[str, Party] = {}
     for sep in re.finditer("、", t):
-        if not any(t.endswith(k, 0, sep.start()) for k in known):
-            continue  # not a list of the document's people
+        # a list of the document's suspects under their role word ("证人黎桂芳、覃志刚的证言" is witnesses', held-out ind_ay02)
+        head = _LIST_HEAD.search(t, max(0, sep.start() - 40), sep.start())
+        if head is None or not (set(head.group("items").split("、")) <= suspects):
+            continue
         at = sep.end()
         for p in introduced:
             cand = t[at : at + len(p.name)]

@@ -54,9 +54,17 @@ def retransfers(events: list[Event]) -> list[Event]:
            else ev for ev in events]
     # A re-transfer is of those returned: a paper naming nobody ("补充侦查报告书…现重新移送") after a return of one
     # suspect's part ("对严国华部分分案处理…退回补充侦查", held-out ind_ew08) re-transfers his case, not the others'.
-    return [ev for ev in out if not (ev.action == spec["again"] and ev.person is not None and ev.date
-                                     and not (ev.person in returned and returned[ev.person] <= ev.date)
-                                     and any(day <= ev.date for who, day in returned.items() if who != ev.person))]
+    # (one sent then for the first time is transferred: "同时将犯罪嫌疑人杨春燕…一并移送审查起诉。现将…重新移送" (ind_bv06))
+    kept = []
+    for ev in out:
+        if ev.action == spec["again"] and ev.person is not None and ev.date \
+                and not (ev.person in returned and returned[ev.person] <= ev.date):
+            if ev.person not in first or first[ev.person] > ev.date:
+                ev = ev.model_copy(update={"action": spec["transfer"]})
+            elif any(day <= ev.date for who, day in returned.items() if who != ev.person):
+                continue
+        kept.append(ev)
+    return kept
 
 
 def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:
