@@ -148,6 +148,9 @@ CASES = [
     # regression (ind_bh01): a Mongolian name opening with 其, delimited by its introduction; "其妻" is no name
     ("犯罪嫌疑人其其格，女，1988年4月20日出生。", [("其其格", "犯罪嫌疑人", "女", "1988-04-20", None, None)]),
     ("犯罪嫌疑人其妻，女，1988年4月20日出生。", []),
+    # regression (held-out ind_fm01): a letter OCR read for a digit in the number
+    ("犯罪嫌疑人罗某斌，男，身份证件种类及号码：居民身份证 34112119961103221O。",
+     [("罗某斌", "犯罪嫌疑人", "男", None, "341121199611032210", True)]),
     # regression (ind_bj10): a notice introduces its person by the address field in brackets
     ("我局已于2024年7月24日将涉嫌生产、销售有毒、有害食品罪的许志朋（住址：清江市江北区滨河路168号4栋601室）逮捕",
      [("许志朋", "犯罪嫌疑人", None, None, None, None)]),

