@@ -244,8 +244,10 @@ HELD_OUT["independent_y"] = {
 # running banners and page counters, multi-联 forms, 送达回证 tables, light OCR noise. Held-out: z P 0.985 R 0.970,
 # aa P 1.000 R 0.913, ab P 0.875 R 0.969 with findings on both clean dossiers. The one miss left (aa03) is an item
 # number of a 2012 CPL article, whose text the law corpus does not hold.
+# z09 (session 28): a 帮信 decision naming no victim beside a co-suspect's 帮信 decision that tells one — CPL 180 speaks
+# of the case: a warning to check, which the writer reads as lawful.
 HELD_OUT["independent_z"] = {
-    "categories": PERFECT,
+    "categories": {**PERFECT, "notice": (0.84, 1.0)},
     "fields": {"events": 0.97, "citations": 1.0, "dates": 0.985, "documents": 0.97, "persons": 0.985,
                "parties": 0.985},
 }
@@ -254,10 +256,13 @@ HELD_OUT["independent_aa"] = {
     "fields": {"events": 0.925, "citations": 1.0, "dates": 0.99, "documents": 0.975, "persons": 1.0,
                "parties": 1.0},
 }
+# ab08 (clean as written): 边雨桐's decision names no victim beside 冉冬's, same charge, that tells the victim — since
+# session 28 a warning to check (CPL 180: "有被害人的案件"; seven other writers plant it, this one reads it as lawful).
 HELD_OUT["independent_ab"] = {
-    "categories": PERFECT,
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
     "fields": {"events": 0.965, "citations": 1.0, "dates": 1.0, "documents": 0.925, "persons": 1.0,
                "parties": 1.0},
+    "clean_please_checks": ("ind_ab08.pdf",),
 }
 # Corpora ac, ad and ae (2026-12-05, session 13), written at the same time the same way. ac: economic crime with five or
 # six suspects and a suspect company, 查封 / 扣押 / 冻结, CPL 2012 files and one straddling 2018-10-26, two-digit years;
@@ -472,8 +477,8 @@ HELD_OUT["independent_bn"] = {
 }
 # bo: 监察委 cases; the third 退回补充调查 (监察法 47(3), not in the statute corpus) is not checked.
 HELD_OUT["independent_bo"] = {
-    "categories": {**PERFECT, "deadline": (1.0, 0.94)},
-    "fields": {"events": 0.89, "citations": 0.99, "dates": 0.995, "documents": 0.94, "persons": 1.0, "parties": 1.0},
+    "categories": {**PERFECT, "deadline": (1.0, 0.93)},   # bo03's economic-lead plant removed (session 28)
+    "fields": {"events": 0.885, "citations": 0.99, "dates": 0.995, "documents": 0.94, "persons": 1.0, "parties": 1.0},
 }
 # bp02 truth-corrected (a 24.5-hour interrogation).
 HELD_OUT["independent_bp"] = {
@@ -853,6 +858,112 @@ HELD_OUT["independent_eo"] = {
     "categories": {**PERFECT, "notice": (0.76, 0.9)},
     "fields": {"events": 0.94, "citations": 1.0, "dates": 0.97, "documents": 0.865, "persons": 1.0, "parties": 1.0},
 }
+# ep–fn (session 28): twenty-four held-out sets written from the brief only (docs/accuracy.md). Clean please-checks:
+# an appraisal not told to a victim where the writer reads it as not needed (ep10, eq03, ey02, ez10, fh10); a deposit's
+# refund not in an excerpt (fg10); fm06's 复议 counted from the decision's day, its receipt not read.
+HELD_OUT["independent_ep"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.84, 1.0)},
+    "fields": {"events": 0.99, "citations": 0.95, "dates": 1.0, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_ep10.zip",),
+}
+HELD_OUT["independent_eq"] = {
+    "categories": {**PERFECT, "missing_document": (0.6, 1.0), "notice": (0.64, 1.0)},
+    "fields": {"events": 0.965, "citations": 1.0, "dates": 0.995, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_eq03.txt",),
+}
+HELD_OUT["independent_er"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.995, "citations": 0.97, "dates": 0.965, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_es"] = {
+    "categories": {**PERFECT, "missing_document": (0.81, 1.0), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.93, "citations": 0.99, "dates": 0.98, "documents": 1.0, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_et"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.85), "deadline": (0.93, 1.0)},
+    "fields": {"events": 0.95, "citations": 0.99, "dates": 0.995, "documents": 0.995, "persons": 0.98, "parties": 0.98},
+}
+HELD_OUT["independent_eu"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.9)},
+    "fields": {"events": 0.925, "citations": 0.99, "dates": 0.995, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ev"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.845, "citations": 0.93, "dates": 0.94, "documents": 0.915, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ew"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.915, "citations": 0.985, "dates": 0.97, "documents": 0.93, "persons": 1.0, "parties": 0.965},
+}
+HELD_OUT["independent_ex"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.94, "citations": 0.99, "dates": 0.99, "documents": 0.96, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ey"] = {
+    "categories": {**PERFECT, "format": (1.0, 0.83), "missing_document": (0.4, 0.8), "notice": (0.83, 1.0)},
+    "fields": {"events": 0.92, "citations": 0.99, "dates": 0.995, "documents": 0.94, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_ey02.docx",),
+}
+HELD_OUT["independent_ez"] = {
+    "categories": {**PERFECT, "format": (1.0, 0.87), "notice": (0.83, 0.9)},
+    "fields": {"events": 0.9, "citations": 0.985, "dates": 0.97, "documents": 0.955, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_ez10.zip",),
+}
+HELD_OUT["independent_fa"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.83, 0.9)},
+    "fields": {"events": 0.99, "citations": 0.955, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fb"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.89), "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.995, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fc"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.98, "documents": 0.955, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fd"] = {
+    "categories": {**PERFECT, "notice": (1.0, 0.9)},
+    "fields": {"events": 0.9, "citations": 1.0, "dates": 0.99, "documents": 0.955, "persons": 0.975, "parties": 0.975},
+}
+HELD_OUT["independent_fe"] = {
+    "categories": {**PERFECT, "deadline": (0.94, 1.0), "missing_document": (1.0, 0.88), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.93, "citations": 0.97, "dates": 0.985, "documents": 0.975, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fg"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.8), "format": (1.0, 0.75), "missing_document": (0.9, 1.0), "notice": (1.0, 0.9)},
+    "fields": {"events": 0.97, "citations": 0.97, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 0.93},
+    "clean_please_checks": ("ind_fg10.zip",),
+}
+HELD_OUT["independent_fh"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.89), "notice": (0.84, 1.0)},
+    "fields": {"events": 0.93, "citations": 1.0, "dates": 0.985, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_fh10.zip",),
+}
+HELD_OUT["independent_fi"] = {
+    "categories": {**PERFECT, "deadline": (0.85, 1.0), "missing_document": (0.71, 0.83), "notice": (1.0, 0.91)},
+    "fields": {"events": 0.975, "citations": 0.83, "dates": 0.985, "documents": 0.96, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fj"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.9), "format": (1.0, 0.75), "missing_document": (1.0, 0.83), "notice": (0.9, 1.0)},
+    "fields": {"events": 0.99, "citations": 1.0, "dates": 0.99, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fk"] = {
+    "categories": {**PERFECT, "citation": (1.0, 0.8), "missing_document": (1.0, 0.87), "notice": (0.71, 1.0), "wording": (0.94, 0.94)},
+    "fields": {"events": 0.995, "citations": 1.0, "dates": 1.0, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fl"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.83)},
+    "fields": {"events": 1.0, "citations": 1.0, "dates": 1.0, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fm"] = {
+    "categories": {**PERFECT, "deadline": (0.93, 0.83), "format": (0.62, 1.0), "missing_document": (1.0, 0.77), "notice": (0.9, 0.83)},
+    "fields": {"events": 0.995, "citations": 0.99, "dates": 0.99, "documents": 0.93, "persons": 1.0, "parties": 1.0},
+    "clean_please_checks": ("ind_fm06.docx",),
+}
+HELD_OUT["independent_fn"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.9, 0.81), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.89, "citations": 0.98, "dates": 0.965, "documents": 0.975, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -888,7 +999,8 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_dy": (10, 1), "independent_dz": (10, 2), "independent_ea": (10, 2), "independent_eb": (10, 2),
          "independent_ec": (10, 2), "independent_ed": (10, 2), "independent_ee": (10, 2), "independent_ef": (10, 2),
          "independent_eg": (10, 2), "independent_eh": (10, 2), "independent_ei": (10, 2), "independent_ek": (10, 2),
-         "independent_el": (10, 2), "independent_em": (10, 2), "independent_en": (10, 2), "independent_eo": (10, 2)}
+         "independent_el": (10, 2), "independent_em": (10, 2), "independent_en": (10, 2), "independent_eo": (10, 2),
+         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
