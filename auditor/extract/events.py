@@ -383,6 +383,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
         if (d.as_date() is not None or d.relative) and not is_birth_date(t, d) and not _is_period_end(t, d)
     ]
     date_starts = [d.start for d in dates]
+    full_at = {d.start: d for d in dates if d.as_date() is not None and not d.relative}
     heads, rows, cells = _table_lines(doc.text, view, persons)
     sentences = _capped(sorted({*_bounds(t, _SENTENCE_END), *rows}))
     clauses = _capped(sorted({*_bounds(t, _CLAUSE_END), *rows, *cells}))
@@ -430,7 +431,7 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
             continue
         if doc.type in _WITNESS_RECORDS and not _records_a_suspect(t, persons) and _told_of_oneself(t, ss, tr.start, mentions):
             continue  # "答：我2021年11月3日因为盗窃被…刑事拘留": the witness's own story (held-out ind_ed06)
-        paired = _name_date_pairs(t, tr, ss, mentions, dates) if tr.action not in lex.case_scope else []
+        paired = _name_date_pairs(t, tr, ss, mentions, full_at) if tr.action not in lex.case_scope else []
         if paired:
             # "许浩然于2023年4月11日、卢婷于2023年4月21日、简国栋于2023年4月12日被我局刑事拘留" (held-out ind_eq07): each
             # person on the date written after his name.
@@ -612,17 +613,21 @@ def _opened_since(t: str, start: int, end: int) -> bool:
     return gap.count("（") + gap.count("(") > gap.count("）") + gap.count(")")
 
 
+_PAIRS_REACH = 160  # characters before an act within which its "X于D1、Y于D2" list stands
 _PAIR_JOINER = re.compile(r"[、，,]|和|及|以及")
 # Between the last date and the act: the organ and the passive ("被我局", "经…批准被"), nothing that starts a clause.
 _PAIR_TAIL = re.compile(r"[^，,。；;、]{0,24}")
 
 
 def _name_date_pairs(t: str, tr: _Trigger, ss: int, mentions: list[_Mention],
-                     dates: list[DateMention]) -> list[tuple[_Mention, DateMention]]:
-    """Two or more "NAME于DATE" joined by 、 or ， right before the act's words, in its sentence: (name, date) each."""
-    at = {d.start: d for d in dates if d.as_date() is not None and not d.relative}
+                     at: dict[int, DateMention]) -> list[tuple[_Mention, DateMention]]:
+    """Two or more "NAME于DATE" joined by 、 or ， right before the act's words, in its sentence: (name, date) each.
+    `at`: the full dates by where they start (built once per document)."""
     pairs: list[tuple[_Mention, DateMention]] = []
-    for m in (x for x in mentions if ss <= x.start and x.end < tr.start):
+    # Only the stretch right before the act: a list is short, and a long run-on line must not cost a scan per act.
+    lo = bisect.bisect_left(mentions, max(ss, tr.start - _PAIRS_REACH), key=lambda x: x.start)
+    hi = bisect.bisect_left(mentions, tr.start, key=lambda x: x.start)
+    for m in (x for x in mentions[lo:hi] if x.end < tr.start):
         d = at.get(m.end + 1) if t.startswith("于", m.end) else None
         if d is None or d.end > tr.start:
             continue
