@@ -173,10 +173,9 @@ def build_case(
             recorded = doc_records[0].person if doc_records else None
             if is_own and recorded and update["person"] is not None and update["person"] != recorded:
                 continue
-            # …and not of a suspect its answers name when its head records someone else: a co-offender handled in
-            # another case ("被询问人：樊磊…（同案人，另案处理）", held-out ind_fd04)
-            if is_own and recorded is None and update["person"] is not None and ev.action in _RECORD_ACTS \
-                    and _heads_someone_else(doc.text, update["person"]):  # type: ignore[arg-type]
+            # …and not of a suspect its answers name when its head records someone else (the record's `of_other`: a
+            # co-offender handled in another case, "被询问人：樊磊…（同案人，另案处理）", held-out ind_fd04)
+            if is_own and doc_records and doc_records[0].of_other:
                 continue
             if moment is not None and is_own:
                 update |= {"date": moment[0], "time": moment[1]}
@@ -447,16 +446,6 @@ def _opens_paragraph(text: str, m: PartyMention) -> bool:
     """Does the mention open its paragraph, alone ("犯罪嫌疑人钱立军、孙丽系…" opens with a list: not one person's)?"""
     line_start = text.rfind("\n", 0, m.start) + 1
     return not text[line_start : m.start].strip(" \t\u3000") and not text.startswith(("、", "和", "及", "与"), m.end)
-
-
-_RECORD_ACTS = frozenset({"讯问", "询问"})
-_HEAD_NAME = re.compile(r"[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,6}?)(?=[，,（(\s]|性别|$)")
-
-
-def _heads_someone_else(text: str, person: str) -> bool:
-    """Does a record's head name as the one questioned only someone other than `person`?"""
-    heads = [h.group("name") for m in _RECORD_HEAD_ROLE.finditer(text) if (h := _HEAD_NAME.match(text, m.end()))]
-    return bool(heads) and not any(h.startswith(person) or person.startswith(h) for h in heads)
 
 
 def _heads_record(text: str, person: str) -> bool:
