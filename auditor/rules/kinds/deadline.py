@@ -8,7 +8,8 @@ What narrows the events, all data in the rule file:
 - `to`: one action or a list (批准逮捕 or 不批准逮捕: either decision stops the clock);
 - `first_only`: only the first `to` after the start counts (the first 讯问 after 拘留, not later ones); a record
   numbered 第N次 whose 第N-1次 the file lacks is not measured (an unseen one may have come first);
-- `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness — not in a
+- `excused_by`: phrases that, in the `to` event's own document, state a lawful reason for lateness — not inside a
+  form's printed label for the reason (`reason_labels`: "未在二十四小时以内通知的原因：" with a blank after it), not in a
   sentence giving one of `excuses_refused` (a reason the law does not accept: "因办案任务繁重，未能及时通知"), and, for a
   phrase of `excuse_requires`, only where the document states what the law allows it for (有碍侦查: a crime against
   national security or of terrorism) on a day that law was in force;
@@ -121,6 +122,9 @@ class DeadlineParams(Params):
     excused_by: tuple[str, ...] = ()
     excuses_refused: tuple[str, ...] = ()
     excuse_requires: dict[str, ExcuseRequires] = {}
+    # A form's printed label for the reason ("注：未在二十四小时以内通知的原因：／"): its words are no reason; what is
+    # written after it is, read like any other text (a blank, or "本人要求暂不告知家属", excuses nothing).
+    reason_labels: tuple[str, ...] = ()
     while_held: WhileHeld | None = None
     from_documents: tuple[str, ...] = ()
     # The document a finding is reported on: the late act's ("end", a late notice) or the one that started the clock
@@ -279,9 +283,10 @@ def _excused(case: Case, event: Event, day: date, p: DeadlineParams) -> bool:
     # ind_dr09): refused like the others, and so is the sentence giving one as its reason.
     refused = (*p.excuses_refused, *(phrase for phrase, required in p.excuse_requires.items()
                                      if day >= required.from_ and not re.search(required.text, doc.text)))
+    labels = [m.span() for x in p.reason_labels for m in re.finditer(x, doc.text)]
     for phrase in p.excused_by:
         for m in phrase_pattern(phrase).finditer(doc.text):
-            if unticked(doc.text, m.start()):
+            if unticked(doc.text, m.start()) or any(a <= m.start() < b for a, b in labels):
                 continue
             start, end = sentence_at(doc.text, m.start())
             if not find_any(doc.text[start:end], refused):
