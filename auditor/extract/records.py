@@ -108,9 +108,11 @@ _TIME_LINE = re.compile(r"时[ \t\u3000]*间[ \t\u3000]*[:：]?")
 _QUALIFIER = r"(?:签[名字]|讯问人员?|询问人员?|侦查员|记录[人员]|主办人?|协办人?|姓名(?:、(?:工作)?单位)?)"
 # OCR may drop the colon after a full "姓名、单位" label: the name follows at once ("侦查员姓名、单位闫某、柯某，…", ind_cb04).
 _COLON_LOST = r"(?<=姓名、单位)(?=[\u4e00-\u9fff])"
+# …or name its field after the bracket: "侦查员（记录员）姓名：任某", "侦查员（记录员）姓名及工作单位：高某、聂某" (held-out ind_fo09)
+_NAME_FIELD = r"(?:姓名(?:及|、|和)?(?:工作)?(?:单位)?)"
 _OFFICER_LABEL = re.compile(
     r"(?<!被)(?:讯问人|询问人|讯问人员|询问人员|侦查员|侦查人员|办案人员?|检察官|检察人员|检察员|主持人)(?:姓名)?(?:、(?:工作)?单位)?"
-    rf"(?:[（(]{_QUALIFIER}[）)][ \t\u3000]*[:：]?|[ \t\u3000]*[:：]|[ \t\u3000]+|{_COLON_LOST})"
+    rf"(?:[（(]{_QUALIFIER}[）)]{_NAME_FIELD}?[ \t\u3000]*[:：]?|[ \t\u3000]*[:：]|[ \t\u3000]+|{_COLON_LOST})"
 )  # a form may print its labels without a colon ("讯问人 吴志成    工作单位 …", "讯问人（签名）吴志成"), or qualify
 # them in brackets ("侦查员（讯问人）：盛宏、卢晓峰", ind_af08)
 _ORGAN_WORDS = re.compile(r"公安|检察|派出所|大队|中队|支队|分局|法院|单位")

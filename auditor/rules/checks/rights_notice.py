@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_least
-from auditor.lexicon import load_yaml
+from auditor.lexicon import load_yaml, organ_kind
 from auditor.model import Case, Document, Finding, Record
 from auditor.rules.conditions import title_evidence
 from auditor.rules.params import Params
@@ -61,8 +61,22 @@ def first_interrogations(case: Case) -> list[tuple[Document, Record]]:
         dated = sorted(((d.day, d.start, d, r) for d, r in items if d.day and not r.ordinal), key=lambda x: (x[0], x[1]))
         numbered_days = [d.day for d, _ in numbered if d.day]
         if dated and (not numbered or (numbered_days and dated[0][0] <= min(numbered_days))):
-            firsts.append((dated[0][2], dated[0][3]))
+            doc, record = dated[0][2], dated[0][3]
+            if not (record.organ_kind == "procuratorate" and _police_questioned(case, record.person)):
+                firsts.append((doc, record))
     return firsts
+
+
+# The police papers that bring a suspect's case to the procuratorate: they questioned him first.
+_POLICE_TRANSFERS = ("起诉意见书", "提请批准逮捕书")
+
+
+def _police_questioned(case: Case, person: str | None) -> bool:
+    """Did the police hand this person's case on (their 起诉意见书 or 提请批准逮捕书 names him)? Then a procurator's
+    unnumbered record is not his first interrogation, only the first the excerpt keeps (held-out ind_ft05)."""
+    return bool(person) and any(
+        organ_kind(d.organ) == "police" and person in named_as_subjects(d.text, [person])
+        for d in case.documents_of_type(list(_POLICE_TRANSFERS)) if d.organ)
 
 
 def find_notice_part(text: str, part: dict[str, Any]) -> tuple[int, int] | None:

