@@ -690,6 +690,8 @@ def test_regression_a_paper_no_rule_reads_bound_behind_a_decision_is_a_document_
     ("江州市临江区人民医院孕检报告单\n姓名：黎某菊 年龄：29岁\nB超提示：宫内妊娠，约18周。\n报告医师：陶某 2022年5月11日\n", "孕检报告单"),
     # held-out ind_fr08: counsel's letter behind the paper gave it the letter's date
     ("律师事务所函\n江州市高新区人民检察院：\n本所指派万某律师担任陈某平审查起诉阶段辩护人。\n2023年8月7日\n", "律师事务所函"),
+    # held-out ind_fr05: a 阅卷申请 behind the 起诉书 gave it its date
+    ("阅卷申请\n申请人：贝某律师\n事项：申请查阅、摘抄、复制陈某平案卷材料。\n此致\n松岭市南山区人民检察院\n2023年8月8日\n", "阅卷申请"),
 ])
 def test_regression_the_parties_and_a_hospitals_papers_behind_a_police_paper_are_documents_of_their_own(
         paper: str, title: str) -> None:

@@ -79,6 +79,9 @@ class RequiredDocumentsParams(Params):
     # A regex whose group "holder" names whose goods the trigger takes ("扣押马某（废品收购站）持有的", ind_cs01): where
     # every required document names one of the triggers' holders, a trigger whose holder none names lacks its own.
     holder: str | None = None
+    # …and the required document's own field naming whose goods it lists ("持有人：邱某峰"): where it has one, only that
+    # person's goods are listed there, whoever else its remarks name ("含与冯某远的聊天记录", held-out ind_ft07).
+    holder_field: str | None = None
     # per_person: a required document dated before the trigger is an earlier measure's (ind_cu08: the police's execution
     # notice of January is not the one of the procuratorate's bail in July).
     not_before_trigger: bool = False
@@ -369,8 +372,13 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
     required = case.documents_of_type(p.requires)
     if len(names) < 2 or not required:
         return []
-    listed = {h for h in names for r in required if find_phrase(r.text, h)}
-    if not all(any(find_phrase(r.text, h) for h in names) for r in required):
+    def named(r: Document) -> set[str]:
+        field = [m.group("holder") for m in re.finditer(p.holder_field, r.text)] if p.holder_field else []
+        place = " ".join(field) if field else r.text
+        return {h for h in names if find_phrase(place, h)}
+
+    listed = {h for r in required for h in named(r)}
+    if not all(named(r) for r in required):
         return []  # a list naming none of them may be anyone's
     findings = []
     for doc in case.documents_of_type(p.trigger):
