@@ -794,6 +794,8 @@ def test_regression_a_suspect_known_by_the_name_he_gave_until_identified_has_his
 @pytest.mark.parametrize("telling", [
     "犯罪嫌疑人“阿坤”（自报姓名，真实身份后查明为宋坤）为平台提供收款账户。",
     "问：你叫什么名字？\n答：宋坤，“阿坤”是外号。",
+    # held-out ind_fs05: the words saying it was established come before the name he gave
+    "2024年4月23日，经指纹比对查明“阿坤”真实身份为宋坤（公民身份号码已核实）。",
 ])
 def test_regression_a_name_given_then_the_true_identity_makes_one_suspect(telling: str) -> None:
     """Held-out ind_fb03: a suspect detained under the name he gave ("阿坤"), his true identity (宋坤) found later and told

