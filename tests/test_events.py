@@ -880,3 +880,20 @@ def test_regression_a_decision_addressed_to_one_of_two_suspects_with_her_details
     events = audit_text(text).case.events
     assert {(e.action, e.person) for e in events if e.action == "指定居所监视居住"} == {("指定居所监视居住", "韦某娜")}
 
+
+
+def test_regression_a_request_introducing_one_suspect_is_his_though_its_facts_name_the_gang() -> None:
+    """Held-out ind_fz03: each 提请批准逮捕书 opens with the one suspect it asks for ("邵春兰（女，…）"), its facts name
+    the whole gang: the request is that suspect's alone."""
+    from auditor.pipeline import audit_text
+
+    facts = "经依法侦查查明：犯罪嫌疑人莫国华经营棋牌室组织他人赌博；犯罪嫌疑人邵春兰负责收取抽头款，犯罪嫌疑人柯勇负责望风。\n"
+    text = "".join(
+        f"拘留证\n兹决定对涉嫌开设赌场罪的犯罪嫌疑人{n}执行拘留，送潭溪县看守所羁押。\n潭溪县公安局（印）\n二〇二四年二月二十二日\n=====\n"
+        for n in ("莫国华", "邵春兰", "柯勇"))
+    text += (f"提请批准逮捕书\n邵春兰（女，1982年5月28日生），无业。\n邵春兰于2024年2月22日被我局刑事拘留。\n{facts}"
+             "特提请批准逮捕。\n潭溪县公安局（印）\n二〇二四年二月二十四日\n=====\n"
+             f"提请批准逮捕书\n莫国华（男，1970年9月3日生），个体经营。\n莫国华于2024年2月22日被我局刑事拘留。\n{facts}"
+             "特提请批准逮捕。\n潭溪县公安局（印）\n二〇二四年三月十八日\n")
+    asked = {(iso(e.date), e.person) for e in audit_text(text).case.events if e.action == "提请批准逮捕"}
+    assert asked == {("2024-02-24", "邵春兰"), ("2024-03-18", "莫国华")}

@@ -29,6 +29,9 @@ CASES = [
     # regression (ind_n11): a surname the tagger reads as a common word (钱 as money) before a given name
     ("被不起诉人钱文斌利用担任被害人钱秀英五金仓库管理员的便利", [("钱文斌", "被不起诉人", None, None, None, None),
                                                    ("钱秀英", "被害人", None, None, None, None)]),
+    # regression (held-out ind_fz03): a surname the tagger reads as an adverb (莫 as "don't") before a given name
+    ("兹决定对涉嫌开设赌场罪的犯罪嫌疑人莫国华执行拘留", [("莫国华", "犯罪嫌疑人", None, None, None, None)]),
+    ("犯罪嫌疑人曾因盗窃被判处有期徒刑", []),
     # regression (ind_l05): a 监察委员会's 起诉意见书 names its suspect 被调查人
     ("被调查人郑秀英，女，1975年10月28日出生，公民身份号码350102197510286249，汉族",
      [("郑秀英", "被调查人", "女", "1975-10-28", "350102197510286249", True)]),

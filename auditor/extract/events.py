@@ -287,6 +287,9 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
 _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留人|被逮捕人|被取保候审人|被监视居住人|被告人)(?:姓名)?"
                                 r"[ \t\u3000]*[:：][^\n]{2,40}")
 _HEAD_FIELD_REACH = 200
+# A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
+_INTRODUCTION = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)?(?P<who>[\u4e00-\u9fff·]{2,8}?)[（(，,][ \t\u3000]*"
+                           r"(?:性别[:：]?)?[男女]")
 
 
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
@@ -320,7 +323,19 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         # not of a co-suspect its reasons name ("现有证据仅有同案犯罪嫌疑人林建华的供述").
         mentions = _mentions(compact, list(named))
         triggers = [tr for tr in _triggers(compact, lex) if tr.action and tr.action not in lex.case_scope]
-        objects = {name for tr in triggers if tr.action == act for name in _object(compact, tr.end, mentions, lex)}
+        # The paper's own person first: a form's head field, or the one person it introduces.
+        # A form's head field naming one person ("犯罪嫌疑人：蒋某芳，于…被刑事拘留" on an approval form): its act is
+        # his, not a co-suspect's its reasons name ("蒋某芳与周某新结伙作案", held-out ind_fq01).
+        field = next((m.group(0) for m in _HEAD_PERSON_FIELD.finditer(doc.text[:_HEAD_FIELD_REACH])), "")
+        in_field = named_in(field, list(named))
+        # …or the one person the paper introduces, a line opening with his name and sex ("邵某兰（女，1982年5月
+        # 28日生…）" heading a 提请批准逮捕书 whose facts name the whole gang, held-out ind_fz03)
+        if not in_field:
+            introduced = {n for m in _INTRODUCTION.finditer(doc.text) for n in named_in(m.group("who"), list(named))}
+            in_field = sorted(introduced)
+        objects = set(in_field) if len(in_field) == 1 else set()
+        objects = objects or {name for tr in triggers if tr.action == act
+                              for name in _object(compact, tr.end, mentions, lex)}
         # A request about another act names its person there ("要求复议…决定不批准逮捕犯罪嫌疑人林辉").
         objects = objects or {name for tr in triggers for name in _object(compact, tr.end, mentions, lex)}
         if not objects:
@@ -340,12 +355,6 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             objects = {p for p in named if not all(lex.case_by_first_name.match(compact, m.end)
                                                    for m in mentions if m.name == p)}
             objects = objects if objects and len(objects) < len(named) else set()
-        if not objects:
-            # A form's head field naming one person ("犯罪嫌疑人：蒋某芳，于…被刑事拘留" on an approval form): its act is
-            # his, not a co-suspect's its reasons name ("蒋某芳与周某新结伙作案", held-out ind_fq01).
-            field = next((m.group(0) for m in _HEAD_PERSON_FIELD.finditer(doc.text[:_HEAD_FIELD_REACH])), "")
-            in_field = named_in(field, list(named))
-            objects = set(in_field) if len(in_field) == 1 else set()
         if objects:
             people = [p for p in named if p in objects]
     unit_only = not named and unit_party_document(doc)
