@@ -315,6 +315,19 @@ def _victim_elsewhere(case: Case, doc: Document) -> tuple[Document, str, int, in
 
 
 _CHARGE = re.compile(r"(?:涉嫌|犯)([\u4e00-\u9fff、]{2,20}?罪)")
+# …and the charges listed after it ("涉嫌开设赌场罪、诈骗罪")
+_MORE_CHARGES = re.compile(r"[、和及]([\u4e00-\u9fff]{2,20}?罪)")
+
+
+def _charges(text: str) -> set[str]:
+    found = set()
+    for m in _CHARGE.finditer(text):
+        found.add(m.group(1))
+        pos = m.end()
+        while (more := _MORE_CHARGES.match(text, pos)) is not None:
+            found.add(more.group(1))
+            pos = more.end()
+    return found
 
 
 def _victim_of_sibling(case: Case, doc: Document) -> tuple[Document, str, int, int] | None:
@@ -323,10 +336,12 @@ def _victim_of_sibling(case: Case, doc: Document) -> tuple[Document, str, int, i
     him. (paper, the sentence, its span)"""
     spec = lexicon()["notice"]
     # …of the same crime: a file may join a bribe taken (no victim) with the damage the briber did (held-out ind_ex05)
-    charges = set(_CHARGE.findall(doc.text))
+    # (…every crime of it: a sibling decided on 开设赌场罪、诈骗罪 may tell the victim of the fraud only, held-out ind_fz07)
+    charges = _charges(doc.text)
     for other in case.documents_of_type(spec["sibling_decisions"]):
         decision = case.decision(other.id) if other.id != doc.id else None
-        if decision is None or not charges & set(_CHARGE.findall(other.text)):
+        theirs = _charges(other.text)
+        if decision is None or not theirs or not theirs <= charges:
             continue
         told = next((n for n in victim_notices(decision) if find_phrase(n.text, spec["appeal"])), None)
         if told is not None:
