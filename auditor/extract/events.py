@@ -288,6 +288,7 @@ _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留�
                                 r"[ \t\u3000]*[:：][^\n]{2,40}")
 _HEAD_FIELD_REACH = 200
 # A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
+_INTRODUCED_ANYWHERE = re.compile(r"(?P<who>[\u4e00-\u9fff·]{2,8}?)[（(，,](?:性别[:：]?)?[男女][，,）)]")
 _INTRODUCTION = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)?(?P<who>[\u4e00-\u9fff·]{2,8}?)[（(，,][ \t\u3000]*"
                            r"(?:性别[:：]?)?[男女]")
 
@@ -326,13 +327,16 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         # The paper's own person first: a form's head field, or the one person it introduces.
         # A form's head field naming one person ("犯罪嫌疑人：蒋某芳，于…被刑事拘留" on an approval form): its act is
         # his, not a co-suspect's its reasons name ("蒋某芳与周某新结伙作案", held-out ind_fq01).
-        field = next((m.group(0) for m in _HEAD_PERSON_FIELD.finditer(doc.text[:_HEAD_FIELD_REACH])), "")
-        in_field = named_in(field, list(named))
+        # (every such field of its head: a form with one field line per suspect is all of theirs, held-out ind_fq02)
+        fields = " ".join(m.group(0) for m in _HEAD_PERSON_FIELD.finditer(doc.text[:_HEAD_FIELD_REACH]))
+        in_field = named_in(fields, list(named))
         # …or the one person the paper introduces, a line opening with his name and sex ("邵某兰（女，1982年5月
         # 28日生…）" heading a 提请批准逮捕书 whose facts name the whole gang, held-out ind_fz03)
+        # (…and only him: "犯罪嫌疑人赵某强（男，…）、孙某娜（女，…）" introduces two, held-out ind_bv01)
         if not in_field:
-            introduced = {n for m in _INTRODUCTION.finditer(doc.text) for n in named_in(m.group("who"), list(named))}
-            in_field = sorted(introduced)
+            heading = {n for m in _INTRODUCTION.finditer(doc.text) for n in named_in(m.group("who"), list(named))}
+            anywhere = {n for m in _INTRODUCED_ANYWHERE.finditer(compact) for n in named_in(m.group("who"), list(named))}
+            in_field = sorted(heading) if len(anywhere) <= 1 else []
         objects = set(in_field) if len(in_field) == 1 else set()
         objects = objects or {name for tr in triggers if tr.action == act
                               for name in _object(compact, tr.end, mentions, lex)}

@@ -289,7 +289,8 @@ def _listed_charges(t: str, at: int) -> list[int]:
 
 
 _MAX_LISTED = 6
-_OFFENDER_NOUN_CRIME = ("逃犯罪",)  # 逃犯 + 罪: a charge-like name, not the general word 犯罪
+_OFFENDER_NOUN_CRIME = ("逃犯罪",)
+_OBJECT_CHARS = 6  # characters of a crime's object written into an official name ("集体资金")  # 逃犯 + 罪: a charge-like name, not the general word 犯罪
 
 
 def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view: TextView, t: str, at: int,
@@ -318,7 +319,9 @@ def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view
             best = (bare, fuzz.ratio(written, bare)) if acceptable(bare) else _closest(bare, p.min_similarity)
     if best is None:
         # an official name with the crime's object written into it ("侵占集体资金罪" holds 侵占罪, held-out ind_gd01)
-        within = sorted((o for o in _current() if len(o) >= 3 and _subsequence(o, written)), key=len)
+        # (opening as it does and a few characters longer: not a narrative run "认定某构成诈骗罪", "刑法…规定的盗窃罪")
+        within = sorted((o for o in _current() if len(o) >= 3 and written.startswith(o[:2])
+                         and len(written) - len(o) <= _OBJECT_CHARS and _subsequence(o, written)), key=len)
         best = (within[-1], fuzz.ratio(written, within[-1])) if within else None
     if best is None:
         return None
