@@ -238,7 +238,8 @@ CASES = [
     ("对<date>…案立案侦查", "决定对2023.3.11程某某被抢劫案立案侦查。", ["张三"], set()),
     ("于<date>对…一案立案侦查", "我局于2013年8月27日对朱某家被盗一案立案侦查。", ["张三"], {("立案", "2013-08-27", None)}),
     # regression (held-out ind_fo01): the date of the report the 立案 followed is not the 立案's
-    ("于<date>接…报案后立案侦查", "由滨河派出所于2022年2月10日接被害人王某报案后立案侦查。", ["张三"], set()),
+    ("于<date>接…报案后立案侦查", "由滨河派出所于2022年2月10日接被害人王某报案后立案侦查。", ["张三"],
+     {("受案", "2022-02-10", None)}),
     # regression (ind_al01): the family's receipt of the notice is dated by the receipt, not the detention
     ("receipt of a detention notice", "本人已于2023年3月15日10时20分收到张三被刑事拘留的通知。", ["张三"], set()),
     ("a request to extend custody is no extension", "我局于2020年2月10日提请批准延长侦查羁押期限。", ["张三"], set()),

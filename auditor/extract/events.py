@@ -288,9 +288,10 @@ _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留�
                                 r"[ \t\u3000]*[:：][^\n]{2,40}")
 _HEAD_FIELD_REACH = 200
 # A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
-_INTRODUCED_ANYWHERE = re.compile(r"(?P<who>[\u4e00-\u9fff·]{2,8}?)[（(，,](?:性别[:：]?)?[男女][，,）)]")
-_INTRODUCTION = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)?(?P<who>[\u4e00-\u9fff·]{2,8}?)[（(，,][ \t\u3000]*"
-                           r"(?:性别[:：]?)?[男女]")
+# (a bracket may come between: "朴某浩（PARK SEONGHO），男", corpus cw)
+_INTRODUCED_ANYWHERE = re.compile(r"(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:[（(][^（）()\n]{0,30}[）)])?[（(，,](?:性别[:：]?)?[男女][，,）)]")
+_INTRODUCTION = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)?(?P<who>[\u4e00-\u9fff·]{2,8}?)"
+                           r"(?:[（(][^（）()\n]{0,30}[）)])?[（(，,][ \t\u3000]*(?:性别[:：]?)?[男女]")
 
 
 def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]:
