@@ -486,8 +486,9 @@ HELD_OUT["independent_bo"] = {
     "fields": {"events": 0.885, "citations": 0.99, "dates": 0.995, "documents": 0.94, "persons": 1.0, "parties": 1.0},
 }
 # bp02 truth-corrected (a 24.5-hour interrogation).
+# (session 29: a 价格认定结论书 told to no one is an info-level please-check; bp09's writer held it lawful)
 HELD_OUT["independent_bp"] = {
-    "categories": PERFECT,
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
     "fields": {"events": 0.97, "citations": 1.0, "dates": 0.995, "documents": 0.98, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_bq"] = {
@@ -519,8 +520,8 @@ HELD_OUT["independent_bv"] = {
     "fields": {"events": 0.875, "citations": 0.835, "dates": 0.98, "documents": 0.92, "persons": 1.0, "parties": 1.0},
 }
 # bw: the page furniture of scanned-and-retyped files (running heads, page numbers, two documents on a page).
-HELD_OUT["independent_bw"] = {
-    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "wording": (1.0, 0.92)},
+HELD_OUT["independent_bw"] = {  # (notice: bw01's 价格认定结论书 told to no one, a please-check since session 29)
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.91, 1.0), "wording": (1.0, 0.92)},
     "fields": {"events": 0.935, "citations": 1.0, "dates": 0.975, "documents": 0.94, "persons": 1.0, "parties": 1.0},
 }
 # bx: suspects caught in other regions, 押解, 指定管辖 and 并案, one at large. (citations 1.0 → 0.995 in session 23: the
@@ -606,8 +607,9 @@ HELD_OUT["independent_co"] = {
     "categories": {**PERFECT, "consistency": (1.0, 0.66), "format": (1.0, 0.6), "missing_document": (1.0, 0.88), "wording": (1.0, 0.84)},
     "fields": {"events": 0.97, "citations": 0.985, "dates": 0.99, "documents": 1.0, "persons": 1.0, "parties": 0.855},
 }
-HELD_OUT["independent_cp"] = {
-    "categories": {**PERFECT, "consistency": (1.0, 0.8), "deadline": (0.92, 0.76), "format": (1.0, 0.8), "missing_document": (1.0, 0.88), "notice": (1.0, 0.9), "wording": (1.0, 0.76)},
+HELD_OUT["independent_cp"] = {  # (cp10: its 价格认定结论书 told to no one, a please-check since session 29)
+    "clean_please_checks": ("ind_cp10.docx",),
+    "categories": {**PERFECT, "consistency": (1.0, 0.8), "deadline": (0.92, 0.76), "format": (1.0, 0.8), "missing_document": (1.0, 0.88), "notice": (0.91, 1.0), "wording": (1.0, 0.76)},
     "fields": {"events": 0.89, "citations": 0.98, "dates": 0.985, "documents": 0.95, "persons": 1.0, "parties": 0.835},
 }
 HELD_OUT["independent_cq"] = {
@@ -926,9 +928,9 @@ HELD_OUT["independent_fc"] = {
     "categories": {**PERFECT, "deadline": (1.0, 0.94), "notice": (0.91, 1.0)},
     "fields": {"events": 0.92, "citations": 1.0, "dates": 0.98, "documents": 0.955, "persons": 1.0, "parties": 1.0},
 }
-HELD_OUT["independent_fd"] = {
+HELD_OUT["independent_fd"] = {  # (persons: two co-suspects at large its truth leaves out, read since session 29)
     "categories": {**PERFECT, "notice": (1.0, 0.9)},
-    "fields": {"events": 0.9, "citations": 1.0, "dates": 0.99, "documents": 0.955, "persons": 0.975, "parties": 0.975},
+    "fields": {"events": 0.9, "citations": 1.0, "dates": 0.99, "documents": 0.955, "persons": 0.96, "parties": 0.96},
 }
 HELD_OUT["independent_fe"] = {
     "categories": {**PERFECT, "deadline": (0.94, 1.0), "missing_document": (1.0, 0.88), "notice": (0.91, 1.0)},
@@ -969,6 +971,78 @@ HELD_OUT["independent_fn"] = {
     "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.9, 0.81), "wording": (1.0, 0.92)},
     "fields": {"events": 0.89, "citations": 0.98, "dates": 0.965, "documents": 0.975, "persons": 1.0, "parties": 1.0},
 }
+# Session 29, sets fo–gd. Clean dossiers named below hold: an info-level please-check of a 鉴定意见 told to the suspects and
+# not the victim (fq09, fq10, fs05); and findings their writers' own files contradict — a 不起诉决定书 not served on the
+# police that transferred the case (fq09, gd08: CPL 179; other sets' writers plant exactly that, az01, y05, h08,
+# bi05, bq05 …), a 逮捕通知书 stating the arrest a day after the warrant announced it (fy09).
+HELD_OUT["independent_fo"] = {
+    "categories": {**PERFECT, "missing_document": (0.81, 1.0), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.94, "citations": 0.995, "dates": 0.985, "documents": 0.975, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fp"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.975, "citations": 0.985, "dates": 0.985, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fq"] = {
+    "clean_please_checks": ("ind_fq09.docx", "ind_fq10.zip"),
+    "categories": {**PERFECT, "missing_document": (0.75, 1.0), "notice": (0.73, 1.0)},
+    "fields": {"events": 0.985, "citations": 1.0, "dates": 0.97, "documents": 0.92, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fr"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.94, "citations": 0.95, "dates": 0.98, "documents": 0.96, "persons": 1.0, "parties": 0.965},
+}
+HELD_OUT["independent_fs"] = {
+    "clean_please_checks": ("ind_fs05.docx",),
+    "categories": {**PERFECT, "notice": (0.83, 1.0)},
+    "fields": {"events": 0.98, "citations": 0.96, "dates": 1.0, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ft"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.975, "citations": 1.0, "dates": 0.975, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fu"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.8), "missing_document": (0.9, 1.0)},
+    "fields": {"events": 0.99, "citations": 1.0, "dates": 0.985, "documents": 0.945, "persons": 0.98, "parties": 0.98},
+}
+HELD_OUT["independent_fv"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.91, "citations": 1.0, "dates": 0.985, "documents": 0.99, "persons": 1.0, "parties": 0.935},
+}
+HELD_OUT["independent_fw"] = {
+    "categories": {**PERFECT, "format": (1.0, 0.6), "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.985, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fx"] = {
+    "categories": {**PERFECT, "notice": (0.84, 1.0)},
+    "fields": {"events": 0.955, "citations": 1.0, "dates": 0.965, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_fy"] = {
+    "clean_please_checks": ("ind_fy09.txt",),
+    "categories": {**PERFECT, "citation": (1.0, 0.83), "consistency": (0.4, 0.8), "deadline": (1.0, 0.88), "wording": (1.0, 0.92)},
+    "fields": {"events": 0.915, "citations": 0.96, "dates": 0.98, "documents": 0.96, "persons": 0.965, "parties": 0.965},
+}
+HELD_OUT["independent_fz"] = {
+    "categories": {**PERFECT, "deadline": (0.94, 1.0), "missing_document": (0.72, 0.88)},
+    "fields": {"events": 0.905, "citations": 0.975, "dates": 0.99, "documents": 0.98, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ga"] = {
+    "categories": {**PERFECT, "missing_document": (0.88, 0.88), "notice": (0.84, 1.0)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.925, "documents": 0.935, "persons": 0.96, "parties": 0.96},
+}
+HELD_OUT["independent_gb"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.975, "citations": 0.985, "dates": 0.975, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gc"] = {
+    "categories": {**PERFECT, "consistency": (0.83, 1.0), "notice": (1.0, 0.9), "wording": (0.92, 1.0)},
+    "fields": {"events": 0.96, "citations": 1.0, "dates": 0.99, "documents": 0.92, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gd"] = {
+    "clean_please_checks": ("ind_gd08.pdf",),
+    "categories": {**PERFECT, "missing_document": (0.9, 1.0), "notice": (0.78, 1.0)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -1005,7 +1079,7 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ec": (10, 2), "independent_ed": (10, 2), "independent_ee": (10, 2), "independent_ef": (10, 2),
          "independent_eg": (10, 2), "independent_eh": (10, 2), "independent_ei": (10, 2), "independent_ek": (10, 2),
          "independent_el": (10, 2), "independent_em": (10, 2), "independent_en": (10, 2), "independent_eo": (10, 2),
-         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2)}
+         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2), "independent_fo": (10, 2), "independent_fp": (10, 2), "independent_fq": (10, 2), "independent_fr": (10, 2), "independent_fs": (10, 2), "independent_ft": (10, 2), "independent_fu": (10, 2), "independent_fv": (10, 2), "independent_fw": (10, 2), "independent_fx": (10, 2), "independent_fy": (10, 2), "independent_fz": (10, 2), "independent_ga": (10, 2), "independent_gb": (10, 2), "independent_gc": (10, 2), "independent_gd": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
