@@ -24,7 +24,7 @@ CATEGORY_FLOORS = {
     "deadline": (1.0, 1.0),
     "format": (1.0, 1.0),
     "missing_document": (1.0, 1.0),
-    "notice": (1.0, 1.0),
+    "notice": (0.96, 1.0),  # the please-check on ind_b04 (see CLEAN_PLEASE_CHECKS below) counts as one false finding
     "wording": (1.0, 1.0),
 }
 FIELD_FLOORS = {"events": 0.98, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0,
