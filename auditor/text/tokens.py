@@ -32,13 +32,9 @@ BARE_LABEL = re.compile(r"^[ \t\u3000]*(?P<label>[\u4e00-\u9fff、及（）()]{2
 
 @functools.cache
 def _tagger():  # -> jieba.posseg, initialised once per process with the user dictionary
-    import jieba
-    import jieba.posseg
+    from auditor.text.jieba_state import load_tagger
 
-    jieba.setLogLevel(60)  # jieba prints its cache status on stderr otherwise
-    if USERDICT.is_file():
-        jieba.load_userdict(str(USERDICT))
-    return jieba.posseg
+    return load_tagger(USERDICT)
 
 
 def tagger():  # -> jieba.posseg
