@@ -40,8 +40,10 @@ _GUARANTOR_PATTERNS = [
     # the form's method, then its value: "采取保证人保证，保证人农建华（系其父）", "保证方式：保证人，保证人米某（系其父）",
     # "保证方式：保证人。保证人李秀兰（赵宇航之母，…）" (held-out ind_ev03)
     re.compile(rf"(?:保证人保证(?:方式)?|{_METHOD}保证人(?:保证)?)[，,、；;:：。]\s*保证人(?:为|是)?\s*[:：]?\s*{_KIN}(?P<name>{NAME})"),
-    # …or the method's value naming him at once: "保证方式：保证人谢某亮（谢某伟之兄）保证。" (held-out ind_ds03)
-    re.compile(rf"{_METHOD}保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*[（(][^（）()\n]{{0,40}}[）)]\s*(?:保证|担保|作保)"),
+    # …or the method's value naming him at once: "保证方式：保证人谢某亮（谢某伟之兄）保证。" (held-out ind_ds03), the field
+    # ending with his name or its bracket: "保证方式：保证人谭建华（父）" (held-out ind_gj09)
+    re.compile(rf"{_METHOD}保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]\s*)?"
+               r"(?:保证|担保|作保|(?=[ \t\u3000]*(?:[。；;\n]|$)))"),
     # (not a word run into the name: "由原保证人金秀芬继续担保" is 金秀芬, held-out ind_ew07)
     # (not "李桂兰提" nor "徐海提供" of "由保证人李桂兰提供担保", held-out ind_fs06, fs07: 提供 / 出具 end no name)
     re.compile(rf"保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME})(?<!提供)(?<!出具)(?!续|然|供|具)[^。；\n]{{0,30}}?担保"),
