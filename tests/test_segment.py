@@ -46,6 +46,7 @@ from auditor.text.titles import match_title
         ("告知犯罪嫌疑人诉讼权利通知书", "犯罪嫌疑人诉讼权利义务告知书", None),  # regression (ind_j03): ran into the 起诉意见书
         ("检验报告（悬挑脚手架坍塌原因技术检验）", "鉴定意见书", None),  # regression (held-out ind_gl01): a long bracket after it
         ("送达回执", "送达回证", None),  # held-out ind_gj07, ind_fg03
+        ("赔偿及谅解协议", "未知文书", None),  # regression (held-out ind_gl04): ran into the notice above it
     ],
 )
 def test_title_lines(line: str, expected_type: str, expected_organ: str | None) -> None:
