@@ -417,7 +417,8 @@ def _kept_ends(case: Case, events: list[Event], p: DeadlineParams, to_action: st
 
 
 def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
-           same_organ: bool = False, matters: Matters | None = None) -> list[tuple[Event, date, Event, date]]:
+           same_organ: bool = False, matters: Matters | None = None, paper_dates: dict[str, date | None] | None = None
+           ) -> list[tuple[Event, date, Event, date]]:
     starts = dated(events, start_actions)
     pairs = []
     seen: set[tuple[str | None, date, date]] = set()
@@ -430,7 +431,23 @@ def _pairs(events: list[Event], start_actions: tuple[str, ...], end_action: str,
         if key not in seen:
             seen.add(key)
             pairs.append((start_event, start_date, end_event, end_date))
-    return pairs
+    return _one_per_paper(pairs, paper_dates or {})
+
+
+def _one_per_paper(pairs: list[tuple[Event, date, Event, date]], paper_dates: dict[str, date | None]
+                   ) -> list[tuple[Event, date, Event, date]]:
+    """One closing act per person, start and paper: a paper that tells its own act with another date besides its own
+    ("…于2023年3月12日侦查终结提请批准逮捕" in a 提请批准逮捕书 signed on the 13th, held-out ind_ge01) closes the period
+    once, on the paper's own date when it is one of them."""
+    groups: dict[tuple, list[tuple[Event, date, Event, date]]] = {}
+    for pair in pairs:
+        start_event, start_date, end_event, _ = pair
+        doc = end_event.document_id
+        key = (end_event.person or start_event.person, start_date, doc) if doc else (id(pair),)
+        groups.setdefault(key, []).append(pair)
+    kept = {id(min(group, key=lambda x: (x[3] != paper_dates.get(x[2].document_id or ""), x[3])))
+            for group in groups.values()}
+    return [pair for pair in pairs if id(pair) in kept]
 
 
 def _days_of(period: Period) -> float:
@@ -505,7 +522,8 @@ def _stamp(day: date, event: Event) -> str:
 
 
 def _measure(case: Case, events: list[Event], rule: Rule, p: DeadlineParams, to_action: str) -> list[Finding]:
-    pairs = _pairs(events, p.from_, to_action, p.same_organ, _matters(case, events, p))
+    pairs = _pairs(events, p.from_, to_action, p.same_organ, _matters(case, events, p),
+                   {d.id: d.date for d in case.documents})
     if not pairs:
         return []
     limits = {}
