@@ -306,6 +306,10 @@ CASES = [
     # regression (ind_ar07): "分别于" pairs each person with his own date
     ("分别于<date>、<date>", "犯罪嫌疑人莫某强、莫某刚因涉嫌危害珍贵、濒危野生动物罪，分别于2021年2月27日、28日被我局刑事拘留。",
      ["莫某强", "莫某刚"], {("刑事拘留", "2021-02-27", "莫某强"), ("刑事拘留", "2021-02-28", "莫某刚")}),
+    # regression (held-out ind_ge06): a clock time alone in the list is another person's act the same day
+    ("分别于<date time>、<time>和<date time>", "犯罪嫌疑人：龚某军、龚某华、石某，分别于2024年1月12日22时40分、22时\n50分和1月13日0时30分"
+     "被刑事拘留，羁押于江川市西城区看守所。", ["龚某军", "龚某华", "石某"],
+     {("刑事拘留", "2024-01-12", "龚某军"), ("刑事拘留", "2024-01-12", "龚某华"), ("刑事拘留", "2024-01-13", "石某")}),
     # regression (ind_ao05): an organ's acts over time, "分别于" three dates for a case of three suspects
     ("分别于: an organ's acts", "本案由某分局侦查终结，以被告人何某远、何某、邓某娟涉嫌诈骗罪，于2017年2月24日向本院移送审查起诉。"
      "本院于2017年3月20日、2017年5月15日退回补充侦查，某分局分别于2017年4月18日、2017年6月13日补充侦查完毕重新移送审查起诉。",

@@ -445,6 +445,9 @@ def test_a_passport_number_is_read_with_the_name() -> None:
     # …nor the end of a role word a PDF line wrapped ("兹决定对犯罪嫌疑" / "人邓某强（性别男，…）", ind_dg01)
     ("拘留证", "根据《中华人民共和国刑事诉讼法》第八十二条之规定，兹决定对犯罪嫌疑\n人邓某强（性别男，出生日期1988年6月14日，住址江州市临江区沙湖街道渡口村12组）执\n行拘留。",
      [("邓某强", "犯罪嫌疑人", "男", "1988-06-14")]),
+    # …nor at a line's head after a role word the line before broke ("；犯罪嫌疑" / "人石某，男，…", held-out ind_ge06)
+    ("提请批准逮捕书", "犯罪嫌疑人龚某华，男，1986年3月3日出生，住江川市西城区河口镇龚家村9号。；犯罪嫌疑\n人石某，男，1996年12月30日出生，"
+     "汉族，汽修工。", [("龚某华", "犯罪嫌疑人", "男", "1986-03-03"), ("石某", "犯罪嫌疑人", "男", "1996-12-30")]),
     # …not a narrative's person far below the head, out of any list
     ("起诉意见书", "经依法侦查查明：" + "案情。" * 200 + "\n李某（男，1990年1月1日出生）系本案证人。", []),
 ])

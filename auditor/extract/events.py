@@ -680,6 +680,23 @@ def _bracketed_persons(t: str, listed: list[DateMention | _SittingDate], mention
     return out
 
 
+_LONE_TIME = re.compile(r"(?:、|和|及|以及|与)[ \t]*(?P<h>[0-9]{1,2})[时点](?:(?P<m>[0-9]{1,2})分)?许?")
+_LIST_END = re.compile(r"[ \t]*(?:、|和|及|以及|与)$")
+
+
+def _lone_times(gap: str, offset: int) -> list[tuple[int, int, int, int | None]] | None:
+    """The clock times alone in the gap between two listed dates ("、22时50分和"): (start, end, hour, minute) each, or
+    None when the gap holds anything else."""
+    out, at = [], 0
+    while m := _LONE_TIME.match(gap, at):
+        hour, minute = int(m.group("h")), int(m.group("m")) if m.group("m") else None
+        if hour > 24 or (minute is not None and minute > 59):
+            return None
+        out.append((offset + m.start("h"), offset + m.end(), hour, minute))
+        at = m.end()
+    return out if out and _LIST_END.fullmatch(gap, at) else None
+
+
 def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDate) -> list[DateMention | _SittingDate]:
     """The date, with the dates listed right before it ("于2021年11月26日、2022年1月20日两次退回补充侦查",
     "分别于…、…重新移送"): one act per date."""
@@ -690,9 +707,21 @@ def _date_list(t: str, dates: list[DateMention], date: DateMention | _SittingDat
     if i >= len(dates) or dates[i] != date:
         return [date]
     out = [date]
-    while i > 0 and _LIST_JOINER.match(t[dates[i - 1].end : out[0].start]):
+    while i > 0:
+        gap = t[dates[i - 1].end : out[0].start]
+        if _LIST_JOINER.match(gap):
+            i -= 1
+            out.insert(0, dates[i])
+            continue
+        # A clock time alone between two dates is another act the same day as the date before it ("分别于2024年1月12日
+        # 22时40分、22时50分和1月13日0时30分被刑事拘留", held-out ind_ge06: three persons, three times).
+        times = _lone_times(gap, dates[i - 1].end)
+        if times is None:
+            break
         i -= 1
-        out.insert(0, dates[i])
+        before = dates[i]
+        out[0:0] = [before, *(replace(before, start=a, end=b, text=t[a:b], hour=h, minute=m, relative=None)
+                              for a, b, h, m in times)]
     # Days of the same month listed after it ("分别于2021年2月27日、28日", ind_ar07): the month is the date's.
     at = date.end
     while date.year and date.month and (more := _NEXT_DAY_OF_MONTH.match(t, at)):

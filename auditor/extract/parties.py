@@ -473,7 +473,8 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
     named = {p.name for p in found if p.gender or p.birth_date or p.id_number}
     out = []
     for m in _HEADLESS_INTRO.finditer(doc.text, 0, min(len(doc.text), _HEADLESS_REACH + 200)):
-        if m.start() > _HEADLESS_REACH or m.group("name") in named:
+        # (not a line wrapped inside a role word: "…。；犯罪嫌疑" / "人石磊，男，…", held-out ind_ge06)
+        if m.start() > _HEADLESS_REACH or m.group("name") in named or _wrapped_role(doc.text, m):
             continue
         line_end = doc.text.find("\n", m.start())
         out += _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m,
@@ -501,6 +502,14 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
 
 
 _LINE_DONE = re.compile(r"[：:。；;）)]\s*$")
+_ROLE_AT_END = re.compile(rf"(?:{_ROLE})$")
+
+
+def _wrapped_role(text: str, m: re.Match[str]) -> bool:
+    """Does the name `m` found at a line's head start with the end of a role word the line before broke ("犯罪嫌疑" /
+    "人石磊")?"""
+    before = text[max(0, m.start() - 12) : m.start()].rstrip("\n \t\u3000")
+    return bool(before) and _ROLE_AT_END.search(before + m.group("name")[:1]) is not None
 
 
 def _after_a_full_line(text: str, m: re.Match[str]) -> bool:
