@@ -44,6 +44,10 @@ def test_common_charges_are_listed() -> None:
         ("宣扬极端主义罪", True),
         ("煽动实施恐怖活动罪", True),
         ("宣扬恐怖主义、极端主义恐怖活动罪", False),
+        # regression (held-out ind_gj01): 虚开 + (增值税专用发票 / 用于骗取出口退税、抵扣税款发票)
+        ("虚开增值税专用发票罪", True),
+        ("虚开用于抵扣税款发票罪", True),
+        ("虚开增值税发票罪", False),
     ],
 )
 def test_acceptable(written: str, ok: bool) -> None:
@@ -101,6 +105,7 @@ def test_a_cancelled_name_is_outdated_from_its_supplements_day(written: str, day
         # regression (ind_bv01): a shortening suggests the form in force holding it, not the cancelled 投毒罪
         ("贩毒罪", "贩卖毒品罪"),
         ("故意伤人罪", "故意伤害罪"),
+        ("虚开增值税发票罪", "虚开增值税专用发票罪"),  # the form of an irregular selective charge holding it
     ],
 )
 def test_the_suggestion_is_a_name_in_force(written: str, suggestion: str) -> None:

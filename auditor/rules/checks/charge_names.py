@@ -200,7 +200,7 @@ def _closest(written: str, threshold: int) -> tuple[str, float] | None:
     # cancelled 投毒罪 one character away, ind_bv01), else the closest name in force, else the closest of all.
     # A selective charge suggests its form holding the written one ("贩卖毒品罪" of 走私、贩卖、运输、制造毒品罪).
     current = [f for o in holding if o in _current()
-               for f in (o, *sorted(_regular_forms(o) or ())) if _subsequence(written, f)]
+               for f in (o, *sorted(_regular_forms(o) or _irregular_forms().get(o) or ())) if _subsequence(written, f)]
     if current:
         name = max(current, key=lambda o: (fuzz.ratio(written, o), -len(o)))
         return name, fuzz.ratio(written, name)
