@@ -306,6 +306,12 @@ CASES = [
     # regression (ind_ar07): "分别于" pairs each person with his own date
     ("分别于<date>、<date>", "犯罪嫌疑人莫某强、莫某刚因涉嫌危害珍贵、濒危野生动物罪，分别于2021年2月27日、28日被我局刑事拘留。",
      ["莫某强", "莫某刚"], {("刑事拘留", "2021-02-27", "莫某强"), ("刑事拘留", "2021-02-28", "莫某刚")}),
+    # regression (held-out ind_gf04): paragraphs introducing each person end without a stop; the next line starts
+    # another person's, or the case's sentence naming them all
+    ("lines without stops", "施某杰，男，1992年10月3日出生，住某市民族大道121号。于2022年9月20日被取保候审\n"
+     "邝某，男，1994年8月15日出生，住某市朝阳路77号。于2022年9月22日被取保候审\n"
+     "犯罪嫌疑人施某杰、邝某涉嫌侵犯公民个人信息罪一案，由某市网信办移送线索。", ["施某杰", "邝某"],
+     {("取保候审", "2022-09-20", "施某杰"), ("取保候审", "2022-09-22", "邝某")}),
     # regression (held-out ind_ge06): a clock time alone in the list is another person's act the same day
     ("分别于<date time>、<time>和<date time>", "犯罪嫌疑人：龚某军、龚某华、石某，分别于2024年1月12日22时40分、22时\n50分和1月13日0时30分"
      "被刑事拘留，羁押于江川市西城区看守所。", ["龚某军", "龚某华", "石某"],

@@ -419,8 +419,9 @@ def _narrative(doc: Document, persons: list[str] | tuple[str, ...], others: tupl
     date_starts = [d.start for d in dates]
     full_at = {d.start: d for d in dates if d.as_date() is not None and not d.relative}
     heads, rows, cells = _table_lines(doc.text, view, persons)
-    sentences = _capped(sorted({*_bounds(t, _SENTENCE_END), *rows}))
-    clauses = _capped(sorted({*_bounds(t, _CLAUSE_END), *rows, *cells}))
+    intros = _introduction_lines(doc.text, view, persons)
+    sentences = _capped(sorted({*_bounds(t, _SENTENCE_END), *rows, *intros}))
+    clauses = _capped(sorted({*_bounds(t, _CLAUSE_END), *rows, *cells, *intros}))
     # A prior case's story may run on past a "；" to its judgment ("…同月30日被取保候审；因犯聚众斗殴罪，于…被判处…。").
     full_sentences = _capped(_bounds(t, _FULL_STOP))
     mentions = _mentions(t, persons)
@@ -821,6 +822,27 @@ def _table_lines(text: str, view: TextView, persons: list[str] | tuple[str, ...]
         cells.update(_to_view(view, start + gap.end()) for gap in _CELL_GAP.finditer(line)
                      if gap.start() > 0 and line[gap.start() - 1] not in _IN_DATE and line[gap.end():gap.end() + 1] not in _IN_DATE)
     return heads, rows, cells
+
+
+def _introduction_lines(text: str, view: TextView, persons: list[str] | tuple[str, ...]) -> set[int]:
+    """View offsets of lines that open by introducing one of `persons` ("施某杰，男，1992年10月3日出生，…") or naming him
+    after a role word: each starts
+    a sentence of its own, though the line before ends without a stop ("…于2022年9月20日被取保候审" / "易某，女，…", held-out
+    ind_gf04: the next person's 取保候审 date was everyone's)."""
+    if not persons:
+        return set()
+    out, offset = set(), 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        m = _INTRODUCTION.match(line)
+        if start and ((m and named_in(m.group("who"), list(persons)))
+                      # …or by a role word and a name ("犯罪嫌疑人范某然、施某杰…涉嫌…一案" after a line ending "被取保候审")
+                      or ((r := _ROLE_OPENING.match(line)) and named_in(line[r.end() : r.end() + 12], list(persons)))):
+            out.add(_to_view(view, start))
+    return out
+
+
+_ROLE_OPENING = re.compile(r"[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)(?=[\u4e00-\u9fff])")
 
 
 def _to_view(view: TextView, orig: int) -> int:
