@@ -24,7 +24,7 @@ from auditor.text.tokens import named_as_subjects
 from auditor.text.view import text_view
 
 STEPS = ("first_numbered", "first_earliest", "due", "not_found", "form_later", "form_not_filed", "form_given",
-         "told_others", "not_recorded", "form_lacks", "unknown_date", "unknown_person", "tail_no_form", "tail_form_given")
+         "told_others", "not_recorded", "unknown_date", "unknown_person", "tail_no_form", "tail_form_given")
 INTERROGATION = "讯问笔录"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -180,7 +180,6 @@ class NoticeGap:
     mention: tuple[int, int] | None = None  # where the record says the form was handed over
     told_others: list[str] | None = None  # a form was given him, yet only his record leaves out what these suspects'
     # first records state
-    form_lacks: bool = False  # the form given him before the record leaves the parts out too
 
 
 def _writes_out_other(doc: Document, notice: str) -> bool:
@@ -225,20 +224,10 @@ def notice_gaps(case: Case, notice: str) -> list[NoticeGap]:
         told = _told_others(case, doc, record, {n: due[n] for n in missing}) \
             if given and mention and _writes_out_other(doc, notice) else []
         if given and not told:
-            # The form told him what it says: a form on file that leaves the part out too tells him nothing of it
-            # (held-out ind_gg07: a 2023 form with the confession's leniency and no word of 认罪认罚).
-            forms = [f for f in _forms_of(case, record.person)
-                     if not _after(case, f, doc) and _procuratorate(f"{f.organ or ''}{f.text[:80]}")
-                     == _procuratorate(doc.text[:_HEAD_REACH])]
-            missing = [n for n in missing if forms and not any(find_notice_part(f.text, due[n]) for f in forms)]
-            if not missing:
-                continue
-            form_lacks = True
-        else:
-            form_lacks = False
+            continue  # the form told him (what the form says is not in question)
         later = [d for f in _forms_of(case, record.person) if _after(case, f, doc) and (d := _form_day(case, f))]
         gaps.append(NoticeGap(doc, record, era, missing, [n for n in due if n not in missing],
-                              min(later) if later else None, unfiled or None, mention, told or None, form_lacks))
+                              min(later) if later else None, unfiled or None, mention, told or None))
     return gaps
 
 
@@ -258,8 +247,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         words = {**values, "ordinal": gap.doc.text[ordinal[0]:ordinal[1]] if ordinal else "",
                  "due": "、".join(p.labels.get(n, n) for n in gap.missing + gap.found)}
         steps = [rule.text("first_numbered" if ordinal else "first_earliest", **words), rule.text("due", **words),
-                 rule.text("not_recorded" if gap.told_others else "form_lacks" if gap.form_lacks else "not_found",
-                           **words)]
+                 rule.text("not_recorded" if gap.told_others else "not_found", **words)]
         if gap.form_given_later:
             steps.append(rule.text("form_later", form_date=gap.form_given_later, **words))
         severity = None
