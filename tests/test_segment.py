@@ -77,6 +77,7 @@ def test_title_lines(line: str, expected_type: str, expected_organ: str | None) 
         "已向其宣布笔录",
         "、执行取保候审通知书",  # regression (ind_bi05): a 送达回证's list of documents wrapped to a new line
         "检验报告（详见附件，共三页，由鉴定人签名）",  # a long bracket with a sentence's stops is no trailer
+        "不起诉决定书（宁检刑不诉〔2021〕12号）",  # regression (ind_v06): a 送达回证's cell naming the paper it served
     ],
 )
 def test_not_title_lines(line: str) -> None:

@@ -23,8 +23,8 @@ ORGAN_SUFFIX = r"(?:公安局|公安分局|分局|派出所|检察院|人民检�
 ORGAN_RE = re.compile(rf"^[\u4e00-\u9fff（）()*＊×XＸ]{{2,30}}?{ORGAN_SUFFIX}")
 # What may follow a title on its line: a bracketed remark, a 文号, a page counter.
 # (a longer bracket naming what the paper is about, without a sentence's stops: "检验报告（悬挑脚手架坍塌原因技术检验）",
-# held-out ind_gl01)
-TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(][^）)，。；,;：:]{13,24}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?"
+# held-out ind_gl01 — not another paper's 文号, "不起诉决定书（宁检刑不诉〔2021〕12号）" in a 送达回证's cell, ind_v06)
+TRAILER_RE = re.compile(r"^(?:[（(][^）)]{0,12}[）)]|[（(][^）)，。；,;：:0-9０-９〔〕\[\]号]{13,24}[）)]|[（(〔\[［]?\d{4}.*号.*|第\s*\d+\s*[次页].*|（?存根）?|（?副本）?|（?正本）?"
                         r"|(?:[（(][^）)]{0,12}[）)])?复印件)?$")  # "营业执照（副本）复印件"
 SPACE_RE = re.compile(r"[\s\u3000]+")
 # A part of one printed form (存根, 副本, 正本), marked in its head: the parts carry the same title.
