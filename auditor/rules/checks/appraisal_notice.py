@@ -38,10 +38,6 @@ class AppraisalParams(Params):
     # (a fingerprint, a face, a shoe print) not told to the victim is a please-check only: writers of files and
     # practice tell the victim of those far less (ind_cw05, ind_ct01).
     victim_stake: tuple[str, ...] = ()
-    # Words that make a victim one of the police on duty ("被鉴定人：吴某刚，男，城南派出所民警"): the organ that commissioned
-    # the appraisal is his own. Told to the suspects and not to such victims, it is not reported (held-out ge: 袭警
-    # files left the injured officer untold as lawful in 7 of 7).
-    officer_words: tuple[str, ...] = ()
     # Papers that name a 被害人 only as the owner of goods seized or returned: no victim of this case on their own.
     owners_in: Names = ()
     patterns: tuple[str, ...]  # regex on the text without spaces and line breaks
@@ -239,7 +235,6 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return (_made_after(case, rule, appraisals, told_on, due) or _untied(case, rule, p, appraisals, told, due)
                 or untold) + price_findings
     findings = list(untold) + price_findings
-    suspects_named = _names(case, True)
     for doc in (d for d in appraisals if d.id not in {f.document_id for f in untold}):
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in missing),
@@ -249,8 +244,6 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         steps.append(rule.text("not_notified", **words))
         severity = None
         if missing == [VICTIM]:
-            if _officers_only(case, suspects_named, p.officer_words):
-                continue
             # An appraisal of no harm of the victim's (a fingerprint, a seal, electronic data, banknotes) told to the
             # suspects only is not reported: held-out writers left it untold as lawful 11 times in 11 (rounds gi, gr:
             # counterfeit notes, server data), none planted it.
@@ -280,20 +273,6 @@ def _untold_prices(case: Case, rule: Rule, prices: list[Document], reached: set[
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "missing": [SUSPECT], "price": True}, severity="info"))
     return findings
-
-
-def _officers_only(case: Case, suspects: set[str], officer_words: tuple[str, ...]) -> bool:
-    """Are the case's victims (named as parties, or examined by its appraisals) all police officers, each called one
-    right after his name somewhere in the file ("吴某刚，男，城南派出所民警", "辅警赵某")? False when no victim is named."""
-    victims = _victims(case, suspects)
-    if not victims or not officer_words:
-        return False
-    words = "|".join(map(re.escape, officer_words))
-    texts = [d.text for d in case.documents]
-    # his introduction's first clause after the gender, or his bracket ("（被害人，城南派出所民警）"): not "王某报警，民警…"
-    return all(any(re.search(rf"{re.escape(v)}(?:[（(]|[，,][ \t]*(?:[男女][，,][ \t]*)?)[^，,。；\n（）()]{{0,24}}?(?:{words})"
-                             rf"|(?:{words}){re.escape(v)}", t) for t in texts)
-               for v in victims)
 
 
 def _harmed(case: Case, appraisals: list[Document], harm_found: tuple[str, ...]) -> bool:
