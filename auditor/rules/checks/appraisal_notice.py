@@ -24,6 +24,8 @@ STEPS = ("has", "notified", "not_notified", "untied", "before_made", "subject", 
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
+# …and a dead victim's family by whose relative they are: "黄某兰（死者之母）：" (held-out ind_gp04)
+_VICTIM_SIDE = (*_VICTIM_ROLES, "死者", "遇难者")
 _RULE_LINE = re.compile(r"[\s\u3000]*[—\-－_=＝─━]{3,}[\s\u3000]*")  # a separator rule above a form's head
 _TOLD_FIELD = re.compile(r"^[ \t\u3000]*(?:被告知人|受告知人|告知对象|被通知人|通知对象)[ \t\u3000]*[:：][ \t\u3000]*(?P<who>\S.*)$")
 
@@ -97,7 +99,7 @@ def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
     reach = set()
     if "犯罪嫌疑人" in text or any(n in text for n in suspects):
         reach.add(SUSPECT)
-    if any(r in text for r in _VICTIM_ROLES) or any(n in text for n in victims):
+    if any(r in text for r in _VICTIM_SIDE) or any(n in text for n in victims):
         reach.add(VICTIM)
     return reach
 
@@ -235,7 +237,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         return (_made_after(case, rule, appraisals, told_on, due) or _untied(case, rule, p, appraisals, told, due)
                 or untold) + price_findings
     findings = list(untold) + price_findings
-    for doc in (d for d in appraisals if d.id not in {f.document_id for f in untold}):
+    # Told to the suspects only, but made after every dated notice: told to no one (held-out ind_gs01: a 司法会计 appraisal
+    # a month after the one notice, which told another appraisal).
+    late = _made_after(case, rule, appraisals, told_on, due) if missing == [VICTIM] and SUSPECT in reached else []
+    findings += late
+    done = {f.document_id for f in [*untold, *late]}
+    for doc in (d for d in appraisals if d.id not in done):
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in missing),
                  "reached": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in reached)}
