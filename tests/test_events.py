@@ -306,6 +306,11 @@ CASES = [
     # regression (ind_ar07): "分别于" pairs each person with his own date
     ("分别于<date>、<date>", "犯罪嫌疑人莫某强、莫某刚因涉嫌危害珍贵、濒危野生动物罪，分别于2021年2月27日、28日被我局刑事拘留。",
      ["莫某强", "莫某刚"], {("刑事拘留", "2021-02-27", "莫某强"), ("刑事拘留", "2021-02-28", "莫某刚")}),
+    # regression (held-out ind_gn05): the second extension told as "批准再延长二个月"
+    ("再延长", "犯罪嫌疑人龙某贵，女，1956年4月18日出生。2024年1月22日被刑事拘留，2月3日被逮捕；3月28日经岑湾市人民检察院批准延长"
+     "侦查羁押期限一个月，4月29日经南湖省人民检察院以重大犯罪集团案件批准再延长二个月。", ["龙某贵"],
+     {("刑事拘留", "2024-01-22", "龙某贵"), ("逮捕", "2024-02-03", "龙某贵"), ("延长侦查羁押期限", "2024-03-28", "龙某贵"),
+      ("延长侦查羁押期限", "2024-04-29", "龙某贵")}),
     # regression (held-out ind_gf04): paragraphs introducing each person end without a stop; the next line starts
     # another person's, or the case's sentence naming them all
     ("lines without stops", "施某杰，男，1992年10月3日出生，住某市民族大道121号。于2022年9月20日被取保候审\n"
