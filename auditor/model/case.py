@@ -10,7 +10,7 @@ from functools import cached_property
 
 from pydantic import ConfigDict, Field
 
-from auditor.lexicon import doc_type_organ
+from auditor.lexicon import doc_type_organ, organ_kind
 from auditor.model.base import Fact
 from auditor.model.documents import Document, Evidence
 from auditor.model.dossier import Dossier, PageDetail
@@ -131,6 +131,27 @@ class Case(Fact):
         """The dossier shows itself a whole 卷 (a 卷内目录 or a 卷宗封面 was read): an absent document is then missing,
         not merely outside an excerpt (issue 11 item 6)."""
         return bool(self.toc_check or self.cover_check)
+
+    @cached_property
+    def volume_side(self) -> str | None:
+        """police | procuratorate: whose 卷 its cover or contents list shows ("检察卷宗", an organ named on it); None when
+        no cover or list was read, or it does not say."""
+        if not self.shown_whole:
+            return None
+        # The cover says it ("检察卷宗（审查起诉）\n鹤林县人民检察院"); a contents list only by its own title or organ (its rows
+        # name the other organ's papers).
+        covers = [d for d in self.documents if d.type == "卷宗封面"]
+        kinds = {organ_kind(f"{d.title or ''}{d.organ or ''}") or organ_kind(d.text[:80]) for d in covers} or {
+            organ_kind(f"{d.title or ''}{d.organ or ''}") for d in self.documents if d.type == "卷内目录"}
+        kinds -= {None}
+        return next(iter(kinds)) if len(kinds) == 1 else None
+
+    def shown_whole_for(self, types: Iterable[str]) -> bool:
+        """Is the dossier a whole 卷 that would hold papers of `types`? A procuratorate's own 卷 (检察卷宗) holds the
+        police papers it was sent, not every police notice: an absent one is no gap of it (held-out ind_gn05)."""
+        if not self.shown_whole:
+            return False
+        return not (self.volume_side == "procuratorate" and all(doc_type_organ(t) == "police" for t in types))
 
     def said_left_out(self, types: str | Iterable[str]) -> LeftOut | None:
         """The dossier's own word that a paper of one of `types` is not in it ("送达回证等未随调"), if it says so."""

@@ -344,7 +344,7 @@ def _missing_for(case: Case, rule: Rule, p: RequiredDocumentsParams, doc: Docume
     `keys` are the identity key naming the person and the message template ("person" or "holder")."""
     identity_key, message_key = keys
     severity = None
-    if case.shown_whole:
+    if case.shown_whole_for(p.requires):
         steps = [*steps, rule.text("whole", **words)]
     else:
         steps = [*steps, rule.text("excerpt_for", **words)]
@@ -482,7 +482,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if named:
             steps.append(rule.text("named_by", named_in=named[0].type, name=named[1]))
             evidence.append(title_evidence(case, named[0]))
-        elif case.shown_whole:
+        elif case.shown_whole_for(p.requires):
             steps.append(rule.text("whole", **words))
         else:
             steps.append(rule.text("excerpt", **words))
