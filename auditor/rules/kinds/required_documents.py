@@ -54,7 +54,7 @@ from auditor.text.view import text_view
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
          "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message",
-         "earlier_for", "later_for", "number_not_found", "number_message")
+         "earlier_for", "later_for", "number_not_found", "number_message", "later_than_listed", "later_message")
 
 
 class When(Params):
@@ -95,6 +95,9 @@ class RequiredDocumentsParams(Params):
     # …or its own 文号 is the trigger's with these marks added ("扣清字〔2023〕0062号" of "扣字〔2023〕0062号", held-out
     # ind_gg01): it carries that one's
     number_marks: tuple[str, ...] = ()
+    # More triggers of one person than required documents of his: a trigger dated after every one of his is without
+    # its own (held-out ind_go02: a 扣押 on 5/10 with its list, a 查封 on 5/12 without one)
+    by_date: bool = False
 
 
 _DEPOSIT_WORD = "保证金"
@@ -395,6 +398,28 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
     return findings
 
 
+def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[str]) -> list[Finding]:
+    """Triggers of a person dated after every required document of his, where he has more triggers than those."""
+    own = _own_persons(case)
+    triggers = [d for d in case.documents_of_type(p.trigger) if len(own.get(d.id, set())) == 1 and d.day]
+    required = [(r, own.get(r.id) or set(named_as_subjects(r.text, case.persons))) for r in case.documents_of_type(p.requires)]
+    findings = []
+    for person in {n for d in triggers for n in own[d.id]}:
+        mine = [d for d in triggers if own[d.id] == {person}]
+        theirs = [r for r, who in required if person in who]
+        if not theirs or any(r.day is None for r in theirs) or len(theirs) >= len(mine):
+            continue
+        last = max(r.day for r in theirs if r.day)
+        for doc in mine:
+            if doc.id in reported or doc.day <= last:  # type: ignore[operator]
+                continue
+            words = {**_words(rule, p, doc, person, "、".join(sorted({str(r.day) for r in theirs}))), "last": str(last)}
+            steps = [rule.text("has_for", **words), rule.text("later_than_listed", **words)]
+            findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
+                                         ("person", "later_message")))
+    return findings
+
+
 def _unmarked(number: str, marks: tuple[str, ...], triggers: set[str]) -> str:
     """A required document's 文号 as the trigger's it carries: itself, or itself without a mark that makes it a trigger's
     ("扣清字" → "扣字")."""
@@ -433,6 +458,8 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             findings += _per_holder(case, rule, p, {f.document_id for f in findings if f.document_id})
         if p.by_number:
             findings += _per_number(case, rule, p, {f.document_id for f in findings if f.document_id})
+        if p.by_date:
+            findings += _per_date(case, rule, p, {f.document_id for f in findings if f.document_id})
         return findings
     by_person = p.unless_scope == "person"
     if p.unless is not None and not by_person and case.documents_of_type(p.trigger) and evaluate(case, p.unless).holds:
