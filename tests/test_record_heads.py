@@ -18,6 +18,8 @@ CASES = [
     ("检察人员姓名、单位：周晓雯（锦川区人民检察院）、李浩（锦川区人民检察院）\n记录人姓名、单位：李浩（锦川区人民检察院）",
      ("周晓雯", "李浩")),
     ("讯问人：张建华、李明", ("张建华", "李明")),
+    # regression (held-out ind_gt02): "同上" repeats the officer above, it is no second one
+    ("侦查人员姓名、单位：黎晓东（清川市公安局南浦分局刑事侦查大队）\n记录人：同上", ("黎晓东",)),
     # regression (held-out ind_gr06): "助理检察员" before the second name, the two titles in a bracket after it
     ("讯问人：杨帆、助理检察员邱明（安平市南山区人民检察院检察官、检察官助理）", ("杨帆", "邱明")),
     ("侦查员：刘洋（临川区公安局刑侦大队）", ("刘洋",)),

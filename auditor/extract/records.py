@@ -128,7 +128,8 @@ _NAME_RUN = re.compile(rf"{DOTTED_NAME}|[\u4e00-\u9fff·]{{2,4}}")
 # (…"助理检察员邱某", held-out ind_gr06; "代理检察员", "主任检察官", "一级警长")
 _TITLE_BEFORE_NAME = re.compile(r"(?:(?<=^)|(?<=[、，,\s]))(?:检察官助理|助理检察员|代理检察员|主任检察官|员额检察官|检察官|检察员|书记员"
                                 r"|侦查员|民警|警官|[一二三四]级警长)(?=[\u4e00-\u9fff])")
-_NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局)")
+# ("记录人：同上" names the officer above again, held-out ind_gt02: no second officer)
+_NOT_OFFICER = re.compile(r"^(?:民警|警官|侦查|大队|中队|派出所|公安|检察|单位|姓名|记录|讯问|询问|刑事|书记|本院|本局|同上|同前)")
 # A name the head itself marks as no police officer ("记录员：蒋丽（辅警）", ind_cs03): an auxiliary may keep the record,
 # never count as one of the two investigators (CPL 2018 Art. 118, 公安规定 2020 Art. 202).
 # …or before it: "记录员姓名、单位：实习生 林晓（某分局）" (held-out ind_dl06).
