@@ -47,6 +47,7 @@ from auditor.text.titles import match_title
         ("检验报告（悬挑脚手架坍塌原因技术检验）", "鉴定意见书", None),  # regression (held-out ind_gl01): a long bracket after it
         ("送达回执", "送达回证", None),  # held-out ind_gj07, ind_fg03
         ("赔偿及谅解协议", "未知文书", None),  # regression (held-out ind_gl04): ran into the notice above it
+        ("DNA检验报告", "鉴定意见书", None),  # regression (held-out ind_gp01): a Latin acronym opens the qualifier
         ("退赃退赔款接收凭证", "未知文书", None),  # regression (held-out ind_gs02): ran into an extension's decision
     ],
 )
