@@ -382,6 +382,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (held-out ind_dt08): a table after the signature, its period's end wrapped onto a line of its own
         ("批准延长侦查羁押期限决定书\n东检延捕〔2023〕2号\n决定批准延长侦查羁押期限一个月。\n东阳市人民检察院（院印）\n二〇二四年一月九日\n"
          "犯罪嫌疑人 性别 公民身份号码 延长期限\n贺某军 男 430105198006060172 2024年1月13日\n至2024年2月12日", "批准延长侦查羁押期限决定书", "2024-01-09"),
+        # regression (held-out ind_go01): a company or a price body signing under its seal
+        ("鉴定书\n鉴定意见：系假冒“飞豹”注册商标的产品。\n飞豹润滑油（中国）有限公司（章）  2023年3月10日", "鉴定意见书", "2023-03-10"),
+        ("价格认定结论书\n价格认定结论：人民币289000元。\n江川市临溪区价格认定中心（盖章）  2023年3月20日", "鉴定意见书", "2023-03-20"),
     ],
 )
 def test_document_date(body: str, doc_type: str, expected: str | None) -> None:

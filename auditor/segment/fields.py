@@ -108,6 +108,10 @@ def find_number(body: str) -> str | None:
 # 二〇二四年五月十日" (a procuratorate's own investigation, held-out ind_do01).
 _SIGNING_DEPARTMENT_RE = re.compile(rf"(?:[\u4e00-\u9fff]{{2,10}}[:：])?(?P<organ>{ORGAN_IN_TEXT_RE.pattern})"
                                     r"(?:第[一二三四五六七八九十\d]{1,3}检察部|[\u4e00-\u9fff]{1,8}?(?:部|科|处|室|大队|支队))")
+# A company or an appraisal body signing a paper it issued under its seal ("飞豹润滑油（中国）有限公司（章）  2023年3月10日",
+# a brand owner's 鉴定书, held-out ind_go01).
+_SIGNING_BODY_RE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任公司|公司|鉴定所|鉴定研究所|司法鉴定所"
+                              r"|(?:认定|认证|鉴定|检测|检验|评估)中心|检测站|检验所|研究院|研究所|事务所)")
 # A signature line that goes on with its seal and date: "洪都市公安局青山湖分局（印）  2020年3月20日" (ind_ad10).
 _SEAL_AND_DATE_RE = re.compile(r"(?:[（(][^（）()]{0,4}[印章][）)])?(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年[^年]{1,12}[日曰]"
                                r"(?:[（(][^（）()]{0,4}[印章][）)])?$")
@@ -385,7 +389,7 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             before = _SEAL_LEAD_RE.sub("", _SEAL_REMARK_RE.sub("", SPACE_RE.sub("", body[line_start : m.start])))
             # (the organ's bare kind as its seal shows it: "公安局（印）  二〇二三年二月八日", ind_dh10)
             if before and (ORGAN_IN_TEXT_RE.fullmatch(before) or _BARE_ORGAN_RE.fullmatch(before)
-                           or _SIGNING_DEPARTMENT_RE.fullmatch(before)):
+                           or _SIGNING_DEPARTMENT_RE.fullmatch(before) or _SIGNING_BODY_RE.fullmatch(before)):
                 return m.as_date()
             # Or a signer, then the organ with its seal, then the date: "局长（签名）：倪某 海州市公安局云台分局（印）
             # 二〇一九年五月六日" (ind_ag09).
