@@ -837,15 +837,24 @@ def _introduction_lines(text: str, view: TextView, persons: list[str] | tuple[st
     ind_gf04: the next person's 取保候审 date was everyone's)."""
     if not persons:
         return set()
-    out, offset = set(), 0
+    out, offset, before = set(), 0, ""
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         m = _INTRODUCTION.match(line)
-        if start and ((m and named_in(m.group("who"), list(persons)))
-                      # …or by a role word and a name ("犯罪嫌疑人范某然、施某杰…涉嫌…一案" after a line ending "被取保候审")
-                      or ((r := _ROLE_OPENING.match(line)) and named_in(line[r.end() : r.end() + 12], list(persons)))):
+        # (not a line a PDF wrapped before the person its last words take: "…提请批准逮捕的" / "犯罪嫌疑人谢某斌，经本院审查…",
+        # ind_n06)
+        wrapped = before.rstrip(" \t\u3000")[-1:] in _TAKES_AN_OBJECT
+        if start and not wrapped and ((m and named_in(m.group("who"), list(persons)))
+                                      # …or by a role word and a name ("犯罪嫌疑人范某然、施某杰…涉嫌…一案" after a line
+                                      # ending "被取保候审")
+                                      or ((r := _ROLE_OPENING.match(line))
+                                          and named_in(line[r.end() : r.end() + 12], list(persons)))):
             out.add(_to_view(view, start))
+        before = line
     return out
+
+
+_TAKES_AN_OBJECT = set("的对将把及和与、，,为系是向给经由被等同")
 
 
 _ROLE_OPENING = re.compile(r"[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)(?=[\u4e00-\u9fff])")

@@ -93,7 +93,8 @@ _MASKED = re.compile(rf"[{_CJK}](?:某{{1,2}}[甲乙丙丁0-9]?|[{_MASKCH}]{{1,3
 _ID_LABEL = r"(?:身份证件种类及号码[:：]?(?:居民身份证)?|公民身份号码|居民身份证号码|身份证件号码|身份证号码|身份证号|身份号码|身份证)"
 # A role, a name and his ID number, no gender: "犯罪嫌疑人：周某伟，公民身份号码500233198108064632" (one line per person
 # under a 批准延长侦查羁押期限决定书, held-out ind_gq07).
-_ID_INTRO = re.compile(rf"(?P<role>{_ROLE})[:：]?(?P<name>{_NAME})[，,][ \t]*(?={_ID_LABEL})")
+# (the field's colon required: "我叫凌某军，被保证人之父，公民身份号码…" names the father, ind_db07)
+_ID_INTRO = re.compile(rf"(?P<role>{_ROLE})[:：](?P<name>(?![之的])(?:{_NAME}))[，,][ \t]*(?={_ID_LABEL})")
 _ID = re.compile(
     _ID_LABEL + r"(?:为|是)?[:：]?"
     # 18 characters; the 15 digits of a pre-1999 card; a run of 16-19 that something other than a digit ends (a digit

@@ -413,6 +413,12 @@ def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[
         for doc in mine:
             if doc.id in reported or doc.day <= last:  # type: ignore[operator]
                 continue
+            # Only where each of his lists is dated the day of another decision of his (that one's list): a list made at
+            # the search, the decision signed two days later, is that decision's (ind_en01).
+            if not {r.day for r in theirs} <= {d.day for d in mine if d is not doc}:
+                continue
+            if any(r.day == doc.day for r, _ in required):  # a list of its day, whomever it names (ind_en03: 查封清单)
+                continue
             words = {**_words(rule, p, doc, person, "、".join(sorted({str(r.day) for r in theirs}))), "last": str(last)}
             steps = [rule.text("has_for", **words), rule.text("later_than_listed", **words)]
             findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
