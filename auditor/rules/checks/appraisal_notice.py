@@ -95,11 +95,11 @@ def _victims(case: Case, suspects: set[str]) -> set[str]:
     return _names(case, False) | _examined(case.documents_of_type(["鉴定意见书"]), suspects)
 
 
-def _reach(text: str, suspects: set[str], victims: set[str]) -> set[str]:
+def _reach(text: str, suspects: set[str], victims: set[str], words: tuple[str, ...] = _VICTIM_SIDE) -> set[str]:
     reach = set()
     if "犯罪嫌疑人" in text or any(n in text for n in suspects):
         reach.add(SUSPECT)
-    if any(r in text for r in _VICTIM_SIDE) or any(n in text for n in victims):
+    if any(r in text for r in words) or any(n in text for n in victims):
         reach.add(VICTIM)
     return reach
 
@@ -220,7 +220,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
             told_on.append(doc.date)
     victim = (_names(case, False, p.owners_in) or re.search("被害人", " ".join(d.text[:2000] for d in appraisals))
               or any(w in d.text for d in case.documents if d.type not in p.not_notices for w in p.victim_anywhere)
-              or any(_reach(d.text[:_HEAD], set(), set()) == {VICTIM} for d in case.documents_of_type(p.victim_records))
+              # (a record's head naming the dead, "死者向某", makes no victim questioned: only 被害人 does)
+              or any(_reach(d.text[:_HEAD], set(), set(), _VICTIM_ROLES) == {VICTIM}
+                     for d in case.documents_of_type(p.victim_records))
               or _harmed(case, appraisals, p.harm_found))
     due = {SUSPECT} | ({VICTIM} if victim else set())
     missing = [m for m in (SUSPECT, VICTIM) if m in due and m not in reached]
@@ -239,7 +241,9 @@ def run(case: Case, rule: Rule) -> list[Finding]:
     findings = list(untold) + price_findings
     # Told to the suspects only, but made after every dated notice: told to no one (held-out ind_gs01: a 司法会计 appraisal
     # a month after the one notice, which told another appraisal).
-    late = _made_after(case, rule, appraisals, told_on, due) if missing == [VICTIM] and SUSPECT in reached else []
+    told_subjects = {f.document_id for f in untold}
+    late = [f for f in (_made_after(case, rule, appraisals, told_on, due) if missing == [VICTIM] and SUSPECT in reached
+                        else []) if f.document_id not in told_subjects]
     findings += late
     done = {f.document_id for f in [*untold, *late]}
     for doc in (d for d in appraisals if d.id not in done):
