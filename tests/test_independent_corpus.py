@@ -841,7 +841,8 @@ HELD_OUT["independent_eh"] = {
     "clean_please_checks": ("ind_eh10.docx",),
 }
 HELD_OUT["independent_ei"] = {
-    "categories": {**PERFECT, "consistency": (0.83, 1.0), "deadline": (0.69, 0.94), "notice": (0.73, 1.0)},
+    # (notice: a second 价格认定结论书 made after the only notice is a please-check since session 30, ind_ei01)
+    "categories": {**PERFECT, "consistency": (0.83, 1.0), "deadline": (0.69, 0.94), "notice": (0.68, 1.0)},
     "fields": {"events": 0.94, "citations": 1.0, "dates": 0.99, "documents": 0.945, "persons": 1.0, "parties": 1.0},
     "clean_please_checks": ("ind_ei10.zip",),
 }
@@ -938,7 +939,8 @@ HELD_OUT["independent_fe"] = {
 }
 HELD_OUT["independent_fg"] = {
     "categories": {**PERFECT, "consistency": (1.0, 0.8), "format": (1.0, 0.75), "missing_document": (0.9, 1.0), "notice": (1.0, 0.9)},
-    "fields": {"events": 0.97, "citations": 0.97, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 0.93},
+    # (events: a 送达回执 is a 送达回证 since session 30, and its 送达 is an act the writer did not label)
+    "fields": {"events": 0.965, "citations": 0.97, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 0.93},
     "clean_please_checks": ("ind_fg10.zip",),
 }
 HELD_OUT["independent_fh"] = {
@@ -1032,7 +1034,7 @@ HELD_OUT["independent_ga"] = {
 }
 HELD_OUT["independent_gb"] = {
     "categories": PERFECT,
-    "fields": {"events": 0.975, "citations": 0.985, "dates": 0.975, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+    "fields": {"events": 0.97, "citations": 0.985, "dates": 0.975, "documents": 0.97, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_gc"] = {
     "categories": {**PERFECT, "consistency": (0.83, 1.0), "notice": (1.0, 0.9), "wording": (0.92, 1.0)},
@@ -1042,6 +1044,77 @@ HELD_OUT["independent_gd"] = {
     "clean_please_checks": ("ind_gd08.pdf",),
     "categories": {**PERFECT, "missing_document": (0.9, 1.0), "notice": (0.78, 1.0)},
     "fields": {"events": 0.92, "citations": 1.0, "dates": 0.99, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+# Held-out corpora ge–gt (session 30). Their clean dossiers' findings are info-level APPRAISAL-NOTICE-MISSING
+# please-checks the writers held lawful: an injured officer not told (ge; ind_bq06 plants the same as a defect), and
+# appraisals of no harm of the victim's told to the suspects only (gn, go, gr).
+HELD_OUT["independent_ge"] = {
+    "clean_please_checks": ("ind_ge09.txt", "ind_ge10.docx"),
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.61, 1.0)},
+    "fields": {"events": 0.92, "citations": 1.0, "dates": 0.98, "documents": 0.955, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gf"] = {
+    "categories": {**PERFECT, "citation": (0.85, 1.0), "deadline": (1.0, 0.89)},
+    "fields": {"events": 0.92, "citations": 0.99, "dates": 0.985, "documents": 0.915, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gg"] = {
+    "categories": {**PERFECT, "format": (1.0, 0.75), "notice": (1.0, 0.9)},
+    "fields": {"events": 0.975, "citations": 0.99, "dates": 0.95, "documents": 0.975, "persons": 0.985, "parties": 0.985},
+}
+HELD_OUT["independent_gh"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94)},
+    "fields": {"events": 0.965, "citations": 1.0, "dates": 0.985, "documents": 0.93, "persons": 0.985, "parties": 0.96},
+}
+HELD_OUT["independent_gi"] = {
+    "categories": {**PERFECT, "missing_document": (0.81, 1.0), "notice": (0.91, 1.0)},
+    "fields": {"events": 0.905, "citations": 1.0, "dates": 0.995, "documents": 0.945, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gj"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.98, "citations": 0.92, "dates": 0.99, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gk"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.945, "citations": 0.905, "dates": 0.985, "documents": 0.925, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gl"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.925, "citations": 0.98, "dates": 0.955, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gm"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.895, "citations": 1.0, "dates": 0.96, "documents": 0.955, "persons": 1.0, "parties": 0.97},
+}
+HELD_OUT["independent_gn"] = {
+    "clean_please_checks": ("ind_gn09.zip",),
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "format": (1.0, 0.75), "missing_document": (0.9, 1.0), "notice": (0.58, 0.9)},
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.995, "documents": 0.97, "persons": 1.0, "parties": 0.97},
+}
+HELD_OUT["independent_go"] = {
+    "clean_please_checks": ("ind_go10.docx",),
+    "categories": {**PERFECT, "notice": (0.76, 1.0)},
+    "fields": {"events": 0.875, "citations": 0.975, "dates": 0.985, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gp"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.945, "citations": 1.0, "dates": 1.0, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gq"] = {
+    "categories": {**PERFECT, "citation": (1.0, 0.85), "notice": (0.88, 1.0)},
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.96, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gr"] = {
+    "clean_please_checks": ("ind_gr09.txt",),
+    "categories": {**PERFECT, "format": (1.0, 0.75), "notice": (0.68, 1.0)},
+    "fields": {"events": 0.9, "citations": 1.0, "dates": 0.985, "documents": 0.985, "persons": 1.0, "parties": 0.88},
+}
+HELD_OUT["independent_gs"] = {
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.95, "citations": 1.0, "dates": 0.99, "documents": 0.985, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gt"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "notice": (1.0, 0.9)},
+    "fields": {"events": 0.935, "citations": 1.0, "dates": 0.995, "documents": 0.975, "persons": 1.0, "parties": 1.0},
 }
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
@@ -1079,7 +1152,7 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ec": (10, 2), "independent_ed": (10, 2), "independent_ee": (10, 2), "independent_ef": (10, 2),
          "independent_eg": (10, 2), "independent_eh": (10, 2), "independent_ei": (10, 2), "independent_ek": (10, 2),
          "independent_el": (10, 2), "independent_em": (10, 2), "independent_en": (10, 2), "independent_eo": (10, 2),
-         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2), "independent_fo": (10, 2), "independent_fp": (10, 2), "independent_fq": (10, 2), "independent_fr": (10, 2), "independent_fs": (10, 2), "independent_ft": (10, 2), "independent_fu": (10, 2), "independent_fv": (10, 2), "independent_fw": (10, 2), "independent_fx": (10, 2), "independent_fy": (10, 2), "independent_fz": (10, 2), "independent_ga": (10, 2), "independent_gb": (10, 2), "independent_gc": (10, 2), "independent_gd": (10, 2)}
+         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2), "independent_fo": (10, 2), "independent_fp": (10, 2), "independent_fq": (10, 2), "independent_fr": (10, 2), "independent_fs": (10, 2), "independent_ft": (10, 2), "independent_fu": (10, 2), "independent_fv": (10, 2), "independent_fw": (10, 2), "independent_fx": (10, 2), "independent_fy": (10, 2), "independent_fz": (10, 2), "independent_ga": (10, 2), "independent_gb": (10, 2), "independent_gc": (10, 2), "independent_gd": (10, 2), "independent_ge": (10, 2), "independent_gf": (10, 2), "independent_gg": (10, 2), "independent_gh": (10, 2), "independent_gi": (10, 2), "independent_gj": (10, 2), "independent_gk": (10, 2), "independent_gl": (10, 2), "independent_gm": (10, 2), "independent_gn": (10, 2), "independent_go": (10, 2), "independent_gp": (10, 2), "independent_gq": (10, 2), "independent_gr": (10, 2), "independent_gs": (10, 2), "independent_gt": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:
