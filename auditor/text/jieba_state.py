@@ -4,9 +4,10 @@ A worker's start-up was dominated by jieba (≈ 0.95 s of ≈ 2 s): it reads its
 on a file object (0.6 s — marshal reads a file in small pieces; the same bytes read whole load in 0.16 s), parses
 its 349,000-line dict.txt a second time for the part-of-speech tags (0.2–0.3 s), imports `pkg_resources` only to
 open that file (0.12 s), then adds the user dictionary word by word. The state it ends in (prefix dictionary, its
-total, tag table) is the same every time, so it is written once to the user's cache directory, keyed by the Python
-and jieba versions and both dictionaries, and read back in one piece. The state is exactly jieba's own
-(`tests/text/test_jieba_state.py` compares it with a plain load); nothing in it is personal data.
+total, tag table) is the same every time, so it is written once to a folder of the user's in the temporary directory
+(where jieba writes its own cache), keyed by the Python and jieba versions and both dictionaries, and read back in one
+piece. The state is exactly jieba's own
+(`tests/test_jieba_state.py` compares it with a plain load); nothing in it is personal data.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-
-from platformdirs import user_cache_dir
 
 _MISSING = object()
 
@@ -62,7 +61,9 @@ def cache_key(userdict: Path) -> str:
 
 
 def cache_path(userdict: Path) -> Path:
-    folder = Path(os.environ.get("AUDITOR_CACHE") or user_cache_dir("auditor", appauthor=False))
+    """In a folder of this user's under the temporary directory, where jieba keeps its own cache: nothing is written
+    under the home directory (tests/test_offline.py)."""
+    folder = Path(os.environ.get("AUDITOR_CACHE") or Path(tempfile.gettempdir()) / f"auditor-{os.getuid()}")
     return folder / f"jieba-{cache_key(userdict)}.marshal"
 
 
@@ -80,7 +81,7 @@ def _read(path: Path) -> tuple[dict, int, dict] | None:
 def _write(path: Path, state: tuple[dict, int, dict]) -> None:
     """Atomically (two workers may build it at once); a cache that cannot be written is only slower next time."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-")
         with os.fdopen(fd, "wb") as fh:
             marshal.dump(state, fh)
