@@ -256,7 +256,7 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         severity = None
         if missing == [VICTIM]:
             # An appraisal of no harm of the victim's (a fingerprint, electronic data, banknotes) told to the suspects
-            # only stays a please-check, said so: CPL 148 names every victim, and writers split — 12 files of 10 corpora
+            # only stays a please-check, said so: CPL 148 names every victim, and writers split — 12 files of 8 corpora
             # planted it, held-out gi and gr left it untold as lawful 11 times (session 30 tried leaving it out).
             severity = "info"
             stake = not p.victim_stake or any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake)

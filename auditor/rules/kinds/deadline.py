@@ -439,15 +439,18 @@ def _one_per_paper(pairs: list[tuple[Event, date, Event, date]], paper_dates: di
     """One closing act per person, start and paper: a paper that tells its own act with another date besides its own
     ("…于2023年3月12日侦查终结提请批准逮捕" in a 提请批准逮捕书 signed on the 13th, held-out ind_ge01) closes the period
     once, on the paper's own date when it is one of them."""
-    groups: dict[tuple, list[tuple[Event, date, Event, date]]] = {}
-    for pair in pairs:
-        start_event, start_date, end_event, _ = pair
+    groups: dict[tuple, list[int]] = {}
+    for index, (start_event, start_date, end_event, _) in enumerate(pairs):
         doc = end_event.document_id
-        key = (end_event.person or start_event.person, start_date, doc) if doc else (id(pair),)
-        groups.setdefault(key, []).append(pair)
-    kept = {id(min(group, key=lambda x: (x[3] != paper_dates.get(x[2].document_id or ""), x[3])))
-            for group in groups.values()}
-    return [pair for pair in pairs if id(pair) in kept]
+        key = (end_event.person or start_event.person, start_date, doc) if doc else (index,)
+        groups.setdefault(key, []).append(index)
+
+    def rank(index: int) -> tuple[bool, date]:
+        _, _, end_event, end_date = pairs[index]
+        return end_date != paper_dates.get(end_event.document_id or ""), end_date
+
+    kept = {min(group, key=rank) for group in groups.values()}
+    return [pair for index, pair in enumerate(pairs) if index in kept]
 
 
 def _days_of(period: Period) -> float:
