@@ -233,6 +233,12 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         if SUSPECT in reached else []
     if not appraisals:
         return price_findings
+    # A price finding whose values no notice repeats, where each notice repeats an appraisal's (held-out ind_gt01: the
+    # one notice told the injury, not the 价格认定结论书 five days before it).
+    if SUSPECT in reached:
+        priced = {f.document_id for f in price_findings}
+        price_findings += [f for f in _untied(case, rule, p, appraisals + prices, told, due, tuple(prices))
+                           if f.document_id not in priced and any(f.document_id == d.id for d in prices)]
     # Told to some suspects: an appraisal of another one's things or person told to none of those it concerns.
     untold = [] if SUSPECT in missing else _untold_subjects(case, rule, p, appraisals)
     if not missing:
@@ -390,9 +396,10 @@ def _made_after(case: Case, rule: Rule, appraisals: list[Document], told_on: lis
 
 
 def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Document], told: list[str],
-            due: set[str]) -> list[Finding]:
+            due: set[str], prices: tuple[Document, ...] = ()) -> list[Finding]:
     """With several appraisals: those whose findings no notice repeats, where every notice repeats another's (the
-    file then shows whom each notice told of what). Any notice that repeats nothing leaves the file unsure: none."""
+    file then shows whom each notice told of what). Any notice that repeats nothing leaves the file unsure: none.
+    Of `prices` (among `appraisals`), only an info-level please-check, told as practice tells appraisals."""
     if len(appraisals) < 2 or not p.result_values or not told:
         return []
     found = {doc.id: _values(_findings_part(doc.text), p.result_values) for doc in appraisals}
@@ -418,10 +425,13 @@ def _untied(case: Case, rule: Rule, p: AppraisalParams, appraisals: list[Documen
         words = {"document": doc.type, "date": doc.date or rule.text("unknown_date"),
                  "missing": "、".join(rule.text(m) for m in (SUSPECT, VICTIM) if m in due),
                  "values": "、".join(sorted(found[doc.id])) or f"{opinions[doc.id]}…", "others": others}
-        steps = [rule.text("has", **words), rule.text("untied", **words), rule.text("not_notified", **words)]
+        price = doc in prices
+        steps = [rule.text("price", document=doc.title or doc.type) if price else rule.text("has", **words),
+                 rule.text("untied", **words), rule.text("not_notified", **words)]
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
-                                     identity={"date": doc.date, "untied": sorted(found[doc.id])}))
+                                     identity={"date": doc.date, "untied": sorted(found[doc.id])},
+                                     severity="info" if price else None))
     return findings
 
 
