@@ -87,9 +87,11 @@ _SIGNER_RE = re.compile(r"(?:人|员|官|警|长|师|签收|签名|签字|盖章
 _TITLED_SIGNER_RE = re.compile(r"(?:检察长|副检察长|局长|副局长|所长|大队长|负责人|审批人|批准人)[ \t\u3000]*[:：]?[ \t\u3000]*"
                                r"[\u4e00-\u9fff·]{2,4}[ \t\u3000]*$")  # or with a colon: "检察长：邢某华 2023年2月3日"
 # An approval cell of a form, its decision then the approver and the date ("受案审批  同意。韩学东 2023年3月6日", ind_bl04).
-_APPROVAL_CELL_RE = re.compile(r"(?:审批|意见|批示|审核)[ \t\u3000]*[:：]?[ \t\u3000]*(?:同意|拟同意|批准|准予)[^\n:：]{0,24}$")
+_APPROVAL_CELL_RE = re.compile(r"(?:审批|意见|批示|审核)[ \t\u3000|｜│┃]*[:：]?[ \t\u3000]*(?:同意|拟同意|批准|准予)[^\n:：]{0,24}$")
 # …or the next signer's field still blank ("犯罪嫌疑人签名：钱伟  2021年11月20日  辩护人/值班律师签名：", ind_bm06).
 _APPROVAL_TABLE_RE = re.compile(r"审批栏|承办人意见|审核意见")
+# Empty cells closing a table row after its date ("受案审批｜同意。经侦大队负责人  2023年2月20日｜｜", held-out ind_gm01).
+_EMPTY_CELLS_RE = re.compile(r"[\s\u3000|｜│┃]*")
 _NEXT_SIGNER_RE = re.compile(r"[ \t\u3000]{2,}[\u4e00-\u9fff/／]{1,12}(?:人|员|官|警|师|签名|签字|签章)[:：]")
 
 
@@ -411,7 +413,7 @@ def _date_line(body: str, full: list[DateMention]) -> date | None:
             approved = _APPROVAL_CELL_RE.search(body, window, m.start)
             signer = (_SIGNER_RE.search(body, window, m.start) or _TITLED_SIGNER_RE.search(body, window, m.start)
                       or approved)
-            signed = signer and (not _NON_SPACE.search(rest) or _NEXT_SIGNER_RE.match(rest))
+            signed = signer and (_EMPTY_CELLS_RE.fullmatch(rest) or _NEXT_SIGNER_RE.match(rest))
             if approved and signed and _APPROVAL_TABLE_RE.search(body):
                 # In a form's table of approvals the approval signed last decides it ("领导审批 同意立案 邱国华 2021年3月2日"
                 # after the officer's row, its date wrapped onto a line of its own, ind_bm01). A report signed and dated
