@@ -89,6 +89,11 @@ def organ_kind(name: str | None) -> str | None:
     return next((kind for kind, words in kinds.items() if name and any(w in name for w in words)), None)
 
 
+def police_number(number: str | None) -> bool:
+    """Is `number` a police 文号 (lexicons/doc_types.yaml police_number)?"""
+    return bool(number) and re.match(load_yaml("doc_types.yaml")["police_number"], number) is not None
+
+
 def doc_type_organ(doc_type: str) -> str | None:
     """The kind of organ that issues a document of this type (police | procuratorate | court | any)."""
     return _doc_type_entries().get(doc_type, {}).get("organ")

