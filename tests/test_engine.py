@@ -808,3 +808,31 @@ def test_two_decisions_with_the_same_defect_stay_two_findings() -> None:
     second = _STUB_AND_COPY.split("=====\n")[1].replace("〔2022〕3号", "〔2022〕4号").replace("沈某某", "许某某")
     result = audit_text(_STUB_AND_COPY.split("=====\n")[1] + "=====\n" + second, source="t")
     assert len([f for f in result.findings if f.rule_id == "CONDITIONAL-NON-PROSECUTION-PROBATION-TERM"]) == 2
+
+
+_UNDATED_STUB_AND_COPY = """取保候审决定书
+存根
+临东公（取保）字〔2024〕67号
+犯罪嫌疑人：谭某富 性别：男 出生日期：1976年2月9日
+保证方式：由保证人谭某强（谭某富之弟）担保，并交纳保证金人民币一万元
+批准人：副局长 温某树 办案人：孔某彪
+=====
+取保候审决定书（副本）
+犯罪嫌疑人谭某富，男，1976年2月9日出生。
+我局正在侦查谭某富涉嫌盗窃罪一案，根据《中华人民共和国刑事诉讼法》第六十七条第一款第（二）项之规定，决定对其取保候审，期限从2024年4月12日起算。
+保证方式：由保证人谭某强（谭某富之弟）担保，并交纳保证金人民币一万元。
+执行机关：临川市公安局东湖分局花园派出所。
+临川市公安局东湖分局（印）
+2024年4月12日
+"""
+
+
+def test_regression_an_undated_stub_and_its_dated_copy_give_one_finding() -> None:
+    """Regression (held-out ind_gy02): the stub has no date of its own, so the fingerprints (which hold the document's
+    date) differ; the same values on copies of one form are still one defect."""
+    from auditor.pipeline import audit_text
+
+    result = audit_text(_UNDATED_STUB_AND_COPY, source="t")
+    found = [f for f in result.findings if f.rule_id == "BAIL-BOTH-GUARANTEES"]
+    assert len(found) == 1
+    assert len({e.document_id for e in found[0].evidence}) == 2

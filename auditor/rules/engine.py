@@ -58,17 +58,36 @@ def merge_copies(case: Case, findings: list[Finding]) -> list[Finding]:
     """The same defect read on two copies of one paper (a form's 存根 and 副本, a decision filed twice) is one finding
     whose evidence points at every copy: same fingerprint, and the documents are copies."""
     first: dict[str, int] = {}
+    # …or the same values on an undated part of the form (a 存根 without a date of its own beside its dated 副本,
+    # held-out ind_gy02): the fingerprint holds the document's date, the defect is one.
+    by_values: dict[tuple, int] = {}
     out: list[Finding] = []
     for f in findings:
         at = first.get(f.fingerprint)
+        if at is None or not _copies(case, out[at].document_id, f.document_id):
+            at = by_values.get(_values_key(case, f))
+            if at is not None and not (_undated(case, f.document_id) or _undated(case, out[at].document_id)):
+                at = None
         if at is not None and _copies(case, out[at].document_id, f.document_id):
             kept = out[at]
             extra = tuple(e for e in f.evidence if e not in kept.evidence)
             out[at] = kept.model_copy(update={"evidence": kept.evidence + extra})
             continue
         first.setdefault(f.fingerprint, len(out))
+        by_values.setdefault(_values_key(case, f), len(out))
         out.append(f)
     return out
+
+
+def _values_key(case: Case, f: Finding) -> tuple:
+    doc = case.document(f.document_id or "")
+    values = f.explanation.values if f.explanation else {}
+    return f.rule_id, doc.type if doc else "", tuple(sorted((k, str(v)) for k, v in values.items()))
+
+
+def _undated(case: Case, doc_id: str | None) -> bool:
+    doc = case.document(doc_id or "")
+    return doc is not None and doc.date is None
 
 
 def _overlap(a: Finding, b: Finding) -> bool:
