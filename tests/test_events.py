@@ -948,3 +948,17 @@ def test_regression_an_act_ending_a_wrapped_line_takes_the_suspect_named_on_the_
             "起诉意见书\n犯罪嫌疑人许振东，男，1980年1月1日出生。\n犯罪嫌疑人唐某某，男，1981年1月1日出生。\n2024年5月1日\n")
     requested = {e.person for e in audit_text(text).case.events if e.action == "提请批准逮捕"}
     assert requested == {person}
+
+
+def test_regression_a_remark_of_the_same_approval_takes_the_act_on_the_others_it_names() -> None:
+    """Held-out ind_gw09: "（同一审批延长葛某雨拘留期限至…）" under a notice extending 孟某超's detention extends hers too."""
+    from auditor.pipeline import audit_text
+
+    text = ("延长拘留期限通知书\n临新公（经）延拘字〔2024〕135号\n临江市新城区看守所：\n"
+            "因本案涉及六十余名客户，属特殊情况，根据《刑事诉讼法》第九十一条第一款之规定，决定对涉嫌职务侵占罪的孟凡超"
+            "延长拘留期限至2024年6月27日。\n临江市公安局新城分局（印）\n二〇二四年六月二十二日\n"
+            "（同一审批延长葛晓雨拘留期限至2024年6月27日）\n=====\n"
+            "起诉意见书\n犯罪嫌疑人孟凡超，男，1983年2月17日出生。\n犯罪嫌疑人葛晓雨，女，1994年11月8日出生。\n"
+            "犯罪嫌疑人符宇航，男，1995年1月1日出生。\n2024年8月1日\n")
+    extended = {(e.person, iso(e.date)) for e in audit_text(text).case.events if e.action == "延长拘留期限"}
+    assert extended == {("孟凡超", "2024-06-22"), ("葛晓雨", "2024-06-22")}

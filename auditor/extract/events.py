@@ -371,6 +371,10 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             objects = objects if objects and len(objects) < len(named) else set()
         if objects:
             people = [p for p in named if p in objects]
+        # A remark that the same approval took the act on others ("（同一审批表延长彭某军拘留期限至2024年4月11日）",
+        # held-out ind_gw03, ind_gw09): theirs too.
+        shared = _shared_approval_persons(doc.text, list(named), act, lex)
+        people += [p for p in named if p in shared and p not in people]
     unit_only = not named and unit_party_document(doc)
     # (the case's name read on the text with its line breaks closed: "石某红等人盗窃、掩饰、隐\n瞒犯罪所得案", held-out ind_gb07)
     # (a 退回补充侦查决定书 naming the case by its company and a suspect only in its 补充侦查提纲, held-out ind_gl05: the
@@ -393,6 +397,22 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
         )
         for person in people
     ]
+
+
+# A bracketed remark on a line of its own that the act was taken on others under the same approval.
+_SHARED_APPROVAL = re.compile(r"(?m)^[ \t\u3000]*[（(](?=[^（）()\n]*(?:同一审批|同一份审批|一并|同时))[^（）()\n]*[）)][ \t\u3000]*$")
+
+
+def _shared_approval_persons(text: str, named: list[str], act: str, lex: _Lexicon) -> set[str]:
+    """The persons of `named` a remark of shared approval names, where the remark, their names taken out, states `act`."""
+    out: set[str] = set()
+    for m in _SHARED_APPROVAL.finditer(text):
+        line = text_view(m.group(0)).text
+        persons = named_in(line, named)
+        bare = names_pattern(tuple(persons)).sub("", line) if persons else line
+        if persons and any(tr.action == act for tr in _triggers(bare, lex)):
+            out.update(persons)
+    return out
 
 
 # --- narrative text ------------------------------------------------------------------------------
