@@ -71,6 +71,8 @@ def decision_span(doc: Document) -> tuple[int, int] | None:
     # 作出附条件不起诉决定", ind_de09).
     own = next((x for x in pattern.finditer(t) if x.group(0).startswith("决定")), None)
     m = (pattern.search(t, reasoning[0]) if reasoning else None) or own or pattern.search(t)
+    if not m and reasoning:
+        m = re.compile(lexicon()["basis_sentence"]).search(t, reasoning[0])
     if not m:
         return None
     at = view.to_orig(m.start(), m.end())[0]

@@ -181,7 +181,9 @@ def suspect_appeal_notices(d: Decision) -> list[Notice]:
 
 
 def _type_label(d: Decision) -> str:
-    return lexicon()["types"][d.type]["label"] if d.type else ""
+    """The decided type's label; undecided (reasoning and article disagree), the type of the article cited."""
+    types = lexicon()["types"]
+    return types[d.type]["label"] if d.type else "、".join(types[t]["label"] for t in d.cited_types)
 
 
 def _reasoning_quote(doc: Document, d: Decision) -> str | None:
