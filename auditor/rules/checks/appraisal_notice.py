@@ -20,7 +20,7 @@ from auditor.text.tokens import named_as_subjects, named_in
 from auditor.text.view import text_view
 
 STEPS = ("has", "notified", "not_notified", "untied", "before_made", "subject", "suspect", "victim", "unknown_date", "nothing",
-         "no_stake", "victim_only", "price")
+         "victim_only", "price")
 SUSPECT, VICTIM = "suspect", "victim"
 _HEAD = 200  # characters of a record's head that name whom it records
 _VICTIM_ROLES = ("被害人", "被害单位")  # a company defrauded is notified as 被害单位 (ind_w10)
@@ -261,12 +261,14 @@ def run(case: Case, rule: Rule) -> list[Finding]:
         steps.append(rule.text("not_notified", **words))
         severity = None
         if missing == [VICTIM]:
-            # An appraisal of no harm of the victim's (a fingerprint, electronic data, banknotes) told to the suspects
-            # only stays a please-check, said so: CPL 148 names every victim, and writers split — 12 files of 8 corpora
-            # planted it, held-out gi and gr left it untold as lawful 11 times (session 30 tried leaving it out).
+            # Told to the suspects, not the victim: a please-check where the appraisal found the victim's own harm (an
+            # injury, a death, a loss, a price). Of one that found none of his (a fingerprint, electronic data,
+            # banknotes), nothing is said: CPL 148 names every victim, but of 44 such files in the held-out corpora the
+            # writers planted 11 and left 33 untold as lawful (session 31; sessions 29–30 kept a please-check).
+            if p.victim_stake and not any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake):
+                continue
             severity = "info"
-            stake = not p.victim_stake or any(re.search(w, _unsigned(doc.text)) for w in p.victim_stake)
-            steps.append(rule.text("victim_only" if stake else "no_stake", **words))
+            steps.append(rule.text("victim_only", **words))
         findings.append(rule.finding(case, document=doc, evidence=[title_evidence(case, doc)],
                                      values={"date": words["date"], "missing": words["missing"]}, steps=steps,
                                      identity={"date": doc.date, "missing": missing}, severity=severity))
