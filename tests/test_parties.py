@@ -145,6 +145,9 @@ CASES = [
      "犯罪嫌疑人葛振华，公民身份号码530102199011072337，因涉嫌非法拘禁罪被逮捕。",
      [("庞振宇", "犯罪嫌疑人", None, None, "530102198605233519", True),
       ("葛振华", "犯罪嫌疑人", None, None, "530102199011072337", True)]),
+    # regression (held-out ind_hi03): a warrant's charge written without its 罪, the person's details in a bracket
+    ("兹派我局侦查员对涉嫌寻衅滋事的王皓然（男，1989年2月11日出生，公民身份号码53082219890211275X）执行逮捕。",
+     [("王皓然", "犯罪嫌疑人", "男", "1989-02-11", "53082219890211275X", True)]),
     # regression (held-out ind_gx05): the tagger splits "罗文|斌"; the name its ID number follows at once is the whole run
     ("犯罪嫌疑人罗文斌，公民身份号码441502198507071334。",
      [("罗文斌", "犯罪嫌疑人", None, None, "441502198507071334", True)]),
