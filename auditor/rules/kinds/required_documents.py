@@ -54,7 +54,8 @@ from auditor.text.view import text_view
 STEPS = ("has", "has_reason", "has_reason_in", "not_found", "unexcused", "unexcused_phrases", "unknown_date", "named_by", "whole",
          "excerpt", "excerpt_note", "has_for", "not_found_for", "person_message", "excerpt_for", "excerpt_note_for",
          "guarantor_named", "guarantor_not_signed", "guarantor_message", "holder_has", "holder_not_found", "holder_message",
-         "earlier_for", "later_for", "number_not_found", "number_message", "later_than_listed", "later_message")
+         "earlier_for", "later_for", "number_not_found", "number_message", "later_than_listed", "later_message",
+         "other_days_listed", "dated_message")
 
 
 class When(Params):
@@ -402,9 +403,12 @@ def _per_holder(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: se
 
 
 def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[str]) -> list[Finding]:
-    """Triggers of a person dated after every required document of his, where he has more triggers than those."""
+    """Triggers of a person without a required document of their day, where he has more triggers than those and each of
+    his is dated the day of another trigger of his (that one's): after every one of them, or before (held-out ind_he09: a
+    2021 bail on the father's guarantee, his only 保证书 signed for the 2022 one)."""
     own = _own_persons(case)
-    triggers = [d for d in case.documents_of_type(p.trigger) if len(own.get(d.id, set())) == 1 and d.day]
+    triggers = [d for d in case.documents_of_type(p.trigger) if len(own.get(d.id, set())) == 1 and d.day
+                and _trigger_span(case, d, p.when) is not None]
     required = [(r, own.get(r.id) or set(named_as_subjects(r.text, case.persons))) for r in case.documents_of_type(p.requires)]
     findings = []
     for person in {n for d in triggers for n in own[d.id]}:
@@ -414,7 +418,7 @@ def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[
             continue
         last = max(r.day for r in theirs if r.day)
         for doc in mine:
-            if doc.id in reported or doc.day <= last:  # type: ignore[operator]
+            if doc.id in reported:
                 continue
             # Only where each of his lists is dated the day of another decision of his (that one's list): a list made at
             # the search, the decision signed two days later, is that decision's (ind_en01).
@@ -423,9 +427,10 @@ def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[
             if any(r.day == doc.day for r, _ in required):  # a list of its day, whomever it names (ind_en03: 查封清单)
                 continue
             words = {**_words(rule, p, doc, person, "、".join(sorted({str(r.day) for r in theirs}))), "last": str(last)}
-            steps = [rule.text("has_for", **words), rule.text("later_than_listed", **words)]
+            later = doc.day > last  # type: ignore[operator]
+            steps = [rule.text("has_for", **words), rule.text("later_than_listed" if later else "other_days_listed", **words)]
             findings.append(_missing_for(case, rule, p, doc, words, steps, [title_evidence(case, doc)],
-                                         ("person", "later_message")))
+                                         ("person", "later_message" if later else "dated_message")))
     return findings
 
 
