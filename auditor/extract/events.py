@@ -289,6 +289,8 @@ _HEAD_PERSON_FIELD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被拘留�
 _HEAD_FIELD_REACH = 200
 # The outline of what is to be investigated further, after a 退回补充侦查's decision: names there are its questions'.
 _OUTLINE = re.compile(r"补充侦查提纲|侦查提纲[:：]|提纲[:：]")
+# A line of the head opening with a role word and a name, then a comma: the paper's person.
+_ROLE_LINE_HEAD = re.compile(r"(?m)^[ \t\u3000]*(?:犯罪嫌疑人|被告人|被不起诉人|被拘留人|被逮捕人)(?P<who>[\u4e00-\u9fff·]{2,8}?)[，,]")
 # A report's subject line in its head: "关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告".
 _ABOUT_LINE = re.compile(r"(?m)^[ \t\u3000]*关于[^\n]{2,60}?的(?:报告|请示|报告书|意见)[ \t\u3000]*$")
 # A line introducing a person: his name, then his sex ("邵某兰（女，1982年5月28日生…）", "犯罪嫌疑人莫某华，男，…").
@@ -342,6 +344,12 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             heading = {n for m in _INTRODUCTION.finditer(doc.text) for n in named_in(m.group("who"), list(named))}
             anywhere = {n for m in _INTRODUCED_ANYWHERE.finditer(compact) for n in named_in(m.group("who"), list(named))}
             in_field = sorted(heading) if len(anywhere) <= 1 else []
+        # …or the one person a role word opens the paper's body with ("犯罪嫌疑人邵某平，因涉嫌开设赌场罪于前被我局刑事拘留。"
+        # heading a report whose reasons name his partners, held-out ind_hg01)
+        if not in_field:
+            opened = {n for m in _ROLE_LINE_HEAD.finditer(doc.text[:_HEAD_FIELD_REACH])
+                      for n in named_in(m.group("who"), list(named))}
+            in_field = sorted(opened) if len(opened) == 1 else []
         objects = set(in_field) if len(in_field) == 1 else set()
         # …or those a report's subject line names ("关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告" above reasons naming
         # the whole gang, held-out ind_gg01)
