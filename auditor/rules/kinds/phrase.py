@@ -120,9 +120,9 @@ def decision_span(doc: Document, measure_name: str) -> tuple[int, int] | None:
 _ENUMERATED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
 # The optional obligations (CPL 71(2)) in a paragraph of their own right after the list: "同时应当遵守以下规定：将护照
 # 等出入境证件…交执行机关保存" (ind_ac05), "被取保候审人还应当遵守以下规定：…" (ind_ap06), "另应遵守以下规定：" (held-out
-# ind_ed05), "同时，被取保候审人应当遵守：…" (held-out ind_gi04).
+# ind_ed05), "同时，被取保候审人应当遵守：…" (held-out ind_gi04), "另责令其遵守以下规定：…" (held-out ind_hg05).
 _MORE_OBLIGATIONS = re.compile(
-    r"^[ \t\u3000]*(?:被(?:取保候审|监视居住)人)?(?:同时|并|还|另外|此外|另)[^。\n]{0,10}?(?:应当|必须|应)遵守")
+    r"^[ \t\u3000]*(?:被(?:取保候审|监视居住)人)?(?:同时|并|还|另外|此外|另)[^。\n]{0,10}?(?:应当|必须|应|责令其?)遵守")
 
 
 _ITEM_END = set("。；;！？!?")
