@@ -346,10 +346,14 @@ def _own_act(doc: Document, persons: list[str] | tuple[str, ...]) -> list[Event]
             in_field = sorted(heading) if len(anywhere) <= 1 else []
         # …or the one person a role word opens the paper's body with ("犯罪嫌疑人邵某平，因涉嫌开设赌场罪于前被我局刑事拘留。"
         # heading a report whose reasons name his partners, held-out ind_hg01)
+        # (only where no other line so opens, and nobody else is introduced: a request introducing four suspects one
+        # per line, "犯罪嫌疑人林某健，男，…", is all of theirs, ind_aa04)
         if not in_field:
-            opened = {n for m in _ROLE_LINE_HEAD.finditer(doc.text[:_HEAD_FIELD_REACH])
-                      for n in named_in(m.group("who"), list(named))}
-            in_field = sorted(opened) if len(opened) == 1 else []
+            opened = {n for m in _ROLE_LINE_HEAD.finditer(doc.text) for n in named_in(m.group("who"), list(named))}
+            head = {n for m in _ROLE_LINE_HEAD.finditer(doc.text[:_HEAD_FIELD_REACH])
+                    for n in named_in(m.group("who"), list(named))}
+            introduced = {n for m in _INTRODUCED_ANYWHERE.finditer(compact) for n in named_in(m.group("who"), list(named))}
+            in_field = sorted(head) if len(opened) == 1 and head == opened and introduced <= head else []
         objects = set(in_field) if len(in_field) == 1 else set()
         # …or those a report's subject line names ("关于延长犯罪嫌疑人郑某龙、高某拘留期限的报告" above reasons naming
         # the whole gang, held-out ind_gg01)

@@ -98,7 +98,10 @@ class RequiredDocumentsParams(Params):
     number_marks: tuple[str, ...] = ()
     # More triggers of one person than required documents of his: a trigger dated after every one of his is without
     # its own (held-out ind_go02: a 扣押 on 5/10 with its list, a 查封 on 5/12 without one)
-    by_date: bool = False
+    # "after": a trigger later than all of them (a 查封 after every list); "before": one earlier than all of them (a bail
+    # before the pledge signed for a later one, held-out ind_he09) — a pledge before may go on covering a bail decided
+    # anew with the same guarantor (ind_bn03), one after never covered an earlier bail.
+    by_date: Literal["after", "before"] | None = None
 
 
 _DEPOSIT_WORD = "保证金"
@@ -417,8 +420,11 @@ def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[
         if not theirs or any(r.day is None for r in theirs) or len(theirs) >= len(mine):
             continue
         last = max(r.day for r in theirs if r.day)
+        first = min(r.day for r in theirs if r.day)
         for doc in mine:
             if doc.id in reported:
+                continue
+            if (p.by_date == "after" and doc.day <= last) or (p.by_date == "before" and doc.day >= first):  # type: ignore[operator]
                 continue
             # Only where each of his lists is dated the day of another decision of his (that one's list): a list made at
             # the search, the decision signed two days later, is that decision's (ind_en01).
