@@ -148,6 +148,9 @@ CASES = [
     # regression (held-out ind_hi03): a warrant's charge written without its 罪, the person's details in a bracket
     ("兹派我局侦查员对涉嫌寻衅滋事的王皓然（男，1989年2月11日出生，公民身份号码53082219890211275X）执行逮捕。",
      [("王皓然", "犯罪嫌疑人", "男", "1989-02-11", "53082219890211275X", True)]),
+    # …but a charge holding 的 keeps its 罪 (ind_aq05)
+    ("兹派我局侦查员对涉嫌收买被拐卖的儿童罪的郑德旺（性别男，出生日期1972年4月16日）执行逮捕。",
+     [("郑德旺", "犯罪嫌疑人", "男", "1972-04-16", None, None)]),
     # regression (held-out ind_gx05): the tagger splits "罗文|斌"; the name its ID number follows at once is the whole run
     ("犯罪嫌疑人罗文斌，公民身份号码441502198507071334。",
      [("罗文斌", "犯罪嫌疑人", None, None, "441502198507071334", True)]),

@@ -80,7 +80,8 @@ _NAME_HEAD = re.compile(rf"[{_CJK}][{_CJK}·]")
 # 出生，住…）", ind_af03), or the address field ("的许志朋（住址：清江市…）", a 逮捕通知书, ind_bj10) for this to be an
 # introduction.
 # (the charge may be written without its 罪: "对涉嫌寻衅滋事的王某然（男，…）执行逮捕", held-out ind_hi03)
-_WARRANT = re.compile(rf"涉嫌[{_CJK}、]{{1,24}}?罪?的(?P<name>{_NAME})[（(]"
+# (a charge holding 的 keeps its 罪: "涉嫌收买被拐卖的儿童罪的郑某旺（", ind_aq05)
+_WARRANT = re.compile(rf"涉嫌(?:[{_CJK}、]{{1,24}}?罪|[{_CJK}、]{{1,24}}?)的(?P<name>{_NAME})[（(]"
                       rf"(?:(?:性别[:：]?)?(?P<gender>[男女])(?=[，,、；;）)\s])|(?=(?:公民|居民)?身份(?:证)?号码|护照)"
                       r"|(?=出生日期|\d{4}年\d{1,2}月\d{1,2}日(?:出生|生))|(?=住址[:：]))")
 # A word that starts like this after a role word is not a name ("被告人对…", "被告人的…").
