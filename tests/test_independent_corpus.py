@@ -1047,7 +1047,7 @@ HELD_OUT["independent_gd"] = {
 }
 # Held-out corpora ge–gt (session 30). Their clean dossiers' findings are info-level APPRAISAL-NOTICE-MISSING
 # please-checks the writers held lawful: an injured officer not told (ge; ind_bq06 plants the same as a defect), and
-# appraisals of no harm of the victim's told to the suspects only (gn, go, gr).
+# appraisals of no harm of the victim's told to the suspects only (gn, go, gr; no longer reported since session 31).
 HELD_OUT["independent_ge"] = {
     "clean_please_checks": ("ind_ge09.txt", "ind_ge10.docx"),
     "categories": {**PERFECT, "missing_document": (1.0, 0.88), "notice": (0.61, 1.0)},
@@ -1116,6 +1116,9 @@ HELD_OUT["independent_gt"] = {
     "categories": {**PERFECT, "deadline": (1.0, 0.94), "notice": (1.0, 0.9)},
     "fields": {"events": 0.935, "citations": 1.0, "dates": 0.99, "documents": 0.975, "persons": 1.0, "parties": 1.0},
 }
+# Held-out corpora gu–hj (session 31; docs/accuracy.md). hb10's clean-dossier finding is an info-level
+# APPRAISAL-NOTICE-MISSING please-check: a victim's injury told to the suspects only, the writer holding the victim
+# told otherwise. gx07, hi08 and hg09 carry truth corrections (their truth files say why).
 HELD_OUT["independent_gu"] = {
     "categories": PERFECT,
     "fields": {"events": 0.91, "citations": 0.98, "dates": 0.985, "documents": 0.995, "persons": 1.0, "parties": 1.0},
@@ -1133,8 +1136,7 @@ HELD_OUT["independent_gx"] = {
     "fields": {"events": 0.96, "citations": 1.0, "dates": 0.98, "documents": 0.915, "persons": 0.985, "parties": 0.985},
 }
 HELD_OUT["independent_gy"] = {
-    "clean_please_checks": ("ind_gy04.docx",),
-    "categories": {**PERFECT, "format": (1.0, 0.8), "missing_document": (0.9, 1.0), "notice": (1.0, 0.9)},
+    "categories": {**PERFECT, "format": (1.0, 0.8), "notice": (1.0, 0.9)},
     "fields": {"events": 0.97, "citations": 0.93, "dates": 0.98, "documents": 0.905, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_gz"] = {
@@ -1175,7 +1177,7 @@ HELD_OUT["independent_hh"] = {
     "fields": {"events": 0.955, "citations": 1.0, "dates": 0.98, "documents": 0.99, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_hi"] = {
-    "categories": {**PERFECT, "consistency": (1.0, 0.83), "deadline": (1.0, 0.94)},
+    "categories": {**PERFECT, "deadline": (1.0, 0.94)},
     "fields": {"events": 0.94, "citations": 1.0, "dates": 0.97, "documents": 0.925, "persons": 1.0, "parties": 1.0},
 }
 HELD_OUT["independent_hj"] = {
