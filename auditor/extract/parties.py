@@ -203,7 +203,8 @@ def _find(view: TextView) -> list[Party]:
         # the whole run before the comma, whatever the tagger splits ("罗文|斌").
         detailed = _DETAILED_NAME.match(t, m.end())
         name = field.group("name") if field else (
-            detailed.group("name") if detailed and not _bad_name(detailed.group("name"), delimited=True)
+            detailed.group("name") if detailed and detailed.group("name")[0] not in _NOT_DETAILED_START
+            and not _bad_name(detailed.group("name"), delimited=True)
             else _name_at(t, m.end(), known))
         if name is None and m.group("role") in _HEAD_ROLES:
             name = _head_value(view, m.end())  # "被讯问人：杨某某\nFOLLOWING ARE RECORDE" (OCR): the field's value
@@ -263,6 +264,8 @@ _COUNTED_ROLE = re.compile(r"(?:[二两三四五六七八九十各该诸]|上述
 # A name introduced by its role alone, then its ID number or birth date at once ("犯罪嫌疑人庞振宇，公民身份号码…").
 _DETAILS_NEXT = re.compile(rf"[，,（(]\s*(?=(?:{_ID_LABEL}|出生日期)[为是]?[:：]?\s*\d)")
 _DETAILS_STOP = re.compile(r"[。；;]")
+# …not a kinship after the role ("保证人：彭某军，系被取保候审人之父，身份证号…", held-out ind_fg02)
+_NOT_DETAILED_START = frozenset("之") | _NOT_NAME_START
 _DETAILED_NAME = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}){_DETAILS_NEXT.pattern}")
 
 _HEAD_ROLES = frozenset({"被讯问人", "被宣布人", "被保证人"})
